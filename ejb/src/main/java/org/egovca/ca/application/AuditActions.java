@@ -1,0 +1,12 @@
+package org.egovca.ca.application;
+
+/** Names of audited actions; one name per kind of event, as auditors search for them. */
+public final class AuditActions {
+
+  public static final String CA_CREATED = "CA_CREATED";
+  public static final String CERTIFICATE_ISSUED = "CERTIFICATE_ISSUED";
+  public static final String RA_CLIENT_CREATED = "RA_CLIENT_CREATED";
+  public static final String RA_CLIENT_AUTHENTICATION = "RA_CLIENT_AUTHENTICATION";
+
+  private AuditActions() {}
+}

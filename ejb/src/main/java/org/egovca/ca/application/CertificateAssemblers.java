@@ -1,0 +1,23 @@
+package org.egovca.ca.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.egovca.ca.infrastructure.CaConfiguration;
+import org.egovca.ca.infrastructure.CaCryptoToken;
+import org.egovca.ca.x509.CertificateAssembler;
+
+/** Gives services a certificate assembler wired to the CA token and the configured URLs. */
+@ApplicationScoped
+public class CertificateAssemblers {
+
+  @Inject private CaCryptoToken cryptoToken;
+  @Inject private CaConfiguration configuration;
+
+  public CertificateAssembler assembler() {
+    return new CertificateAssembler(
+        cryptoToken.token(),
+        configuration.pkiUrls(),
+        configuration.policyOid(),
+        configuration.directoryUrls());
+  }
+}

@@ -1,0 +1,61 @@
+package org.egovca.ca.application;
+
+import static org.egovca.ca.application.CaRequestException.Reason.CA_UNAVAILABLE;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.egovca.ca.domain.CertificateAuthority;
+import org.egovca.ca.x509.IssuingCa;
+import org.egovca.hsm.KeyAlgorithm;
+
+/** Finds the CAs of this system and presents one in its role of issuer. */
+@Stateless
+public class CertificateAuthorities {
+
+  @PersistenceContext(unitName = "egovca")
+  private EntityManager entityManager;
+
+  public Optional<CertificateAuthority> byName(String name) {
+    return entityManager
+        .createNamedQuery(CertificateAuthority.BY_NAME, CertificateAuthority.class)
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<CertificateAuthority> all() {
+    return entityManager
+        .createNamedQuery(CertificateAuthority.ALL, CertificateAuthority.class)
+        .getResultList();
+  }
+
+  /** The CA named {@code name} ready to sign, or CA_UNAVAILABLE. */
+  public IssuingCa issuing(String name) {
+    CertificateAuthority ca =
+        byName(name)
+            .orElseThrow(
+                () -> new CaRequestException(CA_UNAVAILABLE, "CA " + name + " does not exist"));
+    return asIssuer(ca);
+  }
+
+  static IssuingCa asIssuer(CertificateAuthority ca) {
+    return new IssuingCa(
+        ca.getName(),
+        holder(ca.getEncoded()),
+        ca.getKeyAlias(),
+        KeyAlgorithm.valueOf(ca.getKeyAlgorithm()));
+  }
+
+  static X509CertificateHolder holder(byte[] encoded) {
+    try {
+      return new X509CertificateHolder(encoded);
+    } catch (IOException e) {
+      throw new IllegalStateException("a stored certificate cannot be parsed", e);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package org.egovca.ca.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.egovca.ca.application.port.PublishedCertificate;
+import org.egovca.ca.domain.CertificateAuthority;
+import org.egovca.ca.domain.CertificateProfile;
+import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.x509.CertificateAssembler;
+import org.egovca.ca.x509.IssuingCa;
+import org.egovca.ca.x509.SerialNumberGenerator;
+import org.egovca.ca.x509.SubjectNames;
+import org.egovca.hsm.KeyAlgorithm;
+
+/**
+ * Signs one end-entity certificate and records it: the certificate row, its audit event and the
+ * event that triggers publication after commit are all part of the caller's transaction. Callers
+ * have already authorised the request and checked its content against the profile.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class CertificateIssuer {
+
+  @PersistenceContext(unitName = "egovca")
+  private EntityManager entityManager;
+
+  @Inject private CertificateAssemblers assemblers;
+  @Inject private AuditLog auditLog;
+  @Inject private Event<CertificateIssued> issued;
+
+  private final Clock clock = Clock.systemUTC();
+
+  public IssuedCertificate issue(
+      CertificateAuthority ca,
+      CertificateProfile profile,
+      X500Name subject,
+      SubjectPublicKeyInfo key,
+      KeyAlgorithm keyAlgorithm,
+      List<GeneralName> subjectAltNames,
+      String actor) {
+    IssuingCa issuer = CertificateAuthorities.asIssuer(ca);
+    Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant notAfter = notBefore.plus(profile.validity());
+    if (notAfter.isAfter(ca.getNotAfter())) {
+      // A certificate never outlives the CA certificate that vouches for it.
+      notAfter = ca.getNotAfter();
+    }
+    BigInteger serial = SerialNumberGenerator.next();
+    X509CertificateHolder certificate =
+        assemblers
+            .assembler()
+            .endEntity(issuer, profile, subject, key, serial, notBefore, notAfter, subjectAltNames);
+    byte[] encoded = CertificateAssembler.encode(certificate);
+    String subjectDn = SubjectNames.toDisplayString(subject);
+    IssuedCertificate record =
+        new IssuedCertificate(
+            ca,
+            serial,
+            subjectDn,
+            profile.name(),
+            keyAlgorithm.name(),
+            notBefore,
+            notAfter,
+            sha256(encoded),
+            encoded,
+            actor,
+            clock.instant());
+    entityManager.persist(record);
+    auditLog.success(
+        actor,
+        AuditActions.CERTIFICATE_ISSUED,
+        subjectDn,
+        "serial="
+            + record.getSerialNumberHex()
+            + " ca="
+            + ca.getName()
+            + " profile="
+            + profile.name()
+            + " key="
+            + keyAlgorithm.name());
+    issued.fire(
+        new CertificateIssued(new PublishedCertificate(ca.getName(), subjectDn, serial, encoded)));
+    return record;
+  }
+
+  static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from the JVM", e);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.egovca.ca.application;
+
+import static org.egovca.ca.application.CaRequestException.Reason.NOT_AUTHORIZED;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.CertException;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.egovca.ca.domain.AuditOutcome;
+import org.egovca.ca.domain.CertificateAuthority;
+import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.RaClient;
+import org.egovca.ca.domain.SerialNumbers;
+import org.egovca.ca.x509.BouncyCastle;
+
+/**
+ * Establishes which RA client account a TLS client certificate belongs to. The TLS layer has
+ * already checked that the client holds the private key; here the certificate must be one this CA
+ * issued (signature checked against the CA key), currently valid, not revoked, and bound to an
+ * active RA client account. Anything else is refused and audited as denied access.
+ */
+@Stateless
+public class RaClientAuthenticator {
+
+  @PersistenceContext(unitName = "egovca")
+  private EntityManager entityManager;
+
+  @Inject private AuditLog auditLog;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /**
+   * Returns the RA client for {@code clientCertificate} (DER), or throws NOT_AUTHORIZED.
+   *
+   * @param operation what the caller tried to do, for the audit trail
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public RaClient authenticate(byte[] clientCertificate, String operation) {
+    if (clientCertificate == null || clientCertificate.length == 0) {
+      throw denied(
+          "anonymous",
+          operation,
+          "no TLS client certificate was presented: the remote RA service requires a client"
+              + " certificate issued by this CA (connect over HTTPS with the RA credential)");
+    }
+    X509CertificateHolder presented = parse(clientCertificate, operation);
+    String who = presented.getSubject().toString();
+    CertificateAuthority issuer = issuerOf(presented, who, operation);
+    IssuedCertificate record =
+        entityManager
+            .createNamedQuery(IssuedCertificate.BY_SERIAL, IssuedCertificate.class)
+            .setParameter("issuer", issuer)
+            .setParameter("serial", SerialNumbers.toHex(presented.getSerialNumber()))
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(
+                () -> denied(who, operation, "the client certificate is not one this CA issued"));
+    Instant now = clock.instant();
+    if (!record.isUsableAt(now)) {
+      throw denied(who, operation, "the client certificate is " + describeUnusable(record, now));
+    }
+    return entityManager
+        .createNamedQuery(RaClient.BY_CERTIFICATE, RaClient.class)
+        .setParameter("certificate", record)
+        .getResultStream()
+        .filter(RaClient::isActive)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                denied(
+                    who,
+                    operation,
+                    "the client certificate is not bound to an active RA client account"));
+  }
+
+  private X509CertificateHolder parse(byte[] der, String operation) {
+    try {
+      return new X509CertificateHolder(der);
+    } catch (IOException | RuntimeException e) {
+      throw denied("anonymous", operation, "the client certificate cannot be parsed");
+    }
+  }
+
+  private CertificateAuthority issuerOf(
+      X509CertificateHolder presented, String who, String operation) {
+    List<CertificateAuthority> cas =
+        entityManager
+            .createNamedQuery(CertificateAuthority.ALL, CertificateAuthority.class)
+            .getResultList();
+    for (CertificateAuthority ca : cas) {
+      X509CertificateHolder caCertificate = holder(ca);
+      if (caCertificate.getSubject().equals(X500Name.getInstance(presented.getIssuer()))
+          && signedBy(presented, caCertificate)) {
+        return ca;
+      }
+    }
+    throw denied(who, operation, "the client certificate was not issued by this CA");
+  }
+
+  private static X509CertificateHolder holder(CertificateAuthority ca) {
+    try {
+      return new X509CertificateHolder(ca.getEncoded());
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "stored CA certificate of " + ca.getName() + " is corrupt", e);
+    }
+  }
+
+  private static boolean signedBy(X509CertificateHolder certificate, X509CertificateHolder ca) {
+    try {
+      return certificate.isSignatureValid(
+          new JcaContentVerifierProviderBuilder()
+              .setProvider(BouncyCastle.provider())
+              .build(ca.getSubjectPublicKeyInfo()));
+    } catch (CertException | OperatorCreationException e) {
+      return false;
+    }
+  }
+
+  private static String describeUnusable(IssuedCertificate record, Instant now) {
+    if (record.getStatus() != org.egovca.ca.domain.CertificateStatus.VALID) {
+      return record.getStatus().name().toLowerCase(java.util.Locale.ROOT);
+    }
+    return now.isBefore(record.getNotBefore()) ? "not yet valid" : "expired";
+  }
+
+  private CaRequestException denied(String who, String operation, String reason) {
+    auditLog.refusal(
+        who, AuditActions.RA_CLIENT_AUTHENTICATION, operation, AuditOutcome.DENIED, reason);
+    return new CaRequestException(NOT_AUTHORIZED, reason);
+  }
+}

@@ -1,0 +1,24 @@
+package org.egovca.ca.application;
+
+import jakarta.ejb.Local;
+
+/**
+ * What a remote RA system (CPS §7.3.2: remote RA, local acceptance points) may ask of the CA. The
+ * caller is identified by its TLS client certificate, checked here, not by the interface.
+ */
+@Local
+public interface RemoteRaService {
+
+  /**
+   * Issues a certificate for an application the RA has vetted.
+   *
+   * @param clientCertificate DER of the TLS client certificate the caller presented, or null
+   * @param profile certificate profile name, for example {@code personal-sign}
+   * @param subjectDn the vetted subject DN (RFC 4514 syntax); it replaces the request's subject
+   * @param pkcs10 the holder's PKCS#10 request, base64 DER or PEM
+   * @return the issued certificate
+   * @throws CaRequestException when the caller is not authorised or the request is refused
+   */
+  CertificateView issueCertificate(
+      byte[] clientCertificate, String profile, String subjectDn, String pkcs10);
+}

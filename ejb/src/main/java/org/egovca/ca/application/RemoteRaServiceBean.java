@@ -1,0 +1,94 @@
+package org.egovca.ca.application;
+
+import static org.egovca.ca.application.CaRequestException.Reason.UNKNOWN_PROFILE;
+import static org.egovca.ca.application.CaRequestException.Reason.UNSUPPORTED_KEY;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.egovca.ca.domain.AuditOutcome;
+import org.egovca.ca.domain.CertificateProfile;
+import org.egovca.ca.domain.CertificateProfiles;
+import org.egovca.ca.domain.RaClient;
+import org.egovca.ca.infrastructure.CaConfiguration;
+import org.egovca.ca.x509.CertificationRequests;
+import org.egovca.ca.x509.SubjectKeys;
+import org.egovca.ca.x509.SubjectNames;
+import org.egovca.hsm.KeyAlgorithm;
+
+/**
+ * Issues certificates for remote RA systems in one transaction: authorise the caller, check the
+ * request against the profile (proof of possession, key, subject), sign, record. A refusal rolls
+ * everything back and leaves one audit event that says why.
+ */
+@Stateless
+public class RemoteRaServiceBean implements RemoteRaService {
+
+  @Inject private RaClientAuthenticator authenticator;
+  @Inject private CertificateAuthorities certificateAuthorities;
+  @Inject private CertificateIssuer issuer;
+  @Inject private CaConfiguration configuration;
+  @Inject private AuditLog auditLog;
+
+  @Override
+  public CertificateView issueCertificate(
+      byte[] clientCertificate, String profile, String subjectDn, String pkcs10) {
+    RaClient client = authenticator.authenticate(clientCertificate, "issueCertificate");
+    String actor = "ra-client:" + client.getName();
+    try {
+      CertificateProfile certificateProfile = profile(profile);
+      PKCS10CertificationRequest request = CertificationRequests.parse(pkcs10);
+      CertificationRequests.verifyProofOfPossession(request);
+      SubjectPublicKeyInfo key = request.getSubjectPublicKeyInfo();
+      KeyAlgorithm keyAlgorithm = acceptedKey(certificateProfile, key);
+      X500Name subject = SubjectNames.parse(subjectDn, certificateProfile);
+      return CertificateView.of(
+          issuer.issue(
+              certificateAuthorities.byName(configuration.issuingCaName()).orElseThrow(),
+              certificateProfile,
+              subject,
+              key,
+              keyAlgorithm,
+              List.of(),
+              actor));
+    } catch (CaRequestException refused) {
+      auditLog.refusal(
+          actor,
+          AuditActions.CERTIFICATE_ISSUED,
+          subjectDn,
+          AuditOutcome.FAILURE,
+          refused.getMessage());
+      throw refused;
+    }
+  }
+
+  private static CertificateProfile profile(String name) {
+    return CertificateProfiles.forRemoteRa(name)
+        .orElseThrow(
+            () ->
+                new CaRequestException(
+                    UNKNOWN_PROFILE,
+                    "profile '"
+                        + name
+                        + "' is unknown: profiles available to remote RAs are "
+                        + String.join(", ", CertificateProfiles.remoteRaProfileNames())));
+  }
+
+  private static KeyAlgorithm acceptedKey(CertificateProfile profile, SubjectPublicKeyInfo key) {
+    return SubjectKeys.algorithmOf(key)
+        .filter(profile.keyAlgorithms()::contains)
+        .orElseThrow(
+            () ->
+                new CaRequestException(
+                    UNSUPPORTED_KEY,
+                    "the request's "
+                        + SubjectKeys.describe(key)
+                        + " is not accepted by profile "
+                        + profile.name()
+                        + ": it accepts "
+                        + profile.describeKeyAlgorithms()));
+  }
+}

@@ -1,0 +1,103 @@
+package org.egovca.ca.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemWriter;
+import org.egovca.ca.infrastructure.CaConfiguration;
+import org.egovca.ca.infrastructure.DataFiles;
+import org.egovca.ca.x509.BouncyCastle;
+
+/**
+ * Leaves the files an operator needs after the first start in the data directory: the CA chain
+ * ({@code ca-chain.pem}), the server's TLS key store for Payara ({@code tls/server.p12}) and the
+ * demo RA client credential ({@code ra-client.p12}), each PKCS#12 protected by a random password
+ * kept beside it in an owner-only file.
+ */
+@Stateless
+public class ServiceCredentials {
+
+  static final String CA_CHAIN = "ca-chain.pem";
+  static final String RA_CLIENT_P12 = "ra-client.p12";
+  static final String RA_CLIENT_PASSWORD = "ra-client.password";
+  static final String TLS_P12 = "tls/server.p12";
+  static final String TLS_PASSWORD = "tls/server.password";
+
+  @Inject private CaConfiguration configuration;
+
+  /** Writes the CA certificates, issuing CA first, as PEM. */
+  public void writeCaChain(List<byte[]> chain) throws IOException {
+    StringWriter text = new StringWriter();
+    try (PemWriter pem = new PemWriter(text)) {
+      for (byte[] certificate : chain) {
+        pem.writeObject(new PemObject("CERTIFICATE", certificate));
+      }
+    }
+    DataFiles.replacePublic(
+        dataDirectory().resolve(CA_CHAIN), text.toString().getBytes(StandardCharsets.US_ASCII));
+  }
+
+  public void writeServerTls(PrivateKey key, byte[] certificate, List<byte[]> caChain)
+      throws IOException {
+    writePkcs12(TLS_P12, TLS_PASSWORD, "tls", key, certificate, caChain);
+  }
+
+  public void writeRaClient(PrivateKey key, byte[] certificate, List<byte[]> caChain)
+      throws IOException {
+    writePkcs12(RA_CLIENT_P12, RA_CLIENT_PASSWORD, "ra-client", key, certificate, caChain);
+  }
+
+  private void writePkcs12(
+      String file,
+      String passwordFile,
+      String alias,
+      PrivateKey key,
+      byte[] certificate,
+      List<byte[]> caChain)
+      throws IOException {
+    char[] password = DataFiles.randomPassword();
+    try {
+      List<Certificate> chain = new ArrayList<>();
+      chain.add(toJca(certificate));
+      for (byte[] ca : caChain) {
+        chain.add(toJca(ca));
+      }
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setKeyEntry(alias, key, password, chain.toArray(Certificate[]::new));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      store.store(out, password);
+      DataFiles.replaceSecret(dataDirectory().resolve(file), out.toByteArray());
+      DataFiles.replaceSecret(
+          dataDirectory().resolve(passwordFile),
+          (new String(password) + "\n").getBytes(StandardCharsets.US_ASCII));
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot build the PKCS#12 file " + file, e);
+    } finally {
+      java.util.Arrays.fill(password, '\0');
+    }
+  }
+
+  private static Certificate toJca(byte[] encoded) throws GeneralSecurityException, IOException {
+    return new JcaX509CertificateConverter()
+        .setProvider(BouncyCastle.provider())
+        .getCertificate(new X509CertificateHolder(encoded));
+  }
+
+  private Path dataDirectory() {
+    return configuration.dataDirectory();
+  }
+}

@@ -1,0 +1,154 @@
+package org.egovca.ca.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A certificate authority operated by this system: its name (used in URLs such as {@code
+ * /pki/ca/{caName}.crt}), its current CA certificate and the alias of its private key inside the
+ * crypto token. The private key itself never appears here.
+ */
+@Entity
+@Table(name = "certificate_authority")
+@NamedQuery(
+    name = CertificateAuthority.BY_NAME,
+    query = "SELECT c FROM CertificateAuthority c WHERE c.name = :name")
+@NamedQuery(name = CertificateAuthority.ALL, query = "SELECT c FROM CertificateAuthority c")
+public class CertificateAuthority {
+
+  public static final String BY_NAME = "CertificateAuthority.byName";
+  public static final String ALL = "CertificateAuthority.all";
+
+  @Id
+  @SequenceGenerator(
+      name = "certificate_authority_seq",
+      sequenceName = "certificate_authority_seq",
+      allocationSize = 1)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "certificate_authority_seq")
+  private Long id;
+
+  @Column(nullable = false, unique = true, length = 64)
+  private String name;
+
+  @Column(name = "subject_dn", nullable = false, length = 1024)
+  private String subjectDn;
+
+  @ManyToOne
+  @JoinColumn(name = "parent_id")
+  private CertificateAuthority parent;
+
+  @Column(name = "key_alias", nullable = false, length = 64)
+  private String keyAlias;
+
+  @Column(name = "key_algorithm", nullable = false, length = 16)
+  private String keyAlgorithm;
+
+  @Column(name = "serial_number", nullable = false, length = 40)
+  private String serialNumber;
+
+  @Column(name = "not_before", nullable = false)
+  private Instant notBefore;
+
+  @Column(name = "not_after", nullable = false)
+  private Instant notAfter;
+
+  @Column(nullable = false)
+  private byte[] encoded;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected CertificateAuthority() {}
+
+  public CertificateAuthority(
+      String name,
+      String subjectDn,
+      CertificateAuthority parent,
+      String keyAlias,
+      String keyAlgorithm,
+      BigInteger serialNumber,
+      Instant notBefore,
+      Instant notAfter,
+      byte[] encoded,
+      Instant createdAt) {
+    this.name = requireText(name, "CA name");
+    this.subjectDn = requireText(subjectDn, "CA subject DN");
+    this.parent = parent;
+    this.keyAlias = requireText(keyAlias, "key alias");
+    this.keyAlgorithm = requireText(keyAlgorithm, "key algorithm");
+    this.serialNumber = SerialNumbers.toHex(serialNumber);
+    this.notBefore = Objects.requireNonNull(notBefore);
+    this.notAfter = Objects.requireNonNull(notAfter);
+    if (!notAfter.isAfter(notBefore)) {
+      throw new IllegalArgumentException("CA certificate validity ends before it starts");
+    }
+    this.encoded = encoded.clone();
+    this.createdAt = Objects.requireNonNull(createdAt);
+  }
+
+  private static String requireText(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(what + " is required");
+    }
+    return value;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getSubjectDn() {
+    return subjectDn;
+  }
+
+  public CertificateAuthority getParent() {
+    return parent;
+  }
+
+  public boolean isRoot() {
+    return parent == null;
+  }
+
+  public String getKeyAlias() {
+    return keyAlias;
+  }
+
+  public String getKeyAlgorithm() {
+    return keyAlgorithm;
+  }
+
+  public BigInteger getSerialNumber() {
+    return SerialNumbers.fromHex(serialNumber);
+  }
+
+  public Instant getNotBefore() {
+    return notBefore;
+  }
+
+  public Instant getNotAfter() {
+    return notAfter;
+  }
+
+  public byte[] getEncoded() {
+    return encoded.clone();
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

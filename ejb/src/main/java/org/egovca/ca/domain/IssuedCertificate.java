@@ -1,0 +1,172 @@
+package org.egovca.ca.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * A certificate issued by one of our CAs, with the DER encoding exactly as signed. Certificates are
+ * public (CPS §6.3.2); the registration data behind them is not stored here.
+ */
+@Entity
+@Table(name = "certificate")
+@NamedQuery(
+    name = IssuedCertificate.BY_SERIAL,
+    query =
+        "SELECT c FROM IssuedCertificate c WHERE c.issuer = :issuer AND c.serialNumber = :serial")
+@NamedQuery(
+    name = IssuedCertificate.NEWEST_FIRST,
+    query = "SELECT c FROM IssuedCertificate c ORDER BY c.issuedAt DESC, c.id DESC")
+public class IssuedCertificate {
+
+  public static final String BY_SERIAL = "IssuedCertificate.bySerial";
+  public static final String NEWEST_FIRST = "IssuedCertificate.newestFirst";
+
+  @Id
+  @SequenceGenerator(
+      name = "certificate_seq",
+      sequenceName = "certificate_seq",
+      allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "certificate_seq")
+  private Long id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "ca_id", nullable = false)
+  private CertificateAuthority issuer;
+
+  @Column(name = "serial_number", nullable = false, length = 40)
+  private String serialNumber;
+
+  @Column(name = "subject_dn", nullable = false, length = 1024)
+  private String subjectDn;
+
+  @Column(nullable = false, length = 64)
+  private String profile;
+
+  @Column(name = "key_algorithm", nullable = false, length = 16)
+  private String keyAlgorithm;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private CertificateStatus status;
+
+  @Column(name = "not_before", nullable = false)
+  private Instant notBefore;
+
+  @Column(name = "not_after", nullable = false)
+  private Instant notAfter;
+
+  @Column(name = "fingerprint_sha256", nullable = false, unique = true, length = 64)
+  private String fingerprintSha256;
+
+  @Column(nullable = false)
+  private byte[] encoded;
+
+  @Column(name = "requested_by", nullable = false, length = 256)
+  private String requestedBy;
+
+  @Column(name = "issued_at", nullable = false)
+  private Instant issuedAt;
+
+  protected IssuedCertificate() {}
+
+  public IssuedCertificate(
+      CertificateAuthority issuer,
+      BigInteger serialNumber,
+      String subjectDn,
+      String profile,
+      String keyAlgorithm,
+      Instant notBefore,
+      Instant notAfter,
+      byte[] fingerprintSha256,
+      byte[] encoded,
+      String requestedBy,
+      Instant issuedAt) {
+    this.issuer = Objects.requireNonNull(issuer, "issuer");
+    this.serialNumber = SerialNumbers.toHex(serialNumber);
+    this.subjectDn = Objects.requireNonNull(subjectDn, "subjectDn");
+    this.profile = Objects.requireNonNull(profile, "profile");
+    this.keyAlgorithm = Objects.requireNonNull(keyAlgorithm, "keyAlgorithm");
+    this.status = CertificateStatus.VALID;
+    this.notBefore = Objects.requireNonNull(notBefore, "notBefore");
+    this.notAfter = Objects.requireNonNull(notAfter, "notAfter");
+    this.fingerprintSha256 = HexFormat.of().formatHex(fingerprintSha256);
+    this.encoded = encoded.clone();
+    this.requestedBy = Objects.requireNonNull(requestedBy, "requestedBy");
+    this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
+  }
+
+  /** True when the certificate is VALID and {@code now} lies inside its validity period. */
+  public boolean isUsableAt(Instant now) {
+    return status == CertificateStatus.VALID && !now.isBefore(notBefore) && !now.isAfter(notAfter);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public CertificateAuthority getIssuer() {
+    return issuer;
+  }
+
+  public BigInteger getSerialNumber() {
+    return SerialNumbers.fromHex(serialNumber);
+  }
+
+  public String getSerialNumberHex() {
+    return serialNumber;
+  }
+
+  public String getSubjectDn() {
+    return subjectDn;
+  }
+
+  public String getProfile() {
+    return profile;
+  }
+
+  public String getKeyAlgorithm() {
+    return keyAlgorithm;
+  }
+
+  public CertificateStatus getStatus() {
+    return status;
+  }
+
+  public Instant getNotBefore() {
+    return notBefore;
+  }
+
+  public Instant getNotAfter() {
+    return notAfter;
+  }
+
+  public String getFingerprintSha256() {
+    return fingerprintSha256;
+  }
+
+  public byte[] getEncoded() {
+    return encoded.clone();
+  }
+
+  public String getRequestedBy() {
+    return requestedBy;
+  }
+
+  public Instant getIssuedAt() {
+    return issuedAt;
+  }
+}

@@ -1,0 +1,67 @@
+package org.egovca.ca.infrastructure;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.logging.Logger;
+import org.egovca.ca.application.CaHierarchySetup;
+import org.egovca.ca.application.CertificateAuthorities;
+import org.egovca.ca.application.PublicationDispatcher;
+import org.egovca.ca.application.port.PublishedCertificate;
+
+/**
+ * At every start: once the schema is migrated and the token is active, create the CA hierarchy if
+ * this is the first start, then (re)publish the CA certificates. The CA can issue once this bean
+ * reports ready.
+ */
+@Singleton
+@Startup
+@DependsOn({"DatabaseMigration", "CaCryptoToken"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CaBootstrap {
+
+  private static final Logger LOG = Logger.getLogger(CaBootstrap.class.getName());
+
+  @Inject private CaHierarchySetup setup;
+  @Inject private CertificateAuthorities certificateAuthorities;
+  @Inject private PublicationDispatcher publication;
+  @Inject private CaConfiguration configuration;
+
+  private volatile boolean ready;
+
+  @PostConstruct
+  void start() {
+    if (!setup.isSetUp()) {
+      setup.setUp();
+      LOG.info(
+          () ->
+              "Created the CA hierarchy "
+                  + configuration.rootCaName()
+                  + " -> "
+                  + configuration.issuingCaName()
+                  + "; credentials written to "
+                  + configuration.dataDirectory());
+    }
+    List<PublishedCertificate> caCertificates =
+        certificateAuthorities.all().stream()
+            .map(
+                ca ->
+                    new PublishedCertificate(
+                        ca.getName(), ca.getSubjectDn(), ca.getSerialNumber(), ca.getEncoded()))
+            .toList();
+    publication.publishCaCertificates(caCertificates);
+    ready = true;
+  }
+
+  public boolean isReady() {
+    return ready;
+  }
+}

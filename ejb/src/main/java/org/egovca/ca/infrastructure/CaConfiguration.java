@@ -1,0 +1,73 @@
+package org.egovca.ca.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.egovca.ca.x509.DirectoryUrls;
+import org.egovca.ca.x509.PkiUrls;
+
+/**
+ * Settings of this CA, read from server system properties (set by {@code ear/bin/egovca} with
+ * {@code asadmin create-system-properties}); every default is the embedded development setup.
+ */
+@ApplicationScoped
+public class CaConfiguration {
+
+  /**
+   * Policy OID of the CPS in the certificatePolicies extension. The default lies in the UUID arc
+   * 2.25 (ITU-T X.667), which needs no registration; a CA in production sets its own OID.
+   */
+  static final String DEFAULT_POLICY_OID = "2.25.329800735698586629295641978511506172918";
+
+  private static String property(String name, String defaultValue) {
+    String value = System.getProperty(name);
+    return value == null || value.isBlank() ? defaultValue : value.trim();
+  }
+
+  public Path dataDirectory() {
+    return Path.of(property("egovca.data.dir", System.getProperty("user.home") + "/.egov-ca/data"));
+  }
+
+  public PkiUrls pkiUrls() {
+    return PkiUrls.of(property("egovca.pki.baseUrl", "http://localhost:8080/pki"));
+  }
+
+  public DirectoryUrls directoryUrls() {
+    String port = property("egovca.ldap.port", "10389");
+    return new DirectoryUrls(
+        property("egovca.ldap.publicUrl", "ldap://" + hostName() + ":" + port),
+        property("egovca.ldap.baseDn", "o=iFutureCA,c=CN"));
+  }
+
+  public String hostName() {
+    return property("egovca.hostname", "localhost");
+  }
+
+  public String policyOid() {
+    return property("egovca.policy.oid", DEFAULT_POLICY_OID);
+  }
+
+  public String rootCaName() {
+    return property("egovca.rootCa.name", "iFutureCA-Root");
+  }
+
+  public String rootCaSubject() {
+    return property("egovca.rootCa.subject", "CN=iFutureCA Root,C=CN");
+  }
+
+  public String issuingCaName() {
+    return property("egovca.issuingCa.name", "iFutureCA");
+  }
+
+  public String issuingCaSubject() {
+    return property("egovca.issuingCa.subject", "CN=iFutureCA,C=CN");
+  }
+
+  public Duration rootCaValidity() {
+    return Duration.ofDays(Long.parseLong(property("egovca.rootCa.validityDays", "7305")));
+  }
+
+  public Duration issuingCaValidity() {
+    return Duration.ofDays(Long.parseLong(property("egovca.issuingCa.validityDays", "3652")));
+  }
+}

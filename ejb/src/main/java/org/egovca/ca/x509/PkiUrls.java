@@ -1,0 +1,34 @@
+package org.egovca.ca.x509;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The public URLs a relying party follows from a certificate: the CRL distribution point, the CA
+ * issuers certificate and the OCSP responder, all under one configurable base such as {@code
+ * http://ca.example.gov.cn/pki}.
+ */
+public record PkiUrls(URI base) {
+
+  public static PkiUrls of(String base) {
+    String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    return new PkiUrls(URI.create(trimmed));
+  }
+
+  public String crl(String caName) {
+    return base + "/crl/" + encode(caName) + ".crl";
+  }
+
+  public String caCertificate(String caName) {
+    return base + "/ca/" + encode(caName) + ".crt";
+  }
+
+  public String ocsp() {
+    return base + "/ocsp";
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,412 @@
+package org.egovca.hsm;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+
+/**
+ * A {@link CryptoToken} that keeps its keys in a directory, the private keys encrypted under a key
+ * derived from the token PIN. It serves CAs that run without an HSM (test systems, small
+ * deployments); the files can be backed up as they are, since they are useless without the PIN.
+ *
+ * <p>Activation derives the token key once and decrypts all private keys into memory, where they
+ * stay, inside this object only, until {@link #deactivate()}. Signing uses pooled BouncyCastle
+ * lightweight signers, so concurrent signing neither blocks nor re-initialises keys.
+ *
+ * <h2>Directory format (format 1)</h2>
+ *
+ * <dl>
+ *   <dt>{@code token.properties}
+ *   <dd>ISO-8859-1 Java properties: {@code format=1}; {@code kdf=PBKDF2WithHmacSHA256}; {@code
+ *       pbkdf2.iterations} ({@value #PBKDF2_ITERATIONS} for new tokens); {@code pbkdf2.salt}, 32
+ *       random bytes in Base64; {@code pin.check}, Base64 of a 12-byte random nonce followed by the
+ *       16-byte AES-256-GCM tag computed under the token key over an empty plaintext with the
+ *       additional authenticated data {@code token.properties#pin.check} (ASCII). The token key is
+ *       the 32-byte PBKDF2-HMAC-SHA256 output for the PIN encoded in UTF-8 with that salt and
+ *       iteration count. A wrong PIN yields another key, under which the tag does not verify.
+ *   <dt>{@code <alias>.pub}
+ *   <dd>The public key: DER SubjectPublicKeyInfo; for SM2 algorithm id-ecPublicKey
+ *       (1.2.840.10045.2.1) with the named curve sm2p256v1 (1.2.156.10197.1.301) and the
+ *       uncompressed point, for RSA rsaEncryption with NULL parameters.
+ *   <dt>{@code <alias>.key}
+ *   <dd>The private key: DER PKCS#8 EncryptedPrivateKeyInfo whose encryptionAlgorithm is
+ *       id-aes256-GCM (2.16.840.1.101.3.4.1.46) with GCMParameters (a fresh random 12-byte nonce,
+ *       16-byte tag) and whose encryptedData is the AES-256-GCM ciphertext followed by the tag,
+ *       under the token key, of the DER PrivateKeyInfo (RFC 5958), with the alias (ASCII) as
+ *       additional authenticated data, so that a renamed key file does not decrypt.
+ * </dl>
+ *
+ * <p>Files are replaced only by writing a temporary file ({@code .tmp-*.part}) in the directory and
+ * renaming it atomically; on POSIX file systems every file is created rw------- and a directory
+ * created by {@link #initialize} rwx------. For a new alias the {@code .key} file is written before
+ * the {@code .pub} file, and both before {@link #generateKeyPair} returns. An existing key file is
+ * never overwritten. On activation each private key is checked against its public key file.
+ *
+ * <p>A directory must be used by one token object at a time; there is no locking between processes.
+ * Key material in memory is cleared on a best-effort basis: the PIN copy and the token key are
+ * overwritten when no longer needed, decrypted key encodings right after parsing, but
+ * BouncyCastle's key objects and the JVM's copies can only be dropped and left to the garbage
+ * collector.
+ */
+public final class SoftwareCryptoToken implements CryptoToken {
+  /** PBKDF2 iterations for new tokens: OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
+  static final int PBKDF2_ITERATIONS = 600_000;
+
+  private static final int SALT_BYTES = 32;
+  private static final String PUBLIC_KEY_SUFFIX = ".pub";
+  private static final String PRIVATE_KEY_SUFFIX = ".key";
+  private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  private final String name;
+  private final Path directory;
+  private final TokenProperties properties;
+  private final Map<String, StoredKey> keys = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
+
+  /** Serialises activation, deactivation and key generation; signing does not take it. */
+  private final Object lock = new Object();
+
+  /** The unlocked keys, or null while offline. */
+  private volatile Session session;
+
+  /**
+   * Opens the existing token in {@code directory}, offline; same as {@link #open}.
+   *
+   * @throws CryptoTokenException if the directory holds no token or unreadable token files
+   */
+  public SoftwareCryptoToken(String name, Path directory) {
+    this.name = requireName(name);
+    this.directory = Objects.requireNonNull(directory, "directory");
+    this.properties = TokenProperties.read(directory);
+    loadPublicKeys();
+  }
+
+  /**
+   * Opens the existing token in {@code directory}. It is offline until {@link #activate}.
+   *
+   * @throws CryptoTokenException if the directory holds no token or unreadable token files
+   */
+  public static SoftwareCryptoToken open(String name, Path directory) {
+    return new SoftwareCryptoToken(name, directory);
+  }
+
+  /**
+   * Creates a new token without keys in {@code directory}, which must not exist or be empty, with
+   * the given PIN. The returned token is already active, ready for the first key generation. The
+   * caller keeps ownership of {@code pin} and should clear it afterwards.
+   *
+   * @throws IllegalArgumentException if the PIN is empty
+   * @throws CryptoTokenException if the directory is not empty or cannot be written
+   */
+  public static SoftwareCryptoToken initialize(String name, Path directory, char[] pin) {
+    requireName(name);
+    Objects.requireNonNull(directory, "directory");
+    Objects.requireNonNull(pin, "pin");
+    if (pin.length == 0) {
+      throw new IllegalArgumentException("the PIN of crypto token " + name + " must not be empty");
+    }
+    requireEmptyDirectory(name, directory);
+    byte[] salt = new byte[SALT_BYTES];
+    new SecureRandom().nextBytes(salt);
+    WrappingKey key = WrappingKey.derive(pin, salt, PBKDF2_ITERATIONS);
+    boolean keyInUse = false;
+    try {
+      AtomicFiles.createPrivateDirectories(directory);
+      AtomicFiles.write(
+          directory.resolve(TokenProperties.FILE_NAME),
+          new TokenProperties(PBKDF2_ITERATIONS, salt, key.pinCheck()).encode());
+      SoftwareCryptoToken token = new SoftwareCryptoToken(name, directory);
+      token.session = new Session(key, new ConcurrentHashMap<>());
+      keyInUse = true;
+      return token;
+    } catch (IOException e) {
+      throw new CryptoTokenException(
+          "cannot initialize crypto token " + name + " in " + directory, e);
+    } finally {
+      if (!keyInUse) {
+        key.destroy();
+      }
+    }
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public TokenStatus status() {
+    return session == null ? TokenStatus.OFFLINE : TokenStatus.ACTIVE;
+  }
+
+  @Override
+  public void activate(char[] pin) {
+    Objects.requireNonNull(pin, "pin");
+    synchronized (lock) {
+      WrappingKey key = WrappingKey.derive(pin, properties.salt(), properties.iterations());
+      boolean keyInUse = false;
+      try {
+        if (!key.matchesPinCheck(properties.pinCheck())) {
+          throw new TokenAuthenticationException(name);
+        }
+        Map<String, SignerPool> signers = new ConcurrentHashMap<>();
+        for (Map.Entry<String, StoredKey> entry : keys.entrySet()) {
+          signers.put(entry.getKey(), unlock(key, entry.getKey(), entry.getValue()));
+        }
+        Session previous = session;
+        session = new Session(key, signers);
+        keyInUse = true;
+        if (previous != null) {
+          previous.destroy();
+        }
+      } finally {
+        if (!keyInUse) {
+          key.destroy();
+        }
+      }
+    }
+  }
+
+  @Override
+  public void deactivate() {
+    synchronized (lock) {
+      Session previous = session;
+      session = null;
+      if (previous != null) {
+        previous.destroy();
+      }
+    }
+  }
+
+  @Override
+  public PublicKey generateKeyPair(String alias, KeyAlgorithm algorithm) {
+    requireValidAlias(alias);
+    Objects.requireNonNull(algorithm, "algorithm");
+    synchronized (lock) {
+      Session current = session;
+      if (current == null) {
+        throw new TokenOfflineException(name);
+      }
+      Path privateFile = directory.resolve(alias + PRIVATE_KEY_SUFFIX);
+      Path publicFile = directory.resolve(alias + PUBLIC_KEY_SUFFIX);
+      // The file checks also catch leftovers and, on case-insensitive file systems, "CA" vs "ca".
+      if (keys.containsKey(alias) || Files.exists(privateFile) || Files.exists(publicFile)) {
+        throw new KeyAliasExistsException(name, alias);
+      }
+      AsymmetricCipherKeyPair pair = SoftwareKeys.generate(algorithm, random);
+      SubjectPublicKeyInfo info = SoftwareKeys.publicKeyInfo(pair.getPublic());
+      StoredKey stored = new StoredKey(algorithm, info, SoftwareKeys.toJcaPublicKey(info));
+      byte[] encoded = null;
+      try {
+        encoded = SoftwareKeys.privateKeyInfo(pair.getPrivate()).getEncoded(ASN1Encoding.DER);
+        AtomicFiles.write(
+            privateFile, current.key.wrap(encoded, alias).getEncoded(ASN1Encoding.DER));
+        try {
+          AtomicFiles.write(publicFile, info.getEncoded(ASN1Encoding.DER));
+        } catch (IOException e) {
+          // Safe: the existence check above, under the lock, proved the file is the one just made.
+          Files.deleteIfExists(privateFile);
+          throw e;
+        }
+      } catch (IOException e) {
+        throw new CryptoTokenException("cannot store key " + alias + " of crypto token " + name, e);
+      } finally {
+        if (encoded != null) {
+          Arrays.fill(encoded, (byte) 0);
+        }
+      }
+      current.signers.put(alias, signerPool(algorithm, pair.getPrivate()));
+      keys.put(alias, stored);
+      return stored.publicKey();
+    }
+  }
+
+  @Override
+  public boolean containsKey(String alias) {
+    return keys.containsKey(Objects.requireNonNull(alias, "alias"));
+  }
+
+  @Override
+  public Set<String> aliases() {
+    return Collections.unmodifiableSet(new TreeSet<>(keys.keySet()));
+  }
+
+  @Override
+  public PublicKey publicKey(String alias) {
+    return stored(alias).publicKey();
+  }
+
+  @Override
+  public KeyAlgorithm keyAlgorithm(String alias) {
+    return stored(alias).algorithm();
+  }
+
+  @Override
+  public byte[] sign(String alias, SignatureAlgorithm algorithm, byte[] data) {
+    SignatureAlgorithm.requireMatch(alias, stored(alias).algorithm(), algorithm);
+    Objects.requireNonNull(data, "data");
+    Session current = session;
+    // No pool means the token is offline, or was deactivated since this key was looked up.
+    SignerPool signers = current == null ? null : current.signers.get(alias);
+    if (signers == null) {
+      throw new TokenOfflineException(name);
+    }
+    return signers.sign(data);
+  }
+
+  @Override
+  public String toString() {
+    return "SoftwareCryptoToken[" + name + ", " + directory + ", " + status() + "]";
+  }
+
+  private StoredKey stored(String alias) {
+    StoredKey stored = keys.get(Objects.requireNonNull(alias, "alias"));
+    if (stored == null) {
+      throw new UnknownKeyException(name, alias);
+    }
+    return stored;
+  }
+
+  private void loadPublicKeys() {
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(directory, "*" + PUBLIC_KEY_SUFFIX)) {
+      for (Path file : files) {
+        String fileName = file.getFileName().toString();
+        String alias = fileName.substring(0, fileName.length() - PUBLIC_KEY_SUFFIX.length());
+        if (!ALIAS.matcher(alias).matches()) {
+          throw new CryptoTokenException("unexpected file " + file + " in crypto token " + name);
+        }
+        keys.put(alias, readPublicKey(file));
+      }
+    } catch (IOException e) {
+      throw new CryptoTokenException("cannot read the keys of crypto token " + name, e);
+    }
+  }
+
+  private StoredKey readPublicKey(Path file) throws IOException {
+    SubjectPublicKeyInfo info;
+    try {
+      info = SubjectPublicKeyInfo.getInstance(Files.readAllBytes(file));
+    } catch (IllegalArgumentException e) {
+      throw new CryptoTokenException("malformed public key file " + file, e);
+    }
+    return new StoredKey(SoftwareKeys.algorithmOf(info), info, SoftwareKeys.toJcaPublicKey(info));
+  }
+
+  /** Decrypts the private key of {@code alias}, checks it against the public key, pools it. */
+  private SignerPool unlock(WrappingKey key, String alias, StoredKey stored) {
+    Path file = directory.resolve(alias + PRIVATE_KEY_SUFFIX);
+    byte[] encoded = null;
+    try {
+      encoded = key.unwrap(EncryptedPrivateKeyInfo.getInstance(Files.readAllBytes(file)), alias);
+      AsymmetricKeyParameter privateKey =
+          SoftwareKeys.privateKey(PrivateKeyInfo.getInstance(encoded), stored.algorithm());
+      if (!SoftwareKeys.publicKeyInfoOf(privateKey).equals(stored.info())) {
+        throw new CryptoTokenException(
+            "key files "
+                + alias
+                + PRIVATE_KEY_SUFFIX
+                + " and "
+                + alias
+                + PUBLIC_KEY_SUFFIX
+                + " of crypto token "
+                + name
+                + " do not belong together");
+      }
+      return signerPool(stored.algorithm(), privateKey);
+    } catch (IOException e) {
+      throw new CryptoTokenException("cannot read " + file, e);
+    } catch (InvalidCipherTextException e) {
+      throw new CryptoTokenException(
+          "cannot decrypt " + file + ": altered, renamed or from another token", e);
+    } catch (IllegalArgumentException e) {
+      throw new CryptoTokenException("malformed private key file " + file, e);
+    } finally {
+      if (encoded != null) {
+        Arrays.fill(encoded, (byte) 0);
+      }
+    }
+  }
+
+  private static SignerPool signerPool(KeyAlgorithm algorithm, AsymmetricKeyParameter privateKey) {
+    SignatureAlgorithm signatureAlgorithm = SignatureAlgorithm.forKey(algorithm);
+    return new SignerPool(() -> SoftwareKeys.newSigner(signatureAlgorithm, privateKey));
+  }
+
+  private static String requireName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("crypto token name must not be blank");
+    }
+    return name;
+  }
+
+  private static void requireValidAlias(String alias) {
+    Objects.requireNonNull(alias, "alias");
+    if (!ALIAS.matcher(alias).matches()) {
+      throw new IllegalArgumentException(
+          "invalid key alias \"" + alias + "\": use 1 to 64 characters from A-Z a-z 0-9 . _ -");
+    }
+  }
+
+  private static void requireEmptyDirectory(String name, Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    String problem;
+    if (Files.exists(directory.resolve(TokenProperties.FILE_NAME))) {
+      problem = " already holds a crypto token";
+    } else if (!Files.isDirectory(directory)) {
+      problem = " is not a directory";
+    } else {
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+        if (!entries.iterator().hasNext()) {
+          return;
+        }
+      } catch (IOException e) {
+        throw new CryptoTokenException("cannot read " + directory, e);
+      }
+      problem = " is not empty";
+    }
+    throw new CryptoTokenException(
+        "cannot initialize crypto token " + name + ": " + directory + problem);
+  }
+
+  /** What is known about a key without the PIN. */
+  private record StoredKey(
+      KeyAlgorithm algorithm, SubjectPublicKeyInfo info, PublicKey publicKey) {}
+
+  /** The state of an active token: the token key (to encrypt new keys) and the unlocked keys. */
+  private static final class Session {
+    final WrappingKey key;
+    final Map<String, SignerPool> signers;
+
+    Session(WrappingKey key, Map<String, SignerPool> signers) {
+      this.key = key;
+      this.signers = signers;
+    }
+
+    void destroy() {
+      signers.values().forEach(SignerPool::clear);
+      signers.clear();
+      key.destroy();
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package org.egovca.ws.pki;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.egovca.ca.application.Health;
+
+/** {@code GET /pki/health}: 200 with a small JSON status once the CA can issue, else 503. */
+@RequestScoped
+@Path("health")
+public class HealthResource {
+
+  @Inject private Health health;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response health() {
+    Health.Status status = health.check();
+    return Response.status(status.up() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+        .entity(status)
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+}

@@ -1,0 +1,34 @@
+package org.egovca.ws.ra;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlType;
+
+/**
+ * Detail of an {@link RaServiceFault}: a stable code an RA system can branch on, and the message
+ * for its operator.
+ */
+@XmlAccessorType(XmlAccessType.FIELD)
+@XmlType(
+    name = "RaFaultInfo",
+    propOrder = {"code", "message"})
+public class RaFaultInfo {
+
+  private String code;
+  private String message;
+
+  public RaFaultInfo() {}
+
+  public RaFaultInfo(String code, String message) {
+    this.code = code;
+    this.message = message;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public String getMessage() {
+    return message;
+  }
+}

@@ -1,0 +1,83 @@
+package org.egovca.ws.ra;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.jws.WebMethod;
+import jakarta.jws.WebParam;
+import jakarta.jws.WebResult;
+import jakarta.jws.WebService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.xml.ws.WebServiceContext;
+import jakarta.xml.ws.handler.MessageContext;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.egovca.ca.application.CaRequestException;
+import org.egovca.ca.application.RemoteRaService;
+
+/**
+ * {@code RaService}: the SOAP interface for remote RA systems (CPS §7.3.2). Served over HTTPS only;
+ * the caller's TLS client certificate is handed to the EJB layer, which decides whether the caller
+ * may act.
+ */
+@WebService(
+    name = "RaService",
+    serviceName = "RaService",
+    portName = "RaServicePort",
+    targetNamespace = RaServiceEndpoint.NAMESPACE)
+public class RaServiceEndpoint {
+
+  static final String NAMESPACE = "http://egovca.org/ws/ra/v1";
+  private static final Logger LOG = Logger.getLogger(RaServiceEndpoint.class.getName());
+  private static final String CLIENT_CERTIFICATE = "jakarta.servlet.request.X509Certificate";
+
+  @Resource private WebServiceContext context;
+
+  @EJB private RemoteRaService remoteRa;
+
+  /**
+   * Issues a certificate for a vetted application.
+   *
+   * @param profile certificate profile, for example {@code personal-sign}
+   * @param subjectDn the vetted subject DN, for example {@code CN=张三,O=某单位,C=CN}
+   * @param pkcs10 the holder's PKCS#10 request, base64 DER or PEM
+   * @return the certificate, base64 DER
+   */
+  @WebMethod
+  @WebResult(name = "certificate")
+  public String issueCertificate(
+      @WebParam(name = "profile") String profile,
+      @WebParam(name = "subjectDn") String subjectDn,
+      @WebParam(name = "pkcs10") String pkcs10)
+      throws RaServiceFault {
+    try {
+      byte[] certificate =
+          remoteRa.issueCertificate(clientCertificate(), profile, subjectDn, pkcs10).encoded();
+      return Base64.getEncoder().encodeToString(certificate);
+    } catch (CaRequestException refused) {
+      throw RaServiceFault.of(refused);
+    } catch (RuntimeException unexpected) {
+      // Never leak internals to the caller; the server log keeps the cause.
+      LOG.log(Level.SEVERE, "issueCertificate failed unexpectedly", unexpected);
+      throw new RaServiceFault(
+          "the CA could not process the request; the error has been logged",
+          new RaFaultInfo("INTERNAL_ERROR", "the CA could not process the request"));
+    }
+  }
+
+  private byte[] clientCertificate() {
+    HttpServletRequest request =
+        (HttpServletRequest) context.getMessageContext().get(MessageContext.SERVLET_REQUEST);
+    Object chain = request == null ? null : request.getAttribute(CLIENT_CERTIFICATE);
+    if (chain instanceof X509Certificate[] certificates && certificates.length > 0) {
+      try {
+        return certificates[0].getEncoded();
+      } catch (CertificateEncodingException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+}
