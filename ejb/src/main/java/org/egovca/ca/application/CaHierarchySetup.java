@@ -32,9 +32,10 @@ import org.egovca.hsm.KeyAlgorithm;
 
 /**
  * First-start setup of the CA hierarchy, in one transaction: the SM2 root CA, the SM2 issuing CA
- * (keys generated inside the crypto token), the server's TLS certificate and the demo RA client
- * credential, each recorded and audited. The key pairs of the two service certificates are made
- * here, handed to the {@link ServiceCredentials} writer and not kept.
+ * and the RSA TLS CA under the root (keys generated inside the crypto token), then the server's TLS
+ * certificate and the demo RA client credential from the TLS CA, each recorded and audited. The key
+ * pairs of the two service certificates are made here, handed to the {@link ServiceCredentials}
+ * writer and not kept.
  */
 @Stateless
 public class CaHierarchySetup {
@@ -70,6 +71,7 @@ public class CaHierarchySetup {
         createCa(
             configuration.rootCaName(),
             configuration.rootCaSubject(),
+            KeyAlgorithm.SM2_256,
             null,
             now,
             now.plus(configuration.rootCaValidity()),
@@ -78,6 +80,16 @@ public class CaHierarchySetup {
         createCa(
             configuration.issuingCaName(),
             configuration.issuingCaSubject(),
+            KeyAlgorithm.SM2_256,
+            root,
+            now,
+            now.plus(configuration.issuingCaValidity()),
+            assembler);
+    CertificateAuthority tlsCa =
+        createCa(
+            configuration.tlsCaName(),
+            configuration.tlsCaSubject(),
+            KeyAlgorithm.RSA_2048,
             root,
             now,
             now.plus(configuration.issuingCaValidity()),
@@ -86,7 +98,7 @@ public class CaHierarchySetup {
     KeyPair tlsKey = rsaKeyPair();
     IssuedCertificate tls =
         issueService(
-            issuing,
+            tlsCa,
             CertificateProfiles.TLS_SERVER,
             "CN=" + configuration.hostName() + ",OU=Service,O=iFutureCA,C=CN",
             tlsKey.getPublic(),
@@ -94,7 +106,7 @@ public class CaHierarchySetup {
     KeyPair raKey = rsaKeyPair();
     IssuedCertificate raCertificate =
         issueService(
-            issuing,
+            tlsCa,
             CertificateProfiles.TLS_CLIENT,
             DEMO_RA_CLIENT_SUBJECT,
             raKey.getPublic(),
@@ -106,11 +118,11 @@ public class CaHierarchySetup {
         DEMO_RA_CLIENT,
         "bound to certificate serial=" + raCertificate.getSerialNumberHex());
 
-    List<byte[]> chain = List.of(issuing.getEncoded(), root.getEncoded());
     try {
-      credentials.writeCaChain(chain);
-      credentials.writeServerTls(tlsKey.getPrivate(), tls.getEncoded(), chain);
-      credentials.writeRaClient(raKey.getPrivate(), raCertificate.getEncoded(), chain);
+      credentials.writeCaChain(List.of(issuing.getEncoded(), root.getEncoded()));
+      credentials.writeTlsCa(tlsCa.getEncoded());
+      credentials.writeServerTls(tlsKey.getPrivate(), tls.getEncoded(), tlsCa.getEncoded());
+      credentials.writeRaClient(raKey.getPrivate(), raCertificate.getEncoded(), tlsCa.getEncoded());
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the service credentials", e);
     }
@@ -119,20 +131,21 @@ public class CaHierarchySetup {
   private CertificateAuthority createCa(
       String name,
       String subjectDn,
+      KeyAlgorithm keyAlgorithm,
       CertificateAuthority parent,
       Instant notBefore,
       Instant notAfter,
       CertificateAssembler assembler) {
     CryptoToken token = cryptoToken.token();
     String alias = name + "-" + notBefore.getEpochSecond();
-    PublicKey publicKey = token.generateKeyPair(alias, KeyAlgorithm.SM2_256);
+    PublicKey publicKey = token.generateKeyPair(alias, keyAlgorithm);
     SubjectPublicKeyInfo key = SubjectPublicKeyInfo.getInstance(publicKey.getEncoded());
     X500Name subject =
         SubjectNames.parse(
             subjectDn, CertificateProfiles.byName(CertificateProfiles.CA).orElseThrow());
     X509CertificateHolder certificate =
         parent == null
-            ? assembler.rootCa(subject, alias, KeyAlgorithm.SM2_256, key, notBefore, notAfter)
+            ? assembler.rootCa(subject, alias, keyAlgorithm, key, notBefore, notAfter)
             : assembler.subordinateCa(
                 CertificateAuthorities.asIssuer(parent), subject, key, notBefore, notAfter);
     CertificateAuthority ca =
@@ -141,7 +154,7 @@ public class CaHierarchySetup {
             SubjectNames.toDisplayString(subject),
             parent,
             alias,
-            KeyAlgorithm.SM2_256.name(),
+            keyAlgorithm.name(),
             certificate.getSerialNumber(),
             notBefore,
             notAfter,

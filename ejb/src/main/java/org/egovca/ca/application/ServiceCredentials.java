@@ -22,15 +22,17 @@ import org.egovca.ca.infrastructure.DataFiles;
 import org.egovca.ca.x509.BouncyCastle;
 
 /**
- * Leaves the files an operator needs after the first start in the data directory: the CA chain
- * ({@code ca-chain.pem}), the server's TLS key store for Payara ({@code tls/server.p12}) and the
- * demo RA client credential ({@code ra-client.p12}), each PKCS#12 protected by a random password
- * kept beside it in an owner-only file.
+ * Leaves the files an operator needs after the first start in the data directory: the SM2 CA chain
+ * ({@code ca-chain.pem}: issuing CA, then root), the RSA TLS CA certificate HTTPS clients trust
+ * ({@code tls-ca.pem}), the server's TLS key store for Payara ({@code tls/server.p12}) and the demo
+ * RA client credential ({@code ra-client.p12}). Each PKCS#12 file is protected by a random password
+ * kept beside it in an owner-only file and carries the TLS CA certificate after the key's own.
  */
 @Stateless
 public class ServiceCredentials {
 
   static final String CA_CHAIN = "ca-chain.pem";
+  static final String TLS_CA = "tls-ca.pem";
   static final String RA_CLIENT_P12 = "ra-client.p12";
   static final String RA_CLIENT_PASSWORD = "ra-client.password";
   static final String TLS_P12 = "tls/server.p12";
@@ -38,26 +40,33 @@ public class ServiceCredentials {
 
   @Inject private CaConfiguration configuration;
 
-  /** Writes the CA certificates, issuing CA first, as PEM. */
+  /** Writes the SM2 CA certificates, issuing CA first, as PEM. */
   public void writeCaChain(List<byte[]> chain) throws IOException {
+    writePem(CA_CHAIN, chain);
+  }
+
+  /** Writes the RSA TLS CA certificate as PEM. */
+  public void writeTlsCa(byte[] tlsCa) throws IOException {
+    writePem(TLS_CA, List.of(tlsCa));
+  }
+
+  public void writeServerTls(PrivateKey key, byte[] certificate, byte[] tlsCa) throws IOException {
+    writePkcs12(TLS_P12, TLS_PASSWORD, "tls", key, certificate, List.of(tlsCa));
+  }
+
+  public void writeRaClient(PrivateKey key, byte[] certificate, byte[] tlsCa) throws IOException {
+    writePkcs12(RA_CLIENT_P12, RA_CLIENT_PASSWORD, "ra-client", key, certificate, List.of(tlsCa));
+  }
+
+  private void writePem(String file, List<byte[]> certificates) throws IOException {
     StringWriter text = new StringWriter();
     try (PemWriter pem = new PemWriter(text)) {
-      for (byte[] certificate : chain) {
+      for (byte[] certificate : certificates) {
         pem.writeObject(new PemObject("CERTIFICATE", certificate));
       }
     }
     DataFiles.replacePublic(
-        dataDirectory().resolve(CA_CHAIN), text.toString().getBytes(StandardCharsets.US_ASCII));
-  }
-
-  public void writeServerTls(PrivateKey key, byte[] certificate, List<byte[]> caChain)
-      throws IOException {
-    writePkcs12(TLS_P12, TLS_PASSWORD, "tls", key, certificate, caChain);
-  }
-
-  public void writeRaClient(PrivateKey key, byte[] certificate, List<byte[]> caChain)
-      throws IOException {
-    writePkcs12(RA_CLIENT_P12, RA_CLIENT_PASSWORD, "ra-client", key, certificate, caChain);
+        dataDirectory().resolve(file), text.toString().getBytes(StandardCharsets.US_ASCII));
   }
 
   private void writePkcs12(

@@ -63,6 +63,20 @@ public class CaConfiguration {
     return property("egovca.issuingCa.subject", "CN=iFutureCA,C=CN");
   }
 
+  /**
+   * The RSA CA that issues the TLS certificates of this system (the server's HTTPS certificate, RA
+   * client and operator credentials). TLS stacks in use today (JSSE in Payara, browsers, curl)
+   * cannot validate SM3withSM2 certificate signatures or parse SM2 CA keys, so TLS chains end at
+   * this RSA CA, which is itself certified by the SM2 root.
+   */
+  public String tlsCaName() {
+    return property("egovca.tlsCa.name", "iFutureCA-RSA");
+  }
+
+  public String tlsCaSubject() {
+    return property("egovca.tlsCa.subject", "CN=iFutureCA RSA,C=CN");
+  }
+
   public Duration rootCaValidity() {
     return Duration.ofDays(Long.parseLong(property("egovca.rootCa.validityDays", "7305")));
   }

@@ -39,7 +39,6 @@ public final class CertificationRequests {
     byte[] der = text.strip().startsWith("-----BEGIN") ? pemContent(text) : base64(text);
     try {
       PKCS10CertificationRequest request = new PKCS10CertificationRequest(der);
-      request.getSubjectPublicKeyInfo().parsePublicKey();
       return request;
     } catch (IOException | RuntimeException e) {
       throw new CaRequestException(

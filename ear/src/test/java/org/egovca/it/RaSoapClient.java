@@ -1,0 +1,84 @@
+package org.egovca.it;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/**
+ * A SOAP client of {@code RaService} written from the WSDL's contract (document/literal wrapped,
+ * parameters {@code profile}, {@code subjectDn}, {@code pkcs10}), as an integrator would without
+ * our code.
+ */
+final class RaSoapClient {
+
+  static final String NAMESPACE = "http://egovca.org/ws/ra/v1";
+
+  /** Either the certificate (DER) or the fault's code and message. */
+  record Answer(int httpStatus, byte[] certificate, String faultCode, String faultString) {
+    boolean issued() {
+      return certificate != null;
+    }
+  }
+
+  private final HttpClient http;
+  private final URI endpoint;
+
+  RaSoapClient(SSLContext tls, String httpsBase) {
+    this.http =
+        HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+    this.endpoint = URI.create(httpsBase + "/ws/RaService");
+  }
+
+  Answer issueCertificate(String profile, String subjectDn, String pkcs10) throws Exception {
+    String envelope =
+        "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
+            + " xmlns:ra=\""
+            + NAMESPACE
+            + "\"><soapenv:Body><ra:issueCertificate>"
+            + element("profile", profile)
+            + element("subjectDn", subjectDn)
+            + element("pkcs10", pkcs10)
+            + "</ra:issueCertificate></soapenv:Body></soapenv:Envelope>";
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "text/xml; charset=utf-8")
+                .header("SOAPAction", "\"\"")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    Document document =
+        factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.body()));
+    String certificate = text(document, "certificate");
+    if (certificate != null) {
+      return new Answer(response.statusCode(), Base64.getDecoder().decode(certificate), null, null);
+    }
+    return new Answer(
+        response.statusCode(), null, text(document, "code"), text(document, "faultstring"));
+  }
+
+  private static String element(String name, String value) {
+    if (value == null) {
+      return "";
+    }
+    String escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return "<" + name + ">" + escaped + "</" + name + ">";
+  }
+
+  private static String text(Document document, String localName) {
+    NodeList nodes = document.getElementsByTagNameNS("*", localName);
+    return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
+  }
+}

@@ -1,0 +1,151 @@
+package org.egovca.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Base64;
+import org.bouncycastle.util.io.pem.PemReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input to {@code RaService}: each request is refused with a SOAP fault whose message names the
+ * problem, no certificate and no successful-issuance audit event is written, and the refusal itself
+ * is on the audit trail (CPS §6.5.1.4 records failed and denied operations).
+ */
+@ExtendWith(DeployedEar.class)
+class RemoteRaRefusalIT {
+
+  private static final String SUBJECT = "CN=Refused Applicant,O=测试单位,C=CN";
+
+  @TempDir Path directory;
+
+  private long certificatesBefore;
+  private long successfulEventsBefore;
+  private long refusalsBefore;
+
+  @BeforeEach
+  void countRows(CaServer server) throws Exception {
+    certificatesBefore = server.count("SELECT COUNT(*) FROM certificate");
+    successfulEventsBefore =
+        server.count("SELECT COUNT(*) FROM audit_event WHERE outcome = 'SUCCESS'");
+    refusalsBefore = refusals(server);
+  }
+
+  private static long refusals(CaServer server) throws Exception {
+    return server.count("SELECT COUNT(*) FROM audit_event WHERE outcome IN ('FAILURE', 'DENIED')");
+  }
+
+  @Test
+  void malformedPkcs10IsRefused(CaServer server) throws Exception {
+    RaSoapClient.Answer answer =
+        client(server).issueCertificate("personal-sign", SUBJECT, "this is not a request");
+    refused(server, answer, "MALFORMED_REQUEST", "pkcs10");
+  }
+
+  @Test
+  void requestWhoseSignatureDoesNotVerifyIsRefused(CaServer server) throws Exception {
+    String csr = TestRequests.sm2(directory, "tampered");
+    byte[] der;
+    try (PemReader reader = new PemReader(new java.io.StringReader(csr))) {
+      der = reader.readPemObject().getContent();
+    }
+    der[der.length - 5] ^= 0x01; // inside the signature value
+    RaSoapClient.Answer answer =
+        client(server)
+            .issueCertificate("personal-sign", SUBJECT, Base64.getEncoder().encodeToString(der));
+    refused(server, answer, "PROOF_OF_POSSESSION_FAILED", "proof of possession");
+  }
+
+  @Test
+  void sm2RequestSignedWithTheEmptyUserIdIsRefused(CaServer server) throws Exception {
+    RaSoapClient.Answer answer =
+        client(server)
+            .issueCertificate(
+                "personal-sign", SUBJECT, TestRequests.sm2WithEmptyUserId(directory, "emptyid"));
+    refused(server, answer, "PROOF_OF_POSSESSION_FAILED", "1234567812345678");
+  }
+
+  @Test
+  void unsupportedKeyIsRefused(CaServer server) throws Exception {
+    RaSoapClient.Answer answer =
+        client(server)
+            .issueCertificate("personal-sign", SUBJECT, TestRequests.ecP256(directory, "p256"));
+    refused(server, answer, "UNSUPPORTED_KEY", "is not accepted by profile personal-sign");
+    assertTrue(answer.faultString().contains("SM2"), answer.faultString());
+  }
+
+  @Test
+  void rsaKeyOfAnUnsupportedSizeIsRefused(CaServer server) throws Exception {
+    RaSoapClient.Answer answer =
+        client(server)
+            .issueCertificate("personal-sign", SUBJECT, TestRequests.rsa(directory, "rsa1k", 1024));
+    refused(server, answer, "UNSUPPORTED_KEY", "RSA 1024-bit key");
+  }
+
+  @Test
+  void subjectDnWithoutCnIsRefused(CaServer server) throws Exception {
+    RaSoapClient.Answer answer =
+        client(server)
+            .issueCertificate("personal-sign", "O=测试单位,C=CN", TestRequests.sm2(directory, "nocn"));
+    refused(server, answer, "INVALID_SUBJECT", "has no CN");
+  }
+
+  @Test
+  void unknownProfileIsRefused(CaServer server) throws Exception {
+    RaSoapClient.Answer answer =
+        client(server)
+            .issueCertificate("no-such-profile", SUBJECT, TestRequests.sm2(directory, "profile"));
+    refused(server, answer, "UNKNOWN_PROFILE", "no-such-profile");
+  }
+
+  @Test
+  void serviceProfilesAreNotOfferedToRemoteRas(CaServer server) throws Exception {
+    RaSoapClient.Answer answer =
+        client(server)
+            .issueCertificate("tls-client", SUBJECT, TestRequests.rsa(directory, "t", 2048));
+    refused(server, answer, "UNKNOWN_PROFILE", "tls-client");
+  }
+
+  @Test
+  void callWithoutClientCertificateIsRefused(CaServer server) throws Exception {
+    RaSoapClient.Answer answer =
+        new RaSoapClient(Tls.anonymous(server), server.httpsBase())
+            .issueCertificate("personal-sign", SUBJECT, TestRequests.sm2(directory, "anon"));
+    refused(server, answer, "NOT_AUTHORIZED", "client certificate");
+  }
+
+  private static RaSoapClient client(CaServer server) throws Exception {
+    return new RaSoapClient(Tls.raClient(server), server.httpsBase());
+  }
+
+  private void refused(CaServer server, RaSoapClient.Answer answer, String code, String message)
+      throws Exception {
+    assertFalse(answer.issued(), "a certificate was issued");
+    assertEquals(500, answer.httpStatus(), "a SOAP fault travels with HTTP 500");
+    assertEquals(code, answer.faultCode(), answer.faultString());
+    assertTrue(
+        answer.faultString().contains(message),
+        () -> "fault '" + answer.faultString() + "' does not mention '" + message + "'");
+    assertEquals(
+        certificatesBefore,
+        server.count("SELECT COUNT(*) FROM certificate"),
+        "no certificate row may be written");
+    assertEquals(
+        successfulEventsBefore,
+        server.count("SELECT COUNT(*) FROM audit_event WHERE outcome = 'SUCCESS'"),
+        "no successful-issuance audit event may be written");
+    assertEquals(refusalsBefore + 1, refusals(server), "the refusal is audited once");
+    assertTrue(
+        server.count(
+                "SELECT COUNT(*) FROM audit_event WHERE outcome IN ('FAILURE', 'DENIED')"
+                    + " AND detail = ?",
+                answer.faultString())
+            > 0,
+        "the audit event records the message the caller got");
+  }
+}

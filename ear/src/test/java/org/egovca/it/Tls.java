@@ -1,0 +1,56 @@
+package org.egovca.it;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * TLS contexts of an independent client: it trusts only the CA's TLS anchor ({@code tls-ca.pem}),
+ * and optionally presents the demo RA client credential ({@code ra-client.p12}).
+ */
+final class Tls {
+
+  private Tls() {}
+
+  static SSLContext anonymous(CaServer server) throws Exception {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trustManagers(server).getTrustManagers(), null);
+    return context;
+  }
+
+  static SSLContext raClient(CaServer server) throws Exception {
+    char[] password = Files.readString(server.raClientPassword()).strip().toCharArray();
+    KeyStore credential = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(server.raClientP12())) {
+      credential.load(in, password);
+    }
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(credential, password);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keys.getKeyManagers(), trustManagers(server).getTrustManagers(), null);
+    return context;
+  }
+
+  private static TrustManagerFactory trustManagers(CaServer server) throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry(
+        "egovca-tls-ca", certificate(server.dataDirectory().resolve("tls-ca.pem")));
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(trust);
+    return factory;
+  }
+
+  static X509Certificate certificate(Path pem) throws Exception {
+    try (InputStream in = Files.newInputStream(pem)) {
+      return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+    }
+  }
+}
