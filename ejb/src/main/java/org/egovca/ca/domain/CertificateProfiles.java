@@ -76,7 +76,7 @@ public final class CertificateProfiles {
   }
 
   public static Optional<CertificateProfile> forRemoteRa(String name) {
-    return RA_PROFILES.contains(name) ? byName(name) : Optional.empty();
+    return name != null && RA_PROFILES.contains(name) ? byName(name) : Optional.empty();
   }
 
   public static Set<String> remoteRaProfileNames() {

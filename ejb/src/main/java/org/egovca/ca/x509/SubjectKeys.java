@@ -44,7 +44,10 @@ public final class SubjectKeys {
     }
   }
 
-  /** A short description of any key, for error messages ("EC secp256r1", "RSA 3072"). */
+  /**
+   * A short description of any key, for error messages ("EC key on curve 1.2.840.10045.3.1.7", "RSA
+   * 3072-bit key").
+   */
   public static String describe(SubjectPublicKeyInfo key) {
     ASN1ObjectIdentifier algorithm = key.getAlgorithm().getAlgorithm();
     if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {

@@ -7,7 +7,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -45,7 +48,7 @@ public final class SubjectNames {
             "subjectDn has a multi-valued RDN (joined with '+'), which we do not issue");
       }
       DnAttribute attribute = attributeOf(rdn.getFirst().getType(), profile);
-      String value = IETFUtils.valueToString(rdn.getFirst().getValue()).strip();
+      String value = textOf(attribute, rdn.getFirst().getValue()).strip();
       values.computeIfAbsent(attribute, a -> new ArrayList<>()).add(checkValue(attribute, value));
     }
     for (DnAttribute required : profile.requiredAttributes()) {
@@ -84,6 +87,15 @@ public final class SubjectNames {
       throw new CaRequestException(
           INVALID_SUBJECT, "subjectDn is not a valid distinguished name: " + e.getMessage());
     }
+  }
+
+  /** The attribute's text; a "#hex" value that is not a string type is refused. */
+  private static String textOf(DnAttribute attribute, ASN1Encodable value) {
+    if (value instanceof ASN1String text) {
+      return text.getString();
+    }
+    throw new CaRequestException(
+        INVALID_SUBJECT, "subjectDn " + attribute + " must be text, not an encoded ASN.1 value");
   }
 
   private static DnAttribute attributeOf(ASN1ObjectIdentifier type, CertificateProfile profile) {
@@ -132,13 +144,22 @@ public final class SubjectNames {
     return value;
   }
 
-  /** BCStyle, plus the CPS's "S" for state or province. */
+  /**
+   * BCStyle, plus the CPS's "S" for state or province. Values are read as UTF8String whatever the
+   * attribute: the final string type is chosen when the name is built, after the checks, so that
+   * for example a non-ASCII e-mail address is refused rather than squeezed into an IA5String.
+   */
   private static final class CpsNameStyle extends BCStyle {
     static final CpsNameStyle INSTANCE = new CpsNameStyle();
 
     @Override
     public ASN1ObjectIdentifier attrNameToOID(String attrName) {
       return "S".equalsIgnoreCase(attrName.strip()) ? BCStyle.ST : super.attrNameToOID(attrName);
+    }
+
+    @Override
+    protected ASN1Encodable encodeStringValue(ASN1ObjectIdentifier oid, String value) {
+      return new DERUTF8String(value);
     }
   }
 }

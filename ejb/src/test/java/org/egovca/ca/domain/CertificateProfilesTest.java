@@ -13,7 +13,6 @@ import java.util.Set;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.egovca.hsm.KeyAlgorithm;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -106,10 +105,6 @@ class CertificateProfilesTest {
 
   @ParameterizedTest
   @NullSource
-  @Disabled(
-      "bug: CertificateProfiles.forRemoteRa(null) throws NullPointerException (Set.of(...)"
-          + ".contains(null)) instead of returning empty, so a SOAP request without a profile"
-          + " fails with an NPE rather than UNKNOWN_PROFILE")
   void remoteRaGetsNothingForNull(String name) {
     assertEquals(Optional.empty(), CertificateProfiles.forRemoteRa(name));
   }

@@ -70,7 +70,6 @@ import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.hsm.SoftwareCryptoToken;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -365,10 +364,6 @@ class CertificateAssemblerTest {
   }
 
   @Test
-  @Disabled(
-      "bug: DirectoryUrls.entryUrl does not percent-encode non-ASCII characters, and the URI is"
-          + " an IA5String, so a Chinese CA name is written as garbage bytes into the caRepository"
-          + " URI")
   void caRepositoryUriOfAChineseCaNameIsPercentEncodedUtf8() {
     X509CertificateHolder chineseRoot =
         assembler.rootCa(

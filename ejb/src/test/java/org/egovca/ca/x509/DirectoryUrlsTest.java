@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class DirectoryUrlsTest {
@@ -44,10 +43,6 @@ class DirectoryUrlsTest {
   }
 
   @Test
-  @Disabled(
-      "bug: DirectoryUrls.entryUrl keeps E= in the entry DN, while the LDAP publisher"
-          + " (EntryDnMapper) drops C and E, so the caRepository URL names an entry that does not"
-          + " exist")
   void entryUrlDropsTheEmailAddressLikeThePublisher() {
     assertEquals(
         "ldap://ldap.example/CN=Root%20CA,O=Org,o=iFutureCA,c=CN",
@@ -55,9 +50,6 @@ class DirectoryUrlsTest {
   }
 
   @Test
-  @Disabled(
-      "bug: DirectoryUrls.entryUrl leaves non-ASCII characters unencoded; a URI (IA5String in the"
-          + " certificate) must carry them as percent-encoded UTF-8")
   void entryUrlPercentEncodesNonAsciiCharactersAsUtf8() {
     assertEquals(
         "ldap://ldap.example/CN=%E6%A0%B9CA,o=iFutureCA,c=CN",
