@@ -38,16 +38,48 @@ final class RaSoapClient {
     this.endpoint = URI.create(httpsBase + "/ws/RaService");
   }
 
+  /** The answer to revokeCertificate: the revocation time, or the fault's code and message. */
+  record Revocation(String revocationTime, String faultCode, String faultString) {}
+
   Answer issueCertificate(String profile, String subjectDn, String pkcs10) throws Exception {
+    Document document =
+        call(
+            "issueCertificate",
+            element("profile", profile)
+                + element("subjectDn", subjectDn)
+                + element("pkcs10", pkcs10));
+    String certificate = text(document, "certificate");
+    if (certificate != null) {
+      return new Answer(lastStatus, Base64.getDecoder().decode(certificate), null, null);
+    }
+    return new Answer(lastStatus, null, text(document, "code"), text(document, "faultstring"));
+  }
+
+  Revocation revokeCertificate(String serial, String reason, String initiator) throws Exception {
+    Document document =
+        call(
+            "revokeCertificate",
+            element("serial", serial)
+                + element("reason", reason)
+                + element("initiator", initiator));
+    return new Revocation(
+        text(document, "revocationTime"), text(document, "code"), text(document, "faultstring"));
+  }
+
+  private int lastStatus;
+
+  private Document call(String operation, String parameters) throws Exception {
     String envelope =
         "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
             + " xmlns:ra=\""
             + NAMESPACE
-            + "\"><soapenv:Body><ra:issueCertificate>"
-            + element("profile", profile)
-            + element("subjectDn", subjectDn)
-            + element("pkcs10", pkcs10)
-            + "</ra:issueCertificate></soapenv:Body></soapenv:Envelope>";
+            + "\"><soapenv:Body><ra:"
+            + operation
+            + ">"
+            + parameters
+            + "</ra:"
+            + operation
+            + "></soapenv:Body></soapenv:Envelope>";
     HttpResponse<byte[]> response =
         http.send(
             HttpRequest.newBuilder(endpoint)
@@ -57,16 +89,10 @@ final class RaSoapClient {
                 .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
                 .build(),
             HttpResponse.BodyHandlers.ofByteArray());
+    lastStatus = response.statusCode();
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
-    Document document =
-        factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.body()));
-    String certificate = text(document, "certificate");
-    if (certificate != null) {
-      return new Answer(response.statusCode(), Base64.getDecoder().decode(certificate), null, null);
-    }
-    return new Answer(
-        response.statusCode(), null, text(document, "code"), text(document, "faultstring"));
+    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.body()));
   }
 
   private static String element(String name, String value) {

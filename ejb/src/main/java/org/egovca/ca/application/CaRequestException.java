@@ -21,6 +21,8 @@ public class CaRequestException extends RuntimeException {
     PROOF_OF_POSSESSION_FAILED,
     UNSUPPORTED_KEY,
     INVALID_SUBJECT,
+    UNKNOWN_CERTIFICATE,
+    INVALID_REVOCATION,
     CA_UNAVAILABLE
   }
 

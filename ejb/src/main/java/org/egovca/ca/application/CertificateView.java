@@ -3,8 +3,9 @@ package org.egovca.ca.application;
 import java.time.Instant;
 import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.RevocationReason;
 
-/** An issued certificate as interfaces show it. */
+/** An issued certificate as interfaces show it; the revocation fields are null while valid. */
 public record CertificateView(
     String serialNumberHex,
     String subjectDn,
@@ -15,6 +16,8 @@ public record CertificateView(
     Instant notBefore,
     Instant notAfter,
     Instant issuedAt,
+    Instant revokedAt,
+    RevocationReason revocationReason,
     byte[] encoded) {
 
   public CertificateView {
@@ -37,6 +40,8 @@ public record CertificateView(
         certificate.getNotBefore(),
         certificate.getNotAfter(),
         certificate.getIssuedAt(),
+        certificate.getRevokedAt(),
+        certificate.getRevocationReason(),
         certificate.getEncoded());
   }
 }

@@ -21,4 +21,16 @@ public interface RemoteRaService {
    */
   CertificateView issueCertificate(
       byte[] clientCertificate, String profile, String subjectDn, String pkcs10);
+
+  /**
+   * Revokes a certificate (CPS §6.1.4.8) on behalf of the initiator the RA names.
+   *
+   * @param serial the certificate serial number in hexadecimal (colons and a 0x prefix allowed)
+   * @param reason the CPS §6.1.4.8.1 condition: its letter A–J or its name such as {@code
+   *     E_KEY_COMPROMISE}
+   * @param initiator HOLDER, RA, CA, RELYING_PARTY or JUDICIAL_AUTHORITY (§6.1.4.8.2)
+   * @return the certificate as revoked
+   */
+  CertificateView revokeCertificate(
+      byte[] clientCertificate, String serial, String reason, String initiator);
 }

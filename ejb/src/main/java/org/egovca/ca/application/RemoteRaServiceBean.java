@@ -1,5 +1,6 @@
 package org.egovca.ca.application;
 
+import static org.egovca.ca.application.CaRequestException.Reason.INVALID_REVOCATION;
 import static org.egovca.ca.application.CaRequestException.Reason.UNKNOWN_PROFILE;
 import static org.egovca.ca.application.CaRequestException.Reason.UNSUPPORTED_KEY;
 
@@ -13,6 +14,9 @@ import org.egovca.ca.domain.AuditOutcome;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.RaClient;
+import org.egovca.ca.domain.RevocationInitiator;
+import org.egovca.ca.domain.RevocationReason;
+import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.x509.CertificationRequests;
 import org.egovca.ca.x509.SubjectKeys;
@@ -32,6 +36,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
   @Inject private CertificateIssuer issuer;
   @Inject private CaConfiguration configuration;
   @Inject private AuditLog auditLog;
+  @Inject private CertificateRevoker revoker;
 
   @Override
   public CertificateView issueCertificate(
@@ -59,6 +64,47 @@ public class RemoteRaServiceBean implements RemoteRaService {
           actor,
           AuditActions.CERTIFICATE_ISSUED,
           subjectDn,
+          AuditOutcome.FAILURE,
+          refused.getMessage());
+      throw refused;
+    }
+  }
+
+  @Override
+  public CertificateView revokeCertificate(
+      byte[] clientCertificate, String serial, String reason, String initiator) {
+    RaClient client = authenticator.authenticate(clientCertificate, "revokeCertificate");
+    String actor = "ra-client:" + client.getName();
+    try {
+      RevocationReason revocationReason =
+          RevocationReason.parse(reason)
+              .filter(r -> r.cpsCondition().isPresent())
+              .orElseThrow(
+                  () ->
+                      new CaRequestException(
+                          INVALID_REVOCATION,
+                          "reason '"
+                              + reason
+                              + "' is not a revocation condition of CPS 6.1.4.8.1: give A to J"
+                              + " or a name such as E_KEY_COMPROMISE"));
+      RevocationInitiator revocationInitiator =
+          RevocationInitiator.parse(initiator)
+              .orElseThrow(
+                  () ->
+                      new CaRequestException(
+                          INVALID_REVOCATION,
+                          "initiator '"
+                              + initiator
+                              + "' is not one of HOLDER, RA, CA, RELYING_PARTY,"
+                              + " JUDICIAL_AUTHORITY"));
+      return CertificateView.of(
+          revoker.revoke(
+              SerialNumbers.parse(serial), revocationReason, revocationInitiator, actor));
+    } catch (CaRequestException refused) {
+      auditLog.refusal(
+          actor,
+          AuditActions.CERTIFICATE_REVOKED,
+          "serial=" + serial,
           AuditOutcome.FAILURE,
           refused.getMessage());
       throw refused;

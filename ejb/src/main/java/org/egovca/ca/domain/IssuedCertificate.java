@@ -28,12 +28,23 @@ import java.util.Objects;
     query =
         "SELECT c FROM IssuedCertificate c WHERE c.issuer = :issuer AND c.serialNumber = :serial")
 @NamedQuery(
+    name = IssuedCertificate.BY_SERIAL_ANY_ISSUER,
+    query = "SELECT c FROM IssuedCertificate c WHERE c.serialNumber = :serial")
+@NamedQuery(
     name = IssuedCertificate.NEWEST_FIRST,
     query = "SELECT c FROM IssuedCertificate c ORDER BY c.issuedAt DESC, c.id DESC")
+@NamedQuery(
+    name = IssuedCertificate.REVOKED_BY_ISSUER,
+    query =
+        "SELECT c FROM IssuedCertificate c WHERE c.issuer = :issuer"
+            + " AND c.status = org.egovca.ca.domain.CertificateStatus.REVOKED"
+            + " ORDER BY c.revokedAt, c.id")
 public class IssuedCertificate {
 
   public static final String BY_SERIAL = "IssuedCertificate.bySerial";
+  public static final String BY_SERIAL_ANY_ISSUER = "IssuedCertificate.bySerialAnyIssuer";
   public static final String NEWEST_FIRST = "IssuedCertificate.newestFirst";
+  public static final String REVOKED_BY_ISSUER = "IssuedCertificate.revokedByIssuer";
 
   @Id
   @SequenceGenerator(
@@ -81,6 +92,17 @@ public class IssuedCertificate {
   @Column(name = "issued_at", nullable = false)
   private Instant issuedAt;
 
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "revocation_reason", length = 32)
+  private RevocationReason revocationReason;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "revocation_initiator", length = 32)
+  private RevocationInitiator revocationInitiator;
+
   protected IssuedCertificate() {}
 
   public IssuedCertificate(
@@ -107,6 +129,26 @@ public class IssuedCertificate {
     this.encoded = encoded.clone();
     this.requestedBy = Objects.requireNonNull(requestedBy, "requestedBy");
     this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
+  }
+
+  /**
+   * Revokes this certificate (CPS §6.1.4.8). A certificate is revoked once: revocation is final,
+   * and an expired certificate is no longer revoked (it has left the CRL's scope).
+   *
+   * @throws IllegalStateException when the certificate is already revoked or has expired
+   */
+  public void revoke(Instant at, RevocationReason reason, RevocationInitiator initiator) {
+    if (status == CertificateStatus.REVOKED) {
+      throw new IllegalStateException(
+          "certificate " + serialNumber + " was already revoked at " + revokedAt);
+    }
+    if (at.isAfter(notAfter)) {
+      throw new IllegalStateException("certificate " + serialNumber + " expired at " + notAfter);
+    }
+    this.status = CertificateStatus.REVOKED;
+    this.revokedAt = java.util.Objects.requireNonNull(at, "at");
+    this.revocationReason = java.util.Objects.requireNonNull(reason, "reason");
+    this.revocationInitiator = java.util.Objects.requireNonNull(initiator, "initiator");
   }
 
   /** True when the certificate is VALID and {@code now} lies inside its validity period. */
@@ -168,5 +210,17 @@ public class IssuedCertificate {
 
   public Instant getIssuedAt() {
     return issuedAt;
+  }
+
+  public Instant getRevokedAt() {
+    return revokedAt;
+  }
+
+  public RevocationReason getRevocationReason() {
+    return revocationReason;
+  }
+
+  public RevocationInitiator getRevocationInitiator() {
+    return revocationInitiator;
   }
 }

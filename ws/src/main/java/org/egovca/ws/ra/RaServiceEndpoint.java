@@ -61,10 +61,42 @@ public class RaServiceEndpoint {
     } catch (RuntimeException unexpected) {
       // Never leak internals to the caller; the server log keeps the cause.
       LOG.log(Level.SEVERE, "issueCertificate failed unexpectedly", unexpected);
-      throw new RaServiceFault(
-          "the CA could not process the request; the error has been logged",
-          new RaFaultInfo("INTERNAL_ERROR", "the CA could not process the request"));
+      throw internalError();
     }
+  }
+
+  /**
+   * Revokes a certificate (CPS §6.1.4.8).
+   *
+   * @param serial the serial number in hexadecimal
+   * @param reason the CPS §6.1.4.8.1 condition, A to J (or its name, e.g. E_KEY_COMPROMISE)
+   * @param initiator HOLDER, RA, CA, RELYING_PARTY or JUDICIAL_AUTHORITY
+   * @return the revocation time (ISO 8601, UTC)
+   */
+  @WebMethod
+  @WebResult(name = "revocationTime")
+  public String revokeCertificate(
+      @WebParam(name = "serial") String serial,
+      @WebParam(name = "reason") String reason,
+      @WebParam(name = "initiator") String initiator)
+      throws RaServiceFault {
+    try {
+      return remoteRa
+          .revokeCertificate(clientCertificate(), serial, reason, initiator)
+          .revokedAt()
+          .toString();
+    } catch (CaRequestException refused) {
+      throw RaServiceFault.of(refused);
+    } catch (RuntimeException unexpected) {
+      LOG.log(Level.SEVERE, "revokeCertificate failed unexpectedly", unexpected);
+      throw internalError();
+    }
+  }
+
+  private static RaServiceFault internalError() {
+    return new RaServiceFault(
+        "the CA could not process the request; the error has been logged",
+        new RaFaultInfo("INTERNAL_ERROR", "the CA could not process the request"));
   }
 
   private byte[] clientCertificate() {

@@ -1,0 +1,128 @@
+package org.egovca.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Revocation through {@code RaService} (CPS §6.1.4.8): the reason (A–J) and the initiator are
+ * recorded with the status change and its audit event; refusals change nothing.
+ */
+@ExtendWith(DeployedEar.class)
+class RevocationIT {
+
+  @TempDir Path directory;
+
+  @Test
+  void revocationRecordsReasonInitiatorAndAuditEvent(CaServer server) throws Exception {
+    BigInteger serial = issue(server);
+    RaSoapClient.Revocation revocation =
+        client(server).revokeCertificate(serial.toString(16), "E", "HOLDER");
+    assertNull(revocation.faultString(), revocation.faultString());
+    Instant revokedAt = Instant.parse(revocation.revocationTime());
+    assertTrue(revokedAt.isAfter(Instant.now().minusSeconds(120)));
+    assertEquals(
+        1,
+        server.count(
+            "SELECT COUNT(*) FROM certificate WHERE serial_number = ? AND status = 'REVOKED'"
+                + " AND revocation_reason = 'E_KEY_COMPROMISE'"
+                + " AND revocation_initiator = 'HOLDER' AND revoked_at IS NOT NULL",
+            serial.toString(16)));
+    assertEquals(
+        1,
+        server.count(
+            "SELECT COUNT(*) FROM audit_event WHERE action = 'CERTIFICATE_REVOKED'"
+                + " AND outcome = 'SUCCESS' AND detail LIKE ?",
+            "serial=" + serial.toString(16) + " %reason=E_KEY_COMPROMISE initiator=HOLDER"));
+  }
+
+  @Test
+  void serialCanBeGivenAsOpenSslPrintsIt(CaServer server) throws Exception {
+    BigInteger serial = issue(server);
+    String colons = String.join(":", serial.toString(16).split("(?<=\\G..)"));
+    RaSoapClient.Revocation revocation =
+        client(server).revokeCertificate("0x" + colons.toUpperCase(), "G", "RA");
+    assertNull(revocation.faultString(), revocation.faultString());
+  }
+
+  @Test
+  void aCertificateIsRevokedOnlyOnce(CaServer server) throws Exception {
+    BigInteger serial = issue(server);
+    assertNotNull(
+        client(server).revokeCertificate(serial.toString(16), "H", "HOLDER").revocationTime());
+    RaSoapClient.Revocation again =
+        client(server).revokeCertificate(serial.toString(16), "E", "CA");
+    assertEquals("INVALID_REVOCATION", again.faultCode());
+    assertTrue(again.faultString().contains("already revoked"), again.faultString());
+    assertEquals(
+        1,
+        server.count(
+            "SELECT COUNT(*) FROM certificate WHERE serial_number = ?"
+                + " AND revocation_reason = 'H_HOLDER_REQUEST'",
+            serial.toString(16)),
+        "the first revocation stands");
+  }
+
+  @Test
+  void unknownSerialIsRefused(CaServer server) throws Exception {
+    RaSoapClient.Revocation answer = client(server).revokeCertificate("123456789abcdef", "E", "RA");
+    assertEquals("UNKNOWN_CERTIFICATE", answer.faultCode());
+    assertTrue(answer.faultString().contains("123456789abcdef"), answer.faultString());
+  }
+
+  @Test
+  void unknownReasonOrInitiatorIsRefusedAndNothingChanges(CaServer server) throws Exception {
+    BigInteger serial = issue(server);
+    RaSoapClient.Revocation badReason =
+        client(server).revokeCertificate(serial.toString(16), "Z", "RA");
+    assertEquals("INVALID_REVOCATION", badReason.faultCode());
+    assertTrue(badReason.faultString().contains("6.1.4.8.1"), badReason.faultString());
+    RaSoapClient.Revocation badInitiator =
+        client(server).revokeCertificate(serial.toString(16), "E", "NEIGHBOUR");
+    assertEquals("INVALID_REVOCATION", badInitiator.faultCode());
+    assertTrue(badInitiator.faultString().contains("NEIGHBOUR"), badInitiator.faultString());
+    assertEquals(
+        1,
+        server.count(
+            "SELECT COUNT(*) FROM certificate WHERE serial_number = ? AND status = 'VALID'",
+            serial.toString(16)));
+  }
+
+  @Test
+  void revocationWithoutClientCertificateIsRefused(CaServer server) throws Exception {
+    BigInteger serial = issue(server);
+    RaSoapClient.Revocation answer =
+        new RaSoapClient(Tls.anonymous(server), server.httpsBase())
+            .revokeCertificate(serial.toString(16), "E", "HOLDER");
+    assertEquals("NOT_AUTHORIZED", answer.faultCode());
+    assertEquals(
+        1,
+        server.count(
+            "SELECT COUNT(*) FROM certificate WHERE serial_number = ? AND status = 'VALID'",
+            serial.toString(16)));
+  }
+
+  private BigInteger issue(CaServer server) throws Exception {
+    String name = "Revocable " + UUID.randomUUID().toString().substring(0, 8);
+    RaSoapClient.Answer answer =
+        client(server)
+            .issueCertificate(
+                "personal-sign", "CN=" + name + ",C=CN", TestRequests.sm2(directory, "r"));
+    assertTrue(answer.issued(), answer.faultString());
+    return new X509CertificateHolder(answer.certificate()).getSerialNumber();
+  }
+
+  private static RaSoapClient client(CaServer server) throws Exception {
+    return new RaSoapClient(Tls.raClient(server), server.httpsBase());
+  }
+}

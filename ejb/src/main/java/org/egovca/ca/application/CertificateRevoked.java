@@ -1,0 +1,10 @@
+package org.egovca.ca.application;
+
+import java.math.BigInteger;
+import org.egovca.ca.domain.RevocationReason;
+
+/**
+ * Fired inside the revoking transaction; observers act after commit: the OCSP cache forgets the
+ * certificate's "good" answer and a CRL is scheduled (at once for a key compromise).
+ */
+public record CertificateRevoked(String caName, BigInteger serialNumber, RevocationReason reason) {}

@@ -1,0 +1,91 @@
+package org.egovca.ca.application;
+
+import static org.egovca.ca.application.CaRequestException.Reason.INVALID_REVOCATION;
+import static org.egovca.ca.application.CaRequestException.Reason.UNKNOWN_CERTIFICATE;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.RevocationInitiator;
+import org.egovca.ca.domain.RevocationReason;
+import org.egovca.ca.domain.SerialNumbers;
+
+/**
+ * Revokes one certificate (CPS §6.1.4.8): the status change, its audit event and the event that
+ * drives CRL and OCSP updates after commit are part of the caller's transaction. Callers have
+ * authorised the request.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class CertificateRevoker {
+
+  @PersistenceContext(unitName = "egovca")
+  private EntityManager entityManager;
+
+  @Inject private AuditLog auditLog;
+  @Inject private Event<CertificateRevoked> revoked;
+
+  private final Clock clock = Clock.systemUTC();
+
+  public IssuedCertificate revoke(
+      BigInteger serialNumber,
+      RevocationReason reason,
+      RevocationInitiator initiator,
+      String actor) {
+    IssuedCertificate certificate = find(serialNumber);
+    // Two revocations of one certificate racing on two servers: the row lock serialises them.
+    entityManager.lock(certificate, LockModeType.PESSIMISTIC_WRITE);
+    entityManager.refresh(certificate);
+    try {
+      certificate.revoke(clock.instant().truncatedTo(ChronoUnit.SECONDS), reason, initiator);
+    } catch (IllegalStateException refused) {
+      throw new CaRequestException(INVALID_REVOCATION, refused.getMessage());
+    }
+    auditLog.success(
+        actor,
+        AuditActions.CERTIFICATE_REVOKED,
+        certificate.getSubjectDn(),
+        "serial="
+            + certificate.getSerialNumberHex()
+            + " ca="
+            + certificate.getIssuer().getName()
+            + " reason="
+            + reason.name()
+            + " initiator="
+            + initiator.name());
+    revoked.fire(
+        new CertificateRevoked(
+            certificate.getIssuer().getName(), certificate.getSerialNumber(), reason));
+    return certificate;
+  }
+
+  private IssuedCertificate find(BigInteger serialNumber) {
+    if (serialNumber == null || serialNumber.signum() <= 0) {
+      throw new CaRequestException(
+          UNKNOWN_CERTIFICATE, "serial must be a positive hexadecimal certificate serial number");
+    }
+    List<IssuedCertificate> matches =
+        entityManager
+            .createNamedQuery(IssuedCertificate.BY_SERIAL_ANY_ISSUER, IssuedCertificate.class)
+            .setParameter("serial", SerialNumbers.toHex(serialNumber))
+            .getResultList();
+    if (matches.size() != 1) {
+      throw new CaRequestException(
+          UNKNOWN_CERTIFICATE,
+          matches.isEmpty()
+              ? "no certificate with serial " + serialNumber.toString(16) + " was issued by this CA"
+              : "serial " + serialNumber.toString(16) + " is ambiguous across this system's CAs");
+    }
+    return matches.get(0);
+  }
+}
