@@ -129,6 +129,8 @@ public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
     env.put("EGOVCA_DB", db);
     env.put("EGOVCA_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + POSTGRES_DATABASE);
     env.put("EGOVCA_DB_USER", "postgres");
+    // revocations reach the CRL within a second, so tests need not wait the default 5 minutes
+    env.put("EGOVCA_CRL_PUBLISH_DELAY", "1");
     Process process = builder.start();
     if (!process.waitFor(10, TimeUnit.MINUTES)) {
       process.destroyForcibly();

@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.egovca.ca.application.CaHierarchySetup;
 import org.egovca.ca.application.CertificateAuthorities;
+import org.egovca.ca.application.CrlScheduler;
 import org.egovca.ca.application.PublicationDispatcher;
 import org.egovca.ca.application.port.PublishedCertificate;
 
 /**
  * At every start: once the schema is migrated and the token is active, create the CA hierarchy if
- * this is the first start, then (re)publish the CA certificates. The CA can issue once this bean
- * reports ready.
+ * this is the first start, then (re)publish the CA certificates and issue any CRL that is due (the
+ * first ones on a new CA). The CA can issue once this bean reports ready.
  */
 @Singleton
 @Startup
@@ -34,6 +35,7 @@ public class CaBootstrap {
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private PublicationDispatcher publication;
   @Inject private CaConfiguration configuration;
+  @Inject private CrlScheduler crlScheduler;
 
   private volatile boolean ready;
 
@@ -58,6 +60,7 @@ public class CaBootstrap {
                         ca.getName(), ca.getSubjectDn(), ca.getSerialNumber(), ca.getEncoded()))
             .toList();
     publication.publishCaCertificates(caCertificates);
+    crlScheduler.issueDueCrls();
     ready = true;
   }
 

@@ -77,6 +77,24 @@ public class CaConfiguration {
     return property("egovca.tlsCa.subject", "CN=iFutureCA RSA,C=CN");
   }
 
+  /** How long a CRL is valid; the CPS issues one at least every 24 hours (§6.1.4.8.7). */
+  public Duration crlPeriod() {
+    return Duration.ofHours(Long.parseLong(property("egovca.crl.periodHours", "24")));
+  }
+
+  /** A new CRL is issued this long before the current one's nextUpdate. */
+  public Duration crlOverlap() {
+    return Duration.ofMinutes(Long.parseLong(property("egovca.crl.overlapMinutes", "60")));
+  }
+
+  /**
+   * Delay between a revocation and the CRL that lists it, so that a burst of revocations makes one
+   * CRL; far inside the CPS's 24 hours (§6.1.4.8.8). Key compromise is published at once.
+   */
+  public Duration crlPublishDelay() {
+    return Duration.ofSeconds(Long.parseLong(property("egovca.crl.publishDelaySeconds", "300")));
+  }
+
   public Duration rootCaValidity() {
     return Duration.ofDays(Long.parseLong(property("egovca.rootCa.validityDays", "7305")));
   }
