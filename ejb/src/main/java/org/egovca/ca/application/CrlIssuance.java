@@ -41,11 +41,11 @@ import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.hsm.SignatureAlgorithm;
 
 /**
- * Issues a CA's complete CRL (CPS §6.1.4.8.7, GM/T 0015 §5.3): every revoked, unexpired
- * certificate with its reason, the next CRL number, signed by the CA key in the token, stored
- * (every CRL is kept) and audited, in one transaction. The CA row is locked while the number is
- * drawn, so two servers never issue the same CRL number; the revoked certificates are read with a
- * database cursor, so memory does not grow with the size of the CRL.
+ * Issues a CA's complete CRL (CPS §6.1.4.8.7, GM/T 0015 §5.3): every revoked, unexpired certificate
+ * with its reason, the next CRL number, signed by the CA key in the token, stored (every CRL is
+ * kept) and audited, in one transaction. The CA row is locked while the number is drawn, so two
+ * servers never issue the same CRL number; the revoked certificates are read with a database
+ * cursor, so memory does not grow with the size of the CRL.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -110,10 +110,7 @@ public class CrlIssuance {
     ByteArrayOutputStream crl = new ByteArrayOutputStream();
     try {
       CrlWriter.write(
-          content,
-          entries,
-          cryptoToken.token().contentSigner(ca.getKeyAlias(), algorithm),
-          crl);
+          content, entries, cryptoToken.token().contentSigner(ca.getKeyAlias(), algorithm), crl);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the CRL of " + caName, e);
     }
@@ -124,8 +121,14 @@ public class CrlIssuance {
         actor,
         AuditActions.CRL_ISSUED,
         ca.getSubjectDn(),
-        "ca=" + caName + " crlNumber=" + number + " entries=" + entries.count
-            + " nextUpdate=" + nextUpdate);
+        "ca="
+            + caName
+            + " crlNumber="
+            + number
+            + " entries="
+            + entries.count
+            + " nextUpdate="
+            + nextUpdate);
     return Optional.of(new CrlSummary(caName, number, now, nextUpdate, entries.count));
   }
 
@@ -138,7 +141,10 @@ public class CrlIssuance {
         .map(
             crl ->
                 new IssuedCrl(
-                    crl.getCrlNumber(), crl.getThisUpdate(), crl.getNextUpdate(), crl.getEncoded()));
+                    crl.getCrlNumber(),
+                    crl.getThisUpdate(),
+                    crl.getNextUpdate(),
+                    crl.getEncoded()));
   }
 
   /** A CRL as relying parties download it. */

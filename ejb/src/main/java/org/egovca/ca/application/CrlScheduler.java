@@ -60,7 +60,8 @@ public class CrlScheduler {
     boolean keyCompromise = event.reason().crlReason().map(code -> code == 1).orElse(false);
     Duration delay = keyCompromise ? Duration.ZERO : configuration.crlPublishDelay();
     if (keyCompromise || pending.add(event.caName())) {
-      scheduler.schedule(() -> issueAfterRevocation(event.caName()), delay.toMillis(), TimeUnit.MILLISECONDS);
+      scheduler.schedule(
+          () -> issueAfterRevocation(event.caName()), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

@@ -28,6 +28,11 @@ import java.util.Objects;
     query =
         "SELECT c FROM IssuedCertificate c WHERE c.issuer = :issuer AND c.serialNumber = :serial")
 @NamedQuery(
+    name = IssuedCertificate.BY_SERIAL_AND_CA_NAME,
+    query =
+        "SELECT c FROM IssuedCertificate c WHERE c.issuer.name = :caName"
+            + " AND c.serialNumber = :serial")
+@NamedQuery(
     name = IssuedCertificate.BY_SERIAL_ANY_ISSUER,
     query = "SELECT c FROM IssuedCertificate c WHERE c.serialNumber = :serial")
 @NamedQuery(
@@ -42,6 +47,7 @@ import java.util.Objects;
 public class IssuedCertificate {
 
   public static final String BY_SERIAL = "IssuedCertificate.bySerial";
+  public static final String BY_SERIAL_AND_CA_NAME = "IssuedCertificate.bySerialAndCaName";
   public static final String BY_SERIAL_ANY_ISSUER = "IssuedCertificate.bySerialAnyIssuer";
   public static final String NEWEST_FIRST = "IssuedCertificate.newestFirst";
   public static final String REVOKED_BY_ISSUER = "IssuedCertificate.revokedByIssuer";

@@ -95,6 +95,11 @@ public class CaConfiguration {
     return Duration.ofSeconds(Long.parseLong(property("egovca.crl.publishDelaySeconds", "300")));
   }
 
+  /** How long an OCSP answer is valid (its nextUpdate); caches keep it at most that long. */
+  public Duration ocspValidity() {
+    return Duration.ofMinutes(Long.parseLong(property("egovca.ocsp.validityMinutes", "10")));
+  }
+
   public Duration rootCaValidity() {
     return Duration.ofDays(Long.parseLong(property("egovca.rootCa.validityDays", "7305")));
   }

@@ -14,8 +14,8 @@ import java.util.Date;
 import org.egovca.ca.application.CrlIssuance;
 
 /**
- * {@code GET /pki/crl/{caName}.crl}: the CA's latest complete CRL (DER), the CRL distribution
- * point of every certificate the CA issues. HTTP caches may keep it until its nextUpdate.
+ * {@code GET /pki/crl/{caName}.crl}: the CA's latest complete CRL (DER), the CRL distribution point
+ * of every certificate the CA issues. HTTP caches may keep it until its nextUpdate.
  */
 @RequestScoped
 @Path("crl")

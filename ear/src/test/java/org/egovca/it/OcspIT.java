@@ -1,0 +1,270 @@
+package org.egovca.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.UUID;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.ocsp.BasicOCSPResponse;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.SingleResp;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The OCSP responder of the deployed EAR (CPS §6.1.4.8.9, RFC 6960) over POST and GET: good,
+ * revoked with time and reason, unknown; nonce echoed; SHA-1 and SM3 CertIDs; SM2 responses
+ * verified with OpenSSL's pkeyutl, RSA responses checked end to end by {@code openssl ocsp}.
+ */
+@ExtendWith(DeployedEar.class)
+class OcspIT {
+
+  private static final ASN1ObjectIdentifier SM3 = new ASN1ObjectIdentifier("1.2.156.10197.1.401");
+
+  @TempDir Path directory;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void sm2CertificateIsGoodThenRevokedWithItsReason(CaServer server) throws Exception {
+    X509CertificateHolder issuing = issuingCa(server);
+    BigInteger serial = issue(server);
+    byte[] nonce = new byte[16];
+    new SecureRandom().nextBytes(nonce);
+
+    BasicOCSPResp good = post(server, request(issuing, serial, CertificateID.HASH_SHA1, nonce));
+    SingleResp single = good.getResponses()[0];
+    assertNull(single.getCertStatus(), "good");
+    assertEquals(serial, single.getCertID().getSerialNumber());
+    assertArrayEquals(
+        nonce,
+        DEROctetString.getInstance(
+                good.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce).getParsedValue())
+            .getOctets());
+    assertNotNullNextUpdate(single);
+    assertSm2SignatureVerifiesWithOpenSsl(good, issuing);
+
+    RaSoapClient client = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    assertNull(client.revokeCertificate(serial.toString(16), "E", "HOLDER").faultString());
+    BasicOCSPResp revoked = post(server, request(issuing, serial, CertificateID.HASH_SHA1, null));
+    RevokedStatus status =
+        assertInstanceOf(RevokedStatus.class, revoked.getResponses()[0].getCertStatus());
+    assertEquals(CRLReason.keyCompromise, status.getRevocationReason());
+    assertSm2SignatureVerifiesWithOpenSsl(revoked, issuing);
+  }
+
+  @Test
+  void sm3CertIdsAreAnsweredToo(CaServer server) throws Exception {
+    X509CertificateHolder issuing = issuingCa(server);
+    BigInteger serial = issue(server);
+    AlgorithmIdentifier sm3 = new AlgorithmIdentifier(SM3);
+    BasicOCSPResp response = post(server, request(issuing, serial, sm3, null));
+    assertNull(response.getResponses()[0].getCertStatus(), "good");
+    assertEquals(SM3, response.getResponses()[0].getCertID().getHashAlgOID());
+  }
+
+  @Test
+  void serialTheCaNeverIssuedIsUnknown(CaServer server) throws Exception {
+    BasicOCSPResp response =
+        post(
+            server,
+            request(
+                issuingCa(server),
+                new BigInteger("1234567890abcdef", 16),
+                CertificateID.HASH_SHA1,
+                null));
+    assertInstanceOf(
+        org.bouncycastle.cert.ocsp.UnknownStatus.class, response.getResponses()[0].getCertStatus());
+  }
+
+  @Test
+  void getRequestsAreAnsweredWithHttpCachingHeaders(CaServer server) throws Exception {
+    BigInteger serial = issue(server);
+    byte[] request = request(issuingCa(server), serial, CertificateID.HASH_SHA1, null);
+    String path =
+        URLEncoder.encode(Base64.getEncoder().encodeToString(request), StandardCharsets.US_ASCII);
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.httpBase() + "/pki/ocsp/" + path)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, response.statusCode());
+    assertEquals(
+        "application/ocsp-response", response.headers().firstValue("Content-Type").orElseThrow());
+    assertTrue(response.headers().firstValue("Cache-Control").orElse("").contains("max-age="));
+    OCSPResp ocsp = new OCSPResp(response.body());
+    assertEquals(OCSPResp.SUCCESSFUL, ocsp.getStatus());
+    assertNull(((BasicOCSPResp) ocsp.getResponseObject()).getResponses()[0].getCertStatus());
+  }
+
+  @Test
+  void malformedRequestGetsMalformedRequestNotAStackTrace(CaServer server) throws Exception {
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.httpBase() + "/pki/ocsp"))
+                .header("Content-Type", "application/ocsp-request")
+                .POST(HttpRequest.BodyPublishers.ofString("not an OCSP request"))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, response.statusCode());
+    assertEquals(OCSPResp.MALFORMED_REQUEST, new OCSPResp(response.body()).getStatus());
+  }
+
+  @Test
+  void openSslAcceptsTheRsaResponsesOfTheTlsCa(CaServer server) throws Exception {
+    Path p12 = server.raClientP12();
+    Commands.ok(
+        directory,
+        "openssl",
+        "pkcs12",
+        "-in",
+        p12.toString(),
+        "-passin",
+        "file:" + server.raClientPassword(),
+        "-nokeys",
+        "-clcerts",
+        "-out",
+        "ra.pem");
+    String tlsCa = server.dataDirectory().resolve("tls-ca.pem").toString();
+    String good =
+        Commands.ok(
+            directory,
+            "openssl",
+            "ocsp",
+            "-issuer",
+            tlsCa,
+            "-cert",
+            "ra.pem",
+            "-VAfile",
+            tlsCa,
+            "-url",
+            server.httpBase() + "/pki/ocsp");
+    assertTrue(good.contains("Response verify OK"), good);
+    assertTrue(good.contains("ra.pem: good"), good);
+    String unknown =
+        Commands.ok(
+            directory,
+            "openssl",
+            "ocsp",
+            "-issuer",
+            tlsCa,
+            "-serial",
+            "0x1234567890abcdef",
+            "-VAfile",
+            tlsCa,
+            "-url",
+            server.httpBase() + "/pki/ocsp");
+    assertTrue(unknown.contains("Response verify OK"), unknown);
+    assertTrue(unknown.contains("0x1234567890abcdef: unknown"), unknown);
+  }
+
+  private static void assertNotNullNextUpdate(SingleResp single) {
+    assertTrue(
+        single.getNextUpdate() != null && single.getNextUpdate().after(single.getThisUpdate()));
+  }
+
+  private byte[] request(
+      X509CertificateHolder issuer, BigInteger serial, AlgorithmIdentifier hash, byte[] nonce)
+      throws Exception {
+    DigestCalculatorProvider digests =
+        new JcaDigestCalculatorProviderBuilder().setProvider("BC").build();
+    OCSPReqBuilder builder =
+        new OCSPReqBuilder().addRequest(new CertificateID(digests.get(hash), issuer, serial));
+    if (nonce != null) {
+      builder.setRequestExtensions(
+          new Extensions(
+              new Extension(
+                  OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce))));
+    }
+    OCSPReq request = builder.build();
+    return request.getEncoded();
+  }
+
+  private BasicOCSPResp post(CaServer server, byte[] request) throws Exception {
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.httpBase() + "/pki/ocsp"))
+                .header("Content-Type", "application/ocsp-request")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, response.statusCode());
+    OCSPResp ocsp = new OCSPResp(response.body());
+    assertEquals(OCSPResp.SUCCESSFUL, ocsp.getStatus());
+    return (BasicOCSPResp) ocsp.getResponseObject();
+  }
+
+  /** OpenSSL 3.0 verifies SM2 OCSP signatures only through pkeyutl with the default user ID. */
+  private void assertSm2SignatureVerifiesWithOpenSsl(
+      BasicOCSPResp response, X509CertificateHolder issuer) throws Exception {
+    BasicOCSPResponse basic = BasicOCSPResponse.getInstance(response.getEncoded());
+    Files.write(directory.resolve("tbs.der"), basic.getTbsResponseData().getEncoded());
+    Files.write(directory.resolve("sig.der"), basic.getSignature().getOctets());
+    Files.writeString(directory.resolve("issuer.pem"), CrlIT.pem(issuer.getEncoded()));
+    Commands.ok(
+        directory, "openssl", "x509", "-in", "issuer.pem", "-pubkey", "-noout", "-out", "pub.pem");
+    String out =
+        Commands.ok(
+            directory,
+            "openssl",
+            "pkeyutl",
+            "-verify",
+            "-pubin",
+            "-inkey",
+            "pub.pem",
+            "-rawin",
+            "-digest",
+            "sm3",
+            "-pkeyopt",
+            "distid:1234567812345678",
+            "-in",
+            "tbs.der",
+            "-sigfile",
+            "sig.der");
+    assertTrue(out.contains("Signature Verified Successfully"), out);
+  }
+
+  private BigInteger issue(CaServer server) throws Exception {
+    RaSoapClient.Answer answer =
+        new RaSoapClient(Tls.raClient(server), server.httpsBase())
+            .issueCertificate(
+                "personal-sign",
+                "CN=OCSP " + UUID.randomUUID().toString().substring(0, 8) + ",C=CN",
+                TestRequests.sm2(directory, "ocsp"));
+    assertTrue(answer.issued(), answer.faultString());
+    return new X509CertificateHolder(answer.certificate()).getSerialNumber();
+  }
+
+  private static X509CertificateHolder issuingCa(CaServer server) throws Exception {
+    return new X509CertificateHolder(
+        PkiHttpIT.parse(Files.readAllBytes(server.caChainPem())).get(0).getEncoded());
+  }
+}
