@@ -82,7 +82,7 @@ public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
       if (db.equals("postgresql")) {
         recreatePostgresDatabase();
       }
-      script(home, db, "start");
+      startOrClean(home, db);
     } catch (IOException | InterruptedException | SQLException e) {
       throw new IllegalStateException("cannot start the CA on Payara (" + db + ")", e);
     }
@@ -102,6 +102,16 @@ public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
             ldapPort,
             jdbcUrl,
             jdbcUser));
+  }
+
+  /** A failed start must not leave a server behind on the test ports. */
+  private static void startOrClean(Path home, String db) throws IOException, InterruptedException {
+    try {
+      script(home, db, "start");
+    } catch (IllegalStateException | IOException e) {
+      script(home, db, "stop");
+      throw e;
+    }
   }
 
   private static void recreatePostgresDatabase() throws SQLException {

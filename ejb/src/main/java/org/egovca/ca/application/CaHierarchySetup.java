@@ -167,7 +167,9 @@ public class CaHierarchySetup {
         ca.getSubjectDn(),
         "ca="
             + name
-            + " key=SM2_256 alias="
+            + " key="
+            + keyAlgorithm.name()
+            + " alias="
             + alias
             + " serial="
             + ca.getSerialNumber().toString(16));

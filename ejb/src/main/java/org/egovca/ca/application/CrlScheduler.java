@@ -56,7 +56,9 @@ public class CrlScheduler {
     }
   }
 
-  void onRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) CertificateRevoked event) {
+  /** Observes committed revocations (an EJB observer must be a business method). */
+  public void onRevoked(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) CertificateRevoked event) {
     boolean keyCompromise = event.reason().crlReason().map(code -> code == 1).orElse(false);
     Duration delay = keyCompromise ? Duration.ZERO : configuration.crlPublishDelay();
     if (keyCompromise || pending.add(event.caName())) {

@@ -39,7 +39,12 @@ public class CaBootstrap {
 
   private volatile boolean ready;
 
+  /**
+   * Runs without a transaction of its own (the class-level attribute does not reach lifecycle
+   * callbacks), so the hierarchy setup commits before CRLs are issued in transactions of theirs.
+   */
   @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void start() {
     if (!setup.isSetUp()) {
       setup.setUp();
