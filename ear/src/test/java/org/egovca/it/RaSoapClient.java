@@ -55,6 +55,34 @@ final class RaSoapClient {
     return new Answer(lastStatus, null, text(document, "code"), text(document, "faultstring"));
   }
 
+  /** The answer to issueDualCertificate: both certificates and the envelope, or the fault. */
+  record Dual(
+      byte[] signatureCertificate,
+      byte[] encryptionCertificate,
+      byte[] envelopedPrivateKey,
+      String faultCode,
+      String faultString) {}
+
+  Dual issueDualCertificate(String profile, String subjectDn, String pkcs10) throws Exception {
+    Document document =
+        call(
+            "issueDualCertificate",
+            element("profile", profile)
+                + element("subjectDn", subjectDn)
+                + element("pkcs10", pkcs10));
+    String signature = text(document, "signatureCertificate");
+    if (signature == null) {
+      return new Dual(null, null, null, text(document, "code"), text(document, "faultstring"));
+    }
+    Base64.Decoder base64 = Base64.getDecoder();
+    return new Dual(
+        base64.decode(signature),
+        base64.decode(text(document, "encryptionCertificate")),
+        base64.decode(text(document, "envelopedPrivateKey")),
+        null,
+        null);
+  }
+
   Revocation revokeCertificate(String serial, String reason, String initiator) throws Exception {
     Document document =
         call(

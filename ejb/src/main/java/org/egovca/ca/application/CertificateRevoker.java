@@ -22,8 +22,9 @@ import org.egovca.ca.domain.SerialNumbers;
 
 /**
  * Revokes one certificate (CPS §6.1.4.8): the status change, its audit event and the event that
- * drives CRL and OCSP updates after commit are part of the caller's transaction. Callers have
- * authorised the request.
+ * drives CRL and OCSP updates after commit are part of the caller's transaction. The other
+ * certificate of a signing/encryption pair is revoked with it unless configured otherwise. Callers
+ * have authorised the request.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -34,6 +35,7 @@ public class CertificateRevoker {
 
   @Inject private AuditLog auditLog;
   @Inject private Event<CertificateRevoked> revoked;
+  @Inject private org.egovca.ca.infrastructure.CaConfiguration configuration;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -51,6 +53,28 @@ public class CertificateRevoker {
     } catch (IllegalStateException refused) {
       throw new CaRequestException(INVALID_REVOCATION, refused.getMessage());
     }
+    recordRevocation(certificate, reason, initiator, actor);
+    IssuedCertificate paired = certificate.getPairedCertificate();
+    if (paired != null && configuration.revokePair()) {
+      entityManager.lock(paired, LockModeType.PESSIMISTIC_WRITE);
+      entityManager.refresh(paired);
+      if (paired.isUsableAt(certificate.getRevokedAt())) {
+        paired.revoke(certificate.getRevokedAt(), reason, initiator);
+        recordRevocation(
+            paired,
+            reason,
+            initiator,
+            actor + " (pair of " + certificate.getSerialNumberHex() + ")");
+      }
+    }
+    return certificate;
+  }
+
+  private void recordRevocation(
+      IssuedCertificate certificate,
+      RevocationReason reason,
+      RevocationInitiator initiator,
+      String actor) {
     auditLog.success(
         actor,
         AuditActions.CERTIFICATE_REVOKED,
@@ -66,7 +90,6 @@ public class CertificateRevoker {
     revoked.fire(
         new CertificateRevoked(
             certificate.getIssuer().getName(), certificate.getSerialNumber(), reason));
-    return certificate;
   }
 
   private IssuedCertificate find(BigInteger serialNumber) {

@@ -23,6 +23,16 @@ public interface RemoteRaService {
       byte[] clientCertificate, String profile, String subjectDn, String pkcs10);
 
   /**
+   * Issues a holder's signing certificate from the PKCS#10 and, with a key pair from the KMC, the
+   * matching encryption certificate (CPS §6.1.4.10). The signing key must be SM2: the encryption
+   * private key is delivered in a GM/T 0009 SM2 envelope under it.
+   *
+   * @param profile the signing profile, for example {@code personal-sign}
+   */
+  DualCertificateView issueDualCertificate(
+      byte[] clientCertificate, String profile, String subjectDn, String pkcs10);
+
+  /**
    * Revokes a certificate (CPS §6.1.4.8) on behalf of the initiator the RA names.
    *
    * @param serial the certificate serial number in hexadecimal (colons and a 0x prefix allowed)

@@ -10,9 +10,12 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.egovca.ca.application.port.KeyManagementCenter;
 import org.egovca.ca.domain.AuditOutcome;
+import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
+import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
@@ -37,6 +40,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
   @Inject private CaConfiguration configuration;
   @Inject private AuditLog auditLog;
   @Inject private CertificateRevoker revoker;
+  @Inject private KeyManagementCenter kmc;
 
   @Override
   public CertificateView issueCertificate(
@@ -59,6 +63,63 @@ public class RemoteRaServiceBean implements RemoteRaService {
               keyAlgorithm,
               List.of(),
               actor));
+    } catch (CaRequestException refused) {
+      auditLog.refusal(
+          actor,
+          AuditActions.CERTIFICATE_ISSUED,
+          subjectDn,
+          AuditOutcome.FAILURE,
+          refused.getMessage());
+      throw refused;
+    }
+  }
+
+  @Override
+  public DualCertificateView issueDualCertificate(
+      byte[] clientCertificate, String profile, String subjectDn, String pkcs10) {
+    RaClient client = authenticator.authenticate(clientCertificate, "issueDualCertificate");
+    String actor = "ra-client:" + client.getName();
+    try {
+      CertificateProfile signing = profile(profile);
+      CertificateProfile encryption =
+          CertificateProfiles.encryptionCounterpart(signing.name())
+              .orElseThrow(
+                  () ->
+                      new CaRequestException(
+                          UNKNOWN_PROFILE,
+                          "profile " + signing.name() + " has no encryption counterpart"));
+      PKCS10CertificationRequest request = CertificationRequests.parse(pkcs10);
+      CertificationRequests.verifyProofOfPossession(request);
+      SubjectPublicKeyInfo key = request.getSubjectPublicKeyInfo();
+      if (acceptedKey(signing, key) != KeyAlgorithm.SM2_256) {
+        throw new CaRequestException(
+            UNSUPPORTED_KEY,
+            "a dual-certificate request needs an SM2 signing key: the encryption private key is"
+                + " delivered in a GM/T 0009 SM2 envelope under it, and the request has an "
+                + SubjectKeys.describe(key));
+      }
+      X500Name subject = SubjectNames.parse(subjectDn, signing);
+      CertificateAuthority ca =
+          certificateAuthorities.byName(configuration.issuingCaName()).orElseThrow();
+      IssuedCertificate signatureCertificate =
+          issuer.issue(ca, signing, subject, key, KeyAlgorithm.SM2_256, List.of(), actor);
+      KeyManagementCenter.EncryptionKey encryptionKey =
+          kmc.issueEncryptionKey(SubjectKeys.toPublicKey(key), signatureCertificate.getSubjectDn());
+      IssuedCertificate encryptionCertificate =
+          issuer.issue(
+              ca,
+              encryption,
+              subject,
+              SubjectPublicKeyInfo.getInstance(encryptionKey.subjectPublicKeyInfo()),
+              KeyAlgorithm.SM2_256,
+              List.of(),
+              actor);
+      signatureCertificate.pairWith(encryptionCertificate);
+      kmc.bindCertificate(encryptionKey.escrowReference(), encryptionCertificate.getId());
+      return new DualCertificateView(
+          CertificateView.of(signatureCertificate),
+          CertificateView.of(encryptionCertificate),
+          encryptionKey.envelopedPrivateKey());
     } catch (CaRequestException refused) {
       auditLog.refusal(
           actor,

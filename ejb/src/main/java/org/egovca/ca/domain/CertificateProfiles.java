@@ -12,13 +12,15 @@ import org.egovca.hsm.KeyAlgorithm;
 
 /**
  * The certificate profiles this CA issues under. {@code personal-sign} is the personal signing
- * certificate of GM/T 0015 table C.3; {@code tls-server} and {@code tls-client} are the CA's own
- * service certificates (the server's HTTPS certificate and RA client credentials); {@code ca} holds
- * the naming rules of CA certificates (tables C.1 and C.2).
+ * certificate of GM/T 0015 table C.3 and {@code personal-enc} its encryption counterpart (table
+ * C.4, key from the KMC); {@code tls-server} and {@code tls-client} are the CA's own service
+ * certificates (the server's HTTPS certificate and RA client credentials); {@code ca} holds the
+ * naming rules of CA certificates (tables C.1 and C.2).
  */
 public final class CertificateProfiles {
 
   public static final String PERSONAL_SIGN = "personal-sign";
+  public static final String PERSONAL_ENCRYPT = "personal-enc";
   public static final String TLS_SERVER = "tls-server";
   public static final String TLS_CLIENT = "tls-client";
   public static final String CA = "ca";
@@ -43,6 +45,16 @@ public final class CertificateProfiles {
               EnumSet.of(KeyAlgorithm.SM2_256, KeyAlgorithm.RSA_2048),
               Duration.ofDays(365),
               KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
+              List.of(),
+              false),
+          PERSONAL_ENCRYPT,
+          new CertificateProfile(
+              PERSONAL_ENCRYPT,
+              Set.of(DnAttribute.CN),
+              CertificateProfile.allAttributes(),
+              EnumSet.of(KeyAlgorithm.SM2_256),
+              Duration.ofDays(365),
+              KeyUsage.keyEncipherment | KeyUsage.dataEncipherment | KeyUsage.keyAgreement,
               List.of(),
               false),
           TLS_SERVER,
@@ -73,6 +85,14 @@ public final class CertificateProfiles {
 
   public static Optional<CertificateProfile> byName(String name) {
     return Optional.ofNullable(name == null ? null : PROFILES.get(name));
+  }
+
+  /**
+   * The encryption profile that pairs with a signing profile in a dual-certificate issuance (GM/T
+   * 0015 tables C.3 and C.4), if it has one.
+   */
+  public static Optional<CertificateProfile> encryptionCounterpart(String signingProfile) {
+    return PERSONAL_SIGN.equals(signingProfile) ? byName(PERSONAL_ENCRYPT) : Optional.empty();
   }
 
   public static Optional<CertificateProfile> forRemoteRa(String name) {

@@ -109,6 +109,11 @@ public class IssuedCertificate {
   @Column(name = "revocation_initiator", length = 32)
   private RevocationInitiator revocationInitiator;
 
+  /** The other certificate of a signing/encryption pair (CPS §6.1.4.10), or null. */
+  @jakarta.persistence.OneToOne
+  @jakarta.persistence.JoinColumn(name = "paired_certificate_id")
+  private IssuedCertificate pairedCertificate;
+
   protected IssuedCertificate() {}
 
   public IssuedCertificate(
@@ -155,6 +160,25 @@ public class IssuedCertificate {
     this.revokedAt = java.util.Objects.requireNonNull(at, "at");
     this.revocationReason = java.util.Objects.requireNonNull(reason, "reason");
     this.revocationInitiator = java.util.Objects.requireNonNull(initiator, "initiator");
+  }
+
+  /**
+   * Makes this certificate and {@code other} a signing/encryption pair of one holder: the same
+   * subject, issued by the same CA.
+   */
+  public void pairWith(IssuedCertificate other) {
+    if (other == this || pairedCertificate != null || other.pairedCertificate != null) {
+      throw new IllegalStateException("a certificate belongs to at most one pair");
+    }
+    if (!subjectDn.equals(other.subjectDn) || issuer != other.issuer) {
+      throw new IllegalStateException("the certificates of a pair share subject and issuer");
+    }
+    this.pairedCertificate = other;
+    other.pairedCertificate = this;
+  }
+
+  public IssuedCertificate getPairedCertificate() {
+    return pairedCertificate;
   }
 
   /** True when the certificate is VALID and {@code now} lies inside its validity period. */

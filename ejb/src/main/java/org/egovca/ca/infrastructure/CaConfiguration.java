@@ -100,6 +100,14 @@ public class CaConfiguration {
     return Duration.ofMinutes(Long.parseLong(property("egovca.ocsp.validityMinutes", "10")));
   }
 
+  /**
+   * Whether revoking one certificate of a signing/encryption pair revokes the other too (the
+   * default; {@code egovca.revocation.revokePair=false} revokes only the one named).
+   */
+  public boolean revokePair() {
+    return Boolean.parseBoolean(property("egovca.revocation.revokePair", "true"));
+  }
+
   public Duration rootCaValidity() {
     return Duration.ofDays(Long.parseLong(property("egovca.rootCa.validityDays", "7305")));
   }

@@ -14,6 +14,17 @@ public final class SubjectKeys {
 
   private SubjectKeys() {}
 
+  /** The key as a JCA public key (BouncyCastle), for APIs that want one. */
+  public static java.security.PublicKey toPublicKey(SubjectPublicKeyInfo key) {
+    try {
+      return new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter()
+          .setProvider(BouncyCastle.provider())
+          .getPublicKey(key);
+    } catch (org.bouncycastle.openssl.PEMException e) {
+      throw new IllegalArgumentException("unreadable public key", e);
+    }
+  }
+
   /** The key algorithm, or empty when it is none we issue for. */
   public static Optional<KeyAlgorithm> algorithmOf(SubjectPublicKeyInfo key) {
     ASN1ObjectIdentifier algorithm = key.getAlgorithm().getAlgorithm();

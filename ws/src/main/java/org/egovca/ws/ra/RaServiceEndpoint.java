@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.egovca.ca.application.CaRequestException;
+import org.egovca.ca.application.DualCertificateView;
 import org.egovca.ca.application.RemoteRaService;
 
 /**
@@ -61,6 +62,35 @@ public class RaServiceEndpoint {
     } catch (RuntimeException unexpected) {
       // Never leak internals to the caller; the server log keeps the cause.
       LOG.log(Level.SEVERE, "issueCertificate failed unexpectedly", unexpected);
+      throw internalError();
+    }
+  }
+
+  /**
+   * Issues a holder's signing and encryption certificates (CPS §6.1.4.10): the signing certificate
+   * for the PKCS#10 (SM2), the encryption certificate for a key pair from the KMC.
+   *
+   * @return both certificates and the enveloped encryption private key
+   */
+  @WebMethod
+  @WebResult(name = "dualCertificate")
+  public DualCertificate issueDualCertificate(
+      @WebParam(name = "profile") String profile,
+      @WebParam(name = "subjectDn") String subjectDn,
+      @WebParam(name = "pkcs10") String pkcs10)
+      throws RaServiceFault {
+    try {
+      DualCertificateView dual =
+          remoteRa.issueDualCertificate(clientCertificate(), profile, subjectDn, pkcs10);
+      Base64.Encoder base64 = Base64.getEncoder();
+      return new DualCertificate(
+          base64.encodeToString(dual.signatureCertificate().encoded()),
+          base64.encodeToString(dual.encryptionCertificate().encoded()),
+          base64.encodeToString(dual.envelopedPrivateKey()));
+    } catch (CaRequestException refused) {
+      throw RaServiceFault.of(refused);
+    } catch (RuntimeException unexpected) {
+      LOG.log(Level.SEVERE, "issueDualCertificate failed unexpectedly", unexpected);
       throw internalError();
     }
   }

@@ -1,0 +1,176 @@
+package org.egovca.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.bouncycastle.asn1.ASN1BitString;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.ECPoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Dual certificates (CPS §6.1.4.10, R3): one request yields the signing certificate and, with an
+ * SM2 key pair from the KMC, the encryption certificate for the same subject; the holder opens the
+ * GM/T 0009 envelope with OpenSSL and the signing key; revoking one revokes both.
+ */
+@ExtendWith(DeployedEar.class)
+class DualCertificateIT {
+
+  @TempDir Path directory;
+
+  @Test
+  void holderReceivesAPairAndOpensTheEnvelopeWithOpenSsl(CaServer server) throws Exception {
+    String csr = TestRequests.sm2(directory, "holder");
+    String subject = "CN=Dual " + UUID.randomUUID().toString().substring(0, 8) + ",O=测试单位,C=CN";
+    RaSoapClient.Dual dual = client(server).issueDualCertificate("personal-sign", subject, csr);
+    assertNull(dual.faultString(), dual.faultString());
+
+    X509CertificateHolder signing = new X509CertificateHolder(dual.signatureCertificate());
+    X509CertificateHolder encryption = new X509CertificateHolder(dual.encryptionCertificate());
+    assertArrayEquals(signing.getSubject().getEncoded(), encryption.getSubject().getEncoded());
+    assertKeyUsage(signing, KeyUsage.digitalSignature | KeyUsage.nonRepudiation);
+    assertKeyUsage(
+        encryption, KeyUsage.keyEncipherment | KeyUsage.dataEncipherment | KeyUsage.keyAgreement);
+    verifiesAgainstTheIssuingCa(server, "signing.pem", signing);
+    verifiesAgainstTheIssuingCa(server, "encryption.pem", encryption);
+
+    // The holder's side, done by OpenSSL: SM2-decrypt the SM4 key with the signing key, then
+    // SM4-ECB-decrypt the private key; it must be the key of the encryption certificate.
+    ASN1Sequence envelope = ASN1Sequence.getInstance(dual.envelopedPrivateKey());
+    assertEquals(4, envelope.size());
+    Files.write(
+        directory.resolve("sm4key.der"), envelope.getObjectAt(1).toASN1Primitive().getEncoded());
+    Commands.ok(
+        directory,
+        "openssl",
+        "pkeyutl",
+        "-decrypt",
+        "-inkey",
+        "holder.key",
+        "-in",
+        "sm4key.der",
+        "-out",
+        "sm4.key");
+    Files.write(
+        directory.resolve("d.enc"), ASN1BitString.getInstance(envelope.getObjectAt(3)).getOctets());
+    Commands.ok(
+        directory,
+        "openssl",
+        "enc",
+        "-d",
+        "-sm4-ecb",
+        "-nopad",
+        "-K",
+        HexFormat.of().formatHex(Files.readAllBytes(directory.resolve("sm4.key"))),
+        "-in",
+        "d.enc",
+        "-out",
+        "d.bin");
+    byte[] d = Files.readAllBytes(directory.resolve("d.bin"));
+    assertEquals(32, d.length);
+    X9ECParameters sm2 = CustomNamedCurves.getByName("sm2p256v1");
+    ECPoint derived = sm2.getG().multiply(new BigInteger(1, d)).normalize();
+    ECPoint certified =
+        sm2.getCurve()
+            .decodePoint(encryption.getSubjectPublicKeyInfo().getPublicKeyData().getOctets());
+    assertEquals(certified, derived, "the enveloped key is the encryption certificate's key");
+    assertArrayEquals(
+        encryption.getSubjectPublicKeyInfo().getPublicKeyData().getOctets(),
+        ASN1BitString.getInstance(envelope.getObjectAt(2)).getOctets());
+
+    String encryptionSerial = encryption.getSerialNumber().toString(16);
+    assertEquals(
+        1,
+        server.count(
+            "SELECT COUNT(*) FROM certificate s JOIN certificate e ON s.paired_certificate_id = e.id"
+                + " WHERE s.serial_number = ? AND e.serial_number = ? AND e.profile = 'personal-enc'",
+            signing.getSerialNumber().toString(16),
+            encryptionSerial));
+    assertEquals(
+        1,
+        server.count(
+            "SELECT COUNT(*) FROM escrowed_key k JOIN certificate e ON k.certificate_id = e.id"
+                + " WHERE e.serial_number = ?",
+            encryptionSerial),
+        "the KMC escrowed the encryption key and knows its certificate");
+  }
+
+  @Test
+  void revokingTheSigningCertificateRevokesTheEncryptionCertificateToo(CaServer server)
+      throws Exception {
+    RaSoapClient.Dual dual =
+        client(server)
+            .issueDualCertificate(
+                "personal-sign",
+                "CN=Pair " + UUID.randomUUID().toString().substring(0, 8) + ",C=CN",
+                TestRequests.sm2(directory, "pair"));
+    assertNull(dual.faultString(), dual.faultString());
+    String signing =
+        new X509CertificateHolder(dual.signatureCertificate()).getSerialNumber().toString(16);
+    String encryption =
+        new X509CertificateHolder(dual.encryptionCertificate()).getSerialNumber().toString(16);
+    assertNull(client(server).revokeCertificate(signing, "E", "HOLDER").faultString());
+    assertEquals(
+        1,
+        server.count(
+            "SELECT COUNT(*) FROM certificate WHERE serial_number = ? AND status = 'REVOKED'"
+                + " AND revocation_reason = 'E_KEY_COMPROMISE'",
+            encryption));
+  }
+
+  @Test
+  void rsaSigningKeyCannotReceiveAnSm2Envelope(CaServer server) throws Exception {
+    long before = server.count("SELECT COUNT(*) FROM certificate");
+    RaSoapClient.Dual dual =
+        client(server)
+            .issueDualCertificate(
+                "personal-sign", "CN=RSA holder,C=CN", TestRequests.rsa(directory, "rsa", 2048));
+    assertEquals("UNSUPPORTED_KEY", dual.faultCode());
+    assertTrue(dual.faultString().contains("needs an SM2 signing key"), dual.faultString());
+    assertEquals(before, server.count("SELECT COUNT(*) FROM certificate"));
+  }
+
+  private static void assertKeyUsage(X509CertificateHolder certificate, int bits) {
+    Extension keyUsage = certificate.getExtension(Extension.keyUsage);
+    assertTrue(keyUsage.isCritical());
+    assertEquals(new KeyUsage(bits), KeyUsage.getInstance(keyUsage.getParsedValue()));
+  }
+
+  private void verifiesAgainstTheIssuingCa(
+      CaServer server, String name, X509CertificateHolder certificate) throws Exception {
+    Files.writeString(directory.resolve(name), CrlIT.pem(certificate.getEncoded()));
+    Files.writeString(
+        directory.resolve("issuing.pem"),
+        CrlIT.pem(PkiHttpIT.parse(Files.readAllBytes(server.caChainPem())).get(0).getEncoded()));
+    String out =
+        Commands.ok(
+            directory,
+            "openssl",
+            "verify",
+            "-vfyopt",
+            "distid:1234567812345678",
+            "-partial_chain",
+            "-CAfile",
+            "issuing.pem",
+            name);
+    assertTrue(out.contains(": OK"), out);
+  }
+
+  private static RaSoapClient client(CaServer server) throws Exception {
+    return new RaSoapClient(Tls.raClient(server), server.httpsBase());
+  }
+}
