@@ -141,6 +141,8 @@ public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
     env.put("EGOVCA_DB_USER", "postgres");
     // revocations reach the CRL within a second, so tests need not wait the default 5 minutes
     env.put("EGOVCA_CRL_PUBLISH_DELAY", "1");
+    // a one-year certificate is renewable at once, so tests need not wait for the last 3 months
+    env.put("EGOVCA_RENEWAL_WINDOW_DAYS", "400");
     Process process = builder.start();
     if (!process.waitFor(10, TimeUnit.MINUTES)) {
       process.destroyForcibly();

@@ -70,15 +70,34 @@ final class RaSoapClient {
             element("profile", profile)
                 + element("subjectDn", subjectDn)
                 + element("pkcs10", pkcs10));
+    return dual(document);
+  }
+
+  Dual renewCertificate(String serial, String pkcs10) throws Exception {
+    return dual(call("renewCertificate", element("serial", serial) + element("pkcs10", pkcs10)));
+  }
+
+  Dual rekeyCertificate(String serial, String pkcs10, String currentKeySignature) throws Exception {
+    return dual(
+        call(
+            "rekeyCertificate",
+            element("serial", serial)
+                + element("pkcs10", pkcs10)
+                + element("currentKeySignature", currentKeySignature)));
+  }
+
+  private static Dual dual(Document document) {
     String signature = text(document, "signatureCertificate");
     if (signature == null) {
       return new Dual(null, null, null, text(document, "code"), text(document, "faultstring"));
     }
     Base64.Decoder base64 = Base64.getDecoder();
+    String encryption = text(document, "encryptionCertificate");
+    String envelope = text(document, "envelopedPrivateKey");
     return new Dual(
         base64.decode(signature),
-        base64.decode(text(document, "encryptionCertificate")),
-        base64.decode(text(document, "envelopedPrivateKey")),
+        encryption == null ? null : base64.decode(encryption),
+        envelope == null ? null : base64.decode(envelope),
         null,
         null);
   }

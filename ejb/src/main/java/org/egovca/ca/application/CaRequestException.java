@@ -23,6 +23,7 @@ public class CaRequestException extends RuntimeException {
     INVALID_SUBJECT,
     UNKNOWN_CERTIFICATE,
     INVALID_REVOCATION,
+    RENEWAL_REFUSED,
     CA_UNAVAILABLE
   }
 

@@ -1,7 +1,6 @@
 package org.egovca.ca.application;
 
 import static org.egovca.ca.application.CaRequestException.Reason.INVALID_REVOCATION;
-import static org.egovca.ca.application.CaRequestException.Reason.UNKNOWN_CERTIFICATE;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -14,11 +13,9 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
-import org.egovca.ca.domain.SerialNumbers;
 
 /**
  * Revokes one certificate (CPS §6.1.4.8): the status change, its audit event and the event that
@@ -35,6 +32,7 @@ public class CertificateRevoker {
 
   @Inject private AuditLog auditLog;
   @Inject private Event<CertificateRevoked> revoked;
+  @Inject private IssuedCertificates certificates;
   @Inject private org.egovca.ca.infrastructure.CaConfiguration configuration;
 
   private final Clock clock = Clock.systemUTC();
@@ -93,22 +91,6 @@ public class CertificateRevoker {
   }
 
   private IssuedCertificate find(BigInteger serialNumber) {
-    if (serialNumber == null || serialNumber.signum() <= 0) {
-      throw new CaRequestException(
-          UNKNOWN_CERTIFICATE, "serial must be a positive hexadecimal certificate serial number");
-    }
-    List<IssuedCertificate> matches =
-        entityManager
-            .createNamedQuery(IssuedCertificate.BY_SERIAL_ANY_ISSUER, IssuedCertificate.class)
-            .setParameter("serial", SerialNumbers.toHex(serialNumber))
-            .getResultList();
-    if (matches.size() != 1) {
-      throw new CaRequestException(
-          UNKNOWN_CERTIFICATE,
-          matches.isEmpty()
-              ? "no certificate with serial " + serialNumber.toString(16) + " was issued by this CA"
-              : "serial " + serialNumber.toString(16) + " is ambiguous across this system's CAs");
-    }
-    return matches.get(0);
+    return certificates.find(serialNumber);
   }
 }

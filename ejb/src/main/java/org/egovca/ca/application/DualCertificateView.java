@@ -14,12 +14,11 @@ public record DualCertificateView(
 
   public DualCertificateView {
     Objects.requireNonNull(signatureCertificate, "signatureCertificate");
-    Objects.requireNonNull(encryptionCertificate, "encryptionCertificate");
-    envelopedPrivateKey = envelopedPrivateKey.clone();
+    envelopedPrivateKey = envelopedPrivateKey == null ? null : envelopedPrivateKey.clone();
   }
 
   @Override
   public byte[] envelopedPrivateKey() {
-    return envelopedPrivateKey.clone();
+    return envelopedPrivateKey == null ? null : envelopedPrivateKey.clone();
   }
 }

@@ -33,6 +33,24 @@ public interface RemoteRaService {
       byte[] clientCertificate, String profile, String subjectDn, String pkcs10);
 
   /**
+   * Renews a certificate online (CPS §6.1.4.6): new validity, same key and registration data.
+   *
+   * @param serial the certificate to renew (hexadecimal); of a pair, the signing certificate
+   * @param pkcs10 a request carrying the certificate's public key, signed with its private key
+   */
+  DualCertificateView renewCertificate(byte[] clientCertificate, String serial, String pkcs10);
+
+  /**
+   * Re-keys a certificate (CPS §6.1.4.7): a new key, the same registration data.
+   *
+   * @param pkcs10 a request for the new key (signed with the new key)
+   * @param currentKeySignature base64 signature over the DER of {@code pkcs10} made with the
+   *     current certificate's private key (SM3withSM2 with the default user ID, or SHA256withRSA)
+   */
+  DualCertificateView rekeyCertificate(
+      byte[] clientCertificate, String serial, String pkcs10, String currentKeySignature);
+
+  /**
    * Revokes a certificate (CPS §6.1.4.8) on behalf of the initiator the RA names.
    *
    * @param serial the certificate serial number in hexadecimal (colons and a 0x prefix allowed)

@@ -41,6 +41,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
   @Inject private AuditLog auditLog;
   @Inject private CertificateRevoker revoker;
   @Inject private KeyManagementCenter kmc;
+  @Inject private CertificateRenewal renewal;
 
   @Override
   public CertificateView issueCertificate(
@@ -128,6 +129,51 @@ public class RemoteRaServiceBean implements RemoteRaService {
           AuditOutcome.FAILURE,
           refused.getMessage());
       throw refused;
+    }
+  }
+
+  @Override
+  public DualCertificateView renewCertificate(
+      byte[] clientCertificate, String serial, String pkcs10) {
+    RaClient client = authenticator.authenticate(clientCertificate, "renewCertificate");
+    String actor = "ra-client:" + client.getName();
+    try {
+      return renewal.renew(SerialNumbers.parse(serial), pkcs10, actor);
+    } catch (CaRequestException refused) {
+      auditLog.refusal(
+          actor,
+          AuditActions.CERTIFICATE_RENEWED,
+          "serial=" + serial,
+          AuditOutcome.FAILURE,
+          refused.getMessage());
+      throw refused;
+    }
+  }
+
+  @Override
+  public DualCertificateView rekeyCertificate(
+      byte[] clientCertificate, String serial, String pkcs10, String currentKeySignature) {
+    RaClient client = authenticator.authenticate(clientCertificate, "rekeyCertificate");
+    String actor = "ra-client:" + client.getName();
+    try {
+      return renewal.rekey(
+          SerialNumbers.parse(serial), pkcs10, base64OrNull(currentKeySignature), actor);
+    } catch (CaRequestException refused) {
+      auditLog.refusal(
+          actor,
+          AuditActions.CERTIFICATE_REKEYED,
+          "serial=" + serial,
+          AuditOutcome.FAILURE,
+          refused.getMessage());
+      throw refused;
+    }
+  }
+
+  private static byte[] base64OrNull(String text) {
+    try {
+      return text == null ? null : java.util.Base64.getMimeDecoder().decode(text);
+    } catch (IllegalArgumentException notBase64) {
+      return null;
     }
   }
 

@@ -108,6 +108,11 @@ public class CaConfiguration {
     return Boolean.parseBoolean(property("egovca.revocation.revokePair", "true"));
   }
 
+  /** How long before expiry a certificate may be renewed online (CPS §6.1.4.6.1: 3 months). */
+  public Duration renewalWindow() {
+    return Duration.ofDays(Long.parseLong(property("egovca.renewal.windowDays", "90")));
+  }
+
   public Duration rootCaValidity() {
     return Duration.ofDays(Long.parseLong(property("egovca.rootCa.validityDays", "7305")));
   }

@@ -80,19 +80,72 @@ public class RaServiceEndpoint {
       @WebParam(name = "pkcs10") String pkcs10)
       throws RaServiceFault {
     try {
-      DualCertificateView dual =
-          remoteRa.issueDualCertificate(clientCertificate(), profile, subjectDn, pkcs10);
-      Base64.Encoder base64 = Base64.getEncoder();
-      return new DualCertificate(
-          base64.encodeToString(dual.signatureCertificate().encoded()),
-          base64.encodeToString(dual.encryptionCertificate().encoded()),
-          base64.encodeToString(dual.envelopedPrivateKey()));
+      return toSoap(remoteRa.issueDualCertificate(clientCertificate(), profile, subjectDn, pkcs10));
     } catch (CaRequestException refused) {
       throw RaServiceFault.of(refused);
     } catch (RuntimeException unexpected) {
       LOG.log(Level.SEVERE, "issueDualCertificate failed unexpectedly", unexpected);
       throw internalError();
     }
+  }
+
+  /**
+   * Renews a certificate online (CPS §6.1.4.6): the request carries the current public key and is
+   * signed with the current private key.
+   *
+   * @return the new certificate, and for a pair also the new encryption certificate
+   */
+  @WebMethod
+  @WebResult(name = "renewal")
+  public DualCertificate renewCertificate(
+      @WebParam(name = "serial") String serial, @WebParam(name = "pkcs10") String pkcs10)
+      throws RaServiceFault {
+    try {
+      return toSoap(remoteRa.renewCertificate(clientCertificate(), serial, pkcs10));
+    } catch (CaRequestException refused) {
+      throw RaServiceFault.of(refused);
+    } catch (RuntimeException unexpected) {
+      LOG.log(Level.SEVERE, "renewCertificate failed unexpectedly", unexpected);
+      throw internalError();
+    }
+  }
+
+  /**
+   * Re-keys a certificate (CPS §6.1.4.7).
+   *
+   * @param pkcs10 the request for the new key
+   * @param currentKeySignature base64 signature over the DER of the request, made with the current
+   *     certificate's private key
+   * @return the new certificate, and for a pair also the new encryption certificate and envelope
+   */
+  @WebMethod
+  @WebResult(name = "rekey")
+  public DualCertificate rekeyCertificate(
+      @WebParam(name = "serial") String serial,
+      @WebParam(name = "pkcs10") String pkcs10,
+      @WebParam(name = "currentKeySignature") String currentKeySignature)
+      throws RaServiceFault {
+    try {
+      return toSoap(
+          remoteRa.rekeyCertificate(clientCertificate(), serial, pkcs10, currentKeySignature));
+    } catch (CaRequestException refused) {
+      throw RaServiceFault.of(refused);
+    } catch (RuntimeException unexpected) {
+      LOG.log(Level.SEVERE, "rekeyCertificate failed unexpectedly", unexpected);
+      throw internalError();
+    }
+  }
+
+  private static DualCertificate toSoap(DualCertificateView view) {
+    Base64.Encoder base64 = Base64.getEncoder();
+    return new DualCertificate(
+        base64.encodeToString(view.signatureCertificate().encoded()),
+        view.encryptionCertificate() == null
+            ? null
+            : base64.encodeToString(view.encryptionCertificate().encoded()),
+        view.envelopedPrivateKey() == null
+            ? null
+            : base64.encodeToString(view.envelopedPrivateKey()));
   }
 
   /**

@@ -1,0 +1,256 @@
+package org.egovca.ca.application;
+
+import static org.egovca.ca.application.CaRequestException.Reason.PROOF_OF_POSSESSION_FAILED;
+import static org.egovca.ca.application.CaRequestException.Reason.RENEWAL_REFUSED;
+import static org.egovca.ca.application.CaRequestException.Reason.UNSUPPORTED_KEY;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.time.Clock;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.egovca.ca.application.port.KeyManagementCenter;
+import org.egovca.ca.domain.CertificateProfile;
+import org.egovca.ca.domain.CertificateProfiles;
+import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.RenewalWindow;
+import org.egovca.ca.infrastructure.CaConfiguration;
+import org.egovca.ca.x509.BouncyCastle;
+import org.egovca.ca.x509.CertificationRequests;
+import org.egovca.ca.x509.SubjectKeys;
+import org.egovca.hsm.KeyAlgorithm;
+import org.egovca.hsm.SignatureAlgorithm;
+
+/**
+ * Online renewal (CPS §6.1.4.6: same key and registration data, new validity, the request signed
+ * with the current private key) and re-key (§6.1.4.7: a new key, the request also signed with the
+ * current private key). The holder's signing/encryption pair stays a pair: renewing the signing
+ * certificate re-certifies the escrowed encryption key, re-keying it fetches a new encryption key
+ * from the KMC. Old certificates stay valid until they expire or are revoked. One transaction and
+ * one audit event per call; callers have authorised the request.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class CertificateRenewal {
+
+  @Inject private IssuedCertificates certificates;
+  @Inject private CertificateIssuer issuer;
+  @Inject private KeyManagementCenter kmc;
+  @Inject private CaConfiguration configuration;
+  @Inject private AuditLog auditLog;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** Renews the certificate {@code serial} for the request, which must carry the same key. */
+  public DualCertificateView renew(BigInteger serial, String pkcs10, String actor) {
+    IssuedCertificate current = signingCertificate(serial);
+    new RenewalWindow(configuration.renewalWindow())
+        .refusesRenewal(current, clock.instant())
+        .ifPresent(reason -> refuse(reason));
+    PKCS10CertificationRequest request = CertificationRequests.parse(pkcs10);
+    SubjectPublicKeyInfo key = holder(current).getSubjectPublicKeyInfo();
+    if (!key.equals(request.getSubjectPublicKeyInfo())) {
+      refuse(
+          "a renewal keeps the key: the request must carry the public key of certificate "
+              + current.getSerialNumberHex()
+              + " (use re-key for a new key)");
+    }
+    verifiedByCurrentKey(request, current);
+    IssuedCertificate renewed = reissue(current, key, actor);
+    IssuedCertificate encryption = current.getPairedCertificate();
+    IssuedCertificate renewedEncryption = null;
+    if (encryption != null) {
+      renewedEncryption = reissue(encryption, holder(encryption).getSubjectPublicKeyInfo(), actor);
+      renewed.pairWith(renewedEncryption);
+    }
+    audit(AuditActions.CERTIFICATE_RENEWED, actor, current, renewed);
+    return view(renewed, renewedEncryption, null);
+  }
+
+  /**
+   * Re-keys the certificate {@code serial}: {@code pkcs10} proves possession of the new key and
+   * {@code currentKeySignature} (over the DER of the request) proves possession of the current one.
+   */
+  public DualCertificateView rekey(
+      BigInteger serial, String pkcs10, byte[] currentKeySignature, String actor) {
+    IssuedCertificate current = signingCertificate(serial);
+    new RenewalWindow(configuration.renewalWindow())
+        .refusesRekey(current, clock.instant())
+        .ifPresent(reason -> refuse(reason));
+    PKCS10CertificationRequest request = CertificationRequests.parse(pkcs10);
+    CertificationRequests.verifyProofOfPossession(request);
+    SubjectPublicKeyInfo newKey = request.getSubjectPublicKeyInfo();
+    if (newKey.equals(holder(current).getSubjectPublicKeyInfo())) {
+      refuse("a re-key needs a new key: the request carries the current one (use renewal)");
+    }
+    CertificateProfile profile = CertificateProfiles.byName(current.getProfile()).orElseThrow();
+    KeyAlgorithm algorithm =
+        SubjectKeys.algorithmOf(newKey)
+            .filter(profile.keyAlgorithms()::contains)
+            .orElseThrow(
+                () ->
+                    new CaRequestException(
+                        UNSUPPORTED_KEY,
+                        "the new "
+                            + SubjectKeys.describe(newKey)
+                            + " is not accepted by profile "
+                            + profile.name()));
+    signedWithCurrentKey(encoded(request), currentKeySignature, current);
+    IssuedCertificate rekeyed =
+        issuer.issue(
+            current.getIssuer(),
+            profile,
+            subjectOf(current),
+            newKey,
+            algorithm,
+            alternativeNames(current),
+            actor);
+    IssuedCertificate encryption = current.getPairedCertificate();
+    IssuedCertificate newEncryption = null;
+    byte[] envelope = null;
+    if (encryption != null) {
+      if (algorithm != KeyAlgorithm.SM2_256) {
+        throw new CaRequestException(
+            UNSUPPORTED_KEY,
+            "the holder has an encryption certificate: the new signing key must be SM2 to"
+                + " receive the GM/T 0009 envelope of the new encryption key");
+      }
+      KeyManagementCenter.EncryptionKey key =
+          kmc.issueEncryptionKey(SubjectKeys.toPublicKey(newKey), current.getSubjectDn());
+      newEncryption =
+          issuer.issue(
+              encryption.getIssuer(),
+              CertificateProfiles.byName(encryption.getProfile()).orElseThrow(),
+              subjectOf(encryption),
+              SubjectPublicKeyInfo.getInstance(key.subjectPublicKeyInfo()),
+              KeyAlgorithm.SM2_256,
+              List.of(),
+              actor);
+      kmc.bindCertificate(key.escrowReference(), newEncryption.getId());
+      rekeyed.pairWith(newEncryption);
+      envelope = key.envelopedPrivateKey();
+    }
+    audit(AuditActions.CERTIFICATE_REKEYED, actor, current, rekeyed);
+    return view(rekeyed, newEncryption, envelope);
+  }
+
+  /** The certificate to renew or re-key: of a pair, the holder names the signing one. */
+  private IssuedCertificate signingCertificate(BigInteger serial) {
+    IssuedCertificate current = certificates.find(serial);
+    if (CertificateProfiles.PERSONAL_ENCRYPT.equals(current.getProfile())) {
+      refuse(
+          "certificate "
+              + current.getSerialNumberHex()
+              + " is an encryption certificate: renew or re-key the signing certificate of the"
+              + " pair, and the encryption certificate follows");
+    }
+    return current;
+  }
+
+  private IssuedCertificate reissue(
+      IssuedCertificate current, SubjectPublicKeyInfo key, String actor) {
+    return issuer.issue(
+        current.getIssuer(),
+        CertificateProfiles.byName(current.getProfile()).orElseThrow(),
+        subjectOf(current),
+        key,
+        KeyAlgorithm.valueOf(current.getKeyAlgorithm()),
+        alternativeNames(current),
+        actor);
+  }
+
+  /** The renewal request is the proof: its signature must verify with the current key. */
+  private static void verifiedByCurrentKey(
+      PKCS10CertificationRequest request, IssuedCertificate current) {
+    try {
+      CertificationRequests.verifyProofOfPossession(request);
+    } catch (CaRequestException notSigned) {
+      throw new CaRequestException(
+          PROOF_OF_POSSESSION_FAILED,
+          "the renewal request is not signed with the private key of certificate "
+              + current.getSerialNumberHex());
+    }
+  }
+
+  private static void signedWithCurrentKey(
+      byte[] request, byte[] signature, IssuedCertificate current) {
+    boolean valid;
+    try {
+      SignatureAlgorithm algorithm =
+          SignatureAlgorithm.forKey(KeyAlgorithm.valueOf(current.getKeyAlgorithm()));
+      Signature verifier = Signature.getInstance(algorithm.jcaName(), BouncyCastle.provider());
+      verifier.initVerify(SubjectKeys.toPublicKey(holder(current).getSubjectPublicKeyInfo()));
+      verifier.update(request);
+      valid = signature != null && verifier.verify(signature);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      valid = false;
+    }
+    if (!valid) {
+      throw new CaRequestException(
+          PROOF_OF_POSSESSION_FAILED,
+          "the re-key request is not signed with the private key of certificate "
+              + current.getSerialNumberHex()
+              + " (currentKeySignature must sign the DER of the PKCS#10 with that key)");
+    }
+  }
+
+  private void audit(
+      String action, String actor, IssuedCertificate current, IssuedCertificate replacement) {
+    auditLog.success(
+        actor,
+        action,
+        current.getSubjectDn(),
+        "serial="
+            + replacement.getSerialNumberHex()
+            + " replaces="
+            + current.getSerialNumberHex()
+            + " ca="
+            + current.getIssuer().getName());
+  }
+
+  private static X509CertificateHolder holder(IssuedCertificate certificate) {
+    return CertificateAuthorities.holder(certificate.getEncoded());
+  }
+
+  private static X500Name subjectOf(IssuedCertificate certificate) {
+    return holder(certificate).getSubject();
+  }
+
+  private static List<GeneralName> alternativeNames(IssuedCertificate certificate) {
+    Extension names = holder(certificate).getExtension(Extension.subjectAlternativeName);
+    return names == null
+        ? List.of()
+        : List.of(GeneralNames.getInstance(names.getParsedValue()).getNames());
+  }
+
+  private static byte[] encoded(PKCS10CertificationRequest request) {
+    try {
+      return request.getEncoded();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot encode a parsed request", e);
+    }
+  }
+
+  private static DualCertificateView view(
+      IssuedCertificate signing, IssuedCertificate encryption, byte[] envelope) {
+    return new DualCertificateView(
+        CertificateView.of(signing),
+        encryption == null ? null : CertificateView.of(encryption),
+        envelope);
+  }
+
+  private static void refuse(String reason) {
+    throw new CaRequestException(RENEWAL_REFUSED, reason);
+  }
+}
