@@ -1,8 +1,5 @@
 package org.egovca.ca.kmc;
 
-import static org.egovca.ca.kmc.KmcTestSupport.openssl;
-import static org.egovca.ca.kmc.KmcTestSupport.writePrivateKey;
-import static org.egovca.ca.kmc.KmcTestSupport.writePublicKey;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,6 +15,8 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.egovca.ca.testing.OpenSslCommand;
+import org.egovca.ca.testing.Pem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,11 +67,11 @@ class EncryptionKeyPairsTest {
   /** OpenSSL 3 reads the PKCS#8 file as an SM2 key and derives the same public key from it. */
   @Test
   void openSslReadsThePairAsSm2(@TempDir Path dir) throws Exception {
-    writePrivateKey(dir.resolve("key.pem"), keys.getPrivate());
-    writePublicKey(dir.resolve("pub.pem"), keys.getPublic());
+    Pem.writePrivateKey(dir.resolve("key.pem"), keys.getPrivate());
+    Pem.writePublicKey(dir.resolve("pub.pem"), keys.getPublic());
 
-    String text = openssl(dir, "pkey", "-in", "key.pem", "-noout", "-text");
-    openssl(dir, "pkey", "-in", "key.pem", "-pubout", "-out", "derived.pem");
+    String text = OpenSslCommand.run(dir, "pkey", "-in", "key.pem", "-noout", "-text");
+    OpenSslCommand.run(dir, "pkey", "-in", "key.pem", "-pubout", "-out", "derived.pem");
 
     assertTrue(text.contains("SM2"), text);
     assertEquals(

@@ -1,8 +1,5 @@
 package org.egovca.ca.kmc;
 
-import static org.egovca.ca.kmc.KmcTestSupport.openssl;
-import static org.egovca.ca.kmc.KmcTestSupport.writePrivateKey;
-import static org.egovca.ca.kmc.KmcTestSupport.writePublicKey;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,9 +10,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.spec.ECGenParameterSpec;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -27,7 +22,9 @@ import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.Arrays;
-import org.egovca.ca.x509.BouncyCastle;
+import org.egovca.ca.testing.OpenSslCommand;
+import org.egovca.ca.testing.Pem;
+import org.egovca.ca.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -176,9 +173,7 @@ class Sm2CipherTest {
 
   @Test
   void keyOnAnotherCurveIsRefused() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BouncyCastle.provider());
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    KeyPair p256 = generator.generateKeyPair();
+    KeyPair p256 = TestKeys.ecKeyPair("secp256r1");
 
     IllegalArgumentException e =
         assertThrows(
@@ -193,10 +188,10 @@ class Sm2CipherTest {
   @Test
   void decryptsWhatOpenSslEncrypts(@TempDir Path dir) throws Exception {
     byte[] message = message(77);
-    writePublicKey(dir.resolve("pub.pem"), KEYS.getPublic());
+    Pem.writePublicKey(dir.resolve("pub.pem"), KEYS.getPublic());
     Files.write(dir.resolve("m.bin"), message);
 
-    openssl(
+    OpenSslCommand.run(
         dir, "pkeyutl", "-encrypt", "-pubin", "-inkey", "pub.pem", "-in", "m.bin", "-out", "c.der");
 
     byte[] der = Files.readAllBytes(dir.resolve("c.der"));
@@ -207,17 +202,18 @@ class Sm2CipherTest {
   @Test
   void openSslDecryptsWhatWeEncrypt(@TempDir Path dir) throws Exception {
     byte[] message = message(77);
-    writePrivateKey(dir.resolve("key.pem"), KEYS.getPrivate());
+    Pem.writePrivateKey(dir.resolve("key.pem"), KEYS.getPrivate());
     Files.write(dir.resolve("c.der"), Sm2Cipher.encrypt(KEYS.getPublic(), message));
 
-    openssl(dir, "pkeyutl", "-decrypt", "-inkey", "key.pem", "-in", "c.der", "-out", "m.bin");
+    OpenSslCommand.run(
+        dir, "pkeyutl", "-decrypt", "-inkey", "key.pem", "-in", "c.der", "-out", "m.bin");
 
     assertArrayEquals(message, Files.readAllBytes(dir.resolve("m.bin")));
   }
 
   @Test
   void privateKeyIsWrittenAsPkcs8(@TempDir Path dir) throws Exception {
-    String pem = Files.readString(writePrivateKey(dir.resolve("key.pem"), KEYS.getPrivate()));
+    String pem = Files.readString(Pem.writePrivateKey(dir.resolve("key.pem"), KEYS.getPrivate()));
 
     assertTrue(pem.startsWith("-----BEGIN PRIVATE KEY-----"), pem);
   }

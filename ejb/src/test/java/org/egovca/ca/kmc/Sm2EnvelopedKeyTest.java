@@ -1,7 +1,5 @@
 package org.egovca.ca.kmc;
 
-import static org.egovca.ca.kmc.KmcTestSupport.openssl;
-import static org.egovca.ca.kmc.KmcTestSupport.writePrivateKey;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,10 +10,8 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.spec.ECGenParameterSpec;
 import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
@@ -34,7 +30,9 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.util.Arrays;
 import org.bouncycastle.util.BigIntegers;
 import org.bouncycastle.util.encoders.Hex;
-import org.egovca.ca.x509.BouncyCastle;
+import org.egovca.ca.testing.OpenSslCommand;
+import org.egovca.ca.testing.Pem;
+import org.egovca.ca.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,20 +41,10 @@ class Sm2EnvelopedKeyTest {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The holder's signing pair, made by the BC JCA provider as a holder's client might. */
-  private static final KeyPair SIGNING = jcaSm2KeyPair();
+  private static final KeyPair SIGNING = TestKeys.sm2KeyPair();
 
   /** The KMC's encryption pair for that holder. */
   private static final KeyPair ENCRYPTION = EncryptionKeyPairs.generate(RANDOM);
-
-  private static KeyPair jcaSm2KeyPair() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BouncyCastle.provider());
-      generator.initialize(new ECGenParameterSpec("sm2p256v1"));
-      return generator.generateKeyPair();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static byte[] seal() {
     return Sm2EnvelopedKey.seal(
@@ -207,9 +195,9 @@ class Sm2EnvelopedKeyTest {
     byte[] der = seal();
     Files.write(dir.resolve("key.der"), field(der, 1, ASN1Sequence.class).getEncoded());
     Files.write(dir.resolve("enc.bin"), field(der, 3, ASN1BitString.class).getOctets());
-    writePrivateKey(dir.resolve("signing-key.pem"), SIGNING.getPrivate());
+    Pem.writePrivateKey(dir.resolve("signing-key.pem"), SIGNING.getPrivate());
 
-    openssl(
+    OpenSslCommand.run(
         dir,
         "pkeyutl",
         "-decrypt",
@@ -221,7 +209,7 @@ class Sm2EnvelopedKeyTest {
         "sm4.key");
     byte[] sm4Key = Files.readAllBytes(dir.resolve("sm4.key"));
     assertEquals(16, sm4Key.length);
-    openssl(
+    OpenSslCommand.run(
         dir,
         "enc",
         "-d",

@@ -1,10 +1,8 @@
 package org.egovca.ca.x509;
 
-import static org.egovca.ca.x509.TestCrypto.BC;
-import static org.egovca.ca.x509.TestCrypto.DIST_ID;
-import static org.egovca.ca.x509.TestCrypto.opensslOk;
-import static org.egovca.ca.x509.TestCrypto.pem;
-import static org.egovca.ca.x509.TestCrypto.spki;
+import static org.egovca.ca.testing.OpenSslCommand.SM2_DIST_ID;
+import static org.egovca.ca.testing.TestKeys.BC;
+import static org.egovca.ca.testing.TestKeys.spki;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,9 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
@@ -67,6 +63,9 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
+import org.egovca.ca.testing.OpenSslCommand;
+import org.egovca.ca.testing.Pem;
+import org.egovca.ca.testing.TestKeys;
 import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.hsm.SoftwareCryptoToken;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,7 +145,7 @@ class CertificateAssemblerTest {
 
     eeNotAfter = notBefore.plus(personalSign.validity());
     eeSerial = SerialNumberGenerator.next();
-    subscriberKey = spki(TestCrypto.sm2KeyPair().getPublic());
+    subscriberKey = spki(TestKeys.sm2KeyPair().getPublic());
     eeSubject = SubjectNames.parse("CN=张三,O=Example,C=CN", personalSign);
     endEntity =
         assembler.endEntity(
@@ -177,9 +176,13 @@ class CertificateAssemblerTest {
   // ---- helpers -------------------------------------------------------------------------------
 
   private static X509Certificate bcCertificate(X509CertificateHolder holder) throws Exception {
+    return x509Certificate(CertificateFactory.getInstance("X.509", BC), holder);
+  }
+
+  private static X509Certificate x509Certificate(
+      CertificateFactory factory, X509CertificateHolder holder) throws Exception {
     return (X509Certificate)
-        CertificateFactory.getInstance("X.509", BC)
-            .generateCertificate(new ByteArrayInputStream(holder.getEncoded()));
+        factory.generateCertificate(new ByteArrayInputStream(holder.getEncoded()));
   }
 
   private static Set<Integer> keyUsageBits(X509CertificateHolder holder) throws Exception {
@@ -209,11 +212,25 @@ class CertificateAssemblerTest {
     return SubjectKeyIdentifier.fromExtensions(holder.getExtensions()).getKeyIdentifier();
   }
 
+  /** The extension, after checking that it is present and non-critical. */
+  private static Extension nonCriticalExtension(
+      X509CertificateHolder certificate, ASN1ObjectIdentifier oid, String name) {
+    Extension extension = certificate.getExtension(oid);
+    assertNotNull(extension, name + " present");
+    assertFalse(extension.isCritical(), name + " non-critical");
+    return extension;
+  }
+
+  private static void assertCriticalKeyUsage(X509CertificateHolder certificate, Integer... bits)
+      throws Exception {
+    assertTrue(certificate.getExtension(Extension.keyUsage).isCritical(), "keyUsage critical");
+    assertEquals(Set.of(bits), keyUsageBits(certificate));
+  }
+
   private static void assertAkiIsKeyIdentifierOnly(
       X509CertificateHolder certificate, X509CertificateHolder issuer) {
-    Extension extension = certificate.getExtension(Extension.authorityKeyIdentifier);
-    assertNotNull(extension, "AKI present");
-    assertFalse(extension.isCritical(), "AKI non-critical");
+    Extension extension =
+        nonCriticalExtension(certificate, Extension.authorityKeyIdentifier, "AKI");
     AuthorityKeyIdentifier aki = AuthorityKeyIdentifier.getInstance(extension.getParsedValue());
     assertArrayEquals(ski(issuer), aki.getKeyIdentifier(), "AKI keyIdentifier = issuer SKI");
     assertNull(aki.getAuthorityCertIssuer(), "no authorityCertIssuer");
@@ -221,9 +238,7 @@ class CertificateAssemblerTest {
   }
 
   private static void assertSkiIsSha1OfKey(X509CertificateHolder certificate) throws Exception {
-    Extension extension = certificate.getExtension(Extension.subjectKeyIdentifier);
-    assertNotNull(extension, "SKI present");
-    assertFalse(extension.isCritical(), "SKI non-critical");
+    nonCriticalExtension(certificate, Extension.subjectKeyIdentifier, "SKI");
     assertArrayEquals(sha1OfPublicKey(certificate.getSubjectPublicKeyInfo()), ski(certificate));
   }
 
@@ -238,18 +253,16 @@ class CertificateAssemblerTest {
       throws Exception {
     String encodedName = issuerName.replace(" ", "%20");
 
-    Extension policiesExtension = certificate.getExtension(Extension.certificatePolicies);
-    assertNotNull(policiesExtension, "certificatePolicies present");
-    assertFalse(policiesExtension.isCritical(), "certificatePolicies non-critical");
+    Extension policiesExtension =
+        nonCriticalExtension(certificate, Extension.certificatePolicies, "certificatePolicies");
     PolicyInformation[] policies =
         CertificatePolicies.getInstance(policiesExtension.getParsedValue()).getPolicyInformation();
     assertEquals(1, policies.length);
     assertEquals(POLICY, policies[0].getPolicyIdentifier().getId());
     assertNull(policies[0].getPolicyQualifiers(), "no policy qualifiers (GM/T 0015 C.2)");
 
-    Extension crlExtension = certificate.getExtension(Extension.cRLDistributionPoints);
-    assertNotNull(crlExtension, "CRL DP present");
-    assertFalse(crlExtension.isCritical(), "CRL DP non-critical");
+    Extension crlExtension =
+        nonCriticalExtension(certificate, Extension.cRLDistributionPoints, "CRL DP");
     DistributionPoint[] points =
         CRLDistPoint.getInstance(crlExtension.getParsedValue()).getDistributionPoints();
     assertEquals(1, points.length);
@@ -258,9 +271,8 @@ class CertificateAssemblerTest {
         "http://ca.example/pki/crl/" + encodedName + ".crl",
         onlyUri((GeneralNames) points[0].getDistributionPoint().getName()));
 
-    Extension aiaExtension = certificate.getExtension(Extension.authorityInfoAccess);
-    assertNotNull(aiaExtension, "AIA present");
-    assertFalse(aiaExtension.isCritical(), "AIA non-critical");
+    Extension aiaExtension =
+        nonCriticalExtension(certificate, Extension.authorityInfoAccess, "AIA");
     AccessDescription[] aia =
         AuthorityInformationAccess.getInstance(aiaExtension.getParsedValue())
             .getAccessDescriptions();
@@ -275,9 +287,8 @@ class CertificateAssemblerTest {
   }
 
   private static String caRepositoryUri(X509CertificateHolder certificate) {
-    Extension extension = certificate.getExtension(Extension.subjectInfoAccess);
-    assertNotNull(extension, "subjectInfoAccess present");
-    assertFalse(extension.isCritical(), "subjectInfoAccess non-critical");
+    Extension extension =
+        nonCriticalExtension(certificate, Extension.subjectInfoAccess, "subjectInfoAccess");
     AccessDescription[] sia =
         AuthorityInformationAccess.getInstance(extension.getParsedValue()).getAccessDescriptions();
     assertEquals(1, sia.length);
@@ -313,19 +324,79 @@ class CertificateAssemblerTest {
     bcCertificate(certificate).verify(bcCertificate(ca).getPublicKey(), BC);
   }
 
+  /**
+   * Version 3, issuer name equal to the issuer's subject byte for byte, SM3withSM2 by the issuer's
+   * key, a random serial, and the public key of token alias {@code keyAlias}.
+   */
+  private static void assertCaCertificateIssuedBy(
+      X509CertificateHolder certificate, X509CertificateHolder issuer, String keyAlias)
+      throws Exception {
+    assertEquals(3, certificate.getVersionNumber());
+    assertArrayEquals(
+        issuer.toASN1Structure().getSubject().getEncoded(),
+        certificate.toASN1Structure().getIssuer().getEncoded(),
+        "issuer = issuer's subject, byte for byte");
+    assertSm3WithSm2WithAbsentParameters(certificate);
+    assertSignedBy(certificate, issuer);
+    assertSerialIsRandomSized(certificate.getSerialNumber());
+    assertEquals(tokenKey(keyAlias), certificate.getSubjectPublicKeyInfo());
+  }
+
+  /** A personal signature certificate from {@code issuer}, with a new serial and no altNames. */
+  private static X509CertificateHolder personalSignCertificate(
+      IssuingCa issuer, X500Name subject, SubjectPublicKeyInfo key, Instant from, Instant to) {
+    return assembler.endEntity(
+        issuer, personalSign, subject, key, SerialNumberGenerator.next(), from, to, List.of());
+  }
+
+  /** A personal signature certificate for a new RSA-2048 key, from the RSA CA. */
+  private static X509CertificateHolder rsaPersonalSignCertificate() {
+    return personalSignCertificate(
+        rsaIssuer,
+        SubjectNames.parse("CN=Li Si,C=CN", personalSign),
+        spki(TestKeys.rsaKeyPair(2048).getPublic()),
+        notBefore,
+        eeNotAfter);
+  }
+
+  /** PKIX parameters that trust the root CA, without revocation checking. */
+  private static PKIXParameters trustingTheRoot() throws Exception {
+    PKIXParameters parameters =
+        new PKIXParameters(Set.of(new TrustAnchor(bcCertificate(root), null)));
+    parameters.setRevocationEnabled(false);
+    return parameters;
+  }
+
+  /** Validates end entity -> issuing CA with BouncyCastle's PKIX implementation. */
+  private static PKIXCertPathValidatorResult validateEndEntityChain(PKIXParameters parameters)
+      throws Exception {
+    CertPath path =
+        CertificateFactory.getInstance("X.509", BC)
+            .generateCertPath(List.of(bcCertificate(endEntity), bcCertificate(issuing)));
+    return (PKIXCertPathValidatorResult)
+        CertPathValidator.getInstance("PKIX", BC).validate(path, parameters);
+  }
+
+  /**
+   * Has {@code openssl verify} check {@code certificate} (written to certificate.pem) against
+   * {@code ca} (ca.pem), with the extra {@code options} before {@code -CAfile}; returns its output.
+   */
+  private static String verifyWithOpenSsl(
+      Path dir, X509CertificateHolder ca, X509CertificateHolder certificate, String... options) {
+    Pem.writeCertificate(dir.resolve("ca.pem"), ca);
+    Pem.writeCertificate(dir.resolve("certificate.pem"), certificate);
+    List<String> args = new ArrayList<>();
+    args.add("verify");
+    args.addAll(List.of(options));
+    args.addAll(List.of("-CAfile", "ca.pem", "certificate.pem"));
+    return OpenSslCommand.run(dir, args.toArray(String[]::new));
+  }
+
   // ---- C.1 root CA ---------------------------------------------------------------------------
 
   @Test
   void rootIsSelfSignedVersion3WithSm3WithSm2() throws Exception {
-    assertEquals(3, root.getVersionNumber());
-    assertArrayEquals(
-        root.toASN1Structure().getSubject().getEncoded(),
-        root.toASN1Structure().getIssuer().getEncoded(),
-        "issuer = subject, byte for byte");
-    assertSm3WithSm2WithAbsentParameters(root);
-    assertSignedBy(root, root);
-    assertSerialIsRandomSized(root.getSerialNumber());
-    assertEquals(tokenKey("root"), root.getSubjectPublicKeyInfo());
+    assertCaCertificateIssuedBy(root, root, "root");
   }
 
   @Test
@@ -351,8 +422,7 @@ class CertificateAssemblerTest {
 
   @Test
   void rootKeyUsageIsCriticalWithOnlyKeyCertSignAndCrlSign() throws Exception {
-    assertTrue(root.getExtension(Extension.keyUsage).isCritical());
-    assertEquals(Set.of(KEY_CERT_SIGN, CRL_SIGN), keyUsageBits(root));
+    assertCriticalKeyUsage(root, KEY_CERT_SIGN, CRL_SIGN);
   }
 
   @Test
@@ -387,14 +457,7 @@ class CertificateAssemblerTest {
 
   @Test
   void subordinateIssuerIsTheRootSubjectByteForByte() throws Exception {
-    assertEquals(3, issuing.getVersionNumber());
-    assertArrayEquals(
-        root.toASN1Structure().getSubject().getEncoded(),
-        issuing.toASN1Structure().getIssuer().getEncoded());
-    assertSm3WithSm2WithAbsentParameters(issuing);
-    assertSignedBy(issuing, root);
-    assertSerialIsRandomSized(issuing.getSerialNumber());
-    assertEquals(tokenKey("issuing"), issuing.getSubjectPublicKeyInfo());
+    assertCaCertificateIssuedBy(issuing, root, "issuing");
   }
 
   @Test
@@ -429,8 +492,7 @@ class CertificateAssemblerTest {
 
   @Test
   void subordinateKeyUsageIsCriticalWithOnlyKeyCertSignAndCrlSign() throws Exception {
-    assertTrue(issuing.getExtension(Extension.keyUsage).isCritical());
-    assertEquals(Set.of(KEY_CERT_SIGN, CRL_SIGN), keyUsageBits(issuing));
+    assertCriticalKeyUsage(issuing, KEY_CERT_SIGN, CRL_SIGN);
   }
 
   @Test
@@ -448,13 +510,9 @@ class CertificateAssemblerTest {
 
   @Test
   void subordinateChainVerifiesWithOpenSsl(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("root.pem"), pem("CERTIFICATE", root.getEncoded()));
-    Files.writeString(dir.resolve("issuing.pem"), pem("CERTIFICATE", issuing.getEncoded()));
+    String output = verifyWithOpenSsl(dir, root, issuing, "-vfyopt", SM2_DIST_ID);
 
-    String output =
-        opensslOk(dir, "verify", "-vfyopt", DIST_ID, "-CAfile", "root.pem", "issuing.pem");
-
-    assertTrue(output.contains("issuing.pem: OK"), output);
+    assertTrue(output.contains("certificate.pem: OK"), output);
   }
 
   // ---- C.3 end entity (personal signature certificate) ---------------------------------------
@@ -497,8 +555,7 @@ class CertificateAssemblerTest {
 
   @Test
   void endEntityKeyUsageIsCriticalWithExactlyDigitalSignatureAndNonRepudiation() throws Exception {
-    assertTrue(endEntity.getExtension(Extension.keyUsage).isCritical());
-    assertEquals(Set.of(DIGITAL_SIGNATURE, NON_REPUDIATION), keyUsageBits(endEntity));
+    assertCriticalKeyUsage(endEntity, DIGITAL_SIGNATURE, NON_REPUDIATION);
   }
 
   @Test
@@ -518,35 +575,21 @@ class CertificateAssemblerTest {
 
   @Test
   void chainValidatesWithBouncyCastlePkix() throws Exception {
-    CertPath path =
-        CertificateFactory.getInstance("X.509", BC)
-            .generateCertPath(List.of(bcCertificate(endEntity), bcCertificate(issuing)));
-    PKIXParameters parameters =
-        new PKIXParameters(Set.of(new TrustAnchor(bcCertificate(root), null)));
-    parameters.setRevocationEnabled(false);
+    PKIXParameters parameters = trustingTheRoot();
     parameters.setDate(Date.from(notBefore.plus(Duration.ofDays(1))));
 
-    PKIXCertPathValidatorResult result =
-        (PKIXCertPathValidatorResult)
-            CertPathValidator.getInstance("PKIX", BC).validate(path, parameters);
+    PKIXCertPathValidatorResult result = validateEndEntityChain(parameters);
 
     assertArrayEquals(subscriberKey.getEncoded(), result.getPublicKey().getEncoded());
   }
 
   @Test
   void chainSatisfiesAnExplicitlyRequiredPolicy() throws Exception {
-    CertPath path =
-        CertificateFactory.getInstance("X.509", BC)
-            .generateCertPath(List.of(bcCertificate(endEntity), bcCertificate(issuing)));
-    PKIXParameters parameters =
-        new PKIXParameters(Set.of(new TrustAnchor(bcCertificate(root), null)));
-    parameters.setRevocationEnabled(false);
+    PKIXParameters parameters = trustingTheRoot();
     parameters.setInitialPolicies(Set.of(POLICY));
     parameters.setExplicitPolicyRequired(true);
 
-    PKIXCertPathValidatorResult result =
-        (PKIXCertPathValidatorResult)
-            CertPathValidator.getInstance("PKIX", BC).validate(path, parameters);
+    PKIXCertPathValidatorResult result = validateEndEntityChain(parameters);
 
     assertNotNull(result.getPolicyTree());
     assertEquals(POLICY, result.getPolicyTree().getChildren().next().getValidPolicy());
@@ -554,24 +597,13 @@ class CertificateAssemblerTest {
 
   @Test
   void endEntityVerifiesWithOpenSslAgainstTheIssuingCa(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("issuing.pem"), pem("CERTIFICATE", issuing.getEncoded()));
-    Files.writeString(dir.resolve("ee.pem"), pem("CERTIFICATE", endEntity.getEncoded()));
-
     // OpenSSL 3.0 applies -vfyopt to the target certificate only, so a one-shot root -> issuing ->
     // ee verification fails at depth 1 with an empty-ID signature error; each link is checked on
     // its own instead (see subordinateChainVerifiesWithOpenSsl).
     String output =
-        opensslOk(
-            dir,
-            "verify",
-            "-vfyopt",
-            DIST_ID,
-            "-partial_chain",
-            "-CAfile",
-            "issuing.pem",
-            "ee.pem");
+        verifyWithOpenSsl(dir, issuing, endEntity, "-vfyopt", SM2_DIST_ID, "-partial_chain");
 
-    assertTrue(output.contains("ee.pem: OK"), output);
+    assertTrue(output.contains("certificate.pem: OK"), output);
   }
 
   @Test
@@ -580,15 +612,7 @@ class CertificateAssemblerTest {
     Instant end = Instant.parse("2050-01-01T00:00:00Z");
 
     X509CertificateHolder certificate =
-        assembler.endEntity(
-            issuingIssuer,
-            personalSign,
-            eeSubject,
-            subscriberKey,
-            SerialNumberGenerator.next(),
-            start,
-            end,
-            List.of());
+        personalSignCertificate(issuingIssuer, eeSubject, subscriberKey, start, end);
 
     Time notBeforeTime = certificate.toASN1Structure().getStartDate();
     Time notAfterTime = certificate.toASN1Structure().getEndDate();
@@ -602,18 +626,7 @@ class CertificateAssemblerTest {
 
   @Test
   void rsaCaKeySignsRsaEndEntityWithSha256WithRsa() throws Exception {
-    KeyPair subscriber = TestCrypto.rsaKeyPair(2048);
-
-    X509CertificateHolder certificate =
-        assembler.endEntity(
-            rsaIssuer,
-            personalSign,
-            SubjectNames.parse("CN=Li Si,C=CN", personalSign),
-            spki(subscriber.getPublic()),
-            SerialNumberGenerator.next(),
-            notBefore,
-            eeNotAfter,
-            List.of());
+    X509CertificateHolder certificate = rsaPersonalSignCertificate();
 
     assertEquals(
         PKCSObjectIdentifiers.sha256WithRSAEncryption,
@@ -625,35 +638,19 @@ class CertificateAssemblerTest {
     assertIssuerReferences(certificate, RSA_CA_NAME);
     // The JDK's own RSA implementation as an independent verifier.
     CertificateFactory jdk = CertificateFactory.getInstance("X.509");
-    X509Certificate ee =
-        (X509Certificate)
-            jdk.generateCertificate(new ByteArrayInputStream(certificate.getEncoded()));
-    X509Certificate ca =
-        (X509Certificate)
-            jdk.generateCertificate(new ByteArrayInputStream(rsaIssuer.certificate().getEncoded()));
+    X509Certificate ee = x509Certificate(jdk, certificate);
+    X509Certificate ca = x509Certificate(jdk, rsaIssuer.certificate());
     ee.verify(ca.getPublicKey());
     ca.verify(ca.getPublicKey());
   }
 
   @Test
   void rsaChainVerifiesWithOpenSsl(@TempDir Path dir) throws Exception {
-    X509CertificateHolder certificate =
-        assembler.endEntity(
-            rsaIssuer,
-            personalSign,
-            SubjectNames.parse("CN=Li Si,C=CN", personalSign),
-            spki(TestCrypto.rsaKeyPair(2048).getPublic()),
-            SerialNumberGenerator.next(),
-            notBefore,
-            eeNotAfter,
-            List.of());
-    Files.writeString(
-        dir.resolve("ca.pem"), pem("CERTIFICATE", rsaIssuer.certificate().getEncoded()));
-    Files.writeString(dir.resolve("ee.pem"), pem("CERTIFICATE", certificate.getEncoded()));
+    X509CertificateHolder certificate = rsaPersonalSignCertificate();
 
-    String output = opensslOk(dir, "verify", "-CAfile", "ca.pem", "ee.pem");
+    String output = verifyWithOpenSsl(dir, rsaIssuer.certificate(), certificate);
 
-    assertTrue(output.contains("ee.pem: OK"), output);
+    assertTrue(output.contains("certificate.pem: OK"), output);
   }
 
   @Test
@@ -670,22 +667,19 @@ class CertificateAssemblerTest {
             rsaIssuer,
             tlsServer,
             SubjectNames.parse("CN=localhost,OU=Service,O=iFutureCA,C=CN", tlsServer),
-            spki(TestCrypto.rsaKeyPair(2048).getPublic()),
+            spki(TestKeys.rsaKeyPair(2048).getPublic()),
             SerialNumberGenerator.next(),
             notBefore,
             notBefore.plus(tlsServer.validity()),
             altNames);
 
-    Extension san = certificate.getExtension(Extension.subjectAlternativeName);
-    assertNotNull(san);
-    assertFalse(san.isCritical());
+    nonCriticalExtension(certificate, Extension.subjectAlternativeName, "subjectAltName");
     List<List<?>> jcaNames =
         new ArrayList<>(bcCertificate(certificate).getSubjectAlternativeNames());
     assertEquals(List.of(List.of(2, "localhost"), List.of(7, "127.0.0.1")), jcaNames);
 
-    Extension eku = certificate.getExtension(Extension.extendedKeyUsage);
-    assertNotNull(eku);
-    assertFalse(eku.isCritical());
+    Extension eku =
+        nonCriticalExtension(certificate, Extension.extendedKeyUsage, "extendedKeyUsage");
     KeyPurposeId[] purposes = ExtendedKeyUsage.getInstance(eku.getParsedValue()).getUsages();
     assertArrayEquals(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth}, purposes);
 
@@ -710,15 +704,8 @@ class CertificateAssemblerTest {
         assertThrows(
             IllegalStateException.class,
             () ->
-                assembler.endEntity(
-                    mismatched,
-                    personalSign,
-                    eeSubject,
-                    subscriberKey,
-                    SerialNumberGenerator.next(),
-                    notBefore,
-                    eeNotAfter,
-                    List.of()));
+                personalSignCertificate(
+                    mismatched, eeSubject, subscriberKey, notBefore, eeNotAfter));
     assertTrue(e.getMessage().contains("does not verify"), e.getMessage());
   }
 

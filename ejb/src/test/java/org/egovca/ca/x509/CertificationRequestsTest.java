@@ -1,9 +1,6 @@
 package org.egovca.ca.x509;
 
-import static org.egovca.ca.x509.TestCrypto.DIST_ID;
-import static org.egovca.ca.x509.TestCrypto.csr;
-import static org.egovca.ca.x509.TestCrypto.opensslOk;
-import static org.egovca.ca.x509.TestCrypto.pem;
+import static org.egovca.ca.testing.OpenSslCommand.SM2_DIST_ID;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.util.Base64;
 import java.util.stream.Stream;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
@@ -24,8 +23,12 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.egovca.ca.application.CaRequestException;
 import org.egovca.ca.application.CaRequestException.Reason;
+import org.egovca.ca.testing.OpenSslCommand;
+import org.egovca.ca.testing.Pem;
+import org.egovca.ca.testing.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +46,8 @@ class CertificationRequestsTest {
 
   @BeforeAll
   static void requests() {
-    sm2 = TestCrypto.sm2KeyPair();
-    rsa = TestCrypto.rsaKeyPair(2048);
+    sm2 = TestKeys.sm2KeyPair();
+    rsa = TestKeys.rsaKeyPair(2048);
     sm2Request = csr("CN=Zhang San,O=Example,C=CN", sm2, "SM3withSM2");
     rsaRequest = csr("CN=Li Si,C=CN", rsa, "SHA256withRSA");
   }
@@ -52,7 +55,7 @@ class CertificationRequestsTest {
   @Test
   void parsesPemSm2RequestAndItsProofOfPossessionPasses() throws IOException {
     PKCS10CertificationRequest parsed =
-        CertificationRequests.parse(pem("CERTIFICATE REQUEST", sm2Request.getEncoded()));
+        CertificationRequests.parse(Pem.text("CERTIFICATE REQUEST", sm2Request.getEncoded()));
 
     assertArrayEquals(sm2Request.getEncoded(), parsed.getEncoded());
     assertEquals(new X500Name("CN=Zhang San,O=Example,C=CN"), parsed.getSubject());
@@ -83,7 +86,7 @@ class CertificationRequestsTest {
 
   @Test
   void parsesPemWithTheNewCertificateRequestLabel() throws IOException {
-    String text = pem("NEW CERTIFICATE REQUEST", rsaRequest.getEncoded());
+    String text = Pem.text("NEW CERTIFICATE REQUEST", rsaRequest.getEncoded());
 
     assertArrayEquals(rsaRequest.getEncoded(), CertificationRequests.parse(text).getEncoded());
   }
@@ -91,10 +94,19 @@ class CertificationRequestsTest {
   @Test
   void openSslSm2RequestSignedWithDefaultUserIdParsesAndPassesProofOfPossession(@TempDir Path dir)
       throws IOException {
-    opensslOk(
-        dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:SM2", "-out", "k.pem");
-    opensslOk(
-        dir, "req", "-new", "-key", "k.pem", "-sm3", "-sigopt", DIST_ID, "-subj", "/CN=x", "-out",
+    generateSm2KeyWithOpenSsl(dir);
+    OpenSslCommand.run(
+        dir,
+        "req",
+        "-new",
+        "-key",
+        "k.pem",
+        "-sm3",
+        "-sigopt",
+        SM2_DIST_ID,
+        "-subj",
+        "/CN=x",
+        "-out",
         "csr.pem");
 
     PKCS10CertificationRequest parsed =
@@ -112,10 +124,10 @@ class CertificationRequestsTest {
   @Test
   void openSslSm2RequestSignedWithEmptyUserIdFailsProofOfPossession(@TempDir Path dir)
       throws IOException {
-    opensslOk(
-        dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:SM2", "-out", "k.pem");
+    generateSm2KeyWithOpenSsl(dir);
     // Without -sigopt distid OpenSSL 3.0 signs with an empty user ID, not the GM/T 0009 default.
-    opensslOk(dir, "req", "-new", "-key", "k.pem", "-sm3", "-subj", "/CN=x", "-out", "csr.pem");
+    OpenSslCommand.run(
+        dir, "req", "-new", "-key", "k.pem", "-sm3", "-subj", "/CN=x", "-out", "csr.pem");
 
     PKCS10CertificationRequest parsed =
         CertificationRequests.parse(Files.readString(dir.resolve("csr.pem")));
@@ -127,10 +139,16 @@ class CertificationRequestsTest {
     assertTrue(e.getMessage().contains("1234567812345678"), e.getMessage());
   }
 
+  /** Has OpenSSL write a new SM2 private key to k.pem. */
+  private static void generateSm2KeyWithOpenSsl(Path dir) {
+    OpenSslCommand.run(
+        dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:SM2", "-out", "k.pem");
+  }
+
   static Stream<Arguments> signedRequests() {
     return Stream.of(
-        Arguments.of("SM2", csr("CN=a", TestCrypto.sm2KeyPair(), "SM3withSM2")),
-        Arguments.of("RSA", csr("CN=a", TestCrypto.rsaKeyPair(2048), "SHA256withRSA")));
+        Arguments.of("SM2", csr("CN=a", TestKeys.sm2KeyPair(), "SM3withSM2")),
+        Arguments.of("RSA", csr("CN=a", TestKeys.rsaKeyPair(2048), "SHA256withRSA")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -153,12 +171,12 @@ class CertificationRequestsTest {
 
   @Test
   void requestSignedWithAnotherKeyThanItCarriesFailsProofOfPossession() throws IOException {
-    KeyPair other = TestCrypto.sm2KeyPair();
+    KeyPair other = TestKeys.sm2KeyPair();
     PKCS10CertificationRequest request =
         csr("CN=a", sm2.getPublic(), other.getPrivate(), "SM3withSM2");
 
     PKCS10CertificationRequest parsed =
-        CertificationRequests.parse(pem("CERTIFICATE REQUEST", request.getEncoded()));
+        CertificationRequests.parse(Pem.text("CERTIFICATE REQUEST", request.getEncoded()));
 
     CaRequestException e =
         assertThrows(
@@ -195,7 +213,7 @@ class CertificationRequestsTest {
 
   static Stream<Arguments> malformed() throws IOException {
     String certificatePem =
-        pem("CERTIFICATE", sm2Request().getEncoded()); // right content, wrong PEM type
+        Pem.text("CERTIFICATE", sm2Request().getEncoded()); // right content, wrong PEM type
     return Stream.of(
         Arguments.of("empty", ""),
         Arguments.of("blank", " \n\t "),
@@ -221,7 +239,19 @@ class CertificationRequestsTest {
   }
 
   private static PKCS10CertificationRequest sm2Request() {
-    return csr("CN=a", TestCrypto.sm2KeyPair(), "SM3withSM2");
+    return csr("CN=a", TestKeys.sm2KeyPair(), "SM3withSM2");
+  }
+
+  private static PKCS10CertificationRequest csr(
+      String subject, KeyPair keys, String signatureAlgorithm) {
+    return csr(subject, keys.getPublic(), keys.getPrivate(), signatureAlgorithm);
+  }
+
+  /** A PKCS#10 request for {@code subjectKey}, signed with {@code signingKey}. */
+  private static PKCS10CertificationRequest csr(
+      String subject, PublicKey subjectKey, PrivateKey signingKey, String signatureAlgorithm) {
+    return new PKCS10CertificationRequestBuilder(new X500Name(subject), TestKeys.spki(subjectKey))
+        .build(TestKeys.signer(signatureAlgorithm, signingKey));
   }
 
   private static String truncatedRequest() throws IOException {
@@ -253,7 +283,7 @@ class CertificationRequestsTest {
 
   @Test
   void pemBlockOfTheWrongTypeIsRefusedNamingTheType() throws IOException {
-    String text = pem("CERTIFICATE", sm2Request.getEncoded());
+    String text = Pem.text("CERTIFICATE", sm2Request.getEncoded());
 
     CaRequestException e =
         assertThrows(CaRequestException.class, () -> CertificationRequests.parse(text));

@@ -1,6 +1,6 @@
 package org.egovca.ca.x509;
 
-import static org.egovca.ca.x509.TestCrypto.spki;
+import static org.egovca.ca.testing.TestKeys.spki;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
@@ -11,6 +11,7 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.egovca.ca.testing.TestKeys;
 import org.egovca.hsm.KeyAlgorithm;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class SubjectKeysTest {
 
   @Test
   void recognisesSm2Key() {
-    SubjectPublicKeyInfo key = spki(TestCrypto.sm2KeyPair().getPublic());
+    SubjectPublicKeyInfo key = spki(TestKeys.sm2KeyPair().getPublic());
 
     assertEquals(Optional.of(KeyAlgorithm.SM2_256), SubjectKeys.algorithmOf(key));
     assertEquals("EC key on curve 1.2.156.10197.1.301", SubjectKeys.describe(key));
@@ -26,7 +27,7 @@ class SubjectKeysTest {
 
   @Test
   void recognisesRsa2048Key() {
-    SubjectPublicKeyInfo key = spki(TestCrypto.rsaKeyPair(2048).getPublic());
+    SubjectPublicKeyInfo key = spki(TestKeys.rsaKeyPair(2048).getPublic());
 
     assertEquals(Optional.of(KeyAlgorithm.RSA_2048), SubjectKeys.algorithmOf(key));
     assertEquals("RSA 2048-bit key", SubjectKeys.describe(key));
@@ -34,7 +35,7 @@ class SubjectKeysTest {
 
   @Test
   void recognisesRsa1024Key() {
-    SubjectPublicKeyInfo key = spki(TestCrypto.rsaKeyPair(1024).getPublic());
+    SubjectPublicKeyInfo key = spki(TestKeys.rsaKeyPair(1024).getPublic());
 
     assertEquals(Optional.of(KeyAlgorithm.RSA_1024), SubjectKeys.algorithmOf(key));
     assertEquals("RSA 1024-bit key", SubjectKeys.describe(key));
@@ -42,7 +43,7 @@ class SubjectKeysTest {
 
   @Test
   void doesNotIssueForEcP256Key() {
-    SubjectPublicKeyInfo key = spki(TestCrypto.ecKeyPair("secp256r1").getPublic());
+    SubjectPublicKeyInfo key = spki(TestKeys.ecKeyPair("secp256r1").getPublic());
 
     assertEquals(Optional.empty(), SubjectKeys.algorithmOf(key));
     assertEquals("EC key on curve 1.2.840.10045.3.1.7", SubjectKeys.describe(key));
@@ -50,7 +51,7 @@ class SubjectKeysTest {
 
   @Test
   void doesNotIssueForRsa3072Key() {
-    SubjectPublicKeyInfo key = spki(TestCrypto.rsaKeyPair(3072).getPublic());
+    SubjectPublicKeyInfo key = spki(TestKeys.rsaKeyPair(3072).getPublic());
 
     assertEquals(Optional.empty(), SubjectKeys.algorithmOf(key));
     assertEquals("RSA 3072-bit key", SubjectKeys.describe(key));

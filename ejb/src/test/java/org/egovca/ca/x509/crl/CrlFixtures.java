@@ -1,21 +1,14 @@
 package org.egovca.ca.x509.crl;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.Provider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -35,20 +28,14 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.util.io.pem.PemObject;
-import org.bouncycastle.util.io.pem.PemWriter;
-import org.egovca.ca.x509.BouncyCastle;
 import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.hsm.SoftwareCryptoToken;
 
 /**
  * Shared test data: a CA name and key identifier, a mixed set of entries, the same CRL built with
- * BouncyCastle's {@link X509v2CRLBuilder} for comparison, a software crypto token, and the OpenSSL
- * command line as an independent oracle.
+ * BouncyCastle's {@link X509v2CRLBuilder} for comparison, and a software crypto token.
  */
 final class CrlFixtures {
-
-  static final Provider BC = BouncyCastle.provider();
 
   /** A CA name with a UTF8String (Chinese) attribute, as GM/T 0015 CA names have. */
   static final X500Name ISSUER =
@@ -65,9 +52,6 @@ final class CrlFixtures {
 
   static final String SM2_KEY = "ca";
   static final String RSA_KEY = "rsa";
-
-  /** GM/T 0009 default SM2 user ID, which OpenSSL 3 must be told. */
-  static final String DIST_ID = "distid:1234567812345678";
 
   private CrlFixtures() {}
 
@@ -195,62 +179,5 @@ final class CrlFixtures {
     token.generateKeyPair(SM2_KEY, KeyAlgorithm.SM2_256);
     token.generateKeyPair(RSA_KEY, KeyAlgorithm.RSA_2048);
     return token;
-  }
-
-  static String pem(String type, byte[] der) {
-    StringWriter text = new StringWriter();
-    try (PemWriter writer = new PemWriter(text)) {
-      writer.writeObject(new PemObject(type, der));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return text.toString();
-  }
-
-  /** Exit code and combined output of one OpenSSL run. */
-  record OpenSslResult(int exitCode, String output) {}
-
-  /** Runs {@code openssl args...} in {@code directory}. */
-  static OpenSslResult openssl(Path directory, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add("openssl");
-    command.addAll(List.of(args));
-    try {
-      Process process =
-          new ProcessBuilder(command)
-              .directory(directory.toFile())
-              .redirectErrorStream(true)
-              .start();
-      process.getOutputStream().close();
-      ByteArrayOutputStream output = new ByteArrayOutputStream();
-      try (InputStream in = process.getInputStream()) {
-        in.transferTo(output);
-      }
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("openssl did not finish: " + command);
-      }
-      return new OpenSslResult(process.exitValue(), output.toString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + command, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Runs OpenSSL and fails the test unless it exits with 0; returns its output. */
-  static String opensslOk(Path directory, String... args) {
-    OpenSslResult result = openssl(directory, args);
-    if (result.exitCode() != 0) {
-      throw new AssertionError(
-          "openssl "
-              + String.join(" ", args)
-              + " failed ("
-              + result.exitCode()
-              + "):\n"
-              + result.output());
-    }
-    return result.output();
   }
 }

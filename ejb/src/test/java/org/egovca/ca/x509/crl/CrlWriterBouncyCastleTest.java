@@ -1,6 +1,5 @@
 package org.egovca.ca.x509.crl;
 
-import static org.egovca.ca.x509.crl.CrlFixtures.BC;
 import static org.egovca.ca.x509.crl.CrlFixtures.ISSUER;
 import static org.egovca.ca.x509.crl.CrlFixtures.KEY_ID;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -10,10 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -25,7 +21,7 @@ import org.bouncycastle.asn1.x509.CertificateList;
 import org.bouncycastle.asn1.x509.TBSCertList;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.egovca.ca.testing.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,13 +37,9 @@ class CrlWriterBouncyCastleTest {
   private static KeyPair sm2;
 
   @BeforeAll
-  static void keys() throws GeneralSecurityException {
-    KeyPairGenerator rsaGenerator = KeyPairGenerator.getInstance("RSA", BC);
-    rsaGenerator.initialize(2048);
-    rsa = rsaGenerator.generateKeyPair();
-    KeyPairGenerator ecGenerator = KeyPairGenerator.getInstance("EC", BC);
-    ecGenerator.initialize(new ECGenParameterSpec("sm2p256v1"));
-    sm2 = ecGenerator.generateKeyPair();
+  static void keys() {
+    rsa = TestKeys.rsaKeyPair(2048);
+    sm2 = TestKeys.sm2KeyPair();
   }
 
   @Test
@@ -179,11 +171,11 @@ class CrlWriterBouncyCastleTest {
     return CrlFixtures.mixedEntries();
   }
 
-  private static ContentSigner rsaSigner() throws Exception {
-    return new JcaContentSignerBuilder("SHA256withRSA").setProvider(BC).build(rsa.getPrivate());
+  private static ContentSigner rsaSigner() {
+    return TestKeys.signer("SHA256withRSA", rsa.getPrivate());
   }
 
-  private static ContentSigner sm2Signer() throws Exception {
-    return new JcaContentSignerBuilder("SM3withSM2").setProvider(BC).build(sm2.getPrivate());
+  private static ContentSigner sm2Signer() {
+    return TestKeys.signer("SM3withSM2", sm2.getPrivate());
   }
 }

@@ -1,11 +1,7 @@
 package org.egovca.ca.x509.crl;
 
-import static org.egovca.ca.x509.crl.CrlFixtures.DIST_ID;
 import static org.egovca.ca.x509.crl.CrlFixtures.RSA_KEY;
 import static org.egovca.ca.x509.crl.CrlFixtures.SM2_KEY;
-import static org.egovca.ca.x509.crl.CrlFixtures.openssl;
-import static org.egovca.ca.x509.crl.CrlFixtures.opensslOk;
-import static org.egovca.ca.x509.crl.CrlFixtures.pem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -21,6 +17,8 @@ import java.util.Map;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.CertificateList;
+import org.egovca.ca.testing.OpenSslCommand;
+import org.egovca.ca.testing.Pem;
 import org.egovca.hsm.SignatureAlgorithm;
 import org.egovca.hsm.SoftwareCryptoToken;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +61,7 @@ class CrlWriterOpenSslTest {
     List<RevokedEntry> entries = CrlFixtures.mixedEntries();
     Files.write(dir.resolve("crl.der"), sm2Crl(CrlFixtures.full(sm2()), entries));
 
-    String text = opensslOk(dir, "crl", "-inform", "DER", "-in", "crl.der", "-noout", "-text");
+    String text = crlText(dir, "crl.der");
 
     assertTrue(text.contains("Version 2 (0x1)"), text);
     assertTrue(text.contains("X509v3 Authority Key Identifier"), text);
@@ -97,16 +95,20 @@ class CrlWriterOpenSslTest {
     byte[] tbs = crl.getTBSCertList().getEncoded(ASN1Encoding.DER);
     Files.write(dir.resolve("tbs.der"), tbs);
     Files.write(dir.resolve("sig.der"), crl.getSignature().getOctets());
-    Files.writeString(
-        dir.resolve("pub.pem"), pem("PUBLIC KEY", token.publicKey(SM2_KEY).getEncoded()));
+    Pem.writePublicKey(dir.resolve("pub.pem"), token.publicKey(SM2_KEY));
 
-    String output = opensslOk(dir, pkeyutlVerify("tbs.der"));
+    String output =
+        OpenSslCommand.run(dir, OpenSslCommand.sm2VerifyArgs("pub.pem", "tbs.der", "sig.der"));
     assertTrue(output.contains("Signature Verified Successfully"), output);
 
     // The oracle must be able to say no: one changed octet in the TBS fails verification.
     tbs[tbs.length - 1] ^= 1;
     Files.write(dir.resolve("tampered.der"), tbs);
-    assertNotEquals(0, openssl(dir, pkeyutlVerify("tampered.der")).exitCode());
+    assertNotEquals(
+        0,
+        OpenSslCommand.runAllowingFailure(
+                dir, OpenSslCommand.sm2VerifyArgs("pub.pem", "tampered.der", "sig.der"))
+            .exitCode());
   }
 
   @Test
@@ -121,13 +123,13 @@ class CrlWriterOpenSslTest {
     Files.write(dir.resolve("crl.der"), der);
     Files.write(dir.resolve("tbs.der"), crl.getTBSCertList().getEncoded(ASN1Encoding.DER));
     Files.write(dir.resolve("sig.der"), crl.getSignature().getOctets());
-    Files.writeString(
-        dir.resolve("pub.pem"), pem("PUBLIC KEY", token.publicKey(RSA_KEY).getEncoded()));
+    Pem.writePublicKey(dir.resolve("pub.pem"), token.publicKey(RSA_KEY));
 
     String output =
-        opensslOk(dir, "dgst", "-sha256", "-verify", "pub.pem", "-signature", "sig.der", "tbs.der");
+        OpenSslCommand.run(
+            dir, "dgst", "-sha256", "-verify", "pub.pem", "-signature", "sig.der", "tbs.der");
     assertTrue(output.contains("Verified OK"), output);
-    String text = opensslOk(dir, "crl", "-inform", "DER", "-in", "crl.der", "-noout", "-text");
+    String text = crlText(dir, "crl.der");
     assertTrue(text.contains("sha256WithRSAEncryption"), text);
   }
 
@@ -149,7 +151,7 @@ class CrlWriterOpenSslTest {
                 BigInteger.valueOf(0x0c0d), CrlFixtures.THIS_UPDATE, RevokedEntry.REMOVE_FROM_CRL));
     Files.write(dir.resolve("delta.der"), sm2Crl(delta, entries));
 
-    String text = opensslOk(dir, "crl", "-inform", "DER", "-in", "delta.der", "-noout", "-text");
+    String text = crlText(dir, "delta.der");
 
     assertTrue(text.matches("(?s).*Delta CRL Indicator: critical\\s*\\n\\s*42\\s*\\n.*"), text);
     assertTrue(text.contains("Remove From CRL"), text);
@@ -170,7 +172,7 @@ class CrlWriterOpenSslTest {
             url);
     Files.write(dir.resolve("crl.der"), sm2Crl(content, List.of()));
 
-    String text = opensslOk(dir, "crl", "-inform", "DER", "-in", "crl.der", "-noout", "-text");
+    String text = crlText(dir, "crl.der");
 
     assertTrue(text.contains("X509v3 Freshest CRL"), text);
     assertTrue(text.contains("URI:" + url), text);
@@ -178,23 +180,9 @@ class CrlWriterOpenSslTest {
     assertFalse(text.contains("Delta CRL Indicator"), text);
   }
 
-  private static String[] pkeyutlVerify(String tbsFile) {
-    return new String[] {
-      "pkeyutl",
-      "-verify",
-      "-pubin",
-      "-inkey",
-      "pub.pem",
-      "-rawin",
-      "-digest",
-      "sm3",
-      "-pkeyopt",
-      DIST_ID,
-      "-in",
-      tbsFile,
-      "-sigfile",
-      "sig.der"
-    };
+  /** OpenSSL's text dump of the DER CRL in {@code file}. */
+  private static String crlText(Path dir, String file) {
+    return OpenSslCommand.run(dir, "crl", "-inform", "DER", "-in", file, "-noout", "-text");
   }
 
   private static byte[] sm2Crl(CrlContent content, List<RevokedEntry> entries) {

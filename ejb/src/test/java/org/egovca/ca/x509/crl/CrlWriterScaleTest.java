@@ -1,6 +1,6 @@
 package org.egovca.ca.x509.crl;
 
-import static org.egovca.ca.x509.crl.CrlFixtures.BC;
+import static org.egovca.ca.testing.TestKeys.BC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

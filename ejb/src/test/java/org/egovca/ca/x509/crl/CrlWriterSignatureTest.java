@@ -1,6 +1,6 @@
 package org.egovca.ca.x509.crl;
 
-import static org.egovca.ca.x509.crl.CrlFixtures.BC;
+import static org.egovca.ca.testing.TestKeys.BC;
 import static org.egovca.ca.x509.crl.CrlFixtures.RSA_KEY;
 import static org.egovca.ca.x509.crl.CrlFixtures.SM2_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,13 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
-import java.security.spec.ECGenParameterSpec;
 import org.bouncycastle.asn1.x509.CertificateList;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.egovca.ca.testing.TestKeys;
 import org.egovca.hsm.SignatureAlgorithm;
 import org.egovca.hsm.SoftwareCryptoToken;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,9 +41,7 @@ class CrlWriterSignatureTest {
     X509CRLHolder crl = signed(SM2_KEY, SignatureAlgorithm.SM3_WITH_SM2);
 
     assertTrue(crl.isSignatureValid(verifier(token.publicKey(SM2_KEY))));
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
-    generator.initialize(new ECGenParameterSpec("sm2p256v1"));
-    PublicKey otherKey = generator.generateKeyPair().getPublic();
+    PublicKey otherKey = TestKeys.sm2KeyPair().getPublic();
     assertFalse(crl.isSignatureValid(verifier(otherKey)), "another SM2 key must not verify it");
   }
 

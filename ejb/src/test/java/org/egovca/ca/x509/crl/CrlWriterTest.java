@@ -1,6 +1,5 @@
 package org.egovca.ca.x509.crl;
 
-import static org.egovca.ca.x509.crl.CrlFixtures.BC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -20,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.egovca.ca.testing.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,10 +30,8 @@ class CrlWriterTest {
   private static PrivateKey key;
 
   @BeforeAll
-  static void key() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
-    generator.initialize(new ECGenParameterSpec("sm2p256v1"));
-    key = generator.generateKeyPair().getPrivate();
+  static void key() {
+    key = TestKeys.sm2KeyPair().getPrivate();
   }
 
   @Test
@@ -131,15 +126,11 @@ class CrlWriterTest {
   }
 
   private static CrlContent full() {
-    try {
-      return CrlFixtures.full(signer().getAlgorithmIdentifier());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return CrlFixtures.full(signer().getAlgorithmIdentifier());
   }
 
-  private static ContentSigner signer() throws Exception {
-    return new JcaContentSignerBuilder("SM3withSM2").setProvider(BC).build(key);
+  private static ContentSigner signer() {
+    return TestKeys.signer("SM3withSM2", key);
   }
 
   private static void assertEmpty(Path directory) throws Exception {

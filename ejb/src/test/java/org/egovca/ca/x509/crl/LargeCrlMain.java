@@ -5,13 +5,10 @@ import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.egovca.ca.x509.BouncyCastle;
+import org.egovca.ca.testing.TestKeys;
 import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.hsm.SignatureAlgorithm;
 import org.egovca.hsm.SoftwareCryptoToken;
@@ -63,10 +60,6 @@ final class LargeCrlMain {
       token.generateKeyPair("ca", KeyAlgorithm.SM2_256);
       return token.contentSigner("ca", SignatureAlgorithm.SM3_WITH_SM2);
     }
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BouncyCastle.provider());
-    generator.initialize(new ECGenParameterSpec("sm2p256v1"));
-    return new JcaContentSignerBuilder("SM3withSM2")
-        .setProvider(BouncyCastle.provider())
-        .build(generator.generateKeyPair().getPrivate());
+    return TestKeys.signer("SM3withSM2", TestKeys.sm2KeyPair().getPrivate());
   }
 }

@@ -15,6 +15,7 @@ import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.egovca.ca.testing.TestKeys;
 
 /** Builds requests and reads responses with BouncyCastle's OCSP client classes. */
 final class OcspMessages {
@@ -71,7 +72,7 @@ final class OcspMessages {
   static boolean signatureValid(BasicOCSPResp response, X509CertificateHolder signer) {
     try {
       return response.isSignatureValid(
-          new JcaContentVerifierProviderBuilder().setProvider(OcspTestPki.BC).build(signer));
+          new JcaContentVerifierProviderBuilder().setProvider(TestKeys.BC).build(signer));
     } catch (OperatorCreationException | OCSPException | CertificateException e) {
       throw new AssertionError(e);
     }

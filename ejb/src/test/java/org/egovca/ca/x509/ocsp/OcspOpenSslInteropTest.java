@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +16,8 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.egovca.ca.testing.OpenSslCommand;
+import org.egovca.ca.testing.Pem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class OcspOpenSslInteropTest {
 
   private static final OcspTestPki PKI = OcspTestPki.get();
-  private static final String DIST_ID = "distid:1234567812345678";
 
   @TempDir Path dir;
 
@@ -86,7 +86,7 @@ class OcspOpenSslInteropTest {
     OcspTestPki.TestCa ca = PKI.rsa;
     write("ca.pem", ca.certificate);
     write("good.pem", ca.good);
-    OpenSsl.ok(dir, "ocsp", "-issuer", "ca.pem", "-cert", "good.pem", "-reqout", "req.der");
+    OpenSslCommand.run(dir, "ocsp", "-issuer", "ca.pem", "-cert", "good.pem", "-reqout", "req.der");
     OCSPReq request = new OCSPReq(Files.readAllBytes(dir.resolve("req.der")));
     assertEquals(
         OIWObjectIdentifiers.idSHA1, request.getRequestList()[0].getCertID().getHashAlgOID());
@@ -98,7 +98,7 @@ class OcspOpenSslInteropTest {
     Files.write(dir.resolve("resp.der"), response);
     // With -reqin OpenSSL compares the nonces of its own request and the response.
     String out =
-        OpenSsl.ok(
+        OpenSslCommand.run(
             dir,
             "ocsp",
             "-reqin",
@@ -126,7 +126,8 @@ class OcspOpenSslInteropTest {
       OcspResponder responder =
           new OcspResponder(InMemoryStatusLookup.standard(issuer), Duration.ofHours(1));
       for (String ee : new String[] {"good.pem", "revoked.pem"}) {
-        OpenSsl.ok(dir, "ocsp", "-sm3", "-issuer", "ca.pem", "-cert", ee, "-reqout", "req.der");
+        OpenSslCommand.run(
+            dir, "ocsp", "-sm3", "-issuer", "ca.pem", "-cert", ee, "-reqout", "req.der");
         byte[] requestBytes = Files.readAllBytes(dir.resolve("req.der"));
         assertEquals(
             GMObjectIdentifiers.sm3,
@@ -136,7 +137,7 @@ class OcspOpenSslInteropTest {
 
         // OpenSSL finds the status under its own SM3 CertID (signature not checked here).
         String text =
-            OpenSsl.ok(
+            OpenSslCommand.run(
                 dir,
                 "ocsp",
                 "-respin",
@@ -172,51 +173,19 @@ class OcspOpenSslInteropTest {
   /** SM2 signature check by OpenSSL on the exact tbsResponseData bytes, with a negative control. */
   private void assertPkeyutlVerifies(BasicOCSPResp basic, SubjectPublicKeyInfo key)
       throws Exception {
-    Files.writeString(
-        dir.resolve("pub.pem"),
-        OpenSsl.pem("PUBLIC KEY", key.getEncoded()),
-        StandardCharsets.US_ASCII);
+    Pem.writePublicKey(dir.resolve("pub.pem"), key);
     byte[] tbs = basic.getTBSResponseData();
     Files.write(dir.resolve("tbs.der"), tbs);
     Files.write(dir.resolve("sig.der"), basic.getSignature());
     String out =
-        OpenSsl.ok(
-            dir,
-            "pkeyutl",
-            "-verify",
-            "-pubin",
-            "-inkey",
-            "pub.pem",
-            "-rawin",
-            "-digest",
-            "sm3",
-            "-pkeyopt",
-            DIST_ID,
-            "-in",
-            "tbs.der",
-            "-sigfile",
-            "sig.der");
+        OpenSslCommand.run(dir, OpenSslCommand.sm2VerifyArgs("pub.pem", "tbs.der", "sig.der"));
     assertTrue(out.contains("Signature Verified Successfully"), out);
 
     tbs[tbs.length - 1] ^= 1;
     Files.write(dir.resolve("tampered.der"), tbs);
-    OpenSsl.Result tampered =
-        OpenSsl.run(
-            dir,
-            "pkeyutl",
-            "-verify",
-            "-pubin",
-            "-inkey",
-            "pub.pem",
-            "-rawin",
-            "-digest",
-            "sm3",
-            "-pkeyopt",
-            DIST_ID,
-            "-in",
-            "tampered.der",
-            "-sigfile",
-            "sig.der");
+    OpenSslCommand.Result tampered =
+        OpenSslCommand.runAllowingFailure(
+            dir, OpenSslCommand.sm2VerifyArgs("pub.pem", "tampered.der", "sig.der"));
     assertNotEquals(0, tampered.exitCode(), "the oracle rejects a tampered tbsResponseData");
   }
 
@@ -228,7 +197,7 @@ class OcspOpenSslInteropTest {
       OcspResponder responder, X509CertificateHolder ee, String eeFile, String... extra)
       throws Exception {
     write(eeFile, ee);
-    OpenSsl.ok(dir, "ocsp", "-issuer", "ca.pem", "-cert", eeFile, "-reqout", "req.der");
+    OpenSslCommand.run(dir, "ocsp", "-issuer", "ca.pem", "-cert", eeFile, "-reqout", "req.der");
     byte[] response = responder.respond(Files.readAllBytes(dir.resolve("req.der")), Instant.now());
     Files.write(dir.resolve("resp.der"), response);
     String[] base = {
@@ -247,13 +216,10 @@ class OcspOpenSslInteropTest {
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
-    return OpenSsl.ok(dir, args);
+    return OpenSslCommand.run(dir, args);
   }
 
-  private void write(String file, X509CertificateHolder certificate) throws Exception {
-    Files.writeString(
-        dir.resolve(file),
-        OpenSsl.pem("CERTIFICATE", certificate.getEncoded()),
-        StandardCharsets.US_ASCII);
+  private void write(String file, X509CertificateHolder certificate) {
+    Pem.writeCertificate(dir.resolve(file), certificate);
   }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.Provider;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,7 +33,7 @@ import org.bouncycastle.cert.ocsp.OCSPException;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.egovca.ca.x509.BouncyCastle;
+import org.egovca.ca.testing.TestKeys;
 import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.hsm.SignatureAlgorithm;
 import org.egovca.hsm.SoftwareCryptoToken;
@@ -46,8 +45,6 @@ import org.egovca.hsm.SoftwareCryptoToken;
  * certificate (id-kp-OCSPSigning, id-pkix-ocsp-nocheck) and defective variants of it.
  */
 final class OcspTestPki {
-
-  static final Provider BC = BouncyCastle.provider();
 
   static final BigInteger GOOD = BigInteger.valueOf(0x1001);
   static final BigInteger REVOKED = BigInteger.valueOf(0x1002);
@@ -214,7 +211,10 @@ final class OcspTestPki {
     CertificateID certId(AlgorithmIdentifier hashAlgorithm, BigInteger serial) {
       try {
         return new CertificateID(
-            new JcaDigestCalculatorProviderBuilder().setProvider(BC).build().get(hashAlgorithm),
+            new JcaDigestCalculatorProviderBuilder()
+                .setProvider(TestKeys.BC)
+                .build()
+                .get(hashAlgorithm),
             certificate,
             serial);
       } catch (OperatorCreationException | OCSPException e) {
@@ -248,7 +248,7 @@ final class OcspTestPki {
   }
 
   private SubjectPublicKeyInfo spki(String alias) {
-    return SubjectPublicKeyInfo.getInstance(token.publicKey(alias).getEncoded());
+    return TestKeys.spki(token.publicKey(alias));
   }
 
   private static byte[] encoded(ASN1Encodable value) {
