@@ -42,6 +42,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
   @Inject private CertificateRevoker revoker;
   @Inject private KeyManagementCenter kmc;
   @Inject private CertificateRenewal renewal;
+  @Inject private SubjectNameUniqueness names;
 
   @Override
   public CertificateView issueCertificate(
@@ -55,6 +56,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
       SubjectPublicKeyInfo key = request.getSubjectPublicKeyInfo();
       KeyAlgorithm keyAlgorithm = acceptedKey(certificateProfile, key);
       X500Name subject = SubjectNames.parse(subjectDn, certificateProfile);
+      names.requireFree(subject, certificateProfile);
       return CertificateView.of(
           issuer.issue(
               certificateAuthorities.byName(configuration.issuingCaName()).orElseThrow(),
@@ -100,6 +102,8 @@ public class RemoteRaServiceBean implements RemoteRaService {
                 + SubjectKeys.describe(key));
       }
       X500Name subject = SubjectNames.parse(subjectDn, signing);
+      names.requireFree(subject, signing);
+      names.requireFree(subject, encryption);
       CertificateAuthority ca =
           certificateAuthorities.byName(configuration.issuingCaName()).orElseThrow();
       IssuedCertificate signatureCertificate =

@@ -33,6 +33,13 @@ import java.util.Objects;
         "SELECT c FROM IssuedCertificate c WHERE c.issuer.name = :caName"
             + " AND c.serialNumber = :serial")
 @NamedQuery(
+    name = IssuedCertificate.VALID_BY_SUBJECT_AND_PROFILE,
+    query =
+        "SELECT c FROM IssuedCertificate c WHERE c.subjectDn = :subjectDn"
+            + " AND c.profile = :profile"
+            + " AND c.status = org.egovca.ca.domain.CertificateStatus.VALID"
+            + " AND c.notAfter > :now")
+@NamedQuery(
     name = IssuedCertificate.BY_SERIAL_ANY_ISSUER,
     query = "SELECT c FROM IssuedCertificate c WHERE c.serialNumber = :serial")
 @NamedQuery(
@@ -48,6 +55,8 @@ public class IssuedCertificate {
 
   public static final String BY_SERIAL = "IssuedCertificate.bySerial";
   public static final String BY_SERIAL_AND_CA_NAME = "IssuedCertificate.bySerialAndCaName";
+  public static final String VALID_BY_SUBJECT_AND_PROFILE =
+      "IssuedCertificate.validBySubjectAndProfile";
   public static final String BY_SERIAL_ANY_ISSUER = "IssuedCertificate.bySerialAnyIssuer";
   public static final String NEWEST_FIRST = "IssuedCertificate.newestFirst";
   public static final String REVOKED_BY_ISSUER = "IssuedCertificate.revokedByIssuer";
