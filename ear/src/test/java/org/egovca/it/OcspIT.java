@@ -185,6 +185,40 @@ class OcspIT {
     assertTrue(unknown.contains("0x1234567890abcdef: unknown"), unknown);
   }
 
+  @Test
+  void openSslSeesAnRsaSubscriberCertificateGoodThenRevoked(CaServer server) throws Exception {
+    RaSoapClient client = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    RaSoapClient.Answer answer =
+        client.issueCertificate(
+            "personal-sign",
+            "CN=RSA OCSP " + UUID.randomUUID().toString().substring(0, 8) + ",C=CN",
+            TestRequests.rsa(directory, "rsaholder", 2048));
+    assertTrue(answer.issued(), answer.faultString());
+    Files.writeString(directory.resolve("holder.pem"), CrlIT.pem(answer.certificate()));
+    String rsaCa = server.dataDirectory().resolve("tls-ca.pem").toString();
+    String[] query = {
+      "openssl",
+      "ocsp",
+      "-issuer",
+      rsaCa,
+      "-cert",
+      "holder.pem",
+      "-VAfile",
+      rsaCa,
+      "-url",
+      server.httpBase() + "/pki/ocsp"
+    };
+    String good = Commands.ok(directory, query);
+    assertTrue(good.contains("Response verify OK") && good.contains("holder.pem: good"), good);
+
+    String serial = new X509CertificateHolder(answer.certificate()).getSerialNumber().toString(16);
+    assertNull(client.revokeCertificate(serial, "E", "HOLDER").faultString());
+    String revoked = Commands.ok(directory, query);
+    assertTrue(revoked.contains("Response verify OK"), revoked);
+    assertTrue(revoked.contains("holder.pem: revoked"), revoked);
+    assertTrue(revoked.contains("Reason: keyCompromise"), revoked);
+  }
+
   private static void assertNotNullNextUpdate(SingleResp single) {
     assertTrue(
         single.getNextUpdate() != null && single.getNextUpdate().after(single.getThisUpdate()));

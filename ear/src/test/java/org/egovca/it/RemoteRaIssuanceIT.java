@@ -20,6 +20,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -57,7 +58,7 @@ class RemoteRaIssuanceIT {
     String name = "张三 " + UUID.randomUUID().toString().substring(0, 8);
     String subject = "CN=" + name + ",OU=研发部,O=测试单位,L=北京,ST=北京,C=CN";
     String csr = TestRequests.sm2(directory, "sm2");
-    issueAndCheck(server, subject, name, csr, "SM2_256");
+    issueAndCheck(server, subject, name, csr, "SM2_256", Issuer.sm2(server));
   }
 
   @Test
@@ -66,25 +67,59 @@ class RemoteRaIssuanceIT {
     String name = "Li Si " + UUID.randomUUID().toString().substring(0, 8);
     String subject = "E=lisi@example.gov.cn,CN=" + name + ",O=Example Bureau,C=CN";
     String csr = TestRequests.rsa(directory, "rsa", 2048);
-    issueAndCheck(server, subject, name, csr, "RSA_2048");
+    issueAndCheck(server, subject, name, csr, "RSA_2048", Issuer.rsa(server));
+  }
+
+  /**
+   * The CA expected to certify a key (R2): the SM2 issuing CA for SM2 keys, the RSA issuing CA for
+   * RSA keys, both under the SM2 root.
+   */
+  private record Issuer(
+      String caName,
+      X509Certificate certificate,
+      X509Certificate root,
+      String signatureOid,
+      String openSslSignatureName) {
+
+    boolean sm2() {
+      return signatureOid.equals("1.2.156.10197.1.501");
+    }
+
+    static Issuer sm2(CaServer server) throws Exception {
+      List<X509Certificate> chain = PkiHttpIT.parse(Files.readAllBytes(server.caChainPem()));
+      return new Issuer(
+          "iFutureCA", chain.get(0), chain.get(1), "1.2.156.10197.1.501", "SM2-with-SM3");
+    }
+
+    static Issuer rsa(CaServer server) throws Exception {
+      List<X509Certificate> chain = PkiHttpIT.parse(Files.readAllBytes(server.caChainPem()));
+      X509Certificate rsaCa =
+          PkiHttpIT.parse(Files.readAllBytes(server.dataDirectory().resolve("tls-ca.pem"))).get(0);
+      return new Issuer(
+          "iFutureCA-RSA", rsaCa, chain.get(1), "1.2.840.113549.1.1.11", "sha256WithRSAEncryption");
+    }
   }
 
   private void issueAndCheck(
-      CaServer server, String subjectDn, String commonName, String csr, String keyAlgorithm)
+      CaServer server,
+      String subjectDn,
+      String commonName,
+      String csr,
+      String keyAlgorithm,
+      Issuer expected)
       throws Exception {
     RaSoapClient.Answer answer =
         new RaSoapClient(Tls.raClient(server), server.httpsBase())
             .issueCertificate("personal-sign", subjectDn, csr);
     assertTrue(answer.issued(), () -> "refused: " + answer.faultString());
     Path certificate = writePem(directory.resolve("ee.pem"), answer.certificate());
-    List<X509Certificate> chain = PkiHttpIT.parse(Files.readAllBytes(server.caChainPem()));
-    Path issuing = writePem(directory.resolve("issuing.pem"), chain.get(0).getEncoded());
-    Path root = writePem(directory.resolve("root.pem"), chain.get(1).getEncoded());
+    Path issuing = writePem(directory.resolve("issuing.pem"), expected.certificate().getEncoded());
+    Path root = writePem(directory.resolve("root.pem"), expected.root().getEncoded());
 
-    verifiesWithOpenSsl(root, issuing, certificate);
-    validatesWithPkix(answer.certificate(), chain);
-    hasTheGmt0015SigningProfile(server, answer.certificate(), chain.get(0), csr);
-    isReadableByOpenSslWithTheRightExtensions(server, certificate);
+    verifiesWithOpenSsl(root, issuing, certificate, expected.sm2());
+    validatesWithPkix(answer.certificate(), List.of(expected.certificate(), expected.root()));
+    hasTheGmt0015SigningProfile(answer.certificate(), expected, csr);
+    isReadableByOpenSslWithTheRightExtensions(server, certificate, expected);
     BigInteger serial = new X509CertificateHolder(answer.certificate()).getSerialNumber();
     isRecordedAndAudited(server, serial, keyAlgorithm);
     isPublishedToTheDirectory(server, commonName, answer.certificate());
@@ -95,7 +130,8 @@ class RemoteRaIssuanceIT {
    * OpenSSL 3.0 applies {@code -vfyopt distid} only to the certificate being verified, so each link
    * of the SM2 chain is verified on its own: issuing CA by root, end entity by issuing CA.
    */
-  private void verifiesWithOpenSsl(Path root, Path issuing, Path certificate) throws Exception {
+  private void verifiesWithOpenSsl(Path root, Path issuing, Path certificate, boolean sm2Issuer)
+      throws Exception {
     assertTrue(
         Commands.ok(
                 directory,
@@ -107,18 +143,13 @@ class RemoteRaIssuanceIT {
                 root.toString(),
                 issuing.toString())
             .contains(": OK"));
-    assertTrue(
-        Commands.ok(
-                directory,
-                "openssl",
-                "verify",
-                "-vfyopt",
-                SM2_USER_ID,
-                "-partial_chain",
-                "-CAfile",
-                issuing.toString(),
-                certificate.toString())
-            .contains(": OK"));
+    List<String> endEntity = new ArrayList<>(List.of("openssl", "verify"));
+    if (sm2Issuer) {
+      endEntity.addAll(List.of("-vfyopt", SM2_USER_ID));
+    }
+    endEntity.addAll(
+        List.of("-partial_chain", "-CAfile", issuing.toString(), certificate.toString()));
+    assertTrue(Commands.ok(directory, endEntity.toArray(String[]::new)).contains(": OK"));
   }
 
   private static void validatesWithPkix(byte[] certificate, List<X509Certificate> chain)
@@ -132,13 +163,16 @@ class RemoteRaIssuanceIT {
   }
 
   /** GM/T 0015 table C.3, checked field by field with BouncyCastle. */
-  private static void hasTheGmt0015SigningProfile(
-      CaServer server, byte[] encoded, X509Certificate issuingCa, String csr) throws Exception {
+  private static void hasTheGmt0015SigningProfile(byte[] encoded, Issuer expected, String csr)
+      throws Exception {
     X509CertificateHolder certificate = new X509CertificateHolder(encoded);
-    X509CertificateHolder issuer = new X509CertificateHolder(issuingCa.getEncoded());
+    X509CertificateHolder issuer = new X509CertificateHolder(expected.certificate().getEncoded());
     assertEquals(3, certificate.getVersionNumber());
-    assertEquals("1.2.156.10197.1.501", certificate.getSignatureAlgorithm().getAlgorithm().getId());
-    assertNull(certificate.getSignatureAlgorithm().getParameters());
+    assertEquals(
+        expected.signatureOid(), certificate.getSignatureAlgorithm().getAlgorithm().getId());
+    if (expected.sm2()) {
+      assertNull(certificate.getSignatureAlgorithm().getParameters(), "GM/T 0015: no parameters");
+    }
     assertTrue(certificate.getSerialNumber().signum() > 0);
     assertTrue(certificate.getSerialNumber().bitLength() >= 64);
     assertArrayEquals(issuer.getSubject().getEncoded(), certificate.getIssuer().getEncoded());
@@ -178,11 +212,11 @@ class RemoteRaIssuanceIT {
     assertNull(certificate.getExtension(Extension.basicConstraints));
   }
 
-  private void isReadableByOpenSslWithTheRightExtensions(CaServer server, Path certificate)
-      throws Exception {
+  private void isReadableByOpenSslWithTheRightExtensions(
+      CaServer server, Path certificate, Issuer expected) throws Exception {
     String text =
         Commands.ok(directory, "openssl", "x509", "-in", certificate.toString(), "-noout", "-text");
-    assertTrue(text.contains("Signature Algorithm: SM2-with-SM3"), text);
+    assertTrue(text.contains("Signature Algorithm: " + expected.openSslSignatureName()), text);
     assertTrue(
         text.contains(
             "X509v3 Key Usage: critical\n                Digital Signature, Non Repudiation"),
@@ -190,10 +224,13 @@ class RemoteRaIssuanceIT {
     assertTrue(text.contains("X509v3 Authority Key Identifier"), text);
     assertTrue(text.contains("X509v3 Subject Key Identifier"), text);
     assertTrue(text.contains("X509v3 Certificate Policies"), text);
-    assertTrue(text.contains("URI:" + server.httpBase() + "/pki/crl/iFutureCA.crl"), text);
+    assertTrue(
+        text.contains("URI:" + server.httpBase() + "/pki/crl/" + expected.caName() + ".crl"), text);
     assertTrue(text.contains("OCSP - URI:" + server.httpBase() + "/pki/ocsp"), text);
     assertTrue(
-        text.contains("CA Issuers - URI:" + server.httpBase() + "/pki/ca/iFutureCA.crt"), text);
+        text.contains(
+            "CA Issuers - URI:" + server.httpBase() + "/pki/ca/" + expected.caName() + ".crt"),
+        text);
   }
 
   private static void isRecordedAndAudited(CaServer server, BigInteger serial, String keyAlgorithm)

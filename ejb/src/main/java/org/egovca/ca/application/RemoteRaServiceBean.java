@@ -57,9 +57,14 @@ public class RemoteRaServiceBean implements RemoteRaService {
       KeyAlgorithm keyAlgorithm = acceptedKey(certificateProfile, key);
       X500Name subject = SubjectNames.parse(subjectDn, certificateProfile);
       names.requireFree(subject, certificateProfile);
+      // SM2 keys are certified by the SM2 issuing CA, RSA keys by the RSA issuing CA (R2).
+      String caName =
+          keyAlgorithm == KeyAlgorithm.SM2_256
+              ? configuration.issuingCaName()
+              : configuration.tlsCaName();
       return CertificateView.of(
           issuer.issue(
-              certificateAuthorities.byName(configuration.issuingCaName()).orElseThrow(),
+              certificateAuthorities.byName(caName).orElseThrow(),
               certificateProfile,
               subject,
               key,
