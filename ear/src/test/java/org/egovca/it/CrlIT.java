@@ -145,34 +145,11 @@ class CrlIT {
         .getValue();
   }
 
-  /** OpenSSL 3.0 verifies SM2 CRL signatures only through pkeyutl with the default user ID. */
   private void assertSm2SignatureVerifiesWithOpenSsl(byte[] der, X509CertificateHolder issuer)
       throws Exception {
     CertificateList crl = CertificateList.getInstance(der);
-    write("tbs.der", crl.getTBSCertList().getEncoded());
-    write("sig.der", crl.getSignature().getOctets());
-    Files.writeString(directory.resolve("issuer.pem"), pem(issuer.getEncoded()));
-    Commands.ok(
-        directory, "openssl", "x509", "-in", "issuer.pem", "-pubkey", "-noout", "-out", "pub.pem");
-    String out =
-        Commands.ok(
-            directory,
-            "openssl",
-            "pkeyutl",
-            "-verify",
-            "-pubin",
-            "-inkey",
-            "pub.pem",
-            "-rawin",
-            "-digest",
-            "sm3",
-            "-pkeyopt",
-            "distid:1234567812345678",
-            "-in",
-            "tbs.der",
-            "-sigfile",
-            "sig.der");
-    assertTrue(out.contains("Signature Verified Successfully"), out);
+    OpenSslSm2.assertSignatureVerifies(
+        directory, crl.getTBSCertList().getEncoded(), crl.getSignature().getOctets(), issuer);
   }
 
   private BigInteger issue(CaServer server) throws Exception {
@@ -206,11 +183,5 @@ class CrlIT {
   private String write(String name, byte[] content) throws Exception {
     Files.write(directory.resolve(name), content);
     return directory.resolve(name).toString();
-  }
-
-  static String pem(byte[] der) {
-    return "-----BEGIN CERTIFICATE-----\n"
-        + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-        + "\n-----END CERTIFICATE-----\n";
   }
 }

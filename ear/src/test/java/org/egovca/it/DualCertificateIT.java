@@ -152,10 +152,11 @@ class DualCertificateIT {
 
   private void verifiesAgainstTheIssuingCa(
       CaServer server, String name, X509CertificateHolder certificate) throws Exception {
-    Files.writeString(directory.resolve(name), CrlIT.pem(certificate.getEncoded()));
+    Files.writeString(directory.resolve(name), OpenSslSm2.pem(certificate.getEncoded()));
     Files.writeString(
         directory.resolve("issuing.pem"),
-        CrlIT.pem(PkiHttpIT.parse(Files.readAllBytes(server.caChainPem())).get(0).getEncoded()));
+        OpenSslSm2.pem(
+            PkiHttpIT.parse(Files.readAllBytes(server.caChainPem())).get(0).getEncoded()));
     String out =
         Commands.ok(
             directory,

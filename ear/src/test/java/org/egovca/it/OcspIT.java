@@ -194,7 +194,7 @@ class OcspIT {
             "CN=RSA OCSP " + UUID.randomUUID().toString().substring(0, 8) + ",C=CN",
             TestRequests.rsa(directory, "rsaholder", 2048));
     assertTrue(answer.issued(), answer.faultString());
-    Files.writeString(directory.resolve("holder.pem"), CrlIT.pem(answer.certificate()));
+    Files.writeString(directory.resolve("holder.pem"), OpenSslSm2.pem(answer.certificate()));
     String rsaCa = server.dataDirectory().resolve("tls-ca.pem").toString();
     String[] query = {
       "openssl",
@@ -255,34 +255,14 @@ class OcspIT {
     return (BasicOCSPResp) ocsp.getResponseObject();
   }
 
-  /** OpenSSL 3.0 verifies SM2 OCSP signatures only through pkeyutl with the default user ID. */
   private void assertSm2SignatureVerifiesWithOpenSsl(
       BasicOCSPResp response, X509CertificateHolder issuer) throws Exception {
     BasicOCSPResponse basic = BasicOCSPResponse.getInstance(response.getEncoded());
-    Files.write(directory.resolve("tbs.der"), basic.getTbsResponseData().getEncoded());
-    Files.write(directory.resolve("sig.der"), basic.getSignature().getOctets());
-    Files.writeString(directory.resolve("issuer.pem"), CrlIT.pem(issuer.getEncoded()));
-    Commands.ok(
-        directory, "openssl", "x509", "-in", "issuer.pem", "-pubkey", "-noout", "-out", "pub.pem");
-    String out =
-        Commands.ok(
-            directory,
-            "openssl",
-            "pkeyutl",
-            "-verify",
-            "-pubin",
-            "-inkey",
-            "pub.pem",
-            "-rawin",
-            "-digest",
-            "sm3",
-            "-pkeyopt",
-            "distid:1234567812345678",
-            "-in",
-            "tbs.der",
-            "-sigfile",
-            "sig.der");
-    assertTrue(out.contains("Signature Verified Successfully"), out);
+    OpenSslSm2.assertSignatureVerifies(
+        directory,
+        basic.getTbsResponseData().getEncoded(),
+        basic.getSignature().getOctets(),
+        issuer);
   }
 
   private BigInteger issue(CaServer server) throws Exception {

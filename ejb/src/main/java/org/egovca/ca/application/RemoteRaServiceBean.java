@@ -7,6 +7,7 @@ import static org.egovca.ca.application.CaRequestException.Reason.UNSUPPORTED_KE
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.function.Function;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -47,133 +48,134 @@ public class RemoteRaServiceBean implements RemoteRaService {
   @Override
   public CertificateView issueCertificate(
       byte[] clientCertificate, String profile, String subjectDn, String pkcs10) {
-    RaClient client = authenticator.authenticate(clientCertificate, "issueCertificate");
-    String actor = "ra-client:" + client.getName();
-    try {
-      CertificateProfile certificateProfile = profile(profile);
-      PKCS10CertificationRequest request = CertificationRequests.parse(pkcs10);
-      CertificationRequests.verifyProofOfPossession(request);
-      SubjectPublicKeyInfo key = request.getSubjectPublicKeyInfo();
-      KeyAlgorithm keyAlgorithm = acceptedKey(certificateProfile, key);
-      X500Name subject = SubjectNames.parse(subjectDn, certificateProfile);
-      names.requireFree(subject, certificateProfile);
-      // SM2 keys are certified by the SM2 issuing CA, RSA keys by the RSA issuing CA (R2).
-      String caName =
-          keyAlgorithm == KeyAlgorithm.SM2_256
-              ? configuration.issuingCaName()
-              : configuration.tlsCaName();
-      return CertificateView.of(
-          issuer.issue(
-              certificateAuthorities.byName(caName).orElseThrow(),
-              certificateProfile,
-              subject,
-              key,
-              keyAlgorithm,
-              List.of(),
-              actor));
-    } catch (CaRequestException refused) {
-      auditLog.refusal(
-          actor,
-          AuditActions.CERTIFICATE_ISSUED,
-          subjectDn,
-          AuditOutcome.FAILURE,
-          refused.getMessage());
-      throw refused;
-    }
+    return asRaClient(
+        clientCertificate,
+        "issueCertificate",
+        AuditActions.CERTIFICATE_ISSUED,
+        subjectDn,
+        actor -> {
+          CertificateProfile certificateProfile = profile(profile);
+          PKCS10CertificationRequest request = CertificationRequests.parse(pkcs10);
+          CertificationRequests.verifyProofOfPossession(request);
+          SubjectPublicKeyInfo key = request.getSubjectPublicKeyInfo();
+          KeyAlgorithm keyAlgorithm = acceptedKey(certificateProfile, key);
+          X500Name subject = SubjectNames.parse(subjectDn, certificateProfile);
+          names.requireFree(subject, certificateProfile);
+          // SM2 keys are certified by the SM2 issuing CA, RSA keys by the RSA issuing CA (R2).
+          String caName =
+              keyAlgorithm == KeyAlgorithm.SM2_256
+                  ? configuration.issuingCaName()
+                  : configuration.tlsCaName();
+          return CertificateView.of(
+              issuer.issue(
+                  certificateAuthorities.byName(caName).orElseThrow(),
+                  certificateProfile,
+                  subject,
+                  key,
+                  keyAlgorithm,
+                  List.of(),
+                  actor));
+        });
   }
 
   @Override
   public DualCertificateView issueDualCertificate(
       byte[] clientCertificate, String profile, String subjectDn, String pkcs10) {
-    RaClient client = authenticator.authenticate(clientCertificate, "issueDualCertificate");
-    String actor = "ra-client:" + client.getName();
-    try {
-      CertificateProfile signing = profile(profile);
-      CertificateProfile encryption =
-          CertificateProfiles.encryptionCounterpart(signing.name())
-              .orElseThrow(
-                  () ->
-                      new CaRequestException(
-                          UNKNOWN_PROFILE,
-                          "profile " + signing.name() + " has no encryption counterpart"));
-      PKCS10CertificationRequest request = CertificationRequests.parse(pkcs10);
-      CertificationRequests.verifyProofOfPossession(request);
-      SubjectPublicKeyInfo key = request.getSubjectPublicKeyInfo();
-      if (acceptedKey(signing, key) != KeyAlgorithm.SM2_256) {
-        throw new CaRequestException(
-            UNSUPPORTED_KEY,
-            "a dual-certificate request needs an SM2 signing key: the encryption private key is"
-                + " delivered in a GM/T 0009 SM2 envelope under it, and the request has an "
-                + SubjectKeys.describe(key));
-      }
-      X500Name subject = SubjectNames.parse(subjectDn, signing);
-      names.requireFree(subject, signing);
-      names.requireFree(subject, encryption);
-      CertificateAuthority ca =
-          certificateAuthorities.byName(configuration.issuingCaName()).orElseThrow();
-      IssuedCertificate signatureCertificate =
-          issuer.issue(ca, signing, subject, key, KeyAlgorithm.SM2_256, List.of(), actor);
-      KeyManagementCenter.EncryptionKey encryptionKey =
-          kmc.issueEncryptionKey(SubjectKeys.toPublicKey(key), signatureCertificate.getSubjectDn());
-      IssuedCertificate encryptionCertificate =
-          issuer.issue(
-              ca,
-              encryption,
-              subject,
-              SubjectPublicKeyInfo.getInstance(encryptionKey.subjectPublicKeyInfo()),
-              KeyAlgorithm.SM2_256,
-              List.of(),
-              actor);
-      signatureCertificate.pairWith(encryptionCertificate);
-      kmc.bindCertificate(encryptionKey.escrowReference(), encryptionCertificate.getId());
-      return new DualCertificateView(
-          CertificateView.of(signatureCertificate),
-          CertificateView.of(encryptionCertificate),
-          encryptionKey.envelopedPrivateKey());
-    } catch (CaRequestException refused) {
-      auditLog.refusal(
-          actor,
-          AuditActions.CERTIFICATE_ISSUED,
-          subjectDn,
-          AuditOutcome.FAILURE,
-          refused.getMessage());
-      throw refused;
-    }
+    return asRaClient(
+        clientCertificate,
+        "issueDualCertificate",
+        AuditActions.CERTIFICATE_ISSUED,
+        subjectDn,
+        actor -> {
+          CertificateProfile signing = profile(profile);
+          CertificateProfile encryption =
+              CertificateProfiles.encryptionCounterpart(signing.name())
+                  .orElseThrow(
+                      () ->
+                          new CaRequestException(
+                              UNKNOWN_PROFILE,
+                              "profile " + signing.name() + " has no encryption counterpart"));
+          PKCS10CertificationRequest request = CertificationRequests.parse(pkcs10);
+          CertificationRequests.verifyProofOfPossession(request);
+          SubjectPublicKeyInfo key = request.getSubjectPublicKeyInfo();
+          if (acceptedKey(signing, key) != KeyAlgorithm.SM2_256) {
+            throw new CaRequestException(
+                UNSUPPORTED_KEY,
+                "a dual-certificate request needs an SM2 signing key: the encryption private key is"
+                    + " delivered in a GM/T 0009 SM2 envelope under it, and the request has an "
+                    + SubjectKeys.describe(key));
+          }
+          X500Name subject = SubjectNames.parse(subjectDn, signing);
+          names.requireFree(subject, signing);
+          names.requireFree(subject, encryption);
+          CertificateAuthority ca =
+              certificateAuthorities.byName(configuration.issuingCaName()).orElseThrow();
+          IssuedCertificate signatureCertificate =
+              issuer.issue(ca, signing, subject, key, KeyAlgorithm.SM2_256, List.of(), actor);
+          KeyManagementCenter.EncryptionKey encryptionKey =
+              kmc.issueEncryptionKey(
+                  SubjectKeys.toPublicKey(key), signatureCertificate.getSubjectDn());
+          IssuedCertificate encryptionCertificate =
+              issuer.issue(
+                  ca,
+                  encryption,
+                  subject,
+                  SubjectPublicKeyInfo.getInstance(encryptionKey.subjectPublicKeyInfo()),
+                  KeyAlgorithm.SM2_256,
+                  List.of(),
+                  actor);
+          signatureCertificate.pairWith(encryptionCertificate);
+          kmc.bindCertificate(encryptionKey.escrowReference(), encryptionCertificate.getId());
+          return new DualCertificateView(
+              CertificateView.of(signatureCertificate),
+              CertificateView.of(encryptionCertificate),
+              encryptionKey.envelopedPrivateKey());
+        });
   }
 
   @Override
   public DualCertificateView renewCertificate(
       byte[] clientCertificate, String serial, String pkcs10) {
-    RaClient client = authenticator.authenticate(clientCertificate, "renewCertificate");
-    String actor = "ra-client:" + client.getName();
-    try {
-      return renewal.renew(SerialNumbers.parse(serial), pkcs10, actor);
-    } catch (CaRequestException refused) {
-      auditLog.refusal(
-          actor,
-          AuditActions.CERTIFICATE_RENEWED,
-          "serial=" + serial,
-          AuditOutcome.FAILURE,
-          refused.getMessage());
-      throw refused;
-    }
+    return asRaClient(
+        clientCertificate,
+        "renewCertificate",
+        AuditActions.CERTIFICATE_RENEWED,
+        "serial=" + serial,
+        actor -> {
+          return renewal.renew(SerialNumbers.parse(serial), pkcs10, actor);
+        });
   }
 
   @Override
   public DualCertificateView rekeyCertificate(
       byte[] clientCertificate, String serial, String pkcs10, String currentKeySignature) {
-    RaClient client = authenticator.authenticate(clientCertificate, "rekeyCertificate");
+    return asRaClient(
+        clientCertificate,
+        "rekeyCertificate",
+        AuditActions.CERTIFICATE_REKEYED,
+        "serial=" + serial,
+        actor -> {
+          return renewal.rekey(
+              SerialNumbers.parse(serial), pkcs10, base64OrNull(currentKeySignature), actor);
+        });
+  }
+
+  /**
+   * Authenticates the RA client (refusal audited as DENIED by the authenticator), then runs the
+   * operation as {@code ra-client:<name>}; a refused operation leaves one FAILURE audit event.
+   */
+  private <T> T asRaClient(
+      byte[] clientCertificate,
+      String operation,
+      String action,
+      String target,
+      Function<String, T> work) {
+    RaClient client = authenticator.authenticate(clientCertificate, operation);
     String actor = "ra-client:" + client.getName();
     try {
-      return renewal.rekey(
-          SerialNumbers.parse(serial), pkcs10, base64OrNull(currentKeySignature), actor);
+      return work.apply(actor);
     } catch (CaRequestException refused) {
-      auditLog.refusal(
-          actor,
-          AuditActions.CERTIFICATE_REKEYED,
-          "serial=" + serial,
-          AuditOutcome.FAILURE,
-          refused.getMessage());
+      auditLog.refusal(actor, action, target, AuditOutcome.FAILURE, refused.getMessage());
       throw refused;
     }
   }
@@ -189,42 +191,37 @@ public class RemoteRaServiceBean implements RemoteRaService {
   @Override
   public CertificateView revokeCertificate(
       byte[] clientCertificate, String serial, String reason, String initiator) {
-    RaClient client = authenticator.authenticate(clientCertificate, "revokeCertificate");
-    String actor = "ra-client:" + client.getName();
-    try {
-      RevocationReason revocationReason =
-          RevocationReason.parse(reason)
-              .filter(r -> r.cpsCondition().isPresent())
-              .orElseThrow(
-                  () ->
-                      new CaRequestException(
-                          INVALID_REVOCATION,
-                          "reason '"
-                              + reason
-                              + "' is not a revocation condition of CPS 6.1.4.8.1: give A to J"
-                              + " or a name such as E_KEY_COMPROMISE"));
-      RevocationInitiator revocationInitiator =
-          RevocationInitiator.parse(initiator)
-              .orElseThrow(
-                  () ->
-                      new CaRequestException(
-                          INVALID_REVOCATION,
-                          "initiator '"
-                              + initiator
-                              + "' is not one of HOLDER, RA, CA, RELYING_PARTY,"
-                              + " JUDICIAL_AUTHORITY"));
-      return CertificateView.of(
-          revoker.revoke(
-              SerialNumbers.parse(serial), revocationReason, revocationInitiator, actor));
-    } catch (CaRequestException refused) {
-      auditLog.refusal(
-          actor,
-          AuditActions.CERTIFICATE_REVOKED,
-          "serial=" + serial,
-          AuditOutcome.FAILURE,
-          refused.getMessage());
-      throw refused;
-    }
+    return asRaClient(
+        clientCertificate,
+        "revokeCertificate",
+        AuditActions.CERTIFICATE_REVOKED,
+        "serial=" + serial,
+        actor -> {
+          RevocationReason revocationReason =
+              RevocationReason.parse(reason)
+                  .filter(r -> r.cpsCondition().isPresent())
+                  .orElseThrow(
+                      () ->
+                          new CaRequestException(
+                              INVALID_REVOCATION,
+                              "reason '"
+                                  + reason
+                                  + "' is not a revocation condition of CPS 6.1.4.8.1: give A to J"
+                                  + " or a name such as E_KEY_COMPROMISE"));
+          RevocationInitiator revocationInitiator =
+              RevocationInitiator.parse(initiator)
+                  .orElseThrow(
+                      () ->
+                          new CaRequestException(
+                              INVALID_REVOCATION,
+                              "initiator '"
+                                  + initiator
+                                  + "' is not one of HOLDER, RA, CA, RELYING_PARTY,"
+                                  + " JUDICIAL_AUTHORITY"));
+          return CertificateView.of(
+              revoker.revoke(
+                  SerialNumbers.parse(serial), revocationReason, revocationInitiator, actor));
+        });
   }
 
   private static CertificateProfile profile(String name) {

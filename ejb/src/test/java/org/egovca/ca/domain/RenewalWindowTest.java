@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,30 +16,7 @@ class RenewalWindowTest {
   private final RenewalWindow threeMonths = new RenewalWindow(Duration.ofDays(90));
 
   private IssuedCertificate certificate() {
-    CertificateAuthority ca =
-        new CertificateAuthority(
-            "ca",
-            "CN=ca,C=CN",
-            null,
-            "alias",
-            "SM2_256",
-            BigInteger.TEN,
-            notBefore,
-            notAfter.plus(Duration.ofDays(3650)),
-            new byte[] {1},
-            notBefore);
-    return new IssuedCertificate(
-        ca,
-        BigInteger.valueOf(0xabc),
-        "CN=x,C=CN",
-        "personal-sign",
-        "SM2_256",
-        notBefore,
-        notAfter,
-        new byte[32],
-        new byte[] {2},
-        "test",
-        notBefore);
+    return TestCertificates.valid(notBefore, notAfter);
   }
 
   @Test

@@ -17,30 +17,7 @@ class RevocationTest {
   private final Instant notAfter = notBefore.plus(Duration.ofDays(365));
 
   private IssuedCertificate certificate() {
-    CertificateAuthority ca =
-        new CertificateAuthority(
-            "ca",
-            "CN=ca,C=CN",
-            null,
-            "alias",
-            "SM2_256",
-            BigInteger.TEN,
-            notBefore,
-            notAfter.plus(Duration.ofDays(3650)),
-            new byte[] {1},
-            notBefore);
-    return new IssuedCertificate(
-        ca,
-        BigInteger.valueOf(0xabcdef),
-        "CN=x,C=CN",
-        "personal-sign",
-        "SM2_256",
-        notBefore,
-        notAfter,
-        new byte[32],
-        new byte[] {2},
-        "test",
-        notBefore);
+    return TestCertificates.valid(notBefore, notAfter);
   }
 
   @Test

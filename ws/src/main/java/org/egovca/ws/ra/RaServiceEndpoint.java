@@ -12,6 +12,7 @@ import jakarta.xml.ws.handler.MessageContext;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.egovca.ca.application.CaRequestException;
@@ -53,17 +54,13 @@ public class RaServiceEndpoint {
       @WebParam(name = "subjectDn") String subjectDn,
       @WebParam(name = "pkcs10") String pkcs10)
       throws RaServiceFault {
-    try {
-      byte[] certificate =
-          remoteRa.issueCertificate(clientCertificate(), profile, subjectDn, pkcs10).encoded();
-      return Base64.getEncoder().encodeToString(certificate);
-    } catch (CaRequestException refused) {
-      throw RaServiceFault.of(refused);
-    } catch (RuntimeException unexpected) {
-      // Never leak internals to the caller; the server log keeps the cause.
-      LOG.log(Level.SEVERE, "issueCertificate failed unexpectedly", unexpected);
-      throw internalError();
-    }
+    return answer(
+        "issueCertificate",
+        () -> {
+          byte[] certificate =
+              remoteRa.issueCertificate(clientCertificate(), profile, subjectDn, pkcs10).encoded();
+          return Base64.getEncoder().encodeToString(certificate);
+        });
   }
 
   /**
@@ -79,14 +76,12 @@ public class RaServiceEndpoint {
       @WebParam(name = "subjectDn") String subjectDn,
       @WebParam(name = "pkcs10") String pkcs10)
       throws RaServiceFault {
-    try {
-      return toSoap(remoteRa.issueDualCertificate(clientCertificate(), profile, subjectDn, pkcs10));
-    } catch (CaRequestException refused) {
-      throw RaServiceFault.of(refused);
-    } catch (RuntimeException unexpected) {
-      LOG.log(Level.SEVERE, "issueDualCertificate failed unexpectedly", unexpected);
-      throw internalError();
-    }
+    return answer(
+        "issueDualCertificate",
+        () -> {
+          return toSoap(
+              remoteRa.issueDualCertificate(clientCertificate(), profile, subjectDn, pkcs10));
+        });
   }
 
   /**
@@ -100,14 +95,11 @@ public class RaServiceEndpoint {
   public DualCertificate renewCertificate(
       @WebParam(name = "serial") String serial, @WebParam(name = "pkcs10") String pkcs10)
       throws RaServiceFault {
-    try {
-      return toSoap(remoteRa.renewCertificate(clientCertificate(), serial, pkcs10));
-    } catch (CaRequestException refused) {
-      throw RaServiceFault.of(refused);
-    } catch (RuntimeException unexpected) {
-      LOG.log(Level.SEVERE, "renewCertificate failed unexpectedly", unexpected);
-      throw internalError();
-    }
+    return answer(
+        "renewCertificate",
+        () -> {
+          return toSoap(remoteRa.renewCertificate(clientCertificate(), serial, pkcs10));
+        });
   }
 
   /**
@@ -125,15 +117,12 @@ public class RaServiceEndpoint {
       @WebParam(name = "pkcs10") String pkcs10,
       @WebParam(name = "currentKeySignature") String currentKeySignature)
       throws RaServiceFault {
-    try {
-      return toSoap(
-          remoteRa.rekeyCertificate(clientCertificate(), serial, pkcs10, currentKeySignature));
-    } catch (CaRequestException refused) {
-      throw RaServiceFault.of(refused);
-    } catch (RuntimeException unexpected) {
-      LOG.log(Level.SEVERE, "rekeyCertificate failed unexpectedly", unexpected);
-      throw internalError();
-    }
+    return answer(
+        "rekeyCertificate",
+        () -> {
+          return toSoap(
+              remoteRa.rekeyCertificate(clientCertificate(), serial, pkcs10, currentKeySignature));
+        });
   }
 
   private static DualCertificate toSoap(DualCertificateView view) {
@@ -163,15 +152,27 @@ public class RaServiceEndpoint {
       @WebParam(name = "reason") String reason,
       @WebParam(name = "initiator") String initiator)
       throws RaServiceFault {
+    return answer(
+        "revokeCertificate",
+        () -> {
+          return remoteRa
+              .revokeCertificate(clientCertificate(), serial, reason, initiator)
+              .revokedAt()
+              .toString();
+        });
+  }
+
+  /**
+   * Runs one operation: a refusal becomes the typed fault with the EJB layer's message; anything
+   * else is logged and answered with a generic fault, never with internals.
+   */
+  private static <T> T answer(String operation, Supplier<T> action) throws RaServiceFault {
     try {
-      return remoteRa
-          .revokeCertificate(clientCertificate(), serial, reason, initiator)
-          .revokedAt()
-          .toString();
+      return action.get();
     } catch (CaRequestException refused) {
       throw RaServiceFault.of(refused);
     } catch (RuntimeException unexpected) {
-      LOG.log(Level.SEVERE, "revokeCertificate failed unexpectedly", unexpected);
+      LOG.log(Level.SEVERE, operation + " failed unexpectedly", unexpected);
       throw internalError();
     }
   }
