@@ -80,9 +80,11 @@ public interface CryptoToken {
   byte[] sign(String alias, SignatureAlgorithm algorithm, byte[] data);
 
   /**
-   * A BouncyCastle {@link ContentSigner} backed by {@link #sign}, for the certificate, CRL and OCSP
-   * builders. It holds no key material, only the bytes written to it, so creating one per signing
-   * operation is cheap; it is not thread-safe.
+   * A BouncyCastle {@link ContentSigner} for the certificate, CRL and OCSP builders. This default
+   * collects the bytes written to it and calls {@link #sign}; a token that can hash as the bytes
+   * arrive (the software token does) overrides it so that large structures such as CRLs take no
+   * memory in proportion to their size. It never holds key material in a form a caller can read;
+   * creating one per signing operation is cheap; it is not thread-safe.
    *
    * @throws UnknownKeyException if there is no such key
    * @throws IllegalArgumentException if {@code algorithm} does not fit the key's type

@@ -38,6 +38,51 @@ final class SignerPool {
     return signature;
   }
 
+  /**
+   * A signer fed as the data arrives, for large inputs such as a CRL's TBSCertList: nothing is
+   * buffered. The borrowed signer returns to the pool when the signature is made.
+   */
+  Streaming streaming() {
+    Signer signer = idle.poll();
+    if (signer == null) {
+      signer = factory.get();
+    }
+    signer.reset();
+    return new Streaming(signer);
+  }
+
+  /** One signature in progress; not thread-safe, used once. */
+  final class Streaming {
+    private final Signer signer;
+    private boolean finished;
+
+    private Streaming(Signer signer) {
+      this.signer = signer;
+    }
+
+    void update(byte[] data, int offset, int length) {
+      if (finished) {
+        throw new IllegalStateException("the signature is already made");
+      }
+      signer.update(data, offset, length);
+    }
+
+    byte[] finish() {
+      if (finished) {
+        throw new IllegalStateException("the signature is already made");
+      }
+      finished = true;
+      byte[] signature;
+      try {
+        signature = signer.generateSignature();
+      } catch (CryptoException e) {
+        throw new CryptoTokenException("signing failed", e);
+      }
+      idle.offer(signer);
+      return signature;
+    }
+  }
+
   /** Drops the idle signers, and with them their references to the private key. */
   void clear() {
     idle.clear();

@@ -21,6 +21,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.operator.ContentSigner;
 
 /**
  * A {@link CryptoToken} that keeps its keys in a directory, the private keys encrypted under a key
@@ -270,6 +271,18 @@ public final class SoftwareCryptoToken implements CryptoToken {
       throw new TokenOfflineException(name);
     }
     return signers.sign(data);
+  }
+
+  /** Streams the content into a pooled signer instead of buffering it (see the interface). */
+  @Override
+  public ContentSigner contentSigner(String alias, SignatureAlgorithm algorithm) {
+    SignatureAlgorithm.requireMatch(alias, stored(alias).algorithm(), algorithm);
+    Session current = session;
+    SignerPool signers = current == null ? null : current.signers.get(alias);
+    if (signers == null) {
+      throw new TokenOfflineException(name);
+    }
+    return new StreamingContentSigner(algorithm.algorithmIdentifier(), signers.streaming());
   }
 
   @Override
