@@ -85,10 +85,10 @@ public class CaHierarchySetup {
             now,
             now.plus(configuration.issuingCaValidity()),
             assembler);
-    CertificateAuthority tlsCa =
+    CertificateAuthority rsaCa =
         createCa(
-            configuration.tlsCaName(),
-            configuration.tlsCaSubject(),
+            configuration.rsaCaName(),
+            configuration.rsaCaSubject(),
             KeyAlgorithm.RSA_2048,
             root,
             now,
@@ -98,7 +98,7 @@ public class CaHierarchySetup {
     KeyPair tlsKey = rsaKeyPair();
     IssuedCertificate tls =
         issueService(
-            tlsCa,
+            rsaCa,
             CertificateProfiles.TLS_SERVER,
             "CN=" + configuration.hostName() + ",OU=Service,O=iFutureCA,C=CN",
             tlsKey.getPublic(),
@@ -106,7 +106,7 @@ public class CaHierarchySetup {
     KeyPair raKey = rsaKeyPair();
     IssuedCertificate raCertificate =
         issueService(
-            tlsCa,
+            rsaCa,
             CertificateProfiles.TLS_CLIENT,
             DEMO_RA_CLIENT_SUBJECT,
             raKey.getPublic(),
@@ -120,9 +120,9 @@ public class CaHierarchySetup {
 
     try {
       credentials.writeCaChain(List.of(issuing.getEncoded(), root.getEncoded()));
-      credentials.writeTlsCa(tlsCa.getEncoded());
-      credentials.writeServerTls(tlsKey.getPrivate(), tls.getEncoded(), tlsCa.getEncoded());
-      credentials.writeRaClient(raKey.getPrivate(), raCertificate.getEncoded(), tlsCa.getEncoded());
+      credentials.writeTlsCa(rsaCa.getEncoded());
+      credentials.writeServerTls(tlsKey.getPrivate(), tls.getEncoded(), rsaCa.getEncoded());
+      credentials.writeRaClient(raKey.getPrivate(), raCertificate.getEncoded(), rsaCa.getEncoded());
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the service credentials", e);
     }

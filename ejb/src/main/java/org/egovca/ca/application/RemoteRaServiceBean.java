@@ -65,7 +65,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
           String caName =
               keyAlgorithm == KeyAlgorithm.SM2_256
                   ? configuration.issuingCaName()
-                  : configuration.tlsCaName();
+                  : configuration.rsaCaName();
           return CertificateView.of(
               issuer.issue(
                   certificateAuthorities.byName(caName).orElseThrow(),

@@ -69,12 +69,12 @@ public class CaConfiguration {
    * cannot validate SM3withSM2 certificate signatures or parse SM2 CA keys, so TLS chains end at
    * this RSA CA, which is itself certified by the SM2 root.
    */
-  public String tlsCaName() {
-    return property("egovca.tlsCa.name", "iFutureCA-RSA");
+  public String rsaCaName() {
+    return property("egovca.rsaCa.name", "iFutureCA-RSA");
   }
 
-  public String tlsCaSubject() {
-    return property("egovca.tlsCa.subject", "CN=iFutureCA RSA,C=CN");
+  public String rsaCaSubject() {
+    return property("egovca.rsaCa.subject", "CN=iFutureCA RSA,C=CN");
   }
 
   /** How long a CRL is valid; the CPS issues one at least every 24 hours (§6.1.4.8.7). */
