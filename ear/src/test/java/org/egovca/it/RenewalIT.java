@@ -130,21 +130,7 @@ class RenewalIT {
 
   /** A request from the key of {@code name}, as a holder makes for renewal. */
   private String sameKeyRequest(String name) throws Exception {
-    Commands.ok(
-        directory,
-        "openssl",
-        "req",
-        "-new",
-        "-key",
-        name + ".key",
-        "-sm3",
-        "-sigopt",
-        SM2_ID,
-        "-subj",
-        "/CN=renewal",
-        "-out",
-        name + "-renewal.csr");
-    return Files.readString(directory.resolve(name + "-renewal.csr"));
+    return TestRequests.sm2ForExistingKey(directory, name, name + "-renewal");
   }
 
   /** Signs the DER of {@code request}'s CSR with the key of {@code signer} (OpenSSL). */
