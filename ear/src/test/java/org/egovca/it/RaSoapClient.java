@@ -7,7 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
@@ -42,12 +45,20 @@ final class RaSoapClient {
   record Revocation(String revocationTime, String faultCode, String faultString) {}
 
   Answer issueCertificate(String profile, String subjectDn, String pkcs10) throws Exception {
+    return issueCertificate(profile, subjectDn, pkcs10, Map.of());
+  }
+
+  /** issueCertificate with holder identifiers (kind to value) for the identity extensions. */
+  Answer issueCertificate(
+      String profile, String subjectDn, String pkcs10, Map<String, String> identifiers)
+      throws Exception {
     Document document =
         call(
             "issueCertificate",
             element("profile", profile)
                 + element("subjectDn", subjectDn)
-                + element("pkcs10", pkcs10));
+                + element("pkcs10", pkcs10)
+                + identifiers(identifiers));
     String certificate = text(document, "certificate");
     if (certificate != null) {
       return new Answer(lastStatus, Base64.getDecoder().decode(certificate), null, null);
@@ -64,13 +75,47 @@ final class RaSoapClient {
       String faultString) {}
 
   Dual issueDualCertificate(String profile, String subjectDn, String pkcs10) throws Exception {
+    return issueDualCertificate(profile, subjectDn, pkcs10, Map.of());
+  }
+
+  Dual issueDualCertificate(
+      String profile, String subjectDn, String pkcs10, Map<String, String> identifiers)
+      throws Exception {
     Document document =
         call(
             "issueDualCertificate",
             element("profile", profile)
                 + element("subjectDn", subjectDn)
-                + element("pkcs10", pkcs10));
+                + element("pkcs10", pkcs10)
+                + identifiers(identifiers));
     return dual(document);
+  }
+
+  /** listProfiles: "name vN" of each profile the RA may request. */
+  List<String> listProfiles() throws Exception {
+    Document document = call("listProfiles", "");
+    NodeList profiles = document.getElementsByTagNameNS("*", "profile");
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < profiles.getLength(); i++) {
+      org.w3c.dom.Element profile = (org.w3c.dom.Element) profiles.item(i);
+      names.add(
+          profile.getElementsByTagNameNS("*", "name").item(0).getTextContent()
+              + " v"
+              + profile.getElementsByTagNameNS("*", "version").item(0).getTextContent());
+    }
+    return names;
+  }
+
+  private static String identifiers(Map<String, String> identifiers) {
+    StringBuilder xml = new StringBuilder();
+    identifiers.forEach(
+        (kind, value) ->
+            xml.append("<holderIdentifier kind=\"")
+                .append(kind)
+                .append("\">")
+                .append(value)
+                .append("</holderIdentifier>"));
+    return xml.toString();
   }
 
   Dual renewCertificate(String serial, String pkcs10) throws Exception {

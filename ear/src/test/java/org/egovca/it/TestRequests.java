@@ -25,6 +25,21 @@ final class TestRequests {
     return request(directory, keyName, requestName, "-sm3", "-sigopt", SM2_USER_ID);
   }
 
+  /** An SM2 request that asks for subjectAltNames, for example {@code DNS:www.example.cn}. */
+  static String sm2WithSubjectAltName(Path directory, String name, String altNames)
+      throws Exception {
+    generateKey(directory, name, "EC", "ec_paramgen_curve:SM2");
+    return request(
+        directory,
+        name,
+        name,
+        "-sm3",
+        "-sigopt",
+        SM2_USER_ID,
+        "-addext",
+        "subjectAltName=" + altNames);
+  }
+
   /** An SM2 request signed with OpenSSL's default empty user ID: its PoP does not verify. */
   static String sm2WithEmptyUserId(Path directory, String name) throws Exception {
     generateKey(directory, name, "EC", "ec_paramgen_curve:SM2");

@@ -9,6 +9,7 @@ public final class AuditActions {
   public static final String CRL_ISSUED = "CRL_ISSUED";
   public static final String CERTIFICATE_RENEWED = "CERTIFICATE_RENEWED";
   public static final String CERTIFICATE_REKEYED = "CERTIFICATE_REKEYED";
+  public static final String PROFILE_PUBLISHED = "PROFILE_PUBLISHED";
   public static final String RA_CLIENT_CREATED = "RA_CLIENT_CREATED";
   public static final String RA_CLIENT_AUTHENTICATION = "RA_CLIENT_AUTHENTICATION";
 

@@ -26,6 +26,7 @@ import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.infrastructure.CaCryptoToken;
 import org.egovca.ca.x509.BouncyCastle;
 import org.egovca.ca.x509.CertificateAssembler;
+import org.egovca.ca.x509.EndEntityContent;
 import org.egovca.ca.x509.SubjectNames;
 import org.egovca.hsm.CryptoToken;
 import org.egovca.hsm.KeyAlgorithm;
@@ -40,7 +41,7 @@ import org.egovca.hsm.KeyAlgorithm;
 @Stateless
 public class CaHierarchySetup {
 
-  static final String SYSTEM_ACTOR = "system:bootstrap";
+  public static final String SYSTEM_ACTOR = "system:bootstrap";
   static final String DEMO_RA_CLIENT = "demo-ra";
   static final String DEMO_RA_CLIENT_SUBJECT = "CN=Demo RA Client,OU=RA,O=iFutureCA,C=CN";
 
@@ -54,6 +55,7 @@ public class CaHierarchySetup {
   @Inject private AuditLog auditLog;
   @Inject private ServiceCredentials credentials;
   @Inject private CertificateAssemblers assemblers;
+  @Inject private CertificateProfileCatalogue profiles;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -140,9 +142,7 @@ public class CaHierarchySetup {
     String alias = name + "-" + notBefore.getEpochSecond();
     PublicKey publicKey = token.generateKeyPair(alias, keyAlgorithm);
     SubjectPublicKeyInfo key = SubjectPublicKeyInfo.getInstance(publicKey.getEncoded());
-    X500Name subject =
-        SubjectNames.parse(
-            subjectDn, CertificateProfiles.byName(CertificateProfiles.CA).orElseThrow());
+    X500Name subject = SubjectNames.parse(subjectDn, profiles.require(CertificateProfiles.CA));
     X509CertificateHolder certificate =
         parent == null
             ? assembler.rootCa(subject, alias, keyAlgorithm, key, notBefore, notAfter)
@@ -182,14 +182,15 @@ public class CaHierarchySetup {
       String subjectDn,
       PublicKey key,
       List<GeneralName> altNames) {
-    CertificateProfile profile = CertificateProfiles.byName(profileName).orElseThrow();
+    CertificateProfile profile = profiles.require(profileName);
     return issuer.issue(
         ca,
         profile,
-        SubjectNames.parse(subjectDn, profile),
-        SubjectPublicKeyInfo.getInstance(key.getEncoded()),
-        KeyAlgorithm.RSA_2048,
-        altNames,
+        new EndEntityContent(
+            SubjectNames.parse(subjectDn, profile),
+            SubjectPublicKeyInfo.getInstance(key.getEncoded()),
+            altNames,
+            List.of()),
         SYSTEM_ACTOR);
   }
 

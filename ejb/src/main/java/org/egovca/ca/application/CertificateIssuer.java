@@ -1,5 +1,7 @@
 package org.egovca.ca.application;
 
+import static org.egovca.ca.application.CaRequestException.Reason.UNSUPPORTED_KEY;
+
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,18 +15,16 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.egovca.ca.application.port.PublishedCertificate;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.x509.CertificateAssembler;
+import org.egovca.ca.x509.EndEntityContent;
 import org.egovca.ca.x509.IssuingCa;
 import org.egovca.ca.x509.SerialNumberGenerator;
+import org.egovca.ca.x509.SubjectKeys;
 import org.egovca.ca.x509.SubjectNames;
 import org.egovca.hsm.KeyAlgorithm;
 
@@ -46,14 +46,19 @@ public class CertificateIssuer {
 
   private final Clock clock = Clock.systemUTC();
 
+  /**
+   * Issues a certificate for {@code content} under {@code profile}; a certificate that would break
+   * the profile is refused by the pre-issuance lint with {@code PROFILE_VIOLATION}.
+   */
   public IssuedCertificate issue(
-      CertificateAuthority ca,
-      CertificateProfile profile,
-      X500Name subject,
-      SubjectPublicKeyInfo key,
-      KeyAlgorithm keyAlgorithm,
-      List<GeneralName> subjectAltNames,
-      String actor) {
+      CertificateAuthority ca, CertificateProfile profile, EndEntityContent content, String actor) {
+    KeyAlgorithm keyAlgorithm =
+        SubjectKeys.algorithmOf(content.key())
+            .orElseThrow(
+                () ->
+                    new CaRequestException(
+                        UNSUPPORTED_KEY,
+                        SubjectKeys.describe(content.key()) + " is not supported"));
     IssuingCa issuer = CertificateAuthorities.asIssuer(ca);
     Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant notAfter = notBefore.plus(profile.validity());
@@ -63,17 +68,16 @@ public class CertificateIssuer {
     }
     BigInteger serial = SerialNumberGenerator.next();
     X509CertificateHolder certificate =
-        assemblers
-            .assembler()
-            .endEntity(issuer, profile, subject, key, serial, notBefore, notAfter, subjectAltNames);
+        assemblers.assembler().endEntity(issuer, profile, content, serial, notBefore, notAfter);
     byte[] encoded = CertificateAssembler.encode(certificate);
-    String subjectDn = SubjectNames.toDisplayString(subject);
+    String subjectDn = SubjectNames.toDisplayString(content.subject());
     IssuedCertificate record =
         new IssuedCertificate(
             ca,
             serial,
             subjectDn,
             profile.name(),
+            profile.version(),
             keyAlgorithm.name(),
             notBefore,
             notAfter,
@@ -91,7 +95,7 @@ public class CertificateIssuer {
             + " ca="
             + ca.getName()
             + " profile="
-            + profile.name()
+            + profile.label()
             + " key="
             + keyAlgorithm.name());
     issued.fire(

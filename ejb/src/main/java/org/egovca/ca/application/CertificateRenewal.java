@@ -13,21 +13,22 @@ import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.time.Clock;
 import java.util.List;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.egovca.ca.application.port.KeyManagementCenter;
 import org.egovca.ca.domain.CertificateProfile;
-import org.egovca.ca.domain.CertificateProfiles;
+import org.egovca.ca.domain.IdentityEdition;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.KeyPurpose;
 import org.egovca.ca.domain.RenewalWindow;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.x509.BouncyCastle;
 import org.egovca.ca.x509.CertificationRequests;
+import org.egovca.ca.x509.EndEntityContent;
+import org.egovca.ca.x509.IdentityExtensions;
 import org.egovca.ca.x509.SubjectKeys;
 import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.hsm.SignatureAlgorithm;
@@ -49,6 +50,7 @@ public class CertificateRenewal {
   @Inject private KeyManagementCenter kmc;
   @Inject private CaConfiguration configuration;
   @Inject private AuditLog auditLog;
+  @Inject private CertificateProfileCatalogue profiles;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -94,7 +96,7 @@ public class CertificateRenewal {
     if (newKey.equals(holder(current).getSubjectPublicKeyInfo())) {
       refuse("a re-key needs a new key: the request carries the current one (use renewal)");
     }
-    CertificateProfile profile = CertificateProfiles.byName(current.getProfile()).orElseThrow();
+    CertificateProfile profile = profiles.require(current.getProfile());
     KeyAlgorithm algorithm =
         SubjectKeys.algorithmOf(newKey)
             .filter(profile.keyAlgorithms()::contains)
@@ -108,14 +110,7 @@ public class CertificateRenewal {
                             + profile.name()));
     signedWithCurrentKey(encoded(request), currentKeySignature, current);
     IssuedCertificate rekeyed =
-        issuer.issue(
-            current.getIssuer(),
-            profile,
-            subjectOf(current),
-            newKey,
-            algorithm,
-            alternativeNames(current),
-            actor);
+        issuer.issue(current.getIssuer(), profile, carriedOver(current, newKey), actor);
     IssuedCertificate encryption = current.getPairedCertificate();
     IssuedCertificate newEncryption = null;
     byte[] envelope = null;
@@ -131,11 +126,8 @@ public class CertificateRenewal {
       newEncryption =
           issuer.issue(
               encryption.getIssuer(),
-              CertificateProfiles.byName(encryption.getProfile()).orElseThrow(),
-              subjectOf(encryption),
-              SubjectPublicKeyInfo.getInstance(key.subjectPublicKeyInfo()),
-              KeyAlgorithm.SM2_256,
-              List.of(),
+              profiles.require(encryption.getProfile()),
+              carriedOver(encryption, SubjectPublicKeyInfo.getInstance(key.subjectPublicKeyInfo())),
               actor);
       kmc.bindCertificate(key.escrowReference(), newEncryption.getId());
       rekeyed.pairWith(newEncryption);
@@ -148,7 +140,7 @@ public class CertificateRenewal {
   /** The certificate to renew or re-key: of a pair, the holder names the signing one. */
   private IssuedCertificate signingCertificate(BigInteger serial) {
     IssuedCertificate current = certificates.find(serial);
-    if (CertificateProfiles.PERSONAL_ENCRYPT.equals(current.getProfile())) {
+    if (profiles.require(current.getProfile()).purpose() == KeyPurpose.ENCRYPTION) {
       refuse(
           "certificate "
               + current.getSerialNumberHex()
@@ -162,11 +154,8 @@ public class CertificateRenewal {
       IssuedCertificate current, SubjectPublicKeyInfo key, String actor) {
     return issuer.issue(
         current.getIssuer(),
-        CertificateProfiles.byName(current.getProfile()).orElseThrow(),
-        subjectOf(current),
-        key,
-        KeyAlgorithm.valueOf(current.getKeyAlgorithm()),
-        alternativeNames(current),
+        profiles.require(current.getProfile()),
+        carriedOver(current, key),
         actor);
   }
 
@@ -223,15 +212,24 @@ public class CertificateRenewal {
     return CertificateAuthorities.holder(certificate.getEncoded());
   }
 
-  private static X500Name subjectOf(IssuedCertificate certificate) {
-    return holder(certificate).getSubject();
-  }
-
-  private static List<GeneralName> alternativeNames(IssuedCertificate certificate) {
-    Extension names = holder(certificate).getExtension(Extension.subjectAlternativeName);
-    return names == null
-        ? List.of()
-        : List.of(GeneralNames.getInstance(names.getParsedValue()).getNames());
+  /**
+   * The registration data of {@code certificate} (subject, subjectAltNames, identifiers read under
+   * the profile version it was issued with) for {@code key}: renewal and re-key keep them.
+   */
+  private EndEntityContent carriedOver(IssuedCertificate certificate, SubjectPublicKeyInfo key) {
+    X509CertificateHolder holder = holder(certificate);
+    GeneralNames names =
+        GeneralNames.fromExtensions(holder.getExtensions(), Extension.subjectAlternativeName);
+    IdentityEdition edition =
+        profiles
+            .version(certificate.getProfile(), certificate.getProfileVersion())
+            .map(profile -> profile.identity().edition())
+            .orElse(IdentityEdition.NONE);
+    return new EndEntityContent(
+        holder.getSubject(),
+        key,
+        names == null ? List.of() : List.of(names.getNames()),
+        IdentityExtensions.decode(edition, holder.getExtensions()));
   }
 
   private static byte[] encoded(PKCS10CertificationRequest request) {

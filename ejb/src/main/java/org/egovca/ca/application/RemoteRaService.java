@@ -1,6 +1,7 @@
 package org.egovca.ca.application;
 
 import jakarta.ejb.Local;
+import java.util.List;
 
 /**
  * What a remote RA system (CPS §7.3.2: remote RA, local acceptance points) may ask of the CA. The
@@ -15,12 +16,19 @@ public interface RemoteRaService {
    * @param clientCertificate DER of the TLS client certificate the caller presented, or null
    * @param profile certificate profile name, for example {@code personal-sign}
    * @param subjectDn the vetted subject DN (RFC 4514 syntax); it replaces the request's subject
-   * @param pkcs10 the holder's PKCS#10 request, base64 DER or PEM
+   * @param pkcs10 the holder's PKCS#10 request, base64 DER or PEM; subjectAltNames it requests
+   *     (extensionRequest) are issued when the profile allows their form
+   * @param identifiers the holder's identifiers for the GM/T 0015 identity extensions (may be
+   *     empty)
    * @return the issued certificate
    * @throws CaRequestException when the caller is not authorised or the request is refused
    */
   CertificateView issueCertificate(
-      byte[] clientCertificate, String profile, String subjectDn, String pkcs10);
+      byte[] clientCertificate,
+      String profile,
+      String subjectDn,
+      String pkcs10,
+      List<RequestedIdentifier> identifiers);
 
   /**
    * Issues a holder's signing certificate from the PKCS#10 and, with a key pair from the KMC, the
@@ -30,7 +38,14 @@ public interface RemoteRaService {
    * @param profile the signing profile, for example {@code personal-sign}
    */
   DualCertificateView issueDualCertificate(
-      byte[] clientCertificate, String profile, String subjectDn, String pkcs10);
+      byte[] clientCertificate,
+      String profile,
+      String subjectDn,
+      String pkcs10,
+      List<RequestedIdentifier> identifiers);
+
+  /** The latest version of every profile the RA may request. */
+  List<ProfileView> listProfiles(byte[] clientCertificate);
 
   /**
    * Renews a certificate online (CPS §6.1.4.6): new validity, same key and registration data.

@@ -8,14 +8,12 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.function.Function;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.egovca.ca.application.port.KeyManagementCenter;
 import org.egovca.ca.domain.AuditOutcome;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
-import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.domain.RevocationInitiator;
@@ -23,6 +21,7 @@ import org.egovca.ca.domain.RevocationReason;
 import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.x509.CertificationRequests;
+import org.egovca.ca.x509.EndEntityContent;
 import org.egovca.ca.x509.SubjectKeys;
 import org.egovca.ca.x509.SubjectNames;
 import org.egovca.hsm.KeyAlgorithm;
@@ -44,23 +43,34 @@ public class RemoteRaServiceBean implements RemoteRaService {
   @Inject private KeyManagementCenter kmc;
   @Inject private CertificateRenewal renewal;
   @Inject private SubjectNameUniqueness names;
+  @Inject private CertificateProfileCatalogue profiles;
 
   @Override
   public CertificateView issueCertificate(
-      byte[] clientCertificate, String profile, String subjectDn, String pkcs10) {
+      byte[] clientCertificate,
+      String profile,
+      String subjectDn,
+      String pkcs10,
+      List<RequestedIdentifier> identifiers) {
     return asRaClient(
         clientCertificate,
         "issueCertificate",
         AuditActions.CERTIFICATE_ISSUED,
         subjectDn,
         actor -> {
-          CertificateProfile certificateProfile = profile(profile);
+          CertificateProfile certificateProfile = profiles.forRemoteRa(profile);
           PKCS10CertificationRequest request = CertificationRequests.parse(pkcs10);
           CertificationRequests.verifyProofOfPossession(request);
-          SubjectPublicKeyInfo key = request.getSubjectPublicKeyInfo();
-          KeyAlgorithm keyAlgorithm = acceptedKey(certificateProfile, key);
-          X500Name subject = SubjectNames.parse(subjectDn, certificateProfile);
-          names.requireFree(subject, certificateProfile);
+          KeyAlgorithm keyAlgorithm =
+              acceptedKey(certificateProfile, request.getSubjectPublicKeyInfo());
+          EndEntityContent content =
+              content(
+                  certificateProfile,
+                  subjectDn,
+                  request,
+                  request.getSubjectPublicKeyInfo(),
+                  identifiers);
+          names.requireFree(content.subject(), certificateProfile);
           // SM2 keys are certified by the SM2 issuing CA, RSA keys by the RSA issuing CA (R2).
           String caName =
               keyAlgorithm == KeyAlgorithm.SM2_256
@@ -70,26 +80,29 @@ public class RemoteRaServiceBean implements RemoteRaService {
               issuer.issue(
                   certificateAuthorities.byName(caName).orElseThrow(),
                   certificateProfile,
-                  subject,
-                  key,
-                  keyAlgorithm,
-                  List.of(),
+                  content,
                   actor));
         });
   }
 
   @Override
   public DualCertificateView issueDualCertificate(
-      byte[] clientCertificate, String profile, String subjectDn, String pkcs10) {
+      byte[] clientCertificate,
+      String profile,
+      String subjectDn,
+      String pkcs10,
+      List<RequestedIdentifier> identifiers) {
     return asRaClient(
         clientCertificate,
         "issueDualCertificate",
         AuditActions.CERTIFICATE_ISSUED,
         subjectDn,
         actor -> {
-          CertificateProfile signing = profile(profile);
+          CertificateProfile signing = profiles.forRemoteRa(profile);
           CertificateProfile encryption =
-              CertificateProfiles.encryptionCounterpart(signing.name())
+              signing
+                  .encryptionCounterpart()
+                  .map(profiles::require)
                   .orElseThrow(
                       () ->
                           new CaRequestException(
@@ -105,13 +118,12 @@ public class RemoteRaServiceBean implements RemoteRaService {
                     + " delivered in a GM/T 0009 SM2 envelope under it, and the request has an "
                     + SubjectKeys.describe(key));
           }
-          X500Name subject = SubjectNames.parse(subjectDn, signing);
-          names.requireFree(subject, signing);
-          names.requireFree(subject, encryption);
+          EndEntityContent signingContent = content(signing, subjectDn, request, key, identifiers);
+          names.requireFree(signingContent.subject(), signing);
+          names.requireFree(signingContent.subject(), encryption);
           CertificateAuthority ca =
               certificateAuthorities.byName(configuration.issuingCaName()).orElseThrow();
-          IssuedCertificate signatureCertificate =
-              issuer.issue(ca, signing, subject, key, KeyAlgorithm.SM2_256, List.of(), actor);
+          IssuedCertificate signatureCertificate = issuer.issue(ca, signing, signingContent, actor);
           KeyManagementCenter.EncryptionKey encryptionKey =
               kmc.issueEncryptionKey(
                   SubjectKeys.toPublicKey(key), signatureCertificate.getSubjectDn());
@@ -119,10 +131,12 @@ public class RemoteRaServiceBean implements RemoteRaService {
               issuer.issue(
                   ca,
                   encryption,
-                  subject,
-                  SubjectPublicKeyInfo.getInstance(encryptionKey.subjectPublicKeyInfo()),
-                  KeyAlgorithm.SM2_256,
-                  List.of(),
+                  content(
+                      encryption,
+                      subjectDn,
+                      request,
+                      SubjectPublicKeyInfo.getInstance(encryptionKey.subjectPublicKeyInfo()),
+                      identifiers),
                   actor);
           signatureCertificate.pairWith(encryptionCertificate);
           kmc.bindCertificate(encryptionKey.escrowReference(), encryptionCertificate.getId());
@@ -131,6 +145,32 @@ public class RemoteRaServiceBean implements RemoteRaService {
               CertificateView.of(encryptionCertificate),
               encryptionKey.envelopedPrivateKey());
         });
+  }
+
+  @Override
+  public List<ProfileView> listProfiles(byte[] clientCertificate) {
+    authenticator.authenticate(clientCertificate, "listProfiles");
+    return profiles.latestVersions().stream()
+        .filter(CertificateProfile::remoteRa)
+        .map(ProfileView::of)
+        .toList();
+  }
+
+  /**
+   * The holder as the certificate will name it: the vetted subject DN, {@code key}, the
+   * subjectAltNames the request asks for and the identifiers the RA vetted.
+   */
+  private static EndEntityContent content(
+      CertificateProfile profile,
+      String subjectDn,
+      PKCS10CertificationRequest request,
+      SubjectPublicKeyInfo key,
+      List<RequestedIdentifier> identifiers) {
+    return new EndEntityContent(
+        SubjectNames.parse(subjectDn, profile),
+        key,
+        CertificationRequests.subjectAltNames(request),
+        HolderIdentifiers.check(identifiers, profile));
   }
 
   @Override
@@ -222,18 +262,6 @@ public class RemoteRaServiceBean implements RemoteRaService {
               revoker.revoke(
                   SerialNumbers.parse(serial), revocationReason, revocationInitiator, actor));
         });
-  }
-
-  private static CertificateProfile profile(String name) {
-    return CertificateProfiles.forRemoteRa(name)
-        .orElseThrow(
-            () ->
-                new CaRequestException(
-                    UNKNOWN_PROFILE,
-                    "profile '"
-                        + name
-                        + "' is unknown: profiles available to remote RAs are "
-                        + String.join(", ", CertificateProfiles.remoteRaProfileNames())));
   }
 
   private static KeyAlgorithm acceptedKey(CertificateProfile profile, SubjectPublicKeyInfo key) {

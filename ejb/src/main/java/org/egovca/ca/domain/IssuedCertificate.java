@@ -82,6 +82,9 @@ public class IssuedCertificate {
   @Column(nullable = false, length = 64)
   private String profile;
 
+  @Column(name = "profile_version", nullable = false)
+  private int profileVersion;
+
   @Column(name = "key_algorithm", nullable = false, length = 16)
   private String keyAlgorithm;
 
@@ -130,6 +133,7 @@ public class IssuedCertificate {
       BigInteger serialNumber,
       String subjectDn,
       String profile,
+      int profileVersion,
       String keyAlgorithm,
       Instant notBefore,
       Instant notAfter,
@@ -141,6 +145,7 @@ public class IssuedCertificate {
     this.serialNumber = SerialNumbers.toHex(serialNumber);
     this.subjectDn = Objects.requireNonNull(subjectDn, "subjectDn");
     this.profile = Objects.requireNonNull(profile, "profile");
+    this.profileVersion = profileVersion;
     this.keyAlgorithm = Objects.requireNonNull(keyAlgorithm, "keyAlgorithm");
     this.status = CertificateStatus.VALID;
     this.notBefore = Objects.requireNonNull(notBefore, "notBefore");
@@ -217,6 +222,11 @@ public class IssuedCertificate {
 
   public String getProfile() {
     return profile;
+  }
+
+  /** The version of {@link #getProfile()} the certificate was issued under. */
+  public int getProfileVersion() {
+    return profileVersion;
   }
 
   public String getKeyAlgorithm() {

@@ -13,14 +13,16 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.egovca.ca.application.CaHierarchySetup;
 import org.egovca.ca.application.CertificateAuthorities;
+import org.egovca.ca.application.CertificateProfileCatalogue;
 import org.egovca.ca.application.CrlScheduler;
 import org.egovca.ca.application.PublicationDispatcher;
 import org.egovca.ca.application.port.PublishedCertificate;
 
 /**
- * At every start: once the schema is migrated and the token is active, create the CA hierarchy if
- * this is the first start, then (re)publish the CA certificates and issue any CRL that is due (the
- * first ones on a new CA). The CA can issue once this bean reports ready.
+ * At every start: once the schema is migrated and the token is active, store the shipped profile
+ * definitions not stored yet, create the CA hierarchy if this is the first start, then (re)publish
+ * the CA certificates and issue any CRL that is due (the first ones on a new CA). The CA can issue
+ * once this bean reports ready.
  */
 @Singleton
 @Startup
@@ -32,6 +34,7 @@ public class CaBootstrap {
   private static final Logger LOG = Logger.getLogger(CaBootstrap.class.getName());
 
   @Inject private CaHierarchySetup setup;
+  @Inject private CertificateProfileCatalogue profiles;
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private PublicationDispatcher publication;
   @Inject private CaConfiguration configuration;
@@ -46,6 +49,7 @@ public class CaBootstrap {
   @PostConstruct
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void start() {
+    profiles.importShipped(CaHierarchySetup.SYSTEM_ACTOR);
     if (!setup.isSetUp()) {
       setup.setUp();
       LOG.info(

@@ -1,35 +1,49 @@
 package org.egovca.ca.x509;
 
+import static org.egovca.ca.application.CaRequestException.Reason.PROFILE_VIOLATION;
+
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x509.TBSCertificate;
+import org.bouncycastle.asn1.x509.Time;
+import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
 import org.bouncycastle.cert.CertException;
-import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
+import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.egovca.ca.application.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.hsm.CryptoToken;
 import org.egovca.hsm.KeyAlgorithm;
@@ -37,9 +51,9 @@ import org.egovca.hsm.SignatureAlgorithm;
 
 /**
  * Assembles certificates with the extensions of GM/T 0015 Annex C and has the crypto token sign
- * them: table C.1 (root CA), C.2 (subordinate CA) and C.3/C.4 (end entity, shaped by the profile).
- * Every certificate is verified against the CA key before it is handed out, so a token fault can
- * never produce a certificate that does not verify.
+ * them: table C.1 (root CA), C.2 (subordinate CA) and C.3/C.4 (end entity, shaped by the profile
+ * and checked by the pre-issuance lint). Every certificate is verified against the CA key before it
+ * is handed out, so a token fault can never produce a certificate that does not verify.
  */
 public final class CertificateAssembler {
 
@@ -69,19 +83,24 @@ public final class CertificateAssembler {
       SubjectPublicKeyInfo key,
       Instant notBefore,
       Instant notAfter) {
-    X509v3CertificateBuilder builder =
-        builder(subject, SerialNumberGenerator.next(), notBefore, notAfter, subject, key);
+    ExtensionsGenerator extensions = new ExtensionsGenerator();
     try {
-      builder.addExtension(
-          Extension.subjectKeyIdentifier, false, extensionUtils.createSubjectKeyIdentifier(key));
-      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-      builder.addExtension(
-          Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-      builder.addExtension(Extension.subjectInfoAccess, false, caRepository(subject));
-    } catch (CertIOException e) {
+      addCaExtensions(extensions, subject, key, new BasicConstraints(true));
+    } catch (IOException e) {
       throw new IllegalStateException("cannot encode root CA extensions", e);
     }
-    return sign(builder, keyAlias, keyAlgorithm, key);
+    ContentSigner signer = token.contentSigner(keyAlias, SignatureAlgorithm.forKey(keyAlgorithm));
+    TBSCertificate tbs =
+        tbs(
+            signer,
+            subject,
+            SerialNumberGenerator.next(),
+            notBefore,
+            notAfter,
+            subject,
+            key,
+            extensions);
+    return sign(tbs, signer, key);
   }
 
   /** A subordinate (issuing) CA certificate signed by {@code issuer} (GM/T 0015 table C.2). */
@@ -91,82 +110,124 @@ public final class CertificateAssembler {
       SubjectPublicKeyInfo key,
       Instant notBefore,
       Instant notAfter) {
-    X509v3CertificateBuilder builder =
-        builder(
-            issuerName(issuer), SerialNumberGenerator.next(), notBefore, notAfter, subject, key);
+    ExtensionsGenerator extensions = new ExtensionsGenerator();
     try {
-      addIssuerReferences(builder, issuer);
-      builder.addExtension(
-          Extension.subjectKeyIdentifier, false, extensionUtils.createSubjectKeyIdentifier(key));
-      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
-      builder.addExtension(
-          Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-      builder.addExtension(Extension.subjectInfoAccess, false, caRepository(subject));
-    } catch (CertIOException e) {
+      addIssuerReferences(extensions, issuer);
+      addCaExtensions(extensions, subject, key, new BasicConstraints(0));
+    } catch (IOException e) {
       throw new IllegalStateException("cannot encode subordinate CA extensions", e);
     }
-    return sign(builder, issuer.keyAlias(), issuer.keyAlgorithm(), issuerKey(issuer));
+    ContentSigner signer = signer(issuer);
+    TBSCertificate tbs =
+        tbs(
+            signer,
+            issuerName(issuer),
+            SerialNumberGenerator.next(),
+            notBefore,
+            notAfter,
+            subject,
+            key,
+            extensions);
+    return sign(tbs, signer, issuerKey(issuer));
   }
 
   /**
    * An end-entity certificate shaped by {@code profile} (GM/T 0015 table C.3 for signing, C.4 for
-   * encryption certificates).
+   * encryption certificates). The to-be-signed certificate goes through the pre-issuance lint
+   * first: a certificate that breaks its profile is refused, never signed.
    */
   public X509CertificateHolder endEntity(
       IssuingCa issuer,
       CertificateProfile profile,
-      X500Name subject,
-      SubjectPublicKeyInfo key,
+      EndEntityContent content,
       BigInteger serialNumber,
       Instant notBefore,
-      Instant notAfter,
-      List<GeneralName> subjectAltNames) {
-    X509v3CertificateBuilder builder =
-        builder(issuerName(issuer), serialNumber, notBefore, notAfter, subject, key);
+      Instant notAfter) {
+    ExtensionsGenerator extensions = new ExtensionsGenerator();
     try {
-      addIssuerReferences(builder, issuer);
-      builder.addExtension(
-          Extension.subjectKeyIdentifier, false, extensionUtils.createSubjectKeyIdentifier(key));
-      builder.addExtension(Extension.keyUsage, true, new KeyUsage(profile.keyUsage()));
+      addIssuerReferences(extensions, issuer);
+      extensions.addExtension(
+          Extension.subjectKeyIdentifier,
+          false,
+          extensionUtils.createSubjectKeyIdentifier(content.key()));
+      extensions.addExtension(Extension.keyUsage, true, new KeyUsage(profile.keyUsage()));
       if (!profile.extendedKeyUsages().isEmpty()) {
         KeyPurposeId[] purposes =
             profile.extendedKeyUsages().stream()
                 .map(oid -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid)))
                 .toArray(KeyPurposeId[]::new);
-        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
+        extensions.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
       }
-      if (!subjectAltNames.isEmpty()) {
-        builder.addExtension(
+      if (!content.subjectAltNames().isEmpty()) {
+        extensions.addExtension(
             Extension.subjectAlternativeName,
             false,
-            new GeneralNames(subjectAltNames.toArray(GeneralName[]::new)));
+            new GeneralNames(content.subjectAltNames().toArray(GeneralName[]::new)));
       }
-    } catch (CertIOException e) {
+      for (Extension identity :
+          IdentityExtensions.encode(profile.identity().edition(), content.identifiers())) {
+        extensions.addExtension(identity);
+      }
+    } catch (IOException e) {
       throw new IllegalStateException("cannot encode end-entity extensions", e);
     }
-    return sign(builder, issuer.keyAlias(), issuer.keyAlgorithm(), issuerKey(issuer));
+    ContentSigner signer = signer(issuer);
+    TBSCertificate tbs =
+        tbs(
+            signer,
+            issuerName(issuer),
+            serialNumber,
+            notBefore,
+            notAfter,
+            content.subject(),
+            content.key(),
+            extensions);
+    List<LintViolation> violations = CertificateLint.check(tbs, profile, issuer.certificate());
+    if (!violations.isEmpty()) {
+      throw new CaRequestException(
+          PROFILE_VIOLATION,
+          "the certificate would break profile "
+              + profile.label()
+              + ": "
+              + violations.stream().map(LintViolation::toString).collect(Collectors.joining("; ")));
+    }
+    return sign(tbs, signer, issuerKey(issuer));
+  }
+
+  private void addCaExtensions(
+      ExtensionsGenerator extensions,
+      X500Name subject,
+      SubjectPublicKeyInfo key,
+      BasicConstraints basicConstraints)
+      throws IOException {
+    extensions.addExtension(
+        Extension.subjectKeyIdentifier, false, extensionUtils.createSubjectKeyIdentifier(key));
+    extensions.addExtension(Extension.basicConstraints, true, basicConstraints);
+    extensions.addExtension(
+        Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+    extensions.addExtension(Extension.subjectInfoAccess, false, caRepository(subject));
   }
 
   /** AKI (key identifier only), certificatePolicies, CRL distribution point and AIA. */
-  private void addIssuerReferences(X509v3CertificateBuilder builder, IssuingCa issuer)
-      throws CertIOException {
-    builder.addExtension(
+  private void addIssuerReferences(ExtensionsGenerator extensions, IssuingCa issuer)
+      throws IOException {
+    extensions.addExtension(
         Extension.authorityKeyIdentifier,
         false,
         extensionUtils.createAuthorityKeyIdentifier(issuerKey(issuer)));
-    builder.addExtension(
+    extensions.addExtension(
         Extension.certificatePolicies,
         false,
         new CertificatePolicies(new PolicyInformation(policy)));
     GeneralNames crl = new GeneralNames(uri(urls.crl(issuer.name())));
-    builder.addExtension(
+    extensions.addExtension(
         Extension.cRLDistributionPoints,
         false,
         new CRLDistPoint(
             new DistributionPoint[] {
               new DistributionPoint(new DistributionPointName(crl), null, null)
             }));
-    builder.addExtension(
+    extensions.addExtension(
         Extension.authorityInfoAccess,
         false,
         new AuthorityInformationAccess(
@@ -195,24 +256,50 @@ public final class CertificateAssembler {
     return issuer.certificate().getSubjectPublicKeyInfo();
   }
 
-  private static X509v3CertificateBuilder builder(
+  private ContentSigner signer(IssuingCa issuer) {
+    return token.contentSigner(issuer.keyAlias(), SignatureAlgorithm.forKey(issuer.keyAlgorithm()));
+  }
+
+  private static TBSCertificate tbs(
+      ContentSigner signer,
       X500Name issuer,
       BigInteger serialNumber,
       Instant notBefore,
       Instant notAfter,
       X500Name subject,
-      SubjectPublicKeyInfo key) {
-    return new X509v3CertificateBuilder(
-        issuer, serialNumber, Date.from(notBefore), Date.from(notAfter), subject, key);
+      SubjectPublicKeyInfo key,
+      ExtensionsGenerator extensions) {
+    V3TBSCertificateGenerator generator = new V3TBSCertificateGenerator();
+    generator.setSerialNumber(new ASN1Integer(serialNumber));
+    generator.setSignature(signer.getAlgorithmIdentifier());
+    generator.setIssuer(issuer);
+    // Time picks UTCTime up to 2049 and GeneralizedTime after, as RFC 5280 §4.1.2.5 requires.
+    generator.setStartDate(new Time(Date.from(notBefore)));
+    generator.setEndDate(new Time(Date.from(notAfter)));
+    generator.setSubject(subject);
+    generator.setSubjectPublicKeyInfo(key);
+    generator.setExtensions(extensions.generate());
+    return generator.generateTBSCertificate();
   }
 
-  private X509CertificateHolder sign(
-      X509v3CertificateBuilder builder,
-      String keyAlias,
-      KeyAlgorithm keyAlgorithm,
-      SubjectPublicKeyInfo verificationKey) {
+  /**
+   * Has the token sign {@code tbs}, then verifies the signature with {@code verificationKey}, so a
+   * token fault can never produce a certificate that does not verify.
+   */
+  private static X509CertificateHolder sign(
+      TBSCertificate tbs, ContentSigner signer, SubjectPublicKeyInfo verificationKey) {
+    try (OutputStream out = signer.getOutputStream()) {
+      tbs.encodeTo(out, ASN1Encoding.DER);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot sign the certificate", e);
+    }
     X509CertificateHolder certificate =
-        builder.build(token.contentSigner(keyAlias, SignatureAlgorithm.forKey(keyAlgorithm)));
+        new X509CertificateHolder(
+            Certificate.getInstance(
+                new DERSequence(
+                    new ASN1Encodable[] {
+                      tbs, signer.getAlgorithmIdentifier(), new DERBitString(signer.getSignature())
+                    })));
     try {
       ContentVerifierProvider verifier =
           new JcaContentVerifierProviderBuilder()

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -20,9 +19,11 @@ import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
+import org.egovca.ca.domain.TestProfiles;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.ca.x509.CertificateAssembler;
 import org.egovca.ca.x509.DirectoryUrls;
+import org.egovca.ca.x509.EndEntityContent;
 import org.egovca.ca.x509.IssuingCa;
 import org.egovca.ca.x509.PkiUrls;
 import org.egovca.ca.x509.SerialNumberGenerator;
@@ -76,9 +77,8 @@ public class CertificateIssuanceBenchmark {
       token.generateKeyPair("sm2-ca", KeyAlgorithm.SM2_256);
       token.generateKeyPair("rsa-ca", KeyAlgorithm.RSA_2048);
       CertificateAssembler assembler = newAssembler();
-      CertificateProfile caProfile =
-          CertificateProfiles.byName(CertificateProfiles.CA).orElseThrow();
-      personalSign = CertificateProfiles.byName(CertificateProfiles.PERSONAL_SIGN).orElseThrow();
+      CertificateProfile caProfile = TestProfiles.named(CertificateProfiles.CA);
+      personalSign = TestProfiles.named(CertificateProfiles.PERSONAL_SIGN);
       notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS);
       sm2Ca = rootCa(assembler, caProfile, "CN=Bench SM2 CA,O=e-Gov,C=CN", "sm2-ca");
       rsaCa = rootCa(assembler, caProfile, "CN=Bench RSA CA,O=e-Gov,C=CN", "rsa-ca");
@@ -190,11 +190,9 @@ public class CertificateIssuanceBenchmark {
         thread.assembler.endEntity(
             issuer,
             ca.personalSign,
-            ca.subject,
-            ca.subscriberKey,
+            EndEntityContent.of(ca.subject, ca.subscriberKey),
             SerialNumberGenerator.next(),
             ca.notBefore,
-            ca.notAfter,
-            List.of()));
+            ca.notAfter));
   }
 }

@@ -28,6 +28,7 @@ final class TestCertificates {
         BigInteger.valueOf(0xabcdef),
         "CN=x,C=CN",
         "personal-sign",
+        1,
         "SM2_256",
         notBefore,
         notAfter,

@@ -63,6 +63,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
+import org.egovca.ca.domain.TestProfiles;
 import org.egovca.ca.testing.OpenSslCommand;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.TestKeys;
@@ -121,8 +122,8 @@ class CertificateAssemblerTest {
             PkiUrls.of("http://ca.example/pki"),
             POLICY,
             new DirectoryUrls("ldap://ldap.example", "o=iFutureCA,c=CN"));
-    CertificateProfile caProfile = CertificateProfiles.byName(CertificateProfiles.CA).orElseThrow();
-    personalSign = CertificateProfiles.byName(CertificateProfiles.PERSONAL_SIGN).orElseThrow();
+    CertificateProfile caProfile = TestProfiles.named(CertificateProfiles.CA);
+    personalSign = TestProfiles.named(CertificateProfiles.PERSONAL_SIGN);
 
     notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
     root =
@@ -151,12 +152,10 @@ class CertificateAssemblerTest {
         assembler.endEntity(
             issuingIssuer,
             personalSign,
-            eeSubject,
-            subscriberKey,
+            EndEntityContent.of(eeSubject, subscriberKey),
             eeSerial,
             notBefore,
-            eeNotAfter,
-            List.of());
+            eeNotAfter);
 
     X509CertificateHolder rsaCa =
         assembler.rootCa(
@@ -346,7 +345,12 @@ class CertificateAssemblerTest {
   private static X509CertificateHolder personalSignCertificate(
       IssuingCa issuer, X500Name subject, SubjectPublicKeyInfo key, Instant from, Instant to) {
     return assembler.endEntity(
-        issuer, personalSign, subject, key, SerialNumberGenerator.next(), from, to, List.of());
+        issuer,
+        personalSign,
+        EndEntityContent.of(subject, key),
+        SerialNumberGenerator.next(),
+        from,
+        to);
   }
 
   /** A personal signature certificate for a new RSA-2048 key, from the RSA CA. */
@@ -437,9 +441,7 @@ class CertificateAssemblerTest {
   void caRepositoryUriOfAChineseCaNameIsPercentEncodedUtf8() {
     X509CertificateHolder chineseRoot =
         assembler.rootCa(
-            SubjectNames.parse(
-                "CN=国家电子政务根CA,C=CN",
-                CertificateProfiles.byName(CertificateProfiles.CA).orElseThrow()),
+            SubjectNames.parse("CN=国家电子政务根CA,C=CN", TestProfiles.named(CertificateProfiles.CA)),
             "root",
             KeyAlgorithm.SM2_256,
             tokenKey("root"),
@@ -611,8 +613,16 @@ class CertificateAssemblerTest {
     Instant start = Instant.parse("2049-12-31T23:59:59Z");
     Instant end = Instant.parse("2050-01-01T00:00:00Z");
 
+    // A root certificate: an end-entity certificate cannot outlive its CA (pre-issuance lint).
     X509CertificateHolder certificate =
-        personalSignCertificate(issuingIssuer, eeSubject, subscriberKey, start, end);
+        assembler.rootCa(
+            SubjectNames.parse(
+                "CN=Time Test Root,C=CN", TestProfiles.named(CertificateProfiles.CA)),
+            "root",
+            KeyAlgorithm.SM2_256,
+            tokenKey("root"),
+            start,
+            end);
 
     Time notBeforeTime = certificate.toASN1Structure().getStartDate();
     Time notAfterTime = certificate.toASN1Structure().getEndDate();
@@ -655,8 +665,7 @@ class CertificateAssemblerTest {
 
   @Test
   void tlsServerProfileAddsNonCriticalSubjectAltNameAndServerAuth() throws Exception {
-    CertificateProfile tlsServer =
-        CertificateProfiles.byName(CertificateProfiles.TLS_SERVER).orElseThrow();
+    CertificateProfile tlsServer = TestProfiles.named(CertificateProfiles.TLS_SERVER);
     List<GeneralName> altNames =
         List.of(
             new GeneralName(GeneralName.dNSName, "localhost"),
@@ -666,12 +675,14 @@ class CertificateAssemblerTest {
         assembler.endEntity(
             rsaIssuer,
             tlsServer,
-            SubjectNames.parse("CN=localhost,OU=Service,O=iFutureCA,C=CN", tlsServer),
-            spki(TestKeys.rsaKeyPair(2048).getPublic()),
+            new EndEntityContent(
+                SubjectNames.parse("CN=localhost,OU=Service,O=iFutureCA,C=CN", tlsServer),
+                spki(TestKeys.rsaKeyPair(2048).getPublic()),
+                altNames,
+                List.of()),
             SerialNumberGenerator.next(),
             notBefore,
-            notBefore.plus(tlsServer.validity()),
-            altNames);
+            notBefore.plus(tlsServer.validity()));
 
     nonCriticalExtension(certificate, Extension.subjectAlternativeName, "subjectAltName");
     List<List<?>> jcaNames =

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
+import org.egovca.ca.domain.TestProfiles;
 import org.junit.jupiter.api.Test;
 
 class DirectoryUrlsTest {
 
-  private static final CertificateProfile CA =
-      CertificateProfiles.byName(CertificateProfiles.CA).orElseThrow();
+  private static final CertificateProfile CA = TestProfiles.named(CertificateProfiles.CA);
   private static final DirectoryUrls DIRECTORY =
       new DirectoryUrls("ldap://ldap.example", "o=iFutureCA,c=CN");
 

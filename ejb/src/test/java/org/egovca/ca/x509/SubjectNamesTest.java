@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
@@ -20,9 +19,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.egovca.ca.application.CaRequestException;
 import org.egovca.ca.application.CaRequestException.Reason;
 import org.egovca.ca.domain.CertificateProfile;
-import org.egovca.ca.domain.CertificateProfiles;
-import org.egovca.ca.domain.DnAttribute;
-import org.egovca.hsm.KeyAlgorithm;
+import org.egovca.ca.domain.TestProfiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,8 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SubjectNamesTest {
 
-  private static final CertificateProfile PERSONAL_SIGN =
-      CertificateProfiles.byName("personal-sign").orElseThrow();
+  private static final CertificateProfile PERSONAL_SIGN = TestProfiles.named("personal-sign");
 
   private static final String C = "2.5.4.6";
   private static final String ST = "2.5.4.8";
@@ -269,15 +265,19 @@ class SubjectNamesTest {
   @Test
   void attributeTheProfileDoesNotAllowIsRefused() {
     CertificateProfile cnOnly =
-        new CertificateProfile(
-            "cn-only",
-            Set.of(DnAttribute.CN),
-            Set.of(DnAttribute.CN),
-            Set.of(KeyAlgorithm.SM2_256),
-            Duration.ofDays(1),
-            0,
-            List.of(),
-            false);
+        TestProfiles.changed(
+            "personal-sign",
+            Map.of(
+                "name",
+                "cn-only",
+                "subject.allowed",
+                "CN",
+                "altNames.allowed",
+                "",
+                "identity.edition",
+                "NONE",
+                "identity.allowed",
+                ""));
 
     CaRequestException e =
         assertThrows(CaRequestException.class, () -> SubjectNames.parse("CN=x,O=y", cnOnly));

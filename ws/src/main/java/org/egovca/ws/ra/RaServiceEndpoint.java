@@ -12,6 +12,7 @@ import jakarta.xml.ws.handler.MessageContext;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,7 +45,10 @@ public class RaServiceEndpoint {
    *
    * @param profile certificate profile, for example {@code personal-sign}
    * @param subjectDn the vetted subject DN, for example {@code CN=张三,O=某单位,C=CN}
-   * @param pkcs10 the holder's PKCS#10 request, base64 DER or PEM
+   * @param pkcs10 the holder's PKCS#10 request, base64 DER or PEM; subjectAltNames requested in it
+   *     are issued when the profile allows their form
+   * @param holderIdentifiers optional: the holder's vetted identifiers (ID card number,
+   *     organization code, …) for the GM/T 0015 identity extensions
    * @return the certificate, base64 DER
    */
   @WebMethod
@@ -52,13 +56,21 @@ public class RaServiceEndpoint {
   public String issueCertificate(
       @WebParam(name = "profile") String profile,
       @WebParam(name = "subjectDn") String subjectDn,
-      @WebParam(name = "pkcs10") String pkcs10)
+      @WebParam(name = "pkcs10") String pkcs10,
+      @WebParam(name = "holderIdentifier") List<HolderIdentifierElement> holderIdentifiers)
       throws RaServiceFault {
     return answer(
         "issueCertificate",
         () -> {
           byte[] certificate =
-              remoteRa.issueCertificate(clientCertificate(), profile, subjectDn, pkcs10).encoded();
+              remoteRa
+                  .issueCertificate(
+                      clientCertificate(),
+                      profile,
+                      subjectDn,
+                      pkcs10,
+                      HolderIdentifierElement.toRequested(holderIdentifiers))
+                  .encoded();
           return Base64.getEncoder().encodeToString(certificate);
         });
   }
@@ -74,14 +86,29 @@ public class RaServiceEndpoint {
   public DualCertificate issueDualCertificate(
       @WebParam(name = "profile") String profile,
       @WebParam(name = "subjectDn") String subjectDn,
-      @WebParam(name = "pkcs10") String pkcs10)
+      @WebParam(name = "pkcs10") String pkcs10,
+      @WebParam(name = "holderIdentifier") List<HolderIdentifierElement> holderIdentifiers)
       throws RaServiceFault {
     return answer(
         "issueDualCertificate",
         () -> {
           return toSoap(
-              remoteRa.issueDualCertificate(clientCertificate(), profile, subjectDn, pkcs10));
+              remoteRa.issueDualCertificate(
+                  clientCertificate(),
+                  profile,
+                  subjectDn,
+                  pkcs10,
+                  HolderIdentifierElement.toRequested(holderIdentifiers)));
         });
+  }
+
+  /** The certificate profiles this RA may request, latest version of each. */
+  @WebMethod
+  @WebResult(name = "profile")
+  public List<ProfileElement> listProfiles() throws RaServiceFault {
+    return answer(
+        "listProfiles",
+        () -> remoteRa.listProfiles(clientCertificate()).stream().map(ProfileElement::of).toList());
   }
 
   /**
