@@ -7,6 +7,7 @@ public final class AuditActions {
   public static final String CERTIFICATE_ISSUED = "CERTIFICATE_ISSUED";
   public static final String CERTIFICATE_REVOKED = "CERTIFICATE_REVOKED";
   public static final String CRL_ISSUED = "CRL_ISSUED";
+  public static final String DELTA_CRL_ISSUED = "DELTA_CRL_ISSUED";
   public static final String CERTIFICATE_RENEWED = "CERTIFICATE_RENEWED";
   public static final String CERTIFICATE_REKEYED = "CERTIFICATE_REKEYED";
   public static final String PROFILE_PUBLISHED = "PROFILE_PUBLISHED";

@@ -24,7 +24,8 @@ import org.egovca.ca.infrastructure.CaConfiguration;
  * When CRLs are issued (CPS §6.1.4.8.7–8): every few minutes each CA whose latest CRL is close to
  * its nextUpdate gets a new one (so the 24-hour cycle survives restarts, and with several servers
  * the CA row lock in {@link CrlIssuance} keeps them from issuing twice); after a revocation a CRL
- * follows within the configured delay, coalescing bursts; a key compromise is published at once.
+ * follows within the configured delay, coalescing bursts; a key compromise is published at once. A
+ * delta CRL follows each of these complete CRLs, and is renewed on its own shorter cycle.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -36,6 +37,7 @@ public class CrlScheduler {
   static final String REVOCATION_ACTOR = "system:crl-after-revocation";
 
   @Inject private CrlIssuance crls;
+  @Inject private DeltaCrlIssuance deltaCrls;
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private CaConfiguration configuration;
 
@@ -43,7 +45,10 @@ public class CrlScheduler {
 
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
-  /** The regular cycle; also issues the first CRL of a new CA. */
+  /**
+   * The regular cycles of complete and delta CRLs; also issues the first CRLs of a new CA. A delta
+   * CRL is due as soon as a new complete CRL exists, so it follows that one in the same run.
+   */
   @Schedule(hour = "*", minute = "*/5", persistent = false)
   public void issueDueCrls() {
     for (CertificateAuthority ca : certificateAuthorities.all()) {
@@ -52,6 +57,13 @@ public class CrlScheduler {
             .ifPresent(crl -> LOG.info(() -> "Issued " + crl));
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "could not issue the CRL of " + ca.getName(), e);
+      }
+      try {
+        deltaCrls
+            .issueIfDue(ca.getName(), SCHEDULE_ACTOR)
+            .ifPresent(crl -> LOG.info(() -> "Issued " + crl));
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "could not issue the delta CRL of " + ca.getName(), e);
       }
     }
   }
@@ -72,8 +84,11 @@ public class CrlScheduler {
     try {
       CrlIssuance.CrlSummary crl = crls.issue(caName, REVOCATION_ACTOR);
       LOG.info(() -> "Issued " + crl);
+      deltaCrls
+          .issue(caName, REVOCATION_ACTOR)
+          .ifPresent(delta -> LOG.info(() -> "Issued " + delta));
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "could not issue the CRL of " + caName + "; the cycle will retry", e);
+      LOG.log(Level.SEVERE, "could not issue the CRLs of " + caName + "; the cycle will retry", e);
     }
   }
 }

@@ -30,6 +30,12 @@ public class CertificateAuthority {
   public static final String BY_NAME = "CertificateAuthority.byName";
   public static final String ALL = "CertificateAuthority.all";
 
+  /**
+   * {@code /pki/crl/X-delta.crl} is the delta CRL of CA X; a CA named "X-delta" would have its
+   * complete CRL at the same URL.
+   */
+  private static final String DELTA_CRL_NAME_SUFFIX = "-delta";
+
   @Id
   @SequenceGenerator(
       name = "certificate_authority_seq",
@@ -83,6 +89,17 @@ public class CertificateAuthority {
       byte[] encoded,
       Instant createdAt) {
     this.name = requireText(name, "CA name");
+    if (name.endsWith(DELTA_CRL_NAME_SUFFIX)) {
+      throw new IllegalArgumentException(
+          "CA name "
+              + name
+              + " must not end in "
+              + DELTA_CRL_NAME_SUFFIX
+              + ": /pki/crl/"
+              + name
+              + ".crl is the delta CRL of CA "
+              + name.substring(0, name.length() - DELTA_CRL_NAME_SUFFIX.length()));
+    }
     this.subjectDn = requireText(subjectDn, "CA subject DN");
     this.parent = parent;
     this.keyAlias = requireText(keyAlias, "key alias");

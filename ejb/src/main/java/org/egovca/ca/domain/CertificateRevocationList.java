@@ -12,21 +12,33 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A CRL a CA issued, kept with its DER encoding (CPS §6.1.4.8.7; R9 keeps every CRL at least ten
- * years). CRL numbers grow strictly per CA, also across restarts and server instances.
+ * A CRL a CA issued, complete or delta, kept with its DER encoding (CPS §6.1.4.8.7; R9 keeps every
+ * CRL at least ten years). Complete and delta CRLs share one CRL number sequence per CA (RFC 5280
+ * §5.2.4), which grows strictly, also across restarts and server instances.
  */
 @Entity
 @Table(name = "crl")
 @NamedQuery(
-    name = CertificateRevocationList.LATEST,
+    name = CertificateRevocationList.HIGHEST_NUMBER,
+    query = "SELECT MAX(l.crlNumber) FROM CertificateRevocationList l WHERE l.issuer = :issuer")
+@NamedQuery(
+    name = CertificateRevocationList.LATEST_COMPLETE,
     query =
         "SELECT l FROM CertificateRevocationList l WHERE l.issuer = :issuer"
-            + " ORDER BY l.crlNumber DESC")
+            + " AND l.baseCrlNumber IS NULL ORDER BY l.crlNumber DESC")
+@NamedQuery(
+    name = CertificateRevocationList.LATEST_DELTA,
+    query =
+        "SELECT l FROM CertificateRevocationList l WHERE l.issuer = :issuer"
+            + " AND l.baseCrlNumber IS NOT NULL ORDER BY l.crlNumber DESC")
 public class CertificateRevocationList {
 
-  public static final String LATEST = "CertificateRevocationList.latest";
+  public static final String HIGHEST_NUMBER = "CertificateRevocationList.highestNumber";
+  public static final String LATEST_COMPLETE = "CertificateRevocationList.latestComplete";
+  public static final String LATEST_DELTA = "CertificateRevocationList.latestDelta";
 
   @Id
   @SequenceGenerator(name = "crl_seq", sequenceName = "crl_seq", allocationSize = 1)
@@ -55,11 +67,28 @@ public class CertificateRevocationList {
   @Column(name = "issued_by", nullable = false, length = 256)
   private String issuedBy;
 
+  /** For a delta CRL, the number of the complete CRL it updates; null for a complete CRL. */
+  @Column(name = "base_crl_number")
+  private Long baseCrlNumber;
+
   protected CertificateRevocationList() {}
 
+  /** A complete CRL. */
   public CertificateRevocationList(
       CertificateAuthority issuer,
       long crlNumber,
+      Instant thisUpdate,
+      Instant nextUpdate,
+      long entryCount,
+      byte[] encoded,
+      String issuedBy) {
+    this(issuer, crlNumber, null, thisUpdate, nextUpdate, entryCount, encoded, issuedBy);
+  }
+
+  private CertificateRevocationList(
+      CertificateAuthority issuer,
+      long crlNumber,
+      Long baseCrlNumber,
       Instant thisUpdate,
       Instant nextUpdate,
       long entryCount,
@@ -70,6 +99,14 @@ public class CertificateRevocationList {
       throw new IllegalArgumentException("CRL numbers start at 1");
     }
     this.crlNumber = crlNumber;
+    if (baseCrlNumber != null && (baseCrlNumber < 1 || baseCrlNumber >= crlNumber)) {
+      throw new IllegalArgumentException(
+          "the base of delta CRL "
+              + crlNumber
+              + " must be an earlier complete CRL, not "
+              + baseCrlNumber);
+    }
+    this.baseCrlNumber = baseCrlNumber;
     this.thisUpdate = Objects.requireNonNull(thisUpdate, "thisUpdate");
     this.nextUpdate = Objects.requireNonNull(nextUpdate, "nextUpdate");
     if (!nextUpdate.isAfter(thisUpdate)) {
@@ -78,6 +115,20 @@ public class CertificateRevocationList {
     this.entryCount = entryCount;
     this.encoded = encoded.clone();
     this.issuedBy = Objects.requireNonNull(issuedBy, "issuedBy");
+  }
+
+  /** A delta CRL listing the changes since the complete CRL {@code baseCrlNumber}. */
+  public static CertificateRevocationList delta(
+      CertificateAuthority issuer,
+      long crlNumber,
+      long baseCrlNumber,
+      Instant thisUpdate,
+      Instant nextUpdate,
+      long entryCount,
+      byte[] encoded,
+      String issuedBy) {
+    return new CertificateRevocationList(
+        issuer, crlNumber, baseCrlNumber, thisUpdate, nextUpdate, entryCount, encoded, issuedBy);
   }
 
   public CertificateAuthority getIssuer() {
@@ -106,5 +157,14 @@ public class CertificateRevocationList {
 
   public String getIssuedBy() {
     return issuedBy;
+  }
+
+  public boolean isDelta() {
+    return baseCrlNumber != null;
+  }
+
+  /** The number of the complete CRL a delta CRL updates; empty for a complete CRL. */
+  public Optional<Long> getBaseCrlNumber() {
+    return Optional.ofNullable(baseCrlNumber);
   }
 }

@@ -88,6 +88,23 @@ public class CaConfiguration {
   }
 
   /**
+   * How long a delta CRL is valid, and so how often one is issued between complete CRLs (RFC 5280
+   * §5.2.4): relying parties that fetch deltas learn of revocations within this period without
+   * downloading the whole list.
+   */
+  public Duration deltaCrlPeriod() {
+    return Duration.ofMinutes(Long.parseLong(property("egovca.deltaCrl.periodMinutes", "60")));
+  }
+
+  /**
+   * A new delta CRL is issued this long before the current one's nextUpdate; two runs of the
+   * five-minute CRL schedule by default, so one missed run does not let it lapse.
+   */
+  public Duration deltaCrlOverlap() {
+    return Duration.ofMinutes(Long.parseLong(property("egovca.deltaCrl.overlapMinutes", "10")));
+  }
+
+  /**
    * Delay between a revocation and the CRL that lists it, so that a burst of revocations makes one
    * CRL; far inside the CPS's 24 hours (§6.1.4.8.8). Key compromise is published at once.
    */

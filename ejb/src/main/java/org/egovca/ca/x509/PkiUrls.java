@@ -5,9 +5,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The public URLs a relying party follows from a certificate: the CRL distribution point, the CA
- * issuers certificate and the OCSP responder, all under one configurable base such as {@code
- * http://ca.example.gov.cn/pki}.
+ * The public URLs a relying party follows from a certificate or CRL: the CRL distribution point,
+ * the delta CRL, the CA issuers certificate and the OCSP responder, all under one configurable base
+ * such as {@code http://ca.example.gov.cn/pki}.
  */
 public record PkiUrls(URI base) {
 
@@ -18,6 +18,11 @@ public record PkiUrls(URI base) {
 
   public String crl(String caName) {
     return base + "/crl/" + encode(caName) + ".crl";
+  }
+
+  /** Where the delta CRLs of {@code caName} are published: the freshestCRL of its complete CRLs. */
+  public String deltaCrl(String caName) {
+    return base + "/crl/" + encode(caName) + "-delta.crl";
   }
 
   public String caCertificate(String caName) {

@@ -11,6 +11,7 @@ class PkiUrlsTest {
     PkiUrls urls = PkiUrls.of("http://ca.example/pki");
 
     assertEquals("http://ca.example/pki/crl/Root.crl", urls.crl("Root"));
+    assertEquals("http://ca.example/pki/crl/Root-delta.crl", urls.deltaCrl("Root"));
     assertEquals("http://ca.example/pki/ca/Root.crt", urls.caCertificate("Root"));
     assertEquals("http://ca.example/pki/ocsp", urls.ocsp());
   }
@@ -30,5 +31,6 @@ class PkiUrlsTest {
     assertEquals("http://ca.example/pki/crl/Issuing%20CA.crl", urls.crl("Issuing CA"));
     assertEquals("http://ca.example/pki/ca/a%2Fb%3F.crt", urls.caCertificate("a/b?"));
     assertEquals("http://ca.example/pki/crl/%E6%A0%B9.crl", urls.crl("根"));
+    assertEquals("http://ca.example/pki/crl/Issuing%20CA-delta.crl", urls.deltaCrl("Issuing CA"));
   }
 }

@@ -11,11 +11,18 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import org.egovca.ca.application.CrlIssuance;
+import java.util.Optional;
+import org.egovca.ca.application.IssuedCrls;
 
 /**
  * {@code GET /pki/crl/{caName}.crl}: the CA's latest complete CRL (DER), the CRL distribution point
- * of every certificate the CA issues. HTTP caches may keep it until its nextUpdate.
+ * of every certificate the CA issues; {@code GET /pki/crl/{caName}-delta.crl}: its latest delta
+ * CRL, named by the freshestCRL extension of the complete CRL. HTTP caches may keep either until
+ * its nextUpdate.
+ *
+ * <p>A CA name may contain hyphens ("iFutureCA-RSA"). JAX-RS tries the template with more literal
+ * characters first, so "X-delta.crl" is always the delta CRL of X, and no CA may be named
+ * "...-delta" (the CA refuses such names).
  */
 @RequestScoped
 @Path("crl")
@@ -23,21 +30,31 @@ public class CrlResource {
 
   static final String PKIX_CRL = "application/pkix-crl";
 
-  @Inject private CrlIssuance crls;
+  @Inject private IssuedCrls crls;
 
   @GET
   @Path("{caName}.crl")
   @Produces(PKIX_CRL)
   public Response latest(@PathParam("caName") String caName) {
-    CrlIssuance.IssuedCrl crl =
-        crls.latest(caName)
-            .orElseThrow(
-                () ->
-                    new NotFoundException(
-                        Response.status(Response.Status.NOT_FOUND)
-                            .type("text/plain")
-                            .entity("no CRL for a CA of that name\n")
-                            .build()));
+    return download(crls.completeCrl(caName), "no CRL for a CA of that name\n");
+  }
+
+  @GET
+  @Path("{caName}-delta.crl")
+  @Produces(PKIX_CRL)
+  public Response latestDelta(@PathParam("caName") String caName) {
+    return download(crls.deltaCrl(caName), "no delta CRL for a CA of that name\n");
+  }
+
+  private static Response download(Optional<IssuedCrls.IssuedCrl> found, String notFound) {
+    IssuedCrls.IssuedCrl crl =
+        found.orElseThrow(
+            () ->
+                new NotFoundException(
+                    Response.status(Response.Status.NOT_FOUND)
+                        .type("text/plain")
+                        .entity(notFound)
+                        .build()));
     long maxAge = Math.max(0, Duration.between(Instant.now(), crl.nextUpdate()).toSeconds());
     return Response.ok(crl.encoded(), PKIX_CRL)
         .lastModified(Date.from(crl.thisUpdate()))

@@ -1,0 +1,138 @@
+package org.egovca.ca.application;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.egovca.ca.domain.CertificateAuthority;
+import org.egovca.ca.domain.CertificateRevocationList;
+import org.egovca.ca.infrastructure.CaConfiguration;
+import org.egovca.ca.infrastructure.CaCryptoToken;
+
+/**
+ * Issues a CA's delta CRL (RFC 5280 §5.2.4, GM/T 0015 §5.3): the certificates revoked since the
+ * CA's latest complete CRL, which the critical deltaCRLIndicator names as its base, with the next
+ * number of the CA's one CRL number sequence (drawn under the CA row lock, as {@link CrlIssuance}
+ * does), signed, stored (every delta CRL is kept) and audited in one transaction. The entries are
+ * read with a database cursor.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class DeltaCrlIssuance {
+
+  /**
+   * A revocation is dated when its transaction starts, so one committed just after a complete CRL
+   * was read can be dated just before that CRL's thisUpdate and be missing from it. Delta CRLs
+   * therefore list revocations from this long before the base's thisUpdate; revocation transactions
+   * take far less. Repeating an entry of the base is harmless: relying parties merge the two lists.
+   */
+  static final Duration REVOCATION_COMMIT_MARGIN = Duration.ofMinutes(5);
+
+  @PersistenceContext(unitName = "egovca")
+  private EntityManager entityManager;
+
+  @Resource(lookup = "jdbc/egovca")
+  private DataSource dataSource;
+
+  @Inject private CertificateAuthorities certificateAuthorities;
+  @Inject private IssuedCrls issuedCrls;
+  @Inject private CaCryptoToken cryptoToken;
+  @Inject private CaConfiguration configuration;
+  @Inject private AuditLog auditLog;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /**
+   * Issues a delta CRL for {@code caName} now (after revocations, after a new complete CRL); empty
+   * when the CA has no complete CRL yet, since a delta CRL needs a base.
+   */
+  public Optional<DeltaCrlSummary> issue(String caName, String actor) {
+    return issue(caName, actor, false);
+  }
+
+  /**
+   * Issues a delta CRL when the latest one is about to reach its nextUpdate or was made for an
+   * older complete CRL; empty when not due or there is no complete CRL yet.
+   */
+  public Optional<DeltaCrlSummary> issueIfDue(String caName, String actor) {
+    return issue(caName, actor, true);
+  }
+
+  private Optional<DeltaCrlSummary> issue(String caName, String actor, boolean onlyIfDue) {
+    CertificateAuthority ca =
+        certificateAuthorities
+            .byName(caName)
+            .orElseThrow(() -> new IllegalArgumentException("no CA named " + caName));
+    entityManager.lock(ca, LockModeType.PESSIMISTIC_WRITE);
+    Optional<CertificateRevocationList> latestBase = issuedCrls.latestComplete(ca);
+    if (latestBase.isEmpty()) {
+      return Optional.empty();
+    }
+    CertificateRevocationList base = latestBase.get();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    if (onlyIfDue && !due(issuedCrls.latestDelta(ca), base, now)) {
+      return Optional.empty();
+    }
+    long number = issuedCrls.nextCrlNumber(ca);
+    Instant nextUpdate = now.plus(configuration.deltaCrlPeriod());
+    CrlIssuer issuer = CrlIssuer.of(ca);
+    RevokedCertificates entries =
+        RevokedCertificates.since(
+            dataSource, ca.getId(), now, base.getThisUpdate().minus(REVOCATION_COMMIT_MARGIN));
+    byte[] crl =
+        issuer.sign(
+            issuer.delta(number, base.getCrlNumber(), now, nextUpdate),
+            entries,
+            cryptoToken.token());
+    entityManager.persist(
+        CertificateRevocationList.delta(
+            ca, number, base.getCrlNumber(), now, nextUpdate, entries.count(), crl, actor));
+    auditLog.success(
+        actor,
+        AuditActions.DELTA_CRL_ISSUED,
+        ca.getSubjectDn(),
+        "ca="
+            + caName
+            + " crlNumber="
+            + number
+            + " baseCrlNumber="
+            + base.getCrlNumber()
+            + " entries="
+            + entries.count()
+            + " nextUpdate="
+            + nextUpdate);
+    return Optional.of(
+        new DeltaCrlSummary(caName, number, base.getCrlNumber(), now, nextUpdate, entries.count()));
+  }
+
+  private boolean due(
+      Optional<CertificateRevocationList> latestDelta,
+      CertificateRevocationList base,
+      Instant now) {
+    return latestDelta
+        .map(
+            delta ->
+                delta.getBaseCrlNumber().orElseThrow() != base.getCrlNumber()
+                    || !now.isBefore(delta.getNextUpdate().minus(configuration.deltaCrlOverlap())))
+        .orElse(true);
+  }
+
+  /** What a new delta CRL contains, for callers and logs. */
+  public record DeltaCrlSummary(
+      String caName,
+      long crlNumber,
+      long baseCrlNumber,
+      Instant thisUpdate,
+      Instant nextUpdate,
+      long entries) {}
+}

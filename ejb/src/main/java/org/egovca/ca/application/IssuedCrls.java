@@ -1,0 +1,81 @@
+package org.egovca.ca.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+import org.egovca.ca.domain.CertificateAuthority;
+import org.egovca.ca.domain.CertificateRevocationList;
+
+/**
+ * The CRLs the CAs have issued, complete and delta (every one is kept, R9): the latest of each
+ * kind, and the next number of a CA's single CRL number sequence.
+ */
+@Stateless
+public class IssuedCrls {
+
+  @PersistenceContext(unitName = "egovca")
+  private EntityManager entityManager;
+
+  @Inject private CertificateAuthorities certificateAuthorities;
+
+  /** The number the CA's next CRL, complete or delta, gets (RFC 5280 §5.2.4: one sequence). */
+  public long nextCrlNumber(CertificateAuthority ca) {
+    Long highest =
+        entityManager
+            .createNamedQuery(CertificateRevocationList.HIGHEST_NUMBER, Long.class)
+            .setParameter("issuer", ca)
+            .getSingleResult();
+    return highest == null ? 1 : highest + 1;
+  }
+
+  public Optional<CertificateRevocationList> latestComplete(CertificateAuthority ca) {
+    return latest(CertificateRevocationList.LATEST_COMPLETE, ca);
+  }
+
+  public Optional<CertificateRevocationList> latestDelta(CertificateAuthority ca) {
+    return latest(CertificateRevocationList.LATEST_DELTA, ca);
+  }
+
+  /** The latest complete CRL of {@code caName}, as relying parties download it. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<IssuedCrl> completeCrl(String caName) {
+    return certificateAuthorities.byName(caName).flatMap(this::latestComplete).map(IssuedCrl::of);
+  }
+
+  /** The latest delta CRL of {@code caName}, as relying parties download it. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<IssuedCrl> deltaCrl(String caName) {
+    return certificateAuthorities.byName(caName).flatMap(this::latestDelta).map(IssuedCrl::of);
+  }
+
+  private Optional<CertificateRevocationList> latest(String query, CertificateAuthority ca) {
+    return entityManager
+        .createNamedQuery(query, CertificateRevocationList.class)
+        .setParameter("issuer", ca)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** A CRL as relying parties download it. */
+  public record IssuedCrl(long crlNumber, Instant thisUpdate, Instant nextUpdate, byte[] encoded) {
+    public IssuedCrl {
+      encoded = encoded.clone();
+    }
+
+    static IssuedCrl of(CertificateRevocationList crl) {
+      return new IssuedCrl(
+          crl.getCrlNumber(), crl.getThisUpdate(), crl.getNextUpdate(), crl.getEncoded());
+    }
+
+    @Override
+    public byte[] encoded() {
+      return encoded.clone();
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package org.egovca.ca.application;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import javax.sql.DataSource;
+import org.egovca.ca.domain.RevocationReason;
+import org.egovca.ca.domain.SerialNumbers;
+import org.egovca.ca.x509.crl.EntrySource;
+import org.egovca.ca.x509.crl.RevokedEntry;
+
+/**
+ * The revoked, unexpired certificates of one CA as CRL entries, read through a JDBC cursor on each
+ * pass (the CRL writer reads them twice: once for the lengths, once to write), so memory does not
+ * grow with the size of the CRL. A complete CRL takes all of them, a delta CRL those revoked since
+ * a given time.
+ */
+final class RevokedCertificates implements EntrySource {
+
+  private static final int FETCH_SIZE = 2_000;
+  private static final String ALL =
+      "SELECT serial_number, revoked_at, revocation_reason FROM certificate"
+          + " WHERE ca_id = ? AND status = 'REVOKED' AND not_after > ? ORDER BY revoked_at, id";
+  private static final String SINCE =
+      "SELECT serial_number, revoked_at, revocation_reason FROM certificate"
+          + " WHERE ca_id = ? AND status = 'REVOKED' AND not_after > ? AND revoked_at >= ?"
+          + " ORDER BY revoked_at, id";
+
+  private final DataSource dataSource;
+  private final long caId;
+  private final Instant now;
+  private final Instant revokedSince;
+  private long count;
+
+  private RevokedCertificates(DataSource dataSource, long caId, Instant now, Instant revokedSince) {
+    this.dataSource = dataSource;
+    this.caId = caId;
+    this.now = now;
+    this.revokedSince = revokedSince;
+  }
+
+  /** Every certificate of the CA that is revoked and not yet expired at {@code now}. */
+  static RevokedCertificates all(DataSource dataSource, long caId, Instant now) {
+    return new RevokedCertificates(dataSource, caId, now, null);
+  }
+
+  /** Those of {@link #all} revoked at or after {@code revokedSince}. */
+  static RevokedCertificates since(
+      DataSource dataSource, long caId, Instant now, Instant revokedSince) {
+    return new RevokedCertificates(dataSource, caId, now, revokedSince);
+  }
+
+  /** How many entries the last pass yielded. */
+  long count() {
+    return count;
+  }
+
+  @Override
+  public Iterator<RevokedEntry> open() {
+    count = 0;
+    try {
+      return new Cursor();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the revoked certificates", e);
+    }
+  }
+
+  private final class Cursor implements Iterator<RevokedEntry>, AutoCloseable {
+    private final Connection connection;
+    private final PreparedStatement statement;
+    private final ResultSet rows;
+    private Boolean hasNext;
+
+    Cursor() throws SQLException {
+      this.connection = dataSource.getConnection();
+      this.statement = connection.prepareStatement(revokedSince == null ? ALL : SINCE);
+      statement.setFetchSize(FETCH_SIZE);
+      statement.setLong(1, caId);
+      statement.setTimestamp(2, Timestamp.from(now));
+      if (revokedSince != null) {
+        statement.setTimestamp(3, Timestamp.from(revokedSince));
+      }
+      this.rows = statement.executeQuery();
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (hasNext == null) {
+        try {
+          hasNext = rows.next();
+        } catch (SQLException e) {
+          throw new IllegalStateException("cannot read the revoked certificates", e);
+        }
+      }
+      return hasNext;
+    }
+
+    @Override
+    public RevokedEntry next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      hasNext = null;
+      try {
+        count++;
+        RevocationReason reason = RevocationReason.valueOf(rows.getString(3));
+        return new RevokedEntry(
+            SerialNumbers.fromHex(rows.getString(1)),
+            rows.getTimestamp(2).toInstant(),
+            reason.crlReason().orElse(null),
+            null);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read the revoked certificates", e);
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try (connection;
+          statement;
+          rows) {
+        // closes the cursor, then the statement, then returns the connection to the pool
+      }
+    }
+  }
+}
