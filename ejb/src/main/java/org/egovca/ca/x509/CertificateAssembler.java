@@ -132,6 +132,46 @@ public final class CertificateAssembler {
   }
 
   /**
+   * A key-rollover link certificate (RFC 4210 §4.4, CPS §6.5.1.6): {@code subjectKey} certified
+   * under the CA's own name by {@code signer}, another key generation of the same CA. NewWithOld
+   * has the old key sign the new one, OldWithNew the reverse; relying parties that trust either
+   * generation can then build a path to certificates issued under the other.
+   *
+   * @param pathLength the CA certificate's path length constraint, or null for none (a root)
+   */
+  public X509CertificateHolder rolloverLink(
+      IssuingCa signer,
+      SubjectPublicKeyInfo subjectKey,
+      Integer pathLength,
+      Instant notBefore,
+      Instant notAfter) {
+    X500Name subject = issuerName(signer);
+    ExtensionsGenerator extensions = new ExtensionsGenerator();
+    try {
+      addIssuerReferences(extensions, signer);
+      addCaExtensions(
+          extensions,
+          subject,
+          subjectKey,
+          pathLength == null ? new BasicConstraints(true) : new BasicConstraints(pathLength));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode rollover link extensions", e);
+    }
+    ContentSigner contentSigner = signer(signer);
+    TBSCertificate tbs =
+        tbs(
+            contentSigner,
+            subject,
+            SerialNumberGenerator.next(),
+            notBefore,
+            notAfter,
+            subject,
+            subjectKey,
+            extensions);
+    return sign(tbs, contentSigner, issuerKey(signer));
+  }
+
+  /**
    * An end-entity certificate shaped by {@code profile} (GM/T 0015 table C.3 for signing, C.4 for
    * encryption certificates). The to-be-signed certificate goes through the pre-issuance lint
    * first: a certificate that breaks its profile is refused, never signed.
