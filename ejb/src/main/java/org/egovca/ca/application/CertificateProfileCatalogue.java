@@ -1,6 +1,5 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.application.CaRequestException.Reason.MALFORMED_REQUEST;
 import static org.egovca.ca.application.CaRequestException.Reason.UNKNOWN_PROFILE;
 
 import jakarta.ejb.Stateless;
@@ -19,9 +18,10 @@ import org.egovca.ca.domain.ProfileDefinitions;
 import org.egovca.ca.domain.StoredProfile;
 
 /**
- * The certificate profiles stored in the database, every version of them. New certificates are
- * issued under the latest version of a profile; a certificate names its version, so an older
- * version stays readable for as long as certificates issued under it exist.
+ * The certificate profiles stored in the database, every version of them. Versions enter through
+ * the shipped definitions ({@link #importShipped}); an operator interface follows with the console.
+ * New certificates are issued under the latest version of a profile; a certificate names its
+ * version, so an older version stays readable for as long as certificates issued under it exist.
  */
 @Stateless
 public class CertificateProfileCatalogue {
@@ -87,27 +87,6 @@ public class CertificateProfileCatalogue {
   /** Every stored version, by name and version. */
   public List<StoredProfile> all() {
     return entityManager.createNamedQuery(StoredProfile.ALL, StoredProfile.class).getResultList();
-  }
-
-  /**
-   * Stores a new profile version from its definition text. The version must be exactly one more
-   * than the latest stored one (1 for a new profile), so versions are never overwritten.
-   */
-  public CertificateProfile publish(String definition, String actor) {
-    CertificateProfile profile;
-    try {
-      profile = ProfileDefinitions.parse(definition);
-    } catch (IllegalArgumentException e) {
-      throw new CaRequestException(MALFORMED_REQUEST, e.getMessage());
-    }
-    int expected = current(profile.name()).map(p -> p.version() + 1).orElse(1);
-    if (profile.version() != expected) {
-      throw new CaRequestException(
-          MALFORMED_REQUEST,
-          "profile " + profile.name() + " must be published as version " + expected);
-    }
-    store(profile, definition, actor);
-    return profile;
   }
 
   private void store(CertificateProfile profile, String definition, String actor) {
