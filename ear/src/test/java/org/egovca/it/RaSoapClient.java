@@ -36,9 +36,40 @@ final class RaSoapClient {
   private final URI endpoint;
 
   RaSoapClient(SSLContext tls, String httpsBase) {
+    this(tls, httpsBase, "RaService");
+  }
+
+  /** A client of another SOAP service of the CA, such as {@code CaAdminService}. */
+  RaSoapClient(SSLContext tls, String httpsBase, String service) {
     this.http =
         HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
-    this.endpoint = URI.create(httpsBase + "/ws/RaService");
+    this.endpoint = URI.create(httpsBase + "/ws/" + service);
+  }
+
+  /** The answer to CaAdminService.rollOverCaKey: the three certificates (DER), or the fault. */
+  record Rollover(
+      int keyGeneration,
+      byte[] newWithNew,
+      byte[] newWithOld,
+      byte[] oldWithNew,
+      String faultCode,
+      String faultString) {}
+
+  Rollover rollOverCaKey(String caName) throws Exception {
+    Document document = call("rollOverCaKey", element("caName", caName));
+    String newWithNew = text(document, "newWithNew");
+    if (newWithNew == null) {
+      return new Rollover(
+          0, null, null, null, text(document, "code"), text(document, "faultstring"));
+    }
+    Base64.Decoder base64 = Base64.getDecoder();
+    return new Rollover(
+        Integer.parseInt(text(document, "keyGeneration")),
+        base64.decode(newWithNew),
+        base64.decode(text(document, "newWithOld")),
+        base64.decode(text(document, "oldWithNew")),
+        null,
+        null);
   }
 
   /** The answer to revokeCertificate: the revocation time, or the fault's code and message. */

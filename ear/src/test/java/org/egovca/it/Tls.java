@@ -25,9 +25,21 @@ final class Tls {
   }
 
   static SSLContext raClient(CaServer server) throws Exception {
-    char[] password = Files.readString(server.raClientPassword()).strip().toCharArray();
+    return client(server, server.raClientP12(), server.raClientPassword());
+  }
+
+  /** The demo security administrator's credential (role SECURITY_ADMIN). */
+  static SSLContext securityAdmin(CaServer server) throws Exception {
+    return client(
+        server,
+        server.dataDirectory().resolve("security-admin.p12"),
+        server.dataDirectory().resolve("security-admin.password"));
+  }
+
+  private static SSLContext client(CaServer server, Path p12, Path passwordFile) throws Exception {
+    char[] password = Files.readString(passwordFile).strip().toCharArray();
     KeyStore credential = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(server.raClientP12())) {
+    try (InputStream in = Files.newInputStream(p12)) {
       credential.load(in, password);
     }
     KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());

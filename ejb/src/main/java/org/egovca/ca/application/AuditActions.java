@@ -4,6 +4,7 @@ package org.egovca.ca.application;
 public final class AuditActions {
 
   public static final String CA_CREATED = "CA_CREATED";
+  public static final String CA_KEY_ROLLED_OVER = "CA_KEY_ROLLED_OVER";
   public static final String CERTIFICATE_ISSUED = "CERTIFICATE_ISSUED";
   public static final String CERTIFICATE_REVOKED = "CERTIFICATE_REVOKED";
   public static final String CRL_ISSUED = "CRL_ISSUED";

@@ -3,9 +3,13 @@ package org.egovca.ca.application;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.egovca.ca.domain.CertificateAuthority;
+import org.egovca.ca.domain.RetiredCaKey;
 
 /** The CA certificates relying parties download (CPS §6.3.1: CA certificate service). */
 @Stateless
@@ -18,17 +22,48 @@ public class CaCertificates {
     return certificateAuthorities.byName(caName).map(CertificateAuthority::getEncoded);
   }
 
-  /** The chain from CA {@code caName} up to its root, each as DER, the CA itself first. */
+  /**
+   * The chain from CA {@code caName} up to its root, each as DER, the CA itself first. Each link is
+   * the certificate of the parent key that actually signed the one below: after a rollover of the
+   * parent that may be a retired key's certificate, which the relying party then reaches through
+   * the parent's link certificates.
+   */
   public Optional<List<byte[]>> chain(String caName) {
     return certificateAuthorities
         .byName(caName)
         .map(
             ca -> {
               List<byte[]> chain = new ArrayList<>();
-              for (CertificateAuthority c = ca; c != null; c = c.getParent()) {
-                chain.add(c.getEncoded());
+              byte[] certificate = ca.getEncoded();
+              chain.add(certificate);
+              for (CertificateAuthority parent = ca.getParent();
+                  parent != null;
+                  parent = parent.getParent()) {
+                certificate = signerOf(certificate, parent);
+                chain.add(certificate);
               }
               return chain;
             });
+  }
+
+  /** The certificate of the key of {@code parent} whose identifier {@code certificate} names. */
+  private byte[] signerOf(byte[] certificate, CertificateAuthority parent) {
+    byte[] authorityKeyId = keyIdentifier(certificate, false);
+    for (RetiredCaKey key : certificateAuthorities.retiredKeys(parent)) {
+      if (Arrays.equals(authorityKeyId, keyIdentifier(key.getCertificate(), true))) {
+        return key.getCertificate();
+      }
+    }
+    return parent.getEncoded();
+  }
+
+  private static byte[] keyIdentifier(byte[] certificate, boolean subject) {
+    var extensions = CertificateAuthorities.holder(certificate).getExtensions();
+    if (subject) {
+      var ski = SubjectKeyIdentifier.fromExtensions(extensions);
+      return ski == null ? null : ski.getKeyIdentifier();
+    }
+    var aki = AuthorityKeyIdentifier.fromExtensions(extensions);
+    return aki == null ? null : aki.getKeyIdentifier();
   }
 }

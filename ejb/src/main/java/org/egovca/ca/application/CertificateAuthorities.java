@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.egovca.ca.domain.CertificateAuthority;
+import org.egovca.ca.domain.RetiredCaKey;
 import org.egovca.ca.x509.IssuingCa;
 import org.egovca.hsm.KeyAlgorithm;
 
@@ -43,12 +44,36 @@ public class CertificateAuthorities {
     return asIssuer(ca);
   }
 
+  /** The keys of {@code ca} replaced by rollovers, oldest first. */
+  public List<RetiredCaKey> retiredKeys(CertificateAuthority ca) {
+    return entityManager
+        .createNamedQuery(RetiredCaKey.OF_CA, RetiredCaKey.class)
+        .setParameter("ca", ca)
+        .getResultList();
+  }
+
+  /** The retired keys of every CA. */
+  public List<RetiredCaKey> allRetiredKeys() {
+    return entityManager.createNamedQuery(RetiredCaKey.ALL, RetiredCaKey.class).getResultList();
+  }
+
   static IssuingCa asIssuer(CertificateAuthority ca) {
     return new IssuingCa(
         ca.getName(),
         holder(ca.getEncoded()),
         ca.getKeyAlias(),
-        KeyAlgorithm.valueOf(ca.getKeyAlgorithm()));
+        KeyAlgorithm.valueOf(ca.getKeyAlgorithm()),
+        ca.getKeyGeneration());
+  }
+
+  /** A retired key in its remaining role: signing for what it issued. */
+  static IssuingCa asIssuer(RetiredCaKey key) {
+    return new IssuingCa(
+        key.getCa().getName(),
+        holder(key.getCertificate()),
+        key.getKeyAlias(),
+        KeyAlgorithm.valueOf(key.getKeyAlgorithm()),
+        key.getKeyGeneration());
   }
 
   static X509CertificateHolder holder(byte[] encoded) {

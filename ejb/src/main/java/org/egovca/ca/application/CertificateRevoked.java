@@ -5,6 +5,8 @@ import org.egovca.ca.domain.RevocationReason;
 
 /**
  * Fired inside the revoking transaction; observers act after commit: the OCSP cache forgets the
- * certificate's "good" answer and a CRL is scheduled (at once for a key compromise).
+ * certificate's "good" answer and a CRL is scheduled (at once for a key compromise), signed by the
+ * CA key generation that issued the certificate.
  */
-public record CertificateRevoked(String caName, BigInteger serialNumber, RevocationReason reason) {}
+public record CertificateRevoked(
+    String caName, int caKeyGeneration, BigInteger serialNumber, RevocationReason reason) {}

@@ -87,7 +87,10 @@ public class CertificateRevoker {
             + initiator.name());
     revoked.fire(
         new CertificateRevoked(
-            certificate.getIssuer().getName(), certificate.getSerialNumber(), reason));
+            certificate.getIssuer().getName(),
+            certificate.getCaKeyGeneration(),
+            certificate.getSerialNumber(),
+            reason));
   }
 
   private IssuedCertificate find(BigInteger serialNumber) {

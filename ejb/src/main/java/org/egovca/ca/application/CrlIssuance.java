@@ -17,13 +17,16 @@ import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateRevocationList;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.infrastructure.CaCryptoToken;
+import org.egovca.ca.x509.IssuingCa;
 
 /**
  * Issues a CA's complete CRL (CPS §6.1.4.8.7, GM/T 0015 §5.3): every revoked, unexpired certificate
  * with its reason, the next CRL number, the freshestCRL pointer to the CA's delta CRLs, signed by
- * the CA key in the token, stored (every CRL is kept) and audited, in one transaction. The CA row
- * is locked while the number is drawn, so two servers never issue the same CRL number; the revoked
- * certificates are read with a database cursor, so memory does not grow with the size of the CRL.
+ * the CA key in the token, stored (every CRL is kept) and audited, in one transaction. After a key
+ * rollover each key generation has its own CRL, signed by that key and listing the certificates it
+ * issued (CPS §6.5.1.6). The CA row is locked while the number is drawn, so two servers never issue
+ * the same CRL number; the revoked certificates are read with a database cursor, so memory does not
+ * grow with the size of the CRL.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -43,24 +46,34 @@ public class CrlIssuance {
 
   private final Clock clock = Clock.systemUTC();
 
-  /** Issues a CRL for {@code caName} now (scheduled cycle, revocations, emergency). */
-  public CrlSummary issue(String caName, String actor) {
-    return issue(caName, actor, false).orElseThrow();
+  /**
+   * Issues the CRL of the certificates key generation {@code keyGeneration} of {@code caName}
+   * issued, signed by that key (after a revocation of one of them).
+   */
+  public CrlSummary issue(String caName, int keyGeneration, String actor) {
+    return issue(caName, keyGeneration, actor, false).orElseThrow();
   }
 
   /** Issues a CRL only when none exists or the latest is about to reach its nextUpdate. */
-  public Optional<CrlSummary> issueIfDue(String caName, String actor) {
-    return issue(caName, actor, true);
+  public Optional<CrlSummary> issueIfDue(String caName, int keyGeneration, String actor) {
+    return issue(caName, keyGeneration, actor, true);
   }
 
-  private Optional<CrlSummary> issue(String caName, String actor, boolean onlyIfDue) {
+  /**
+   * @param keyGeneration the CA key whose certificates the CRL lists and which signs it; 0 for the
+   *     current one
+   */
+  private Optional<CrlSummary> issue(
+      String caName, int keyGeneration, String actor, boolean onlyIfDue) {
     CertificateAuthority ca =
         certificateAuthorities
             .byName(caName)
             .orElseThrow(() -> new IllegalArgumentException("no CA named " + caName));
     entityManager.lock(ca, LockModeType.PESSIMISTIC_WRITE);
+    IssuingCa key = signingKey(ca, keyGeneration);
+    boolean current = key.keyGeneration() == ca.getKeyGeneration();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    Optional<CertificateRevocationList> latest = issuedCrls.latestComplete(ca);
+    Optional<CertificateRevocationList> latest = issuedCrls.latestComplete(ca, key.keyGeneration());
     if (onlyIfDue
         && latest.isPresent()
         && now.isBefore(latest.get().getNextUpdate().minus(configuration.crlOverlap()))) {
@@ -68,21 +81,28 @@ public class CrlIssuance {
     }
     long number = issuedCrls.nextCrlNumber(ca);
     Instant nextUpdate = now.plus(configuration.crlPeriod());
-    CrlIssuer issuer = CrlIssuer.of(ca);
-    RevokedCertificates entries = RevokedCertificates.all(dataSource, ca.getId(), now);
+    CrlIssuer issuer = CrlIssuer.of(key);
+    RevokedCertificates entries =
+        RevokedCertificates.all(dataSource, ca.getId(), key.keyGeneration(), now);
+    // Delta CRLs exist for the current key only; a retired key's CRL does not point to them.
     byte[] crl =
         issuer.sign(
-            issuer.complete(number, now, nextUpdate, configuration.pkiUrls().deltaCrl(caName)),
+            current
+                ? issuer.complete(number, now, nextUpdate, configuration.pkiUrls().deltaCrl(caName))
+                : issuer.complete(number, now, nextUpdate, null),
             entries,
             cryptoToken.token());
     entityManager.persist(
-        new CertificateRevocationList(ca, number, now, nextUpdate, entries.count(), crl, actor));
+        CertificateRevocationList.complete(
+            ca, key.keyGeneration(), number, now, nextUpdate, entries.count(), crl, actor));
     auditLog.success(
         actor,
         AuditActions.CRL_ISSUED,
         ca.getSubjectDn(),
         "ca="
             + caName
+            + " keyGeneration="
+            + key.keyGeneration()
             + " crlNumber="
             + number
             + " entries="
@@ -90,6 +110,20 @@ public class CrlIssuance {
             + " nextUpdate="
             + nextUpdate);
     return Optional.of(new CrlSummary(caName, number, now, nextUpdate, entries.count()));
+  }
+
+  private IssuingCa signingKey(CertificateAuthority ca, int keyGeneration) {
+    if (keyGeneration == 0 || keyGeneration == ca.getKeyGeneration()) {
+      return CertificateAuthorities.asIssuer(ca);
+    }
+    return certificateAuthorities.retiredKeys(ca).stream()
+        .filter(key -> key.getKeyGeneration() == keyGeneration)
+        .findFirst()
+        .map(CertificateAuthorities::asIssuer)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "CA " + ca.getName() + " has no key generation " + keyGeneration));
   }
 
   /** What a new CRL contains, for callers and logs. */

@@ -9,17 +9,17 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.egovca.ca.domain.CertificateAuthority;
+import org.egovca.ca.x509.IssuingCa;
 import org.egovca.ca.x509.crl.CrlContent;
 import org.egovca.ca.x509.crl.CrlWriter;
 import org.egovca.ca.x509.crl.EntrySource;
 import org.egovca.hsm.CryptoToken;
-import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.hsm.SignatureAlgorithm;
 
 /**
- * A CA in its role of CRL issuer: the name, authority key identifier and signature algorithm that
- * its complete and delta CRLs carry, taken from its current CA certificate, and the key in the
- * crypto token that signs them.
+ * A CA key in its role of CRL issuer: the name, authority key identifier and signature algorithm
+ * that its complete and delta CRLs carry, taken from the CA certificate of that key, and the key in
+ * the crypto token that signs them.
  */
 record CrlIssuer(
     String caName,
@@ -28,14 +28,20 @@ record CrlIssuer(
     byte[] keyIdentifier,
     SignatureAlgorithm algorithm) {
 
+  /** The CA's current key. */
   static CrlIssuer of(CertificateAuthority ca) {
-    X509CertificateHolder certificate = CertificateAuthorities.holder(ca.getEncoded());
+    return of(CertificateAuthorities.asIssuer(ca));
+  }
+
+  /** Any key generation of a CA, current or retired. */
+  static CrlIssuer of(IssuingCa key) {
+    X509CertificateHolder certificate = key.certificate();
     return new CrlIssuer(
-        ca.getName(),
-        ca.getKeyAlias(),
+        key.name(),
+        key.keyAlias(),
         X500Name.getInstance(certificate.toASN1Structure().getSubject()),
         SubjectKeyIdentifier.fromExtensions(certificate.getExtensions()).getKeyIdentifier(),
-        SignatureAlgorithm.forKey(KeyAlgorithm.valueOf(ca.getKeyAlgorithm())));
+        SignatureAlgorithm.forKey(key.keyAlgorithm()));
   }
 
   /** A complete CRL pointing relying parties to the delta CRLs at {@code deltaCrlUrl}. */

@@ -12,12 +12,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.egovca.ca.domain.CertificateAuthority;
+import org.egovca.ca.domain.RetiredCaKey;
 import org.egovca.ca.infrastructure.CaConfiguration;
 
 /**
@@ -52,12 +54,7 @@ public class CrlScheduler {
   @Schedule(hour = "*", minute = "*/5", persistent = false)
   public void issueDueCrls() {
     for (CertificateAuthority ca : certificateAuthorities.all()) {
-      try {
-        crls.issueIfDue(ca.getName(), SCHEDULE_ACTOR)
-            .ifPresent(crl -> LOG.info(() -> "Issued " + crl));
-      } catch (RuntimeException e) {
-        LOG.log(Level.SEVERE, "could not issue the CRL of " + ca.getName(), e);
-      }
+      issueIfDue(ca.getName(), ca.getKeyGeneration());
       try {
         deltaCrls
             .issueIfDue(ca.getName(), SCHEDULE_ACTOR)
@@ -66,6 +63,25 @@ public class CrlScheduler {
         LOG.log(Level.SEVERE, "could not issue the delta CRL of " + ca.getName(), e);
       }
     }
+    // A retired key signs the CRL of its certificates for as long as any can be valid.
+    Instant now = Instant.now();
+    for (RetiredCaKey key : certificateAuthorities.allRetiredKeys()) {
+      if (CertificateAuthorities.holder(key.getCertificate())
+          .getNotAfter()
+          .toInstant()
+          .isAfter(now)) {
+        issueIfDue(key.getCa().getName(), key.getKeyGeneration());
+      }
+    }
+  }
+
+  private void issueIfDue(String caName, int keyGeneration) {
+    try {
+      crls.issueIfDue(caName, keyGeneration, SCHEDULE_ACTOR)
+          .ifPresent(crl -> LOG.info(() -> "Issued " + crl));
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "could not issue the CRL of " + caName + " key " + keyGeneration, e);
+    }
   }
 
   /** Observes committed revocations (an EJB observer must be a business method). */
@@ -73,16 +89,25 @@ public class CrlScheduler {
       @Observes(during = TransactionPhase.AFTER_SUCCESS) CertificateRevoked event) {
     boolean keyCompromise = event.reason().crlReason().map(code -> code == 1).orElse(false);
     Duration delay = keyCompromise ? Duration.ZERO : configuration.crlPublishDelay();
-    if (keyCompromise || pending.add(event.caName())) {
+    String key = event.caName() + "/" + event.caKeyGeneration();
+    if (keyCompromise || pending.add(key)) {
       scheduler.schedule(
-          () -> issueAfterRevocation(event.caName()), delay.toMillis(), TimeUnit.MILLISECONDS);
+          () -> issueAfterRevocation(event.caName(), event.caKeyGeneration()),
+          delay.toMillis(),
+          TimeUnit.MILLISECONDS);
     }
   }
 
-  private void issueAfterRevocation(String caName) {
-    pending.remove(caName);
+  /** Issues the first CRLs of a new CA key as soon as the rollover has committed. */
+  public void onRolledOver(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) CaKeyRolledOver event) {
+    scheduler.schedule(this::issueDueCrls, 0, TimeUnit.MILLISECONDS);
+  }
+
+  private void issueAfterRevocation(String caName, int keyGeneration) {
+    pending.remove(caName + "/" + keyGeneration);
     try {
-      CrlIssuance.CrlSummary crl = crls.issue(caName, REVOCATION_ACTOR);
+      CrlIssuance.CrlSummary crl = crls.issue(caName, keyGeneration, REVOCATION_ACTOR);
       LOG.info(() -> "Issued " + crl);
       deltaCrls
           .issue(caName, REVOCATION_ACTOR)

@@ -74,7 +74,8 @@ public class DeltaCrlIssuance {
             .byName(caName)
             .orElseThrow(() -> new IllegalArgumentException("no CA named " + caName));
     entityManager.lock(ca, LockModeType.PESSIMISTIC_WRITE);
-    Optional<CertificateRevocationList> latestBase = issuedCrls.latestComplete(ca);
+    Optional<CertificateRevocationList> latestBase =
+        issuedCrls.latestComplete(ca, ca.getKeyGeneration());
     if (latestBase.isEmpty()) {
       return Optional.empty();
     }
@@ -88,7 +89,11 @@ public class DeltaCrlIssuance {
     CrlIssuer issuer = CrlIssuer.of(ca);
     RevokedCertificates entries =
         RevokedCertificates.since(
-            dataSource, ca.getId(), now, base.getThisUpdate().minus(REVOCATION_COMMIT_MARGIN));
+            dataSource,
+            ca.getId(),
+            ca.getKeyGeneration(),
+            now,
+            base.getThisUpdate().minus(REVOCATION_COMMIT_MARGIN));
     byte[] crl =
         issuer.sign(
             issuer.delta(number, base.getCrlNumber(), now, nextUpdate),

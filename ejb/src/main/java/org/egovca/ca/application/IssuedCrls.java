@@ -33,18 +33,27 @@ public class IssuedCrls {
     return highest == null ? 1 : highest + 1;
   }
 
-  public Optional<CertificateRevocationList> latestComplete(CertificateAuthority ca) {
-    return latest(CertificateRevocationList.LATEST_COMPLETE, ca);
+  /** The latest complete CRL signed by key generation {@code keyGeneration} of {@code ca}. */
+  public Optional<CertificateRevocationList> latestComplete(
+      CertificateAuthority ca, int keyGeneration) {
+    return latest(CertificateRevocationList.LATEST_COMPLETE, ca, keyGeneration);
   }
 
+  /** The latest delta CRL; delta CRLs are issued for the current key only. */
   public Optional<CertificateRevocationList> latestDelta(CertificateAuthority ca) {
-    return latest(CertificateRevocationList.LATEST_DELTA, ca);
+    return latest(CertificateRevocationList.LATEST_DELTA, ca, ca.getKeyGeneration());
   }
 
-  /** The latest complete CRL of {@code caName}, as relying parties download it. */
+  /**
+   * The latest complete CRL of {@code caName} for the certificates of its key generation {@code
+   * keyGeneration}, as relying parties download it.
+   */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public Optional<IssuedCrl> completeCrl(String caName) {
-    return certificateAuthorities.byName(caName).flatMap(this::latestComplete).map(IssuedCrl::of);
+  public Optional<IssuedCrl> completeCrl(String caName, int keyGeneration) {
+    return certificateAuthorities
+        .byName(caName)
+        .flatMap(ca -> latestComplete(ca, keyGeneration))
+        .map(IssuedCrl::of);
   }
 
   /** The latest delta CRL of {@code caName}, as relying parties download it. */
@@ -53,10 +62,12 @@ public class IssuedCrls {
     return certificateAuthorities.byName(caName).flatMap(this::latestDelta).map(IssuedCrl::of);
   }
 
-  private Optional<CertificateRevocationList> latest(String query, CertificateAuthority ca) {
+  private Optional<CertificateRevocationList> latest(
+      String query, CertificateAuthority ca, int keyGeneration) {
     return entityManager
         .createNamedQuery(query, CertificateRevocationList.class)
         .setParameter("issuer", ca)
+        .setParameter("generation", keyGeneration)
         .setMaxResults(1)
         .getResultStream()
         .findFirst();

@@ -7,23 +7,25 @@ import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.ocsp.CertID;
-import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.infrastructure.CaCryptoToken;
+import org.egovca.ca.x509.IssuingCa;
 import org.egovca.ca.x509.ocsp.CertificateStatus;
 import org.egovca.ca.x509.ocsp.CertificateStatusLookup;
 import org.egovca.ca.x509.ocsp.OcspResponder;
 import org.egovca.ca.x509.ocsp.OcspResponseCache;
 import org.egovca.ca.x509.ocsp.ResponderIssuer;
 import org.egovca.ca.x509.ocsp.ResponderIssuers;
-import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.hsm.SignatureAlgorithm;
 
 /**
  * The OCSP service (CPS §6.1.4.8.9, RFC 6960): answers for every CA of this system, each response
- * signed by the CA's own key in the token (SM2 or RSA), statuses read from the database. Answers to
+ * signed by the key of the CA that issued the certificate in the token (SM2 or RSA; after a key
+ * rollover the old key answers for its certificates), statuses read from the database. Answers to
  * nonce-less requests are cached until shortly before their nextUpdate and dropped the moment a
  * revocation commits, so a cached "good" never outlives a revocation here.
  */
@@ -67,17 +69,34 @@ public class OcspService {
     return current;
   }
 
-  private ResponderIssuers issuers() {
-    return ResponderIssuers.of(certificateAuthorities.all().stream().map(this::caSigned).toList());
+  /** Drops the responder so the next request builds it with the CA keys as they are now. */
+  void onRolledOver(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaKeyRolledOver event) {
+    synchronized (this) {
+      responder = null;
+    }
   }
 
-  private ResponderIssuer caSigned(CertificateAuthority ca) {
-    SignatureAlgorithm algorithm =
-        SignatureAlgorithm.forKey(KeyAlgorithm.valueOf(ca.getKeyAlgorithm()));
-    String alias = ca.getKeyAlias();
+  /**
+   * Every CA key, current and retired: a CertID names the key that issued the certificate, and
+   * after a rollover the old key answers for what it issued (CPS §6.5.1.6).
+   */
+  private ResponderIssuers issuers() {
+    List<ResponderIssuer> issuers = new ArrayList<>();
+    certificateAuthorities.all().stream()
+        .map(CertificateAuthorities::asIssuer)
+        .forEach(key -> issuers.add(caSigned(key)));
+    certificateAuthorities.allRetiredKeys().stream()
+        .map(CertificateAuthorities::asIssuer)
+        .forEach(key -> issuers.add(caSigned(key)));
+    return ResponderIssuers.of(issuers);
+  }
+
+  private ResponderIssuer caSigned(IssuingCa key) {
+    SignatureAlgorithm algorithm = SignatureAlgorithm.forKey(key.keyAlgorithm());
+    String alias = key.keyAlias();
     return ResponderIssuer.caSigned(
-        ca.getName(),
-        CertificateAuthorities.holder(ca.getEncoded()),
+        key.name(),
+        key.certificate(),
         () -> cryptoToken.token().contentSigner(alias, algorithm),
         false);
   }

@@ -42,6 +42,11 @@ public class PublicationDispatcher {
     executor.execute(() -> publishEverywhere(certificate, p -> p.certificateAdded(certificate)));
   }
 
+  /** Publishes the new certificate of a CA whose key was rolled over. */
+  void onRolledOver(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaKeyRolledOver event) {
+    publishCaCertificates(List.of(event.newCaCertificate()));
+  }
+
   /** Publishes the CA certificates, retrying for a while: the directory may still be starting. */
   public void publishCaCertificates(List<PublishedCertificate> caCertificates) {
     scheduleCaPublication(caCertificates, 0);

@@ -19,16 +19,19 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.egovca.ca.domain.AuditOutcome;
 import org.egovca.ca.domain.CertificateAuthority;
+import org.egovca.ca.domain.ClientRole;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RaClient;
+import org.egovca.ca.domain.RetiredCaKey;
 import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.ca.x509.BouncyCastle;
 
 /**
- * Establishes which RA client account a TLS client certificate belongs to. The TLS layer has
- * already checked that the client holds the private key; here the certificate must be one this CA
- * issued (signature checked against the CA key), currently valid, not revoked, and bound to an
- * active RA client account. Anything else is refused and audited as denied access.
+ * Establishes which client account a TLS client certificate belongs to and checks its role. The TLS
+ * layer has already checked that the client holds the private key; here the certificate must be one
+ * this CA issued (signature checked against a key of the CA, current or retired), currently valid,
+ * not revoked, and bound to an active account with the role the operation needs. Anything else is
+ * refused and audited as denied access.
  */
 @Stateless
 public class RaClientAuthenticator {
@@ -47,6 +50,15 @@ public class RaClientAuthenticator {
    */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public RaClient authenticate(byte[] clientCertificate, String operation) {
+    return authenticate(clientCertificate, operation, ClientRole.RA_SYSTEM);
+  }
+
+  /**
+   * Returns the account for {@code clientCertificate} if it has {@code role}, or throws
+   * NOT_AUTHORIZED (audited as denied access).
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public RaClient authenticate(byte[] clientCertificate, String operation, ClientRole role) {
     if (clientCertificate == null || clientCertificate.length == 0) {
       throw denied(
           "anonymous",
@@ -70,18 +82,33 @@ public class RaClientAuthenticator {
     if (!record.isUsableAt(now)) {
       throw denied(who, operation, "the client certificate is " + describeUnusable(record, now));
     }
-    return entityManager
-        .createNamedQuery(RaClient.BY_CERTIFICATE, RaClient.class)
-        .setParameter("certificate", record)
-        .getResultStream()
-        .filter(RaClient::isActive)
-        .findFirst()
-        .orElseThrow(
-            () ->
-                denied(
-                    who,
-                    operation,
-                    "the client certificate is not bound to an active RA client account"));
+    RaClient account =
+        entityManager
+            .createNamedQuery(RaClient.BY_CERTIFICATE, RaClient.class)
+            .setParameter("certificate", record)
+            .getResultStream()
+            .filter(RaClient::isActive)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    denied(
+                        who,
+                        operation,
+                        "the client certificate is not bound to an active client account"));
+    if (account.getRole() != role) {
+      throw denied(
+          who,
+          operation,
+          "account "
+              + account.getName()
+              + " has the role "
+              + account.getRole()
+              + "; "
+              + operation
+              + " needs "
+              + role);
+    }
+    return account;
   }
 
   private X509CertificateHolder parse(byte[] der, String operation) {
@@ -99,22 +126,24 @@ public class RaClientAuthenticator {
             .createNamedQuery(CertificateAuthority.ALL, CertificateAuthority.class)
             .getResultList();
     for (CertificateAuthority ca : cas) {
-      X509CertificateHolder caCertificate = holder(ca);
-      if (caCertificate.getSubject().equals(X500Name.getInstance(presented.getIssuer()))
-          && signedBy(presented, caCertificate)) {
+      if (issuedBy(presented, ca.getEncoded())) {
         return ca;
+      }
+    }
+    // Certificates issued before a CA key rollover are signed by the retired key.
+    for (RetiredCaKey key :
+        entityManager.createNamedQuery(RetiredCaKey.ALL, RetiredCaKey.class).getResultList()) {
+      if (issuedBy(presented, key.getCertificate())) {
+        return key.getCa();
       }
     }
     throw denied(who, operation, "the client certificate was not issued by this CA");
   }
 
-  private static X509CertificateHolder holder(CertificateAuthority ca) {
-    try {
-      return new X509CertificateHolder(ca.getEncoded());
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "stored CA certificate of " + ca.getName() + " is corrupt", e);
-    }
+  private static boolean issuedBy(X509CertificateHolder presented, byte[] caCertificate) {
+    X509CertificateHolder ca = CertificateAuthorities.holder(caCertificate);
+    return ca.getSubject().equals(X500Name.getInstance(presented.getIssuer()))
+        && signedBy(presented, ca);
   }
 
   private static boolean signedBy(X509CertificateHolder certificate, X509CertificateHolder ca) {

@@ -25,34 +25,41 @@ final class RevokedCertificates implements EntrySource {
   private static final int FETCH_SIZE = 2_000;
   private static final String ALL =
       "SELECT serial_number, revoked_at, revocation_reason FROM certificate"
-          + " WHERE ca_id = ? AND status = 'REVOKED' AND not_after > ? ORDER BY revoked_at, id";
+          + " WHERE ca_id = ? AND ca_key_generation = ? AND status = 'REVOKED' AND not_after > ?"
+          + " ORDER BY revoked_at, id";
   private static final String SINCE =
       "SELECT serial_number, revoked_at, revocation_reason FROM certificate"
-          + " WHERE ca_id = ? AND status = 'REVOKED' AND not_after > ? AND revoked_at >= ?"
-          + " ORDER BY revoked_at, id";
+          + " WHERE ca_id = ? AND ca_key_generation = ? AND status = 'REVOKED' AND not_after > ?"
+          + " AND revoked_at >= ? ORDER BY revoked_at, id";
 
   private final DataSource dataSource;
   private final long caId;
+  private final int keyGeneration;
   private final Instant now;
   private final Instant revokedSince;
   private long count;
 
-  private RevokedCertificates(DataSource dataSource, long caId, Instant now, Instant revokedSince) {
+  private RevokedCertificates(
+      DataSource dataSource, long caId, int keyGeneration, Instant now, Instant revokedSince) {
     this.dataSource = dataSource;
     this.caId = caId;
+    this.keyGeneration = keyGeneration;
     this.now = now;
     this.revokedSince = revokedSince;
   }
 
-  /** Every certificate of the CA that is revoked and not yet expired at {@code now}. */
-  static RevokedCertificates all(DataSource dataSource, long caId, Instant now) {
-    return new RevokedCertificates(dataSource, caId, now, null);
+  /**
+   * Every certificate that key generation {@code keyGeneration} of the CA issued and that is
+   * revoked and not yet expired at {@code now}.
+   */
+  static RevokedCertificates all(DataSource dataSource, long caId, int keyGeneration, Instant now) {
+    return new RevokedCertificates(dataSource, caId, keyGeneration, now, null);
   }
 
   /** Those of {@link #all} revoked at or after {@code revokedSince}. */
   static RevokedCertificates since(
-      DataSource dataSource, long caId, Instant now, Instant revokedSince) {
-    return new RevokedCertificates(dataSource, caId, now, revokedSince);
+      DataSource dataSource, long caId, int keyGeneration, Instant now, Instant revokedSince) {
+    return new RevokedCertificates(dataSource, caId, keyGeneration, now, revokedSince);
   }
 
   /** How many entries the last pass yielded. */
@@ -81,9 +88,10 @@ final class RevokedCertificates implements EntrySource {
       this.statement = connection.prepareStatement(revokedSince == null ? ALL : SINCE);
       statement.setFetchSize(FETCH_SIZE);
       statement.setLong(1, caId);
-      statement.setTimestamp(2, Timestamp.from(now));
+      statement.setInt(2, keyGeneration);
+      statement.setTimestamp(3, Timestamp.from(now));
       if (revokedSince != null) {
-        statement.setTimestamp(3, Timestamp.from(revokedSince));
+        statement.setTimestamp(4, Timestamp.from(revokedSince));
       }
       this.rows = statement.executeQuery();
     }

@@ -35,6 +35,8 @@ public class ServiceCredentials {
   static final String TLS_CA = "tls-ca.pem";
   static final String RA_CLIENT_P12 = "ra-client.p12";
   static final String RA_CLIENT_PASSWORD = "ra-client.password";
+  static final String SECURITY_ADMIN_P12 = "security-admin.p12";
+  static final String SECURITY_ADMIN_PASSWORD = "security-admin.password";
   static final String TLS_P12 = "tls/server.p12";
   static final String TLS_PASSWORD = "tls/server.password";
 
@@ -52,6 +54,18 @@ public class ServiceCredentials {
 
   public void writeServerTls(PrivateKey key, byte[] certificate, byte[] tlsCa) throws IOException {
     writePkcs12(TLS_P12, TLS_PASSWORD, "tls", key, certificate, List.of(tlsCa));
+  }
+
+  /** The demo security administrator's credential for {@code CaAdminService}. */
+  public void writeSecurityAdmin(PrivateKey key, byte[] certificate, byte[] tlsCa)
+      throws IOException {
+    writePkcs12(
+        SECURITY_ADMIN_P12,
+        SECURITY_ADMIN_PASSWORD,
+        "security-admin",
+        key,
+        certificate,
+        List.of(tlsCa));
   }
 
   public void writeRaClient(PrivateKey key, byte[] certificate, byte[] tlsCa) throws IOException {

@@ -75,6 +75,10 @@ public class CertificateAuthority {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** Which key of this CA is current: 1 for the first, one more after each rollover. */
+  @Column(name = "key_generation", nullable = false)
+  private int keyGeneration = 1;
+
   protected CertificateAuthority() {}
 
   public CertificateAuthority(
@@ -167,5 +171,32 @@ public class CertificateAuthority {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public int getKeyGeneration() {
+    return keyGeneration;
+  }
+
+  /**
+   * Makes a new key current (CPS §6.5.1.6): the caller keeps the retiring key as a {@link
+   * RetiredCaKey} before calling this.
+   *
+   * @param certificate the NewWithNew certificate of the new key
+   */
+  public void rollOver(
+      String newKeyAlias,
+      BigInteger serialNumber,
+      Instant notBefore,
+      Instant notAfter,
+      byte[] certificate) {
+    if (newKeyAlias.equals(keyAlias)) {
+      throw new IllegalArgumentException("a rollover needs a new key, not " + keyAlias);
+    }
+    this.keyAlias = requireText(newKeyAlias, "key alias");
+    this.serialNumber = SerialNumbers.toHex(serialNumber);
+    this.notBefore = Objects.requireNonNull(notBefore);
+    this.notAfter = Objects.requireNonNull(notAfter);
+    this.encoded = certificate.clone();
+    this.keyGeneration++;
   }
 }

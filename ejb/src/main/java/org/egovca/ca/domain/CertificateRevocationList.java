@@ -28,12 +28,14 @@ import java.util.Optional;
     name = CertificateRevocationList.LATEST_COMPLETE,
     query =
         "SELECT l FROM CertificateRevocationList l WHERE l.issuer = :issuer"
-            + " AND l.baseCrlNumber IS NULL ORDER BY l.crlNumber DESC")
+            + " AND l.keyGeneration = :generation AND l.baseCrlNumber IS NULL"
+            + " ORDER BY l.crlNumber DESC")
 @NamedQuery(
     name = CertificateRevocationList.LATEST_DELTA,
     query =
         "SELECT l FROM CertificateRevocationList l WHERE l.issuer = :issuer"
-            + " AND l.baseCrlNumber IS NOT NULL ORDER BY l.crlNumber DESC")
+            + " AND l.keyGeneration = :generation AND l.baseCrlNumber IS NOT NULL"
+            + " ORDER BY l.crlNumber DESC")
 public class CertificateRevocationList {
 
   public static final String HIGHEST_NUMBER = "CertificateRevocationList.highestNumber";
@@ -71,9 +73,16 @@ public class CertificateRevocationList {
   @Column(name = "base_crl_number")
   private Long baseCrlNumber;
 
+  /**
+   * The CA key generation that signed this CRL; it lists the certificates that generation issued
+   * (after a key rollover the old key keeps signing CRLs for its certificates).
+   */
+  @Column(name = "ca_key_generation", nullable = false)
+  private int keyGeneration;
+
   protected CertificateRevocationList() {}
 
-  /** A complete CRL. */
+  /** A complete CRL signed by the CA's current key. */
   public CertificateRevocationList(
       CertificateAuthority issuer,
       long crlNumber,
@@ -82,11 +91,43 @@ public class CertificateRevocationList {
       long entryCount,
       byte[] encoded,
       String issuedBy) {
-    this(issuer, crlNumber, null, thisUpdate, nextUpdate, entryCount, encoded, issuedBy);
+    this(
+        issuer,
+        issuer.getKeyGeneration(),
+        crlNumber,
+        null,
+        thisUpdate,
+        nextUpdate,
+        entryCount,
+        encoded,
+        issuedBy);
+  }
+
+  /** A complete CRL signed by the CA's key of generation {@code keyGeneration}. */
+  public static CertificateRevocationList complete(
+      CertificateAuthority issuer,
+      int keyGeneration,
+      long crlNumber,
+      Instant thisUpdate,
+      Instant nextUpdate,
+      long entryCount,
+      byte[] encoded,
+      String issuedBy) {
+    return new CertificateRevocationList(
+        issuer,
+        keyGeneration,
+        crlNumber,
+        null,
+        thisUpdate,
+        nextUpdate,
+        entryCount,
+        encoded,
+        issuedBy);
   }
 
   private CertificateRevocationList(
       CertificateAuthority issuer,
+      int keyGeneration,
       long crlNumber,
       Long baseCrlNumber,
       Instant thisUpdate,
@@ -95,6 +136,10 @@ public class CertificateRevocationList {
       byte[] encoded,
       String issuedBy) {
     this.issuer = Objects.requireNonNull(issuer, "issuer");
+    if (keyGeneration < 1 || keyGeneration > issuer.getKeyGeneration()) {
+      throw new IllegalArgumentException("CA " + issuer.getName() + " has no key " + keyGeneration);
+    }
+    this.keyGeneration = keyGeneration;
     if (crlNumber < 1) {
       throw new IllegalArgumentException("CRL numbers start at 1");
     }
@@ -128,7 +173,15 @@ public class CertificateRevocationList {
       byte[] encoded,
       String issuedBy) {
     return new CertificateRevocationList(
-        issuer, crlNumber, baseCrlNumber, thisUpdate, nextUpdate, entryCount, encoded, issuedBy);
+        issuer,
+        issuer.getKeyGeneration(),
+        crlNumber,
+        baseCrlNumber,
+        thisUpdate,
+        nextUpdate,
+        entryCount,
+        encoded,
+        issuedBy);
   }
 
   public CertificateAuthority getIssuer() {
@@ -157,6 +210,10 @@ public class CertificateRevocationList {
 
   public String getIssuedBy() {
     return issuedBy;
+  }
+
+  public int getKeyGeneration() {
+    return keyGeneration;
   }
 
   public boolean isDelta() {

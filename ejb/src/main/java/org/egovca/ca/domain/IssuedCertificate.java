@@ -85,6 +85,10 @@ public class IssuedCertificate {
   @Column(name = "profile_version", nullable = false)
   private int profileVersion;
 
+  /** The issuer's key generation that signed this certificate (see CA key rollover). */
+  @Column(name = "ca_key_generation", nullable = false)
+  private int caKeyGeneration;
+
   @Column(name = "key_algorithm", nullable = false, length = 16)
   private String keyAlgorithm;
 
@@ -142,6 +146,8 @@ public class IssuedCertificate {
       String requestedBy,
       Instant issuedAt) {
     this.issuer = Objects.requireNonNull(issuer, "issuer");
+    // Certificates are always signed with the CA's current key.
+    this.caKeyGeneration = issuer.getKeyGeneration();
     this.serialNumber = SerialNumbers.toHex(serialNumber);
     this.subjectDn = Objects.requireNonNull(subjectDn, "subjectDn");
     this.profile = Objects.requireNonNull(profile, "profile");
@@ -222,6 +228,10 @@ public class IssuedCertificate {
 
   public String getProfile() {
     return profile;
+  }
+
+  public int getCaKeyGeneration() {
+    return caKeyGeneration;
   }
 
   /** The version of {@link #getProfile()} the certificate was issued under. */

@@ -14,8 +14,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A remote RA system (or local acceptance point) allowed to submit vetted requests over SOAP. It
- * authenticates with the TLS client certificate this account is bound to.
+ * A client account bound to one TLS client certificate: a remote RA system (or local acceptance
+ * point) that submits vetted requests over SOAP, or a security administrator; its role says which.
  */
 @Entity
 @Table(name = "ra_client")
@@ -44,14 +44,24 @@ public class RaClient {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  @Column(nullable = false, length = 32)
+  private ClientRole role;
+
   protected RaClient() {}
 
+  /** A remote RA system account. */
   public RaClient(String name, IssuedCertificate certificate, Instant createdAt) {
+    this(name, certificate, ClientRole.RA_SYSTEM, createdAt);
+  }
+
+  public RaClient(String name, IssuedCertificate certificate, ClientRole role, Instant createdAt) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("RA client name is required");
     }
     this.name = name;
     this.certificate = Objects.requireNonNull(certificate, "certificate");
+    this.role = Objects.requireNonNull(role, "role");
     this.active = true;
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
   }
@@ -66,6 +76,10 @@ public class RaClient {
 
   public IssuedCertificate getCertificate() {
     return certificate;
+  }
+
+  public ClientRole getRole() {
+    return role;
   }
 
   public boolean isActive() {

@@ -63,7 +63,12 @@ public final class CaKeyRollover {
                 subject, newKeyAlias, current.keyAlgorithm(), newKey, notBefore, notAfter)
             : assembler.subordinateCa(parent.get(), subject, newKey, notBefore, notAfter);
     IssuingCa newGeneration =
-        new IssuingCa(current.name(), newWithNew, newKeyAlias, current.keyAlgorithm());
+        new IssuingCa(
+            current.name(),
+            newWithNew,
+            newKeyAlias,
+            current.keyAlgorithm(),
+            current.keyGeneration() + 1);
     Integer pathLength = pathLength(current.certificate());
     Instant linksEnd = current.certificate().getNotAfter().toInstant();
     X509CertificateHolder newWithOld =

@@ -259,7 +259,7 @@ public final class CertificateAssembler {
         Extension.certificatePolicies,
         false,
         new CertificatePolicies(new PolicyInformation(policy)));
-    GeneralNames crl = new GeneralNames(uri(urls.crl(issuer.name())));
+    GeneralNames crl = new GeneralNames(uri(urls.crl(issuer.name(), issuer.keyGeneration())));
     extensions.addExtension(
         Extension.cRLDistributionPoints,
         false,

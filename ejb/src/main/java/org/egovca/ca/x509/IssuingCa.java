@@ -6,10 +6,21 @@ import org.egovca.hsm.KeyAlgorithm;
 
 /**
  * A CA in the role of issuer: its name, its certificate (whose subject becomes the issuer name,
- * byte for byte) and the token alias of its private key.
+ * byte for byte), the token alias of its private key and which generation of the CA's keys that is
+ * (1 until the first key rollover).
  */
 public record IssuingCa(
-    String name, X509CertificateHolder certificate, String keyAlias, KeyAlgorithm keyAlgorithm) {
+    String name,
+    X509CertificateHolder certificate,
+    String keyAlias,
+    KeyAlgorithm keyAlgorithm,
+    int keyGeneration) {
+
+  /** A CA with its first key. */
+  public IssuingCa(
+      String name, X509CertificateHolder certificate, String keyAlias, KeyAlgorithm keyAlgorithm) {
+    this(name, certificate, keyAlias, keyAlgorithm, 1);
+  }
 
   public IssuingCa {
     Objects.requireNonNull(name, "name");

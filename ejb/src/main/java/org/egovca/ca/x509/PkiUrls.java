@@ -16,8 +16,19 @@ public record PkiUrls(URI base) {
     return new PkiUrls(URI.create(trimmed));
   }
 
+  /** The CRL distribution point of the certificates the first key of {@code caName} issues. */
   public String crl(String caName) {
     return base + "/crl/" + encode(caName) + ".crl";
+  }
+
+  /**
+   * The CRL distribution point of the certificates key generation {@code keyGeneration} of {@code
+   * caName} issues: after a key rollover each key signs the CRL of its own certificates.
+   */
+  public String crl(String caName, int keyGeneration) {
+    return keyGeneration == 1
+        ? crl(caName)
+        : base + "/crl/" + encode(caName) + "/" + keyGeneration + ".crl";
   }
 
   /** Where the delta CRLs of {@code caName} are published: the freshestCRL of its complete CRLs. */

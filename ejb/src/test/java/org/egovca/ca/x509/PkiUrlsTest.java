@@ -17,6 +17,14 @@ class PkiUrlsTest {
   }
 
   @Test
+  void eachCaKeyGenerationHasItsOwnCrlDistributionPoint() {
+    PkiUrls urls = PkiUrls.of("http://ca.example/pki");
+
+    assertEquals("http://ca.example/pki/crl/Root.crl", urls.crl("Root", 1));
+    assertEquals("http://ca.example/pki/crl/Root/2.crl", urls.crl("Root", 2));
+  }
+
+  @Test
   void dropsATrailingSlashOfTheBase() {
     PkiUrls urls = PkiUrls.of("http://ca.example/pki/");
 

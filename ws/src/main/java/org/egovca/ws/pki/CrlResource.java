@@ -15,10 +15,11 @@ import java.util.Optional;
 import org.egovca.ca.application.IssuedCrls;
 
 /**
- * {@code GET /pki/crl/{caName}.crl}: the CA's latest complete CRL (DER), the CRL distribution point
- * of every certificate the CA issues; {@code GET /pki/crl/{caName}-delta.crl}: its latest delta
- * CRL, named by the freshestCRL extension of the complete CRL. HTTP caches may keep either until
- * its nextUpdate.
+ * {@code GET /pki/crl/{caName}.crl}: the CA's latest complete CRL (DER) for the certificates of its
+ * first key (their CRL distribution point); {@code GET /pki/crl/{caName}/{n}.crl}: the same for key
+ * generation n after a rollover; {@code GET /pki/crl/{caName}-delta.crl}: its latest delta CRL,
+ * named by the freshestCRL extension of the complete CRL. HTTP caches may keep either until its
+ * nextUpdate.
  *
  * <p>A CA name may contain hyphens ("iFutureCA-RSA"). JAX-RS tries the template with more literal
  * characters first, so "X-delta.crl" is always the delta CRL of X, and no CA may be named
@@ -36,7 +37,20 @@ public class CrlResource {
   @Path("{caName}.crl")
   @Produces(PKIX_CRL)
   public Response latest(@PathParam("caName") String caName) {
-    return download(crls.completeCrl(caName), "no CRL for a CA of that name\n");
+    return download(crls.completeCrl(caName, 1), "no CRL for a CA of that name\n");
+  }
+
+  /**
+   * The latest complete CRL of the certificates issued by key generation {@code keyGeneration} of
+   * the CA, signed by that key: the distribution point of certificates issued after a rollover.
+   */
+  @GET
+  @Path("{caName}/{keyGeneration: [1-9][0-9]{0,5}}.crl")
+  @Produces(PKIX_CRL)
+  public Response latestOfKey(
+      @PathParam("caName") String caName, @PathParam("keyGeneration") int keyGeneration) {
+    return download(
+        crls.completeCrl(caName, keyGeneration), "no CRL for a CA and key of that name\n");
   }
 
   @GET

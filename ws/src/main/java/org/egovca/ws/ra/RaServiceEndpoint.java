@@ -6,17 +6,10 @@ import jakarta.jws.WebMethod;
 import jakarta.jws.WebParam;
 import jakarta.jws.WebResult;
 import jakarta.jws.WebService;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.ws.WebServiceContext;
-import jakarta.xml.ws.handler.MessageContext;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.egovca.ca.application.CaRequestException;
 import org.egovca.ca.application.DualCertificateView;
 import org.egovca.ca.application.IssuanceRequest;
 import org.egovca.ca.application.RemoteRaService;
@@ -34,8 +27,6 @@ import org.egovca.ca.application.RemoteRaService;
 public class RaServiceEndpoint {
 
   static final String NAMESPACE = "http://egovca.org/ws/ra/v1";
-  private static final Logger LOG = Logger.getLogger(RaServiceEndpoint.class.getName());
-  private static final String CLIENT_CERTIFICATE = "jakarta.servlet.request.X509Certificate";
 
   @Resource private WebServiceContext context;
 
@@ -222,33 +213,10 @@ public class RaServiceEndpoint {
    * else is logged and answered with a generic fault, never with internals.
    */
   private static <T> T answer(String operation, Supplier<T> action) throws RaServiceFault {
-    try {
-      return action.get();
-    } catch (CaRequestException refused) {
-      throw RaServiceFault.of(refused);
-    } catch (RuntimeException unexpected) {
-      LOG.log(Level.SEVERE, operation + " failed unexpectedly", unexpected);
-      throw internalError();
-    }
-  }
-
-  private static RaServiceFault internalError() {
-    return new RaServiceFault(
-        "the CA could not process the request; the error has been logged",
-        new RaFaultInfo("INTERNAL_ERROR", "the CA could not process the request"));
+    return SoapCalls.answer(operation, action);
   }
 
   private byte[] clientCertificate() {
-    HttpServletRequest request =
-        (HttpServletRequest) context.getMessageContext().get(MessageContext.SERVLET_REQUEST);
-    Object chain = request == null ? null : request.getAttribute(CLIENT_CERTIFICATE);
-    if (chain instanceof X509Certificate[] certificates && certificates.length > 0) {
-      try {
-        return certificates[0].getEncoded();
-      } catch (CertificateEncodingException e) {
-        return null;
-      }
-    }
-    return null;
+    return SoapCalls.clientCertificate(context);
   }
 }

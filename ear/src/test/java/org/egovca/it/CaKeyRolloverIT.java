@@ -1,0 +1,263 @@
+package org.egovca.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.bouncycastle.asn1.ocsp.BasicOCSPResponse;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CertificateList;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CA key rollover through the deployed EAR (R12, CPS §6.5.1.6): the security administrator rolls
+ * the root and then the issuing CA over; new certificates come from the new keys, chains through
+ * every link certificate validate, and each key keeps signing the CRL and the OCSP answers for the
+ * certificates it issued. It changes the CA keys of the shared server, so it runs last.
+ */
+@ExtendWith(DeployedEar.class)
+@Order(Integer.MAX_VALUE)
+class CaKeyRolloverIT {
+
+  private static final String SM2_USER_ID = "distid:1234567812345678";
+
+  @TempDir Path directory;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void rootAndIssuingCaRollOverAndEveryKeyAnswersForWhatItIssued(CaServer server) throws Exception {
+    List<X509Certificate> before = PkiHttpIT.parse(Files.readAllBytes(server.caChainPem()));
+    X509CertificateHolder oldIssuing = holder(before.get(0));
+    X509CertificateHolder oldRoot = holder(before.get(1));
+    RaSoapClient ra = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    byte[] issuedBefore = issue(ra, "Before");
+
+    RaSoapClient.Rollover byRa =
+        new RaSoapClient(Tls.raClient(server), server.httpsBase(), "CaAdminService")
+            .rollOverCaKey("iFutureCA");
+    assertEquals("NOT_AUTHORIZED", byRa.faultCode());
+    assertTrue(byRa.faultString().contains("SECURITY_ADMIN"), byRa.faultString());
+
+    RaSoapClient admin =
+        new RaSoapClient(Tls.securityAdmin(server), server.httpsBase(), "CaAdminService");
+    RaSoapClient.Rollover root = admin.rollOverCaKey("iFutureCA-Root");
+    assertEquals(2, root.keyGeneration(), () -> "refused: " + root.faultString());
+    RaSoapClient.Rollover issuing = admin.rollOverCaKey("iFutureCA");
+    assertEquals(2, issuing.keyGeneration(), () -> "refused: " + issuing.faultString());
+    assertEquals("CA_UNAVAILABLE", admin.rollOverCaKey("no-such-ca").faultCode());
+
+    X509CertificateHolder newRoot = new X509CertificateHolder(root.newWithNew());
+    X509CertificateHolder newIssuing = new X509CertificateHolder(issuing.newWithNew());
+    // The new issuing CA key is certified by the new root key.
+    assertArrayEquals(ski(newRoot), aki(newIssuing));
+
+    byte[] issuedAfter = issue(ra, "After");
+    X509CertificateHolder after = new X509CertificateHolder(issuedAfter);
+    assertArrayEquals(ski(newIssuing), aki(after), "new certificates come from the new key");
+    assertTrue(
+        crlDistributionPoint(after).endsWith("/pki/crl/iFutureCA/2.crl"),
+        crlDistributionPoint(after));
+
+    // Chains through every link, for relying parties trusting either root key.
+    byte[] rootNewWithOld = root.newWithOld();
+    byte[] rootOldWithNew = root.oldWithNew();
+    validates(newRoot.getEncoded(), issuedAfter, newIssuing.getEncoded());
+    validates(newRoot.getEncoded(), issuedBefore, issuing.oldWithNew(), newIssuing.getEncoded());
+    validates(oldRoot.getEncoded(), issuedAfter, issuing.newWithOld(), oldIssuing.getEncoded());
+    validates(oldRoot.getEncoded(), issuedAfter, newIssuing.getEncoded(), rootNewWithOld);
+    validates(newRoot.getEncoded(), issuedBefore, oldIssuing.getEncoded(), rootOldWithNew);
+    verifiesWithOpenSsl(newRoot.getEncoded(), rootOldWithNew);
+    verifiesWithOpenSsl(oldRoot.getEncoded(), rootNewWithOld);
+    verifiesWithOpenSsl(newRoot.getEncoded(), newIssuing.getEncoded());
+    verifiesWithOpenSsl(newIssuing.getEncoded(), issuedAfter);
+    verifiesWithOpenSsl(newIssuing.getEncoded(), issuing.oldWithNew());
+    verifiesWithOpenSsl(oldIssuing.getEncoded(), issuing.newWithOld());
+
+    // Each key keeps signing the CRL and the OCSP answers for what it issued.
+    BigInteger beforeSerial = new X509CertificateHolder(issuedBefore).getSerialNumber();
+    BigInteger afterSerial = after.getSerialNumber();
+    assertTrue(ra.revokeCertificate(beforeSerial.toString(16), "E", "HOLDER").faultCode() == null);
+    assertTrue(ra.revokeCertificate(afterSerial.toString(16), "E", "HOLDER").faultCode() == null);
+    X509CRLHolder oldKeyCrl = crlListing(server, "/pki/crl/iFutureCA.crl", beforeSerial);
+    X509CRLHolder newKeyCrl = crlListing(server, "/pki/crl/iFutureCA/2.crl", afterSerial);
+    assertSignedBy(oldKeyCrl, oldIssuing);
+    assertSignedBy(newKeyCrl, newIssuing);
+    assertEquals(null, oldKeyCrl.getRevokedCertificate(afterSerial));
+    assertEquals(null, newKeyCrl.getRevokedCertificate(beforeSerial));
+    assertRevokedByOcsp(server, oldIssuing, beforeSerial);
+    assertRevokedByOcsp(server, newIssuing, afterSerial);
+
+    // Relying parties download the new certificates; the RSA CA's chain still names the old root
+    // key that certified it.
+    assertArrayEquals(newIssuing.getEncoded(), get(server, "/pki/ca/iFutureCA.crt"));
+    List<X509Certificate> rsaChain =
+        PkiHttpIT.parse(get(server, "/pki/ca/iFutureCA-RSA/chain.pem"));
+    assertArrayEquals(oldRoot.getEncoded(), rsaChain.get(1).getEncoded());
+    assertEquals(2, server.count("SELECT COUNT(*) FROM retired_ca_key"));
+    assertEquals(
+        2,
+        server.count(
+            "SELECT COUNT(*) FROM audit_event WHERE action = 'CA_KEY_ROLLED_OVER'"
+                + " AND outcome = 'SUCCESS'"));
+    assertEquals(
+        1,
+        server.count(
+            "SELECT COUNT(*) FROM certificate WHERE serial_number = ? AND ca_key_generation = 2",
+            afterSerial.toString(16)));
+  }
+
+  private byte[] issue(RaSoapClient ra, String when) throws Exception {
+    String name = when + " Rollover " + UUID.randomUUID().toString().substring(0, 8);
+    RaSoapClient.Answer answer =
+        ra.issueCertificate(
+            "personal-sign", "CN=" + name + ",C=CN", TestRequests.sm2(directory, when));
+    assertTrue(answer.issued(), () -> "refused: " + answer.faultString());
+    return answer.certificate();
+  }
+
+  /** PKIX (BouncyCastle): {@code path} from the target certificate up to below the anchor. */
+  private static void validates(byte[] anchor, byte[]... path) throws Exception {
+    List<X509Certificate> certificates = new ArrayList<>();
+    for (byte[] certificate : path) {
+      certificates.add(PkiHttpIT.parse(certificate).get(0));
+    }
+    CertPath certPath =
+        CertificateFactory.getInstance("X.509", "BC").generateCertPath(certificates);
+    PKIXParameters parameters =
+        new PKIXParameters(Set.of(new TrustAnchor(PkiHttpIT.parse(anchor).get(0), null)));
+    parameters.setRevocationEnabled(false);
+    CertPathValidator.getInstance("PKIX", "BC").validate(certPath, parameters);
+  }
+
+  private void verifiesWithOpenSsl(byte[] issuer, byte[] certificate) throws Exception {
+    Files.writeString(directory.resolve("issuer.pem"), OpenSslSm2.pem(issuer));
+    Files.writeString(directory.resolve("link.pem"), OpenSslSm2.pem(certificate));
+    String output =
+        Commands.ok(
+            directory,
+            "openssl",
+            "verify",
+            "-vfyopt",
+            SM2_USER_ID,
+            "-partial_chain",
+            "-CAfile",
+            "issuer.pem",
+            "link.pem");
+    assertTrue(output.contains("link.pem: OK"), output);
+  }
+
+  /** The CRL at {@code path} once it lists {@code serial} (CRLs follow revocations shortly). */
+  private X509CRLHolder crlListing(CaServer server, String path, BigInteger serial)
+      throws Exception {
+    for (int attempt = 0; attempt < 60; attempt++) {
+      X509CRLHolder crl = new X509CRLHolder(get(server, path));
+      if (crl.getRevokedCertificate(serial) != null) {
+        return crl;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(path + " never listed " + serial.toString(16));
+  }
+
+  private void assertSignedBy(X509CRLHolder crl, X509CertificateHolder key) throws Exception {
+    assertArrayEquals(
+        ski(key),
+        AuthorityKeyIdentifier.fromExtensions(crl.getExtensions()).getKeyIdentifier(),
+        "the CRL names the key that signed it");
+    CertificateList list = CertificateList.getInstance(crl.getEncoded());
+    OpenSslSm2.assertSignatureVerifies(
+        directory, list.getTBSCertList().getEncoded(), list.getSignature().getOctets(), key);
+  }
+
+  private void assertRevokedByOcsp(CaServer server, X509CertificateHolder issuer, BigInteger serial)
+      throws Exception {
+    byte[] request =
+        new OCSPReqBuilder()
+            .addRequest(
+                new CertificateID(
+                    new JcaDigestCalculatorProviderBuilder()
+                        .setProvider("BC")
+                        .build()
+                        .get(CertificateID.HASH_SHA1),
+                    issuer,
+                    serial))
+            .build()
+            .getEncoded();
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.httpBase() + "/pki/ocsp"))
+                .header("Content-Type", "application/ocsp-request")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    OCSPResp ocsp = new OCSPResp(response.body());
+    assertEquals(OCSPResp.SUCCESSFUL, ocsp.getStatus());
+    BasicOCSPResp basic = (BasicOCSPResp) ocsp.getResponseObject();
+    assertTrue(basic.getResponses()[0].getCertStatus() instanceof RevokedStatus);
+    BasicOCSPResponse asn1 = BasicOCSPResponse.getInstance(basic.getEncoded());
+    OpenSslSm2.assertSignatureVerifies(
+        directory, asn1.getTbsResponseData().getEncoded(), asn1.getSignature().getOctets(), issuer);
+  }
+
+  private byte[] get(CaServer server, String path) throws Exception {
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.httpBase() + path)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, response.statusCode(), path);
+    return response.body();
+  }
+
+  private static String crlDistributionPoint(X509CertificateHolder certificate) {
+    CRLDistPoint points = CRLDistPoint.fromExtensions(certificate.getExtensions());
+    GeneralName name =
+        org.bouncycastle.asn1.x509.GeneralNames.getInstance(
+                points.getDistributionPoints()[0].getDistributionPoint().getName())
+            .getNames()[0];
+    return name.getName().toString();
+  }
+
+  private static X509CertificateHolder holder(X509Certificate certificate) throws Exception {
+    return new X509CertificateHolder(certificate.getEncoded());
+  }
+
+  private static byte[] ski(X509CertificateHolder certificate) {
+    return SubjectKeyIdentifier.fromExtensions(certificate.getExtensions()).getKeyIdentifier();
+  }
+
+  private static byte[] aki(X509CertificateHolder certificate) {
+    return AuthorityKeyIdentifier.fromExtensions(certificate.getExtensions()).getKeyIdentifier();
+  }
+}
