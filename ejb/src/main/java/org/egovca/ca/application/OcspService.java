@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.ocsp.CertID;
+import org.egovca.ca.domain.CertificateAuthority;
+import org.egovca.ca.domain.OcspResponderKey;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.infrastructure.CaCryptoToken;
 import org.egovca.ca.x509.IssuingCa;
@@ -24,8 +26,9 @@ import org.egovca.hsm.SignatureAlgorithm;
 
 /**
  * The OCSP service (CPS §6.1.4.8.9, RFC 6960): answers for every CA of this system, each response
- * signed by the key of the CA that issued the certificate in the token (SM2 or RSA; after a key
- * rollover the old key answers for its certificates), statuses read from the database. Answers to
+ * signed by the CA's delegated responder ({@link OcspResponders}; or by the CA key itself with
+ * {@code egovca.ocsp.signer=ca}), in the token, SM2 or RSA. After a key rollover the old CA key
+ * answers for the certificates it issued. Statuses are read from the database. Answers to
  * nonce-less requests are cached until shortly before their nextUpdate and dropped the moment a
  * revocation commits, so a cached "good" never outlives a revocation here.
  */
@@ -38,6 +41,7 @@ public class OcspService {
   @Inject private CertificateStatuses statuses;
   @Inject private CaCryptoToken cryptoToken;
   @Inject private CaConfiguration configuration;
+  @Inject private OcspResponders responders;
 
   private final Clock clock = Clock.systemUTC();
   private volatile OcspResponder responder;
@@ -71,9 +75,17 @@ public class OcspService {
 
   /** Drops the responder so the next request builds it with the CA keys as they are now. */
   void onRolledOver(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaKeyRolledOver event) {
-    synchronized (this) {
-      responder = null;
-    }
+    reload();
+  }
+
+  /** Drops the responder so the next request signs with the new responder certificate. */
+  void onResponderIssued(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) OcspResponderIssued event) {
+    reload();
+  }
+
+  private synchronized void reload() {
+    responder = null;
   }
 
   /**
@@ -82,13 +94,26 @@ public class OcspService {
    */
   private ResponderIssuers issuers() {
     List<ResponderIssuer> issuers = new ArrayList<>();
-    certificateAuthorities.all().stream()
-        .map(CertificateAuthorities::asIssuer)
-        .forEach(key -> issuers.add(caSigned(key)));
+    for (CertificateAuthority ca : certificateAuthorities.all()) {
+      IssuingCa key = CertificateAuthorities.asIssuer(ca);
+      Optional<OcspResponderKey> delegate =
+          configuration.delegatedOcspResponders() ? responders.current(ca) : Optional.empty();
+      issuers.add(delegate.map(responder -> delegated(key, responder)).orElse(caSigned(key)));
+    }
     certificateAuthorities.allRetiredKeys().stream()
         .map(CertificateAuthorities::asIssuer)
         .forEach(key -> issuers.add(caSigned(key)));
     return ResponderIssuers.of(issuers);
+  }
+
+  private ResponderIssuer delegated(IssuingCa key, OcspResponderKey responder) {
+    SignatureAlgorithm algorithm = SignatureAlgorithm.forKey(key.keyAlgorithm());
+    String alias = responder.getKeyAlias();
+    return ResponderIssuer.delegated(
+        key.name(),
+        key.certificate(),
+        CertificateAuthorities.holder(responder.getCertificate().getEncoded()),
+        () -> cryptoToken.token().contentSigner(alias, algorithm));
   }
 
   private ResponderIssuer caSigned(IssuingCa key) {

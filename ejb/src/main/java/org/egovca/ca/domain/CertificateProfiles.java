@@ -15,6 +15,9 @@ public final class CertificateProfiles {
   /** RA client credentials for mutual TLS. */
   public static final String TLS_CLIENT = "tls-client";
 
+  /** Delegated OCSP responder certificates. */
+  public static final String OCSP_SIGNER = "ocsp-signer";
+
   /** Naming rules of CA certificates (tables C.1 and C.2). */
   public static final String CA = "ca";
 

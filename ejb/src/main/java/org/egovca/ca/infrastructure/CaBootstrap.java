@@ -15,6 +15,7 @@ import org.egovca.ca.application.CaHierarchySetup;
 import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.CertificateProfileCatalogue;
 import org.egovca.ca.application.CrlScheduler;
+import org.egovca.ca.application.OcspResponders;
 import org.egovca.ca.application.PublicationDispatcher;
 import org.egovca.ca.application.port.PublishedCertificate;
 
@@ -35,6 +36,7 @@ public class CaBootstrap {
 
   @Inject private CaHierarchySetup setup;
   @Inject private CertificateProfileCatalogue profiles;
+  @Inject private OcspResponders ocspResponders;
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private PublicationDispatcher publication;
   @Inject private CaConfiguration configuration;
@@ -69,6 +71,7 @@ public class CaBootstrap {
                         ca.getName(), ca.getSubjectDn(), ca.getSerialNumber(), ca.getEncoded()))
             .toList();
     publication.publishCaCertificates(caCertificates);
+    ocspResponders.renewDue();
     crlScheduler.issueDueCrls();
     ready = true;
   }

@@ -113,6 +113,24 @@ public class CaConfiguration {
   }
 
   /** How long an OCSP answer is valid (its nextUpdate); caches keep it at most that long. */
+  /**
+   * Whether OCSP answers for the current CA keys are signed by delegated responder certificates
+   * ({@code egovca.ocsp.signer=delegated}, the default) or by the CA keys themselves ({@code ca}).
+   */
+  public boolean delegatedOcspResponders() {
+    String signer = property("egovca.ocsp.signer", "delegated");
+    if (!signer.equals("delegated") && !signer.equals("ca")) {
+      throw new IllegalStateException(
+          "egovca.ocsp.signer must be 'delegated' or 'ca', not '" + signer + "'");
+    }
+    return signer.equals("delegated");
+  }
+
+  /** A delegated responder certificate is replaced when less than this remains of it. */
+  public Duration ocspResponderRenewal() {
+    return Duration.ofDays(Long.parseLong(property("egovca.ocsp.responderRenewalDays", "30")));
+  }
+
   public Duration ocspValidity() {
     return Duration.ofMinutes(Long.parseLong(property("egovca.ocsp.validityMinutes", "10")));
   }

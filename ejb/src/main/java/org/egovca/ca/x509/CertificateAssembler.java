@@ -14,7 +14,9 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
@@ -197,6 +199,12 @@ public final class CertificateAssembler {
                 .map(oid -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid)))
                 .toArray(KeyPurposeId[]::new);
         extensions.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
+      }
+      if (CertificateLint.isOcspResponder(profile)) {
+        // Clients are told not to check the responder's own status, which would loop back to
+        // the responder (RFC 6960 §4.2.2.2.1); responder certificates are short-lived instead.
+        extensions.addExtension(
+            OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE);
       }
       if (!content.subjectAltNames().isEmpty()) {
         extensions.addExtension(

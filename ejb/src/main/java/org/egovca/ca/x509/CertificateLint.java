@@ -14,6 +14,7 @@ import org.bouncycastle.asn1.ASN1IA5String;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1PrintableString;
 import org.bouncycastle.asn1.ASN1UTF8String;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -268,7 +269,9 @@ public final class CertificateLint {
       if (extensions.getExtension(oid).isCritical() && !oid.equals(Extension.keyUsage)) {
         violations.add(new LintViolation(LintRule.EXTENSION_CRITICALITY, oid + " is critical"));
       }
-      if (!KNOWN.contains(oid) && !oid.on(IdentityExtensions.IDENTITY_ARC)) {
+      boolean ocspNoCheck =
+          oid.equals(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck) && isOcspResponder(profile);
+      if (!KNOWN.contains(oid) && !oid.on(IdentityExtensions.IDENTITY_ARC) && !ocspNoCheck) {
         violations.add(
             new LintViolation(LintRule.EXTENSION_SET, oid + " is not produced by profiles"));
       }
@@ -278,6 +281,11 @@ public final class CertificateLint {
         violations.add(new LintViolation(LintRule.EXTENSION_SET, required + " is missing"));
       }
     }
+  }
+
+  /** Whether the profile makes delegated OCSP responder certificates (id-kp-OCSPSigning). */
+  public static boolean isOcspResponder(CertificateProfile profile) {
+    return profile.extendedKeyUsages().contains(KeyPurposeId.id_kp_OCSPSigning.getId());
   }
 
   private static byte[] encoded(ASN1Encodable value) {

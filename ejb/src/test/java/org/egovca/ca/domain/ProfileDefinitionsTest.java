@@ -47,7 +47,7 @@ class ProfileDefinitionsTest {
         shipped().stream()
             .map(CertificateProfile::type)
             .collect(java.util.stream.Collectors.toSet()));
-    assertEquals(17, byName.size());
+    assertEquals(18, byName.size());
   }
 
   @Test

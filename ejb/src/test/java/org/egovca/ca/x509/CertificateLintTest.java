@@ -172,6 +172,29 @@ class CertificateLintTest {
   }
 
   @Test
+  void ocspResponderCertificateCarriesNoCheckWhichNoOtherProfileMay() {
+    CertificateProfile responder = TestProfiles.named("ocsp-signer");
+    X509CertificateHolder certificate =
+        issue(
+            responder,
+            holder("CN=Lint CA OCSP Responder,C=CN", responder, sm2Key(), List.of(), List.of()));
+    Extension noCheck =
+        certificate.getExtension(
+            org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nocheck);
+    assertTrue(noCheck != null && !noCheck.isCritical());
+
+    CertificateProfile personal = personal();
+    assertEquals(
+        List.of(LintRule.EXTENDED_KEY_USAGE, LintRule.EXTENSION_SET, LintRule.KEY_USAGE),
+        rules(
+                CertificateLint.check(
+                    certificate.toASN1Structure().getTBSCertificate(), personal, ca.certificate()))
+            .stream()
+            .sorted(java.util.Comparator.comparing(Enum::name))
+            .toList());
+  }
+
+  @Test
   void wellFormedCertificateHasNoViolation() {
     assertEquals(List.of(), CertificateLint.check(goodTbs(), personal(), ca.certificate()));
   }
