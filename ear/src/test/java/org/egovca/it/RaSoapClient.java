@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
@@ -53,6 +55,42 @@ final class RaSoapClient {
       return new Answer(lastStatus, Base64.getDecoder().decode(certificate), null, null);
     }
     return new Answer(lastStatus, null, text(document, "code"), text(document, "faultstring"));
+  }
+
+  /** One request of a batch. */
+  record Request(String profile, String subjectDn, String pkcs10) {}
+
+  /** The answer to issueCertificates: the certificates (DER) in order, or the fault. */
+  record Batch(
+      List<byte[]> certificates, String faultCode, String faultString, Integer requestIndex) {}
+
+  Batch issueCertificates(List<Request> requests) throws Exception {
+    StringBuilder parameters = new StringBuilder();
+    for (Request request : requests) {
+      parameters.append(
+          element(
+              "request",
+              element("profile", request.profile())
+                  + element("subjectDn", request.subjectDn())
+                  + element("pkcs10", request.pkcs10()),
+              false));
+    }
+    Document document = call("issueCertificates", parameters.toString());
+    String code = text(document, "code");
+    if (code != null) {
+      String index = text(document, "requestIndex");
+      return new Batch(
+          List.of(),
+          code,
+          text(document, "faultstring"),
+          index == null ? null : Integer.valueOf(index));
+    }
+    NodeList nodes = document.getElementsByTagNameNS("*", "certificate");
+    List<byte[]> certificates = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      certificates.add(Base64.getDecoder().decode(nodes.item(i).getTextContent()));
+    }
+    return new Batch(certificates, null, null, null);
   }
 
   /** The answer to issueDualCertificate: both certificates and the envelope, or the fault. */
@@ -143,11 +181,16 @@ final class RaSoapClient {
   }
 
   private static String element(String name, String value) {
+    return element(name, value, true);
+  }
+
+  private static String element(String name, String value, boolean escape) {
     if (value == null) {
       return "";
     }
-    String escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    return "<" + name + ">" + escaped + "</" + name + ">";
+    String content =
+        escape ? value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") : value;
+    return "<" + name + ">" + content + "</" + name + ">";
   }
 
   private static String text(Document document, String localName) {

@@ -24,7 +24,8 @@ public class CaRequestException extends RuntimeException {
     UNKNOWN_CERTIFICATE,
     INVALID_REVOCATION,
     RENEWAL_REFUSED,
-    CA_UNAVAILABLE
+    CA_UNAVAILABLE,
+    BATCH_TOO_LARGE
   }
 
   private final Reason reason;

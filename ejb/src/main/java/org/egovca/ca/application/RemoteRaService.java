@@ -1,6 +1,7 @@
 package org.egovca.ca.application;
 
 import jakarta.ejb.Local;
+import java.util.List;
 
 /**
  * What a remote RA system (CPS §7.3.2: remote RA, local acceptance points) may ask of the CA. The
@@ -21,6 +22,17 @@ public interface RemoteRaService {
    */
   CertificateView issueCertificate(
       byte[] clientCertificate, String profile, String subjectDn, String pkcs10);
+
+  /**
+   * Issues a batch of certificates in one transaction, all or none: each request gets the checks of
+   * {@link #issueCertificate}; the first refused request refuses the whole batch with a {@link
+   * BatchRequestException} naming its index, and nothing is written.
+   *
+   * @param requests at least one and at most the configured batch size ({@code
+   *     egovca.ra.maxBatchSize}, 1,000 by default)
+   * @return the certificates in the order of the requests
+   */
+  List<CertificateView> issueCertificates(byte[] clientCertificate, List<IssuanceRequest> requests);
 
   /**
    * Issues a holder's signing certificate from the PKCS#10 and, with a key pair from the KMC, the

@@ -1,11 +1,14 @@
 package org.egovca.ca.application;
 
+import static org.egovca.ca.application.CaRequestException.Reason.BATCH_TOO_LARGE;
 import static org.egovca.ca.application.CaRequestException.Reason.INVALID_REVOCATION;
+import static org.egovca.ca.application.CaRequestException.Reason.MALFORMED_REQUEST;
 import static org.egovca.ca.application.CaRequestException.Reason.UNKNOWN_PROFILE;
 import static org.egovca.ca.application.CaRequestException.Reason.UNSUPPORTED_KEY;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -53,29 +56,75 @@ public class RemoteRaServiceBean implements RemoteRaService {
         "issueCertificate",
         AuditActions.CERTIFICATE_ISSUED,
         subjectDn,
+        actor -> issue(profile, subjectDn, pkcs10, actor));
+  }
+
+  @Override
+  public List<CertificateView> issueCertificates(
+      byte[] clientCertificate, List<IssuanceRequest> requests) {
+    return asRaClient(
+        clientCertificate,
+        "issueCertificates",
+        AuditActions.CERTIFICATE_ISSUED,
+        "batch of " + (requests == null ? 0 : requests.size()) + " requests",
         actor -> {
-          CertificateProfile certificateProfile = profile(profile);
-          PKCS10CertificationRequest request = CertificationRequests.parse(pkcs10);
-          CertificationRequests.verifyProofOfPossession(request);
-          SubjectPublicKeyInfo key = request.getSubjectPublicKeyInfo();
-          KeyAlgorithm keyAlgorithm = acceptedKey(certificateProfile, key);
-          X500Name subject = SubjectNames.parse(subjectDn, certificateProfile);
-          names.requireFree(subject, certificateProfile);
-          // SM2 keys are certified by the SM2 issuing CA, RSA keys by the RSA issuing CA (R2).
-          String caName =
-              keyAlgorithm == KeyAlgorithm.SM2_256
-                  ? configuration.issuingCaName()
-                  : configuration.rsaCaName();
-          return CertificateView.of(
-              issuer.issue(
-                  certificateAuthorities.byName(caName).orElseThrow(),
-                  certificateProfile,
-                  subject,
-                  key,
-                  keyAlgorithm,
-                  List.of(),
-                  actor));
+          requireBatchSize(requests);
+          List<CertificateView> certificates = new ArrayList<>(requests.size());
+          for (int index = 0; index < requests.size(); index++) {
+            IssuanceRequest request = requests.get(index);
+            try {
+              if (request == null) {
+                throw new CaRequestException(MALFORMED_REQUEST, "the request is empty");
+              }
+              certificates.add(
+                  issue(request.profile(), request.subjectDn(), request.pkcs10(), actor));
+            } catch (CaRequestException refused) {
+              throw new BatchRequestException(index, requests.size(), refused);
+            }
+          }
+          return certificates;
         });
+  }
+
+  private void requireBatchSize(List<IssuanceRequest> requests) {
+    int limit = configuration.maxBatchSize();
+    if (requests == null || requests.isEmpty()) {
+      throw new CaRequestException(MALFORMED_REQUEST, "the batch holds no request");
+    }
+    if (requests.size() > limit) {
+      throw new CaRequestException(
+          BATCH_TOO_LARGE,
+          "the batch holds "
+              + requests.size()
+              + " requests; at most "
+              + limit
+              + " are accepted in one call: split it into smaller batches");
+    }
+  }
+
+  /** The checks and issuance of one request, shared by the single and the batch operation. */
+  private CertificateView issue(String profile, String subjectDn, String pkcs10, String actor) {
+    CertificateProfile certificateProfile = profile(profile);
+    PKCS10CertificationRequest request = CertificationRequests.parse(pkcs10);
+    CertificationRequests.verifyProofOfPossession(request);
+    SubjectPublicKeyInfo key = request.getSubjectPublicKeyInfo();
+    KeyAlgorithm keyAlgorithm = acceptedKey(certificateProfile, key);
+    X500Name subject = SubjectNames.parse(subjectDn, certificateProfile);
+    names.requireFree(subject, certificateProfile);
+    // SM2 keys are certified by the SM2 issuing CA, RSA keys by the RSA issuing CA (R2).
+    String caName =
+        keyAlgorithm == KeyAlgorithm.SM2_256
+            ? configuration.issuingCaName()
+            : configuration.rsaCaName();
+    return CertificateView.of(
+        issuer.issue(
+            certificateAuthorities.byName(caName).orElseThrow(),
+            certificateProfile,
+            subject,
+            key,
+            keyAlgorithm,
+            List.of(),
+            actor));
   }
 
   @Override

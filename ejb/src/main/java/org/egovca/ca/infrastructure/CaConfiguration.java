@@ -113,6 +113,14 @@ public class CaConfiguration {
     return Duration.ofDays(Long.parseLong(property("egovca.renewal.windowDays", "90")));
   }
 
+  /**
+   * The most requests a remote RA may put into one batch: a batch is one transaction, so its size
+   * bounds how long it holds a database connection and how much it keeps in memory.
+   */
+  public int maxBatchSize() {
+    return Integer.parseInt(property("egovca.ra.maxBatchSize", "1000"));
+  }
+
   public Duration rootCaValidity() {
     return Duration.ofDays(Long.parseLong(property("egovca.rootCa.validityDays", "7305")));
   }

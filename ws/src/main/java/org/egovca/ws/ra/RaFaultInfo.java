@@ -11,11 +11,14 @@ import jakarta.xml.bind.annotation.XmlType;
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(
     name = "RaFaultInfo",
-    propOrder = {"code", "message"})
+    propOrder = {"code", "message", "requestIndex"})
 public class RaFaultInfo {
 
   private String code;
   private String message;
+
+  /** Of a refused batch: the 0-based position of the request that refused it; otherwise absent. */
+  private Integer requestIndex;
 
   public RaFaultInfo() {}
 
@@ -24,11 +27,20 @@ public class RaFaultInfo {
     this.message = message;
   }
 
+  RaFaultInfo(String code, String message, Integer requestIndex) {
+    this(code, message);
+    this.requestIndex = requestIndex;
+  }
+
   public String getCode() {
     return code;
   }
 
   public String getMessage() {
     return message;
+  }
+
+  public Integer getRequestIndex() {
+    return requestIndex;
   }
 }

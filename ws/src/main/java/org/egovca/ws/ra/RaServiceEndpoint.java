@@ -12,11 +12,13 @@ import jakarta.xml.ws.handler.MessageContext;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.egovca.ca.application.CaRequestException;
 import org.egovca.ca.application.DualCertificateView;
+import org.egovca.ca.application.IssuanceRequest;
 import org.egovca.ca.application.RemoteRaService;
 
 /**
@@ -60,6 +62,33 @@ public class RaServiceEndpoint {
           byte[] certificate =
               remoteRa.issueCertificate(clientCertificate(), profile, subjectDn, pkcs10).encoded();
           return Base64.getEncoder().encodeToString(certificate);
+        });
+  }
+
+  /**
+   * Issues a batch of certificates in one transaction, all or none: one refused request refuses the
+   * batch with a fault naming its index, and nothing is issued.
+   *
+   * @param requests at most the configured batch size (1,000 by default)
+   * @return the certificates, base64 DER, in the order of the requests
+   */
+  @WebMethod
+  @WebResult(name = "certificate")
+  public List<String> issueCertificates(
+      @WebParam(name = "request") List<CertificateRequest> requests) throws RaServiceFault {
+    return answer(
+        "issueCertificates",
+        () -> {
+          List<IssuanceRequest> batch =
+              requests == null
+                  ? List.of()
+                  : requests.stream()
+                      .map(request -> request == null ? null : request.toIssuanceRequest())
+                      .toList();
+          Base64.Encoder base64 = Base64.getEncoder();
+          return remoteRa.issueCertificates(clientCertificate(), batch).stream()
+              .map(certificate -> base64.encodeToString(certificate.encoded()))
+              .toList();
         });
   }
 
