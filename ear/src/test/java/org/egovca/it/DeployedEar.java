@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
 
   private static final String KEY = "egovca-deployed-ear";
-  private static final String POSTGRES_DATABASE = "egovca_it";
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -67,7 +66,8 @@ public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
             Path.of(System.getProperty("egovca.it.home", "target/it-" + db)),
             Integer.getInteger("egovca.it.portBase", 20000),
             Integer.getInteger("egovca.it.ldapPort", 20389),
-            POSTGRES_DATABASE,
+            // a run beside another one on the same PostgreSQL names a database of its own
+            System.getProperty("egovca.it.database", "egovca_it"),
             Map.of(
                 // revocations reach the CRL within a second, so tests need not wait 5 minutes
                 "EGOVCA_CRL_PUBLISH_DELAY", "1",
