@@ -14,7 +14,7 @@ import javax.net.ssl.TrustManagerFactory;
  * TLS contexts of an independent client: it trusts only the CA's TLS anchor ({@code tls-ca.pem}),
  * and optionally presents the demo RA client credential ({@code ra-client.p12}).
  */
-final class Tls {
+public final class Tls {
 
   private Tls() {}
 
@@ -24,7 +24,7 @@ final class Tls {
     return context;
   }
 
-  static SSLContext raClient(CaServer server) throws Exception {
+  public static SSLContext raClient(CaServer server) throws Exception {
     return client(server, server.raClientP12(), server.raClientPassword());
   }
 

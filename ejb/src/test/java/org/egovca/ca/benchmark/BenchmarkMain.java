@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -39,6 +40,9 @@ public final class BenchmarkMain {
             .warmupTime(TimeValue.seconds(2))
             .measurementIterations(3)
             .measurementTime(TimeValue.seconds(3))
+            // the load harness of the deployed EAR (ear, same profile) reads the reference from it
+            .resultFormat(ResultFormatType.JSON)
+            .result(System.getProperty("egovca.benchmark.jmhResult", "target/jmh-result.json"))
             .build();
     Collection<RunResult> runs = new Runner(options).run();
     List<CrlScale.Result> crls = CrlScale.measureAll();
