@@ -42,17 +42,6 @@ public interface RemoteRaService {
   List<CertificateView> issueCertificates(byte[] clientCertificate, List<IssuanceRequest> requests);
 
   /**
-   * Issues a batch of certificates in one transaction, all or none: each request gets the checks of
-   * {@link #issueCertificate}; the first refused request refuses the whole batch with a {@link
-   * BatchRequestException} naming its index, and nothing is written.
-   *
-   * @param requests at least one and at most the configured batch size ({@code
-   *     egovca.ra.maxBatchSize}, 1,000 by default)
-   * @return the certificates in the order of the requests
-   */
-  List<CertificateView> issueCertificates(byte[] clientCertificate, List<IssuanceRequest> requests);
-
-  /**
    * Issues a holder's signing certificate from the PKCS#10 and, with a key pair from the KMC, the
    * matching encryption certificate (CPS §6.1.4.10). The signing key must be SM2: the encryption
    * private key is delivered in a GM/T 0009 SM2 envelope under it.
