@@ -11,7 +11,10 @@ import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -40,6 +43,14 @@ public class RaClientAuthenticator {
   private EntityManager entityManager;
 
   @Inject private AuditLog auditLog;
+
+  /**
+   * Which CA signed a client certificate, by the certificate's SHA-256: a signature never changes,
+   * so it is checked once, not on every call (status and account are checked every time).
+   */
+  private static final Map<String, Long> ISSUERS = new ConcurrentHashMap<>();
+
+  private static final int MAX_REMEMBERED_ISSUERS = 10_000;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -120,6 +131,29 @@ public class RaClientAuthenticator {
   }
 
   private CertificateAuthority issuerOf(
+      X509CertificateHolder presented, String who, String operation) {
+    String fingerprint = HexFormat.of().formatHex(CertificateIssuer.sha256(encoded(presented)));
+    Long known = ISSUERS.get(fingerprint);
+    if (known != null) {
+      return entityManager.find(CertificateAuthority.class, known);
+    }
+    CertificateAuthority issuer = findIssuer(presented, who, operation);
+    if (ISSUERS.size() > MAX_REMEMBERED_ISSUERS) {
+      ISSUERS.clear();
+    }
+    ISSUERS.put(fingerprint, issuer.getId());
+    return issuer;
+  }
+
+  private static byte[] encoded(X509CertificateHolder certificate) {
+    try {
+      return certificate.getEncoded();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode a parsed certificate", e);
+    }
+  }
+
+  private CertificateAuthority findIssuer(
       X509CertificateHolder presented, String who, String operation) {
     List<CertificateAuthority> cas =
         entityManager
