@@ -75,17 +75,24 @@ final class OcspLoad {
 
   /**
    * Checks once, outside the measurement, that a nonce is echoed, the status is good and the
-   * response is signed by the issuer's key.
+   * response is signed by the issuer's key or by a responder certificate the issuer signed.
    */
   void checkFreshAnswer() throws Exception {
     byte[] nonce = nonce();
     BasicOCSPResp response = (BasicOCSPResp) post(request(nonce)).getResponseObject();
     byte[] echoed =
         response.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce).getExtnValue().getOctets();
+    X509CertificateHolder signer = issuer;
+    X509CertificateHolder[] included = response.getCerts();
+    if (included.length > 0
+        && included[0].isSignatureValid(
+            new JcaContentVerifierProviderBuilder().setProvider(bc).build(issuer))) {
+      signer = included[0];
+    }
     if (!Arrays.equals(nonce, echoed)
         || response.getResponses()[0].getCertStatus() != null
         || !response.isSignatureValid(
-            new JcaContentVerifierProviderBuilder().setProvider(bc).build(issuer))) {
+            new JcaContentVerifierProviderBuilder().setProvider(bc).build(signer))) {
       throw new IllegalStateException(
           "the OCSP answer for "
               + certificateId.getSerialNumber()

@@ -4,6 +4,7 @@ import static org.egovca.ca.application.CaRequestException.Reason.CA_UNAVAILABLE
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.util.List;
@@ -14,7 +15,11 @@ import org.egovca.ca.domain.RetiredCaKey;
 import org.egovca.ca.x509.IssuingCa;
 import org.egovca.hsm.KeyAlgorithm;
 
-/** Finds the CAs of this system and presents one in its role of issuer. */
+/**
+ * Finds the CAs of this system and presents one in its role of issuer. The look-ups do not flush
+ * the caller's pending changes first (a batch of issuances would otherwise flush a growing
+ * persistence context on every request): no transaction changes a CA and then looks it up.
+ */
 @Stateless
 public class CertificateAuthorities {
 
@@ -24,6 +29,7 @@ public class CertificateAuthorities {
   public Optional<CertificateAuthority> byName(String name) {
     return entityManager
         .createNamedQuery(CertificateAuthority.BY_NAME, CertificateAuthority.class)
+        .setFlushMode(FlushModeType.COMMIT)
         .setParameter("name", name)
         .getResultStream()
         .findFirst();
@@ -32,6 +38,7 @@ public class CertificateAuthorities {
   public List<CertificateAuthority> all() {
     return entityManager
         .createNamedQuery(CertificateAuthority.ALL, CertificateAuthority.class)
+        .setFlushMode(FlushModeType.COMMIT)
         .getResultList();
   }
 
@@ -48,13 +55,17 @@ public class CertificateAuthorities {
   public List<RetiredCaKey> retiredKeys(CertificateAuthority ca) {
     return entityManager
         .createNamedQuery(RetiredCaKey.OF_CA, RetiredCaKey.class)
+        .setFlushMode(FlushModeType.COMMIT)
         .setParameter("ca", ca)
         .getResultList();
   }
 
   /** The retired keys of every CA. */
   public List<RetiredCaKey> allRetiredKeys() {
-    return entityManager.createNamedQuery(RetiredCaKey.ALL, RetiredCaKey.class).getResultList();
+    return entityManager
+        .createNamedQuery(RetiredCaKey.ALL, RetiredCaKey.class)
+        .setFlushMode(FlushModeType.COMMIT)
+        .getResultList();
   }
 
   static IssuingCa asIssuer(CertificateAuthority ca) {

@@ -5,6 +5,7 @@ import static org.egovca.ca.application.CaRequestException.Reason.UNKNOWN_PROFIL
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -18,10 +19,12 @@ import org.egovca.ca.domain.ProfileDefinitions;
 import org.egovca.ca.domain.StoredProfile;
 
 /**
- * The certificate profiles stored in the database, every version of them. Versions enter through
- * the shipped definitions ({@link #importShipped}); an operator interface follows with the console.
- * New certificates are issued under the latest version of a profile; a certificate names its
- * version, so an older version stays readable for as long as certificates issued under it exist.
+ * The certificate profiles stored in the database, every version of them. Look-ups do not flush the
+ * caller's pending changes: profiles are never changed in a transaction that issues. Versions enter
+ * through the shipped definitions ({@link #importShipped}); an operator interface follows with the
+ * console. New certificates are issued under the latest version of a profile; a certificate names
+ * its version, so an older version stays readable for as long as certificates issued under it
+ * exist.
  */
 @Stateless
 public class CertificateProfileCatalogue {
@@ -42,6 +45,7 @@ public class CertificateProfileCatalogue {
   public Optional<CertificateProfile> current(String name) {
     return entityManager
         .createNamedQuery(StoredProfile.VERSIONS_OF, StoredProfile.class)
+        .setFlushMode(FlushModeType.COMMIT)
         .setParameter("name", name)
         .setMaxResults(1)
         .getResultStream()
@@ -86,7 +90,10 @@ public class CertificateProfileCatalogue {
 
   /** Every stored version, by name and version. */
   public List<StoredProfile> all() {
-    return entityManager.createNamedQuery(StoredProfile.ALL, StoredProfile.class).getResultList();
+    return entityManager
+        .createNamedQuery(StoredProfile.ALL, StoredProfile.class)
+        .setFlushMode(FlushModeType.COMMIT)
+        .getResultList();
   }
 
   private void store(CertificateProfile profile, String definition, String actor) {
@@ -129,6 +136,7 @@ public class CertificateProfileCatalogue {
   private Optional<StoredProfile> stored(String name, int version) {
     return entityManager
         .createNamedQuery(StoredProfile.VERSIONS_OF, StoredProfile.class)
+        .setFlushMode(FlushModeType.COMMIT)
         .setParameter("name", name)
         .getResultStream()
         .filter(p -> p.getVersion() == version)
