@@ -122,7 +122,16 @@ class CaKeyRolloverIT {
 
     // Relying parties download the new certificates; the RSA CA's chain still names the old root
     // key that certified it.
-    assertArrayEquals(newIssuing.getEncoded(), get(server, "/pki/ca/iFutureCA.crt"));
+    // caIssuers of each certificate leads to the key that signed it.
+    assertTrue(caIssuers(after).endsWith("/pki/ca/iFutureCA/2.crt"), caIssuers(after));
+    assertArrayEquals(newIssuing.getEncoded(), get(server, "/pki/ca/iFutureCA/2.crt"));
+    assertArrayEquals(oldIssuing.getEncoded(), get(server, "/pki/ca/iFutureCA.crt"));
+    assertArrayEquals(
+        newIssuing.getEncoded(),
+        PkiHttpIT.parse(get(server, "/pki/ca/iFutureCA.pem")).get(0).getEncoded());
+    List<X509Certificate> links = PkiHttpIT.parse(get(server, "/pki/ca/iFutureCA/links.pem"));
+    assertArrayEquals(issuing.newWithOld(), links.get(0).getEncoded());
+    assertArrayEquals(issuing.oldWithNew(), links.get(1).getEncoded());
     List<X509Certificate> rsaChain =
         PkiHttpIT.parse(get(server, "/pki/ca/iFutureCA-RSA/chain.pem"));
     assertArrayEquals(oldRoot.getEncoded(), rsaChain.get(1).getEncoded());
@@ -247,6 +256,20 @@ class CaKeyRolloverIT {
                 points.getDistributionPoints()[0].getDistributionPoint().getName())
             .getNames()[0];
     return name.getName().toString();
+  }
+
+  private static String caIssuers(X509CertificateHolder certificate) {
+    for (org.bouncycastle.asn1.x509.AccessDescription access :
+        org.bouncycastle.asn1.x509.AuthorityInformationAccess.fromExtensions(
+                certificate.getExtensions())
+            .getAccessDescriptions()) {
+      if (access
+          .getAccessMethod()
+          .equals(org.bouncycastle.asn1.x509.AccessDescription.id_ad_caIssuers)) {
+        return access.getAccessLocation().getName().toString();
+      }
+    }
+    return "";
   }
 
   private static X509CertificateHolder holder(X509Certificate certificate) throws Exception {

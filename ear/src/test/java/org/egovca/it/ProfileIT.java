@@ -123,21 +123,20 @@ class ProfileIT {
       throws Exception {
     String name = profile.profile() + " " + UUID.randomUUID().toString().substring(0, 8);
     String subject = "CN=" + name + profile.subjectSuffix();
-    String csr =
-        profile.altNames().isEmpty()
-            ? TestRequests.sm2(directory, "holder")
-            : TestRequests.sm2WithSubjectAltName(directory, "holder", profile.altNames());
+    String csr = TestRequests.sm2(directory, "holder");
+    List<String> altNames =
+        profile.altNames().isEmpty() ? List.of() : List.of(profile.altNames().split(","));
     RaSoapClient ra = new RaSoapClient(Tls.raClient(server), server.httpsBase());
     List<byte[]> certificates = new ArrayList<>();
     if (profile.dual()) {
       RaSoapClient.Dual dual =
-          ra.issueDualCertificate(profile.profile(), subject, csr, profile.identifiers());
+          ra.issueDualCertificate(profile.profile(), subject, csr, profile.identifiers(), altNames);
       assertNotNull(dual.signatureCertificate(), () -> "refused: " + dual.faultString());
       certificates.add(dual.signatureCertificate());
       certificates.add(dual.encryptionCertificate());
     } else {
       RaSoapClient.Answer answer =
-          ra.issueCertificate(profile.profile(), subject, csr, profile.identifiers());
+          ra.issueCertificate(profile.profile(), subject, csr, profile.identifiers(), altNames);
       assertTrue(answer.issued(), () -> "refused: " + answer.faultString());
       certificates.add(answer.certificate());
     }
@@ -290,6 +289,35 @@ class ProfileIT {
         server.count(
             "SELECT COUNT(*) FROM audit_event WHERE outcome = 'SUCCESS' AND target LIKE ?",
             "%" + marker + "%"));
+  }
+
+  @Test
+  void onlyTheSubjectAltNamesTheRaVettedAreIssued(CaServer server) throws Exception {
+    RaSoapClient ra = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    String marker = UUID.randomUUID().toString().substring(0, 8);
+    // The holder asks for a name in the PKCS#10; like the PKCS#10 subject, it is ignored.
+    String csr = TestRequests.sm2WithSubjectAltName(directory, "greedy", "DNS:bank.example.com");
+    RaSoapClient.Answer issued =
+        ra.issueCertificate(
+            "device-ssl-sign",
+            "CN=www " + marker + ",C=CN",
+            csr,
+            Map.of(),
+            List.of("DNS:www." + marker + ".gov.cn"));
+    assertTrue(issued.issued(), () -> "refused: " + issued.faultString());
+    assertEquals(
+        List.of(List.of(2, "www." + marker + ".gov.cn")),
+        new ArrayList<>(PkiHttpIT.parse(issued.certificate()).get(0).getSubjectAlternativeNames()));
+
+    RaSoapClient.Answer wildcard =
+        ra.issueCertificate(
+            "device-ssl-sign",
+            "CN=star " + marker + ",C=CN",
+            csr,
+            Map.of(),
+            List.of("DNS:*.example.gov.cn"));
+    assertEquals("INVALID_SUBJECT", wildcard.faultCode());
+    assertTrue(wildcard.faultString().contains("no wildcard"), wildcard.faultString());
   }
 
   @Test

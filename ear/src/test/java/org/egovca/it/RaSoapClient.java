@@ -83,13 +83,25 @@ final class RaSoapClient {
   Answer issueCertificate(
       String profile, String subjectDn, String pkcs10, Map<String, String> identifiers)
       throws Exception {
+    return issueCertificate(profile, subjectDn, pkcs10, identifiers, List.of());
+  }
+
+  /** issueCertificate with identifiers and vetted subjectAltNames ("DNS:…", "IP:…"). */
+  Answer issueCertificate(
+      String profile,
+      String subjectDn,
+      String pkcs10,
+      Map<String, String> identifiers,
+      List<String> subjectAltNames)
+      throws Exception {
     Document document =
         call(
             "issueCertificate",
             element("profile", profile)
                 + element("subjectDn", subjectDn)
                 + element("pkcs10", pkcs10)
-                + identifiers(identifiers));
+                + identifiers(identifiers)
+                + altNames(subjectAltNames));
     String certificate = text(document, "certificate");
     if (certificate != null) {
       return new Answer(lastStatus, Base64.getDecoder().decode(certificate), null, null);
@@ -142,11 +154,15 @@ final class RaSoapClient {
       String faultString) {}
 
   Dual issueDualCertificate(String profile, String subjectDn, String pkcs10) throws Exception {
-    return issueDualCertificate(profile, subjectDn, pkcs10, Map.of());
+    return issueDualCertificate(profile, subjectDn, pkcs10, Map.of(), List.of());
   }
 
   Dual issueDualCertificate(
-      String profile, String subjectDn, String pkcs10, Map<String, String> identifiers)
+      String profile,
+      String subjectDn,
+      String pkcs10,
+      Map<String, String> identifiers,
+      List<String> subjectAltNames)
       throws Exception {
     Document document =
         call(
@@ -154,8 +170,15 @@ final class RaSoapClient {
             element("profile", profile)
                 + element("subjectDn", subjectDn)
                 + element("pkcs10", pkcs10)
-                + identifiers(identifiers));
+                + identifiers(identifiers)
+                + altNames(subjectAltNames));
     return dual(document);
+  }
+
+  private static String altNames(List<String> names) {
+    StringBuilder xml = new StringBuilder();
+    names.forEach(name -> xml.append(element("subjectAltName", name)));
+    return xml.toString();
   }
 
   /** listProfiles: "name vN" of each profile the RA may request. */

@@ -22,6 +22,35 @@ public class CaCertificates {
     return certificateAuthorities.byName(caName).map(CertificateAuthority::getEncoded);
   }
 
+  /** DER of the certificate of key generation {@code keyGeneration} of CA {@code caName}. */
+  public Optional<byte[]> certificate(String caName, int keyGeneration) {
+    return certificateAuthorities
+        .byName(caName)
+        .flatMap(
+            ca ->
+                ca.getKeyGeneration() == keyGeneration
+                    ? Optional.of(ca.getEncoded())
+                    : certificateAuthorities.retiredKeys(ca).stream()
+                        .filter(key -> key.getKeyGeneration() == keyGeneration)
+                        .map(RetiredCaKey::getCertificate)
+                        .findFirst());
+  }
+
+  /** The link certificates of every rollover of CA {@code caName}: NewWithOld, OldWithNew. */
+  public Optional<List<byte[]>> rolloverLinks(String caName) {
+    return certificateAuthorities
+        .byName(caName)
+        .map(
+            ca -> {
+              List<byte[]> links = new ArrayList<>();
+              for (RetiredCaKey key : certificateAuthorities.retiredKeys(ca)) {
+                links.add(key.getNewWithOld());
+                links.add(key.getOldWithNew());
+              }
+              return links;
+            });
+  }
+
   /**
    * The chain from CA {@code caName} up to its root, each as DER, the CA itself first. Each link is
    * the certificate of the parent key that actually signed the one below: after a rollover of the

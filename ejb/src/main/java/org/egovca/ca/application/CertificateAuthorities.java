@@ -1,7 +1,5 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.application.CaRequestException.Reason.CA_UNAVAILABLE;
-
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -40,15 +38,6 @@ public class CertificateAuthorities {
         .createNamedQuery(CertificateAuthority.ALL, CertificateAuthority.class)
         .setFlushMode(FlushModeType.COMMIT)
         .getResultList();
-  }
-
-  /** The CA named {@code name} ready to sign, or CA_UNAVAILABLE. */
-  public IssuingCa issuing(String name) {
-    CertificateAuthority ca =
-        byName(name)
-            .orElseThrow(
-                () -> new CaRequestException(CA_UNAVAILABLE, "CA " + name + " does not exist"));
-    return asIssuer(ca);
   }
 
   /** The keys of {@code ca} replaced by rollovers, oldest first. */

@@ -217,6 +217,7 @@ public class CertificateRenewal {
    * the profile version it was issued with) for {@code key}: renewal and re-key keep them.
    */
   private EndEntityContent carriedOver(IssuedCertificate certificate, SubjectPublicKeyInfo key) {
+    CertificateProfile current = profiles.require(certificate.getProfile());
     X509CertificateHolder holder = holder(certificate);
     GeneralNames names =
         GeneralNames.fromExtensions(holder.getExtensions(), Extension.subjectAlternativeName);
@@ -229,7 +230,13 @@ public class CertificateRenewal {
         holder.getSubject(),
         key,
         names == null ? List.of() : List.of(names.getNames()),
-        IdentityExtensions.decode(edition, holder.getExtensions()));
+        // Checked against the profile version in force now, which may differ from the one the
+        // certificate was issued under.
+        HolderIdentifiers.check(
+            IdentityExtensions.decode(edition, holder.getExtensions()).stream()
+                .map(id -> new RequestedIdentifier(id.kind().name(), id.value()))
+                .toList(),
+            current));
   }
 
   private static byte[] encoded(PKCS10CertificationRequest request) {

@@ -98,8 +98,11 @@ public class OcspResponders {
   public void renewIfDue(String caName) {
     CertificateAuthority ca = certificateAuthorities.byName(caName).orElseThrow();
     Instant renewAt = clock.instant().plus(configuration.ocspResponderRenewal());
+    // A responder certificate ends with its CA certificate at the latest: near the CA's end it is
+    // not renewed again and again.
+    Instant limit = renewAt.isAfter(ca.getNotAfter()) ? ca.getNotAfter() : renewAt;
     boolean due =
-        current(ca).map(r -> r.getCertificate().getNotAfter().isBefore(renewAt)).orElse(true);
+        current(ca).map(r -> r.getCertificate().getNotAfter().isBefore(limit)).orElse(true);
     if (!due) {
       return;
     }

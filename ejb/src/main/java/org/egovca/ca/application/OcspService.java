@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,9 @@ public class OcspService {
   private final Clock clock = Clock.systemUTC();
   private volatile OcspResponder responder;
   private volatile OcspResponseCache cache;
+  private volatile Instant builtAt = Instant.EPOCH;
+
+  private static final Duration REBUILD_AFTER = Duration.ofMinutes(5);
 
   /** The DER OCSPResponse for a DER OCSPRequest; never throws for bad input. */
   public byte[] respond(byte[] request) {
@@ -58,14 +62,22 @@ public class OcspService {
     }
   }
 
+  /**
+   * The responder, rebuilt after a key rollover or a new responder certificate on this server, and
+   * at least every {@link #REBUILD_AFTER} so that changes made by other servers sharing the
+   * database (and expired responder certificates) are taken up.
+   */
   private OcspResponder responder() {
     OcspResponder current = responder;
-    if (current == null) {
+    if (current == null || clock.instant().isAfter(builtAt.plus(REBUILD_AFTER))) {
       synchronized (this) {
-        if (responder == null) {
+        if (responder == null || clock.instant().isAfter(builtAt.plus(REBUILD_AFTER))) {
           Duration validity = configuration.ocspValidity();
-          cache = new OcspResponseCache(CACHE_ENTRIES, validity.dividedBy(4));
+          if (cache == null) {
+            cache = new OcspResponseCache(CACHE_ENTRIES, validity.dividedBy(4));
+          }
           responder = new OcspResponder(new DatabaseLookup(issuers()), validity, cache);
+          builtAt = clock.instant();
         }
         current = responder;
       }

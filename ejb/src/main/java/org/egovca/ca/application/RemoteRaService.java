@@ -11,24 +11,14 @@ import java.util.List;
 public interface RemoteRaService {
 
   /**
-   * Issues a certificate for an application the RA has vetted.
+   * Issues a certificate for an application the RA has vetted, under the latest version of its
+   * profile.
    *
    * @param clientCertificate DER of the TLS client certificate the caller presented, or null
-   * @param profile certificate profile name, for example {@code personal-sign}
-   * @param subjectDn the vetted subject DN (RFC 4514 syntax); it replaces the request's subject
-   * @param pkcs10 the holder's PKCS#10 request, base64 DER or PEM; subjectAltNames it requests
-   *     (extensionRequest) are issued when the profile allows their form
-   * @param identifiers the holder's identifiers for the GM/T 0015 identity extensions (may be
-   *     empty)
    * @return the issued certificate
    * @throws CaRequestException when the caller is not authorised or the request is refused
    */
-  CertificateView issueCertificate(
-      byte[] clientCertificate,
-      String profile,
-      String subjectDn,
-      String pkcs10,
-      List<RequestedIdentifier> identifiers);
+  CertificateView issueCertificate(byte[] clientCertificate, IssuanceRequest request);
 
   /**
    * Issues a batch of certificates in one transaction, all or none: each request gets the checks of
@@ -46,14 +36,9 @@ public interface RemoteRaService {
    * matching encryption certificate (CPS §6.1.4.10). The signing key must be SM2: the encryption
    * private key is delivered in a GM/T 0009 SM2 envelope under it.
    *
-   * @param profile the signing profile, for example {@code personal-sign}
+   * @param request names the signing profile, for example {@code personal-sign}
    */
-  DualCertificateView issueDualCertificate(
-      byte[] clientCertificate,
-      String profile,
-      String subjectDn,
-      String pkcs10,
-      List<RequestedIdentifier> identifiers);
+  DualCertificateView issueDualCertificate(byte[] clientCertificate, IssuanceRequest request);
 
   /** The latest version of every profile the RA may request. */
   List<ProfileView> listProfiles(byte[] clientCertificate);

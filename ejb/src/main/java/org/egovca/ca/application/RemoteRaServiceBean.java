@@ -25,6 +25,7 @@ import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.x509.CertificationRequests;
 import org.egovca.ca.x509.EndEntityContent;
+import org.egovca.ca.x509.SubjectAltNames;
 import org.egovca.ca.x509.SubjectKeys;
 import org.egovca.ca.x509.SubjectNames;
 import org.egovca.hsm.KeyAlgorithm;
@@ -49,18 +50,13 @@ public class RemoteRaServiceBean implements RemoteRaService {
   @Inject private CertificateProfileCatalogue profiles;
 
   @Override
-  public CertificateView issueCertificate(
-      byte[] clientCertificate,
-      String profile,
-      String subjectDn,
-      String pkcs10,
-      List<RequestedIdentifier> identifiers) {
+  public CertificateView issueCertificate(byte[] clientCertificate, IssuanceRequest request) {
     return asRaClient(
         clientCertificate,
         "issueCertificate",
         AuditActions.CERTIFICATE_ISSUED,
-        subjectDn,
-        actor -> issue(profile, subjectDn, pkcs10, identifiers, actor));
+        request.subjectDn(),
+        actor -> issue(request, actor));
   }
 
   @Override
@@ -80,9 +76,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
               if (request == null) {
                 throw new CaRequestException(MALFORMED_REQUEST, "the request is empty");
               }
-              certificates.add(
-                  issue(
-                      request.profile(), request.subjectDn(), request.pkcs10(), List.of(), actor));
+              certificates.add(issue(request, actor));
             } catch (CaRequestException refused) {
               throw new BatchRequestException(index, requests.size(), refused);
             }
@@ -108,19 +102,13 @@ public class RemoteRaServiceBean implements RemoteRaService {
   }
 
   /** The checks and issuance of one request, shared by the single and the batch operation. */
-  private CertificateView issue(
-      String profile,
-      String subjectDn,
-      String pkcs10,
-      List<RequestedIdentifier> identifiers,
-      String actor) {
-    CertificateProfile certificateProfile = profiles.forRemoteRa(profile);
-    PKCS10CertificationRequest request = CertificationRequests.parse(pkcs10);
+  private CertificateView issue(IssuanceRequest application, String actor) {
+    CertificateProfile certificateProfile = profiles.forRemoteRa(application.profile());
+    PKCS10CertificationRequest request = CertificationRequests.parse(application.pkcs10());
     CertificationRequests.verifyProofOfPossession(request);
     KeyAlgorithm keyAlgorithm = acceptedKey(certificateProfile, request.getSubjectPublicKeyInfo());
     EndEntityContent content =
-        content(
-            certificateProfile, subjectDn, request, request.getSubjectPublicKeyInfo(), identifiers);
+        content(certificateProfile, application, request.getSubjectPublicKeyInfo());
     names.requireFree(content.subject(), certificateProfile);
     // SM2 keys are certified by the SM2 issuing CA, RSA keys by the RSA issuing CA (R2).
     String caName =
@@ -137,18 +125,14 @@ public class RemoteRaServiceBean implements RemoteRaService {
 
   @Override
   public DualCertificateView issueDualCertificate(
-      byte[] clientCertificate,
-      String profile,
-      String subjectDn,
-      String pkcs10,
-      List<RequestedIdentifier> identifiers) {
+      byte[] clientCertificate, IssuanceRequest application) {
     return asRaClient(
         clientCertificate,
         "issueDualCertificate",
         AuditActions.CERTIFICATE_ISSUED,
-        subjectDn,
+        application.subjectDn(),
         actor -> {
-          CertificateProfile signing = profiles.forRemoteRa(profile);
+          CertificateProfile signing = profiles.forRemoteRa(application.profile());
           CertificateProfile encryption =
               signing
                   .encryptionCounterpart()
@@ -158,7 +142,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
                           new CaRequestException(
                               UNKNOWN_PROFILE,
                               "profile " + signing.name() + " has no encryption counterpart"));
-          PKCS10CertificationRequest request = CertificationRequests.parse(pkcs10);
+          PKCS10CertificationRequest request = CertificationRequests.parse(application.pkcs10());
           CertificationRequests.verifyProofOfPossession(request);
           SubjectPublicKeyInfo key = request.getSubjectPublicKeyInfo();
           if (acceptedKey(signing, key) != KeyAlgorithm.SM2_256) {
@@ -168,7 +152,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
                     + " delivered in a GM/T 0009 SM2 envelope under it, and the request has an "
                     + SubjectKeys.describe(key));
           }
-          EndEntityContent signingContent = content(signing, subjectDn, request, key, identifiers);
+          EndEntityContent signingContent = content(signing, application, key);
           names.requireFree(signingContent.subject(), signing);
           names.requireFree(signingContent.subject(), encryption);
           CertificateAuthority ca =
@@ -183,10 +167,8 @@ public class RemoteRaServiceBean implements RemoteRaService {
                   encryption,
                   content(
                       encryption,
-                      subjectDn,
-                      request,
-                      SubjectPublicKeyInfo.getInstance(encryptionKey.subjectPublicKeyInfo()),
-                      identifiers),
+                      application,
+                      SubjectPublicKeyInfo.getInstance(encryptionKey.subjectPublicKeyInfo())),
                   actor);
           signatureCertificate.pairWith(encryptionCertificate);
           kmc.bindCertificate(encryptionKey.escrowReference(), encryptionCertificate.getId());
@@ -207,20 +189,16 @@ public class RemoteRaServiceBean implements RemoteRaService {
   }
 
   /**
-   * The holder as the certificate will name it: the vetted subject DN, {@code key}, the
-   * subjectAltNames the request asks for and the identifiers the RA vetted.
+   * The holder as the certificate will name it: what the RA vetted (subject DN, subjectAltNames,
+   * identifiers) and {@code key}.
    */
   private static EndEntityContent content(
-      CertificateProfile profile,
-      String subjectDn,
-      PKCS10CertificationRequest request,
-      SubjectPublicKeyInfo key,
-      List<RequestedIdentifier> identifiers) {
+      CertificateProfile profile, IssuanceRequest application, SubjectPublicKeyInfo key) {
     return new EndEntityContent(
-        SubjectNames.parse(subjectDn, profile),
+        SubjectNames.parse(application.subjectDn(), profile),
         key,
-        CertificationRequests.subjectAltNames(request),
-        HolderIdentifiers.check(identifiers, profile));
+        SubjectAltNames.parse(application.subjectAltNames()),
+        HolderIdentifiers.check(application.identifiers(), profile));
   }
 
   @Override

@@ -85,15 +85,25 @@ final class RevokedCertificates implements EntrySource {
 
     Cursor() throws SQLException {
       this.connection = dataSource.getConnection();
-      this.statement = connection.prepareStatement(revokedSince == null ? ALL : SINCE);
-      statement.setFetchSize(FETCH_SIZE);
-      statement.setLong(1, caId);
-      statement.setInt(2, keyGeneration);
-      statement.setTimestamp(3, Timestamp.from(now));
-      if (revokedSince != null) {
-        statement.setTimestamp(4, Timestamp.from(revokedSince));
+      PreparedStatement prepared = null;
+      try {
+        prepared = connection.prepareStatement(revokedSince == null ? ALL : SINCE);
+        prepared.setFetchSize(FETCH_SIZE);
+        prepared.setLong(1, caId);
+        prepared.setInt(2, keyGeneration);
+        prepared.setTimestamp(3, Timestamp.from(now));
+        if (revokedSince != null) {
+          prepared.setTimestamp(4, Timestamp.from(revokedSince));
+        }
+        this.statement = prepared;
+        this.rows = prepared.executeQuery();
+      } catch (SQLException | RuntimeException e) {
+        // The cursor is not returned, so nobody else would give the connection back to the pool.
+        try (connection;
+            PreparedStatement unused = prepared) {
+          throw e;
+        }
       }
-      this.rows = statement.executeQuery();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.egovca.ca.domain;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -130,11 +129,6 @@ public record CertificateProfile(
       throw new IllegalArgumentException(
           "profile " + name + ": only a signing profile has an encryption counterpart");
     }
-  }
-
-  /** Every attribute the CPS allows in a DN. */
-  public static Set<DnAttribute> allAttributes() {
-    return EnumSet.allOf(DnAttribute.class);
   }
 
   public Set<DnAttribute> requiredAttributes() {

@@ -112,7 +112,6 @@ public class CaConfiguration {
     return Duration.ofSeconds(Long.parseLong(property("egovca.crl.publishDelaySeconds", "300")));
   }
 
-  /** How long an OCSP answer is valid (its nextUpdate); caches keep it at most that long. */
   /**
    * Whether OCSP answers for the current CA keys are signed by delegated responder certificates
    * ({@code egovca.ocsp.signer=delegated}, the default) or by the CA keys themselves ({@code ca}).
@@ -128,9 +127,10 @@ public class CaConfiguration {
 
   /** A delegated responder certificate is replaced when less than this remains of it. */
   public Duration ocspResponderRenewal() {
-    return Duration.ofDays(Long.parseLong(property("egovca.ocsp.responderRenewalDays", "30")));
+    return Duration.ofDays(Long.parseLong(property("egovca.ocsp.responderRenewalDays", "3")));
   }
 
+  /** How long an OCSP answer is valid (its nextUpdate); caches keep it at most that long. */
   public Duration ocspValidity() {
     return Duration.ofMinutes(Long.parseLong(property("egovca.ocsp.validityMinutes", "10")));
   }

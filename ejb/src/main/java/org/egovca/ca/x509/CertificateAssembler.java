@@ -282,7 +282,8 @@ public final class CertificateAssembler {
             new AccessDescription[] {
               new AccessDescription(AccessDescription.id_ad_ocsp, uri(urls.ocsp())),
               new AccessDescription(
-                  AccessDescription.id_ad_caIssuers, uri(urls.caCertificate(issuer.name())))
+                  AccessDescription.id_ad_caIssuers,
+                  uri(urls.caCertificate(issuer.name(), issuer.keyGeneration())))
             }));
   }
 

@@ -6,11 +6,6 @@ import static org.egovca.ca.application.CaRequestException.Reason.PROOF_OF_POSSE
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Base64;
-import java.util.List;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.Extensions;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -73,24 +68,6 @@ public final class CertificationRequests {
           PROOF_OF_POSSESSION_FAILED,
           "the PKCS#10 signature does not verify with the request's public key: proof of"
               + " possession failed (SM2 requests must be signed with user ID 1234567812345678)");
-    }
-  }
-
-  /**
-   * The subjectAltNames the holder asked for in the request's extensionRequest attribute (PKCS#9),
-   * as {@code openssl req -addext subjectAltName=…} writes them; empty when there are none.
-   */
-  public static List<GeneralName> subjectAltNames(PKCS10CertificationRequest request) {
-    try {
-      Extensions requested = request.getRequestedExtensions();
-      GeneralNames names =
-          requested == null
-              ? null
-              : GeneralNames.fromExtensions(requested, Extension.subjectAlternativeName);
-      return names == null ? List.of() : List.of(names.getNames());
-    } catch (RuntimeException e) {
-      throw new CaRequestException(
-          MALFORMED_REQUEST, "the request's subjectAltName cannot be read: " + e.getMessage());
     }
   }
 

@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -77,17 +76,6 @@ public final class IdentityExtensions {
       case TAXATION -> TAXATION_NUMBER;
       case UNIFIED_SOCIAL_CREDIT_CODE -> UNIFIED_SOCIAL_CREDIT_CODE;
     };
-  }
-
-  /** Every identity extension OID of {@code edition}. */
-  public static Set<ASN1ObjectIdentifier> oids(IdentityEdition edition) {
-    Set<ASN1ObjectIdentifier> oids = new java.util.HashSet<>();
-    for (IdentifierKind kind : IdentifierKind.values()) {
-      if (edition.supports(kind)) {
-        oids.add(oid(edition, kind));
-      }
-    }
-    return oids;
   }
 
   /** The extensions for {@code identifiers} (already checked against the profile). */

@@ -36,8 +36,19 @@ public record PkiUrls(URI base) {
     return base + "/crl/" + encode(caName) + "-delta.crl";
   }
 
+  /** The certificate of the first key of {@code caName} (caIssuers of what that key issues). */
   public String caCertificate(String caName) {
     return base + "/ca/" + encode(caName) + ".crt";
+  }
+
+  /**
+   * The certificate of key generation {@code keyGeneration} of {@code caName}: the caIssuers URL of
+   * the certificates that key issues, so a client always finds the key that signed them.
+   */
+  public String caCertificate(String caName, int keyGeneration) {
+    return keyGeneration == 1
+        ? caCertificate(caName)
+        : base + "/ca/" + encode(caName) + "/" + keyGeneration + ".crt";
   }
 
   public String ocsp() {

@@ -22,6 +22,8 @@ class PkiUrlsTest {
 
     assertEquals("http://ca.example/pki/crl/Root.crl", urls.crl("Root", 1));
     assertEquals("http://ca.example/pki/crl/Root/2.crl", urls.crl("Root", 2));
+    assertEquals("http://ca.example/pki/ca/Root.crt", urls.caCertificate("Root", 1));
+    assertEquals("http://ca.example/pki/ca/Root/2.crt", urls.caCertificate("Root", 2));
   }
 
   @Test

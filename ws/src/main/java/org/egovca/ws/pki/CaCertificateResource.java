@@ -14,8 +14,11 @@ import java.util.List;
 import org.egovca.ca.application.CaCertificates;
 
 /**
- * CA certificates for relying parties: {@code /pki/ca/{caName}.crt} (DER, the caIssuers URL in
- * issued certificates), {@code .pem}, and {@code /pki/ca/{caName}/chain.pem} (up to the root).
+ * CA certificates for relying parties. The caIssuers URLs in issued certificates name one key:
+ * {@code /pki/ca/{caName}.crt} the first, {@code /pki/ca/{caName}/{n}.crt} key generation n after a
+ * rollover (DER, never changing). For people installing trust: {@code /pki/ca/{caName}.pem} (the
+ * current certificate), {@code /pki/ca/{caName}/chain.pem} (up to the root) and {@code
+ * /pki/ca/{caName}/links.pem} (the rollover link certificates).
  */
 @RequestScoped
 @Path("ca")
@@ -26,13 +29,37 @@ public class CaCertificateResource {
 
   @Inject private CaCertificates caCertificates;
 
+  /**
+   * The certificate of the CA's first key: the caIssuers URL of the certificates that key issued,
+   * so it never changes, not even after a key rollover.
+   */
   @GET
   @Path("{caName}.crt")
   @Produces(PKIX_CERT)
   public Response der(@PathParam("caName") String caName) {
-    byte[] certificate = caCertificates.certificate(caName).orElseThrow(() -> unknown(caName));
+    return der(caName, 1);
+  }
+
+  /** The certificate of key generation {@code keyGeneration} (caIssuers after a rollover). */
+  @GET
+  @Path("{caName}/{keyGeneration: [1-9][0-9]{0,5}}.crt")
+  @Produces(PKIX_CERT)
+  public Response der(
+      @PathParam("caName") String caName, @PathParam("keyGeneration") int keyGeneration) {
+    byte[] certificate =
+        caCertificates.certificate(caName, keyGeneration).orElseThrow(() -> unknown(caName));
     return Response.ok(certificate, PKIX_CERT)
         .header("Content-Disposition", "attachment; filename=\"" + safe(caName) + ".crt\"")
+        .build();
+  }
+
+  /** The link certificates of the CA's key rollovers (NewWithOld, OldWithNew), as PEM. */
+  @GET
+  @Path("{caName}/links.pem")
+  @Produces(PEM)
+  public Response links(@PathParam("caName") String caName) {
+    return Response.ok(
+            pem(caCertificates.rolloverLinks(caName).orElseThrow(() -> unknown(caName))), PEM)
         .build();
   }
 

@@ -54,8 +54,10 @@ public class OcspServlet extends HttpServlet {
     byte[] query = new byte[0]; // answered with malformedRequest
     if (uri.startsWith(PREFIX) && uri.length() - PREFIX.length() <= MAX_REQUEST) {
       try {
+        // Percent-decoding only: a literal '+' is base64, not a form-encoded space.
         String base64 =
-            URLDecoder.decode(uri.substring(PREFIX.length()), StandardCharsets.US_ASCII);
+            URLDecoder.decode(
+                uri.substring(PREFIX.length()).replace("+", "%2B"), StandardCharsets.US_ASCII);
         query = Base64.getDecoder().decode(base64);
       } catch (IllegalArgumentException notBase64) {
         query = new byte[0];

@@ -26,6 +26,12 @@ public class HolderIdentifierElement {
   static List<RequestedIdentifier> toRequested(List<HolderIdentifierElement> elements) {
     return elements == null
         ? List.of()
-        : elements.stream().map(e -> new RequestedIdentifier(e.kind, e.value)).toList();
+        : elements.stream()
+            .map(e -> e == null ? new RequestedIdentifier(null, null) : e.toRequested())
+            .toList();
+  }
+
+  private RequestedIdentifier toRequested() {
+    return new RequestedIdentifier(kind, value);
   }
 }

@@ -37,10 +37,11 @@ public class RaServiceEndpoint {
    *
    * @param profile certificate profile, for example {@code personal-sign}
    * @param subjectDn the vetted subject DN, for example {@code CN=张三,O=某单位,C=CN}
-   * @param pkcs10 the holder's PKCS#10 request, base64 DER or PEM; subjectAltNames requested in it
-   *     are issued when the profile allows their form
+   * @param pkcs10 the holder's PKCS#10 request, base64 DER or PEM
    * @param holderIdentifiers optional: the holder's vetted identifiers (ID card number,
    *     organization code, …) for the GM/T 0015 identity extensions
+   * @param subjectAltNames optional: the vetted subjectAltNames, {@code DNS:…}, {@code IP:…} or
+   *     {@code EMAIL:…}; names in the PKCS#10 are ignored, like its subject
    * @return the certificate, base64 DER
    */
   @WebMethod
@@ -49,20 +50,20 @@ public class RaServiceEndpoint {
       @WebParam(name = "profile") String profile,
       @WebParam(name = "subjectDn") String subjectDn,
       @WebParam(name = "pkcs10") String pkcs10,
-      @WebParam(name = "holderIdentifier") List<HolderIdentifierElement> holderIdentifiers)
+      @WebParam(name = "holderIdentifier") List<HolderIdentifierElement> holderIdentifiers,
+      @WebParam(name = "subjectAltName") List<String> subjectAltNames)
       throws RaServiceFault {
     return answer(
         "issueCertificate",
         () -> {
-          byte[] certificate =
-              remoteRa
-                  .issueCertificate(
-                      clientCertificate(),
-                      profile,
-                      subjectDn,
-                      pkcs10,
-                      HolderIdentifierElement.toRequested(holderIdentifiers))
-                  .encoded();
+          IssuanceRequest request =
+              new IssuanceRequest(
+                  profile,
+                  subjectDn,
+                  pkcs10,
+                  HolderIdentifierElement.toRequested(holderIdentifiers),
+                  subjectAltNames);
+          byte[] certificate = remoteRa.issueCertificate(clientCertificate(), request).encoded();
           return Base64.getEncoder().encodeToString(certificate);
         });
   }
@@ -106,19 +107,21 @@ public class RaServiceEndpoint {
       @WebParam(name = "profile") String profile,
       @WebParam(name = "subjectDn") String subjectDn,
       @WebParam(name = "pkcs10") String pkcs10,
-      @WebParam(name = "holderIdentifier") List<HolderIdentifierElement> holderIdentifiers)
+      @WebParam(name = "holderIdentifier") List<HolderIdentifierElement> holderIdentifiers,
+      @WebParam(name = "subjectAltName") List<String> subjectAltNames)
       throws RaServiceFault {
     return answer(
         "issueDualCertificate",
-        () -> {
-          return toSoap(
-              remoteRa.issueDualCertificate(
-                  clientCertificate(),
-                  profile,
-                  subjectDn,
-                  pkcs10,
-                  HolderIdentifierElement.toRequested(holderIdentifiers)));
-        });
+        () ->
+            toSoap(
+                remoteRa.issueDualCertificate(
+                    clientCertificate(),
+                    new IssuanceRequest(
+                        profile,
+                        subjectDn,
+                        pkcs10,
+                        HolderIdentifierElement.toRequested(holderIdentifiers),
+                        subjectAltNames))));
   }
 
   /** The certificate profiles this RA may request, latest version of each. */

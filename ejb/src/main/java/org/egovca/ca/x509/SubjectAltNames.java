@@ -1,0 +1,97 @@
+package org.egovca.ca.x509;
+
+import static org.egovca.ca.application.CaRequestException.Reason.INVALID_SUBJECT;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.egovca.ca.application.CaRequestException;
+
+/**
+ * Parses the subjectAltNames an RA vetted, written {@code DNS:www.example.gov.cn}, {@code
+ * IP:10.1.2.3} (or an IPv6 address) and {@code EMAIL:name@example.gov.cn}. Names in the holder's
+ * PKCS#10 are ignored, like its subject: only what the RA checked goes into a certificate. Host
+ * names are LDH names without wildcards, in lower case.
+ */
+public final class SubjectAltNames {
+
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern IPV4 =
+      Pattern.compile(
+          "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+              + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+  private static final int MAX_NAMES = 100;
+
+  private SubjectAltNames() {}
+
+  public static List<GeneralName> parse(List<String> names) {
+    if (names == null) {
+      return List.of();
+    }
+    if (names.size() > MAX_NAMES) {
+      throw refused("at most " + MAX_NAMES + " subjectAltNames are accepted");
+    }
+    List<GeneralName> parsed = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String name : names) {
+      GeneralName generalName = one(name == null ? "" : name.strip());
+      if (!seen.add(generalName.toString())) {
+        throw refused("subjectAltName '" + name + "' is given twice");
+      }
+      parsed.add(generalName);
+    }
+    return parsed;
+  }
+
+  private static GeneralName one(String name) {
+    int colon = name.indexOf(':');
+    String type = colon < 0 ? "" : name.substring(0, colon).toUpperCase(Locale.ROOT);
+    String value = colon < 0 ? "" : name.substring(colon + 1).strip();
+    switch (type) {
+      case "DNS":
+        String host = value.toLowerCase(Locale.ROOT);
+        if (host.isEmpty() || host.length() > 253 || !validHost(host)) {
+          throw refused(
+              "subjectAltName '"
+                  + name
+                  + "' is not a host name (letters, digits and hyphens,"
+                  + " no wildcard)");
+        }
+        return new GeneralName(GeneralName.dNSName, host);
+      case "IP":
+        if (!IPV4.matcher(value).matches() && !value.contains(":")) {
+          throw refused("subjectAltName '" + name + "' is not an IPv4 or IPv6 address");
+        }
+        try {
+          return new GeneralName(GeneralName.iPAddress, value);
+        } catch (IllegalArgumentException e) {
+          throw refused("subjectAltName '" + name + "' is not an IPv4 or IPv6 address");
+        }
+      case "EMAIL":
+        if (!EMAIL.matcher(value).matches()) {
+          throw refused("subjectAltName '" + name + "' is not an e-mail address");
+        }
+        return new GeneralName(GeneralName.rfc822Name, value);
+      default:
+        throw refused("subjectAltName '" + name + "' must start with DNS:, IP: or EMAIL:");
+    }
+  }
+
+  private static boolean validHost(String host) {
+    for (String label : host.split("\\.", -1)) {
+      if (!LABEL.matcher(label).matches()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static CaRequestException refused(String message) {
+    return new CaRequestException(INVALID_SUBJECT, message);
+  }
+}
