@@ -114,6 +114,9 @@ class CaKeyRolloverIT {
     X509CRLHolder newKeyCrl = crlListing(server, "/pki/crl/iFutureCA/2.crl", afterSerial);
     assertSignedBy(oldKeyCrl, oldIssuing);
     assertSignedBy(newKeyCrl, newIssuing);
+    // Each CRL says which certificates it covers: those with its distribution point.
+    assertTrue(scope(oldKeyCrl).endsWith("/pki/crl/iFutureCA.crl"), scope(oldKeyCrl));
+    assertTrue(scope(newKeyCrl).endsWith("/pki/crl/iFutureCA/2.crl"), scope(newKeyCrl));
     assertEquals(null, oldKeyCrl.getRevokedCertificate(afterSerial));
     assertEquals(null, newKeyCrl.getRevokedCertificate(beforeSerial));
     // The old key signs for itself; the new key has its own delegated responder.
@@ -256,6 +259,19 @@ class CaKeyRolloverIT {
                 points.getDistributionPoints()[0].getDistributionPoint().getName())
             .getNames()[0];
     return name.getName().toString();
+  }
+
+  private static String scope(X509CRLHolder crl) {
+    org.bouncycastle.asn1.x509.Extension idp =
+        crl.getExtension(org.bouncycastle.asn1.x509.Extension.issuingDistributionPoint);
+    assertTrue(idp.isCritical());
+    return org.bouncycastle.asn1.x509.GeneralNames.getInstance(
+            org.bouncycastle.asn1.x509.IssuingDistributionPoint.getInstance(idp.getParsedValue())
+                .getDistributionPoint()
+                .getName())
+        .getNames()[0]
+        .getName()
+        .toString();
   }
 
   private static String caIssuers(X509CertificateHolder certificate) {

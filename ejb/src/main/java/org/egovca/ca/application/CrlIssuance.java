@@ -18,6 +18,7 @@ import org.egovca.ca.domain.CertificateRevocationList;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.infrastructure.CaCryptoToken;
 import org.egovca.ca.x509.IssuingCa;
+import org.egovca.ca.x509.crl.CrlContent;
 
 /**
  * Issues a CA's complete CRL (CPS §6.1.4.8.7, GM/T 0015 §5.3): every revoked, unexpired certificate
@@ -85,13 +86,14 @@ public class CrlIssuance {
     RevokedCertificates entries =
         RevokedCertificates.all(dataSource, ca.getId(), key.keyGeneration(), now);
     // Delta CRLs exist for the current key only; a retired key's CRL does not point to them.
-    byte[] crl =
-        issuer.sign(
-            current
-                ? issuer.complete(number, now, nextUpdate, configuration.pkiUrls().deltaCrl(caName))
-                : issuer.complete(number, now, nextUpdate, null),
-            entries,
-            cryptoToken.token());
+    // The scope is the distribution point in the key's certificates: each key's CRL covers its
+    // own certificates only, and says so.
+    CrlContent content =
+        issuer
+            .complete(
+                number, now, nextUpdate, current ? configuration.pkiUrls().deltaCrl(caName) : null)
+            .withDistributionPoint(configuration.pkiUrls().crl(caName, key.keyGeneration()));
+    byte[] crl = issuer.sign(content, entries, cryptoToken.token());
     entityManager.persist(
         CertificateRevocationList.complete(
             ca, key.keyGeneration(), number, now, nextUpdate, entries.count(), crl, actor));

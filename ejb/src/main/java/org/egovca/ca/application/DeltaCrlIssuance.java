@@ -96,7 +96,9 @@ public class DeltaCrlIssuance {
             base.getThisUpdate().minus(REVOCATION_COMMIT_MARGIN));
     byte[] crl =
         issuer.sign(
-            issuer.delta(number, base.getCrlNumber(), now, nextUpdate),
+            issuer
+                .delta(number, base.getCrlNumber(), now, nextUpdate)
+                .withDistributionPoint(configuration.pkiUrls().crl(caName, ca.getKeyGeneration())),
             entries,
             cryptoToken.token());
     entityManager.persist(

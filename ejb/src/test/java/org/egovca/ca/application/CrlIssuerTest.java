@@ -110,6 +110,28 @@ class CrlIssuerTest {
   }
 
   @Test
+  void crlScopedToADistributionPointCarriesACriticalIssuingDistributionPoint() throws Exception {
+    String scope = "http://pki.example.gov.cn/pki/crl/iFutureCA/2.crl";
+    X509CRLHolder crl =
+        signed(
+            issuer
+                .complete(8, THIS_UPDATE, THIS_UPDATE.plus(Duration.ofDays(1)), DELTA_URL)
+                .withDistributionPoint(scope),
+            List.of());
+
+    Extension extension = crl.getExtension(Extension.issuingDistributionPoint);
+    assertTrue(extension.isCritical(), "RFC 5280 §5.2.5");
+    org.bouncycastle.asn1.x509.IssuingDistributionPoint idp =
+        org.bouncycastle.asn1.x509.IssuingDistributionPoint.getInstance(extension.getParsedValue());
+    assertEquals(
+        new GeneralName(GeneralName.uniformResourceIdentifier, scope),
+        ((GeneralNames) idp.getDistributionPoint().getName()).getNames()[0]);
+    assertFalse(idp.onlyContainsUserCerts());
+    assertFalse(idp.onlyContainsCACerts());
+    assertIssuedByTheCa(crl);
+  }
+
+  @Test
   void deltaCrlNamesItsBaseInACriticalDeltaCrlIndicator() throws Exception {
     BigInteger serial = BigInteger.valueOf(0x1234_5678_9abcL);
     X509CRLHolder crl =

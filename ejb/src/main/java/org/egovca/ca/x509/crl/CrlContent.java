@@ -35,6 +35,8 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
  *     than {@code crlNumber}
  * @param freshestCrlUrl null, or for a complete CRL the URL where the delta CRLs are published,
  *     written in the freshestCRL extension (RFC 5280 §5.2.6); refused on delta CRLs
+ * @param distributionPointUrl null, or the CRL distribution point of the certificates the CRL
+ *     covers, written in the critical issuingDistributionPoint extension (RFC 5280 §5.2.5)
  */
 public record CrlContent(
     X500Name issuer,
@@ -44,7 +46,8 @@ public record CrlContent(
     Instant nextUpdate,
     AlgorithmIdentifier signatureAlgorithm,
     BigInteger baseCrlNumber,
-    String freshestCrlUrl) {
+    String freshestCrlUrl,
+    String distributionPointUrl) {
 
   /** Longest CRL number RFC 5280 §5.2.3 allows, in octets. */
   private static final int MAX_CRL_NUMBER_OCTETS = 20;
@@ -96,6 +99,9 @@ public record CrlContent(
       }
       requireUrl(freshestCrlUrl);
     }
+    if (distributionPointUrl != null) {
+      requireUrl(distributionPointUrl);
+    }
   }
 
   /** Content of a complete CRL; {@code freshestCrlUrl} may be null. */
@@ -115,7 +121,8 @@ public record CrlContent(
         nextUpdate,
         signatureAlgorithm,
         null,
-        freshestCrlUrl);
+        freshestCrlUrl,
+        null);
   }
 
   /** Content of a delta CRL listing the changes since the complete CRL {@code baseCrlNumber}. */
@@ -135,7 +142,26 @@ public record CrlContent(
         nextUpdate,
         signatureAlgorithm,
         baseCrlNumber,
+        null,
         null);
+  }
+
+  /**
+   * This content with the critical issuingDistributionPoint extension (RFC 5280 §5.2.5) naming
+   * {@code url}: the CRL then covers only the certificates whose CRL distribution point is that
+   * URL, which keeps the CRLs of a CA's key generations apart after a key rollover.
+   */
+  public CrlContent withDistributionPoint(String url) {
+    return new CrlContent(
+        issuer,
+        authorityKeyIdentifier,
+        crlNumber,
+        thisUpdate,
+        nextUpdate,
+        signatureAlgorithm,
+        baseCrlNumber,
+        freshestCrlUrl,
+        url);
   }
 
   /** A copy of the key identifier octets. */
@@ -160,7 +186,8 @@ public record CrlContent(
         && nextUpdate.equals(that.nextUpdate)
         && signatureAlgorithm.equals(that.signatureAlgorithm)
         && Objects.equals(baseCrlNumber, that.baseCrlNumber)
-        && Objects.equals(freshestCrlUrl, that.freshestCrlUrl);
+        && Objects.equals(freshestCrlUrl, that.freshestCrlUrl)
+        && Objects.equals(distributionPointUrl, that.distributionPointUrl);
   }
 
   @Override
@@ -173,7 +200,8 @@ public record CrlContent(
         nextUpdate,
         signatureAlgorithm,
         baseCrlNumber,
-        freshestCrlUrl);
+        freshestCrlUrl,
+        distributionPointUrl);
   }
 
   @Override
@@ -194,6 +222,8 @@ public record CrlContent(
         + baseCrlNumber
         + ", freshestCrlUrl="
         + freshestCrlUrl
+        + ", distributionPointUrl="
+        + distributionPointUrl
         + "]";
   }
 

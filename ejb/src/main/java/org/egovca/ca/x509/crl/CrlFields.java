@@ -15,6 +15,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.IssuingDistributionPoint;
 
 /**
  * The fixed, small parts of a TBSCertList, DER-encoded with BouncyCastle's ASN.1 classes: what
@@ -29,7 +30,9 @@ import org.bouncycastle.asn1.x509.GeneralNames;
  *   <li>cRLNumber (2.5.29.20), non-critical (§5.2.3);
  *   <li>for a delta CRL, deltaCRLIndicator (2.5.29.27) with the base CRL number, critical (§5.2.4);
  *       for a complete CRL with a freshest-CRL URL, freshestCRL (2.5.29.46), non-critical (§5.2.6),
- *       one distribution point whose fullName is that URI.
+ *       one distribution point whose fullName is that URI;
+ *   <li>with a distribution point URL, issuingDistributionPoint (2.5.29.28), critical (§5.2.5), one
+ *       distribution point whose fullName is that URI.
  * </ol>
  */
 final class CrlFields {
@@ -68,6 +71,19 @@ final class CrlFields {
             Extension.deltaCRLIndicator, true, new CRLNumber(content.baseCrlNumber()));
       } else if (content.freshestCrlUrl() != null) {
         extensions.addExtension(Extension.freshestCRL, false, freshestCrl(content));
+      }
+      if (content.distributionPointUrl() != null) {
+        extensions.addExtension(
+            Extension.issuingDistributionPoint,
+            true,
+            new IssuingDistributionPoint(
+                new DistributionPointName(
+                    new GeneralNames(
+                        new GeneralName(
+                            GeneralName.uniformResourceIdentifier,
+                            content.distributionPointUrl()))),
+                false,
+                false));
       }
       return new DERTaggedObject(true, 0, extensions.generate()).getEncoded(ASN1Encoding.DER);
     } catch (IOException e) {

@@ -40,7 +40,8 @@ class CrlContentTest {
                     NEXT_UPDATE,
                     SM2,
                     BigInteger.valueOf(42),
-                    "http://pki.example.gov.cn/delta.crl"));
+                    "http://pki.example.gov.cn/delta.crl",
+                    null));
     assertTrue(e.getMessage().contains("delta CRL"), e.getMessage());
     assertTrue(e.getMessage().contains("freshestCRL"), e.getMessage());
   }
