@@ -122,6 +122,10 @@ class CaKeyRolloverIT {
     // The old key signs for itself; the new key has its own delegated responder.
     assertEquals(oldIssuing, assertRevokedByOcsp(server, oldIssuing, beforeSerial));
     assertFalse(newIssuing.equals(assertRevokedByOcsp(server, newIssuing, afterSerial)));
+    // A CertID naming the old key with a serial only the new key issued is unknown to that key.
+    assertTrue(
+        ocsp(server, oldIssuing, afterSerial).getResponses()[0].getCertStatus()
+            instanceof org.bouncycastle.cert.ocsp.UnknownStatus);
 
     // Relying parties download the new certificates; the RSA CA's chain still names the old root
     // key that certified it.
@@ -217,6 +221,13 @@ class CaKeyRolloverIT {
   /** The certificate that signed the answer: the CA's, or its delegated responder's. */
   private X509CertificateHolder assertRevokedByOcsp(
       CaServer server, X509CertificateHolder issuer, BigInteger serial) throws Exception {
+    BasicOCSPResp basic = ocsp(server, issuer, serial);
+    assertTrue(basic.getResponses()[0].getCertStatus() instanceof RevokedStatus);
+    return OcspSignatures.assertSignedFor(directory, basic, issuer);
+  }
+
+  private BasicOCSPResp ocsp(CaServer server, X509CertificateHolder issuer, BigInteger serial)
+      throws Exception {
     byte[] request =
         new OCSPReqBuilder()
             .addRequest(
@@ -238,9 +249,7 @@ class CaKeyRolloverIT {
             HttpResponse.BodyHandlers.ofByteArray());
     OCSPResp ocsp = new OCSPResp(response.body());
     assertEquals(OCSPResp.SUCCESSFUL, ocsp.getStatus());
-    BasicOCSPResp basic = (BasicOCSPResp) ocsp.getResponseObject();
-    assertTrue(basic.getResponses()[0].getCertStatus() instanceof RevokedStatus);
-    return OcspSignatures.assertSignedFor(directory, basic, issuer);
+    return (BasicOCSPResp) ocsp.getResponseObject();
   }
 
   private byte[] get(CaServer server, String path) throws Exception {

@@ -18,13 +18,17 @@ public class CertificateStatuses {
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
 
-  /** GOOD, REVOKED (time and RFC 5280 reason) or UNKNOWN when the CA never issued the serial. */
-  public CertificateStatus status(String caName, BigInteger serialNumber) {
+  /**
+   * GOOD, REVOKED (time and RFC 5280 reason) or UNKNOWN when key generation {@code keyGeneration}
+   * of the CA never issued the serial.
+   */
+  public CertificateStatus status(String caName, int keyGeneration, BigInteger serialNumber) {
     return entityManager
         .createNamedQuery(IssuedCertificate.BY_SERIAL_AND_CA_NAME, IssuedCertificate.class)
         .setParameter("caName", caName)
         .setParameter("serial", SerialNumbers.toHex(serialNumber))
         .getResultStream()
+        .filter(certificate -> certificate.getCaKeyGeneration() == keyGeneration)
         .findFirst()
         .map(
             certificate ->

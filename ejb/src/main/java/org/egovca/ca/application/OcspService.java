@@ -9,7 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.bouncycastle.asn1.ocsp.CertID;
 import org.egovca.ca.domain.CertificateAuthority;
@@ -76,7 +77,8 @@ public class OcspService {
           if (cache == null) {
             cache = new OcspResponseCache(CACHE_ENTRIES, validity.dividedBy(4));
           }
-          responder = new OcspResponder(new DatabaseLookup(issuers()), validity, cache);
+          Map<ResponderIssuer, Integer> keys = new IdentityHashMap<>();
+          responder = new OcspResponder(new DatabaseLookup(issuers(keys), keys), validity, cache);
           builtAt = clock.instant();
         }
         current = responder;
@@ -102,20 +104,22 @@ public class OcspService {
 
   /**
    * Every CA key, current and retired: a CertID names the key that issued the certificate, and
-   * after a rollover the old key answers for what it issued (CPS §6.5.1.6).
+   * after a rollover the old key answers for what it issued (CPS §6.5.1.6). {@code keys} receives
+   * the key generation each issuer stands for.
    */
-  private ResponderIssuers issuers() {
-    List<ResponderIssuer> issuers = new ArrayList<>();
+  private ResponderIssuers issuers(Map<ResponderIssuer, Integer> keys) {
     for (CertificateAuthority ca : certificateAuthorities.all()) {
       IssuingCa key = CertificateAuthorities.asIssuer(ca);
       Optional<OcspResponderKey> delegate =
           configuration.delegatedOcspResponders() ? responders.current(ca) : Optional.empty();
-      issuers.add(delegate.map(responder -> delegated(key, responder)).orElse(caSigned(key)));
+      keys.put(
+          delegate.map(responder -> delegated(key, responder)).orElse(caSigned(key)),
+          key.keyGeneration());
     }
     certificateAuthorities.allRetiredKeys().stream()
         .map(CertificateAuthorities::asIssuer)
-        .forEach(key -> issuers.add(caSigned(key)));
-    return ResponderIssuers.of(issuers);
+        .forEach(key -> keys.put(caSigned(key), key.keyGeneration()));
+    return ResponderIssuers.of(new ArrayList<>(keys.keySet()));
   }
 
   private ResponderIssuer delegated(IssuingCa key, OcspResponderKey responder) {
@@ -140,9 +144,11 @@ public class OcspService {
 
   private final class DatabaseLookup implements CertificateStatusLookup {
     private final ResponderIssuers issuers;
+    private final Map<ResponderIssuer, Integer> keyGenerations;
 
-    DatabaseLookup(ResponderIssuers issuers) {
+    DatabaseLookup(ResponderIssuers issuers, Map<ResponderIssuer, Integer> keyGenerations) {
       this.issuers = issuers;
+      this.keyGenerations = keyGenerations;
     }
 
     @Override
@@ -152,7 +158,7 @@ public class OcspService {
 
     @Override
     public CertificateStatus status(ResponderIssuer issuer, BigInteger serialNumber) {
-      return statuses.status(issuer.name(), serialNumber);
+      return statuses.status(issuer.name(), keyGenerations.get(issuer), serialNumber);
     }
   }
 }
