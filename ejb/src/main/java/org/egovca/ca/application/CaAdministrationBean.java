@@ -83,7 +83,7 @@ public class CaAdministrationBean implements CaAdministration {
       notAfter = notAfter.isAfter(parentEnd) ? parentEnd : notAfter;
     }
     int generation = ca.getKeyGeneration() + 1;
-    String alias = ca.getName() + "-k" + generation + "-" + now.getEpochSecond();
+    String alias = CertificateAuthorities.newKeyAlias(ca, "k" + generation, now);
     CaKeyRollover.Certificates certificates =
         new CaKeyRollover(cryptoToken.token(), assemblers.assembler())
             .rollOver(CertificateAuthorities.asIssuer(ca), parent, alias, now, notAfter);

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -55,6 +56,19 @@ public class CertificateAuthorities {
         .createNamedQuery(RetiredCaKey.ALL, RetiredCaKey.class)
         .setFlushMode(FlushModeType.COMMIT)
         .getResultList();
+  }
+
+  /**
+   * A token alias for a new key of {@code ca}, such as {@code iFutureCA-ocsp-1764030000000}: the CA
+   * name (cut to 40 characters, as aliases are stored in 64) and the key's purpose and time.
+   */
+  static String newKeyAlias(CertificateAuthority ca, String purpose, Instant now) {
+    String name = ca.getName();
+    return (name.length() > 40 ? name.substring(0, 40) : name)
+        + "-"
+        + purpose
+        + "-"
+        + now.toEpochMilli();
   }
 
   static IssuingCa asIssuer(CertificateAuthority ca) {

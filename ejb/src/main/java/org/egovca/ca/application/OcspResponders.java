@@ -107,7 +107,7 @@ public class OcspResponders {
       return;
     }
     KeyAlgorithm algorithm = KeyAlgorithm.valueOf(ca.getKeyAlgorithm());
-    String alias = ca.getName() + "-ocsp-" + clock.instant().toEpochMilli();
+    String alias = CertificateAuthorities.newKeyAlias(ca, "ocsp", clock.instant());
     PublicKey key = cryptoToken.token().generateKeyPair(alias, algorithm);
     IssuedCertificate certificate =
         issuer.issue(
