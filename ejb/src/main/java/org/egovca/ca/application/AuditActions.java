@@ -14,6 +14,20 @@ public final class AuditActions {
   public static final String PROFILE_PUBLISHED = "PROFILE_PUBLISHED";
   public static final String RA_CLIENT_CREATED = "RA_CLIENT_CREATED";
   public static final String RA_CLIENT_AUTHENTICATION = "RA_CLIENT_AUTHENTICATION";
+  public static final String OPERATOR_LOGIN = "OPERATOR_LOGIN";
+  public static final String OPERATOR_LOGOUT = "OPERATOR_LOGOUT";
+  public static final String OPERATOR_LOCKED = "OPERATOR_LOCKED";
+  public static final String OPERATOR_PASSWORD_CHANGED = "OPERATOR_PASSWORD_CHANGED";
+  public static final String OPERATOR_CREATED = "OPERATOR_CREATED";
+  public static final String OPERATOR_CHANGED = "OPERATOR_CHANGED";
+  public static final String OPERATOR_CERTIFICATE_ISSUED = "OPERATOR_CERTIFICATE_ISSUED";
+  public static final String APPLICATION_UNIT_CREATED = "APPLICATION_UNIT_CREATED";
+  public static final String APPLICATION_SUBMITTED = "APPLICATION_SUBMITTED";
+  public static final String APPLICATION_APPROVED = "APPLICATION_APPROVED";
+  public static final String APPLICATION_REJECTED = "APPLICATION_REJECTED";
+  public static final String APPLICATION_VIEWED = "APPLICATION_VIEWED";
+  public static final String FORCED_REVOCATION = "FORCED_REVOCATION";
+  public static final String APPLICANT_NOTIFIED = "APPLICANT_NOTIFIED";
 
   private AuditActions() {}
 }

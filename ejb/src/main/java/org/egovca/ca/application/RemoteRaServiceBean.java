@@ -3,32 +3,19 @@ package org.egovca.ca.application;
 import static org.egovca.ca.application.CaRequestException.Reason.BATCH_TOO_LARGE;
 import static org.egovca.ca.application.CaRequestException.Reason.INVALID_REVOCATION;
 import static org.egovca.ca.application.CaRequestException.Reason.MALFORMED_REQUEST;
-import static org.egovca.ca.application.CaRequestException.Reason.UNKNOWN_PROFILE;
-import static org.egovca.ca.application.CaRequestException.Reason.UNSUPPORTED_KEY;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.egovca.ca.application.port.KeyManagementCenter;
 import org.egovca.ca.domain.AuditOutcome;
-import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
-import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
 import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.ca.infrastructure.CaConfiguration;
-import org.egovca.ca.x509.CertificationRequests;
-import org.egovca.ca.x509.EndEntityContent;
-import org.egovca.ca.x509.SubjectAltNames;
-import org.egovca.ca.x509.SubjectKeys;
-import org.egovca.ca.x509.SubjectNames;
-import org.egovca.hsm.KeyAlgorithm;
 
 /**
  * Issues certificates for remote RA systems in one transaction: authorise the caller, check the
@@ -39,14 +26,11 @@ import org.egovca.hsm.KeyAlgorithm;
 public class RemoteRaServiceBean implements RemoteRaService {
 
   @Inject private RaClientAuthenticator authenticator;
-  @Inject private CertificateAuthorities certificateAuthorities;
-  @Inject private CertificateIssuer issuer;
+  @Inject private VettedIssuance vettedIssuance;
   @Inject private CaConfiguration configuration;
   @Inject private AuditLog auditLog;
   @Inject private CertificateRevoker revoker;
-  @Inject private KeyManagementCenter kmc;
   @Inject private CertificateRenewal renewal;
-  @Inject private SubjectNameUniqueness names;
   @Inject private CertificateProfileCatalogue profiles;
 
   @Override
@@ -103,24 +87,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
 
   /** The checks and issuance of one request, shared by the single and the batch operation. */
   private CertificateView issue(IssuanceRequest application, String actor) {
-    CertificateProfile certificateProfile = profiles.forRemoteRa(application.profile());
-    PKCS10CertificationRequest request = CertificationRequests.parse(application.pkcs10());
-    CertificationRequests.verifyProofOfPossession(request);
-    KeyAlgorithm keyAlgorithm = acceptedKey(certificateProfile, request.getSubjectPublicKeyInfo());
-    EndEntityContent content =
-        content(certificateProfile, application, request.getSubjectPublicKeyInfo());
-    names.requireFree(content.subject(), certificateProfile);
-    // SM2 keys are certified by the SM2 issuing CA, RSA keys by the RSA issuing CA (R2).
-    String caName =
-        keyAlgorithm == KeyAlgorithm.SM2_256
-            ? configuration.issuingCaName()
-            : configuration.rsaCaName();
-    return CertificateView.of(
-        issuer.issue(
-            certificateAuthorities.byName(caName).orElseThrow(),
-            certificateProfile,
-            content,
-            actor));
+    return CertificateView.of(vettedIssuance.issue(application, actor));
   }
 
   @Override
@@ -131,52 +98,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
         "issueDualCertificate",
         AuditActions.CERTIFICATE_ISSUED,
         application.subjectDn(),
-        actor -> {
-          CertificateProfile signing = profiles.forRemoteRa(application.profile());
-          CertificateProfile encryption =
-              signing
-                  .encryptionCounterpart()
-                  .map(profiles::require)
-                  .orElseThrow(
-                      () ->
-                          new CaRequestException(
-                              UNKNOWN_PROFILE,
-                              "profile " + signing.name() + " has no encryption counterpart"));
-          PKCS10CertificationRequest request = CertificationRequests.parse(application.pkcs10());
-          CertificationRequests.verifyProofOfPossession(request);
-          SubjectPublicKeyInfo key = request.getSubjectPublicKeyInfo();
-          if (acceptedKey(signing, key) != KeyAlgorithm.SM2_256) {
-            throw new CaRequestException(
-                UNSUPPORTED_KEY,
-                "a dual-certificate request needs an SM2 signing key: the encryption private key is"
-                    + " delivered in a GM/T 0009 SM2 envelope under it, and the request has an "
-                    + SubjectKeys.describe(key));
-          }
-          EndEntityContent signingContent = content(signing, application, key);
-          names.requireFree(signingContent.subject(), signing);
-          names.requireFree(signingContent.subject(), encryption);
-          CertificateAuthority ca =
-              certificateAuthorities.byName(configuration.issuingCaName()).orElseThrow();
-          IssuedCertificate signatureCertificate = issuer.issue(ca, signing, signingContent, actor);
-          KeyManagementCenter.EncryptionKey encryptionKey =
-              kmc.issueEncryptionKey(
-                  SubjectKeys.toPublicKey(key), signatureCertificate.getSubjectDn());
-          IssuedCertificate encryptionCertificate =
-              issuer.issue(
-                  ca,
-                  encryption,
-                  content(
-                      encryption,
-                      application,
-                      SubjectPublicKeyInfo.getInstance(encryptionKey.subjectPublicKeyInfo())),
-                  actor);
-          signatureCertificate.pairWith(encryptionCertificate);
-          kmc.bindCertificate(encryptionKey.escrowReference(), encryptionCertificate.getId());
-          return new DualCertificateView(
-              CertificateView.of(signatureCertificate),
-              CertificateView.of(encryptionCertificate),
-              encryptionKey.envelopedPrivateKey());
-        });
+        actor -> vettedIssuance.issueDual(application, actor).view());
   }
 
   @Override
@@ -186,19 +108,6 @@ public class RemoteRaServiceBean implements RemoteRaService {
         .filter(CertificateProfile::remoteRa)
         .map(ProfileView::of)
         .toList();
-  }
-
-  /**
-   * The holder as the certificate will name it: what the RA vetted (subject DN, subjectAltNames,
-   * identifiers) and {@code key}.
-   */
-  private static EndEntityContent content(
-      CertificateProfile profile, IssuanceRequest application, SubjectPublicKeyInfo key) {
-    return new EndEntityContent(
-        SubjectNames.parse(application.subjectDn(), profile),
-        key,
-        SubjectAltNames.parse(application.subjectAltNames()),
-        HolderIdentifiers.check(application.identifiers(), profile));
   }
 
   @Override
@@ -290,20 +199,5 @@ public class RemoteRaServiceBean implements RemoteRaService {
               revoker.revoke(
                   SerialNumbers.parse(serial), revocationReason, revocationInitiator, actor));
         });
-  }
-
-  private static KeyAlgorithm acceptedKey(CertificateProfile profile, SubjectPublicKeyInfo key) {
-    return SubjectKeys.algorithmOf(key)
-        .filter(profile.keyAlgorithms()::contains)
-        .orElseThrow(
-            () ->
-                new CaRequestException(
-                    UNSUPPORTED_KEY,
-                    "the request's "
-                        + SubjectKeys.describe(key)
-                        + " is not accepted by profile "
-                        + profile.name()
-                        + ": it accepts "
-                        + profile.describeKeyAlgorithms()));
   }
 }

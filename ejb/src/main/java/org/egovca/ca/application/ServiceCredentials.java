@@ -38,6 +38,7 @@ public class ServiceCredentials {
   static final String SECURITY_ADMIN_P12 = "security-admin.p12";
   static final String SECURITY_ADMIN_PASSWORD = "security-admin.password";
   static final String TLS_P12 = "tls/server.p12";
+  static final String FIRST_OPERATOR_NOTE = "first-security-admin.txt";
   static final String TLS_PASSWORD = "tls/server.password";
 
   @Inject private CaConfiguration configuration;
@@ -66,6 +67,35 @@ public class ServiceCredentials {
         key,
         certificate,
         List.of(tlsCa));
+  }
+
+  /**
+   * The first security administrator's login credential for the RA console ({@code
+   * operator-<name>.p12}), and their one-time password in an owner-only file the start script
+   * prints once and deletes.
+   */
+  public void writeFirstOperator(
+      String username, PrivateKey key, byte[] certificate, byte[] tlsCa, char[] oneTimePassword)
+      throws IOException {
+    writePkcs12(
+        "operator-" + username + ".p12",
+        "operator-" + username + ".password",
+        username,
+        key,
+        certificate,
+        List.of(tlsCa));
+    DataFiles.replaceSecret(
+        dataDirectory().resolve(FIRST_OPERATOR_NOTE),
+        ("user name: "
+                + username
+                + "\none-time password: "
+                + new String(oneTimePassword)
+                + "\nclient certificate: "
+                + dataDirectory().resolve("operator-" + username + ".p12")
+                + " (its password is in operator-"
+                + username
+                + ".password)\n")
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   public void writeRaClient(PrivateKey key, byte[] certificate, byte[] tlsCa) throws IOException {

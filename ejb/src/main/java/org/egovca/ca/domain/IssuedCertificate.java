@@ -130,6 +130,9 @@ public class IssuedCertificate {
   @jakarta.persistence.JoinColumn(name = "paired_certificate_id")
   private IssuedCertificate pairedCertificate;
 
+  @Column(name = "application_unit_id")
+  private Long applicationUnitId;
+
   protected IssuedCertificate() {}
 
   public IssuedCertificate(
@@ -195,6 +198,15 @@ public class IssuedCertificate {
     }
     this.pairedCertificate = other;
     other.pairedCertificate = this;
+  }
+
+  /** Assigns a certificate issued through an application to the application unit (R19). */
+  public void assignToApplicationUnit(Long applicationUnitId) {
+    this.applicationUnitId = applicationUnitId;
+  }
+
+  public Long getApplicationUnitId() {
+    return applicationUnitId;
   }
 
   public IssuedCertificate getPairedCertificate() {

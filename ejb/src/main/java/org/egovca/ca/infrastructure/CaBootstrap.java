@@ -41,6 +41,7 @@ public class CaBootstrap {
   @Inject private PublicationDispatcher publication;
   @Inject private CaConfiguration configuration;
   @Inject private CrlScheduler crlScheduler;
+  @Inject private org.egovca.ra.application.OperatorBootstrap operators;
 
   private volatile boolean ready;
 
@@ -71,6 +72,7 @@ public class CaBootstrap {
                         ca.getName(), ca.getSubjectDn(), ca.getSerialNumber(), ca.getEncoded()))
             .toList();
     publication.publishCaCertificates(caCertificates);
+    operators.createFirstSecurityAdmin();
     ocspResponders.renewDue();
     crlScheduler.issueDueCrls();
     ready = true;

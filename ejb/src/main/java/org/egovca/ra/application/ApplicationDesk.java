@@ -1,0 +1,520 @@
+package org.egovca.ra.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.egovca.ca.application.AuditActions;
+import org.egovca.ca.application.AuditLog;
+import org.egovca.ca.application.CaRequestException;
+import org.egovca.ca.application.CertificateProfileCatalogue;
+import org.egovca.ca.application.CertificateRenewal;
+import org.egovca.ca.application.CertificateRevoker;
+import org.egovca.ca.application.DualCertificateView;
+import org.egovca.ca.application.IssuanceRequest;
+import org.egovca.ca.application.IssuedCertificates;
+import org.egovca.ca.application.RequestedIdentifier;
+import org.egovca.ca.application.VettedIssuance;
+import org.egovca.ca.domain.AltNameType;
+import org.egovca.ca.domain.AuditOutcome;
+import org.egovca.ca.domain.CertificateProfile;
+import org.egovca.ca.domain.IdentifierKind;
+import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.KeyPurpose;
+import org.egovca.ca.domain.RevocationInitiator;
+import org.egovca.ca.domain.RevocationReason;
+import org.egovca.ca.domain.SerialNumbers;
+import org.egovca.ra.domain.Applicant;
+import org.egovca.ra.domain.ApplicantNotice;
+import org.egovca.ra.domain.Application;
+import org.egovca.ra.domain.ApplicationKind;
+import org.egovca.ra.domain.ApplicationState;
+import org.egovca.ra.domain.ApplicationUnit;
+import org.egovca.ra.domain.Operator;
+import org.egovca.ra.domain.Permission;
+import org.egovca.ra.domain.RejectionReason;
+
+/**
+ * The application workflow of CPS §6.1.4.1-6.1.4.3 and §7.1.3: an entry clerk enters a complete
+ * application with its scanned documents; a reviewer who did not enter it approves it — which
+ * issues, renews, re-keys or revokes in the same transaction — or rejects it with one of the
+ * reasons of §6.1.4.2.2. Either way the applicant gets a notice. A reviewer may also revoke a
+ * certificate by force (§6.1.4.8.2), a separately audited action.
+ */
+@Stateless
+public class ApplicationDesk {
+
+  @PersistenceContext(unitName = "egovca")
+  private EntityManager entityManager;
+
+  @Inject private ConsoleAccess access;
+  @Inject private AuditLog auditLog;
+  @Inject private CertificateProfileCatalogue profiles;
+  @Inject private VettedIssuance vettedIssuance;
+  @Inject private CertificateRenewal renewal;
+  @Inject private CertificateRevoker revoker;
+  @Inject private IssuedCertificates issuedCertificates;
+  @Inject private ApplicantNotices notices;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** The profiles an entry clerk can apply for: the signing profiles open to an RA. */
+  public List<ProfileChoice> profiles(String token) {
+    access.require(token, Permission.ENTER_APPLICATION, "listProfiles", null);
+    return profiles.latestVersions().stream()
+        .filter(p -> p.remoteRa() && p.purpose() == KeyPurpose.SIGNING)
+        .map(
+            p ->
+                new ProfileChoice(
+                    p.name(),
+                    p.type(),
+                    p.encryptionCounterpart().isPresent(),
+                    p.keyAlgorithms().stream().map(Enum::name).sorted().toList(),
+                    p.altNames().allowed().contains(AltNameType.DNS)))
+        .toList();
+  }
+
+  public List<ApplicationUnitView> units(String token) {
+    access.require(token, Permission.ENTER_APPLICATION, "listApplicationUnits", null);
+    return OperatorAdministration.allUnits(entityManager);
+  }
+
+  /** Enters a complete application for a new certificate; returns its id. */
+  public long submit(String token, ApplicationForm form, List<DocumentUpload> documents) {
+    Operator clerk = access.require(token, Permission.ENTER_APPLICATION, "submitApplication", null);
+    List<DocumentUpload> uploads = ApplicationDocuments.orEmpty(documents);
+    NewCertificateEntry entry = NewCertificateEntry.check(form, this::profile, this::unit);
+    FormText.all(
+        List.of(
+            () ->
+                ApplicationDocuments.requireAll(
+                    ApplicationDocuments.required(
+                        entry.profile().type(), entry.applicant().hasAgent()),
+                    uploads),
+            () -> uploads.forEach(ApplicationDocuments::contentType)));
+    Instant now = clock.instant();
+    String actor = ConsoleAccess.actor(clerk);
+    Application application =
+        Application.forNewCertificate(
+            entry.profile().type(),
+            entry.profile().name(),
+            form.dualCertificate(),
+            entry.subjectDn(),
+            entry.subjectAltNames(),
+            entry.pkcs10(),
+            entry.applicant(),
+            form.publishConsent(),
+            form.agreementAccepted(),
+            form.feeStatus(),
+            entry.unit(),
+            clerk.getUsername(),
+            now);
+    entityManager.persist(application);
+    attach(application, uploads, clerk, now);
+    entityManager.flush();
+    auditLog.success(
+        actor,
+        AuditActions.APPLICATION_SUBMITTED,
+        application.reference(),
+        entry.profile().name() + " for " + entry.subjectDn());
+    return application.getId();
+  }
+
+  /** Enters a renewal, re-key or revocation request for an existing certificate. */
+  public long requestChange(
+      String token, ApplicationKind kind, ChangeRequestForm form, List<DocumentUpload> documents) {
+    Operator clerk = access.require(token, Permission.ENTER_APPLICATION, "requestChange", null);
+    if (kind == null || kind == ApplicationKind.NEW_CERTIFICATE) {
+      throw RaRefusal.invalid(
+          "kind",
+          "change.kind",
+          "choose renewal, re-key or revocation for an existing certificate");
+    }
+    List<DocumentUpload> uploads = ApplicationDocuments.orEmpty(documents);
+    ChangeEntry entry = ChangeEntry.check(kind, form, this::certificate);
+    FormText.all(
+        List.of(
+            () -> {
+              if (entry.needsIdentityDocument()) {
+                ApplicationDocuments.requireAll(
+                    java.util.EnumSet.of(org.egovca.ra.domain.DocumentKind.ID_DOCUMENT), uploads);
+              }
+            },
+            () -> uploads.forEach(ApplicationDocuments::contentType)));
+    IssuedCertificate target = entry.target();
+    Application origin = originOf(target);
+    Instant now = clock.instant();
+    Application application =
+        Application.forExisting(
+            kind,
+            target,
+            origin == null
+                ? profiles.require(target.getProfile()).type()
+                : origin.getCertificateType(),
+            origin == null ? null : origin.getApplicationUnit(),
+            entry.applicant(),
+            entry.pkcs10(),
+            entry.currentKeySignature(),
+            entry.reason(),
+            entry.initiator(),
+            clerk.getUsername(),
+            now);
+    entityManager.persist(application);
+    attach(application, uploads, clerk, now);
+    entityManager.flush();
+    auditLog.success(
+        ConsoleAccess.actor(clerk),
+        AuditActions.APPLICATION_SUBMITTED,
+        application.reference(),
+        kind + " of serial=" + target.getSerialNumberHex());
+    return application.getId();
+  }
+
+  /** Adds a scanned document to an application still waiting for its decision. */
+  public void addDocument(String token, long applicationId, DocumentUpload document) {
+    Operator clerk =
+        access.require(token, Permission.ENTER_APPLICATION, "addDocument", ref(applicationId));
+    Application application = application(applicationId);
+    if (application.getState() != ApplicationState.SUBMITTED) {
+      throw wrongState(application);
+    }
+    List<DocumentUpload> uploads = ApplicationDocuments.orEmpty(List.of(document));
+    attach(application, uploads, clerk, clock.instant());
+  }
+
+  /**
+   * Approves an application and carries it out: the certificate(s) are issued, renewed, re-keyed or
+   * revoked in this transaction, and the applicant's notice is queued with it.
+   */
+  public ApplicationDetail approve(String token, long applicationId, String note) {
+    Operator reviewer =
+        access.require(
+            token, Permission.DECIDE_APPLICATION, "approveApplication", ref(applicationId));
+    Application application = decidable(reviewer, applicationId, "approveApplication");
+    String checkedNote = FormText.lines("note", note, 1000, false);
+    String actor = ConsoleAccess.actor(reviewer);
+    Instant now = clock.instant();
+    carriedOut(application, actor, () -> carryOut(application, actor));
+    application.approve(reviewer.getUsername(), now, checkedNote);
+    auditLog.success(
+        actor,
+        AuditActions.APPLICATION_APPROVED,
+        application.reference(),
+        application.getKind()
+            + (application.getCertificate() == null
+                ? ""
+                : " serial=" + application.getCertificate().getSerialNumberHex()));
+    notices.queue(
+        application,
+        application.getKind() == ApplicationKind.REVOCATION
+            ? ApplicantNotice.Kind.REVOCATION
+            : ApplicantNotice.Kind.APPROVAL);
+    return ApplicationDetail.of(application, now);
+  }
+
+  /** Rejects an application with one of the reasons of CPS §6.1.4.2.2; the applicant is told. */
+  public ApplicationDetail reject(
+      String token, long applicationId, RejectionReason reason, String note) {
+    Operator reviewer =
+        access.require(
+            token, Permission.DECIDE_APPLICATION, "rejectApplication", ref(applicationId));
+    Application application = decidable(reviewer, applicationId, "rejectApplication");
+    if (reason == null) {
+      throw RaRefusal.invalid("reason", "field.required", "choose the reason of the rejection");
+    }
+    String checkedNote = FormText.lines("note", note, 1000, false);
+    Instant now = clock.instant();
+    application.reject(reason, checkedNote, reviewer.getUsername(), now);
+    auditLog.success(
+        ConsoleAccess.actor(reviewer),
+        AuditActions.APPLICATION_REJECTED,
+        application.reference(),
+        reason + (checkedNote == null ? "" : ": " + checkedNote));
+    notices.queue(application, ApplicantNotice.Kind.REJECTION);
+    return ApplicationDetail.of(application, now);
+  }
+
+  /**
+   * Revokes a certificate on the RA's own authority (CPS §6.1.4.8.2: forced revocation), with a
+   * mandatory justification; audited as FORCED_REVOCATION, the holder is notified.
+   */
+  public CertificateSummary forceRevoke(String token, String serial, String reason, String note) {
+    Operator reviewer =
+        access.require(token, Permission.FORCE_REVOCATION, "forceRevocation", "serial=" + serial);
+    String actor = ConsoleAccess.actor(reviewer);
+    RevocationReason[] checkedReason = new RevocationReason[1];
+    String[] checkedNote = new String[1];
+    FormText.all(
+        List.of(
+            () -> checkedReason[0] = ChangeEntry.reason(reason),
+            () -> checkedNote[0] = FormText.lines("note", note, 1000, true)));
+    IssuedCertificate target = certificate(serial);
+    IssuedCertificate revoked =
+        carriedOut(
+            null,
+            actor,
+            () ->
+                revoker.revoke(
+                    target.getSerialNumber(), checkedReason[0], RevocationInitiator.RA, actor));
+    auditLog.success(
+        actor,
+        AuditActions.FORCED_REVOCATION,
+        "serial=" + revoked.getSerialNumberHex(),
+        checkedReason[0] + ": " + checkedNote[0]);
+    Application origin = originOf(revoked);
+    if (origin != null) {
+      origin.record(clock.instant(), reviewer.getUsername(), "FORCED_REVOCATION", checkedNote[0]);
+      notices.queue(origin, ApplicantNotice.Kind.REVOCATION);
+    }
+    return CertificateSummary.of(revoked);
+  }
+
+  private void carryOut(Application application, String actor) {
+    switch (application.getKind()) {
+      case NEW_CERTIFICATE -> issue(application, actor);
+      case RENEWAL ->
+          linkResult(
+              application,
+              renewal.renew(
+                  application.getTargetCertificate().getSerialNumber(),
+                  application.getPkcs10(),
+                  actor));
+      case REKEY ->
+          linkResult(
+              application,
+              renewal.rekey(
+                  application.getTargetCertificate().getSerialNumber(),
+                  application.getPkcs10(),
+                  java.util.Base64.getMimeDecoder().decode(application.getCurrentKeySignature()),
+                  actor));
+      case REVOCATION ->
+          revoker.revoke(
+              application.getTargetCertificate().getSerialNumber(),
+              application.getRevocationReason(),
+              application.getRevocationInitiator(),
+              actor);
+    }
+  }
+
+  private void issue(Application application, String actor) {
+    CertificateProfile profile = profiles.require(application.getProfile());
+    IssuanceRequest request =
+        new IssuanceRequest(
+            application.getProfile(),
+            application.getSubjectDn(),
+            application.getPkcs10(),
+            identifiers(application.getApplicant(), profile),
+            application.getSubjectAltNames());
+    if (application.isDualCertificate()) {
+      VettedIssuance.Issued issued = vettedIssuance.issueDual(request, actor);
+      assign(application, issued.certificate());
+      assign(application, issued.encryption());
+      application.certificatesIssued(issued.certificate(), issued.encryption(), issued.envelope());
+    } else {
+      IssuedCertificate certificate = vettedIssuance.issue(request, actor);
+      assign(application, certificate);
+      application.certificatesIssued(certificate, null, null);
+    }
+  }
+
+  private void linkResult(Application application, DualCertificateView result) {
+    IssuedCertificate signing =
+        issuedCertificates.find(
+            new BigInteger(result.signatureCertificate().serialNumberHex(), 16));
+    IssuedCertificate encryption =
+        result.encryptionCertificate() == null
+            ? null
+            : issuedCertificates.find(
+                new BigInteger(result.encryptionCertificate().serialNumberHex(), 16));
+    assign(application, signing);
+    if (encryption != null) {
+      assign(application, encryption);
+    }
+    application.certificatesIssued(signing, encryption, result.envelopedPrivateKey());
+  }
+
+  private static void assign(Application application, IssuedCertificate certificate) {
+    if (application.getApplicationUnit() != null) {
+      certificate.assignToApplicationUnit(application.getApplicationUnit().getId());
+    }
+  }
+
+  /**
+   * The identifiers the profile writes into the GM/T 0015 identity extensions. A 2012 profile has
+   * no place for the unified social credit code; its characters 9 to 17 are the organisation code
+   * (GB 32100), which it has.
+   */
+  static List<RequestedIdentifier> identifiers(Applicant applicant, CertificateProfile profile) {
+    List<RequestedIdentifier> identifiers = new ArrayList<>();
+    if (applicant.getIdDocumentType() != null
+        && profile
+            .identity()
+            .allowed()
+            .contains(IdentifierKind.valueOf(applicant.getIdDocumentType()))) {
+      identifiers.add(
+          new RequestedIdentifier(applicant.getIdDocumentType(), applicant.getIdDocumentNumber()));
+    }
+    String code = applicant.getOrganisationCode();
+    if (code != null) {
+      if (code.length() == 18
+          && profile.identity().allowed().contains(IdentifierKind.UNIFIED_SOCIAL_CREDIT_CODE)) {
+        identifiers.add(
+            new RequestedIdentifier(IdentifierKind.UNIFIED_SOCIAL_CREDIT_CODE.name(), code));
+      } else if (profile.identity().allowed().contains(IdentifierKind.ORGANIZATION_CODE)) {
+        identifiers.add(
+            new RequestedIdentifier(
+                IdentifierKind.ORGANIZATION_CODE.name(),
+                code.length() == 18 ? code.substring(8, 17) : code));
+      }
+    }
+    return identifiers;
+  }
+
+  /**
+   * Runs the lifecycle work of a decision; a refusal by the CA core is audited with the
+   * application's reference and shown to the reviewer in its own words.
+   */
+  private <T> T carriedOut(Application application, String actor, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (CaRequestException refused) {
+      auditLog.refusal(
+          actor,
+          application == null ? AuditActions.FORCED_REVOCATION : AuditActions.APPLICATION_APPROVED,
+          application == null ? null : application.reference(),
+          AuditOutcome.FAILURE,
+          refused.getMessage());
+      throw refused;
+    }
+  }
+
+  private void carriedOut(Application application, String actor, Runnable work) {
+    carriedOut(
+        application,
+        actor,
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  /** The application, if the reviewer may decide it: waiting, and not entered by the reviewer. */
+  private Application decidable(Operator reviewer, long applicationId, String action) {
+    Application application = application(applicationId);
+    if (application.getEnteredBy().equals(reviewer.getUsername())) {
+      String detail =
+          reviewer.getUsername()
+              + " entered application "
+              + application.reference()
+              + " and cannot decide it: the entry clerk and the reviewer must be different"
+              + " people (CPS 7.5.1.2)";
+      auditLog.refusal(
+          ConsoleAccess.actor(reviewer),
+          action,
+          application.reference(),
+          AuditOutcome.DENIED,
+          detail);
+      throw new RaRefusal(
+          RaRefusal.Reason.SEPARATION_OF_DUTIES, "separation.ownApplication", detail);
+    }
+    if (application.getState() != ApplicationState.SUBMITTED) {
+      throw wrongState(application);
+    }
+    return application;
+  }
+
+  private static RaRefusal wrongState(Application application) {
+    return new RaRefusal(
+        RaRefusal.Reason.WRONG_STATE,
+        "application.alreadyDecided",
+        "application "
+            + application.reference()
+            + " was already decided: it is "
+            + application.getState());
+  }
+
+  private Application application(long id) {
+    Application application = entityManager.find(Application.class, id);
+    if (application == null) {
+      throw new RaRefusal(
+          RaRefusal.Reason.NOT_FOUND, "application.notFound", "no application " + ref(id));
+    }
+    return application;
+  }
+
+  private void attach(
+      Application application, List<DocumentUpload> uploads, Operator clerk, Instant now) {
+    for (DocumentUpload upload : uploads) {
+      String contentType = ApplicationDocuments.contentType(upload);
+      byte[] content = upload.content();
+      application.addDocument(
+          upload.kind(),
+          ApplicationDocuments.fileName(upload.fileName()),
+          contentType,
+          content,
+          ConsoleAccess.sha256(content),
+          clerk.getUsername(),
+          now);
+    }
+  }
+
+  /** The application a certificate was issued for, if it came through the console. */
+  private Application originOf(IssuedCertificate certificate) {
+    return entityManager
+        .createQuery(
+            "SELECT a FROM Application a WHERE a.certificate = :c OR a.encryptionCertificate = :c"
+                + " ORDER BY a.id DESC",
+            Application.class)
+        .setParameter("c", certificate)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  private CertificateProfile profile(String name) {
+    return profiles
+        .current(name == null ? "" : name.strip())
+        .filter(p -> p.remoteRa() && p.purpose() == KeyPurpose.SIGNING)
+        .orElseThrow(
+            () ->
+                RaRefusal.invalid(
+                    "profile", "application.profile", "choose a certificate profile"));
+  }
+
+  private ApplicationUnit unit(String code) {
+    return entityManager
+        .createNamedQuery(ApplicationUnit.BY_CODE, ApplicationUnit.class)
+        .setParameter("code", code)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(
+            () ->
+                RaRefusal.invalid(
+                    "applicationUnit", "unit.unknown", "no application unit " + code));
+  }
+
+  private IssuedCertificate certificate(String serial) {
+    BigInteger parsed = SerialNumbers.parse(serial);
+    if (parsed == null) {
+      throw RaRefusal.invalid(
+          "serial", "certificate.serial", "give the certificate's serial number in hexadecimal");
+    }
+    try {
+      return issuedCertificates.find(parsed);
+    } catch (CaRequestException unknown) {
+      throw new RaRefusal(RaRefusal.Reason.NOT_FOUND, "certificate.notFound", unknown.getMessage());
+    }
+  }
+
+  static String ref(long id) {
+    return String.format(Locale.ROOT, "RA-%08d", id);
+  }
+}

@@ -1,0 +1,105 @@
+package org.egovca.ra.application;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import org.egovca.ra.domain.Applicant;
+import org.egovca.ra.domain.Application;
+import org.egovca.ra.domain.ApplicationDocument;
+import org.egovca.ra.domain.ApplicationState;
+import org.egovca.ra.domain.DocumentKind;
+import org.egovca.ra.domain.FeeStatus;
+
+/** An application's page: what was entered, its documents, its history and what came of it. */
+public record ApplicationDetail(
+    ApplicationSummary summary,
+    boolean dualCertificate,
+    List<String> subjectAltNames,
+    String pkcs10,
+    Applicant applicant,
+    boolean publishConsent,
+    boolean agreementAccepted,
+    FeeStatus feeStatus,
+    String targetSerial,
+    String revocationReason,
+    String revocationInitiator,
+    String rejectionReason,
+    String rejectionNote,
+    Instant noticeDueAt,
+    Instant noticeSentAt,
+    String certificateSerial,
+    String encryptionCertificateSerial,
+    boolean hasEnvelopedKey,
+    List<Document> documents,
+    List<Step> history)
+    implements Serializable {
+
+  /** A scanned document's metadata; its content is fetched separately. */
+  public record Document(
+      long id,
+      DocumentKind kind,
+      String fileName,
+      String contentType,
+      int sizeBytes,
+      String sha256,
+      String uploadedBy,
+      Instant uploadedAt)
+      implements Serializable {}
+
+  /** One step of the history. */
+  public record Step(Instant at, String actor, String action, ApplicationState state, String note)
+      implements Serializable {}
+
+  public ApplicationState state() {
+    return summary.state();
+  }
+
+  static ApplicationDetail of(Application application, Instant now) {
+    return new ApplicationDetail(
+        ApplicationSummary.of(application, now),
+        application.isDualCertificate(),
+        application.getSubjectAltNames(),
+        application.getPkcs10(),
+        application.getApplicant(),
+        application.isPublishConsent(),
+        application.isAgreementAccepted(),
+        application.getFeeStatus(),
+        application.getTargetCertificate() == null
+            ? null
+            : application.getTargetCertificate().getSerialNumberHex(),
+        application.getRevocationReason() == null ? null : application.getRevocationReason().name(),
+        application.getRevocationInitiator() == null
+            ? null
+            : application.getRevocationInitiator().name(),
+        application.getRejectionReason() == null ? null : application.getRejectionReason().name(),
+        application.getRejectionNote(),
+        application.getNoticeDueAt(),
+        application.getNoticeSentAt(),
+        application.getCertificate() == null
+            ? null
+            : application.getCertificate().getSerialNumberHex(),
+        application.getEncryptionCertificate() == null
+            ? null
+            : application.getEncryptionCertificate().getSerialNumberHex(),
+        application.getEnvelopedKey() != null,
+        application.getDocuments().stream().map(ApplicationDetail::document).toList(),
+        application.getEvents().stream()
+            .map(
+                e ->
+                    new Step(
+                        e.getOccurredAt(), e.getActor(), e.getAction(), e.getState(), e.getNote()))
+            .toList());
+  }
+
+  private static Document document(ApplicationDocument d) {
+    return new Document(
+        d.getId(),
+        d.getKind(),
+        d.getFileName(),
+        d.getContentType(),
+        d.getSizeBytes(),
+        d.getSha256(),
+        d.getUploadedBy(),
+        d.getUploadedAt());
+  }
+}

@@ -1,0 +1,12 @@
+package org.egovca.ra.application;
+
+import java.io.Serializable;
+import org.egovca.ra.domain.ApplicationUnit;
+
+/** An application unit as lists show it. */
+public record ApplicationUnitView(String code, String name) implements Serializable {
+
+  static ApplicationUnitView of(ApplicationUnit unit) {
+    return new ApplicationUnitView(unit.getCode(), unit.getName());
+  }
+}

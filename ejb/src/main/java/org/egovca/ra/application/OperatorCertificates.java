@@ -1,0 +1,91 @@
+package org.egovca.ra.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemWriter;
+import org.egovca.ca.application.CaRequestException;
+import org.egovca.ca.application.CertificateAuthorities;
+import org.egovca.ca.application.CertificateIssuer;
+import org.egovca.ca.application.CertificateProfileCatalogue;
+import org.egovca.ca.domain.CertificateAuthority;
+import org.egovca.ca.domain.CertificateProfile;
+import org.egovca.ca.domain.CertificateProfiles;
+import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.infrastructure.CaConfiguration;
+import org.egovca.ca.x509.CertificationRequests;
+import org.egovca.ca.x509.EndEntityContent;
+import org.egovca.ca.x509.SubjectNames;
+
+/**
+ * Issues operators' login certificates: TLS client certificates of the RSA CA, whose certificate
+ * the HTTPS listener trusts for client authentication. The subject is fixed by the account ({@code
+ * CN=<user name>, OU=Operators}), whatever the request says.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class OperatorCertificates {
+
+  @Inject private CertificateIssuer issuer;
+  @Inject private CertificateAuthorities certificateAuthorities;
+  @Inject private CertificateProfileCatalogue profiles;
+  @Inject private CaConfiguration configuration;
+
+  /**
+   * Issues a certificate for the key of {@code requestPem} after checking its proof of possession.
+   */
+  public IssuedCertificate issue(String username, String requestPem, String actor) {
+    PKCS10CertificationRequest request;
+    try {
+      request = CertificationRequests.parse(requestPem);
+      CertificationRequests.verifyProofOfPossession(request);
+    } catch (CaRequestException refused) {
+      throw RaRefusal.invalid("certificateRequest", "operator.request", refused.getMessage());
+    }
+    return issue(username, request.getSubjectPublicKeyInfo(), actor);
+  }
+
+  public IssuedCertificate issue(String username, SubjectPublicKeyInfo key, String actor) {
+    CertificateProfile profile = profiles.require(CertificateProfiles.TLS_CLIENT);
+    CertificateAuthority ca =
+        certificateAuthorities.byName(configuration.rsaCaName()).orElseThrow();
+    try {
+      return issuer.issue(
+          ca,
+          profile,
+          new EndEntityContent(
+              SubjectNames.parse(subjectOf(username), profile), key, List.of(), List.of()),
+          actor);
+    } catch (CaRequestException refused) {
+      throw RaRefusal.invalid("certificateRequest", "operator.request", refused.getMessage());
+    }
+  }
+
+  /** The TLS CA's certificate, which browsers need beside the operator's own. */
+  public byte[] tlsCaCertificate() {
+    return certificateAuthorities.byName(configuration.rsaCaName()).orElseThrow().getEncoded();
+  }
+
+  static String subjectOf(String username) {
+    return "CN=" + username + ",OU=Operators,O=iFutureCA,C=CN";
+  }
+
+  static String pem(byte[]... certificates) {
+    StringWriter text = new StringWriter();
+    try (PemWriter writer = new PemWriter(text)) {
+      for (byte[] certificate : certificates) {
+        writer.writeObject(new PemObject("CERTIFICATE", certificate));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write PEM", e);
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,14 @@
+package org.egovca.ra.domain;
+
+/** The scanned documents an application carries (CPS §6.1.3.2.2-6.1.3.2.4). */
+public enum DocumentKind {
+  /** The applicant's (or the agent's) identity document. */
+  ID_DOCUMENT,
+  /** Business licence or organisation code certificate. */
+  BUSINESS_LICENCE,
+  /** The organisation's letter authorising the agent. */
+  AUTHORISATION_LETTER,
+  /** The signed application form and subscriber agreement. */
+  APPLICATION_FORM,
+  OTHER
+}

@@ -1,0 +1,21 @@
+package org.egovca.ra.domain;
+
+/** The trusted roles of CPS §7.5.1.2, plus the administrator of one application unit (R19). */
+public enum OperatorRole {
+  /** 安全管理员: manages operators, their roles and certificates. */
+  SECURITY_ADMIN,
+  /** 密钥管理员: one of the five custodians of the CA key's activation data. */
+  KEY_CUSTODIAN,
+  /** 录入员: enters applications and the applicant's documents. */
+  ENTRY_CLERK,
+  /** 鉴证员: vets and approves or rejects applications; forces revocations. */
+  REVIEWER,
+  /** 档案管理员: reads the records kept in the archive. */
+  ARCHIVE_ADMIN,
+  /** 系统维护员: keeps the system running; no access to applications. */
+  SYSTEM_MAINTAINER,
+  /** 审计员: reads the audit trail; holds no other role. */
+  AUDITOR,
+  /** Administrator of one application unit: sees only that unit's applications and certificates. */
+  UNIT_ADMIN
+}

@@ -1,0 +1,47 @@
+package org.egovca.ra.domain;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a console service method needs. Each permission names the roles that grant it; any role not
+ * named is refused (deny by default). Least privilege (CPS §6.5.2.5): each role gets what its job
+ * needs and nothing more.
+ */
+public enum Permission {
+  MANAGE_OPERATORS(OperatorRole.SECURITY_ADMIN),
+  ENTER_APPLICATION(OperatorRole.ENTRY_CLERK),
+  DECIDE_APPLICATION(OperatorRole.REVIEWER),
+  FORCE_REVOCATION(OperatorRole.REVIEWER),
+  VIEW_APPLICATIONS(
+      OperatorRole.ENTRY_CLERK,
+      OperatorRole.REVIEWER,
+      OperatorRole.ARCHIVE_ADMIN,
+      OperatorRole.UNIT_ADMIN),
+  VIEW_CERTIFICATES(
+      OperatorRole.ENTRY_CLERK,
+      OperatorRole.REVIEWER,
+      OperatorRole.ARCHIVE_ADMIN,
+      OperatorRole.UNIT_ADMIN,
+      OperatorRole.SECURITY_ADMIN),
+  VIEW_AUDIT(OperatorRole.AUDITOR);
+
+  private final Set<OperatorRole> grantedTo;
+
+  Permission(OperatorRole first, OperatorRole... more) {
+    this.grantedTo = EnumSet.of(first, more);
+  }
+
+  public boolean grantedToAnyOf(Set<OperatorRole> roles) {
+    return roles.stream().anyMatch(grantedTo::contains);
+  }
+
+  public Set<OperatorRole> grantedTo() {
+    return EnumSet.copyOf(grantedTo);
+  }
+
+  /** Whether operators with this permission see only the data of their own application unit. */
+  public static boolean scopedToUnit(Set<OperatorRole> roles) {
+    return roles.contains(OperatorRole.UNIT_ADMIN);
+  }
+}

@@ -1,0 +1,213 @@
+package org.egovca.ra.application;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FormTextTest {
+
+  /** The one problem {@code check} is refused with, after checking the refusal's reason. */
+  static RaRefusal.Problem onlyProblem(Executable check) {
+    RaRefusal refusal = assertThrows(RaRefusal.class, check);
+    assertEquals(RaRefusal.Reason.INVALID_INPUT, refusal.reason());
+    assertEquals(1, refusal.problems().size(), refusal.problems().toString());
+    return refusal.problems().get(0);
+  }
+
+  static void assertProblem(String field, String key, Executable check) {
+    RaRefusal.Problem problem = onlyProblem(check);
+    assertEquals(field, problem.field(), problem.toString());
+    assertEquals(key, problem.key(), problem.toString());
+  }
+
+  @Test
+  void textIsTrimmed() {
+    assertEquals("Zhang San", FormText.text("name", " \t Zhang San \n", 64, true));
+  }
+
+  @Test
+  void blankRequiredTextIsRefusedAsRequired() {
+    assertProblem("name", "field.required", () -> FormText.text("name", "   ", 64, true));
+    assertProblem("name", "field.required", () -> FormText.text("name", null, 64, true));
+  }
+
+  @Test
+  void blankOptionalTextIsNull() {
+    assertNull(FormText.text("note", "  ", 64, false));
+    assertNull(FormText.text("note", null, 64, false));
+  }
+
+  @Test
+  void textLongerThanItsMaximumIsRefusedAsTooLong() {
+    RaRefusal.Problem problem = onlyProblem(() -> FormText.text("name", "abcdefghijk", 10, true));
+
+    assertEquals("name", problem.field());
+    assertEquals("field.tooLong", problem.key());
+    assertEquals("is 11 characters long; at most 10 are accepted", problem.message());
+  }
+
+  @Test
+  void lengthIsMeasuredAfterTrimming() {
+    assertEquals("abcdefghij", FormText.text("name", "  abcdefghij  ", 10, true));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "a\u0000b", // NUL
+        "a\u0007b", // BEL
+        "a\tb", // tab inside the text
+        "a\u202Eb", // right-to-left override
+        "a\u200Bb", // zero-width space
+        "a\uE000b", // private use
+        "a\uD800b" // lone surrogate
+      })
+  void controlFormatAndPrivateCharactersAreRefused(String value) {
+    assertProblem("name", "field.controlCharacters", () -> FormText.text("name", value, 64, true));
+  }
+
+  @Test
+  void chineseAndSupplementaryCharactersAreAccepted() {
+    assertEquals("张三𠀀", FormText.text("name", "张三𠀀", 64, true));
+  }
+
+  @Test
+  void htmlIsAcceptedAsPlainTextByText() {
+    assertEquals(
+        "<script>alert(1)</script>", FormText.text("note", "<script>alert(1)</script>", 100, true));
+  }
+
+  @Test
+  void htmlIsRefusedInADnValue() {
+    assertProblem(
+        "organisation",
+        "field.dnSyntax",
+        () -> FormText.dnValue("organisation", "<script>alert(1)</script>", 64, false));
+  }
+
+  @Test
+  void dnInjectionIsRefusedInADnValue() {
+    assertProblem(
+        "organisation",
+        "field.dnSyntax",
+        () -> FormText.dnValue("organisation", "CN=a,O=b", 64, false));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a,b", "a=b", "a+b", "a;b", "a#b", "a\\b", "a\"b", "a>b"})
+  void everyDnSyntaxCharacterIsRefusedInADnValue(String value) {
+    assertProblem(
+        "commonName", "field.dnSyntax", () -> FormText.dnValue("commonName", value, 64, true));
+  }
+
+  @Test
+  void plainNameIsAcceptedAsADnValue() {
+    assertEquals("北京市 Example-Ltd. (1)", FormText.dnValue("o", " 北京市 Example-Ltd. (1) ", 64, true));
+  }
+
+  @Test
+  void dnValueStillChecksRequiredAndControlCharacters() {
+    assertProblem(
+        "commonName", "field.required", () -> FormText.dnValue("commonName", "", 64, true));
+    assertProblem(
+        "commonName",
+        "field.controlCharacters",
+        () -> FormText.dnValue("commonName", "a\u0000", 64, true));
+    assertNull(FormText.dnValue("ou", " ", 64, false));
+  }
+
+  @Test
+  void linesKeepLineBreaksAndNormaliseThem() {
+    assertEquals("a\nb\nc", FormText.lines("note", "  a\r\nb\rc\n", 100, false));
+  }
+
+  @Test
+  void linesRefuseControlCharactersOtherThanLineBreaks() {
+    assertProblem(
+        "note", "field.controlCharacters", () -> FormText.lines("note", "a\n\u0000b", 100, false));
+  }
+
+  @Test
+  void allReportsTheProblemsOfEveryFailingCheckWithTheirFields() {
+    RaRefusal refusal =
+        assertThrows(
+            RaRefusal.class,
+            () ->
+                FormText.all(
+                    List.of(
+                        () -> FormText.text("applicantName", "", 64, true),
+                        () -> FormText.text("organisationName", "fine", 64, true),
+                        () -> FormText.dnValue("organisation", "CN=a,O=b", 64, false),
+                        () -> FormText.email("email", "not-an-address", true))));
+
+    assertEquals(RaRefusal.Reason.INVALID_INPUT, refusal.reason());
+    assertEquals(
+        List.of("applicantName", "organisation", "email"),
+        refusal.problems().stream().map(RaRefusal.Problem::field).toList());
+    assertEquals(
+        List.of("field.required", "field.dnSyntax", "field.email"),
+        refusal.problems().stream().map(RaRefusal.Problem::key).toList());
+  }
+
+  @Test
+  void allPassesWhenEveryCheckPasses() {
+    assertDoesNotThrow(
+        () ->
+            FormText.all(
+                List.of(
+                    () -> FormText.text("a", "x", 1, true),
+                    () -> FormText.email("email", "a@example.cn", true))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"zhangsan@example.cn", "zhang.san+ra@mail.example.gov.cn", "a_b-c%1@x-y.cn"})
+  void wellFormedEmailAddressesAreAccepted(String address) {
+    assertEquals(address, FormText.email("email", address, true));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "zhangsan",
+        "zhangsan@localhost",
+        "zhang san@example.cn",
+        "a@b@example.cn",
+        "@example.cn"
+      })
+  void malformedEmailAddressesAreRefused(String address) {
+    assertProblem("email", "field.email", () -> FormText.email("email", address, true));
+  }
+
+  @Test
+  void optionalBlankEmailIsNull() {
+    assertNull(FormText.email("email", " ", false));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"+86 (10) 1234-5678", "13800138000", "12345"})
+  void telephoneNumbersAreAccepted(String phone) {
+    assertEquals(phone, FormText.phone("phone", phone));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"1234", "138-0013-800x", "ext. 12345", "123456789012345678901234567890123"})
+  void malformedTelephoneNumbersAreRefused(String phone) {
+    RaRefusal.Problem problem = onlyProblem(() -> FormText.phone("phone", phone));
+    assertEquals("phone", problem.field());
+    assertEquals(phone.length() > 32 ? "field.tooLong" : "field.phone", problem.key());
+  }
+
+  @Test
+  void telephoneNumberIsOptional() {
+    assertNull(FormText.phone("phone", ""));
+  }
+}

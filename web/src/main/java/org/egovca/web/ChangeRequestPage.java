@@ -1,0 +1,222 @@
+package org.egovca.web;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.egovca.ra.application.ApplicationDesk;
+import org.egovca.ra.application.CertificateDetail;
+import org.egovca.ra.application.ChangeRequestForm;
+import org.egovca.ra.application.DocumentUpload;
+import org.egovca.ra.application.RaQueries;
+import org.egovca.ra.domain.ApplicationKind;
+
+/**
+ * A renewal, re-key or revocation request for an existing certificate (CPS §6.1.4.6-6.1.4.8),
+ * entered after the requester's identity was checked against the certificate's registration data; a
+ * reviewer decides it like a new application.
+ */
+@Named
+@ViewScoped
+public class ChangeRequestPage extends ConsolePage {
+
+  private static final long serialVersionUID = 1L;
+  static final String FORM = "change";
+  static final int SLOTS = 3;
+
+  @EJB private ApplicationDesk desk;
+  @EJB private RaQueries queries;
+
+  private String serial;
+  private ApplicationKind kind = ApplicationKind.RENEWAL;
+  private CertificateDetail certificate;
+  private String pkcs10;
+  private String currentKeySignature;
+  private String revocationReason;
+  private String initiator = "HOLDER";
+  private String requesterName;
+  private String idDocumentType = "RESIDENT_ID_CARD";
+  private String idDocumentNumber;
+  private String email;
+  private String phone;
+
+  private final List<UploadSlot> slots =
+      new ArrayList<>(IntStream.range(0, SLOTS).mapToObj(i -> new UploadSlot()).toList());
+  private final List<DocumentUpload> attached = new ArrayList<>();
+
+  /** Shows the certificate the request is for, when the page was opened for one. */
+  public void open() {
+    if (kind == null || kind == ApplicationKind.NEW_CERTIFICATE) {
+      kind = ApplicationKind.RENEWAL;
+    }
+    lookUp();
+  }
+
+  /** The certificate of the serial typed or given, for comparing the registration data. */
+  public void lookUp() {
+    certificate = null;
+    if (serial != null && !serial.isBlank() && can("VIEW_CERTIFICATES")) {
+      certificate = fetch(FORM, () -> queries.certificate(token(), serial.strip())).orElse(null);
+    }
+  }
+
+  public String submit() {
+    boolean filesRead = true;
+    for (int i = 0; i < slots.size(); i++) {
+      UploadSlot slot = slots.get(i);
+      boolean read =
+          Uploads.read(
+              slot.getFile(),
+              slot.getKind(),
+              FORM,
+              "document" + (i + 1),
+              "documentKind" + (i + 1),
+              attached);
+      if (read) {
+        slot.clear();
+      }
+      filesRead &= read;
+    }
+    if (!filesRead) {
+      return null;
+    }
+    ChangeRequestForm form =
+        new ChangeRequestForm(
+            serial,
+            kind == ApplicationKind.REVOCATION ? null : pkcs10,
+            kind == ApplicationKind.REKEY ? currentKeySignature : null,
+            kind == ApplicationKind.REVOCATION ? revocationReason : null,
+            kind == ApplicationKind.REVOCATION ? initiator : null,
+            requesterName,
+            idDocumentType,
+            idDocumentNumber,
+            email,
+            phone);
+    List<DocumentUpload> documents = List.copyOf(attached);
+    ApplicationKind requested = kind;
+    Optional<Long> id = fetch(FORM, () -> desk.requestChange(token(), requested, form, documents));
+    if (id.isEmpty()) {
+      return null;
+    }
+    Feedback.info("application.submitted");
+    Feedback.keepForRedirect();
+    return "/application.xhtml?faces-redirect=true&id=" + id.get();
+  }
+
+  public void detach(int index) {
+    if (index >= 0 && index < attached.size()) {
+      attached.remove(index);
+    }
+  }
+
+  public boolean isRevocation() {
+    return kind == ApplicationKind.REVOCATION;
+  }
+
+  public boolean isRekey() {
+    return kind == ApplicationKind.REKEY;
+  }
+
+  public CertificateDetail getCertificate() {
+    return certificate;
+  }
+
+  public List<UploadSlot> getSlots() {
+    return slots;
+  }
+
+  public List<DocumentUpload> getAttached() {
+    return attached;
+  }
+
+  public String getSerial() {
+    return serial;
+  }
+
+  public void setSerial(String serial) {
+    this.serial = serial;
+  }
+
+  public ApplicationKind getKind() {
+    return kind;
+  }
+
+  public void setKind(ApplicationKind kind) {
+    this.kind = kind;
+  }
+
+  public String getPkcs10() {
+    return pkcs10;
+  }
+
+  public void setPkcs10(String pkcs10) {
+    this.pkcs10 = pkcs10;
+  }
+
+  public String getCurrentKeySignature() {
+    return currentKeySignature;
+  }
+
+  public void setCurrentKeySignature(String currentKeySignature) {
+    this.currentKeySignature = currentKeySignature;
+  }
+
+  public String getRevocationReason() {
+    return revocationReason;
+  }
+
+  public void setRevocationReason(String revocationReason) {
+    this.revocationReason = revocationReason;
+  }
+
+  public String getInitiator() {
+    return initiator;
+  }
+
+  public void setInitiator(String initiator) {
+    this.initiator = initiator;
+  }
+
+  public String getRequesterName() {
+    return requesterName;
+  }
+
+  public void setRequesterName(String requesterName) {
+    this.requesterName = requesterName;
+  }
+
+  public String getIdDocumentType() {
+    return idDocumentType;
+  }
+
+  public void setIdDocumentType(String idDocumentType) {
+    this.idDocumentType = idDocumentType;
+  }
+
+  public String getIdDocumentNumber() {
+    return idDocumentNumber;
+  }
+
+  public void setIdDocumentNumber(String idDocumentNumber) {
+    this.idDocumentNumber = idDocumentNumber;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public void setPhone(String phone) {
+    this.phone = phone;
+  }
+}
