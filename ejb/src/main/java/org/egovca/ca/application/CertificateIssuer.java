@@ -52,6 +52,20 @@ public class CertificateIssuer {
    */
   public IssuedCertificate issue(
       CertificateAuthority ca, CertificateProfile profile, EndEntityContent content, String actor) {
+    return issue(ca, profile, content, actor, true);
+  }
+
+  /**
+   * Issues as {@link #issue(CertificateAuthority, CertificateProfile, EndEntityContent, String)};
+   * the certificate goes to the directory only if {@code toDirectory} (the holder's consent, CPS
+   * §6.1.4.4.2).
+   */
+  public IssuedCertificate issue(
+      CertificateAuthority ca,
+      CertificateProfile profile,
+      EndEntityContent content,
+      String actor,
+      boolean toDirectory) {
     KeyAlgorithm keyAlgorithm =
         SubjectKeys.algorithmOf(content.key())
             .orElseThrow(
@@ -99,7 +113,8 @@ public class CertificateIssuer {
             + " key="
             + keyAlgorithm.name());
     issued.fire(
-        new CertificateIssued(new PublishedCertificate(ca.getName(), subjectDn, serial, encoded)));
+        new CertificateIssued(
+            new PublishedCertificate(ca.getName(), subjectDn, serial, encoded), toDirectory));
     return record;
   }
 

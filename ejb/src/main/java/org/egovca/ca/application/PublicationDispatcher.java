@@ -38,6 +38,9 @@ public class PublicationDispatcher {
   @Resource private ManagedScheduledExecutorService scheduler;
 
   void onIssued(@Observes(during = TransactionPhase.AFTER_SUCCESS) CertificateIssued event) {
+    if (!event.toDirectory()) {
+      return;
+    }
     PublishedCertificate certificate = event.certificate();
     executor.execute(() -> publishEverywhere(certificate, p -> p.certificateAdded(certificate)));
   }

@@ -47,8 +47,16 @@ public class VettedIssuance {
     }
   }
 
-  /** One certificate for the key of the request. */
+  /** One certificate for the key of the request, published in the directory. */
   public IssuedCertificate issue(IssuanceRequest application, String actor) {
+    return issue(application, actor, true);
+  }
+
+  /**
+   * One certificate for the key of the request; {@code toDirectory}: whether the holder consented
+   * to its publication in the directory (CPS §6.1.4.4.2).
+   */
+  public IssuedCertificate issue(IssuanceRequest application, String actor, boolean toDirectory) {
     CertificateProfile certificateProfile = profiles.forRemoteRa(application.profile());
     PKCS10CertificationRequest request = CertificationRequests.parse(application.pkcs10());
     CertificationRequests.verifyProofOfPossession(request);
@@ -61,7 +69,11 @@ public class VettedIssuance {
             ? configuration.issuingCaName()
             : configuration.rsaCaName();
     return issuer.issue(
-        certificateAuthorities.byName(caName).orElseThrow(), certificateProfile, content, actor);
+        certificateAuthorities.byName(caName).orElseThrow(),
+        certificateProfile,
+        content,
+        actor,
+        toDirectory);
   }
 
   /**
@@ -69,6 +81,13 @@ public class VettedIssuance {
    * the KMC makes, escrows and envelopes under the signing key (R3).
    */
   public Issued issueDual(IssuanceRequest application, String actor) {
+    return issueDual(application, actor, true);
+  }
+
+  /**
+   * As {@link #issueDual(IssuanceRequest, String)}, to the directory only if {@code toDirectory}.
+   */
+  public Issued issueDual(IssuanceRequest application, String actor, boolean toDirectory) {
     CertificateProfile signing = profiles.forRemoteRa(application.profile());
     CertificateProfile encryption =
         signing
@@ -94,7 +113,8 @@ public class VettedIssuance {
     names.requireFree(signingContent.subject(), encryption);
     CertificateAuthority ca =
         certificateAuthorities.byName(configuration.issuingCaName()).orElseThrow();
-    IssuedCertificate signatureCertificate = issuer.issue(ca, signing, signingContent, actor);
+    IssuedCertificate signatureCertificate =
+        issuer.issue(ca, signing, signingContent, actor, toDirectory);
     KeyManagementCenter.EncryptionKey encryptionKey =
         kmc.issueEncryptionKey(SubjectKeys.toPublicKey(key), signatureCertificate.getSubjectDn());
     IssuedCertificate encryptionCertificate =
@@ -105,7 +125,8 @@ public class VettedIssuance {
                 encryption,
                 application,
                 SubjectPublicKeyInfo.getInstance(encryptionKey.subjectPublicKeyInfo())),
-            actor);
+            actor,
+            toDirectory);
     signatureCertificate.pairWith(encryptionCertificate);
     kmc.bindCertificate(encryptionKey.escrowReference(), encryptionCertificate.getId());
     return new Issued(

@@ -313,12 +313,14 @@ public class ApplicationDesk {
             identifiers(application.getApplicant(), profile),
             application.getSubjectAltNames());
     if (application.isDualCertificate()) {
-      VettedIssuance.Issued issued = vettedIssuance.issueDual(request, actor);
+      VettedIssuance.Issued issued =
+          vettedIssuance.issueDual(request, actor, application.isPublishConsent());
       assign(application, issued.certificate());
       assign(application, issued.encryption());
       application.certificatesIssued(issued.certificate(), issued.encryption(), issued.envelope());
     } else {
-      IssuedCertificate certificate = vettedIssuance.issue(request, actor);
+      IssuedCertificate certificate =
+          vettedIssuance.issue(request, actor, application.isPublishConsent());
       assign(application, certificate);
       application.certificatesIssued(certificate, null, null);
     }
