@@ -109,7 +109,7 @@ public class OperatorAdministration {
             () -> text[2] = FormText.email("email", form.email(), false),
             () -> unit[0] = unitFor(roles, form.applicationUnit()),
             () -> requireCompatible(roles),
-            () -> FormText.text("certificateRequest", form.certificateRequestPem(), 8192, true)));
+            () -> FormText.lines("certificateRequest", form.certificateRequestPem(), 8192, true)));
     if (operator(text[0]) != null) {
       throw RaRefusal.invalid(
           "username", "operator.exists", "an operator with the user name " + text[0] + " exists");
@@ -214,7 +214,7 @@ public class OperatorAdministration {
         access.require(token, Permission.MANAGE_OPERATORS, "issueOperatorCertificate", username);
     Operator operator = existing(username);
     String actor = ConsoleAccess.actor(admin);
-    FormText.text("certificateRequest", certificateRequestPem, 8192, true);
+    FormText.lines("certificateRequest", certificateRequestPem, 8192, true);
     revokeLoginCertificate(operator, RevocationReason.SUPERSEDED, actor);
     operator.bindCertificate(null);
     entityManager.flush();
