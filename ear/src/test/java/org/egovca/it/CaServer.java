@@ -1,5 +1,9 @@
 package org.egovca.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -49,5 +53,52 @@ public record CaServer(
 
   public Path raClientPassword() {
     return dataDirectory.resolve("ra-client.password");
+  }
+
+  /** The RSA TLS CA: the trust anchor of the HTTPS server and of operator certificates. */
+  public Path tlsCaPem() {
+    return dataDirectory.resolve("tls-ca.pem");
+  }
+
+  /** The RA console's base URL, ending in a slash. */
+  public String consoleBase() {
+    return httpsBase + "/ra/";
+  }
+
+  /** The login credential (PKCS#12) the first start wrote for the first security administrator. */
+  public Path operatorP12(String username) {
+    return dataDirectory.resolve("operator-" + username + ".p12");
+  }
+
+  /** The password of {@link #operatorP12(String)}. */
+  public char[] operatorP12Password(String username) {
+    try {
+      return Files.readString(dataDirectory.resolve("operator-" + username + ".password"))
+          .strip()
+          .toCharArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The first security administrator's one-time password, as the start script printed it once
+   * ({@code one-time password: ...} in {@code egovca-start.log} of the first start).
+   */
+  public String firstAdminOneTimePassword() {
+    try {
+      String prefix = "one-time password:";
+      return Files.readAllLines(home.resolve("egovca-start.log"), StandardCharsets.UTF_8).stream()
+          .map(String::strip)
+          .filter(line -> line.startsWith(prefix))
+          .map(line -> line.substring(prefix.length()).strip())
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "egovca-start.log shows no one-time password (not a first start?)"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

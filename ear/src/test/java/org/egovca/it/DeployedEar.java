@@ -1,5 +1,7 @@
 package org.egovca.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.security.Security;
 import java.util.Map;
@@ -12,7 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Starts the EAR on a real Payara Server once per test run, exactly as an operator would ({@code
  * ear/bin/egovca start}), on the database named by {@code egovca.it.db} (h2 or postgresql), and
- * stops it when the run ends. Tests receive the running {@link CaServer}.
+ * stops it when the run ends. Tests receive the running {@link CaServer}, and the {@link GreenMail}
+ * SMTP server on loopback (port base + 25) that the CA's mail session sends applicant notices to.
  */
 public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
 
@@ -25,46 +28,72 @@ public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == CaServer.class;
+    Class<?> type = parameter.getParameter().getType();
+    return type == CaServer.class || type == GreenMail.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return server(context);
+    return parameter.getParameter().getType() == GreenMail.class ? mail(context) : server(context);
   }
 
-  private static CaServer server(ExtensionContext context) {
+  /** The CA of this run, started on first use. */
+  public static CaServer server(ExtensionContext context) {
+    return running(context).server;
+  }
+
+  /** The SMTP server on loopback that receives the CA's notices to applicants in this run. */
+  public static GreenMail mail(ExtensionContext context) {
+    return running(context).mail;
+  }
+
+  private static Running running(ExtensionContext context) {
     return context
         .getRoot()
         .getStore(ExtensionContext.Namespace.GLOBAL)
-        .getOrComputeIfAbsent(KEY, key -> start(), Running.class)
-        .server;
+        .getOrComputeIfAbsent(KEY, key -> start(), Running.class);
   }
 
   /** Holds the server for the whole run; JUnit closes it when the run ends. */
   private static final class Running implements ExtensionContext.Store.CloseableResource {
+    final GreenMail mail;
     final EarLauncher launcher;
     final CaServer server;
 
-    Running(EarLauncher launcher) {
+    Running(GreenMail mail, EarLauncher launcher) {
+      this.mail = mail;
       this.launcher = launcher;
-      this.server = launcher.start();
+      // the mail server listens before the CA starts, so no notice waits for the retry
+      mail.start();
+      try {
+        this.server = launcher.start();
+      } catch (RuntimeException e) {
+        mail.stop();
+        throw e;
+      }
     }
 
     @Override
     public void close() throws Exception {
-      launcher.stop();
+      try {
+        launcher.stop();
+      } finally {
+        mail.stop();
+      }
     }
   }
 
   private static Running start() {
     Security.addProvider(new BouncyCastleProvider());
     String db = System.getProperty("egovca.it.db", "h2");
+    int portBase = Integer.getInteger("egovca.it.portBase", 20000);
+    int smtpPort = portBase + 25;
     return new Running(
+        new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)),
         new EarLauncher(
             db,
             Path.of(System.getProperty("egovca.it.home", "target/it-" + db)),
-            Integer.getInteger("egovca.it.portBase", 20000),
+            portBase,
             Integer.getInteger("egovca.it.ldapPort", 20389),
             // a run beside another one on the same PostgreSQL names a database of its own
             System.getProperty("egovca.it.database", "egovca_it"),
@@ -73,6 +102,9 @@ public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
                 "EGOVCA_CRL_PUBLISH_DELAY", "1",
                 // a one-year certificate is renewable at once, so tests need not wait for the
                 // last 3 months
-                "EGOVCA_RENEWAL_WINDOW_DAYS", "400")));
+                "EGOVCA_RENEWAL_WINDOW_DAYS", "400",
+                // notices to applicants go to the GreenMail server of this run
+                "EGOVCA_SMTP_HOST", "127.0.0.1",
+                "EGOVCA_SMTP_PORT", Integer.toString(smtpPort))));
   }
 }

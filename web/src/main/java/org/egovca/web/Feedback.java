@@ -10,6 +10,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -118,6 +121,7 @@ final class Feedback {
       sessionEnded();
       return;
     }
+    Map<String, List<String>> byField = new LinkedHashMap<>();
     for (RaRefusal.Problem problem : refusal.problems()) {
       String translated = translation(problem.key());
       String text;
@@ -131,9 +135,23 @@ final class Feedback {
       } else {
         text = translated;
       }
-      String field = fields.getOrDefault(problem.field(), problem.field());
-      add(clientId(formId, field), FacesMessage.SEVERITY_ERROR, text);
+      // a problem of the whole form has no field (Map.of() refuses a null key)
+      String field =
+          problem.field() == null ? null : fields.getOrDefault(problem.field(), problem.field());
+      String clientId = clientId(formId, field);
+      if (clientId == null) {
+        add(null, FacesMessage.SEVERITY_ERROR, text);
+      } else {
+        byField.computeIfAbsent(clientId, id -> new ArrayList<>()).add(text);
+      }
     }
+    // h:message shows one message per field: a field with several problems (a password breaking
+    // three rules) gets them all in one
+    UIViewRoot root = FacesContext.getCurrentInstance().getViewRoot();
+    String separator = root != null && "zh".equals(root.getLocale().getLanguage()) ? "；" : "; ";
+    byField.forEach(
+        (clientId, texts) ->
+            add(clientId, FacesMessage.SEVERITY_ERROR, String.join(separator, texts)));
   }
 
   /** Ends the HTTP session and sends the browser to the login page, saying why. */
