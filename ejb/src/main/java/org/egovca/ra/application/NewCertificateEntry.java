@@ -49,7 +49,11 @@ record NewCertificateEntry(
     checks.add(() -> b.l = FormText.dnValue("locality", form.locality(), 64, false));
     checks.add(() -> b.st = FormText.dnValue("province", form.province(), 64, false));
     checks.add(() -> b.c = country(form.country()));
-    checks.add(() -> b.hosts = hostNames(form.dnsNames()));
+    checks.add(
+        () -> {
+          b.hosts = hostNames(form.dnsNames());
+          b.hostsReadable = true;
+        });
     checks.add(() -> b.pkcs10 = pkcs10(form.pkcs10()));
     checks.add(() -> b.name = FormText.text("applicantName", form.applicantName(), 128, true));
     checks.add(() -> b.email = FormText.email("email", form.email(), true));
@@ -99,7 +103,9 @@ record NewCertificateEntry(
           }
         });
     typed.add(() -> agent(form, b));
-    typed.add(() -> hostNamesAllowed(b.profile, b.hosts));
+    if (b.hostsReadable) {
+      typed.add(() -> hostNamesAllowed(b.profile, b.hosts));
+    }
     problems.addAll(FormText.collect(typed));
     if (problems.isEmpty()) {
       problems.addAll(FormText.collect(List.of(() -> identitiesWritten(b))));
@@ -313,6 +319,7 @@ record NewCertificateEntry(
     String st;
     String c;
     List<String> hosts = List.of();
+    boolean hostsReadable;
     String pkcs10;
     String name;
     String email;

@@ -27,7 +27,8 @@ import org.egovca.ca.x509.SubjectNames;
 /**
  * Issues operators' login certificates: TLS client certificates of the RSA CA, whose certificate
  * the HTTPS listener trusts for client authentication. The subject is fixed by the account ({@code
- * CN=<user name>, OU=Operators}), whatever the request says.
+ * CN=<user name>, OU=Operators}), whatever the request says. They are not published in the
+ * directory: they serve this system's login only.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -62,7 +63,8 @@ public class OperatorCertificates {
           profile,
           new EndEntityContent(
               SubjectNames.parse(subjectOf(username), profile), key, List.of(), List.of()),
-          actor);
+          actor,
+          false);
     } catch (CaRequestException refused) {
       throw RaRefusal.invalid("certificateRequest", "operator.request", refused.getMessage());
     }
