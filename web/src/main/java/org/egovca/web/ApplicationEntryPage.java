@@ -3,10 +3,8 @@ package org.egovca.web;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import org.egovca.ra.application.ApplicationDesk;
 import org.egovca.ra.application.ApplicationForm;
 import org.egovca.ra.application.ApplicationUnitView;
@@ -58,9 +56,7 @@ public class ApplicationEntryPage extends ConsolePage {
   private FeeStatus feeStatus = FeeStatus.PAID;
   private String applicationUnit;
 
-  private final List<UploadSlot> slots =
-      new ArrayList<>(IntStream.range(0, SLOTS).mapToObj(i -> new UploadSlot()).toList());
-  private final List<DocumentUpload> attached = new ArrayList<>();
+  private final DocumentSlots uploads = new DocumentSlots(SLOTS);
 
   /** Loads the profiles and units the operator may choose from (once per view). */
   public void open() {
@@ -78,23 +74,7 @@ public class ApplicationEntryPage extends ConsolePage {
   }
 
   public String submit() {
-    boolean filesRead = true;
-    for (int i = 0; i < slots.size(); i++) {
-      UploadSlot slot = slots.get(i);
-      boolean read =
-          Uploads.read(
-              slot.getFile(),
-              slot.getKind(),
-              FORM,
-              "document" + (i + 1),
-              "documentKind" + (i + 1),
-              attached);
-      if (read) {
-        slot.clear();
-      }
-      filesRead &= read;
-    }
-    if (!filesRead) {
+    if (!uploads.readAll(FORM)) {
       return null;
     }
     ApplicationForm form =
@@ -124,7 +104,7 @@ public class ApplicationEntryPage extends ConsolePage {
             agreementAccepted,
             feeStatus,
             applicationUnit);
-    List<DocumentUpload> documents = List.copyOf(attached);
+    List<DocumentUpload> documents = uploads.documents();
     Optional<Long> id = fetch(FORM, () -> desk.submit(token(), form, documents));
     if (id.isEmpty()) {
       return null;
@@ -136,9 +116,7 @@ public class ApplicationEntryPage extends ConsolePage {
 
   /** Takes an attached document off the form again. */
   public void detach(int index) {
-    if (index >= 0 && index < attached.size()) {
-      attached.remove(index);
-    }
+    uploads.detach(index);
   }
 
   public ProfileChoice getSelectedProfile() {
@@ -167,11 +145,11 @@ public class ApplicationEntryPage extends ConsolePage {
   }
 
   public List<UploadSlot> getSlots() {
-    return slots;
+    return uploads.slots();
   }
 
   public List<DocumentUpload> getAttached() {
-    return attached;
+    return uploads.attached();
   }
 
   public String getProfile() {

@@ -3,10 +3,8 @@ package org.egovca.web;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import org.egovca.ra.application.ApplicationDesk;
 import org.egovca.ra.application.CertificateDetail;
 import org.egovca.ra.application.ChangeRequestForm;
@@ -43,9 +41,7 @@ public class ChangeRequestPage extends ConsolePage {
   private String email;
   private String phone;
 
-  private final List<UploadSlot> slots =
-      new ArrayList<>(IntStream.range(0, SLOTS).mapToObj(i -> new UploadSlot()).toList());
-  private final List<DocumentUpload> attached = new ArrayList<>();
+  private final DocumentSlots uploads = new DocumentSlots(SLOTS);
 
   /** Shows the certificate the request is for, when the page was opened for one. */
   public void open() {
@@ -64,23 +60,7 @@ public class ChangeRequestPage extends ConsolePage {
   }
 
   public String submit() {
-    boolean filesRead = true;
-    for (int i = 0; i < slots.size(); i++) {
-      UploadSlot slot = slots.get(i);
-      boolean read =
-          Uploads.read(
-              slot.getFile(),
-              slot.getKind(),
-              FORM,
-              "document" + (i + 1),
-              "documentKind" + (i + 1),
-              attached);
-      if (read) {
-        slot.clear();
-      }
-      filesRead &= read;
-    }
-    if (!filesRead) {
+    if (!uploads.readAll(FORM)) {
       return null;
     }
     ChangeRequestForm form =
@@ -95,7 +75,7 @@ public class ChangeRequestPage extends ConsolePage {
             idDocumentNumber,
             email,
             phone);
-    List<DocumentUpload> documents = List.copyOf(attached);
+    List<DocumentUpload> documents = uploads.documents();
     ApplicationKind requested = kind;
     Optional<Long> id = fetch(FORM, () -> desk.requestChange(token(), requested, form, documents));
     if (id.isEmpty()) {
@@ -107,9 +87,7 @@ public class ChangeRequestPage extends ConsolePage {
   }
 
   public void detach(int index) {
-    if (index >= 0 && index < attached.size()) {
-      attached.remove(index);
-    }
+    uploads.detach(index);
   }
 
   public boolean isRevocation() {
@@ -125,11 +103,11 @@ public class ChangeRequestPage extends ConsolePage {
   }
 
   public List<UploadSlot> getSlots() {
-    return slots;
+    return uploads.slots();
   }
 
   public List<DocumentUpload> getAttached() {
-    return attached;
+    return uploads.attached();
   }
 
   public String getSerial() {
