@@ -7,17 +7,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs an independent tool (OpenSSL, ldapsearch) and returns what it printed. */
-final class Commands {
+public final class Commands {
 
-  record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {}
 
   private Commands() {}
 
-  static Result run(Path directory, String... command) throws IOException, InterruptedException {
+  public static Result run(Path directory, String... command)
+      throws IOException, InterruptedException {
     Process process =
         new ProcessBuilder(List.of(command))
             .directory(directory.toFile())
             .redirectErrorStream(true)
+            // a tool that asks for input (a password it was not given) fails instead of waiting
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
             .start();
     byte[] output = process.getInputStream().readAllBytes();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -28,7 +31,8 @@ final class Commands {
   }
 
   /** Runs and insists on exit code 0. */
-  static String ok(Path directory, String... command) throws IOException, InterruptedException {
+  public static String ok(Path directory, String... command)
+      throws IOException, InterruptedException {
     Result result = run(directory, command);
     if (result.exitCode() != 0) {
       throw new AssertionError(

@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.egovca.it.Commands;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
@@ -399,25 +399,7 @@ public final class OperatorBrowser implements AutoCloseable {
   }
 
   private void run(String... command) throws IOException, InterruptedException {
-    Process process =
-        new ProcessBuilder(command)
-            .directory(home.toFile())
-            .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-            .start();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException(String.join(" ", command) + " did not finish");
-    }
-    if (process.exitValue() != 0) {
-      throw new IllegalStateException(
-          String.join(" ", command)
-              + " failed ("
-              + process.exitValue()
-              + "): "
-              + new String(output, StandardCharsets.UTF_8));
-    }
+    Commands.ok(home, command);
   }
 
   private static Path write(Path file, byte[] content) {

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.egovca.it.Commands;
 
 /**
  * Keys, requests and scans for the console tests, made by OpenSSL 3 (independent of the CA): SM2
@@ -124,24 +124,6 @@ final class Pki {
     List<String> command = new java.util.ArrayList<>();
     command.add("openssl");
     command.addAll(List.of(arguments));
-    Process process =
-        new ProcessBuilder(command)
-            .directory(directory.toFile())
-            .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException(String.join(" ", command) + " did not finish");
-    }
-    if (process.exitValue() != 0) {
-      throw new IllegalStateException(
-          String.join(" ", command)
-              + " failed ("
-              + process.exitValue()
-              + "): "
-              + new String(output, StandardCharsets.UTF_8));
-    }
+    Commands.ok(directory, command.toArray(String[]::new));
   }
 }
