@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.Security;
 import java.util.Map;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.egovca.ldap.slapd.SlapdPair;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -14,8 +15,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Starts the EAR on a real Payara Server once per test run, exactly as an operator would ({@code
  * ear/bin/egovca start}), on the database named by {@code egovca.it.db} (h2 or postgresql), and
- * stops it when the run ends. Tests receive the running {@link CaServer}, and the {@link GreenMail}
- * SMTP server on loopback (port base + 25) that the CA's mail session sends applicant notices to.
+ * stops it when the run ends. The CA publishes to a real OpenLDAP master whose slave replicates it
+ * ({@link SlapdPair}), and the reference receiver of the sync interface is deployed beside it
+ * ({@link ReferenceReceiver}). Tests receive these, the running {@link CaServer}, its {@link
+ * EarLauncher} (to restart it) and the {@link GreenMail} SMTP server on loopback (port base + 25)
+ * that the CA's mail session sends applicant notices to.
  */
 public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
 
@@ -29,12 +33,30 @@ public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == CaServer.class || type == GreenMail.class;
+    return type == CaServer.class
+        || type == GreenMail.class
+        || type == SlapdPair.class
+        || type == EarLauncher.class
+        || type == ReferenceReceiver.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == GreenMail.class ? mail(context) : server(context);
+    Class<?> type = parameter.getParameter().getType();
+    Running running = running(context);
+    if (type == GreenMail.class) {
+      return running.mail;
+    }
+    if (type == SlapdPair.class) {
+      return running.directory;
+    }
+    if (type == EarLauncher.class) {
+      return running.launcher;
+    }
+    if (type == ReferenceReceiver.class) {
+      return running.receiver;
+    }
+    return running.server;
   }
 
   /** The CA of this run, started on first use. */
@@ -57,18 +79,23 @@ public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
   /** Holds the server for the whole run; JUnit closes it when the run ends. */
   private static final class Running implements ExtensionContext.Store.CloseableResource {
     final GreenMail mail;
+    final SlapdPair directory;
     final EarLauncher launcher;
     final CaServer server;
+    final ReferenceReceiver receiver;
 
-    Running(GreenMail mail, EarLauncher launcher) {
+    Running(GreenMail mail, SlapdPair directory, EarLauncher launcher) {
       this.mail = mail;
+      this.directory = directory;
       this.launcher = launcher;
       // the mail server listens before the CA starts, so no notice waits for the retry
       mail.start();
       try {
         this.server = launcher.start();
+        this.receiver = ReferenceReceiver.deploy(launcher, server);
       } catch (RuntimeException e) {
         mail.stop();
+        directory.close();
         throw e;
       }
     }
@@ -79,6 +106,7 @@ public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
         launcher.stop();
       } finally {
         mail.stop();
+        directory.close();
       }
     }
   }
@@ -88,23 +116,39 @@ public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
     String db = System.getProperty("egovca.it.db", "h2");
     int portBase = Integer.getInteger("egovca.it.portBase", 20000);
     int smtpPort = portBase + 25;
+    // The CA publishes to a real OpenLDAP master; relying parties read its syncrepl slave.
+    SlapdPair directory = SlapdPair.start("o=iFutureCA,c=CN");
     return new Running(
         new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)),
+        directory,
         new EarLauncher(
             db,
             Path.of(System.getProperty("egovca.it.home", "target/it-" + db)),
             portBase,
-            Integer.getInteger("egovca.it.ldapPort", 20389),
+            directory.masterUrl().getPort(),
             // a run beside another one on the same PostgreSQL names a database of its own
             System.getProperty("egovca.it.database", "egovca_it"),
             Map.of(
                 // revocations reach the CRL within a second, so tests need not wait 5 minutes
-                "EGOVCA_CRL_PUBLISH_DELAY", "1",
+                "EGOVCA_CRL_PUBLISH_DELAY",
+                "1",
                 // a one-year certificate is renewable at once, so tests need not wait for the
                 // last 3 months
-                "EGOVCA_RENEWAL_WINDOW_DAYS", "400",
+                "EGOVCA_RENEWAL_WINDOW_DAYS",
+                "400",
                 // notices to applicants go to the GreenMail server of this run
-                "EGOVCA_SMTP_HOST", "127.0.0.1",
-                "EGOVCA_SMTP_PORT", Integer.toString(smtpPort))));
+                "EGOVCA_SMTP_HOST",
+                "127.0.0.1",
+                "EGOVCA_SMTP_PORT",
+                Integer.toString(smtpPort),
+                "EGOVCA_LDAP_URL",
+                directory.masterUrl().toString(),
+                "EGOVCA_LDAP_BIND_DN",
+                directory.bindDn(),
+                "EGOVCA_LDAP_BIND_PASSWORD",
+                directory.bindPassword(),
+                // three workers race for every outbox channel, as workers of three servers would
+                "EGOVCA_DELIVERY_WORKERS",
+                "3")));
   }
 }

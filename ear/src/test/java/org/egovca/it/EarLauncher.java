@@ -86,6 +86,37 @@ public final class EarLauncher {
     script("stop");
   }
 
+  /**
+   * Stops the server and starts it again on the same instance directory and database. The start's
+   * output goes to {@code egovca-restart.log}: {@code egovca-start.log} keeps the first start's,
+   * with the first security administrator's one-time password.
+   */
+  public void restart() throws IOException, InterruptedException {
+    script("stop");
+    script("start", "egovca-restart.log");
+  }
+
+  /** Runs asadmin against this instance's server, failing with its output if it fails. */
+  public void asadmin(String... arguments) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of("target/payara6/bin/asadmin").toAbsolutePath().toString());
+    command.add("--port");
+    command.add(Integer.toString(portBase + 48));
+    command.add("--interactive=false");
+    command.addAll(List.of(arguments));
+    Path log = home.resolve("asadmin.log");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException(
+          "asadmin " + String.join(" ", arguments) + " failed; see " + log);
+    }
+  }
+
   /** The Payara server's process id, from the pid file the domain writes. */
   public long serverPid() throws IOException {
     return Long.parseLong(
@@ -113,7 +144,11 @@ public final class EarLauncher {
   }
 
   private void script(String command) throws IOException, InterruptedException {
-    Path log = home.resolve("egovca-" + command + ".log");
+    script(command, "egovca-" + command + ".log");
+  }
+
+  private void script(String command, String logName) throws IOException, InterruptedException {
+    Path log = home.resolve(logName);
     Files.createDirectories(home);
     ProcessBuilder builder =
         new ProcessBuilder("bash", Path.of("bin/egovca").toAbsolutePath().toString(), command)

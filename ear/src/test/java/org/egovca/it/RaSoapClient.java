@@ -109,6 +109,75 @@ final class RaSoapClient {
     return new Answer(lastStatus, null, text(document, "code"), text(document, "faultstring"));
   }
 
+  /**
+   * issueCertificate for the application unit {@code unit} (or none), with the holder's consent to
+   * publication in the directory or not.
+   */
+  Answer issueCertificate(
+      String profile, String subjectDn, String pkcs10, String unit, boolean publishToDirectory)
+      throws Exception {
+    Document document =
+        call(
+            "issueCertificate",
+            element("profile", profile)
+                + element("subjectDn", subjectDn)
+                + element("pkcs10", pkcs10)
+                + element("applicationUnit", unit)
+                + element("publishToDirectory", Boolean.toString(publishToDirectory)));
+    String certificate = text(document, "certificate");
+    if (certificate != null) {
+      return new Answer(lastStatus, Base64.getDecoder().decode(certificate), null, null);
+    }
+    return new Answer(lastStatus, null, text(document, "code"), text(document, "faultstring"));
+  }
+
+  /** CaAdminService.createApplicationUnit: null, or the fault code and message. */
+  String createApplicationUnit(String code, String name) throws Exception {
+    Document document =
+        call("createApplicationUnit", element("code", code) + element("name", name));
+    String fault = text(document, "code");
+    return fault == null ? null : fault + ": " + text(document, "faultstring");
+  }
+
+  /** CaAdminService.registerEgovSystem: the client certificate chain (PEM), or the fault. */
+  Answer registerEgovSystem(
+      String name,
+      String unit,
+      String endpoint,
+      String mode,
+      int batchIntervalMinutes,
+      List<String> events,
+      String pkcs10)
+      throws Exception {
+    StringBuilder parameters =
+        new StringBuilder(
+            element("name", name)
+                + element("applicationUnit", unit)
+                + element("endpoint", endpoint)
+                + element("mode", mode)
+                + element("batchIntervalMinutes", Integer.toString(batchIntervalMinutes)));
+    events.forEach(event -> parameters.append(element("event", event)));
+    parameters.append(element("pkcs10", pkcs10));
+    Document document = call("registerEgovSystem", parameters.toString());
+    String pem = text(document, "clientCertificate");
+    if (pem != null) {
+      return new Answer(lastStatus, pem.getBytes(StandardCharsets.US_ASCII), null, null);
+    }
+    return new Answer(lastStatus, null, text(document, "code"), text(document, "faultstring"));
+  }
+
+  /** Calls {@code operation} of this client's service with {@code parameters} (XML elements). */
+  Document invoke(String operation, Map<String, String> parameters) throws Exception {
+    StringBuilder xml = new StringBuilder();
+    parameters.forEach((name, value) -> xml.append(element(name, value)));
+    return call(operation, xml.toString());
+  }
+
+  /** The text of the first element named {@code localName} in an answer, or null. */
+  static String first(Document answer, String localName) {
+    return text(answer, localName);
+  }
+
   /** One request of a batch. */
   record Request(String profile, String subjectDn, String pkcs10) {}
 

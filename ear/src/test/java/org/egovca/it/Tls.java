@@ -37,7 +37,11 @@ public final class Tls {
   }
 
   private static SSLContext client(CaServer server, Path p12, Path passwordFile) throws Exception {
-    char[] password = Files.readString(passwordFile).strip().toCharArray();
+    return client(server, p12, Files.readString(passwordFile).strip().toCharArray());
+  }
+
+  /** A client presenting the key and certificate of the PKCS#12 file {@code p12}. */
+  static SSLContext client(CaServer server, Path p12, char[] password) throws Exception {
     KeyStore credential = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(p12)) {
       credential.load(in, password);

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.Provider;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -20,6 +21,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.egovca.it.CaServer;
 import org.egovca.it.EarLauncher;
+import org.egovca.it.SyncThroughput;
 import org.egovca.it.Tls;
 
 /**
@@ -74,6 +76,15 @@ public final class LoadHarness {
       LoadHarness harness = new LoadHarness(settings, server, launcher.serverPid(), bc);
       List<Summary.Line> lines = harness.measureAll(sm2Requests, rsaRequests);
       new Summary(settings, reference).write(lines);
+      double sync =
+          SyncThroughput.measure(launcher, server, settings.syncMessages(), settings.threads());
+      String line =
+          String.format(
+              "sync deliveries to the reference receiver (one channel, %d messages): %.0f/s"
+                  + " (target >= 500/s)%n",
+              settings.syncMessages(), sync);
+      System.out.print(line);
+      Files.writeString(settings.summary(), line, StandardOpenOption.APPEND);
     } finally {
       launcher.stop();
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param portBase Payara port base: HTTP on +80, HTTPS on +81, admin on +48
  * @param database the PostgreSQL database the CA gets, dropped and created anew
  * @param threads concurrent client threads of every figure
+ * @param syncMessages how many sync messages the sync delivery figure drains
  * @param jmhResult JSON result file of the core JMH benchmark, holding the reference rate
  * @param summary file the summary is written to, besides the console
  */
@@ -23,6 +24,7 @@ record Settings(
     Duration warmUp,
     Duration measurement,
     int batchSize,
+    int syncMessages,
     Path jmhResult,
     Path summary) {
 
@@ -36,6 +38,7 @@ record Settings(
         Duration.ofSeconds(Integer.getInteger("load.warmUpSeconds", 10)),
         Duration.ofSeconds(Integer.getInteger("load.measurementSeconds", 20)),
         Integer.getInteger("load.batchSize", 100),
+        Integer.getInteger("load.syncMessages", 3000),
         Path.of(System.getProperty("load.jmhResult", "../ejb/target/jmh-result.json")),
         Path.of(System.getProperty("load.summary", "target/load-summary.txt")));
   }

@@ -8,9 +8,13 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Where the directory is and how to reach it, read once from Java system properties (Payara sets
- * them as JVM options) so that the same EAR runs against the embedded development directory or a
- * production OpenLDAP without being rebuilt.
+ * Where the directory is, how to reach it and what to publish there, read once from Java system
+ * properties (Payara sets them as JVM options) so that the same EAR runs against the embedded
+ * development directory or a production OpenLDAP without being rebuilt. The three parts of
+ * publishing are configured apart, as in Dogtag: the MAPPING of a subject to an entry under {@value
+ * #BASE_DN} ({@link EntryDnMapper}), the PUBLISHING attribute of each item ({@link
+ * PublishingAttributes}) and the RULES of what is published and withdrawn ({@link
+ * PublishingRules}). docs/DIRECTORY.md lists every property.
  *
  * <p>The bind password is kept here only as configured; {@link BindPassword} resolves the generated
  * one of the embedded directory. {@link #toString()} never shows it.
@@ -48,6 +52,15 @@ public final class DirectoryConfiguration {
   public static final String OPERATION_TIMEOUT = "egovca.ldap.operationTimeoutMillis";
 
   /**
+   * A PEM file of the CA certificates trusted for an {@code ldaps://} directory; by default the
+   * JVM's trust store. Either way the server's certificate must name the URL's host.
+   */
+  public static final String TRUSTED_CERTIFICATES = "egovca.ldap.tls.trustedCertificates";
+
+  /** The most connections the publisher holds open to the directory at once. */
+  public static final String MAX_CONNECTIONS = "egovca.ldap.maxConnections";
+
+  /**
    * The application's data directory (by default {@code ~/.egov-ca/data}, as for the CA core); the
    * embedded directory lives in its {@code ldap/}.
    */
@@ -62,29 +75,36 @@ public final class DirectoryConfiguration {
   private final String bindPassword;
   private final Duration connectTimeout;
   private final Duration operationTimeout;
+  private final Path trustedCertificates;
+  private final int maxConnections;
   private final Path dataDir;
+  private final PublishingAttributes publishing;
+  private final PublishingRules rules;
 
-  private DirectoryConfiguration(UnaryOperator<String> properties) {
-    embedded = parseBoolean(properties, EMBEDDED, true);
-    listenPort = parseInt(properties, PORT, 10389, 0, 65535);
-    url = parseUrl(text(properties, URL, "ldap://127.0.0.1:" + listenPort));
-    listenAddress = text(properties, LISTEN_ADDRESS, "127.0.0.1");
-    baseDn = text(properties, BASE_DN, "o=iFutureCA,c=CN");
-    bindDn = text(properties, BIND_DN, "cn=Directory Manager");
-    bindPassword = properties.apply(BIND_PASSWORD);
-    connectTimeout = Duration.ofMillis(parseInt(properties, CONNECT_TIMEOUT, 3000, 1, 600_000));
-    operationTimeout = Duration.ofMillis(parseInt(properties, OPERATION_TIMEOUT, 5000, 1, 600_000));
+  private DirectoryConfiguration(ConfigurationValues values) {
+    embedded = values.bool(EMBEDDED, true);
+    listenPort = values.integer(PORT, 10389, 0, 65535);
+    url = parseUrl(values.text(URL, "ldap://127.0.0.1:" + listenPort));
+    listenAddress = values.text(LISTEN_ADDRESS, "127.0.0.1");
+    baseDn = values.text(BASE_DN, "o=iFutureCA,c=CN");
+    bindDn = values.text(BIND_DN, "cn=Directory Manager");
+    bindPassword = values.verbatim(BIND_PASSWORD);
+    connectTimeout = Duration.ofMillis(values.integer(CONNECT_TIMEOUT, 3000, 1, 600_000));
+    operationTimeout = Duration.ofMillis(values.integer(OPERATION_TIMEOUT, 5000, 1, 600_000));
+    String trusted = values.raw(TRUSTED_CERTIFICATES);
+    trustedCertificates = trusted == null ? null : Path.of(trusted);
+    maxConnections = values.integer(MAX_CONNECTIONS, 8, 1, 256);
     dataDir =
         Path.of(
-            text(
-                properties,
-                DATA_DIR,
-                Path.of(System.getProperty("user.home"), ".egov-ca", "data").toString()));
+            values.text(
+                DATA_DIR, Path.of(System.getProperty("user.home"), ".egov-ca", "data").toString()));
+    publishing = PublishingAttributes.from(values);
+    rules = PublishingRules.from(values);
   }
 
   /** The configuration given by the JVM's system properties, with the documented defaults. */
   public static DirectoryConfiguration fromSystemProperties() {
-    return new DirectoryConfiguration(System::getProperty);
+    return from(System::getProperty);
   }
 
   /**
@@ -94,7 +114,7 @@ public final class DirectoryConfiguration {
    * @throws IllegalArgumentException when a value is malformed; the message names the property
    */
   public static DirectoryConfiguration from(UnaryOperator<String> properties) {
-    return new DirectoryConfiguration(properties);
+    return new DirectoryConfiguration(new ConfigurationValues(properties));
   }
 
   public boolean embedded() {
@@ -134,6 +154,25 @@ public final class DirectoryConfiguration {
     return operationTimeout;
   }
 
+  /** The configured PEM file of trusted CA certificates, empty for the JVM's trust store. */
+  public Optional<Path> trustedCertificates() {
+    return Optional.ofNullable(trustedCertificates);
+  }
+
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  /** Which attribute each item is written to (see {@link PublishingAttributes}). */
+  PublishingAttributes publishing() {
+    return publishing;
+  }
+
+  /** What is published and what a withdrawal does (see {@link PublishingRules}). */
+  PublishingRules rules() {
+    return rules;
+  }
+
   public Path dataDir() {
     return dataDir;
   }
@@ -163,39 +202,17 @@ public final class DirectoryConfiguration {
         + connectTimeout.toMillis()
         + "ms, operationTimeout="
         + operationTimeout.toMillis()
-        + "ms, dataDir="
+        + "ms, trustedCertificates="
+        + (trustedCertificates == null ? "JVM trust store" : trustedCertificates)
+        + ", maxConnections="
+        + maxConnections
+        + ", dataDir="
         + dataDir
+        + ", "
+        + publishing
+        + ", "
+        + rules
         + ']';
-  }
-
-  private static String text(UnaryOperator<String> properties, String name, String fallback) {
-    String value = properties.apply(name);
-    return value == null || value.isBlank() ? fallback : value.trim();
-  }
-
-  private static boolean parseBoolean(
-      UnaryOperator<String> properties, String name, boolean fallback) {
-    String value = text(properties, name, Boolean.toString(fallback)).toLowerCase(Locale.ROOT);
-    return switch (value) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException(name + " must be true or false: " + value);
-    };
-  }
-
-  private static int parseInt(
-      UnaryOperator<String> properties, String name, int fallback, int min, int max) {
-    String value = text(properties, name, Integer.toString(fallback));
-    try {
-      int parsed = Integer.parseInt(value);
-      if (parsed < min || parsed > max) {
-        throw new IllegalArgumentException(
-            name + " must be between " + min + " and " + max + ": " + value);
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be an integer: " + value, e);
-    }
   }
 
   private static URI parseUrl(String value) {

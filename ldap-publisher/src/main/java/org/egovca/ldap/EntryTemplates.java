@@ -1,8 +1,12 @@
 package org.egovca.ldap;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import org.apache.directory.api.ldap.model.entry.Attribute;
 import org.apache.directory.api.ldap.model.entry.DefaultEntry;
 import org.apache.directory.api.ldap.model.entry.Entry;
 import org.apache.directory.api.ldap.model.exception.LdapException;
@@ -15,9 +19,10 @@ import org.apache.directory.api.ldap.model.name.Rdn;
  * classes (RFC 4519, RFC 2798, RFC 4523) that any LDAP v3 server ships: parents after their RDN
  * type ({@code o}: organization, {@code ou}: organizationalUnit, {@code l}/{@code st}: locality,
  * {@code dc}: domain, {@code cn}: organizationalRole), a holder as an inetOrgPerson with {@code
- * pkiUser}, a CA as an applicationProcess with {@code pkiCA}. An RDN attribute that the structural
- * class does not allow (say, {@code serialNumber} next to {@code cn}) brings in {@code
- * extensibleObject}, since an entry must hold the attributes of its own name.
+ * pkiUser}, a CA as an applicationProcess with {@code pkiCA} (and {@code deltaCRL} for a delta
+ * CRL), the auxiliary classes being those {@link PublishingAttributes} name. An RDN attribute that
+ * the structural class does not allow (say, {@code serialNumber} next to {@code cn}) brings in
+ * {@code extensibleObject}, since an entry must hold the attributes of its own name.
  */
 final class EntryTemplates {
 
@@ -65,18 +70,48 @@ final class EntryTemplates {
       }
       structural = ORGANIZATIONAL_ROLE;
     }
-    return build(dn, structural, null);
+    return build(dn, structural, List.of());
   }
 
-  /** The entry for a certificate's holder or CA, holding {@code certificate}. */
-  static Entry leaf(Dn dn, EntryKind kind, byte[] certificate) throws LdapException {
+  /**
+   * The entry of a holder or a CA, created with the first value published on it.
+   *
+   * @param caEntry whether it is a CA's entry (an applicationProcess) rather than a holder's (an
+   *     inetOrgPerson); an RDN of a place type ({@code o}, {@code ou}, ...) overrides either
+   * @param auxiliaryClasses the classes that allow the attributes the entry is to hold
+   * @param attribute the attribute description of the first value
+   * @param value the first value: a certificate or a CRL
+   */
+  static Entry leaf(
+      Dn dn, boolean caEntry, Collection<String> auxiliaryClasses, String attribute, byte[] value)
+      throws LdapException {
     Structural structural = placeClass(dn.getRdn());
     if (structural == null) {
-      structural = kind == EntryKind.CA ? APPLICATION_PROCESS : INET_ORG_PERSON;
+      structural = caEntry ? APPLICATION_PROCESS : INET_ORG_PERSON;
     }
-    Entry entry = build(dn, structural, kind.auxiliaryClass());
-    entry.add(kind.binaryCertificateAttribute(), certificate);
+    Entry entry = build(dn, structural, auxiliaryClasses);
+    entry.add(attribute, value);
     return entry;
+  }
+
+  /**
+   * Whether {@code entry} holds nothing beyond what these templates give an entry for its name:
+   * object classes, the RDN's attributes and the {@code cn} and {@code sn} that structural classes
+   * require. Such an entry carries no information once its certificates are gone; an entry with
+   * anything else (a CRL, a mail address an administrator added) is not.
+   */
+  static boolean holdsOnlyItsName(Entry entry) {
+    Set<String> naming = new HashSet<>(Set.of("objectclass", "cn", "sn"));
+    for (Ava ava : entry.getDn().getRdn()) {
+      naming.add(typeOf(ava));
+    }
+    for (Attribute attribute : entry) {
+      String type = AttributeNames.canonical(DirectoryAttribute.typeOf(attribute.getUpId()));
+      if (!naming.contains(type.toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Structural placeClass(Rdn rdn) {
@@ -89,15 +124,15 @@ final class EntryTemplates {
     };
   }
 
-  private static Entry build(Dn dn, Structural structural, String auxiliaryClass)
+  private static Entry build(Dn dn, Structural structural, Collection<String> auxiliaryClasses)
       throws LdapException {
     Entry entry = new DefaultEntry(dn);
-    entry.add("objectClass", "top");
-    for (String objectClass : structural.classes()) {
+    Set<String> classes = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    classes.add("top");
+    classes.addAll(structural.classes());
+    classes.addAll(auxiliaryClasses);
+    for (String objectClass : classes) {
       entry.add("objectClass", objectClass);
-    }
-    if (auxiliaryClass != null) {
-      entry.add("objectClass", auxiliaryClass);
     }
     boolean extensible = false;
     for (Ava ava : dn.getRdn()) {

@@ -1,13 +1,13 @@
 package org.egovca.ldap;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
-import java.util.Locale;
+import java.util.List;
 import org.apache.directory.api.ldap.model.entry.Attribute;
 import org.apache.directory.api.ldap.model.entry.DefaultModification;
 import org.apache.directory.api.ldap.model.entry.Entry;
-import org.apache.directory.api.ldap.model.entry.Modification;
 import org.apache.directory.api.ldap.model.entry.ModificationOperation;
 import org.apache.directory.api.ldap.model.entry.Value;
 import org.apache.directory.api.ldap.model.exception.LdapAttributeInUseException;
@@ -18,11 +18,13 @@ import org.apache.directory.api.ldap.model.name.Dn;
 import org.apache.directory.ldap.client.api.LdapConnection;
 
 /**
- * Puts one certificate on its entry: creates the missing parents top-down, creates the entry or
- * adds the certificate as one more value of its attribute. Adding rather than replacing keeps the
- * holder's other certificates (a signing and an encryption certificate share one subject), and a
- * value that is already there counts as published, so a retry after a lost answer is harmless.
- * Entries created concurrently by another publisher are taken as they are.
+ * What every kind of publication does to entries: create an entry with its missing parents, give an
+ * existing entry the auxiliary classes its new attribute needs, and read an attribute's values.
+ *
+ * <p>Creation is optimistic: the entry is added straight away, one round trip for the common case
+ * of a new holder under parents that exist. Only when the directory answers that the parent is
+ * missing are the parents created, top-down, and the add repeated. Entries created concurrently by
+ * another publisher are taken as they are.
  */
 final class EntryWriter {
 
@@ -35,23 +37,82 @@ final class EntryWriter {
     this.baseSize = baseSize;
   }
 
+  /** Whether {@code dn} is below the base, so that the publisher may delete it. */
+  boolean belowBase(Dn dn) {
+    return dn.size() > baseSize;
+  }
+
   /**
-   * Publishes {@code certificate} on {@code entryDn}.
+   * Adds {@code entry}, creating its missing parents.
    *
-   * @return true when the directory changed, false when it already held the certificate
+   * @return true when the entry was created, false when an entry of that name already exists
    */
-  boolean publish(LdapConnection connection, Dn entryDn, EntryKind kind, byte[] certificate)
+  boolean create(LdapConnection connection, Entry entry) throws LdapException {
+    try {
+      connection.add(entry);
+      return true;
+    } catch (LdapEntryAlreadyExistsException exists) {
+      return false;
+    } catch (LdapNoSuchObjectException parentMissing) {
+      createMissingParents(connection, entry.getDn().getParent());
+    }
+    try {
+      connection.add(entry);
+      return true;
+    } catch (LdapEntryAlreadyExistsException createdMeanwhile) {
+      return false;
+    }
+  }
+
+  /**
+   * Adds to {@code existing} whichever of {@code objectClasses} it lacks.
+   *
+   * @param existing the entry as looked up, with its {@code objectClass} attribute
+   */
+  void addObjectClasses(LdapConnection connection, Entry existing, Collection<String> objectClasses)
       throws LdapException {
-    createMissingParents(connection, entryDn.getParent());
-    if (!connection.exists(entryDn)) {
-      try {
-        connection.add(EntryTemplates.leaf(entryDn, kind, certificate));
-        return true;
-      } catch (LdapEntryAlreadyExistsException createdMeanwhile) {
-        // another publication created it since the check: add the value to that entry
+    for (String objectClass : objectClasses) {
+      if (!existing.hasObjectClass(objectClass)) {
+        try {
+          connection.modify(
+              existing.getDn(),
+              new DefaultModification(
+                  ModificationOperation.ADD_ATTRIBUTE, "objectClass", objectClass));
+        } catch (LdapAttributeInUseException addedMeanwhile) {
+          // another publication gave it the class since the look-up
+        }
       }
     }
-    return addCertificate(connection, entryDn, kind, certificate);
+  }
+
+  /**
+   * Looks up {@code dn} with its object classes and {@code attribute}.
+   *
+   * @throws LdapNoSuchObjectException when there is no such entry (it was deleted since it was
+   *     found to exist)
+   */
+  static Entry lookup(LdapConnection connection, Dn dn, DirectoryAttribute attribute)
+      throws LdapException {
+    Entry entry = connection.lookup(dn, "objectClass", attribute.description());
+    if (entry == null) {
+      throw new LdapNoSuchObjectException("Entry " + dn + " disappeared while publishing");
+    }
+    return entry;
+  }
+
+  /** The binary values of {@code attribute} on {@code entry}, under any of its options. */
+  static List<byte[]> values(Entry entry, DirectoryAttribute attribute) {
+    List<byte[]> values = new ArrayList<>();
+    for (Attribute present : entry) {
+      if (attribute.isTypeOf(present.getUpId())) {
+        for (Value value : present) {
+          if (!value.isHumanReadable()) {
+            values.add(value.getBytes());
+          }
+        }
+      }
+    }
+    return values;
   }
 
   private void createMissingParents(LdapConnection connection, Dn parent) throws LdapException {
@@ -66,56 +127,5 @@ final class EntryWriter {
         // another publication created it since the check
       }
     }
-  }
-
-  private static boolean addCertificate(
-      LdapConnection connection, Dn entryDn, EntryKind kind, byte[] certificate)
-      throws LdapException {
-    Entry existing = connection.lookup(entryDn, "objectClass", kind.binaryCertificateAttribute());
-    if (existing == null) {
-      throw new LdapNoSuchObjectException("Entry " + entryDn + " disappeared while publishing");
-    }
-    if (!existing.hasObjectClass(kind.auxiliaryClass())) {
-      addValue(
-          connection,
-          entryDn,
-          new DefaultModification(
-              ModificationOperation.ADD_ATTRIBUTE, "objectClass", kind.auxiliaryClass()));
-    }
-    if (holds(existing, kind, certificate)) {
-      return false;
-    }
-    return addValue(
-        connection,
-        entryDn,
-        new DefaultModification(
-            ModificationOperation.ADD_ATTRIBUTE, kind.binaryCertificateAttribute(), certificate));
-  }
-
-  /** Applies {@code addition}; false when the directory says the value is already there. */
-  private static boolean addValue(LdapConnection connection, Dn entryDn, Modification addition)
-      throws LdapException {
-    try {
-      connection.modify(entryDn, addition);
-      return true;
-    } catch (LdapAttributeInUseException alreadyThere) {
-      return false;
-    }
-  }
-
-  /** Whether any option of the certificate attribute already holds exactly these bytes. */
-  private static boolean holds(Entry entry, EntryKind kind, byte[] certificate) {
-    String type = kind.certificateAttribute().toLowerCase(Locale.ROOT);
-    for (Attribute attribute : entry) {
-      String id = attribute.getUpId().toLowerCase(Locale.ROOT);
-      if (id.equals(type) || id.startsWith(type + ';')) {
-        for (Value value : attribute) {
-          if (!value.isHumanReadable() && Arrays.equals(value.getBytes(), certificate)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 }

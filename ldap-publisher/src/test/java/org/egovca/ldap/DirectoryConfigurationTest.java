@@ -25,6 +25,11 @@ class DirectoryConfigurationTest {
     assertTrue(defaults.configuredBindPassword().isEmpty());
     assertEquals(Duration.ofMillis(3000), defaults.connectTimeout());
     assertEquals(Duration.ofMillis(5000), defaults.operationTimeout());
+    assertEquals(8, defaults.maxConnections());
+    assertEquals(
+        "userCertificate;binary",
+        defaults.publishing().of(PublishedItem.HOLDER_CERTIFICATE).description());
+    assertTrue(defaults.rules().covers("any CA"));
     assertEquals(
         Path.of(System.getProperty("user.home"), ".egov-ca", "data", "ldap"),
         defaults.embeddedDataDir());
@@ -33,16 +38,19 @@ class DirectoryConfigurationTest {
   @Test
   void readsEveryProperty() {
     Map<String, String> properties =
-        Map.of(
-            "egovca.ldap.embedded", "false",
-            "egovca.ldap.url", "ldaps://directory.example.cn",
-            "egovca.ldap.port", "20389",
-            "egovca.ldap.baseDn", "o=Test,c=CN",
-            "egovca.ldap.bindDn", "cn=admin,o=Test,c=CN",
-            "egovca.ldap.bindPassword", "s3cret",
-            "egovca.ldap.connectTimeoutMillis", "100",
-            "egovca.ldap.operationTimeoutMillis", "200",
-            "egovca.data.dir", "/var/lib/egovca");
+        Map.ofEntries(
+            Map.entry("egovca.ldap.embedded", "false"),
+            Map.entry("egovca.ldap.url", "ldaps://directory.example.cn"),
+            Map.entry("egovca.ldap.port", "20389"),
+            Map.entry("egovca.ldap.baseDn", "o=Test,c=CN"),
+            Map.entry("egovca.ldap.bindDn", "cn=admin,o=Test,c=CN"),
+            Map.entry("egovca.ldap.bindPassword", "s3cret"),
+            Map.entry("egovca.ldap.connectTimeoutMillis", "100"),
+            Map.entry("egovca.ldap.operationTimeoutMillis", "200"),
+            Map.entry("egovca.ldap.maxConnections", "16"),
+            Map.entry("egovca.ldap.publishing.crl.attribute", "certificateRevocationList"),
+            Map.entry("egovca.ldap.rules.caNames", "iFutureCA-SM2"),
+            Map.entry("egovca.data.dir", "/var/lib/egovca"));
     DirectoryConfiguration configuration = DirectoryConfiguration.from(properties::get);
     assertFalse(configuration.embedded());
     assertEquals(URI.create("ldaps://directory.example.cn"), configuration.url());
@@ -52,6 +60,11 @@ class DirectoryConfigurationTest {
     assertEquals("s3cret", configuration.configuredBindPassword().orElseThrow());
     assertEquals(Duration.ofMillis(100), configuration.connectTimeout());
     assertEquals(Duration.ofMillis(200), configuration.operationTimeout());
+    assertEquals(16, configuration.maxConnections());
+    assertEquals(
+        "certificateRevocationList",
+        configuration.publishing().of(PublishedItem.CRL).description());
+    assertFalse(configuration.rules().covers("iFutureCA-RSA"));
     assertEquals(Path.of("/var/lib/egovca/ldap"), configuration.embeddedDataDir());
   }
 
@@ -67,6 +80,20 @@ class DirectoryConfigurationTest {
     DirectoryConfiguration configuration =
         DirectoryConfiguration.from(Map.of("egovca.ldap.bindPassword", "s3cret")::get);
     assertFalse(configuration.toString().contains("s3cret"), configuration.toString());
+    assertTrue(configuration.toString().contains("bindPassword=configured"));
+  }
+
+  @Test
+  void keepsThePasswordVerbatimAndTakesAnEmptyOneAsUnset() {
+    assertEquals(
+        " pass phrase ",
+        DirectoryConfiguration.from(Map.of("egovca.ldap.bindPassword", " pass phrase ")::get)
+            .configuredBindPassword()
+            .orElseThrow());
+    assertTrue(
+        DirectoryConfiguration.from(Map.of("egovca.ldap.bindPassword", "")::get)
+            .configuredBindPassword()
+            .isEmpty());
   }
 
   @Test
@@ -84,5 +111,19 @@ class DirectoryConfigurationTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> DirectoryConfiguration.from(Map.of("egovca.ldap.embedded", "yes")::get));
+    for (String connections : new String[] {"0", "257", "many"}) {
+      IllegalArgumentException pool =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  DirectoryConfiguration.from(
+                      Map.of("egovca.ldap.maxConnections", connections)::get));
+      assertTrue(pool.getMessage().contains("egovca.ldap.maxConnections"), pool.getMessage());
+    }
+    IllegalArgumentException rule =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DirectoryConfiguration.from(Map.of("egovca.ldap.rules.onExpired", "purge")::get));
+    assertTrue(rule.getMessage().contains("egovca.ldap.rules.onExpired"), rule.getMessage());
   }
 }

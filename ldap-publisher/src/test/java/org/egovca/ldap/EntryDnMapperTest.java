@@ -26,6 +26,42 @@ class EntryDnMapperTest {
   }
 
   @Test
+  void doesNotRepeatTheBaseWhenTheSubjectLiesUnderIt() {
+    assertEquals("cn=iFutureCA-SM2,o=iFutureCA,c=CN", map("CN=iFutureCA-SM2,O=iFutureCA,C=CN"));
+    assertEquals("cn=Alice,ou=Dev,o=iFutureCA,c=CN", map("CN=Alice,OU=Dev,O=iFutureCA,C=CN"));
+  }
+
+  @Test
+  void comparesTheBaseCaseInsensitivelyAndWithoutTheCountry() {
+    assertEquals("cn=iFutureCA-RSA,o=iFutureCA,c=CN", map("CN=iFutureCA-RSA,O=IFUTURECA,C=CN"));
+    assertEquals("cn=iFutureCA-RSA,o=iFutureCA,c=CN", map("CN=iFutureCA-RSA,O=iFutureCA"));
+  }
+
+  @Test
+  void aSubjectNamingExactlyTheBaseIsTheBaseEntry() {
+    Dn base = mapper.entryDn("O=iFutureCA,C=CN");
+    assertEquals("o=iFutureCA,c=CN", base.getName());
+    assertEquals(mapper.baseSize(), base.size());
+  }
+
+  @Test
+  void nestsASubjectThatOnlyResemblesTheBase() {
+    assertEquals("cn=X,ou=iFutureCA,o=iFutureCA,c=CN", map("CN=X,OU=iFutureCA,C=CN"));
+    assertEquals("cn=X,o=iFutureCA,o=Other,o=iFutureCA,c=CN", map("CN=X,O=iFutureCA,O=Other,C=CN"));
+  }
+
+  @Test
+  void stripsAMultiLevelBase() {
+    EntryDnMapper people = new EntryDnMapper("ou=People,o=iFutureCA,c=CN");
+    assertEquals(
+        "cn=A,ou=People,o=iFutureCA,c=CN",
+        people.entryDn("CN=A,OU=People,O=iFutureCA,C=CN").getName());
+    assertEquals(
+        "cn=A,o=iFutureCA,ou=People,o=iFutureCA,c=CN",
+        people.entryDn("CN=A,O=iFutureCA,C=CN").getName());
+  }
+
+  @Test
   void keepsChineseValuesAsTheyAre() {
     assertEquals("cn=张三,ou=研发部,o=测试单位,o=iFutureCA,c=CN", map("CN=张三,OU=研发部,O=测试单位,C=CN"));
   }

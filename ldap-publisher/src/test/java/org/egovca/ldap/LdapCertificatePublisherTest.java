@@ -10,10 +10,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +27,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.egovca.ca.application.port.CertificatePublisher.Withdrawal;
 import org.egovca.ca.application.port.PublicationResult;
 import org.egovca.ca.application.port.PublishedCertificate;
+import org.egovca.ca.application.port.PublishedCrl;
 import org.egovca.ldap.embedded.EmbeddedDirectoryServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +38,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Publishes through the Apache Directory client into a real embedded directory and reads back with
- * an independent client (UnboundID) and, where installed, OpenLDAP's ldapsearch.
+ * Publishes through the Apache Directory client into the embedded development directory
+ * (UnboundID's in-memory server) and reads back with an independent client (UnboundID) and, where
+ * installed, OpenLDAP's ldapsearch. {@link SlapdPublishingTest} covers the same behaviour on
+ * OpenLDAP.
  */
 class LdapCertificatePublisherTest {
 
@@ -263,6 +270,81 @@ class LdapCertificatePublisherTest {
     PublicationResult result = publisher.certificateAdded(TestCertificates.issue("C=CN"));
     assertFalse(result.published());
     assertTrue(result.detail().contains("no RDN"), result.detail());
+  }
+
+  @Test
+  void publishesEachKindOfCrlAndKeepsTheNewest() throws Exception {
+    TestCa ca = new TestCa("iFutureCA-SM2", "CN=iFutureCA-SM2,O=iFutureCA,C=CN");
+    PublishedCrl second = ca.crl(PublishedCrl.Kind.CRL, 2);
+    PublishedCrl third = ca.crl(PublishedCrl.Kind.CRL, 3);
+    PublishedCrl arl = ca.crl(PublishedCrl.Kind.ARL, 3);
+    PublishedCrl delta = ca.crl(PublishedCrl.Kind.DELTA, 4);
+    for (PublishedCrl crl : List.of(second, third, arl, delta)) {
+      assertPublished(publisher.crlAdded(crl));
+    }
+    PublicationResult late = publisher.crlAdded(second);
+    assertPublished(late);
+    assertTrue(late.detail().startsWith("newer already published"), late.detail());
+
+    SearchResultEntry entry =
+        findOne(
+            "(cn=iFutureCA-SM2)",
+            "objectClass",
+            "certificateRevocationList;binary",
+            "authorityRevocationList;binary",
+            "deltaRevocationList;binary");
+    assertEquals(new DN("cn=iFutureCA-SM2,o=iFutureCA,c=CN"), entry.getParsedDN());
+    assertArrayEquals(
+        third.encoded(), entry.getAttributeValueBytes("certificateRevocationList;binary"));
+    assertArrayEquals(
+        arl.encoded(), entry.getAttributeValueBytes("authorityRevocationList;binary"));
+    assertArrayEquals(delta.encoded(), entry.getAttributeValueBytes("deltaRevocationList;binary"));
+    assertTrue(entry.hasObjectClass("pkiCA"));
+    assertTrue(entry.hasObjectClass("deltaCRL"));
+  }
+
+  @Test
+  void refusesACrlWhoseOwnNumberIsNotTheOneAnnounced() {
+    TestCa ca = new TestCa("iFutureCA-SM2", "CN=iFutureCA-SM2,O=iFutureCA,C=CN");
+    PublishedCrl seventh = ca.crl(PublishedCrl.Kind.CRL, 7);
+    PublishedCrl mislabelled =
+        new PublishedCrl(
+            seventh.caName(),
+            seventh.issuerDn(),
+            BigInteger.valueOf(8),
+            seventh.kind(),
+            seventh.encoded());
+    PublicationResult result = publisher.crlAdded(mislabelled);
+    assertFalse(result.published());
+    assertTrue(result.detail().contains("number is 7"), result.detail());
+  }
+
+  @Test
+  void withdrawalKeepsAnEntryThatHoldsMoreThanItsNameOrHasChildren() throws Exception {
+    TestCa ca = new TestCa("iFutureCA-SM2", "CN=iFutureCA-SM2,O=iFutureCA,C=CN");
+    PublishedCertificate ivan = ca.issue("CN=Ivan,O=Org,C=CN");
+    assertPublished(publisher.certificateAdded(ivan));
+    try (LDAPConnection manager =
+        new LDAPConnection("127.0.0.1", server.port(), MANAGER, PASSWORD)) {
+      manager.modify(
+          "cn=Ivan,o=Org,o=iFutureCA,c=CN",
+          new Modification(ModificationType.ADD, "mail", "ivan@example.cn"));
+    }
+    PublishedCertificate unit = ca.issue("O=Bureau,C=CN");
+    PublishedCertificate staff = ca.issue("CN=Staff,O=Bureau,C=CN");
+    assertPublished(publisher.certificateAdded(unit));
+    assertPublished(publisher.certificateAdded(staff));
+
+    PublicationResult ivanRevoked = publisher.certificateWithdrawn(ivan, Withdrawal.REVOKED);
+    assertTrue(ivanRevoked.detail().startsWith("removed from"), ivanRevoked.detail());
+    SearchResultEntry ivanEntry = findOne("(cn=Ivan)", "mail", USER_CERTIFICATE);
+    assertEquals("ivan@example.cn", ivanEntry.getAttributeValue("mail"));
+    assertFalse(ivanEntry.hasAttribute(USER_CERTIFICATE));
+
+    PublicationResult unitRevoked = publisher.certificateWithdrawn(unit, Withdrawal.REVOKED);
+    assertTrue(unitRevoked.detail().startsWith("removed from"), unitRevoked.detail());
+    assertFalse(findOne("(o=Bureau)", USER_CERTIFICATE).hasAttribute(USER_CERTIFICATE));
+    assertNotNull(findOne("(cn=Staff)", USER_CERTIFICATE).getAttributeValueBytes(USER_CERTIFICATE));
   }
 
   @Test

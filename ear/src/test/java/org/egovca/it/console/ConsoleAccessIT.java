@@ -132,15 +132,15 @@ class ConsoleAccessIT {
     assertEquals("serial=" + sample.serial(), denied.get(1).target());
     assertEquals("DENIED", denied.get(1).outcome());
 
-    // a system maintainer has no business with applications or certificates: no menu entry, and a
-    // page opened by its address is refused
+    // a system maintainer keeps delivery running and has no business with applications or
+    // certificates: no menu entry for them, and a page opened by its address is refused
     Console maintainer = fixture.operator(Staff.MAINTAINER);
     maintainer.open("index.xhtml");
     List<String> menu =
         maintainer.driver().findElements(By.cssSelector("nav a[id^='menu-']")).stream()
             .map(a -> a.getAttribute("id"))
             .toList();
-    assertEquals(List.of("menu-home", "menu-change-password"), menu);
+    assertEquals(List.of("menu-home", "menu-deliveries", "menu-change-password"), menu);
     mark = Records.auditMark(server);
     maintainer.open("applications.xhtml");
     assertEquals(Texts.zh("access.denied"), maintainer.messages());

@@ -12,7 +12,7 @@ import org.egovca.it.Commands;
  * Keys, requests and scans for the console tests, made by OpenSSL 3 (independent of the CA): SM2
  * requests of applicants, RSA requests and PKCS#12 files of operators, and tiny valid scans.
  */
-final class Pki {
+public final class Pki {
 
   private static final String SM2_USER_ID = "distid:1234567812345678";
 
@@ -85,7 +85,7 @@ final class Pki {
    * The PKCS#12 a browser imports: the key {@code name.key} with the certificate PEM the console
    * showed (the operator's certificate, then the TLS CA).
    */
-  static Path pkcs12(Path directory, String name, String certificatePem, String password)
+  public static Path pkcs12(Path directory, String name, String certificatePem, String password)
       throws IOException, InterruptedException {
     Files.writeString(directory.resolve(name + ".pem"), certificatePem, StandardCharsets.US_ASCII);
     openssl(

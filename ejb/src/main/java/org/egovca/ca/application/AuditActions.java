@@ -29,5 +29,12 @@ public final class AuditActions {
   public static final String FORCED_REVOCATION = "FORCED_REVOCATION";
   public static final String APPLICANT_NOTIFIED = "APPLICANT_NOTIFIED";
 
+  public static final String EGOV_SYSTEM_REGISTERED = "EGOV_SYSTEM_REGISTERED";
+  public static final String EGOV_SYSTEM_CHANGED = "EGOV_SYSTEM_CHANGED";
+  public static final String EGOV_SYSTEM_ACTIVATED = "EGOV_SYSTEM_ACTIVATED";
+  public static final String EGOV_SYSTEM_DEACTIVATED = "EGOV_SYSTEM_DEACTIVATED";
+  public static final String DELIVERY_RETRIED = "DELIVERY_RETRIED";
+  public static final String QUERY_SERVICE = "QUERY_SERVICE";
+
   private AuditActions() {}
 }

@@ -18,4 +18,24 @@ public interface CaAdministration {
    *     an unknown CA
    */
   CaKeyRolloverView rollOverCaKey(byte[] clientCertificate, String caName);
+
+  /**
+   * Creates an application unit (CPS §7.3.2).
+   *
+   * @throws CaRequestException NOT_AUTHORIZED, or MALFORMED_REQUEST naming the field
+   */
+  void createApplicationUnit(byte[] clientCertificate, String code, String name);
+
+  /**
+   * Registers an e-gov system with its sync subscription and query-service client certificate
+   * (R21–R23).
+   *
+   * @throws CaRequestException NOT_AUTHORIZED, or MALFORMED_REQUEST naming what is wrong
+   */
+  org.egovca.delivery.application.EgovSystemRegistry.Registered registerEgovSystem(
+      byte[] clientCertificate,
+      String name,
+      String unitCode,
+      org.egovca.delivery.application.SubscriptionForm subscription,
+      String certificateRequestPem);
 }

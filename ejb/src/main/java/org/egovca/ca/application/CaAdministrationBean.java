@@ -1,6 +1,7 @@
 package org.egovca.ca.application;
 
 import static org.egovca.ca.application.CaRequestException.Reason.CA_UNAVAILABLE;
+import static org.egovca.ca.application.CaRequestException.Reason.MALFORMED_REQUEST;
 
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.egovca.ca.application.port.PublishedCertificate;
 import org.egovca.ca.domain.AuditOutcome;
@@ -24,6 +26,11 @@ import org.egovca.ca.infrastructure.CaCryptoToken;
 import org.egovca.ca.x509.CaKeyRollover;
 import org.egovca.ca.x509.CertificateAssembler;
 import org.egovca.ca.x509.IssuingCa;
+import org.egovca.ca.x509.SubjectNames;
+import org.egovca.delivery.application.EgovSystemRegistry;
+import org.egovca.delivery.application.SubscriptionForm;
+import org.egovca.ra.application.ApplicationUnitRegistry;
+import org.egovca.ra.application.RaRefusal;
 
 /**
  * CA key rollover in one transaction (CPS §6.5.1.6, R12): the CA row is locked, a new key is
@@ -45,14 +52,14 @@ public class CaAdministrationBean implements CaAdministration {
   @Inject private CaConfiguration configuration;
   @Inject private AuditLog auditLog;
   @Inject private Event<CaKeyRolledOver> rolledOver;
+  @Inject private ApplicationUnitRegistry applicationUnits;
+  @Inject private EgovSystemRegistry egovSystems;
 
   private final Clock clock = Clock.systemUTC();
 
   @Override
   public CaKeyRolloverView rollOverCaKey(byte[] clientCertificate, String caName) {
-    RaClient admin =
-        authenticator.authenticate(clientCertificate, "rollOverCaKey", ClientRole.SECURITY_ADMIN);
-    String actor = "security-admin:" + admin.getName();
+    String actor = securityAdmin(clientCertificate, "rollOverCaKey");
     try {
       return rollOver(caName, actor);
     } catch (CaRequestException refused) {
@@ -64,6 +71,38 @@ public class CaAdministrationBean implements CaAdministration {
           refused.getMessage());
       throw refused;
     }
+  }
+
+  @Override
+  public void createApplicationUnit(byte[] clientCertificate, String code, String name) {
+    String actor = securityAdmin(clientCertificate, "createApplicationUnit");
+    try {
+      applicationUnits.create(code, name, actor);
+    } catch (RaRefusal refused) {
+      throw new CaRequestException(MALFORMED_REQUEST, refused.getMessage());
+    }
+  }
+
+  @Override
+  public EgovSystemRegistry.Registered registerEgovSystem(
+      byte[] clientCertificate,
+      String name,
+      String unitCode,
+      SubscriptionForm subscription,
+      String certificateRequestPem) {
+    String actor = securityAdmin(clientCertificate, "registerEgovSystem");
+    try {
+      return egovSystems.register(
+          name, unitCode, subscription.toSubscription(), certificateRequestPem, actor);
+    } catch (IllegalArgumentException refused) {
+      throw new CaRequestException(MALFORMED_REQUEST, refused.getMessage());
+    }
+  }
+
+  private String securityAdmin(byte[] clientCertificate, String operation) {
+    RaClient admin =
+        authenticator.authenticate(clientCertificate, operation, ClientRole.SECURITY_ADMIN);
+    return "security-admin:" + admin.getName();
   }
 
   private CaKeyRolloverView rollOver(String caName, String actor) {
@@ -113,8 +152,20 @@ public class CaAdministrationBean implements CaAdministration {
             caName,
             generation,
             new PublishedCertificate(
-                caName, ca.getSubjectDn(), ca.getSerialNumber(), ca.getEncoded())));
+                caName, ca.getSubjectDn(), ca.getSerialNumber(), ca.getEncoded()),
+            List.of(
+                linkCertificate(caName, certificates.newWithOld(), newWithOld),
+                linkCertificate(caName, certificates.oldWithNew(), oldWithNew))));
     return new CaKeyRolloverView(caName, generation, newWithNew, newWithOld, oldWithNew);
+  }
+
+  private static PublishedCertificate linkCertificate(
+      String caName, org.bouncycastle.cert.X509CertificateHolder certificate, byte[] encoded) {
+    return new PublishedCertificate(
+        caName,
+        SubjectNames.toDisplayString(certificate.getSubject()),
+        certificate.getSerialNumber(),
+        encoded);
   }
 
   private Duration validity(CertificateAuthority ca) {

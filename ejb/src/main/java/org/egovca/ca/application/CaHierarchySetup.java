@@ -21,6 +21,7 @@ import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.ClientRole;
+import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.infrastructure.CaConfiguration;
@@ -213,7 +214,9 @@ public class CaHierarchySetup {
             SubjectPublicKeyInfo.getInstance(key.getEncoded()),
             altNames,
             List.of()),
-        SYSTEM_ACTOR);
+        SYSTEM_ACTOR,
+        // the server's TLS and the service clients' login certificates serve this system only
+        IssuanceTerms.unpublished());
   }
 
   private List<GeneralName> hostNames() {

@@ -1,10 +1,20 @@
 package org.egovca.ca.application;
 
+import java.util.List;
 import org.egovca.ca.application.port.PublishedCertificate;
 
 /**
- * Fired inside the rollover transaction; observers act after commit: the OCSP responder reloads its
- * signing keys, the first CRL of the new key is issued and the new CA certificate is published.
+ * Fired inside the rollover transaction. The outbox records, in that transaction, the publication
+ * of the new CA certificate and of the two link certificates (NewWithOld, OldWithNew); after commit
+ * the OCSP responder reloads its signing keys and the first CRL of the new key is issued.
  */
 public record CaKeyRolledOver(
-    String caName, int newKeyGeneration, PublishedCertificate newCaCertificate) {}
+    String caName,
+    int newKeyGeneration,
+    PublishedCertificate newCaCertificate,
+    List<PublishedCertificate> linkCertificates) {
+
+  public CaKeyRolledOver {
+    linkCertificates = List.copyOf(linkCertificates);
+  }
+}

@@ -27,7 +27,8 @@ public class CaRequestException extends RuntimeException {
     INVALID_REVOCATION,
     RENEWAL_REFUSED,
     CA_UNAVAILABLE,
-    BATCH_TOO_LARGE
+    BATCH_TOO_LARGE,
+    UNKNOWN_APPLICATION_UNIT
   }
 
   private final Reason reason;

@@ -1,11 +1,9 @@
 package org.egovca.ca.application;
 
-import org.egovca.ca.application.port.PublishedCertificate;
+import org.egovca.ca.domain.IssuedCertificate;
 
 /**
- * Fired inside the issuing transaction; observers that act on it after commit (publication) see
- * only certificates that really exist.
- *
- * @param toDirectory false when the holder declined publication in the directory (CPS 6.1.4.4.2)
+ * Fired inside the issuing transaction, after the certificate row is persisted with its {@link
+ * org.egovca.ca.domain.IssuanceTerms}: the outbox records its deliveries in that same transaction.
  */
-public record CertificateIssued(PublishedCertificate certificate, boolean toDirectory) {}
+public record CertificateIssued(IssuedCertificate certificate) {}

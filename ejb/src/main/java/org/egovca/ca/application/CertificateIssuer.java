@@ -16,9 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.egovca.ca.application.port.PublishedCertificate;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
+import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.x509.CertificateAssembler;
 import org.egovca.ca.x509.EndEntityContent;
@@ -29,9 +29,10 @@ import org.egovca.ca.x509.SubjectNames;
 import org.egovca.hsm.KeyAlgorithm;
 
 /**
- * Signs one end-entity certificate and records it: the certificate row, its audit event and the
- * event that triggers publication after commit are all part of the caller's transaction. Callers
- * have already authorised the request and checked its content against the profile.
+ * Signs one end-entity certificate and records it: the certificate row, its audit event and its
+ * outbox deliveries (written by the observers of {@link CertificateIssued}) are all part of the
+ * caller's transaction. Callers have already authorised the request and checked its content against
+ * the profile.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -52,20 +53,20 @@ public class CertificateIssuer {
    */
   public IssuedCertificate issue(
       CertificateAuthority ca, CertificateProfile profile, EndEntityContent content, String actor) {
-    return issue(ca, profile, content, actor, true);
+    return issue(ca, profile, content, actor, IssuanceTerms.published());
   }
 
   /**
-   * Issues as {@link #issue(CertificateAuthority, CertificateProfile, EndEntityContent, String)};
-   * the certificate goes to the directory only if {@code toDirectory} (the holder's consent, CPS
-   * §6.1.4.4.2).
+   * Issues as {@link #issue(CertificateAuthority, CertificateProfile, EndEntityContent, String)},
+   * under {@code terms}: the business type, the holder's consent to the directory (CPS §6.1.4.4.2)
+   * and the application unit, which decide where the outbox delivers it.
    */
   public IssuedCertificate issue(
       CertificateAuthority ca,
       CertificateProfile profile,
       EndEntityContent content,
       String actor,
-      boolean toDirectory) {
+      IssuanceTerms terms) {
     KeyAlgorithm keyAlgorithm =
         SubjectKeys.algorithmOf(content.key())
             .orElseThrow(
@@ -99,6 +100,7 @@ public class CertificateIssuer {
             encoded,
             actor,
             clock.instant());
+    record.issuedUnder(terms);
     entityManager.persist(record);
     auditLog.success(
         actor,
@@ -112,9 +114,7 @@ public class CertificateIssuer {
             + profile.label()
             + " key="
             + keyAlgorithm.name());
-    issued.fire(
-        new CertificateIssued(
-            new PublishedCertificate(ca.getName(), subjectDn, serial, encoded), toDirectory));
+    issued.fire(new CertificateIssued(record));
     return record;
   }
 

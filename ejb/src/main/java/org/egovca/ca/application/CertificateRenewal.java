@@ -21,6 +21,8 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.egovca.ca.application.port.KeyManagementCenter;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IdentityEdition;
+import org.egovca.ca.domain.IssuanceKind;
+import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.KeyPurpose;
 import org.egovca.ca.domain.RenewalWindow;
@@ -69,11 +71,13 @@ public class CertificateRenewal {
               + " (use re-key for a new key)");
     }
     verifiedByCurrentKey(request, current);
-    IssuedCertificate renewed = reissue(current, key, actor);
+    IssuedCertificate renewed = reissue(current, key, actor, IssuanceKind.RENEW);
     IssuedCertificate encryption = current.getPairedCertificate();
     IssuedCertificate renewedEncryption = null;
     if (encryption != null) {
-      renewedEncryption = reissue(encryption, holder(encryption).getSubjectPublicKeyInfo(), actor);
+      renewedEncryption =
+          reissue(
+              encryption, holder(encryption).getSubjectPublicKeyInfo(), actor, IssuanceKind.RENEW);
       renewed.pairWith(renewedEncryption);
     }
     audit(AuditActions.CERTIFICATE_RENEWED, actor, current, renewed);
@@ -110,7 +114,12 @@ public class CertificateRenewal {
                             + profile.name()));
     signedWithCurrentKey(encoded(request), currentKeySignature, current);
     IssuedCertificate rekeyed =
-        issuer.issue(current.getIssuer(), profile, carriedOver(current, newKey), actor);
+        issuer.issue(
+            current.getIssuer(),
+            profile,
+            carriedOver(current, newKey),
+            actor,
+            IssuanceTerms.successorOf(current, IssuanceKind.REKEY));
     IssuedCertificate encryption = current.getPairedCertificate();
     IssuedCertificate newEncryption = null;
     byte[] envelope = null;
@@ -128,7 +137,8 @@ public class CertificateRenewal {
               encryption.getIssuer(),
               profiles.require(encryption.getProfile()),
               carriedOver(encryption, SubjectPublicKeyInfo.getInstance(key.subjectPublicKeyInfo())),
-              actor);
+              actor,
+              IssuanceTerms.successorOf(encryption, IssuanceKind.REKEY));
       kmc.bindCertificate(key.escrowReference(), newEncryption.getId());
       rekeyed.pairWith(newEncryption);
       envelope = key.envelopedPrivateKey();
@@ -151,12 +161,13 @@ public class CertificateRenewal {
   }
 
   private IssuedCertificate reissue(
-      IssuedCertificate current, SubjectPublicKeyInfo key, String actor) {
+      IssuedCertificate current, SubjectPublicKeyInfo key, String actor, IssuanceKind kind) {
     return issuer.issue(
         current.getIssuer(),
         profiles.require(current.getProfile()),
         carriedOver(current, key),
-        actor);
+        actor,
+        IssuanceTerms.successorOf(current, kind));
   }
 
   /** The renewal request is the proof: its signature must verify with the current key. */

@@ -90,7 +90,8 @@ public class CertificateRevoker {
             certificate.getIssuer().getName(),
             certificate.getCaKeyGeneration(),
             certificate.getSerialNumber(),
-            reason));
+            reason,
+            certificate.getId()));
   }
 
   private IssuedCertificate find(BigInteger serialNumber) {

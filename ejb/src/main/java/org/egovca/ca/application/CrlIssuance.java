@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -32,6 +33,8 @@ import org.egovca.ca.x509.crl.CrlContent;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class CrlIssuance {
+
+  @Inject private Event<CrlPublished> published;
 
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
@@ -94,9 +97,11 @@ public class CrlIssuance {
                 number, now, nextUpdate, current ? configuration.pkiUrls().deltaCrl(caName) : null)
             .withDistributionPoint(configuration.pkiUrls().crl(caName, key.keyGeneration()));
     byte[] crl = issuer.sign(content, entries, cryptoToken.token());
-    entityManager.persist(
+    CertificateRevocationList issued =
         CertificateRevocationList.complete(
-            ca, key.keyGeneration(), number, now, nextUpdate, entries.count(), crl, actor));
+            ca, key.keyGeneration(), number, now, nextUpdate, entries.count(), crl, actor);
+    entityManager.persist(issued);
+    published.fire(new CrlPublished(issued));
     auditLog.success(
         actor,
         AuditActions.CRL_ISSUED,

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -37,6 +38,8 @@ public class DeltaCrlIssuance {
    * take far less. Repeating an entry of the base is harmless: relying parties merge the two lists.
    */
   static final Duration REVOCATION_COMMIT_MARGIN = Duration.ofMinutes(5);
+
+  @Inject private Event<CrlPublished> published;
 
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
@@ -101,9 +104,11 @@ public class DeltaCrlIssuance {
                 .withDistributionPoint(configuration.pkiUrls().crl(caName, ca.getKeyGeneration())),
             entries,
             cryptoToken.token());
-    entityManager.persist(
+    CertificateRevocationList issued =
         CertificateRevocationList.delta(
-            ca, number, base.getCrlNumber(), now, nextUpdate, entries.count(), crl, actor));
+            ca, number, base.getCrlNumber(), now, nextUpdate, entries.count(), crl, actor);
+    entityManager.persist(issued);
+    published.fire(new CrlPublished(issued));
     auditLog.success(
         actor,
         AuditActions.DELTA_CRL_ISSUED,

@@ -12,13 +12,18 @@ import java.util.List;
  * @param identifiers the holder's vetted identifiers for the GM/T 0015 identity extensions
  * @param subjectAltNames the vetted subjectAltNames ({@code DNS:…}, {@code IP:…}, {@code EMAIL:…});
  *     names in the PKCS#10 are ignored, like its subject
+ * @param applicationUnit the code of the application unit the certificate belongs to (R19), or null
+ * @param directoryConsent whether the holder consented to publication in the directory (CPS
+ *     §6.1.4.4.2)
  */
 public record IssuanceRequest(
     String profile,
     String subjectDn,
     String pkcs10,
     List<RequestedIdentifier> identifiers,
-    List<String> subjectAltNames)
+    List<String> subjectAltNames,
+    String applicationUnit,
+    boolean directoryConsent)
     implements Serializable {
 
   public IssuanceRequest {
@@ -36,6 +41,16 @@ public record IssuanceRequest(
           CaRequestException.Reason.MALFORMED_REQUEST, "an empty " + element + " element");
     }
     return List.copyOf(values);
+  }
+
+  /** A request of no application unit, whose holder consented to publication. */
+  public IssuanceRequest(
+      String profile,
+      String subjectDn,
+      String pkcs10,
+      List<RequestedIdentifier> identifiers,
+      List<String> subjectAltNames) {
+    this(profile, subjectDn, pkcs10, identifiers, subjectAltNames, null, true);
   }
 
   /** A request with a subject DN and nothing more about the holder. */

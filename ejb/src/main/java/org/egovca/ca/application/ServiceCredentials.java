@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -15,11 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.util.io.pem.PemObject;
-import org.bouncycastle.util.io.pem.PemWriter;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.infrastructure.DataFiles;
 import org.egovca.ca.x509.BouncyCastle;
+import org.egovca.ca.x509.PemCertificates;
 
 /**
  * Leaves the files an operator needs after the first start in the data directory: the SM2 CA chain
@@ -103,14 +101,10 @@ public class ServiceCredentials {
   }
 
   private void writePem(String file, List<byte[]> certificates) throws IOException {
-    StringWriter text = new StringWriter();
-    try (PemWriter pem = new PemWriter(text)) {
-      for (byte[] certificate : certificates) {
-        pem.writeObject(new PemObject("CERTIFICATE", certificate));
-      }
-    }
     DataFiles.replacePublic(
-        dataDirectory().resolve(file), text.toString().getBytes(StandardCharsets.US_ASCII));
+        dataDirectory().resolve(file),
+        PemCertificates.of(certificates.toArray(byte[][]::new))
+            .getBytes(StandardCharsets.US_ASCII));
   }
 
   private void writePkcs12(

@@ -12,6 +12,8 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.egovca.ca.application.port.KeyManagementCenter;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
+import org.egovca.ca.domain.IssuanceKind;
+import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.x509.CertificationRequests;
@@ -36,6 +38,7 @@ public class VettedIssuance {
   @Inject private KeyManagementCenter kmc;
   @Inject private SubjectNameUniqueness names;
   @Inject private CertificateProfileCatalogue profiles;
+  @Inject private ApplicationUnitLookup applicationUnits;
 
   /** A signing certificate, its encryption partner (or null) and the partner's key envelope. */
   public record Issued(
@@ -47,16 +50,11 @@ public class VettedIssuance {
     }
   }
 
-  /** One certificate for the key of the request, published in the directory. */
-  public IssuedCertificate issue(IssuanceRequest application, String actor) {
-    return issue(application, actor, true);
-  }
-
   /**
-   * One certificate for the key of the request; {@code toDirectory}: whether the holder consented
-   * to its publication in the directory (CPS §6.1.4.4.2).
+   * One certificate for the key of the request, in the request's application unit, published in the
+   * directory if the holder consented (CPS §6.1.4.4.2).
    */
-  public IssuedCertificate issue(IssuanceRequest application, String actor, boolean toDirectory) {
+  public IssuedCertificate issue(IssuanceRequest application, String actor) {
     CertificateProfile certificateProfile = profiles.forRemoteRa(application.profile());
     PKCS10CertificationRequest request = CertificationRequests.parse(application.pkcs10());
     CertificationRequests.verifyProofOfPossession(request);
@@ -73,7 +71,7 @@ public class VettedIssuance {
         certificateProfile,
         content,
         actor,
-        toDirectory);
+        terms(application));
   }
 
   /**
@@ -81,13 +79,6 @@ public class VettedIssuance {
    * the KMC makes, escrows and envelopes under the signing key (R3).
    */
   public Issued issueDual(IssuanceRequest application, String actor) {
-    return issueDual(application, actor, true);
-  }
-
-  /**
-   * As {@link #issueDual(IssuanceRequest, String)}, to the directory only if {@code toDirectory}.
-   */
-  public Issued issueDual(IssuanceRequest application, String actor, boolean toDirectory) {
     CertificateProfile signing = profiles.forRemoteRa(application.profile());
     CertificateProfile encryption =
         signing
@@ -113,8 +104,9 @@ public class VettedIssuance {
     names.requireFree(signingContent.subject(), encryption);
     CertificateAuthority ca =
         certificateAuthorities.byName(configuration.issuingCaName()).orElseThrow();
+    IssuanceTerms terms = terms(application);
     IssuedCertificate signatureCertificate =
-        issuer.issue(ca, signing, signingContent, actor, toDirectory);
+        issuer.issue(ca, signing, signingContent, actor, terms);
     KeyManagementCenter.EncryptionKey encryptionKey =
         kmc.issueEncryptionKey(SubjectKeys.toPublicKey(key), signatureCertificate.getSubjectDn());
     IssuedCertificate encryptionCertificate =
@@ -126,11 +118,19 @@ public class VettedIssuance {
                 application,
                 SubjectPublicKeyInfo.getInstance(encryptionKey.subjectPublicKeyInfo())),
             actor,
-            toDirectory);
+            terms);
     signatureCertificate.pairWith(encryptionCertificate);
     kmc.bindCertificate(encryptionKey.escrowReference(), encryptionCertificate.getId());
     return new Issued(
         signatureCertificate, encryptionCertificate, encryptionKey.envelopedPrivateKey());
+  }
+
+  private IssuanceTerms terms(IssuanceRequest application) {
+    Long unit =
+        application.applicationUnit() == null
+            ? null
+            : applicationUnits.idOf(application.applicationUnit());
+    return new IssuanceTerms(IssuanceKind.ISSUE, application.directoryConsent(), unit);
   }
 
   /**

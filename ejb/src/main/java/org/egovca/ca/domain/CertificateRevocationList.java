@@ -184,6 +184,10 @@ public class CertificateRevocationList {
         issuedBy);
   }
 
+  public Long getId() {
+    return id;
+  }
+
   public CertificateAuthority getIssuer() {
     return issuer;
   }

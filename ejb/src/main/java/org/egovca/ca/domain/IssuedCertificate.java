@@ -133,6 +133,13 @@ public class IssuedCertificate {
   @Column(name = "application_unit_id")
   private Long applicationUnitId;
 
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  @Column(name = "issuance_kind", nullable = false, length = 8)
+  private IssuanceKind issuanceKind = IssuanceKind.ISSUE;
+
+  @Column(name = "directory_consent", nullable = false)
+  private boolean directoryConsent = true;
+
   protected IssuedCertificate() {}
 
   public IssuedCertificate(
@@ -200,9 +207,20 @@ public class IssuedCertificate {
     other.pairedCertificate = this;
   }
 
-  /** Assigns a certificate issued through an application to the application unit (R19). */
-  public void assignToApplicationUnit(Long applicationUnitId) {
-    this.applicationUnitId = applicationUnitId;
+  /** Records the terms it is issued under: business type, directory consent, unit (R19). */
+  public void issuedUnder(IssuanceTerms terms) {
+    this.issuanceKind = terms.kind();
+    this.directoryConsent = terms.directoryConsent();
+    this.applicationUnitId = terms.applicationUnitId();
+  }
+
+  public IssuanceKind getIssuanceKind() {
+    return issuanceKind;
+  }
+
+  /** Whether the holder consented to publication in the directory (CPS §6.1.4.4.2). */
+  public boolean isDirectoryConsent() {
+    return directoryConsent;
   }
 
   public Long getApplicationUnitId() {

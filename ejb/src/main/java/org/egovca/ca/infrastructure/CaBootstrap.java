@@ -16,14 +16,13 @@ import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.CertificateProfileCatalogue;
 import org.egovca.ca.application.CrlScheduler;
 import org.egovca.ca.application.OcspResponders;
-import org.egovca.ca.application.PublicationDispatcher;
 import org.egovca.ca.application.port.PublishedCertificate;
 
 /**
  * At every start: once the schema is migrated and the token is active, store the shipped profile
- * definitions not stored yet, create the CA hierarchy if this is the first start, then (re)publish
- * the CA certificates and issue any CRL that is due (the first ones on a new CA). The CA can issue
- * once this bean reports ready.
+ * definitions not stored yet, create the CA hierarchy if this is the first start, then queue the CA
+ * certificates for the directory again (an idempotent republication) and issue any CRL that is due
+ * (the first ones on a new CA). The CA can issue once this bean reports ready.
  */
 @Singleton
 @Startup
@@ -38,7 +37,7 @@ public class CaBootstrap {
   @Inject private CertificateProfileCatalogue profiles;
   @Inject private OcspResponders ocspResponders;
   @Inject private CertificateAuthorities certificateAuthorities;
-  @Inject private PublicationDispatcher publication;
+  @Inject private org.egovca.delivery.application.Outbox outbox;
   @Inject private CaConfiguration configuration;
   @Inject private CrlScheduler crlScheduler;
   @Inject private org.egovca.ra.application.OperatorBootstrap operators;
@@ -71,7 +70,7 @@ public class CaBootstrap {
                     new PublishedCertificate(
                         ca.getName(), ca.getSubjectDn(), ca.getSerialNumber(), ca.getEncoded()))
             .toList();
-    publication.publishCaCertificates(caCertificates);
+    outbox.caCertificates(caCertificates);
     operators.createFirstSecurityAdmin();
     ocspResponders.renewDue();
     crlScheduler.issueDueCrls();

@@ -77,6 +77,32 @@ public class CaConfiguration {
     return property("egovca.rsaCa.subject", "CN=iFutureCA RSA,C=CN");
   }
 
+  /**
+   * How many delivery workers compete for each outbox channel on this server (default 1). Workers
+   * of several servers sharing the database compete the same way; the channel lock lets one deliver
+   * at a time. Tests raise it to make workers race.
+   */
+  public int deliveryWorkers() {
+    int workers = Integer.parseInt(property("egovca.delivery.workers", "1"));
+    if (workers < 1 || workers > 16) {
+      throw new IllegalArgumentException("egovca.delivery.workers must be between 1 and 16");
+    }
+    return workers;
+  }
+
+  /**
+   * The longest wait of an outbox channel between two attempts after failures (5 minutes by
+   * default): the backoff doubles from 2 seconds up to it.
+   */
+  public Duration longestDeliveryWait() {
+    long seconds = Long.parseLong(property("egovca.delivery.longestWaitSeconds", "300"));
+    if (seconds < 2 || seconds > 3600) {
+      throw new IllegalArgumentException(
+          "egovca.delivery.longestWaitSeconds must be between 2 and 3600");
+    }
+    return Duration.ofSeconds(seconds);
+  }
+
   /** How long a CRL is valid; the CPS issues one at least every 24 hours (§6.1.4.8.7). */
   public Duration crlPeriod() {
     return Duration.ofHours(Long.parseLong(property("egovca.crl.periodHours", "24")));

@@ -311,17 +311,16 @@ public class ApplicationDesk {
             application.getSubjectDn(),
             application.getPkcs10(),
             identifiers(application.getApplicant(), profile),
-            application.getSubjectAltNames());
+            application.getSubjectAltNames(),
+            application.getApplicationUnit() == null
+                ? null
+                : application.getApplicationUnit().getCode(),
+            application.isPublishConsent());
     if (application.isDualCertificate()) {
-      VettedIssuance.Issued issued =
-          vettedIssuance.issueDual(request, actor, application.isPublishConsent());
-      assign(application, issued.certificate());
-      assign(application, issued.encryption());
+      VettedIssuance.Issued issued = vettedIssuance.issueDual(request, actor);
       application.certificatesIssued(issued.certificate(), issued.encryption(), issued.envelope());
     } else {
-      IssuedCertificate certificate =
-          vettedIssuance.issue(request, actor, application.isPublishConsent());
-      assign(application, certificate);
+      IssuedCertificate certificate = vettedIssuance.issue(request, actor);
       application.certificatesIssued(certificate, null, null);
     }
   }
@@ -335,17 +334,7 @@ public class ApplicationDesk {
             ? null
             : issuedCertificates.find(
                 new BigInteger(result.encryptionCertificate().serialNumberHex(), 16));
-    assign(application, signing);
-    if (encryption != null) {
-      assign(application, encryption);
-    }
     application.certificatesIssued(signing, encryption, result.envelopedPrivateKey());
-  }
-
-  private static void assign(Application application, IssuedCertificate certificate) {
-    if (application.getApplicationUnit() != null) {
-      certificate.assignToApplicationUnit(application.getApplicationUnit().getId());
-    }
   }
 
   /**

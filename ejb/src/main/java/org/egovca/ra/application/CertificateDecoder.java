@@ -111,7 +111,7 @@ final class CertificateDecoder {
             ? null
             : certificate.getPairedCertificate().getSerialNumberHex(),
         extensions,
-        OperatorCertificates.pem(certificate.getEncoded()),
+        org.egovca.ca.x509.PemCertificates.of(certificate.getEncoded()),
         applications,
         history);
   }

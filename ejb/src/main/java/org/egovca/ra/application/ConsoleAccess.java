@@ -94,7 +94,7 @@ public class ConsoleAccess {
     return session;
   }
 
-  static String actor(Operator operator) {
+  public static String actor(Operator operator) {
     return "operator:" + operator.getUsername();
   }
 

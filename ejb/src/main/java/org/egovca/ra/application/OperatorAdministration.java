@@ -32,13 +32,13 @@ import org.egovca.ra.domain.RoleConflicts;
 public class OperatorAdministration {
 
   private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
-  private static final Pattern UNIT_CODE = Pattern.compile("[A-Za-z0-9_-]{2,32}");
 
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
 
   @Inject private ConsoleAccess access;
   @Inject private AuditLog auditLog;
+  @Inject private ApplicationUnitRegistry applicationUnits;
   @Inject private OperatorCertificates certificates;
   @Inject private CertificateRevoker revoker;
 
@@ -69,27 +69,7 @@ public class OperatorAdministration {
   public void createUnit(String token, String code, String name) {
     Operator admin =
         access.require(token, Permission.MANAGE_OPERATORS, "createApplicationUnit", code);
-    String[] checked = new String[2];
-    FormText.all(
-        List.of(
-            () -> {
-              checked[0] = FormText.text("unitCode", code, 32, true);
-              if (!UNIT_CODE.matcher(checked[0]).matches()) {
-                throw RaRefusal.invalid(
-                    "unitCode", "unit.code", "use 2 to 32 letters, digits, '-' or '_'");
-              }
-            },
-            () -> checked[1] = FormText.text("unitName", name, 128, true)));
-    if (unit(checked[0]) != null) {
-      throw RaRefusal.invalid(
-          "unitCode", "unit.exists", "an application unit with the code " + checked[0] + " exists");
-    }
-    entityManager.persist(new ApplicationUnit(checked[0], checked[1], clock.instant()));
-    auditLog.success(
-        ConsoleAccess.actor(admin),
-        AuditActions.APPLICATION_UNIT_CREATED,
-        "unit:" + checked[0],
-        checked[1]);
+    applicationUnits.create(code, name, ConsoleAccess.actor(admin));
   }
 
   /**
@@ -144,7 +124,8 @@ public class OperatorAdministration {
     return new NewOperatorCredential(
         text[0],
         new String(oneTimePassword),
-        OperatorCertificates.pem(certificate.getEncoded(), certificates.tlsCaCertificate()));
+        org.egovca.ca.x509.PemCertificates.of(
+            certificate.getEncoded(), certificates.tlsCaCertificate()));
   }
 
   public void changeRoles(
@@ -225,7 +206,8 @@ public class OperatorAdministration {
         AuditActions.OPERATOR_CERTIFICATE_ISSUED,
         "operator:" + username,
         "serial=" + certificate.getSerialNumberHex());
-    return OperatorCertificates.pem(certificate.getEncoded(), certificates.tlsCaCertificate());
+    return org.egovca.ca.x509.PemCertificates.of(
+        certificate.getEncoded(), certificates.tlsCaCertificate());
   }
 
   private void revokeLoginCertificate(Operator operator, RevocationReason reason, String actor) {

@@ -4,13 +4,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.util.List;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.bouncycastle.util.io.pem.PemObject;
-import org.bouncycastle.util.io.pem.PemWriter;
 import org.egovca.ca.application.CaRequestException;
 import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.CertificateIssuer;
@@ -18,6 +14,7 @@ import org.egovca.ca.application.CertificateProfileCatalogue;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
+import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.x509.CertificationRequests;
@@ -64,7 +61,7 @@ public class OperatorCertificates {
           new EndEntityContent(
               SubjectNames.parse(subjectOf(username), profile), key, List.of(), List.of()),
           actor,
-          false);
+          IssuanceTerms.unpublished());
     } catch (CaRequestException refused) {
       throw RaRefusal.invalid("certificateRequest", "operator.request", refused.getMessage());
     }
@@ -77,17 +74,5 @@ public class OperatorCertificates {
 
   static String subjectOf(String username) {
     return "CN=" + username + ",OU=Operators,O=iFutureCA,C=CN";
-  }
-
-  static String pem(byte[]... certificates) {
-    StringWriter text = new StringWriter();
-    try (PemWriter writer = new PemWriter(text)) {
-      for (byte[] certificate : certificates) {
-        writer.writeObject(new PemObject("CERTIFICATE", certificate));
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write PEM", e);
-    }
-    return text.toString();
   }
 }

@@ -24,7 +24,11 @@ public enum Permission {
       OperatorRole.ARCHIVE_ADMIN,
       OperatorRole.UNIT_ADMIN,
       OperatorRole.SECURITY_ADMIN),
-  VIEW_AUDIT(OperatorRole.AUDITOR);
+  VIEW_AUDIT(OperatorRole.AUDITOR),
+  /** Register e-gov systems, their subscriptions and query-service credentials (R21–R23). */
+  MANAGE_EGOV_SYSTEMS(OperatorRole.SECURITY_ADMIN),
+  /** See the outbox queues and retry a channel (the system maintainer keeps delivery running). */
+  MANAGE_DELIVERIES(OperatorRole.SYSTEM_MAINTAINER);
 
   private final Set<OperatorRole> grantedTo;
 

@@ -29,8 +29,10 @@ class PermissionTest {
   }
 
   @Test
-  void systemMaintainerHasNoConsolePermission() {
-    assertEquals(Set.of(), granted(EnumSet.of(OperatorRole.SYSTEM_MAINTAINER)));
+  void systemMaintainerKeepsDeliveryRunningOnly() {
+    assertEquals(
+        EnumSet.of(Permission.MANAGE_DELIVERIES),
+        granted(EnumSet.of(OperatorRole.SYSTEM_MAINTAINER)));
   }
 
   @Test
@@ -67,9 +69,12 @@ class PermissionTest {
   }
 
   @Test
-  void securityAdminManagesOperatorsAndViewsCertificatesOnly() {
+  void securityAdminManagesOperatorsAndEgovSystemsAndViewsCertificatesOnly() {
     assertEquals(
-        EnumSet.of(Permission.MANAGE_OPERATORS, Permission.VIEW_CERTIFICATES),
+        EnumSet.of(
+            Permission.MANAGE_OPERATORS,
+            Permission.VIEW_CERTIFICATES,
+            Permission.MANAGE_EGOV_SYSTEMS),
         granted(EnumSet.of(OperatorRole.SECURITY_ADMIN)));
   }
 

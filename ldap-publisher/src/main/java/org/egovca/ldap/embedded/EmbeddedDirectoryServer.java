@@ -53,8 +53,9 @@ public final class EmbeddedDirectoryServer {
           "userCertificate",
           "cACertificate",
           "certificateRevocationList",
-          "authorityRevocationList");
-  private static final List<String> PKI_OBJECT_CLASSES = List.of("pkiUser", "pkiCA");
+          "authorityRevocationList",
+          "deltaRevocationList");
+  private static final List<String> PKI_OBJECT_CLASSES = List.of("pkiUser", "pkiCA", "deltaCRL");
 
   private final Settings settings;
   private final ChangeTracker changes = new ChangeTracker();

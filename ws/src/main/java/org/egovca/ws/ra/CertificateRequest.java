@@ -14,7 +14,15 @@ import org.egovca.ca.application.IssuanceRequest;
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(
     name = "CertificateRequest",
-    propOrder = {"profile", "subjectDn", "pkcs10", "holderIdentifiers", "subjectAltNames"})
+    propOrder = {
+      "profile",
+      "subjectDn",
+      "pkcs10",
+      "holderIdentifiers",
+      "subjectAltNames",
+      "applicationUnit",
+      "publishToDirectory"
+    })
 public class CertificateRequest {
 
   private String profile;
@@ -27,6 +35,9 @@ public class CertificateRequest {
   @XmlElement(name = "subjectAltName")
   private List<String> subjectAltNames;
 
+  private String applicationUnit;
+  private Boolean publishToDirectory;
+
   public CertificateRequest() {}
 
   IssuanceRequest toIssuanceRequest() {
@@ -35,6 +46,8 @@ public class CertificateRequest {
         subjectDn,
         pkcs10,
         HolderIdentifierElement.toRequested(holderIdentifiers),
-        subjectAltNames);
+        subjectAltNames,
+        applicationUnit,
+        publishToDirectory == null || publishToDirectory);
   }
 }

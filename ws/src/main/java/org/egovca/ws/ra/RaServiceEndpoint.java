@@ -26,7 +26,7 @@ import org.egovca.ca.application.RemoteRaService;
     targetNamespace = RaServiceEndpoint.NAMESPACE)
 public class RaServiceEndpoint {
 
-  static final String NAMESPACE = "http://egovca.org/ws/ra/v1";
+  public static final String NAMESPACE = "http://egovca.org/ws/ra/v1";
 
   @Resource private WebServiceContext context;
 
@@ -42,6 +42,10 @@ public class RaServiceEndpoint {
    *     organization code, …) for the GM/T 0015 identity extensions
    * @param subjectAltNames optional: the vetted subjectAltNames, {@code DNS:…}, {@code IP:…} or
    *     {@code EMAIL:…}; names in the PKCS#10 are ignored, like its subject
+   * @param applicationUnit optional: the code of the application unit the certificate belongs to
+   *     (R19); its e-gov systems receive it
+   * @param publishToDirectory optional, true by default: false when the holder declined publication
+   *     in the directory (CPS §6.1.4.4.2)
    * @return the certificate, base64 DER
    */
   @WebMethod
@@ -51,7 +55,9 @@ public class RaServiceEndpoint {
       @WebParam(name = "subjectDn") String subjectDn,
       @WebParam(name = "pkcs10") String pkcs10,
       @WebParam(name = "holderIdentifier") List<HolderIdentifierElement> holderIdentifiers,
-      @WebParam(name = "subjectAltName") List<String> subjectAltNames)
+      @WebParam(name = "subjectAltName") List<String> subjectAltNames,
+      @WebParam(name = "applicationUnit") String applicationUnit,
+      @WebParam(name = "publishToDirectory") Boolean publishToDirectory)
       throws RaServiceFault {
     return answer(
         "issueCertificate",
@@ -62,7 +68,9 @@ public class RaServiceEndpoint {
                   subjectDn,
                   pkcs10,
                   HolderIdentifierElement.toRequested(holderIdentifiers),
-                  subjectAltNames);
+                  subjectAltNames,
+                  applicationUnit,
+                  publishToDirectory == null || publishToDirectory);
           byte[] certificate = remoteRa.issueCertificate(clientCertificate(), request).encoded();
           return Base64.getEncoder().encodeToString(certificate);
         });
@@ -108,7 +116,9 @@ public class RaServiceEndpoint {
       @WebParam(name = "subjectDn") String subjectDn,
       @WebParam(name = "pkcs10") String pkcs10,
       @WebParam(name = "holderIdentifier") List<HolderIdentifierElement> holderIdentifiers,
-      @WebParam(name = "subjectAltName") List<String> subjectAltNames)
+      @WebParam(name = "subjectAltName") List<String> subjectAltNames,
+      @WebParam(name = "applicationUnit") String applicationUnit,
+      @WebParam(name = "publishToDirectory") Boolean publishToDirectory)
       throws RaServiceFault {
     return answer(
         "issueDualCertificate",
@@ -121,7 +131,9 @@ public class RaServiceEndpoint {
                         subjectDn,
                         pkcs10,
                         HolderIdentifierElement.toRequested(holderIdentifiers),
-                        subjectAltNames))));
+                        subjectAltNames,
+                        applicationUnit,
+                        publishToDirectory == null || publishToDirectory))));
   }
 
   /** The certificate profiles this RA may request, latest version of each. */

@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 import org.egovca.ca.application.CaRequestException;
 
 /** What every SOAP endpoint of the CA does around a call: the caller's certificate, the faults. */
-final class SoapCalls {
+public final class SoapCalls {
 
   private static final Logger LOG = Logger.getLogger(SoapCalls.class.getName());
   private static final String CLIENT_CERTIFICATE = "jakarta.servlet.request.X509Certificate";
@@ -22,7 +22,7 @@ final class SoapCalls {
    * Runs {@code action}; a refusal becomes a typed fault with its code and message, anything else
    * is logged and answered with INTERNAL_ERROR (no stack trace reaches the caller).
    */
-  static <T> T answer(String operation, Supplier<T> action) throws RaServiceFault {
+  public static <T> T answer(String operation, Supplier<T> action) throws RaServiceFault {
     try {
       return action.get();
     } catch (CaRequestException refused) {
@@ -36,7 +36,7 @@ final class SoapCalls {
   }
 
   /** DER of the TLS client certificate the caller presented, or null. */
-  static byte[] clientCertificate(WebServiceContext context) {
+  public static byte[] clientCertificate(WebServiceContext context) {
     HttpServletRequest request =
         (HttpServletRequest) context.getMessageContext().get(MessageContext.SERVLET_REQUEST);
     Object chain = request == null ? null : request.getAttribute(CLIENT_CERTIFICATE);

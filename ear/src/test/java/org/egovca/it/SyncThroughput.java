@@ -1,0 +1,113 @@
+package org.egovca.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The sync delivery figure of the load harness: certificates of one application unit are issued
+ * while its e-gov system (the reference receiver on the same Payara) is switched off, so their
+ * messages wait in the outbox; the receiver is switched on and the figure is the rate at which the
+ * outbox delivers them, from the first delivery to the last (the delivery times the CA records).
+ * Delivery to one system is one ordered queue, so this is the rate of one channel.
+ */
+public final class SyncThroughput {
+
+  private SyncThroughput() {}
+
+  /**
+   * @return deliveries per second
+   */
+  public static double measure(EarLauncher launcher, CaServer server, int certificates, int threads)
+      throws Exception {
+    Path directory = Files.createTempDirectory("sync-throughput");
+    ReferenceReceiver receiver = ReferenceReceiver.deploy(launcher, server);
+    receiver.stop();
+    RaSoapClient admin =
+        new RaSoapClient(Tls.securityAdmin(server), server.httpsBase(), "CaAdminService");
+    String failure = admin.createApplicationUnit("BENCH", "Benchmark unit");
+    if (failure != null) {
+      throw new IllegalStateException(failure);
+    }
+    RaSoapClient.Answer registered =
+        admin.registerEgovSystem(
+            "bench",
+            "BENCH",
+            receiver.endpoint(),
+            "REALTIME",
+            0,
+            List.of("ISSUE"),
+            TestRequests.rsa(directory, "bench", 2048));
+    if (!registered.issued()) {
+      throw new IllegalStateException(registered.faultString());
+    }
+    String pkcs10 = TestRequests.sm2(directory, "holder");
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Object>> done =
+          pool.invokeAll(
+              java.util.Collections.nCopies(
+                  threads,
+                  () -> {
+                    RaSoapClient ra = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+                    for (int i = next.getAndIncrement();
+                        i < certificates;
+                        i = next.getAndIncrement()) {
+                      RaSoapClient.Answer answer =
+                          ra.issueCertificate(
+                              "personal-sign", "CN=Bench " + i + ",C=CN", pkcs10, "BENCH", false);
+                      if (!answer.issued()) {
+                        throw new IllegalStateException(answer.faultString());
+                      }
+                    }
+                    return null;
+                  }));
+      for (Future<Object> thread : done) {
+        thread.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    receiver.start();
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (pending(server) > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(pending(server) + " deliveries still pending");
+      }
+      Thread.sleep(200);
+    }
+    try (Connection connection = server.database();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT COUNT(*), MIN(d.delivered_at), MAX(d.delivered_at) FROM delivery d"
+                    + " JOIN egov_system s ON d.channel = CONCAT('egov-system-', s.id)"
+                    + " WHERE s.name = 'bench'");
+        ResultSet row = query.executeQuery()) {
+      row.next();
+      long count = row.getLong(1);
+      Timestamp first = row.getTimestamp(2);
+      Timestamp last = row.getTimestamp(3);
+      double seconds = (last.getTime() - first.getTime()) / 1000.0;
+      System.out.printf(
+          "[load] sync: %d deliveries to the reference receiver in %.1f s%n", count, seconds);
+      return (count - 1) / seconds;
+    }
+  }
+
+  private static long pending(CaServer server) throws Exception {
+    return server.count(
+        "SELECT COUNT(*) FROM delivery d JOIN egov_system s"
+            + " ON d.channel = CONCAT('egov-system-', s.id)"
+            + " WHERE s.name = 'bench' AND d.delivered_at IS NULL");
+  }
+}

@@ -1,0 +1,125 @@
+package org.egovca.it.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import org.egovca.it.CaServer;
+import org.egovca.it.DeployedEar;
+import org.egovca.it.RemoteRa;
+import org.egovca.it.console.ConsoleFixture.Staff;
+import org.egovca.it.console.Records.AuditRow;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * The console pages of the information services, in headless Chromium: the security administrator
+ * registers an e-gov system and its subscription (a wrong endpoint is refused, naming the problem);
+ * when that system cannot be reached, the system maintainer sees its queue grow with the failure
+ * and the error, inspects an item and asks for a retry (audited); the security administrator pauses
+ * the system.
+ */
+@Order(Integer.MAX_VALUE - 4)
+@ExtendWith({DeployedEar.class, ConsoleFixture.Extension.class})
+class ConsoleInformationServicesIT {
+
+  private static final String UNIT = "CONSOLE-SYNC";
+  private static final String SYSTEM = "unreachable-bureau";
+
+  private static ConsoleFixture fixture;
+  private static CaServer server;
+
+  @BeforeAll
+  static void shared(ConsoleFixture shared) {
+    fixture = shared;
+    server = shared.server;
+  }
+
+  @Test
+  void anUnreachableEgovSystemsQueueIsVisibleInspectableAndRetried() throws Exception {
+    Console admin = fixture.admin();
+    admin.open("operators.xhtml");
+    admin.type("unitForm:unitCode", UNIT);
+    admin.type("unitForm:unitName", "控制台同步单位");
+    admin.submit("unitForm:create");
+
+    admin.open("egov-systems.xhtml");
+    admin.type("register:name", SYSTEM);
+    admin.select("register:applicationUnit", UNIT);
+    admin.type("register:endpoint", "ftp://127.0.0.1/sync");
+    admin.setValue("register:certificateRequest", Pki.rsaRequest(fixture.work, SYSTEM));
+    admin.submit("register:submit");
+    assertTrue(admin.pageText().contains("http:// or https://"), admin.pageText());
+    assertEquals(
+        0, Records.number(server, "SELECT COUNT(*) FROM egov_system WHERE name = ?", SYSTEM));
+
+    // port 9 (discard) is closed on loopback: every delivery is refused at once
+    admin.type("register:endpoint", "http://127.0.0.1:9/CertificateSyncService");
+    admin.setValue("register:certificateRequest", Pki.rsaRequest(fixture.work, SYSTEM));
+    admin.submit("register:submit");
+    assertEquals(Texts.zh("egovSystems.registered", SYSTEM), admin.messages());
+    assertTrue(admin.content("credential-certificate").startsWith("-----BEGIN CERTIFICATE-----"));
+    assertTrue(admin.pageText().contains("http://127.0.0.1:9/CertificateSyncService"));
+
+    BigInteger serial = RemoteRa.issueForUnit(server, fixture.work, "控制台同步持有者", UNIT);
+    String channel =
+        "egov-system-"
+            + Records.number(server, "SELECT id FROM egov_system WHERE name = ?", SYSTEM);
+    awaitFailure(channel);
+
+    Console maintainer = fixture.operator(Staff.MAINTAINER);
+    maintainer.open("deliveries.xhtml");
+    String page = maintainer.pageText();
+    assertTrue(page.contains(SYSTEM) && page.contains("not delivered"), page);
+
+    maintainer.open("deliveries.xhtml?channel=" + channel);
+    maintainer.driver().findElement(By.cssSelector("a.item-link")).click();
+    assertTrue(
+        maintainer.text("item-last-error").contains("not delivered"),
+        maintainer.text("item-last-error"));
+    assertTrue(Integer.parseInt(maintainer.text("item-attempts")) >= 1);
+    assertTrue(maintainer.pageText().contains(serial.toString(16)), maintainer.pageText());
+
+    long mark = Records.auditMark(server);
+    maintainer.open("deliveries.xhtml");
+    maintainer.submit(
+        By.xpath(
+            "//tr[.//div[normalize-space(.)='" + channel + "']]//button[contains(@id,'retry')]"));
+    assertEquals(Texts.zh("deliveries.retried", channel), maintainer.messages());
+    List<String> retries =
+        Records.auditSince(server, mark, row -> row.actor().equals("operator:maint.zhou")).stream()
+            .map(AuditRow::action)
+            .toList();
+    assertTrue(retries.contains("DELIVERY_RETRIED"), retries.toString());
+
+    admin.open("egov-systems.xhtml");
+    admin.submit(
+        By.xpath(
+            "//tr[.//span[normalize-space(.)='"
+                + SYSTEM
+                + "']]//button[contains(@id,'deactivate')]"));
+    assertEquals(Texts.zh("egovSystems.deactivated", SYSTEM), admin.messages());
+    assertEquals(
+        0,
+        Records.number(
+            server, "SELECT COUNT(*) FROM egov_system WHERE name = ? AND active = TRUE", SYSTEM));
+    admin.screenshot(ConsoleFixture.SCREENSHOTS.resolve("egov-systems.png"));
+    maintainer.open("deliveries.xhtml");
+    maintainer.screenshot(ConsoleFixture.SCREENSHOTS.resolve("deliveries.png"));
+  }
+
+  private static void awaitFailure(String channel) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (Records.number(
+            server, "SELECT COUNT(*) FROM delivery WHERE channel = ? AND attempts > 0", channel)
+        == 0) {
+      assertTrue(System.nanoTime() < deadline, "no delivery to " + channel + " was attempted");
+      Thread.sleep(250);
+    }
+  }
+}

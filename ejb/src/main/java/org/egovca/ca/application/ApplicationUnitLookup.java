@@ -1,0 +1,36 @@
+package org.egovca.ca.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.egovca.ra.domain.ApplicationUnit;
+
+/** Finds the application unit (R19) a request names by its code. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class ApplicationUnitLookup {
+
+  @PersistenceContext(unitName = "egovca")
+  private EntityManager entityManager;
+
+  /**
+   * The id of the unit with {@code code}.
+   *
+   * @throws CaRequestException UNKNOWN_APPLICATION_UNIT when there is none
+   */
+  public long idOf(String code) {
+    return entityManager
+        .createNamedQuery(ApplicationUnit.BY_CODE, ApplicationUnit.class)
+        .setParameter("code", code)
+        .getResultStream()
+        .findFirst()
+        .map(ApplicationUnit::getId)
+        .orElseThrow(
+            () ->
+                new CaRequestException(
+                    CaRequestException.Reason.UNKNOWN_APPLICATION_UNIT,
+                    "there is no application unit with the code '" + code + "'"));
+  }
+}

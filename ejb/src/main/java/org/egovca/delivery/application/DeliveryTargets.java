@@ -1,0 +1,43 @@
+package org.egovca.delivery.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.Optional;
+import org.egovca.delivery.domain.DeliveryChannel;
+import org.egovca.delivery.domain.EgovSystem;
+
+/** Which target a channel delivers to, and how long it pauses between runs. */
+@ApplicationScoped
+class DeliveryTargets {
+
+  @PersistenceContext(unitName = "egovca")
+  private EntityManager entityManager;
+
+  @Inject private DirectoryTarget directory;
+  @Inject private EgovSystemTarget egovSystems;
+
+  /**
+   * The target of {@code channel}; empty while it must not be delivered (a deactivated e-gov system
+   * keeps its items until it is active again).
+   */
+  Optional<Resolved> resolve(String channel) {
+    Long systemId = DeliveryChannel.egovSystemId(channel);
+    if (systemId == null) {
+      return Optional.of(new Resolved(directory, Duration.ZERO));
+    }
+    EgovSystem system = entityManager.find(EgovSystem.class, systemId);
+    if (system == null || !system.isActive()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Resolved(egovSystems.of(system), system.batchPause()));
+  }
+
+  /**
+   * @param batchPause the wait after a run that delivered everything: the batch interval of a
+   *     scheduled subscription, zero in real time
+   */
+  record Resolved(DeliveryTarget target, Duration batchPause) {}
+}

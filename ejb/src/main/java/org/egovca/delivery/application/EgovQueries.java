@@ -1,0 +1,195 @@
+package org.egovca.delivery.application;
+
+import static org.egovca.ca.application.CaRequestException.Reason.CA_UNAVAILABLE;
+import static org.egovca.ca.application.CaRequestException.Reason.MALFORMED_REQUEST;
+import static org.egovca.ca.application.CaRequestException.Reason.NOT_AUTHORIZED;
+import static org.egovca.ca.application.CaRequestException.Reason.UNKNOWN_CERTIFICATE;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.egovca.ca.application.AuditActions;
+import org.egovca.ca.application.AuditLog;
+import org.egovca.ca.application.CaRequestException;
+import org.egovca.ca.application.CertificateAuthorities;
+import org.egovca.ca.application.IssuedCrls;
+import org.egovca.ca.application.RaClientAuthenticator;
+import org.egovca.ca.domain.AuditOutcome;
+import org.egovca.ca.domain.CertificateAuthority;
+import org.egovca.ca.domain.CertificateRevocationList;
+import org.egovca.ca.domain.CertificateStatus;
+import org.egovca.ca.domain.ClientRole;
+import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.RaClient;
+import org.egovca.ca.domain.SerialNumbers;
+import org.egovca.delivery.domain.EgovSystem;
+import org.egovca.sync.CertificateState;
+import org.egovca.sync.CrlReason;
+
+/**
+ * The query service for e-gov systems (R23, CPS §7.3): a certificate by serial or subject with its
+ * status, a CA's chain, a CA's latest CRL. The caller is the e-gov system whose TLS client
+ * certificate it presents; it sees only the certificates of its own application unit (R19): asking
+ * for another unit's is refused and audited as denied access. CA chains and CRLs are public.
+ */
+@Stateless
+public class EgovQueries {
+
+  private static final int MOST_BY_SUBJECT = 100;
+
+  @PersistenceContext(unitName = "egovca")
+  private EntityManager entityManager;
+
+  @Inject private RaClientAuthenticator authenticator;
+  @Inject private CertificateAuthorities certificateAuthorities;
+  @Inject private IssuedCrls issuedCrls;
+  @Inject private AuditLog auditLog;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** The certificate with {@code serialHex}, if it belongs to the caller's application unit. */
+  public CertificateAnswer certificateBySerial(byte[] clientCertificate, String serialHex) {
+    EgovSystem system = caller(clientCertificate, "getCertificate");
+    BigInteger serial = SerialNumbers.parse(serialHex);
+    if (serial == null) {
+      throw new CaRequestException(
+          MALFORMED_REQUEST, "give the serial number in hexadecimal, for example 4f1a09c2e3");
+    }
+    List<IssuedCertificate> found =
+        entityManager
+            .createNamedQuery(IssuedCertificate.BY_SERIAL_ANY_ISSUER, IssuedCertificate.class)
+            .setParameter("serial", SerialNumbers.toHex(serial))
+            .getResultList();
+    if (found.isEmpty()) {
+      throw new CaRequestException(
+          UNKNOWN_CERTIFICATE, "this CA has issued no certificate with serial " + serialHex);
+    }
+    IssuedCertificate certificate = found.get(0);
+    if (!system.getApplicationUnit().getId().equals(certificate.getApplicationUnitId())) {
+      String detail =
+          "certificate "
+              + certificate.getSerialNumberHex()
+              + " is not a certificate of application unit "
+              + system.getApplicationUnit().getCode();
+      auditLog.refusal(
+          "egov-system:" + system.getName(),
+          AuditActions.QUERY_SERVICE,
+          certificate.getSubjectDn(),
+          AuditOutcome.DENIED,
+          detail);
+      throw new CaRequestException(NOT_AUTHORIZED, detail);
+    }
+    return CertificateAnswer.of(certificate, clock.instant());
+  }
+
+  /** The caller's unit's certificates with exactly this subject DN, newest first. */
+  public List<CertificateAnswer> certificatesBySubject(byte[] clientCertificate, String subjectDn) {
+    EgovSystem system = caller(clientCertificate, "findCertificatesBySubject");
+    if (subjectDn == null || subjectDn.isBlank() || subjectDn.length() > 1024) {
+      throw new CaRequestException(MALFORMED_REQUEST, "give a subject DN of 1 to 1024 characters");
+    }
+    Instant now = clock.instant();
+    return entityManager
+        .createQuery(
+            "SELECT c FROM IssuedCertificate c WHERE c.subjectDn = :subject"
+                + " AND c.applicationUnitId = :unit ORDER BY c.issuedAt DESC, c.id DESC",
+            IssuedCertificate.class)
+        .setParameter("subject", subjectDn.trim())
+        .setParameter("unit", system.getApplicationUnit().getId())
+        .setMaxResults(MOST_BY_SUBJECT)
+        .getResultList()
+        .stream()
+        .map(c -> CertificateAnswer.of(c, now))
+        .toList();
+  }
+
+  /** The CA's certificate and those above it, up to the root (DER, the CA's first). */
+  public List<byte[]> caChain(byte[] clientCertificate, String caName) {
+    caller(clientCertificate, "getCaChain");
+    List<byte[]> chain = new ArrayList<>();
+    for (CertificateAuthority ca = ca(caName); ca != null; ca = ca.getParent()) {
+      chain.add(ca.getEncoded());
+    }
+    return chain;
+  }
+
+  /** The CA's latest complete CRL (DER), signed by its current key. */
+  public byte[] latestCrl(byte[] clientCertificate, String caName) {
+    caller(clientCertificate, "getLatestCrl");
+    CertificateAuthority ca = ca(caName);
+    return issuedCrls
+        .latestComplete(ca, ca.getKeyGeneration())
+        .map(CertificateRevocationList::getEncoded)
+        .orElseThrow(
+            () -> new CaRequestException(CA_UNAVAILABLE, "CA " + caName + " has no CRL yet"));
+  }
+
+  private EgovSystem caller(byte[] clientCertificate, String operation) {
+    RaClient client =
+        authenticator.authenticate(clientCertificate, operation, ClientRole.EGOV_SYSTEM);
+    EgovSystem system =
+        entityManager
+            .createNamedQuery(EgovSystem.BY_CLIENT, EgovSystem.class)
+            .setParameter("client", client)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    if (system == null || !system.isActive()) {
+      String detail = "the e-gov system of client " + client.getName() + " is not active";
+      auditLog.refusal(
+          "egov-system:" + client.getName(), operation, null, AuditOutcome.DENIED, detail);
+      throw new CaRequestException(NOT_AUTHORIZED, detail);
+    }
+    return system;
+  }
+
+  private CertificateAuthority ca(String caName) {
+    return certificateAuthorities
+        .byName(caName)
+        .orElseThrow(() -> new CaRequestException(CA_UNAVAILABLE, "there is no CA " + caName));
+  }
+
+  /** A certificate and its status as the query service answers. */
+  public record CertificateAnswer(
+      String caName,
+      String serialNumberHex,
+      String subjectDn,
+      byte[] encoded,
+      CertificateState status,
+      Instant notBefore,
+      Instant notAfter,
+      Instant revokedAt,
+      String revocationReason)
+      implements Serializable {
+
+    static CertificateAnswer of(IssuedCertificate certificate, Instant now) {
+      boolean revoked = certificate.getStatus() == CertificateStatus.REVOKED;
+      CertificateState state =
+          revoked
+              ? CertificateState.REVOKED
+              : now.isAfter(certificate.getNotAfter())
+                  ? CertificateState.EXPIRED
+                  : CertificateState.GOOD;
+      return new CertificateAnswer(
+          certificate.getIssuer().getName(),
+          certificate.getSerialNumberHex(),
+          certificate.getSubjectDn(),
+          certificate.getEncoded(),
+          state,
+          certificate.getNotBefore(),
+          certificate.getNotAfter(),
+          revoked ? certificate.getRevokedAt() : null,
+          revoked
+              ? CrlReason.ofCode(certificate.getRevocationReason().crlReason().orElse(0))
+                  .rfc5280Name()
+              : null);
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package org.egovca.delivery.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.egovca.ca.application.AuditActions;
+import org.egovca.ca.application.AuditLog;
+import org.egovca.ca.application.CaRequestException;
+import org.egovca.ca.application.CertificateAuthorities;
+import org.egovca.ca.application.CertificateIssuer;
+import org.egovca.ca.application.CertificateProfileCatalogue;
+import org.egovca.ca.domain.CertificateProfile;
+import org.egovca.ca.domain.CertificateProfiles;
+import org.egovca.ca.domain.ClientRole;
+import org.egovca.ca.domain.IssuanceTerms;
+import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.RaClient;
+import org.egovca.ca.infrastructure.CaConfiguration;
+import org.egovca.ca.x509.CertificationRequests;
+import org.egovca.ca.x509.EndEntityContent;
+import org.egovca.ca.x509.PemCertificates;
+import org.egovca.ca.x509.SubjectNames;
+import org.egovca.delivery.domain.DeliveryChannel;
+import org.egovca.delivery.domain.EgovSystem;
+import org.egovca.ra.domain.ApplicationUnit;
+
+/**
+ * Registers e-gov systems and changes their subscriptions, for whichever front door authorised the
+ * caller (the console's security administrator, the admin SOAP service). Registration gives the
+ * system its delivery channel and a TLS client certificate of the RSA CA for the query service,
+ * made for the key of the system's own PKCS#10: the CA never holds the system's private key.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class EgovSystemRegistry {
+
+  @PersistenceContext(unitName = "egovca")
+  private EntityManager entityManager;
+
+  @Inject private AuditLog auditLog;
+  @Inject private CertificateIssuer issuer;
+  @Inject private CertificateAuthorities certificateAuthorities;
+  @Inject private CertificateProfileCatalogue profiles;
+  @Inject private CaConfiguration configuration;
+
+  private final Clock clock = Clock.systemUTC();
+
+  public List<EgovSystemView> all() {
+    return entityManager.createNamedQuery(EgovSystem.ALL, EgovSystem.class).getResultList().stream()
+        .map(EgovSystemView::of)
+        .toList();
+  }
+
+  /**
+   * Registers an e-gov system of the unit {@code unitCode}.
+   *
+   * @param certificateRequestPem the system's PKCS#10 for its query-service client certificate
+   * @return the system and its client certificate (PEM, with the TLS CA certificate)
+   * @throws IllegalArgumentException naming what is wrong: the name, the unit, the subscription,
+   *     the request
+   */
+  public Registered register(
+      String name,
+      String unitCode,
+      EgovSystem.Subscription subscription,
+      String certificateRequestPem,
+      String actor) {
+    ApplicationUnit unit =
+        entityManager
+            .createNamedQuery(ApplicationUnit.BY_CODE, ApplicationUnit.class)
+            .setParameter("code", unitCode)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException("there is no application unit " + unitCode));
+    if (!entityManager
+        .createNamedQuery(EgovSystem.BY_NAME, EgovSystem.class)
+        .setParameter("name", name)
+        .getResultList()
+        .isEmpty()) {
+      throw new IllegalArgumentException("an e-gov system named " + name + " exists");
+    }
+    Instant now = clock.instant();
+    EgovSystem system = new EgovSystem(name, unit, subscription, now, actor);
+    entityManager.persist(system);
+    entityManager.flush();
+    entityManager.persist(new DeliveryChannel(system.channel(), now));
+    IssuedCertificate clientCertificate = clientCertificate(name, certificateRequestPem, actor);
+    RaClient client =
+        new RaClient("egov-system:" + name, clientCertificate, ClientRole.EGOV_SYSTEM, now);
+    entityManager.persist(client);
+    system.useClient(client);
+    auditLog.success(
+        actor,
+        AuditActions.EGOV_SYSTEM_REGISTERED,
+        "egov-system:" + name,
+        describe(system) + " clientCertificate=" + clientCertificate.getSerialNumberHex());
+    return new Registered(
+        EgovSystemView.of(system),
+        PemCertificates.of(
+            clientCertificate.getEncoded(),
+            certificateAuthorities.byName(configuration.rsaCaName()).orElseThrow().getEncoded()));
+  }
+
+  /** Changes where and what {@code name} receives. */
+  public EgovSystemView subscribe(String name, EgovSystem.Subscription subscription, String actor) {
+    EgovSystem system = byName(name);
+    system.subscribe(subscription);
+    auditLog.success(
+        actor, AuditActions.EGOV_SYSTEM_CHANGED, "egov-system:" + name, describe(system));
+    return EgovSystemView.of(system);
+  }
+
+  /**
+   * Stops or resumes deliveries to {@code name}. A deactivated system keeps its queued items (it
+   * gets them once active again), receives nothing new, and its query-service access is refused.
+   */
+  public EgovSystemView setActive(String name, boolean active, String actor) {
+    EgovSystem system = byName(name);
+    if (active) {
+      system.activate();
+    } else {
+      system.deactivate();
+    }
+    auditLog.success(
+        actor,
+        active ? AuditActions.EGOV_SYSTEM_ACTIVATED : AuditActions.EGOV_SYSTEM_DEACTIVATED,
+        "egov-system:" + name,
+        describe(system));
+    return EgovSystemView.of(system);
+  }
+
+  private EgovSystem byName(String name) {
+    return entityManager
+        .createNamedQuery(EgovSystem.BY_NAME, EgovSystem.class)
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("there is no e-gov system " + name));
+  }
+
+  private IssuedCertificate clientCertificate(String name, String requestPem, String actor) {
+    PKCS10CertificationRequest request;
+    try {
+      request = CertificationRequests.parse(requestPem);
+      CertificationRequests.verifyProofOfPossession(request);
+    } catch (CaRequestException refused) {
+      throw new IllegalArgumentException(
+          "the certificate request: " + refused.getMessage(), refused);
+    }
+    CertificateProfile profile = profiles.require(CertificateProfiles.TLS_CLIENT);
+    return issuer.issue(
+        certificateAuthorities.byName(configuration.rsaCaName()).orElseThrow(),
+        profile,
+        new EndEntityContent(
+            SubjectNames.parse("CN=" + name + ",OU=E-gov Systems,O=iFutureCA,C=CN", profile),
+            request.getSubjectPublicKeyInfo(),
+            List.of(),
+            List.of()),
+        actor,
+        IssuanceTerms.unpublished());
+  }
+
+  private static String describe(EgovSystem system) {
+    return "unit="
+        + system.getApplicationUnit().getCode()
+        + " endpoint="
+        + system.getEndpoint()
+        + " mode="
+        + system.getMode()
+        + (system.getBatchIntervalMinutes() > 0
+            ? " every " + system.getBatchIntervalMinutes() + " min"
+            : "")
+        + " events="
+        + system.events()
+        + " active="
+        + system.isActive();
+  }
+
+  /** A newly registered system and its client certificate chain in PEM. */
+  public record Registered(EgovSystemView system, String clientCertificatePem)
+      implements java.io.Serializable {}
+}

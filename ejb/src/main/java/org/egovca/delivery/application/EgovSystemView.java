@@ -1,0 +1,37 @@
+package org.egovca.delivery.application;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import org.egovca.delivery.domain.EgovSystem;
+
+/** An e-gov system as operators and the admin service see it. */
+public record EgovSystemView(
+    long id,
+    String name,
+    String applicationUnit,
+    String endpoint,
+    String mode,
+    int batchIntervalMinutes,
+    List<String> events,
+    boolean active,
+    String clientCertificateSerial,
+    Instant createdAt)
+    implements Serializable {
+
+  static EgovSystemView of(EgovSystem system) {
+    return new EgovSystemView(
+        system.getId(),
+        system.getName(),
+        system.getApplicationUnit().getCode(),
+        system.getEndpoint().toString(),
+        system.getMode().name(),
+        system.getBatchIntervalMinutes(),
+        system.events().stream().map(Enum::name).toList(),
+        system.isActive(),
+        system.getRaClient() == null
+            ? null
+            : system.getRaClient().getCertificate().getSerialNumberHex(),
+        system.getCreatedAt());
+  }
+}

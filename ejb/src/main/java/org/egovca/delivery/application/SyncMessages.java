@@ -1,0 +1,95 @@
+package org.egovca.delivery.application;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.egovca.ca.domain.CertificateRevocationList;
+import org.egovca.ca.domain.CertificateStatus;
+import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.delivery.domain.Delivery;
+import org.egovca.sync.BusinessType;
+import org.egovca.sync.CertificateState;
+import org.egovca.sync.CertificateSync;
+import org.egovca.sync.CrlReason;
+import org.egovca.sync.CrlSync;
+import org.egovca.sync.HolderInfo;
+
+/**
+ * Builds the sync messages of the unified interface (R21, R22) from an outbox item and the latest
+ * state of what it carries: the business type is the change that queued the item, the status is the
+ * certificate's status at the time of sending.
+ */
+final class SyncMessages {
+
+  private SyncMessages() {}
+
+  static CertificateSync certificate(Delivery item, IssuedCertificate certificate, Instant now) {
+    CertificateState state =
+        certificate.getStatus() == CertificateStatus.REVOKED
+            ? CertificateState.REVOKED
+            : now.isAfter(certificate.getNotAfter())
+                ? CertificateState.EXPIRED
+                : CertificateState.GOOD;
+    boolean revoked = state == CertificateState.REVOKED;
+    return new CertificateSync(
+        item.getMessageId(),
+        BusinessType.valueOf(item.getBusinessType().name()),
+        item.getCaName(),
+        holder(certificate),
+        certificate.getEncoded(),
+        certificate.getSerialNumberHex(),
+        state,
+        certificate.getNotBefore(),
+        certificate.getNotAfter(),
+        revoked ? certificate.getRevokedAt() : null,
+        revoked
+            // CPS reason H (the holder asks) has no code: RFC 5280 calls that unspecified
+            ? CrlReason.ofCode(certificate.getRevocationReason().crlReason().orElse(0))
+                .rfc5280Name()
+            : null,
+        now);
+  }
+
+  static CrlSync crl(Delivery item, CertificateRevocationList crl, Instant now) {
+    return new CrlSync(
+        item.getMessageId(),
+        item.getCaName(),
+        crl.getEncoded(),
+        BigInteger.valueOf(crl.getCrlNumber()).toString(),
+        crl.getThisUpdate(),
+        crl.getNextUpdate(),
+        now);
+  }
+
+  /** The holder's basic information, as the certificate names them. */
+  private static HolderInfo holder(IssuedCertificate certificate) {
+    X500Name subject;
+    try {
+      subject = new X509CertificateHolder(certificate.getEncoded()).getSubject();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(
+          "certificate " + certificate.getSerialNumberHex() + " does not parse", e);
+    }
+    return new HolderInfo(
+        certificate.getSubjectDn(),
+        first(subject, BCStyle.CN),
+        first(subject, BCStyle.O),
+        null,
+        null);
+  }
+
+  private static String first(X500Name name, ASN1ObjectIdentifier type) {
+    RDN[] rdns = name.getRDNs(type);
+    if (rdns.length == 0) {
+      return null;
+    }
+    ASN1Encodable value = rdns[0].getFirst().getValue();
+    return value instanceof ASN1String text ? text.getString() : value.toString();
+  }
+}

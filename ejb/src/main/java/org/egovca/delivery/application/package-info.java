@@ -1,0 +1,8 @@
+/**
+ * Use cases of the outbox: recording deliveries in the transaction of each change ({@link
+ * org.egovca.delivery.application.Outbox}), delivering them in order after commit ({@link
+ * org.egovca.delivery.application.DeliveryWorker}, {@link
+ * org.egovca.delivery.application.DeliveryScheduler}) to the directory and to the e-gov systems,
+ * the operators' view of the queues, the e-gov systems' subscriptions and their query service.
+ */
+package org.egovca.delivery.application;

@@ -1,0 +1,255 @@
+package org.egovca.delivery.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.egovca.ca.domain.RaClient;
+import org.egovca.ra.domain.ApplicationUnit;
+
+/**
+ * An e-gov system of one application unit (CPS §7.3.2, R19): where it takes certificate and CRL
+ * sync messages (R21, R22), which business types it wants, in real time or in batches, and the
+ * client account with which it calls the query service (R23). It receives and sees only the
+ * certificates of its unit; CRLs are public and go to every subscriber of CRL.
+ */
+@Entity
+@Table(name = "egov_system")
+@NamedQuery(name = EgovSystem.ALL, query = "SELECT s FROM EgovSystem s ORDER BY s.name")
+@NamedQuery(
+    name = EgovSystem.ACTIVE,
+    query = "SELECT s FROM EgovSystem s WHERE s.active = TRUE ORDER BY s.id")
+@NamedQuery(
+    name = EgovSystem.BY_CLIENT,
+    query = "SELECT s FROM EgovSystem s WHERE s.raClient = :client")
+@NamedQuery(name = EgovSystem.BY_NAME, query = "SELECT s FROM EgovSystem s WHERE s.name = :name")
+public class EgovSystem {
+
+  public static final String ALL = "EgovSystem.all";
+  public static final String ACTIVE = "EgovSystem.active";
+  public static final String BY_CLIENT = "EgovSystem.byClient";
+  public static final String BY_NAME = "EgovSystem.byName";
+
+  /** The business types a subscription may choose. */
+  public static final Set<BusinessType> SUBSCRIBABLE =
+      EnumSet.of(
+          BusinessType.ISSUE,
+          BusinessType.RENEW,
+          BusinessType.REKEY,
+          BusinessType.REVOKE,
+          BusinessType.CRL);
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final int LONGEST_BATCH_MINUTES = 24 * 60;
+
+  @Id
+  @SequenceGenerator(name = "egov_system_seq", sequenceName = "egov_system_seq", allocationSize = 1)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "egov_system_seq")
+  private Long id;
+
+  @Column(nullable = false, unique = true, length = 64)
+  private String name;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "application_unit_id", nullable = false)
+  private ApplicationUnit applicationUnit;
+
+  @Column(name = "endpoint_url", nullable = false, length = 512)
+  private String endpointUrl;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "delivery_mode", nullable = false, length = 16)
+  private SyncMode mode;
+
+  @Column(name = "batch_interval_minutes", nullable = false)
+  private int batchIntervalMinutes;
+
+  @Column(name = "sync_events", nullable = false, length = 64)
+  private String syncEvents;
+
+  @Column(nullable = false)
+  private boolean active;
+
+  @OneToOne
+  @JoinColumn(name = "ra_client_id", unique = true)
+  private RaClient raClient;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "created_by", nullable = false, length = 256)
+  private String createdBy;
+
+  protected EgovSystem() {}
+
+  /**
+   * @throws IllegalArgumentException naming what is wrong with the name or the subscription
+   */
+  public EgovSystem(
+      String name,
+      ApplicationUnit applicationUnit,
+      Subscription subscription,
+      Instant createdAt,
+      String createdBy) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "the e-gov system name must be 1 to 64 letters, digits, '.', '_' or '-', starting with"
+              + " a letter or digit");
+    }
+    this.name = name;
+    this.applicationUnit = Objects.requireNonNull(applicationUnit, "applicationUnit");
+    subscribe(subscription);
+    this.active = true;
+    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
+  }
+
+  /** Changes where and what the system receives. */
+  public void subscribe(Subscription subscription) {
+    this.endpointUrl = subscription.endpoint().toString();
+    this.mode = subscription.mode();
+    this.batchIntervalMinutes = subscription.batchIntervalMinutes();
+    this.syncEvents =
+        subscription.events().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+  }
+
+  /** Gives the system its query-service client account. */
+  public void useClient(RaClient client) {
+    this.raClient = Objects.requireNonNull(client, "client");
+  }
+
+  public void deactivate() {
+    this.active = false;
+  }
+
+  public void activate() {
+    this.active = true;
+  }
+
+  /** Whether the system wants changes of {@code type}. */
+  public boolean subscribesTo(BusinessType type) {
+    return events().contains(type);
+  }
+
+  /** The wait between two batches; zero in real time. */
+  public Duration batchPause() {
+    return mode == SyncMode.BATCH ? Duration.ofMinutes(batchIntervalMinutes) : Duration.ZERO;
+  }
+
+  public String channel() {
+    return DeliveryChannel.ofEgovSystem(id);
+  }
+
+  public Set<BusinessType> events() {
+    if (syncEvents.isEmpty()) {
+      return EnumSet.noneOf(BusinessType.class);
+    }
+    return Arrays.stream(syncEvents.split(","))
+        .map(BusinessType::valueOf)
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(BusinessType.class)));
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public ApplicationUnit getApplicationUnit() {
+    return applicationUnit;
+  }
+
+  public URI getEndpoint() {
+    return URI.create(endpointUrl);
+  }
+
+  public SyncMode getMode() {
+    return mode;
+  }
+
+  public int getBatchIntervalMinutes() {
+    return batchIntervalMinutes;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public RaClient getRaClient() {
+    return raClient;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  /**
+   * Where and what an e-gov system receives.
+   *
+   * @param batchIntervalMinutes minutes between batches in BATCH mode (1 to 1440); ignored, and
+   *     kept as 0, in real time
+   */
+  public record Subscription(
+      URI endpoint, SyncMode mode, int batchIntervalMinutes, Set<BusinessType> events) {
+
+    /**
+     * @throws IllegalArgumentException naming the field that is wrong
+     */
+    public Subscription {
+      Objects.requireNonNull(mode, "mode");
+      if (endpoint == null
+          || endpoint.getHost() == null
+          || !Set.of("http", "https")
+              .contains(String.valueOf(endpoint.getScheme()).toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException(
+            "the sync endpoint must be an http:// or https:// URL with a host");
+      }
+      if (mode == SyncMode.BATCH
+          && (batchIntervalMinutes < 1 || batchIntervalMinutes > LONGEST_BATCH_MINUTES)) {
+        throw new IllegalArgumentException(
+            "the batch interval must be between 1 and " + LONGEST_BATCH_MINUTES + " minutes");
+      }
+      if (mode == SyncMode.REALTIME) {
+        batchIntervalMinutes = 0;
+      }
+      if (events == null || events.isEmpty()) {
+        throw new IllegalArgumentException("choose at least one business type to receive");
+      }
+      if (!SUBSCRIBABLE.containsAll(events)) {
+        throw new IllegalArgumentException("an e-gov system can subscribe to " + SUBSCRIBABLE);
+      }
+      events = Set.copyOf(events);
+    }
+
+    /** Parses an endpoint URL, naming the field when it is not one. */
+    public static URI endpoint(String url) {
+      try {
+        return new URI(url == null ? "" : url.trim());
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("the sync endpoint is not a URL: " + e.getMessage(), e);
+      }
+    }
+  }
+}

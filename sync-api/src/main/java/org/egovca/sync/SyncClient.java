@@ -1,0 +1,181 @@
+package org.egovca.sync;
+
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.WebServiceException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.egovca.sync.wire.WireMessages;
+import org.egovca.sync.ws.CertificateSyncPortType;
+import org.egovca.sync.ws.CertificateSyncService;
+import org.egovca.sync.ws.SyncFault;
+import org.egovca.sync.ws.SyncFaultDetail;
+import org.egovca.sync.ws.SyncReceipt;
+
+/**
+ * The SOAP client for one receiver endpoint (one subscription of an e-gov system).
+ *
+ * <p>Built for many deliveries from a few threads: the bundled WSDL is parsed once per class loader
+ * (never fetched from the receiver's {@code ?wsdl}), and each client makes one port at construction
+ * and reuses it. Metro, the JAX-WS of Payara, allows concurrent calls on one port as long as its
+ * request context is not changed, and this class sets it only in the constructor: endpoint address,
+ * connect timeout and request timeout, so that a stalled receiver cannot hold a delivery thread.
+ */
+public final class SyncClient implements AutoCloseable {
+
+  /** Where the WSDL is in this jar; the generated service class reads the same resource. */
+  public static final String WSDL_RESOURCE = "/META-INF/wsdl/CertificateSyncService.wsdl";
+
+  /** Metro's request-context properties, in milliseconds ({@code JAXWSProperties}). */
+  private static final String CONNECT_TIMEOUT = "com.sun.xml.ws.connect.timeout";
+
+  private static final String REQUEST_TIMEOUT = "com.sun.xml.ws.request.timeout";
+  private static final int MAX_FAULT_MESSAGE = 500;
+  private static final Logger LOG = Logger.getLogger(SyncClient.class.getName());
+
+  private final String endpointName;
+  private final CertificateSyncPortType port;
+
+  /**
+   * @param endpoint the receiver's http or https address
+   * @param connectTimeout how long to wait for a connection
+   * @param requestTimeout how long to wait for the answer once connected
+   */
+  public SyncClient(URI endpoint, Duration connectTimeout, Duration requestTimeout) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    if (!"http".equalsIgnoreCase(endpoint.getScheme())
+        && !"https".equalsIgnoreCase(endpoint.getScheme())) {
+      throw new IllegalArgumentException("the sync endpoint must be an http or https address");
+    }
+    this.endpointName = withoutSecrets(endpoint);
+    this.port = BundledService.INSTANCE.getCertificateSyncPort();
+    Map<String, Object> requestContext = ((BindingProvider) port).getRequestContext();
+    requestContext.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, endpoint.toString());
+    requestContext.put(CONNECT_TIMEOUT, millis("connectTimeout", connectTimeout));
+    requestContext.put(REQUEST_TIMEOUT, millis("requestTimeout", requestTimeout));
+  }
+
+  /**
+   * Delivers a certificate sync message.
+   *
+   * @param signature the CA's detached CMS signature over {@link
+   *     CanonicalPayload#of(CertificateSync)}
+   * @throws SyncDeliveryException when the receiver was not reached in time or rejected the message
+   */
+  public SyncOutcome send(CertificateSync message, byte[] signature) throws SyncDeliveryException {
+    String messageId = message.messageId();
+    try {
+      return receipt(
+          port.syncCertificate(WireMessages.request(message, signature)).getReceipt(), messageId);
+    } catch (SyncFault fault) {
+      throw rejected(fault, messageId);
+    } catch (WebServiceException e) {
+      throw notDelivered(e, messageId);
+    }
+  }
+
+  /**
+   * Delivers a CRL sync message.
+   *
+   * @param signature the CA's detached CMS signature over {@link CanonicalPayload#of(CrlSync)}
+   * @throws SyncDeliveryException when the receiver was not reached in time or rejected the message
+   */
+  public SyncOutcome send(CrlSync message, byte[] signature) throws SyncDeliveryException {
+    String messageId = message.messageId();
+    try {
+      return receipt(
+          port.syncCrl(WireMessages.request(message, signature)).getReceipt(), messageId);
+    } catch (SyncFault fault) {
+      throw rejected(fault, messageId);
+    } catch (WebServiceException e) {
+      throw notDelivered(e, messageId);
+    }
+  }
+
+  /** Releases the port's resources; the client is not used afterwards. */
+  @Override
+  public void close() {
+    if (port instanceof Closeable closeable) {
+      try {
+        closeable.close();
+      } catch (IOException e) {
+        LOG.log(Level.FINE, "closing the sync port for {0} failed", endpointName);
+      }
+    }
+  }
+
+  private SyncOutcome receipt(SyncReceipt receipt, String messageId) throws SyncDeliveryException {
+    try {
+      return WireMessages.outcome(receipt, messageId);
+    } catch (IllegalArgumentException e) {
+      throw new SyncDeliveryException(
+          endpointName + " answered message " + messageId + " wrongly: " + e.getMessage(), e);
+    }
+  }
+
+  private SyncDeliveryException rejected(SyncFault fault, String messageId) {
+    SyncFaultDetail detail = fault.getFaultInfo();
+    String code = detail == null || detail.getCode() == null ? "UNKNOWN" : detail.getCode();
+    String reason = detail == null ? fault.getMessage() : detail.getMessage();
+    return new SyncDeliveryException(
+        code,
+        endpointName
+            + " rejected message "
+            + messageId
+            + " with "
+            + code
+            + ": "
+            + printable(reason));
+  }
+
+  private SyncDeliveryException notDelivered(WebServiceException e, String messageId) {
+    return new SyncDeliveryException(
+        "message " + messageId + " not delivered to " + endpointName + ": " + e.getMessage(), e);
+  }
+
+  /** The receiver's text goes into the CA's logs: keep it short and on one line. */
+  private static String printable(String text) {
+    if (text == null) {
+      return "";
+    }
+    String oneLine = text.replaceAll("\\p{Cntrl}", " ");
+    return oneLine.length() <= MAX_FAULT_MESSAGE
+        ? oneLine
+        : oneLine.substring(0, MAX_FAULT_MESSAGE) + "...";
+  }
+
+  /** The address as it may appear in messages and logs: no user info, query or fragment. */
+  private static String withoutSecrets(URI endpoint) {
+    return endpoint.getScheme()
+        + "://"
+        + endpoint.getHost()
+        + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort())
+        + (endpoint.getRawPath() == null ? "" : endpoint.getRawPath());
+  }
+
+  private static Integer millis(String name, Duration timeout) {
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive (zero would wait forever)");
+    }
+    return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+  }
+
+  /** One Service per class loader: creating it parses the WSDL, which is the slow part. */
+  private static final class BundledService {
+    static final CertificateSyncService INSTANCE = create();
+
+    private static CertificateSyncService create() {
+      URL wsdl = SyncClient.class.getResource(WSDL_RESOURCE);
+      if (wsdl == null) {
+        throw new IllegalStateException(WSDL_RESOURCE + " is missing from the sync-api jar");
+      }
+      return new CertificateSyncService(wsdl);
+    }
+  }
+}

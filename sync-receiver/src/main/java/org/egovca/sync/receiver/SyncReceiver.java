@@ -1,0 +1,191 @@
+package org.egovca.sync.receiver;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.egovca.sync.CanonicalPayload;
+import org.egovca.sync.CertificateSync;
+import org.egovca.sync.CrlSync;
+import org.egovca.sync.SyncFaultCode;
+import org.egovca.sync.SyncOutcome;
+import org.egovca.sync.SyncSignatureException;
+import org.egovca.sync.SyncSignatureVerifier;
+import org.egovca.sync.TrustedCaCertificates;
+import org.egovca.sync.wire.WireMessages;
+import org.egovca.sync.ws.SyncCertificate;
+import org.egovca.sync.ws.SyncCrl;
+
+/**
+ * What the receiver does with a message, in this order: read the fields (MALFORMED), rebuild the
+ * canonical payload and verify the CA's signature with the certificates trusted for the CA
+ * identifier (UNKNOWN_CA, NOT_SIGNED_BY_CA, BAD_SIGNATURE), check the certificate or CRL inside
+ * against the CA and the fields (NOT_ISSUED_BY_CA, FIELD_MISMATCH), then store it exactly once
+ * (APPLIED or DUPLICATE; RECEIVER_ERROR when storage fails). The signature is checked before the
+ * message id, so a forged message never learns whether an id is known. Every rejection is logged
+ * and kept in the {@link RejectionLog}.
+ */
+public final class SyncReceiver {
+
+  private static final Logger LOG = Logger.getLogger(SyncReceiver.class.getName());
+
+  private final TrustedCaCertificates trust;
+  private final SyncSignatureVerifier signatures;
+  private final IssuanceCheck issuance = new IssuanceCheck();
+  private final MessageStore store;
+  private final RejectionLog rejections;
+
+  /** Messages received again since the start: a sender's retries, which changed nothing. */
+  private final AtomicLong duplicates = new AtomicLong();
+
+  public SyncReceiver(TrustedCaCertificates trust, MessageStore store, RejectionLog rejections) {
+    this.trust = trust;
+    this.signatures = new SyncSignatureVerifier(trust);
+    this.store = store;
+    this.rejections = rejections;
+  }
+
+  /** A receiver on the trust and store directories of these settings. */
+  public static SyncReceiver open(ReceiverSettings settings) throws IOException {
+    return new SyncReceiver(
+        new TrustDirectory(settings.trustDirectory()),
+        MessageStore.open(settings.storeDirectory()),
+        new RejectionLog());
+  }
+
+  /**
+   * Applies a certificate sync request.
+   *
+   * @throws SyncRejectedException with the fault code to answer, already logged and kept
+   */
+  public SyncOutcome receive(SyncCertificate request) throws SyncRejectedException {
+    try {
+      CertificateSync message = read(request);
+      byte[] signature = signature(request.getSignature());
+      byte[] payload = CanonicalPayload.of(message);
+      List<X509CertificateHolder> caCertificates =
+          verify(message.caIdentifier(), payload, signature);
+      issuance.certificate(message, caCertificates);
+      SyncOutcome outcome = stored(() -> store.store(message, payload, signature));
+      LOG.log(
+          Level.INFO,
+          "{0} {1} {2} of CA {3}, serial {4}, status {5}",
+          new Object[] {
+            outcome,
+            message.messageId(),
+            message.businessType(),
+            message.caIdentifier(),
+            message.serialNumber(),
+            message.status()
+          });
+      return outcome;
+    } catch (SyncRejectedException e) {
+      throw rejected("syncCertificate", request.getMessageId(), request.getCaIdentifier(), e);
+    }
+  }
+
+  /**
+   * Applies a CRL sync request.
+   *
+   * @throws SyncRejectedException with the fault code to answer, already logged and kept
+   */
+  public SyncOutcome receive(SyncCrl request) throws SyncRejectedException {
+    try {
+      CrlSync message = read(request);
+      byte[] signature = signature(request.getSignature());
+      byte[] payload = CanonicalPayload.of(message);
+      List<X509CertificateHolder> caCertificates =
+          verify(message.caIdentifier(), payload, signature);
+      issuance.crl(message, caCertificates);
+      SyncOutcome outcome = stored(() -> store.store(message, payload, signature));
+      LOG.log(
+          Level.INFO,
+          "{0} {1} CRL {2} of CA {3}",
+          new Object[] {outcome, message.messageId(), message.crlNumber(), message.caIdentifier()});
+      return outcome;
+    } catch (SyncRejectedException e) {
+      throw rejected("syncCrl", request.getMessageId(), request.getCaIdentifier(), e);
+    }
+  }
+
+  public MessageStore store() {
+    return store;
+  }
+
+  public RejectionLog rejections() {
+    return rejections;
+  }
+
+  /** How many deliveries since the start carried a message already stored. */
+  public long duplicates() {
+    return duplicates.get();
+  }
+
+  private static CertificateSync read(SyncCertificate request) throws SyncRejectedException {
+    try {
+      return WireMessages.certificateSync(request);
+    } catch (IllegalArgumentException e) {
+      throw new SyncRejectedException(SyncFaultCode.MALFORMED, e.getMessage());
+    }
+  }
+
+  private static CrlSync read(SyncCrl request) throws SyncRejectedException {
+    try {
+      return WireMessages.crlSync(request);
+    } catch (IllegalArgumentException e) {
+      throw new SyncRejectedException(SyncFaultCode.MALFORMED, e.getMessage());
+    }
+  }
+
+  private static byte[] signature(byte[] received) throws SyncRejectedException {
+    try {
+      return WireMessages.signature(received);
+    } catch (IllegalArgumentException e) {
+      throw new SyncRejectedException(SyncFaultCode.MALFORMED, e.getMessage());
+    }
+  }
+
+  private List<X509CertificateHolder> verify(String caIdentifier, byte[] payload, byte[] signature)
+      throws SyncRejectedException {
+    try {
+      signatures.verify(caIdentifier, payload, signature);
+    } catch (SyncSignatureException e) {
+      throw new SyncRejectedException(SyncFaultCode.of(e.reason()), e.getMessage());
+    }
+    return trust.forCaIdentifier(caIdentifier);
+  }
+
+  @FunctionalInterface
+  private interface Storing {
+    SyncOutcome store() throws IOException;
+  }
+
+  private SyncOutcome stored(Storing storing) throws SyncRejectedException {
+    try {
+      SyncOutcome outcome = storing.store();
+      if (outcome == SyncOutcome.DUPLICATE) {
+        duplicates.incrementAndGet();
+      }
+      return outcome;
+    } catch (IOException e) {
+      LOG.log(Level.SEVERE, "cannot store a sync message", e);
+      throw new SyncRejectedException(
+          SyncFaultCode.RECEIVER_ERROR, "the receiver cannot store the message now");
+    }
+  }
+
+  private SyncRejectedException rejected(
+      String operation, String messageId, String caIdentifier, SyncRejectedException e) {
+    Rejection rejection =
+        rejections.record(operation, messageId, caIdentifier, e.code(), e.getMessage());
+    LOG.log(
+        Level.WARNING,
+        "rejected {0} {1} of CA {2}: {3} {4}",
+        new Object[] {
+          operation, rejection.messageId(), rejection.caIdentifier(), e.code(), e.getMessage()
+        });
+    return e;
+  }
+}

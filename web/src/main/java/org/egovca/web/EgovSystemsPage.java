@@ -1,0 +1,165 @@
+package org.egovca.web;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+import org.egovca.delivery.application.EgovSystemAdministration;
+import org.egovca.delivery.application.EgovSystemRegistry;
+import org.egovca.delivery.application.EgovSystemView;
+import org.egovca.delivery.application.SubscriptionForm;
+import org.egovca.ra.application.ApplicationUnitView;
+import org.egovca.ra.application.OperatorAdministration;
+
+/**
+ * The security administrator's page of e-gov systems (R21–R23, CPS §7.3): each system's unit, sync
+ * endpoint, real-time or batch delivery and business types; registering a system, which gives it a
+ * client certificate for the query service (shown once); switching a system off and on.
+ */
+@Named
+@ViewScoped
+public class EgovSystemsPage extends ConsolePage {
+
+  private static final long serialVersionUID = 1L;
+  private static final String REGISTER = "register";
+  private static final String SYSTEMS = "systems";
+
+  @EJB private EgovSystemAdministration administration;
+  @EJB private OperatorAdministration operators;
+
+  private List<EgovSystemView> systems;
+  private List<ApplicationUnitView> units;
+
+  private String name;
+  private String applicationUnit;
+  private String endpoint;
+  private String mode = "REALTIME";
+  private int batchIntervalMinutes = 60;
+  private List<String> events =
+      new ArrayList<>(List.of("ISSUE", "RENEW", "REKEY", "REVOKE", "CRL"));
+  private String certificateRequest;
+  private EgovSystemRegistry.Registered registered;
+
+  public void open() {
+    if (systems == null) {
+      refresh();
+    }
+  }
+
+  private void refresh() {
+    systems = fetch(SYSTEMS, () -> administration.systems(token())).orElse(List.of());
+    units = fetch(SYSTEMS, () -> operators.units(token())).orElse(List.of());
+  }
+
+  public void register() {
+    SubscriptionForm subscription =
+        new SubscriptionForm(endpoint, mode, batchIntervalMinutes, events);
+    fetch(
+            REGISTER,
+            () ->
+                administration.register(
+                    token(), name, applicationUnit, subscription, certificateRequest))
+        .ifPresent(
+            done -> {
+              registered = done;
+              Feedback.info("egovSystems.registered", done.system().name());
+              name = null;
+              endpoint = null;
+              certificateRequest = null;
+              refresh();
+            });
+  }
+
+  public void setActive(String system, boolean active) {
+    if (perform(SYSTEMS, () -> administration.setActive(token(), system, active))) {
+      Feedback.info(active ? "egovSystems.activated" : "egovSystems.deactivated", system);
+    }
+    refresh();
+  }
+
+  public void downloadCertificate() {
+    if (registered != null) {
+      Downloads.sendText(
+          registered.system().name() + ".pem",
+          "application/x-pem-file",
+          registered.clientCertificatePem());
+    }
+  }
+
+  public void dismissCertificate() {
+    registered = null;
+  }
+
+  public List<String> getEventNames() {
+    return List.of("ISSUE", "RENEW", "REKEY", "REVOKE", "CRL");
+  }
+
+  public List<EgovSystemView> getSystems() {
+    return systems == null ? List.of() : systems;
+  }
+
+  public List<ApplicationUnitView> getUnits() {
+    return units == null ? List.of() : units;
+  }
+
+  public EgovSystemRegistry.Registered getRegistered() {
+    return registered;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getApplicationUnit() {
+    return applicationUnit;
+  }
+
+  public void setApplicationUnit(String applicationUnit) {
+    this.applicationUnit = applicationUnit;
+  }
+
+  public String getEndpoint() {
+    return endpoint;
+  }
+
+  public void setEndpoint(String endpoint) {
+    this.endpoint = endpoint;
+  }
+
+  public String getMode() {
+    return mode;
+  }
+
+  public void setMode(String mode) {
+    this.mode = mode;
+  }
+
+  public int getBatchIntervalMinutes() {
+    return batchIntervalMinutes;
+  }
+
+  public void setBatchIntervalMinutes(int batchIntervalMinutes) {
+    this.batchIntervalMinutes = batchIntervalMinutes;
+  }
+
+  public List<String> getEvents() {
+    return events;
+  }
+
+  public void setEvents(List<String> events) {
+    this.events = events;
+  }
+
+  public String getCertificateRequest() {
+    return certificateRequest;
+  }
+
+  public void setCertificateRequest(String certificateRequest) {
+    this.certificateRequest = certificateRequest;
+  }
+}

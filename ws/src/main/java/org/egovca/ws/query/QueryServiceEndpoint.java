@@ -1,0 +1,82 @@
+package org.egovca.ws.query;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.jws.WebMethod;
+import jakarta.jws.WebParam;
+import jakarta.jws.WebResult;
+import jakarta.jws.WebService;
+import jakarta.xml.ws.WebServiceContext;
+import java.util.Base64;
+import java.util.List;
+import org.egovca.delivery.application.EgovQueries;
+import org.egovca.ws.ra.RaServiceEndpoint;
+import org.egovca.ws.ra.RaServiceFault;
+import org.egovca.ws.ra.SoapCalls;
+
+/**
+ * {@code QueryService} at {@code /ws/QueryService} (R23, CPS §7.3): e-gov systems look up a
+ * certificate by serial or subject with its status, a CA's chain and latest CRL, over HTTPS with
+ * the client certificate issued at their registration. Answers cover the caller's application unit
+ * only (R19); faults carry a code: NOT_AUTHORIZED, UNKNOWN_CERTIFICATE, CA_UNAVAILABLE,
+ * MALFORMED_REQUEST.
+ */
+@WebService(
+    name = "QueryService",
+    serviceName = "QueryService",
+    portName = "QueryServicePort",
+    targetNamespace = RaServiceEndpoint.NAMESPACE)
+public class QueryServiceEndpoint {
+
+  @Resource private WebServiceContext context;
+
+  @EJB private EgovQueries queries;
+
+  /** The certificate with this serial number (hexadecimal) and its current status. */
+  @WebMethod
+  @WebResult(name = "certificate")
+  public QueriedCertificate getCertificate(@WebParam(name = "serialNumber") String serialNumber)
+      throws RaServiceFault {
+    return SoapCalls.answer(
+        "getCertificate",
+        () ->
+            QueriedCertificate.of(
+                queries.certificateBySerial(SoapCalls.clientCertificate(context), serialNumber)));
+  }
+
+  /** The certificates with exactly this subject DN, newest first. */
+  @WebMethod
+  @WebResult(name = "certificate")
+  public List<QueriedCertificate> findCertificatesBySubject(
+      @WebParam(name = "subjectDn") String subjectDn) throws RaServiceFault {
+    return SoapCalls.answer(
+        "findCertificatesBySubject",
+        () ->
+            queries.certificatesBySubject(SoapCalls.clientCertificate(context), subjectDn).stream()
+                .map(QueriedCertificate::of)
+                .toList());
+  }
+
+  /** The CA's certificate, then those above it up to the root, base64 DER. */
+  @WebMethod
+  @WebResult(name = "caCertificate")
+  public List<String> getCaChain(@WebParam(name = "caName") String caName) throws RaServiceFault {
+    return SoapCalls.answer(
+        "getCaChain",
+        () ->
+            queries.caChain(SoapCalls.clientCertificate(context), caName).stream()
+                .map(Base64.getEncoder()::encodeToString)
+                .toList());
+  }
+
+  /** The CA's latest complete CRL, base64 DER. */
+  @WebMethod
+  @WebResult(name = "crl")
+  public String getLatestCrl(@WebParam(name = "caName") String caName) throws RaServiceFault {
+    return SoapCalls.answer(
+        "getLatestCrl",
+        () ->
+            Base64.getEncoder()
+                .encodeToString(queries.latestCrl(SoapCalls.clientCertificate(context), caName)));
+  }
+}
