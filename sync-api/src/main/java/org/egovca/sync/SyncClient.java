@@ -136,7 +136,20 @@ public final class SyncClient implements AutoCloseable {
 
   private SyncDeliveryException notDelivered(WebServiceException e, String messageId) {
     return new SyncDeliveryException(
-        "message " + messageId + " not delivered to " + endpointName + ": " + e.getMessage(), e);
+        "message " + messageId + " not delivered to " + endpointName + ": " + cause(e), e);
+  }
+
+  /**
+   * What went wrong, in an operator's words: the innermost cause's message ("Connection refused",
+   * "Read timed out"), without Java class names, which operators need not read.
+   */
+  private static String cause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return printable(message == null || message.isBlank() ? "no answer" : message);
   }
 
   /** The receiver's text goes into the CA's logs: keep it short and on one line. */

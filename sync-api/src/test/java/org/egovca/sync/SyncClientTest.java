@@ -104,6 +104,9 @@ class SyncClientTest {
       assertTrue(
           e.getMessage().contains("http://127.0.0.1:" + closedPort + "/sync"), e.getMessage());
       assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+      // operators read the cause, not Java class names
+      assertTrue(e.getMessage().endsWith("Connection refused"), e.getMessage());
+      assertFalse(e.getMessage().contains("java."), e.getMessage());
     }
   }
 

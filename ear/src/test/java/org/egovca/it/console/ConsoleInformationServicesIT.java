@@ -75,7 +75,11 @@ class ConsoleInformationServicesIT {
     Console maintainer = fixture.operator(Staff.MAINTAINER);
     maintainer.open("deliveries.xhtml");
     String page = maintainer.pageText();
-    assertTrue(page.contains(SYSTEM) && page.contains("not delivered"), page);
+    assertTrue(
+        page.contains(SYSTEM)
+            && page.contains("not delivered")
+            && page.contains("Connection refused"),
+        page);
 
     maintainer.open("deliveries.xhtml?channel=" + channel);
     maintainer.driver().findElement(By.cssSelector("a.item-link")).click();
