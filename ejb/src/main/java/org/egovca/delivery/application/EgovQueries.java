@@ -24,14 +24,12 @@ import org.egovca.ca.application.RaClientAuthenticator;
 import org.egovca.ca.domain.AuditOutcome;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateRevocationList;
-import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.domain.ClientRole;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.delivery.domain.EgovSystem;
 import org.egovca.sync.CertificateState;
-import org.egovca.sync.CrlReason;
 
 /**
  * The query service for e-gov systems (R23, CPS §7.3): a certificate by serial or subject with its
@@ -170,13 +168,8 @@ public class EgovQueries {
       implements Serializable {
 
     static CertificateAnswer of(IssuedCertificate certificate, Instant now) {
-      boolean revoked = certificate.getStatus() == CertificateStatus.REVOKED;
-      CertificateState state =
-          revoked
-              ? CertificateState.REVOKED
-              : now.isAfter(certificate.getNotAfter())
-                  ? CertificateState.EXPIRED
-                  : CertificateState.GOOD;
+      CertificateState state = SyncMessages.state(certificate, now);
+      boolean revoked = state == CertificateState.REVOKED;
       return new CertificateAnswer(
           certificate.getIssuer().getName(),
           certificate.getSerialNumberHex(),
@@ -186,10 +179,7 @@ public class EgovQueries {
           certificate.getNotBefore(),
           certificate.getNotAfter(),
           revoked ? certificate.getRevokedAt() : null,
-          revoked
-              ? CrlReason.ofCode(certificate.getRevocationReason().crlReason().orElse(0))
-                  .rfc5280Name()
-              : null);
+          revoked ? SyncMessages.reasonName(certificate) : null);
     }
   }
 }

@@ -30,12 +30,7 @@ final class SyncMessages {
   private SyncMessages() {}
 
   static CertificateSync certificate(Delivery item, IssuedCertificate certificate, Instant now) {
-    CertificateState state =
-        certificate.getStatus() == CertificateStatus.REVOKED
-            ? CertificateState.REVOKED
-            : now.isAfter(certificate.getNotAfter())
-                ? CertificateState.EXPIRED
-                : CertificateState.GOOD;
+    CertificateState state = state(certificate, now);
     boolean revoked = state == CertificateState.REVOKED;
     return new CertificateSync(
         item.getMessageId(),
@@ -48,12 +43,28 @@ final class SyncMessages {
         certificate.getNotBefore(),
         certificate.getNotAfter(),
         revoked ? certificate.getRevokedAt() : null,
-        revoked
-            // CPS reason H (the holder asks) has no code: RFC 5280 calls that unspecified
-            ? CrlReason.ofCode(certificate.getRevocationReason().crlReason().orElse(0))
-                .rfc5280Name()
-            : null,
+        revoked ? reasonName(certificate) : null,
         now);
+  }
+
+  /**
+   * The certificate's status at {@code now}, as the sync interface and the query service name it.
+   */
+  static CertificateState state(IssuedCertificate certificate, Instant now) {
+    if (certificate.getStatus() == CertificateStatus.REVOKED) {
+      return CertificateState.REVOKED;
+    }
+    return now.isAfter(certificate.getNotAfter())
+        ? CertificateState.EXPIRED
+        : CertificateState.GOOD;
+  }
+
+  /**
+   * The RFC 5280 name of a revoked certificate's reason; CPS reason H (the holder asks) has no
+   * code, which RFC 5280 calls unspecified.
+   */
+  static String reasonName(IssuedCertificate certificate) {
+    return CrlReason.ofCode(certificate.getRevocationReason().crlReason().orElse(0)).rfc5280Name();
   }
 
   static CrlSync crl(Delivery item, CertificateRevocationList crl, Instant now) {
