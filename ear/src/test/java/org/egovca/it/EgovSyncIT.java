@@ -144,6 +144,46 @@ class EgovSyncIT {
   }
 
   @Test
+  void aRegistrationWithAnUnknownUnitOrABadRequestIsRefusedNamingItAndWritesNothing(
+      CaServer server, ReferenceReceiver receiver) throws Exception {
+    RaSoapClient admin =
+        new RaSoapClient(Tls.securityAdmin(server), server.httpsBase(), "CaAdminService");
+    List<String> events = List.of("ISSUE");
+    RaSoapClient.Answer unknownUnit =
+        admin.registerEgovSystem(
+            "ghost",
+            "NO-SUCH-UNIT",
+            receiver.endpoint(),
+            "REALTIME",
+            0,
+            events,
+            TestRequests.rsa(directory, "ghost", 2048));
+    assertEquals("MALFORMED_REQUEST", unknownUnit.faultCode(), unknownUnit.faultString());
+    assertTrue(unknownUnit.faultString().contains("NO-SUCH-UNIT"), unknownUnit.faultString());
+
+    // the request is checked after the system and its channel were written: all rolled back
+    RaSoapClient.Answer badRequest =
+        admin.registerEgovSystem(
+            "ghost", UNIT, receiver.endpoint(), "REALTIME", 0, events, "not a PKCS#10");
+    assertEquals("MALFORMED_REQUEST", badRequest.faultCode(), badRequest.faultString());
+    assertTrue(badRequest.faultString().contains("certificate request"), badRequest.faultString());
+
+    RaSoapClient.Answer badEndpoint =
+        admin.registerEgovSystem(
+            "ghost",
+            UNIT,
+            "ftp://127.0.0.1/sync",
+            "REALTIME",
+            0,
+            events,
+            TestRequests.rsa(directory, "ghost", 2048));
+    assertEquals("MALFORMED_REQUEST", badEndpoint.faultCode(), badEndpoint.faultString());
+    assertEquals(0, server.count("SELECT COUNT(*) FROM egov_system WHERE name = 'ghost'"));
+    assertEquals(
+        0, server.count("SELECT COUNT(*) FROM ra_client WHERE name = 'egov-system:ghost'"));
+  }
+
+  @Test
   void theQueryServiceAnswersForItsOwnUnitAndRefusesAnotherUnitsCertificate(CaServer server)
       throws Exception {
     BigInteger own =

@@ -29,6 +29,7 @@ import org.egovca.ca.x509.IssuingCa;
 import org.egovca.ca.x509.SubjectNames;
 import org.egovca.delivery.application.EgovSystemRegistry;
 import org.egovca.delivery.application.SubscriptionForm;
+import org.egovca.delivery.domain.EgovSystem;
 import org.egovca.ra.application.ApplicationUnitRegistry;
 import org.egovca.ra.application.RaRefusal;
 
@@ -91,12 +92,14 @@ public class CaAdministrationBean implements CaAdministration {
       SubscriptionForm subscription,
       String certificateRequestPem) {
     String actor = securityAdmin(clientCertificate, "registerEgovSystem");
+    EgovSystem.Subscription checked;
     try {
-      return egovSystems.register(
-          name, unitCode, subscription.toSubscription(), certificateRequestPem, actor);
+      checked = subscription.toSubscription();
     } catch (IllegalArgumentException refused) {
       throw new CaRequestException(MALFORMED_REQUEST, refused.getMessage());
     }
+    // the registry refuses a bad name, unit or request itself (MALFORMED_REQUEST)
+    return egovSystems.register(name, unitCode, checked, certificateRequestPem, actor);
   }
 
   private String securityAdmin(byte[] clientCertificate, String operation) {

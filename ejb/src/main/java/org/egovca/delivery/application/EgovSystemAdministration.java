@@ -3,6 +3,7 @@ package org.egovca.delivery.application;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.egovca.ca.application.CaRequestException;
 import org.egovca.ra.application.ConsoleAccess;
 import org.egovca.ra.application.RaRefusal;
 import org.egovca.ra.domain.Operator;
@@ -39,7 +40,7 @@ public class EgovSystemAdministration {
           subscription.toSubscription(),
           certificateRequestPem,
           ConsoleAccess.actor(admin));
-    } catch (IllegalArgumentException refused) {
+    } catch (IllegalArgumentException | CaRequestException refused) {
       throw RaRefusal.invalid("egovSystem", "egovSystem.invalid", refused.getMessage());
     }
   }
@@ -53,7 +54,7 @@ public class EgovSystemAdministration {
             name);
     try {
       return registry.setActive(name, active, ConsoleAccess.actor(admin));
-    } catch (IllegalArgumentException refused) {
+    } catch (CaRequestException refused) {
       throw RaRefusal.invalid("egovSystem", "egovSystem.invalid", refused.getMessage());
     }
   }

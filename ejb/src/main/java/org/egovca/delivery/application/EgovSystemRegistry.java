@@ -63,10 +63,20 @@ public class EgovSystemRegistry {
    *
    * @param certificateRequestPem the system's PKCS#10 for its query-service client certificate
    * @return the system and its client certificate (PEM, with the TLS CA certificate)
-   * @throws IllegalArgumentException naming what is wrong: the name, the unit, the subscription,
-   *     the request
+   * @throws CaRequestException MALFORMED_REQUEST naming what is wrong: the name, the unit, the
+   *     request (nothing is written)
    */
   public Registered register(
+      String name,
+      String unitCode,
+      EgovSystem.Subscription subscription,
+      String certificateRequestPem,
+      String actor) {
+    return refusingBadInput(
+        () -> doRegister(name, unitCode, subscription, certificateRequestPem, actor));
+  }
+
+  private Registered doRegister(
       String name,
       String unitCode,
       EgovSystem.Subscription subscription,
@@ -111,7 +121,7 @@ public class EgovSystemRegistry {
 
   /** Changes where and what {@code name} receives. */
   public EgovSystemView subscribe(String name, EgovSystem.Subscription subscription, String actor) {
-    EgovSystem system = byName(name);
+    EgovSystem system = refusingBadInput(() -> byName(name));
     system.subscribe(subscription);
     auditLog.success(
         actor, AuditActions.EGOV_SYSTEM_CHANGED, "egov-system:" + name, describe(system));
@@ -123,7 +133,7 @@ public class EgovSystemRegistry {
    * gets them once active again), receives nothing new, and its query-service access is refused.
    */
   public EgovSystemView setActive(String name, boolean active, String actor) {
-    EgovSystem system = byName(name);
+    EgovSystem system = refusingBadInput(() -> byName(name));
     if (active) {
       system.activate();
     } else {
@@ -135,6 +145,19 @@ public class EgovSystemRegistry {
         "egov-system:" + name,
         describe(system));
     return EgovSystemView.of(system);
+  }
+
+  /**
+   * Runs {@code work}, turning a refusal of bad input into MALFORMED_REQUEST: an application
+   * exception, which reaches the calling front door as it is, and rolls back whatever was written.
+   */
+  private static <T> T refusingBadInput(java.util.function.Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (IllegalArgumentException refused) {
+      throw new CaRequestException(
+          CaRequestException.Reason.MALFORMED_REQUEST, refused.getMessage());
+    }
   }
 
   private EgovSystem byName(String name) {
