@@ -4,7 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.util.List;
-import org.egovca.ra.application.CertificateDetail;
+import org.egovca.ra.application.AuditEntry;
 import org.egovca.ra.application.RaQueries;
 
 /** The audit trail for auditors (R17): the newest events, optionally those matching a text. */
@@ -19,7 +19,7 @@ public class AuditPage extends ConsolePage {
   @EJB private RaQueries queries;
 
   private String text;
-  private List<CertificateDetail.HistoryEntry> entries;
+  private List<AuditEntry> entries;
 
   public void open() {
     if (entries == null) {
@@ -31,7 +31,7 @@ public class AuditPage extends ConsolePage {
     entries = fetch(FORM, () -> queries.auditTrail(token(), text, MAX)).orElse(List.of());
   }
 
-  public List<CertificateDetail.HistoryEntry> getEntries() {
+  public List<AuditEntry> getEntries() {
     return entries == null ? List.of() : entries;
   }
 

@@ -32,7 +32,8 @@ public class ChangeRequestPage extends ConsolePage {
   private ApplicationKind kind = ApplicationKind.RENEWAL;
   private CertificateDetail certificate;
   private String pkcs10;
-  private String currentKeySignature;
+  private String renewalProof;
+  private String renewalProofSignature;
   private String revocationReason;
   private String initiator = "HOLDER";
   private String requesterName;
@@ -67,7 +68,8 @@ public class ChangeRequestPage extends ConsolePage {
         new ChangeRequestForm(
             serial,
             kind == ApplicationKind.REVOCATION ? null : pkcs10,
-            kind == ApplicationKind.REKEY ? currentKeySignature : null,
+            kind == ApplicationKind.REVOCATION ? null : renewalProof,
+            kind == ApplicationKind.REVOCATION ? null : renewalProofSignature,
             kind == ApplicationKind.REVOCATION ? revocationReason : null,
             kind == ApplicationKind.REVOCATION ? initiator : null,
             requesterName,
@@ -134,12 +136,20 @@ public class ChangeRequestPage extends ConsolePage {
     this.pkcs10 = pkcs10;
   }
 
-  public String getCurrentKeySignature() {
-    return currentKeySignature;
+  public String getRenewalProof() {
+    return renewalProof;
   }
 
-  public void setCurrentKeySignature(String currentKeySignature) {
-    this.currentKeySignature = currentKeySignature;
+  public void setRenewalProof(String renewalProof) {
+    this.renewalProof = renewalProof;
+  }
+
+  public String getRenewalProofSignature() {
+    return renewalProofSignature;
+  }
+
+  public void setRenewalProofSignature(String renewalProofSignature) {
+    this.renewalProofSignature = renewalProofSignature;
   }
 
   public String getRevocationReason() {

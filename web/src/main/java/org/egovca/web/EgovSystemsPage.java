@@ -6,16 +6,18 @@ import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
 import org.egovca.delivery.application.EgovSystemAdministration;
-import org.egovca.delivery.application.EgovSystemRegistry;
+import org.egovca.delivery.application.EgovSystemRegistration;
 import org.egovca.delivery.application.EgovSystemView;
 import org.egovca.delivery.application.SubscriptionForm;
 import org.egovca.ra.application.ApplicationUnitView;
 import org.egovca.ra.application.OperatorAdministration;
+import org.egovca.ra.application.PendingActionView;
 
 /**
  * The security administrator's page of e-gov systems (R21–R23, CPS §7.3): each system's unit, sync
- * endpoint, real-time or batch delivery and business types; registering a system, which gives it a
- * client certificate for the query service (shown once); switching a system off and on.
+ * endpoint, real-time or batch delivery and business types; asking for a system's registration,
+ * which a second security administrator approves (and which gives it a client certificate for the
+ * query service, shown to the approver); switching a system off and on.
  */
 @Named
 @ViewScoped
@@ -39,7 +41,7 @@ public class EgovSystemsPage extends ConsolePage {
   private List<String> events =
       new ArrayList<>(List.of("ISSUE", "RENEW", "REKEY", "REVOKE", "CRL"));
   private String certificateRequest;
-  private EgovSystemRegistry.Registered registered;
+  private PendingActionView requested;
 
   public void open() {
     if (systems == null) {
@@ -52,18 +54,19 @@ public class EgovSystemsPage extends ConsolePage {
     units = fetch(SYSTEMS, () -> operators.units(token())).orElse(List.of());
   }
 
+  /** Asks for the registration; a second security administrator approves it. */
   public void register() {
-    SubscriptionForm subscription =
-        new SubscriptionForm(endpoint, mode, batchIntervalMinutes, events);
-    fetch(
-            REGISTER,
-            () ->
-                administration.register(
-                    token(), name, applicationUnit, subscription, certificateRequest))
+    EgovSystemRegistration registration =
+        new EgovSystemRegistration(
+            name,
+            applicationUnit,
+            new SubscriptionForm(endpoint, mode, batchIntervalMinutes, events),
+            certificateRequest);
+    fetch(REGISTER, () -> administration.register(token(), registration))
         .ifPresent(
-            done -> {
-              registered = done;
-              Feedback.info("egovSystems.registered", done.system().name());
+            request -> {
+              requested = request;
+              Feedback.info("dualControl.requested", Long.toString(request.id()));
               name = null;
               endpoint = null;
               certificateRequest = null;
@@ -78,19 +81,6 @@ public class EgovSystemsPage extends ConsolePage {
     refresh();
   }
 
-  public void downloadCertificate() {
-    if (registered != null) {
-      Downloads.sendText(
-          registered.system().name() + ".pem",
-          "application/x-pem-file",
-          registered.clientCertificatePem());
-    }
-  }
-
-  public void dismissCertificate() {
-    registered = null;
-  }
-
   public List<String> getEventNames() {
     return List.of("ISSUE", "RENEW", "REKEY", "REVOKE", "CRL");
   }
@@ -103,8 +93,8 @@ public class EgovSystemsPage extends ConsolePage {
     return units == null ? List.of() : units;
   }
 
-  public EgovSystemRegistry.Registered getRegistered() {
-    return registered;
+  public PendingActionView getRequested() {
+    return requested;
   }
 
   public String getName() {

@@ -3,21 +3,19 @@ package org.egovca.web;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.egovca.ra.application.ApplicationUnitView;
 import org.egovca.ra.application.NewOperator;
-import org.egovca.ra.application.NewOperatorCredential;
 import org.egovca.ra.application.OperatorAdministration;
 import org.egovca.ra.application.OperatorView;
+import org.egovca.ra.application.PendingActionView;
 import org.egovca.ra.domain.OperatorRole;
 
 /**
- * The security administrator's page (CPS §6.5.1.2, §7.5.1.2): operator accounts with their roles
- * and login certificates, and the application units. A one-time password or a new certificate is
- * shown once, on this view only.
+ * The security administrator's page (CPS §6.5.1.2, §7.5.1.2): operator accounts with their role and
+ * login certificate, and the application units. A new account, another role, a new login
+ * certificate or a one-time password is only asked for here: a second security administrator
+ * approves it on the approvals page, where its result is shown once.
  */
 @Named
 @ViewScoped
@@ -36,17 +34,17 @@ public class OperatorsPage extends ConsolePage {
   private String username;
   private String displayName;
   private String email;
-  private List<String> roles = new ArrayList<>();
+  private String role;
   private String applicationUnit;
   private String certificateRequest;
-  private NewOperatorCredential credential;
 
   private String selected;
-  private List<String> selectedRoles = new ArrayList<>();
+  private String selectedRole;
   private String selectedUnit;
   private String newCertificateRequest;
-  private String oneTimePassword;
-  private String issuedCertificate;
+
+  /** The request just made, waiting for a second security administrator. */
+  private PendingActionView requested;
 
   private String unitCode;
   private String unitName;
@@ -67,7 +65,7 @@ public class OperatorsPage extends ConsolePage {
   private void selectOperator() {
     OperatorView view = getSelectedOperator();
     if (view != null) {
-      selectedRoles = new ArrayList<>(view.roles().stream().map(Enum::name).sorted().toList());
+      selectedRole = view.roles().stream().map(Enum::name).sorted().findFirst().orElse(null);
       selectedUnit = view.applicationUnit();
     }
   }
@@ -75,43 +73,27 @@ public class OperatorsPage extends ConsolePage {
   public void create() {
     NewOperator form =
         new NewOperator(
-            username, displayName, email, roles(roles), applicationUnit, certificateRequest);
-    fetch(CREATE, () -> administration.createOperator(token(), form))
+            username, displayName, email, role(role), applicationUnit, certificateRequest);
+    fetch(CREATE, () -> administration.requestOperator(token(), form))
         .ifPresent(
-            created -> {
-              credential = created;
+            request -> {
+              requested(request);
               username = null;
               displayName = null;
               email = null;
-              roles = new ArrayList<>();
+              role = null;
               applicationUnit = null;
               certificateRequest = null;
-              Feedback.info("operator.created", created.username());
-              refresh();
             });
   }
 
-  public void downloadCredentialCertificate() {
-    if (credential != null) {
-      Downloads.sendText(
-          credential.username() + ".pem", "application/x-pem-file", credential.certificatePem());
-    }
-  }
-
-  /** The administrator has handed the credential over: it is not shown again. */
-  public void dismissCredential() {
-    credential = null;
-    oneTimePassword = null;
-    issuedCertificate = null;
-  }
-
   public void saveRoles() {
-    if (perform(
-        MANAGE,
-        () -> administration.changeRoles(token(), selected, roles(selectedRoles), selectedUnit))) {
-      Feedback.info("operator.rolesChanged", selected);
-      refresh();
-    }
+    fetch(
+            MANAGE,
+            () ->
+                administration.requestRoleChange(
+                    token(), selected, role(selectedRole), selectedUnit))
+        .ifPresent(this::requested);
   }
 
   public void unlock() {
@@ -122,13 +104,8 @@ public class OperatorsPage extends ConsolePage {
   }
 
   public void resetPassword() {
-    fetch(MANAGE, () -> administration.resetPassword(token(), selected))
-        .ifPresent(
-            password -> {
-              oneTimePassword = password;
-              Feedback.info("operator.passwordReset", selected);
-              refresh();
-            });
+    fetch(MANAGE, () -> administration.requestPasswordReset(token(), selected))
+        .ifPresent(this::requested);
   }
 
   public void deactivate() {
@@ -139,20 +116,18 @@ public class OperatorsPage extends ConsolePage {
   }
 
   public void issueCertificate() {
-    fetch(MANAGE, () -> administration.issueCertificate(token(), selected, newCertificateRequest))
+    fetch(MANAGE, () -> administration.requestCertificate(token(), selected, newCertificateRequest))
         .ifPresent(
-            pem -> {
-              issuedCertificate = pem;
+            request -> {
+              requested(request);
               newCertificateRequest = null;
-              Feedback.info("operator.certificateIssued", selected);
-              refresh();
             });
   }
 
-  public void downloadIssuedCertificate() {
-    if (issuedCertificate != null) {
-      Downloads.sendText(selected + ".pem", "application/x-pem-file", issuedCertificate);
-    }
+  private void requested(PendingActionView request) {
+    requested = request;
+    Feedback.info("dualControl.requested", Long.toString(request.id()));
+    refresh();
   }
 
   public void createUnit() {
@@ -164,14 +139,8 @@ public class OperatorsPage extends ConsolePage {
     }
   }
 
-  private static Set<OperatorRole> roles(List<String> names) {
-    Set<OperatorRole> set = EnumSet.noneOf(OperatorRole.class);
-    if (names != null) {
-      for (String name : names) {
-        set.add(OperatorRole.valueOf(name));
-      }
-    }
-    return set;
+  private static OperatorRole role(String name) {
+    return name == null || name.isBlank() ? null : OperatorRole.valueOf(name);
   }
 
   public OperatorView getSelectedOperator() {
@@ -193,16 +162,8 @@ public class OperatorsPage extends ConsolePage {
     return units == null ? List.of() : units;
   }
 
-  public NewOperatorCredential getCredential() {
-    return credential;
-  }
-
-  public String getOneTimePassword() {
-    return oneTimePassword;
-  }
-
-  public String getIssuedCertificate() {
-    return issuedCertificate;
+  public PendingActionView getRequested() {
+    return requested;
   }
 
   public String getUsername() {
@@ -229,12 +190,12 @@ public class OperatorsPage extends ConsolePage {
     this.email = email;
   }
 
-  public List<String> getRoles() {
-    return roles;
+  public String getRole() {
+    return role;
   }
 
-  public void setRoles(List<String> roles) {
-    this.roles = roles == null ? new ArrayList<>() : new ArrayList<>(roles);
+  public void setRole(String role) {
+    this.role = role;
   }
 
   public String getApplicationUnit() {
@@ -261,12 +222,12 @@ public class OperatorsPage extends ConsolePage {
     this.selected = selected;
   }
 
-  public List<String> getSelectedRoles() {
-    return selectedRoles;
+  public String getSelectedRole() {
+    return selectedRole;
   }
 
-  public void setSelectedRoles(List<String> selectedRoles) {
-    this.selectedRoles = selectedRoles == null ? new ArrayList<>() : new ArrayList<>(selectedRoles);
+  public void setSelectedRole(String selectedRole) {
+    this.selectedRole = selectedRole;
   }
 
   public String getSelectedUnit() {

@@ -36,5 +36,13 @@ public final class AuditActions {
   public static final String DELIVERY_RETRIED = "DELIVERY_RETRIED";
   public static final String QUERY_SERVICE = "QUERY_SERVICE";
 
+  /** Dual control (CPS 7.5.1.2 item 2): a supervised action asked for, and its decision. */
+  public static final String DUAL_CONTROL_REQUESTED = "DUAL_CONTROL_REQUESTED";
+
+  public static final String DUAL_CONTROL_APPROVED = "DUAL_CONTROL_APPROVED";
+  public static final String DUAL_CONTROL_REJECTED = "DUAL_CONTROL_REJECTED";
+  public static final String DUAL_CONTROL_WITHDRAWN = "DUAL_CONTROL_WITHDRAWN";
+  public static final String RA_CLIENT_CHANGED = "RA_CLIENT_CHANGED";
+
   private AuditActions() {}
 }

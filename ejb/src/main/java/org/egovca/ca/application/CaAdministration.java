@@ -1,41 +1,50 @@
 package org.egovca.ca.application;
 
 import jakarta.ejb.Local;
+import java.util.List;
+import org.egovca.delivery.application.EgovSystemRegistration;
+import org.egovca.ra.application.Approval;
+import org.egovca.ra.application.PendingActionView;
 
 /**
- * CA key management for the security administrator (CPS §6.5.1.6, §7.5.1.2). The caller is
- * identified by its TLS client certificate and must hold the SECURITY_ADMIN role; the check is made
- * here, not by the interface.
+ * The security administrators' SOAP service (CPS §7.5.1.2). The caller is the operator whose login
+ * certificate was presented over TLS, and must hold the permission of the operation; the check is
+ * made here, not by the interface. Whatever could take over an account or touch a CA key is only
+ * asked for here and carried out when a second security administrator approves it (dual control).
+ * Every method throws {@link CaRequestException}: NOT_AUTHORIZED for any caller without the
+ * permission (audited) or acting on their own request, MALFORMED_REQUEST naming what is wrong.
  */
 @Local
 public interface CaAdministration {
 
-  /**
-   * Rolls the key of CA {@code caName} over (R12).
-   *
-   * @param clientCertificate DER of the caller's TLS client certificate, or null
-   * @throws CaRequestException NOT_AUTHORIZED for any caller without the role, CA_UNAVAILABLE for
-   *     an unknown CA
-   */
-  CaKeyRolloverView rollOverCaKey(byte[] clientCertificate, String caName);
+  /** Asks for a rollover of the key of CA {@code caName} (R12). */
+  PendingActionView rollOverCaKey(byte[] clientCertificate, String caName);
 
-  /**
-   * Creates an application unit (CPS §7.3.2).
-   *
-   * @throws CaRequestException NOT_AUTHORIZED, or MALFORMED_REQUEST naming the field
-   */
+  /** Creates an application unit (CPS §7.3.2); it grants nobody anything, so one admin does it. */
   void createApplicationUnit(byte[] clientCertificate, String code, String name);
 
-  /**
-   * Registers an e-gov system with its sync subscription and query-service client certificate
-   * (R21–R23).
-   *
-   * @throws CaRequestException NOT_AUTHORIZED, or MALFORMED_REQUEST naming what is wrong
-   */
-  org.egovca.delivery.application.EgovSystemRegistry.Registered registerEgovSystem(
-      byte[] clientCertificate,
-      String name,
-      String unitCode,
-      org.egovca.delivery.application.SubscriptionForm subscription,
-      String certificateRequestPem);
+  /** Asks for the registration of an e-gov system (R21–R23). */
+  PendingActionView registerEgovSystem(
+      byte[] clientCertificate, EgovSystemRegistration registration);
+
+  /** Asks for the registration of a remote RA system and its application units. */
+  PendingActionView registerRaClient(
+      byte[] clientCertificate, RaClientRegistry.Registration registration);
+
+  /** Asks for other application units of a remote RA system. */
+  PendingActionView changeRaClientUnits(byte[] clientCertificate, RaClientRegistry.Units units);
+
+  /** The requests waiting for a decision that the caller may decide or asked for. */
+  List<PendingActionView> waitingRequests(byte[] clientCertificate);
+
+  /** Request {@code id}, with its public result once approved. */
+  PendingActionView request(byte[] clientCertificate, long id);
+
+  /** Approves request {@code id} of another administrator and carries it out. */
+  Approval approveRequest(byte[] clientCertificate, long id, String note);
+
+  PendingActionView rejectRequest(byte[] clientCertificate, long id, String note);
+
+  /** Takes back one's own request. */
+  PendingActionView withdrawRequest(byte[] clientCertificate, long id);
 }

@@ -20,7 +20,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
-import org.egovca.ca.domain.ClientRole;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RaClient;
@@ -36,9 +35,9 @@ import org.egovca.hsm.KeyAlgorithm;
 /**
  * First-start setup of the CA hierarchy, in one transaction: the SM2 root CA, the SM2 issuing CA
  * and the RSA TLS CA under the root (keys generated inside the crypto token), then the server's TLS
- * certificate, the demo RA client and security administrator credentials from the TLS CA, each
- * recorded and audited. The key pairs of the two service certificates are made here, handed to the
- * {@link ServiceCredentials} writer and not kept.
+ * certificate and the demo RA client's credential from the TLS CA, each recorded and audited. The
+ * key pairs of the two service certificates are made here, handed to the {@link ServiceCredentials}
+ * writer and not kept. (The security administrators are operators: see OperatorBootstrap.)
  */
 @Stateless
 public class CaHierarchySetup {
@@ -46,9 +45,6 @@ public class CaHierarchySetup {
   public static final String SYSTEM_ACTOR = "system:bootstrap";
   static final String DEMO_RA_CLIENT = "demo-ra";
   static final String DEMO_RA_CLIENT_SUBJECT = "CN=Demo RA Client,OU=RA,O=iFutureCA,C=CN";
-  static final String DEMO_SECURITY_ADMIN = "demo-security-admin";
-  static final String DEMO_SECURITY_ADMIN_SUBJECT =
-      "CN=Demo Security Administrator,OU=Security,O=iFutureCA,C=CN";
 
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
@@ -119,35 +115,17 @@ public class CaHierarchySetup {
             raKey.getPublic(),
             List.of());
     entityManager.persist(new RaClient(DEMO_RA_CLIENT, raCertificate, clock.instant()));
-    KeyPair adminKey = rsaKeyPair();
-    IssuedCertificate adminCertificate =
-        issueService(
-            rsaCa,
-            CertificateProfiles.TLS_CLIENT,
-            DEMO_SECURITY_ADMIN_SUBJECT,
-            adminKey.getPublic(),
-            List.of());
-    entityManager.persist(
-        new RaClient(
-            DEMO_SECURITY_ADMIN, adminCertificate, ClientRole.SECURITY_ADMIN, clock.instant()));
     auditLog.success(
         SYSTEM_ACTOR,
         AuditActions.RA_CLIENT_CREATED,
         DEMO_RA_CLIENT,
         "bound to certificate serial=" + raCertificate.getSerialNumberHex());
-    auditLog.success(
-        SYSTEM_ACTOR,
-        AuditActions.RA_CLIENT_CREATED,
-        DEMO_SECURITY_ADMIN,
-        "role=SECURITY_ADMIN bound to certificate serial=" + adminCertificate.getSerialNumberHex());
 
     try {
       credentials.writeCaChain(List.of(issuing.getEncoded(), root.getEncoded()));
       credentials.writeTlsCa(rsaCa.getEncoded());
       credentials.writeServerTls(tlsKey.getPrivate(), tls.getEncoded(), rsaCa.getEncoded());
       credentials.writeRaClient(raKey.getPrivate(), raCertificate.getEncoded(), rsaCa.getEncoded());
-      credentials.writeSecurityAdmin(
-          adminKey.getPrivate(), adminCertificate.getEncoded(), rsaCa.getEncoded());
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the service credentials", e);
     }

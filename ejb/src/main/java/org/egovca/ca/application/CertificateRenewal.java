@@ -1,6 +1,5 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.application.CaRequestException.Reason.PROOF_OF_POSSESSION_FAILED;
 import static org.egovca.ca.application.CaRequestException.Reason.RENEWAL_REFUSED;
 import static org.egovca.ca.application.CaRequestException.Reason.UNSUPPORTED_KEY;
 
@@ -9,8 +8,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.time.Clock;
 import java.util.List;
 import org.bouncycastle.asn1.x509.Extension;
@@ -27,21 +24,20 @@ import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.KeyPurpose;
 import org.egovca.ca.domain.RenewalWindow;
 import org.egovca.ca.infrastructure.CaConfiguration;
-import org.egovca.ca.x509.BouncyCastle;
 import org.egovca.ca.x509.CertificationRequests;
 import org.egovca.ca.x509.EndEntityContent;
 import org.egovca.ca.x509.IdentityExtensions;
+import org.egovca.ca.x509.RenewalProof;
 import org.egovca.ca.x509.SubjectKeys;
 import org.egovca.hsm.KeyAlgorithm;
-import org.egovca.hsm.SignatureAlgorithm;
 
 /**
- * Online renewal (CPS §6.1.4.6: same key and registration data, new validity, the request signed
- * with the current private key) and re-key (§6.1.4.7: a new key, the request also signed with the
- * current private key). The holder's signing/encryption pair stays a pair: renewing the signing
- * certificate re-certifies the escrowed encryption key, re-keying it fetches a new encryption key
- * from the KMC. Old certificates stay valid until they expire or are revoked. One transaction and
- * one audit event per call; callers have authorised the request.
+ * Online renewal (CPS §6.1.4.6: same key and registration data, new validity) and re-key (§6.1.4.7:
+ * a new key), each proven with a fresh {@link RenewalProof} signed with the current private key and
+ * bound to the certificate and the request. The holder's signing/encryption pair stays a pair:
+ * renewing the signing certificate re-certifies the escrowed encryption key, re-keying it fetches a
+ * new encryption key from the KMC. Old certificates stay valid until they expire or are revoked.
+ * One transaction and one audit event per call; callers have authorised the request.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -56,8 +52,12 @@ public class CertificateRenewal {
 
   private final Clock clock = Clock.systemUTC();
 
-  /** Renews the certificate {@code serial} for the request, which must carry the same key. */
-  public DualCertificateView renew(BigInteger serial, String pkcs10, String actor) {
+  /**
+   * Renews the certificate {@code serial} for the request, which must carry the same key; the proof
+   * (whose freshness the caller checked) must be bound to both and signed with that key.
+   */
+  public DualCertificateView renew(
+      BigInteger serial, String pkcs10, RenewalProof proof, String actor) {
     IssuedCertificate current = signingCertificate(serial);
     new RenewalWindow(configuration.renewalWindow())
         .refusesRenewal(current, clock.instant())
@@ -70,7 +70,8 @@ public class CertificateRenewal {
               + current.getSerialNumberHex()
               + " (use re-key for a new key)");
     }
-    verifiedByCurrentKey(request, current);
+    CertificationRequests.verifyProofOfPossession(request);
+    requireProof(current, request, proof, RenewalProof.Operation.RENEW);
     IssuedCertificate renewed = reissue(current, key, actor, IssuanceKind.RENEW);
     IssuedCertificate encryption = current.getPairedCertificate();
     IssuedCertificate renewedEncryption = null;
@@ -85,11 +86,12 @@ public class CertificateRenewal {
   }
 
   /**
-   * Re-keys the certificate {@code serial}: {@code pkcs10} proves possession of the new key and
-   * {@code currentKeySignature} (over the DER of the request) proves possession of the current one.
+   * Re-keys the certificate {@code serial}: {@code pkcs10} proves possession of the new key and the
+   * proof (whose freshness the caller checked), signed with the current key and bound to this
+   * request, proves possession of the current one.
    */
   public DualCertificateView rekey(
-      BigInteger serial, String pkcs10, byte[] currentKeySignature, String actor) {
+      BigInteger serial, String pkcs10, RenewalProof proof, String actor) {
     IssuedCertificate current = signingCertificate(serial);
     new RenewalWindow(configuration.renewalWindow())
         .refusesRekey(current, clock.instant())
@@ -112,7 +114,7 @@ public class CertificateRenewal {
                             + SubjectKeys.describe(newKey)
                             + " is not accepted by profile "
                             + profile.name()));
-    signedWithCurrentKey(encoded(request), currentKeySignature, current);
+    requireProof(current, request, proof, RenewalProof.Operation.REKEY);
     IssuedCertificate rekeyed =
         issuer.issue(
             current.getIssuer(),
@@ -170,39 +172,22 @@ public class CertificateRenewal {
         IssuanceTerms.successorOf(current, kind));
   }
 
-  /** The renewal request is the proof: its signature must verify with the current key. */
-  private static void verifiedByCurrentKey(
-      PKCS10CertificationRequest request, IssuedCertificate current) {
-    try {
-      CertificationRequests.verifyProofOfPossession(request);
-    } catch (CaRequestException notSigned) {
-      throw new CaRequestException(
-          PROOF_OF_POSSESSION_FAILED,
-          "the renewal request is not signed with the private key of certificate "
-              + current.getSerialNumberHex());
-    }
+  /**
+   * Refuses a renewal or re-key whose proof is not bound to the certificate {@code serial}, the
+   * operation and {@code pkcs10}, or not signed with the certificate's key.
+   */
+  public void requireProof(
+      BigInteger serial, String pkcs10, RenewalProof proof, RenewalProof.Operation operation) {
+    requireProof(signingCertificate(serial), CertificationRequests.parse(pkcs10), proof, operation);
   }
 
-  private static void signedWithCurrentKey(
-      byte[] request, byte[] signature, IssuedCertificate current) {
-    boolean valid;
-    try {
-      SignatureAlgorithm algorithm =
-          SignatureAlgorithm.forKey(KeyAlgorithm.valueOf(current.getKeyAlgorithm()));
-      Signature verifier = Signature.getInstance(algorithm.jcaName(), BouncyCastle.provider());
-      verifier.initVerify(SubjectKeys.toPublicKey(holder(current).getSubjectPublicKeyInfo()));
-      verifier.update(request);
-      valid = signature != null && verifier.verify(signature);
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      valid = false;
-    }
-    if (!valid) {
-      throw new CaRequestException(
-          PROOF_OF_POSSESSION_FAILED,
-          "the re-key request is not signed with the private key of certificate "
-              + current.getSerialNumberHex()
-              + " (currentKeySignature must sign the DER of the PKCS#10 with that key)");
-    }
+  private static void requireProof(
+      IssuedCertificate current,
+      PKCS10CertificationRequest request,
+      RenewalProof proof,
+      RenewalProof.Operation operation) {
+    proof.requireBoundTo(operation, current.getSerialNumber(), encoded(request));
+    proof.requireSignedBy(holder(current).getSubjectPublicKeyInfo(), current.getSerialNumberHex());
   }
 
   private void audit(

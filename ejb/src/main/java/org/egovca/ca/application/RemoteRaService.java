@@ -5,7 +5,10 @@ import java.util.List;
 
 /**
  * What a remote RA system (CPS §7.3.2: remote RA, local acceptance points) may ask of the CA. The
- * caller is identified by its TLS client certificate, checked here, not by the interface.
+ * caller is identified by its TLS client certificate, checked here, not by the interface. An RA
+ * acts within its scope: it places certificates only into the application units it is authorised
+ * for, and renews, re-keys and revokes only the certificates requested through its own account;
+ * anything else is refused as NOT_AUTHORIZED and audited as denied.
  */
 @Local
 public interface RemoteRaService {
@@ -48,18 +51,22 @@ public interface RemoteRaService {
    *
    * @param serial the certificate to renew (hexadecimal); of a pair, the signing certificate
    * @param pkcs10 a request carrying the certificate's public key, signed with its private key
+   * @param proof the holder's fresh {@link org.egovca.ca.x509.RenewalProof} statement for RENEW
+   * @param proofSignature its base64 signature with the certificate's private key (SM3withSM2 with
+   *     the default user ID, or SHA256withRSA)
    */
-  DualCertificateView renewCertificate(byte[] clientCertificate, String serial, String pkcs10);
+  DualCertificateView renewCertificate(
+      byte[] clientCertificate, String serial, String pkcs10, String proof, String proofSignature);
 
   /**
    * Re-keys a certificate (CPS §6.1.4.7): a new key, the same registration data.
    *
    * @param pkcs10 a request for the new key (signed with the new key)
-   * @param currentKeySignature base64 signature over the DER of {@code pkcs10} made with the
-   *     current certificate's private key (SM3withSM2 with the default user ID, or SHA256withRSA)
+   * @param proof the holder's fresh renewal proof statement for REKEY, naming this request
+   * @param proofSignature its base64 signature with the current certificate's private key
    */
   DualCertificateView rekeyCertificate(
-      byte[] clientCertificate, String serial, String pkcs10, String currentKeySignature);
+      byte[] clientCertificate, String serial, String pkcs10, String proof, String proofSignature);
 
   /**
    * Revokes a certificate (CPS §6.1.4.8) on behalf of the initiator the RA names.

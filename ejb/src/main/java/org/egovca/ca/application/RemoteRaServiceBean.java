@@ -3,24 +3,32 @@ package org.egovca.ca.application;
 import static org.egovca.ca.application.CaRequestException.Reason.BATCH_TOO_LARGE;
 import static org.egovca.ca.application.CaRequestException.Reason.INVALID_REVOCATION;
 import static org.egovca.ca.application.CaRequestException.Reason.MALFORMED_REQUEST;
+import static org.egovca.ca.application.CaRequestException.Reason.NOT_AUTHORIZED;
+import static org.egovca.ca.application.CaRequestException.Reason.UNKNOWN_CERTIFICATE;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.egovca.ca.domain.AuditOutcome;
 import org.egovca.ca.domain.CertificateProfile;
+import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
 import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.ca.infrastructure.CaConfiguration;
+import org.egovca.ca.x509.RenewalProof;
 
 /**
- * Issues certificates for remote RA systems in one transaction: authorise the caller, check the
- * request against the profile (proof of possession, key, subject), sign, record. A refusal rolls
- * everything back and leaves one audit event that says why.
+ * The remote RA service in the EJB layer, one transaction per call: authenticate the RA client,
+ * keep it within its scope (its application units, the certificates requested through it), check
+ * the request against the profile (proof of possession, key, subject), sign, record. A refusal
+ * rolls everything back and leaves one audit event that says why: DENIED for a caller out of its
+ * scope, FAILURE for a bad request.
  */
 @Stateless
 public class RemoteRaServiceBean implements RemoteRaService {
@@ -31,7 +39,10 @@ public class RemoteRaServiceBean implements RemoteRaService {
   @Inject private AuditLog auditLog;
   @Inject private CertificateRevoker revoker;
   @Inject private CertificateRenewal renewal;
+  @Inject private RenewalProofs renewalProofs;
   @Inject private CertificateProfileCatalogue profiles;
+  @Inject private IssuedCertificates issuedCertificates;
+  @Inject private ApplicationUnitLookup applicationUnits;
 
   @Override
   public CertificateView issueCertificate(byte[] clientCertificate, IssuanceRequest request) {
@@ -40,7 +51,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
         "issueCertificate",
         AuditActions.CERTIFICATE_ISSUED,
         request.subjectDn(),
-        actor -> issue(request, actor));
+        client -> issue(request, client));
   }
 
   @Override
@@ -51,7 +62,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
         "issueCertificates",
         AuditActions.CERTIFICATE_ISSUED,
         "batch of " + (requests == null ? 0 : requests.size()) + " requests",
-        actor -> {
+        client -> {
           requireBatchSize(requests);
           List<CertificateView> certificates = new ArrayList<>(requests.size());
           for (int index = 0; index < requests.size(); index++) {
@@ -60,7 +71,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
               if (request == null) {
                 throw new CaRequestException(MALFORMED_REQUEST, "the request is empty");
               }
-              certificates.add(issue(request, actor));
+              certificates.add(issue(request, client));
             } catch (CaRequestException refused) {
               throw new BatchRequestException(index, requests.size(), refused);
             }
@@ -86,8 +97,9 @@ public class RemoteRaServiceBean implements RemoteRaService {
   }
 
   /** The checks and issuance of one request, shared by the single and the batch operation. */
-  private CertificateView issue(IssuanceRequest application, String actor) {
-    return CertificateView.of(vettedIssuance.issue(application, actor));
+  private CertificateView issue(IssuanceRequest application, RaClient client) {
+    requireUnit(application, client);
+    return CertificateView.of(vettedIssuance.issue(application, actor(client), client.getId()));
   }
 
   @Override
@@ -98,7 +110,10 @@ public class RemoteRaServiceBean implements RemoteRaService {
         "issueDualCertificate",
         AuditActions.CERTIFICATE_ISSUED,
         application.subjectDn(),
-        actor -> vettedIssuance.issueDual(application, actor).view());
+        client -> {
+          requireUnit(application, client);
+          return vettedIssuance.issueDual(application, actor(client), client.getId()).view();
+        });
   }
 
   @Override
@@ -112,57 +127,34 @@ public class RemoteRaServiceBean implements RemoteRaService {
 
   @Override
   public DualCertificateView renewCertificate(
-      byte[] clientCertificate, String serial, String pkcs10) {
+      byte[] clientCertificate, String serial, String pkcs10, String proof, String proofSignature) {
     return asRaClient(
         clientCertificate,
         "renewCertificate",
         AuditActions.CERTIFICATE_RENEWED,
         "serial=" + serial,
-        actor -> {
-          return renewal.renew(SerialNumbers.parse(serial), pkcs10, actor);
+        client -> {
+          IssuedCertificate current = inScope(serial, client);
+          RenewalProof renewalProof = RenewalProof.parse(proof, proofSignature);
+          renewalProofs.accept(renewalProof);
+          return renewal.renew(current.getSerialNumber(), pkcs10, renewalProof, actor(client));
         });
   }
 
   @Override
   public DualCertificateView rekeyCertificate(
-      byte[] clientCertificate, String serial, String pkcs10, String currentKeySignature) {
+      byte[] clientCertificate, String serial, String pkcs10, String proof, String proofSignature) {
     return asRaClient(
         clientCertificate,
         "rekeyCertificate",
         AuditActions.CERTIFICATE_REKEYED,
         "serial=" + serial,
-        actor -> {
-          return renewal.rekey(
-              SerialNumbers.parse(serial), pkcs10, base64OrNull(currentKeySignature), actor);
+        client -> {
+          IssuedCertificate current = inScope(serial, client);
+          RenewalProof renewalProof = RenewalProof.parse(proof, proofSignature);
+          renewalProofs.accept(renewalProof);
+          return renewal.rekey(current.getSerialNumber(), pkcs10, renewalProof, actor(client));
         });
-  }
-
-  /**
-   * Authenticates the RA client (refusal audited as DENIED by the authenticator), then runs the
-   * operation as {@code ra-client:<name>}; a refused operation leaves one FAILURE audit event.
-   */
-  private <T> T asRaClient(
-      byte[] clientCertificate,
-      String operation,
-      String action,
-      String target,
-      Function<String, T> work) {
-    RaClient client = authenticator.authenticate(clientCertificate, operation);
-    String actor = "ra-client:" + client.getName();
-    try {
-      return work.apply(actor);
-    } catch (CaRequestException refused) {
-      auditLog.refusal(actor, action, target, AuditOutcome.FAILURE, refused.getMessage());
-      throw refused;
-    }
-  }
-
-  private static byte[] base64OrNull(String text) {
-    try {
-      return text == null ? null : java.util.Base64.getMimeDecoder().decode(text);
-    } catch (IllegalArgumentException notBase64) {
-      return null;
-    }
   }
 
   @Override
@@ -173,7 +165,8 @@ public class RemoteRaServiceBean implements RemoteRaService {
         "revokeCertificate",
         AuditActions.CERTIFICATE_REVOKED,
         "serial=" + serial,
-        actor -> {
+        client -> {
+          IssuedCertificate certificate = inScope(serial, client);
           RevocationReason revocationReason =
               RevocationReason.parse(reason)
                   .filter(r -> r.cpsCondition().isPresent())
@@ -197,7 +190,81 @@ public class RemoteRaServiceBean implements RemoteRaService {
                                   + " JUDICIAL_AUTHORITY"));
           return CertificateView.of(
               revoker.revoke(
-                  SerialNumbers.parse(serial), revocationReason, revocationInitiator, actor));
+                  certificate.getSerialNumber(),
+                  revocationReason,
+                  revocationInitiator,
+                  actor(client)));
         });
+  }
+
+  /**
+   * The certificate {@code serial}, if it was requested through {@code client}'s account: an RA
+   * never reaches another RA's certificates, nor this system's own (TLS, OCSP responders, RA and
+   * e-gov system credentials, operators' login certificates), which no RA requests.
+   */
+  private IssuedCertificate inScope(String serial, RaClient client) {
+    BigInteger parsed = SerialNumbers.parse(serial);
+    if (parsed == null) {
+      throw new CaRequestException(
+          UNKNOWN_CERTIFICATE, "serial must be a positive hexadecimal certificate serial number");
+    }
+    IssuedCertificate certificate = issuedCertificates.find(parsed);
+    boolean subscriber =
+        profiles.require(certificate.getProfile()).type().isSubscriberCertificate();
+    if (!subscriber || !Objects.equals(certificate.getRaClientId(), client.getId())) {
+      throw new CaRequestException(
+          NOT_AUTHORIZED,
+          "certificate "
+              + certificate.getSerialNumberHex()
+              + " was not requested through the RA account "
+              + client.getName()
+              + ": an RA renews, re-keys and revokes only the certificates it requested");
+    }
+    return certificate;
+  }
+
+  /** An RA places certificates only into the application units it is authorised for (R19). */
+  private void requireUnit(IssuanceRequest application, RaClient client) {
+    if (application.applicationUnit() == null) {
+      return;
+    }
+    long unit = applicationUnits.idOf(application.applicationUnit());
+    if (!client.mayIssueFor(unit)) {
+      throw new CaRequestException(
+          NOT_AUTHORIZED,
+          "the RA account "
+              + client.getName()
+              + " may not issue certificates for the application unit "
+              + application.applicationUnit());
+    }
+  }
+
+  /**
+   * Authenticates the RA client (refusal audited as DENIED by the authenticator), then runs the
+   * operation; a refused operation leaves one audit event, DENIED when the RA acted out of its
+   * scope and FAILURE otherwise.
+   */
+  private <T> T asRaClient(
+      byte[] clientCertificate,
+      String operation,
+      String action,
+      String target,
+      Function<RaClient, T> work) {
+    RaClient client = authenticator.authenticate(clientCertificate, operation);
+    try {
+      return work.apply(client);
+    } catch (CaRequestException refused) {
+      auditLog.refusal(
+          actor(client),
+          action,
+          target,
+          refused.reason() == NOT_AUTHORIZED ? AuditOutcome.DENIED : AuditOutcome.FAILURE,
+          refused.getMessage());
+      throw refused;
+    }
+  }
+
+  private static String actor(RaClient client) {
+    return "ra-client:" + client.getName();
   }
 }

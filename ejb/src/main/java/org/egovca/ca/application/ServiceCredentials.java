@@ -12,6 +12,7 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.egovca.ca.infrastructure.CaConfiguration;
@@ -22,8 +23,9 @@ import org.egovca.ca.x509.PemCertificates;
 /**
  * Leaves the files an operator needs after the first start in the data directory: the SM2 CA chain
  * ({@code ca-chain.pem}: issuing CA, then root), the RSA TLS CA certificate HTTPS clients trust
- * ({@code tls-ca.pem}), the server's TLS key store for Payara ({@code tls/server.p12}) and the demo
- * RA client credential ({@code ra-client.p12}). Each PKCS#12 file is protected by a random password
+ * ({@code tls-ca.pem}), the server's TLS key store for Payara ({@code tls/server.p12}), the demo RA
+ * client credential ({@code ra-client.p12}) and the first security administrators' login
+ * credentials ({@code operator-<name>.p12}). Each PKCS#12 file is protected by a random password
  * kept beside it in an owner-only file and carries the TLS CA certificate after the key's own.
  */
 @Stateless
@@ -33,8 +35,6 @@ public class ServiceCredentials {
   static final String TLS_CA = "tls-ca.pem";
   static final String RA_CLIENT_P12 = "ra-client.p12";
   static final String RA_CLIENT_PASSWORD = "ra-client.password";
-  static final String SECURITY_ADMIN_P12 = "security-admin.p12";
-  static final String SECURITY_ADMIN_PASSWORD = "security-admin.password";
   static final String TLS_P12 = "tls/server.p12";
   static final String FIRST_OPERATOR_NOTE = "first-security-admin.txt";
   static final String TLS_PASSWORD = "tls/server.password";
@@ -55,26 +55,12 @@ public class ServiceCredentials {
     writePkcs12(TLS_P12, TLS_PASSWORD, "tls", key, certificate, List.of(tlsCa));
   }
 
-  /** The demo security administrator's credential for {@code CaAdminService}. */
-  public void writeSecurityAdmin(PrivateKey key, byte[] certificate, byte[] tlsCa)
-      throws IOException {
-    writePkcs12(
-        SECURITY_ADMIN_P12,
-        SECURITY_ADMIN_PASSWORD,
-        "security-admin",
-        key,
-        certificate,
-        List.of(tlsCa));
-  }
-
   /**
-   * The first security administrator's login credential for the RA console ({@code
-   * operator-<name>.p12}), and their one-time password in an owner-only file the start script
-   * prints once and deletes.
+   * A first security administrator's login credential for the RA console and the admin SOAP service
+   * ({@code operator-<name>.p12}, its password beside it).
    */
-  public void writeFirstOperator(
-      String username, PrivateKey key, byte[] certificate, byte[] tlsCa, char[] oneTimePassword)
-      throws IOException {
+  public void writeOperatorCredential(
+      String username, PrivateKey key, byte[] certificate, byte[] tlsCa) throws IOException {
     writePkcs12(
         "operator-" + username + ".p12",
         "operator-" + username + ".password",
@@ -82,18 +68,29 @@ public class ServiceCredentials {
         key,
         certificate,
         List.of(tlsCa));
+  }
+
+  /**
+   * The first security administrators' one-time passwords, in an owner-only file the start script
+   * prints once and deletes.
+   */
+  public void writeFirstAdministratorsNote(Map<String, char[]> oneTimePasswords)
+      throws IOException {
+    StringBuilder note = new StringBuilder();
+    oneTimePasswords.forEach(
+        (username, password) ->
+            note.append("user name: ")
+                .append(username)
+                .append("\none-time password: ")
+                .append(password)
+                .append("\nclient certificate: ")
+                .append(dataDirectory().resolve("operator-" + username + ".p12"))
+                .append(" (its password is in operator-")
+                .append(username)
+                .append(".password)\n\n"));
     DataFiles.replaceSecret(
         dataDirectory().resolve(FIRST_OPERATOR_NOTE),
-        ("user name: "
-                + username
-                + "\none-time password: "
-                + new String(oneTimePassword)
-                + "\nclient certificate: "
-                + dataDirectory().resolve("operator-" + username + ".p12")
-                + " (its password is in operator-"
-                + username
-                + ".password)\n")
-            .getBytes(StandardCharsets.UTF_8));
+        note.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   public void writeRaClient(PrivateKey key, byte[] certificate, byte[] tlsCa) throws IOException {

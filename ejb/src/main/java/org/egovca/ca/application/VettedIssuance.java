@@ -53,8 +53,10 @@ public class VettedIssuance {
   /**
    * One certificate for the key of the request, in the request's application unit, published in the
    * directory if the holder consented (CPS §6.1.4.4.2).
+   *
+   * @param raClientId the remote RA account the request came through, or null (the console)
    */
-  public IssuedCertificate issue(IssuanceRequest application, String actor) {
+  public IssuedCertificate issue(IssuanceRequest application, String actor, Long raClientId) {
     CertificateProfile certificateProfile = profiles.forRemoteRa(application.profile());
     PKCS10CertificationRequest request = CertificationRequests.parse(application.pkcs10());
     CertificationRequests.verifyProofOfPossession(request);
@@ -71,14 +73,14 @@ public class VettedIssuance {
         certificateProfile,
         content,
         actor,
-        terms(application));
+        terms(application, raClientId));
   }
 
   /**
    * A signing certificate for the key of the request and an encryption certificate for a key pair
    * the KMC makes, escrows and envelopes under the signing key (R3).
    */
-  public Issued issueDual(IssuanceRequest application, String actor) {
+  public Issued issueDual(IssuanceRequest application, String actor, Long raClientId) {
     CertificateProfile signing = profiles.forRemoteRa(application.profile());
     CertificateProfile encryption =
         signing
@@ -104,7 +106,7 @@ public class VettedIssuance {
     names.requireFree(signingContent.subject(), encryption);
     CertificateAuthority ca =
         certificateAuthorities.byName(configuration.issuingCaName()).orElseThrow();
-    IssuanceTerms terms = terms(application);
+    IssuanceTerms terms = terms(application, raClientId);
     IssuedCertificate signatureCertificate =
         issuer.issue(ca, signing, signingContent, actor, terms);
     KeyManagementCenter.EncryptionKey encryptionKey =
@@ -125,12 +127,12 @@ public class VettedIssuance {
         signatureCertificate, encryptionCertificate, encryptionKey.envelopedPrivateKey());
   }
 
-  private IssuanceTerms terms(IssuanceRequest application) {
+  private IssuanceTerms terms(IssuanceRequest application, Long raClientId) {
     Long unit =
         application.applicationUnit() == null
             ? null
             : applicationUnits.idOf(application.applicationUnit());
-    return new IssuanceTerms(IssuanceKind.ISSUE, application.directoryConsent(), unit);
+    return new IssuanceTerms(IssuanceKind.ISSUE, application.directoryConsent(), unit, raClientId);
   }
 
   /**

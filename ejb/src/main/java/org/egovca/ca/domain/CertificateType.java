@@ -18,5 +18,13 @@ public enum CertificateType {
   /** The CA's own HTTPS server certificate and RA client credentials. */
   SERVICE,
   /** CA certificates (GM/T 0015 tables C.1 and C.2). */
-  CA
+  CA;
+
+  /**
+   * Whether certificates of this type belong to subscribers (CPS §6.1.2), whom the RAs serve; the
+   * CA's own service and CA certificates are not theirs to revoke, renew or re-key.
+   */
+  public boolean isSubscriberCertificate() {
+    return this != SERVICE && this != CA;
+  }
 }

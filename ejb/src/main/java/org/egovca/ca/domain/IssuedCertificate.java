@@ -140,6 +140,10 @@ public class IssuedCertificate {
   @Column(name = "directory_consent", nullable = false)
   private boolean directoryConsent = true;
 
+  /** The remote RA account it was requested through, or null. */
+  @Column(name = "ra_client_id")
+  private Long raClientId;
+
   protected IssuedCertificate() {}
 
   public IssuedCertificate(
@@ -207,11 +211,19 @@ public class IssuedCertificate {
     other.pairedCertificate = this;
   }
 
-  /** Records the terms it is issued under: business type, directory consent, unit (R19). */
+  /**
+   * Records the terms it is issued under: business type, directory consent, unit (R19), remote RA.
+   */
   public void issuedUnder(IssuanceTerms terms) {
     this.issuanceKind = terms.kind();
     this.directoryConsent = terms.directoryConsent();
     this.applicationUnitId = terms.applicationUnitId();
+    this.raClientId = terms.raClientId();
+  }
+
+  /** The remote RA account the certificate was requested through, or null. */
+  public Long getRaClientId() {
+    return raClientId;
   }
 
   public IssuanceKind getIssuanceKind() {

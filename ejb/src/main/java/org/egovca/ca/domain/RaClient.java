@@ -1,7 +1,10 @@
 package org.egovca.ca.domain;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -11,20 +14,26 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * A client account bound to one TLS client certificate: a remote RA system (or local acceptance
- * point) that submits vetted requests over SOAP, or a security administrator; its role says which.
+ * A machine's account bound to one TLS client certificate: a remote RA system (or local acceptance
+ * point) that submits vetted requests over SOAP, or an e-gov system that queries certificates; its
+ * role says which. A remote RA acts only on the certificates requested through it and places them
+ * only into the application units it is authorised for.
  */
 @Entity
 @Table(name = "ra_client")
 @NamedQuery(
     name = RaClient.BY_CERTIFICATE,
     query = "SELECT r FROM RaClient r WHERE r.certificate = :certificate")
+@NamedQuery(name = RaClient.BY_NAME, query = "SELECT r FROM RaClient r WHERE r.name = :name")
 public class RaClient {
 
   public static final String BY_CERTIFICATE = "RaClient.byCertificate";
+  public static final String BY_NAME = "RaClient.byName";
 
   @Id
   @SequenceGenerator(name = "ra_client_seq", sequenceName = "ra_client_seq", allocationSize = 1)
@@ -48,6 +57,12 @@ public class RaClient {
   @Column(nullable = false, length = 32)
   private ClientRole role;
 
+  /** The application units (R19) a remote RA may issue certificates for. */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "ra_client_unit", joinColumns = @JoinColumn(name = "ra_client_id"))
+  @Column(name = "application_unit_id")
+  private Set<Long> applicationUnitIds = new HashSet<>();
+
   protected RaClient() {}
 
   /** A remote RA system account. */
@@ -64,6 +79,20 @@ public class RaClient {
     this.role = Objects.requireNonNull(role, "role");
     this.active = true;
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  /** Replaces the application units this client may issue certificates for. */
+  public void authoriseUnits(Set<Long> unitIds) {
+    applicationUnitIds = new HashSet<>(unitIds);
+  }
+
+  /** Whether this client may place certificates into the unit {@code unitId}. */
+  public boolean mayIssueFor(long unitId) {
+    return applicationUnitIds.contains(unitId);
+  }
+
+  public Set<Long> getApplicationUnitIds() {
+    return Set.copyOf(applicationUnitIds);
   }
 
   public Long getId() {

@@ -71,7 +71,7 @@ public class CaBootstrap {
                         ca.getName(), ca.getSubjectDn(), ca.getSerialNumber(), ca.getEncoded()))
             .toList();
     outbox.caCertificates(caCertificates);
-    operators.createFirstSecurityAdmin();
+    operators.createFirstSecurityAdmins();
     ocspResponders.renewDue();
     crlScheduler.issueDueCrls();
     ready = true;

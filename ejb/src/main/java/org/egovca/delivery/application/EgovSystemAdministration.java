@@ -5,44 +5,51 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.egovca.ca.application.CaRequestException;
 import org.egovca.ra.application.ConsoleAccess;
+import org.egovca.ra.application.DualControl;
+import org.egovca.ra.application.PendingActionView;
 import org.egovca.ra.application.RaRefusal;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.Permission;
+import org.egovca.ra.domain.SupervisedAction;
 
 /**
- * The console's front door to the e-gov systems: the security administrator registers them and
- * manages their subscriptions (R21–R23). Authorisation comes first, in this EJB; a bad value is
- * refused naming its field.
+ * The console's front door to the e-gov systems: the security administrator asks for their
+ * registration (carried out when a second one approves it) and pauses or resumes them (R21–R23).
+ * Authorisation comes first, in this EJB; a bad value is refused naming its field.
  */
 @Stateless
 public class EgovSystemAdministration {
 
   @Inject private ConsoleAccess access;
   @Inject private EgovSystemRegistry registry;
+  @Inject private DualControl dualControl;
 
   public List<EgovSystemView> systems(String token) {
     access.require(token, Permission.MANAGE_EGOV_SYSTEMS, "listEgovSystems", null);
     return registry.all();
   }
 
-  public EgovSystemRegistry.Registered register(
-      String token,
-      String name,
-      String unitCode,
-      SubscriptionForm subscription,
-      String certificateRequestPem) {
+  /**
+   * Asks for the registration of an e-gov system; a second security administrator approves it (dual
+   * control), which issues its query-service certificate.
+   */
+  public PendingActionView register(String token, EgovSystemRegistration registration) {
     Operator admin =
-        access.require(token, Permission.MANAGE_EGOV_SYSTEMS, "registerEgovSystem", name);
+        access.require(
+            token, Permission.MANAGE_EGOV_SYSTEMS, "registerEgovSystem", registration.name());
+    EgovSystemRegistration checked;
     try {
-      return registry.register(
-          name,
-          unitCode,
-          subscription.toSubscription(),
-          certificateRequestPem,
-          ConsoleAccess.actor(admin));
-    } catch (IllegalArgumentException | CaRequestException refused) {
+      checked = registry.checked(registration);
+    } catch (CaRequestException refused) {
       throw RaRefusal.invalid("egovSystem", "egovSystem.invalid", refused.getMessage());
     }
+    return dualControl.request(
+        admin,
+        SupervisedAction.REGISTER_EGOV_SYSTEM,
+        "egov-system:" + checked.name(),
+        null,
+        checked.summary(),
+        checked);
   }
 
   public EgovSystemView setActive(String token, String name, boolean active) {

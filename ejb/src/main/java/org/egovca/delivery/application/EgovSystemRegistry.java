@@ -59,50 +59,49 @@ public class EgovSystemRegistry {
   }
 
   /**
-   * Registers an e-gov system of the unit {@code unitCode}.
+   * The registration, checked without writing anything: a free name, an existing unit, a valid
+   * subscription, a request with proof of possession.
    *
-   * @param certificateRequestPem the system's PKCS#10 for its query-service client certificate
+   * @throws CaRequestException MALFORMED_REQUEST naming what is wrong
+   */
+  public EgovSystemRegistration checked(EgovSystemRegistration registration) {
+    return refusingBadInput(
+        () -> {
+          // the entity's own invariants check the name and subscription; nothing is persisted
+          new EgovSystem(
+              registration.name(),
+              unit(registration.unitCode()),
+              registration.subscription().toSubscription(),
+              clock.instant(),
+              "check");
+          requireFreeName(registration.name());
+          request(registration.certificateRequestPem());
+          return registration;
+        });
+  }
+
+  /**
+   * Registers an e-gov system.
+   *
    * @return the system and its client certificate (PEM, with the TLS CA certificate)
    * @throws CaRequestException MALFORMED_REQUEST naming what is wrong: the name, the unit, the
    *     request (nothing is written)
    */
-  public Registered register(
-      String name,
-      String unitCode,
-      EgovSystem.Subscription subscription,
-      String certificateRequestPem,
-      String actor) {
-    return refusingBadInput(
-        () -> doRegister(name, unitCode, subscription, certificateRequestPem, actor));
+  public Registered register(EgovSystemRegistration registration, String actor) {
+    return refusingBadInput(() -> doRegister(checked(registration), actor));
   }
 
-  private Registered doRegister(
-      String name,
-      String unitCode,
-      EgovSystem.Subscription subscription,
-      String certificateRequestPem,
-      String actor) {
-    ApplicationUnit unit =
-        entityManager
-            .createNamedQuery(ApplicationUnit.BY_CODE, ApplicationUnit.class)
-            .setParameter("code", unitCode)
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(
-                () -> new IllegalArgumentException("there is no application unit " + unitCode));
-    if (!entityManager
-        .createNamedQuery(EgovSystem.BY_NAME, EgovSystem.class)
-        .setParameter("name", name)
-        .getResultList()
-        .isEmpty()) {
-      throw new IllegalArgumentException("an e-gov system named " + name + " exists");
-    }
+  private Registered doRegister(EgovSystemRegistration registration, String actor) {
+    String name = registration.name();
+    ApplicationUnit unit = unit(registration.unitCode());
     Instant now = clock.instant();
-    EgovSystem system = new EgovSystem(name, unit, subscription, now, actor);
+    EgovSystem system =
+        new EgovSystem(name, unit, registration.subscription().toSubscription(), now, actor);
     entityManager.persist(system);
     entityManager.flush();
     entityManager.persist(new DeliveryChannel(system.channel(), now));
-    IssuedCertificate clientCertificate = clientCertificate(name, certificateRequestPem, actor);
+    IssuedCertificate clientCertificate =
+        clientCertificate(name, registration.certificateRequestPem(), actor);
     RaClient client =
         new RaClient("egov-system:" + name, clientCertificate, ClientRole.EGOV_SYSTEM, now);
     entityManager.persist(client);
@@ -117,6 +116,26 @@ public class EgovSystemRegistry {
         PemCertificates.of(
             clientCertificate.getEncoded(),
             certificateAuthorities.byName(configuration.rsaCaName()).orElseThrow().getEncoded()));
+  }
+
+  private ApplicationUnit unit(String unitCode) {
+    return entityManager
+        .createNamedQuery(ApplicationUnit.BY_CODE, ApplicationUnit.class)
+        .setParameter("code", unitCode)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalArgumentException("there is no application unit " + unitCode));
+  }
+
+  private void requireFreeName(String name) {
+    if (!entityManager
+        .createNamedQuery(EgovSystem.BY_NAME, EgovSystem.class)
+        .setParameter("name", name)
+        .getResultList()
+        .isEmpty()) {
+      throw new IllegalArgumentException("an e-gov system named " + name + " exists");
+    }
   }
 
   /** Changes where and what {@code name} receives. */
@@ -169,15 +188,19 @@ public class EgovSystemRegistry {
         .orElseThrow(() -> new IllegalArgumentException("there is no e-gov system " + name));
   }
 
-  private IssuedCertificate clientCertificate(String name, String requestPem, String actor) {
-    PKCS10CertificationRequest request;
+  private static PKCS10CertificationRequest request(String requestPem) {
     try {
-      request = CertificationRequests.parse(requestPem);
+      PKCS10CertificationRequest request = CertificationRequests.parse(requestPem);
       CertificationRequests.verifyProofOfPossession(request);
+      return request;
     } catch (CaRequestException refused) {
       throw new IllegalArgumentException(
           "the certificate request: " + refused.getMessage(), refused);
     }
+  }
+
+  private IssuedCertificate clientCertificate(String name, String requestPem, String actor) {
+    PKCS10CertificationRequest request = request(requestPem);
     CertificateProfile profile = profiles.require(CertificateProfiles.TLS_CLIENT);
     return issuer.issue(
         certificateAuthorities.byName(configuration.rsaCaName()).orElseThrow(),

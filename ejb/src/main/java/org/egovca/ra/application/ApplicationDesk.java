@@ -20,6 +20,7 @@ import org.egovca.ca.application.CertificateRevoker;
 import org.egovca.ca.application.DualCertificateView;
 import org.egovca.ca.application.IssuanceRequest;
 import org.egovca.ca.application.IssuedCertificates;
+import org.egovca.ca.application.RenewalProofs;
 import org.egovca.ca.application.RequestedIdentifier;
 import org.egovca.ca.application.VettedIssuance;
 import org.egovca.ca.domain.AltNameType;
@@ -31,6 +32,7 @@ import org.egovca.ca.domain.KeyPurpose;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
 import org.egovca.ca.domain.SerialNumbers;
+import org.egovca.ca.x509.RenewalProof;
 import org.egovca.ra.domain.Applicant;
 import org.egovca.ra.domain.ApplicantNotice;
 import org.egovca.ra.domain.Application;
@@ -59,6 +61,7 @@ public class ApplicationDesk {
   @Inject private CertificateProfileCatalogue profiles;
   @Inject private VettedIssuance vettedIssuance;
   @Inject private CertificateRenewal renewal;
+  @Inject private RenewalProofs renewalProofs;
   @Inject private CertificateRevoker revoker;
   @Inject private IssuedCertificates issuedCertificates;
   @Inject private ApplicantNotices notices;
@@ -138,7 +141,13 @@ public class ApplicationDesk {
           "choose renewal, re-key or revocation for an existing certificate");
     }
     List<DocumentUpload> uploads = ApplicationDocuments.orEmpty(documents);
-    ChangeEntry entry = ChangeEntry.check(kind, form, this::certificate);
+    ChangeEntry entry =
+        ChangeEntry.check(
+            kind,
+            form,
+            serial ->
+                subscriberCertificate(
+                    serial, ConsoleAccess.actor(clerk), AuditActions.APPLICATION_SUBMITTED));
     FormText.all(
         List.of(
             () -> {
@@ -149,6 +158,21 @@ public class ApplicationDesk {
             },
             () -> uploads.forEach(ApplicationDocuments::contentType)));
     IssuedCertificate target = entry.target();
+    RenewalProof proof = entry.proof();
+    if (proof != null) {
+      RenewalProof.Operation operation =
+          kind == ApplicationKind.RENEWAL
+              ? RenewalProof.Operation.RENEW
+              : RenewalProof.Operation.REKEY;
+      try {
+        // bound, signed with the current key, fresh now and never used: the holder asked for this
+        // change just now; a request copied from the archive proves nothing
+        renewal.requireProof(target.getSerialNumber(), entry.pkcs10(), proof, operation);
+        renewalProofs.accept(proof);
+      } catch (CaRequestException refused) {
+        throw RaRefusal.invalid("renewalProof", "change.proof", refused.getMessage());
+      }
+    }
     Application origin = originOf(target);
     Instant now = clock.instant();
     Application application =
@@ -161,7 +185,8 @@ public class ApplicationDesk {
             origin == null ? null : origin.getApplicationUnit(),
             entry.applicant(),
             entry.pkcs10(),
-            entry.currentKeySignature(),
+            proof == null ? null : proof.statement(),
+            proof == null ? null : proof.signatureBase64(),
             entry.reason(),
             entry.initiator(),
             clerk.getUsername(),
@@ -255,7 +280,7 @@ public class ApplicationDesk {
         List.of(
             () -> checkedReason[0] = ChangeEntry.reason(reason),
             () -> checkedNote[0] = FormText.lines("note", note, 1000, true)));
-    IssuedCertificate target = certificate(serial);
+    IssuedCertificate target = subscriberCertificate(serial, actor, AuditActions.FORCED_REVOCATION);
     IssuedCertificate revoked =
         carriedOut(
             null,
@@ -279,12 +304,14 @@ public class ApplicationDesk {
   private void carryOut(Application application, String actor) {
     switch (application.getKind()) {
       case NEW_CERTIFICATE -> issue(application, actor);
+      // the proof was fresh when the clerk entered the request; it must still be bound and signed
       case RENEWAL ->
           linkResult(
               application,
               renewal.renew(
                   application.getTargetCertificate().getSerialNumber(),
                   application.getPkcs10(),
+                  storedProof(application),
                   actor));
       case REKEY ->
           linkResult(
@@ -292,7 +319,7 @@ public class ApplicationDesk {
               renewal.rekey(
                   application.getTargetCertificate().getSerialNumber(),
                   application.getPkcs10(),
-                  java.util.Base64.getMimeDecoder().decode(application.getCurrentKeySignature()),
+                  storedProof(application),
                   actor));
       case REVOCATION ->
           revoker.revoke(
@@ -301,6 +328,11 @@ public class ApplicationDesk {
               application.getRevocationInitiator(),
               actor);
     }
+  }
+
+  private static RenewalProof storedProof(Application application) {
+    return RenewalProof.parse(
+        application.getRenewalProof(), application.getRenewalProofSignature());
   }
 
   private void issue(Application application, String actor) {
@@ -317,10 +349,10 @@ public class ApplicationDesk {
                 : application.getApplicationUnit().getCode(),
             application.isPublishConsent());
     if (application.isDualCertificate()) {
-      VettedIssuance.Issued issued = vettedIssuance.issueDual(request, actor);
+      VettedIssuance.Issued issued = vettedIssuance.issueDual(request, actor, null);
       application.certificatesIssued(issued.certificate(), issued.encryption(), issued.envelope());
     } else {
-      IssuedCertificate certificate = vettedIssuance.issue(request, actor);
+      IssuedCertificate certificate = vettedIssuance.issue(request, actor, null);
       application.certificatesIssued(certificate, null, null);
     }
   }
@@ -490,6 +522,28 @@ public class ApplicationDesk {
             () ->
                 RaRefusal.invalid(
                     "applicationUnit", "unit.unknown", "no application unit " + code));
+  }
+
+  /**
+   * The certificate {@code serial} if it is a subscriber's: this system's own service, operator and
+   * CA certificates are never the object of an application or a forced revocation — they change
+   * only through the security administrators' dual-controlled operations.
+   */
+  private IssuedCertificate subscriberCertificate(String serial, String actor, String action) {
+    IssuedCertificate target = certificate(serial);
+    if (!profiles.require(target.getProfile()).type().isSubscriberCertificate()) {
+      String detail =
+          "certificate "
+              + target.getSerialNumberHex()
+              + " is one of this system's own ("
+              + target.getProfile()
+              + "): service, operator and CA certificates change only through the security"
+              + " administrators' dual-controlled operations";
+      auditLog.refusal(
+          actor, action, "serial=" + target.getSerialNumberHex(), AuditOutcome.DENIED, detail);
+      throw new RaRefusal(RaRefusal.Reason.NOT_AUTHORIZED, "certificate.service", detail);
+    }
+    return target;
   }
 
   private IssuedCertificate certificate(String serial) {

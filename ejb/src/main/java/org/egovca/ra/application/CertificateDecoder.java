@@ -70,8 +70,7 @@ final class CertificateDecoder {
   static CertificateDetail detail(
       IssuedCertificate certificate,
       String applicationUnit,
-      List<ApplicationSummary> applications,
-      List<CertificateDetail.HistoryEntry> history) {
+      List<ApplicationSummary> applications) {
     X509CertificateHolder holder;
     try {
       holder = new X509CertificateHolder(certificate.getEncoded());
@@ -112,8 +111,7 @@ final class CertificateDecoder {
             : certificate.getPairedCertificate().getSerialNumberHex(),
         extensions,
         org.egovca.ca.x509.PemCertificates.of(certificate.getEncoded()),
-        applications,
-        history);
+        applications);
   }
 
   private static String describe(Extension extension) {

@@ -6,8 +6,8 @@ import java.util.List;
 import org.egovca.ca.domain.CertificateStatus;
 
 /**
- * A certificate's page: its decoded fields and extensions, its status, and its history (the
- * applications and audit events that name it).
+ * A certificate's page: its decoded fields and extensions, its status, and the applications that
+ * name it. Its audit events are the auditor's alone (CPS §6.5.1.4), on the audit trail.
  */
 public record CertificateDetail(
     String serialNumberHex,
@@ -30,14 +30,9 @@ public record CertificateDetail(
     String pairedSerial,
     List<Field> extensions,
     String pem,
-    List<ApplicationSummary> applications,
-    List<HistoryEntry> history)
+    List<ApplicationSummary> applications)
     implements Serializable {
 
   /** One decoded extension: name (or OID), criticality and a readable value. */
   public record Field(String name, boolean critical, String value) implements Serializable {}
-
-  /** An audit event about the certificate. */
-  public record HistoryEntry(Instant at, String actor, String action, String outcome, String detail)
-      implements Serializable {}
 }

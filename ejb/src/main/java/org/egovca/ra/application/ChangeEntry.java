@@ -1,27 +1,27 @@
 package org.egovca.ra.application;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import org.egovca.ca.application.CaRequestException;
 import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.domain.IdentifierKind;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
+import org.egovca.ca.x509.RenewalProof;
 import org.egovca.ra.domain.Applicant;
 import org.egovca.ra.domain.ApplicationKind;
 
 /**
  * A {@link ChangeRequestForm} checked field by field: the certificate exists and is valid, a
- * renewal or re-key carries its PKCS#10 (a re-key also the current key's signature over it, CPS
- * §6.1.4.7), a revocation names a reason of §6.1.4.8.1 and who asks for it, and the requester is
- * identified.
+ * renewal or re-key carries its PKCS#10 and the holder's renewal proof (CPS §6.1.4.6–6.1.4.7), a
+ * revocation names a reason of §6.1.4.8.1 and who asks for it, and the requester is identified.
  */
 record ChangeEntry(
     IssuedCertificate target,
     String pkcs10,
-    String currentKeySignature,
+    RenewalProof proof,
     RevocationReason reason,
     RevocationInitiator initiator,
     Applicant applicant) {
@@ -53,9 +53,7 @@ record ChangeEntry(
     } else {
       v.initiator = RevocationInitiator.HOLDER;
       checks.add(() -> v.pkcs10 = NewCertificateEntry.pkcs10(form.pkcs10()));
-    }
-    if (kind == ApplicationKind.REKEY) {
-      checks.add(() -> v.signature = signature(form.currentKeySignature()));
+      checks.add(() -> v.proof = proof(form.renewalProof(), form.renewalProofSignature()));
     }
     checks.add(() -> v.name = FormText.text("requesterName", form.requesterName(), 128, true));
     checks.add(() -> v.email = FormText.email("email", form.email(), true));
@@ -83,7 +81,7 @@ record ChangeEntry(
             null,
             v.email,
             v.phone);
-    return new ChangeEntry(v.target, v.pkcs10, v.signature, v.reason, v.initiator, applicant);
+    return new ChangeEntry(v.target, v.pkcs10, v.proof, v.reason, v.initiator, applicant);
   }
 
   /** A revocation condition A to J of CPS §6.1.4.8.1. */
@@ -108,15 +106,16 @@ record ChangeEntry(
                     "choose HOLDER, RA, CA, RELYING_PARTY or JUDICIAL_AUTHORITY"));
   }
 
-  private static String signature(String value) {
-    String text = FormText.lines("currentKeySignature", value, 1024, true);
+  private static RenewalProof proof(String statement, String signature) {
+    // a text area sends CR LF and trims nothing: the statement is signed with LF line ends and
+    // one final LF, which the checked text gets back
+    String text = FormText.lines("renewalProof", statement, 1024, true);
+    String base64 = FormText.lines("renewalProofSignature", signature, 1024, true);
     try {
-      Base64.getMimeDecoder().decode(text);
-    } catch (IllegalArgumentException notBase64) {
-      throw RaRefusal.invalid(
-          "currentKeySignature", "change.signature", "the signature must be base64");
+      return RenewalProof.parse(text + "\n", base64);
+    } catch (CaRequestException malformed) {
+      throw RaRefusal.invalid("renewalProof", "change.proof", malformed.getMessage());
     }
-    return text;
   }
 
   private static boolean notBlank(String value) {
@@ -127,7 +126,7 @@ record ChangeEntry(
   private static final class Values {
     IssuedCertificate target;
     String pkcs10;
-    String signature;
+    RenewalProof proof;
     RevocationReason reason;
     RevocationInitiator initiator;
     String name;

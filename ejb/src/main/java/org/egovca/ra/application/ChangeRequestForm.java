@@ -8,15 +8,17 @@ import java.io.Serializable;
  *
  * @param serial the certificate's serial number (hex)
  * @param pkcs10 renewal: a request with the certificate's key; re-key: with the new key
- * @param currentKeySignature re-key: the signature of the current key over the request (base64), or
- *     blank when the holder was vetted in person with their identity document
+ * @param renewalProof renewal and re-key: the holder's fresh renewal proof statement (see {@link
+ *     org.egovca.ca.x509.RenewalProof}), naming the certificate and this request
+ * @param renewalProofSignature its signature with the certificate's current key (base64)
  * @param revocationReason A to J of CPS §6.1.4.8.1
  * @param initiator HOLDER, RA, CA, RELYING_PARTY or JUDICIAL_AUTHORITY
  */
 public record ChangeRequestForm(
     String serial,
     String pkcs10,
-    String currentKeySignature,
+    String renewalProof,
+    String renewalProofSignature,
     String revocationReason,
     String initiator,
     String requesterName,

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import org.egovca.ca.application.AuditLog;
 import org.egovca.ca.domain.AuditOutcome;
+import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.OperatorSession;
 import org.egovca.ra.domain.Permission;
@@ -76,6 +77,10 @@ public class ConsoleAccess {
                 .getResultStream()
                 .findFirst()
                 .orElse(null);
+    if (session != null && session.isOpenAt(now) && !loggedInWithCurrentCertificate(session, now)) {
+      // the login certificate was revoked, expired or replaced: the session ends at once
+      session.end(now);
+    }
     if (session == null || !session.isOpenAt(now) || !session.getOperator().isActive()) {
       auditLog.refusal(
           session == null ? "anonymous" : "operator:" + session.getOperator().getUsername(),
@@ -92,6 +97,16 @@ public class ConsoleAccess {
     }
     session.touch(now);
     return session;
+  }
+
+  /**
+   * Whether the session's login certificate is still the operator's certificate and still usable.
+   */
+  private static boolean loggedInWithCurrentCertificate(OperatorSession session, Instant now) {
+    IssuedCertificate certificate = session.getOperator().getCertificate();
+    return certificate != null
+        && certificate.isUsableAt(now)
+        && certificate.getFingerprintSha256().equalsIgnoreCase(session.getCertificateFingerprint());
   }
 
   public static String actor(Operator operator) {

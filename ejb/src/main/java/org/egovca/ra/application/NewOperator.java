@@ -1,12 +1,12 @@
 package org.egovca.ra.application;
 
 import java.io.Serializable;
-import java.util.Set;
 import org.egovca.ra.domain.OperatorRole;
 
 /**
  * A new operator account as the security administrator enters it.
  *
+ * @param role the operator's one role (CPS §7.5.1.2 item 4)
  * @param applicationUnit code of the unit a UNIT_ADMIN administers; blank for other roles
  * @param certificateRequestPem the operator's PKCS#10 (PEM), made on their own device: the private
  *     key of their login certificate never passes through the CA
@@ -15,7 +15,7 @@ public record NewOperator(
     String username,
     String displayName,
     String email,
-    Set<OperatorRole> roles,
+    OperatorRole role,
     String applicationUnit,
     String certificateRequestPem)
     implements Serializable {}

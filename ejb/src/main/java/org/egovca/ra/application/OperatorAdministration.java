@@ -6,32 +6,24 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.egovca.ca.application.AuditActions;
 import org.egovca.ca.application.AuditLog;
-import org.egovca.ca.application.CertificateRevoker;
-import org.egovca.ca.domain.CertificateStatus;
-import org.egovca.ca.domain.IssuedCertificate;
-import org.egovca.ca.domain.RevocationInitiator;
-import org.egovca.ca.domain.RevocationReason;
 import org.egovca.ra.domain.ApplicationUnit;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.OperatorRole;
-import org.egovca.ra.domain.PasswordHash;
 import org.egovca.ra.domain.Permission;
-import org.egovca.ra.domain.RoleConflicts;
+import org.egovca.ra.domain.SupervisedAction;
 
 /**
- * The security administrator's work (CPS §7.5.1.2): operator accounts, their roles (never a
- * conflicting set), login certificates, one-time passwords, lockouts, and the application units.
+ * The security administrator's work on operator accounts in the console (CPS §7.5.1.2). Whatever
+ * could take an account over — a new account, another role, a new login certificate, a one-time
+ * password — is only asked for here and carried out when a second security administrator approves
+ * it ({@link DualControl}); nobody asks for it on their own account. Unlocking and deactivating,
+ * which give nobody access, take one administrator.
  */
 @Stateless
 public class OperatorAdministration {
-
-  private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
 
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
@@ -39,8 +31,8 @@ public class OperatorAdministration {
   @Inject private ConsoleAccess access;
   @Inject private AuditLog auditLog;
   @Inject private ApplicationUnitRegistry applicationUnits;
-  @Inject private OperatorCertificates certificates;
-  @Inject private CertificateRevoker revoker;
+  @Inject private OperatorAccounts accounts;
+  @Inject private DualControl dualControl;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -72,224 +64,103 @@ public class OperatorAdministration {
     applicationUnits.create(code, name, ConsoleAccess.actor(admin));
   }
 
-  /**
-   * Creates an operator account with a one-time password and a login certificate for the request
-   * the operator made on their own device.
-   */
-  public NewOperatorCredential createOperator(String token, NewOperator form) {
+  /** Asks for a new operator account; a second security administrator approves it. */
+  public PendingActionView requestOperator(String token, NewOperator form) {
     Operator admin =
-        access.require(token, Permission.MANAGE_OPERATORS, "createOperator", form.username());
-    String[] text = new String[3];
-    ApplicationUnit[] unit = new ApplicationUnit[1];
-    Set<OperatorRole> roles = roles(form.roles());
-    FormText.all(
-        List.of(
-            () -> text[0] = username(form.username()),
-            () -> text[1] = FormText.text("displayName", form.displayName(), 64, true),
-            () -> text[2] = FormText.email("email", form.email(), false),
-            () -> unit[0] = unitFor(roles, form.applicationUnit()),
-            () -> requireCompatible(roles),
-            () -> FormText.lines("certificateRequest", form.certificateRequestPem(), 8192, true)));
-    if (operator(text[0]) != null) {
-      throw RaRefusal.invalid(
-          "username", "operator.exists", "an operator with the user name " + text[0] + " exists");
-    }
-    char[] oneTimePassword = OneTimePasswords.create(text[0], text[1]);
-    String actor = ConsoleAccess.actor(admin);
-    Instant now = clock.instant();
-    Operator operator =
-        new Operator(
-            text[0],
-            text[1],
-            text[2],
-            roles,
-            unit[0],
-            PasswordHash.of(oneTimePassword),
-            actor,
-            now);
-    IssuedCertificate certificate =
-        certificates.issue(text[0], form.certificateRequestPem(), actor);
-    operator.bindCertificate(certificate);
-    entityManager.persist(operator);
-    auditLog.success(
-        actor,
-        AuditActions.OPERATOR_CREATED,
-        "operator:" + text[0],
-        "roles " + roles + (unit[0] == null ? "" : " of unit " + unit[0].getCode()));
-    auditLog.success(
-        actor,
-        AuditActions.OPERATOR_CERTIFICATE_ISSUED,
-        "operator:" + text[0],
-        "serial=" + certificate.getSerialNumberHex());
-    return new NewOperatorCredential(
-        text[0],
-        new String(oneTimePassword),
-        org.egovca.ca.x509.PemCertificates.of(
-            certificate.getEncoded(), certificates.tlsCaCertificate()));
+        access.require(token, Permission.MANAGE_OPERATORS, "requestOperator", form.username());
+    NewOperator checked = accounts.checked(form);
+    return dualControl.request(
+        admin,
+        SupervisedAction.CREATE_OPERATOR,
+        OperatorAccounts.target(checked.username()),
+        null,
+        "new operator "
+            + checked.username()
+            + " ("
+            + checked.displayName()
+            + ") with the role "
+            + checked.role()
+            + (checked.applicationUnit() == null ? "" : " of unit " + checked.applicationUnit()),
+        checked);
   }
 
-  public void changeRoles(
-      String token, String username, Set<OperatorRole> newRoles, String applicationUnit) {
+  /** Asks for another role for {@code username}. */
+  public PendingActionView requestRoleChange(
+      String token, String username, OperatorRole role, String applicationUnit) {
     Operator admin =
-        access.require(token, Permission.MANAGE_OPERATORS, "changeOperatorRoles", username);
-    Operator operator = existing(username);
-    Set<OperatorRole> roles = roles(newRoles);
-    requireCompatible(roles);
-    ApplicationUnit unit = unitFor(roles, applicationUnit);
-    Set<OperatorRole> before = operator.getRoles();
-    operator.assignRoles(roles, unit);
-    auditLog.success(
-        ConsoleAccess.actor(admin),
-        AuditActions.OPERATOR_CHANGED,
-        "operator:" + username,
-        "roles " + before + " -> " + roles);
+        access.require(token, Permission.MANAGE_OPERATORS, "requestRoleChange", username);
+    OperatorAccounts.RoleChange change =
+        new OperatorAccounts.RoleChange(username, role, applicationUnit);
+    Operator operator = accounts.checked(change);
+    return dualControl.request(
+        admin,
+        SupervisedAction.CHANGE_OPERATOR_ROLE,
+        OperatorAccounts.target(operator.getUsername()),
+        operator,
+        "role of "
+            + operator.getUsername()
+            + ": "
+            + operator.getRoles()
+            + " -> "
+            + role
+            + (applicationUnit == null || applicationUnit.isBlank()
+                ? ""
+                : " of unit " + applicationUnit),
+        new OperatorAccounts.RoleChange(operator.getUsername(), role, applicationUnit));
+  }
+
+  /** Asks for a one-time password for {@code username}; the approver hands it over. */
+  public PendingActionView requestPasswordReset(String token, String username) {
+    Operator admin =
+        access.require(token, Permission.MANAGE_OPERATORS, "requestPasswordReset", username);
+    Operator operator = accounts.existing(username);
+    return dualControl.request(
+        admin,
+        SupervisedAction.RESET_OPERATOR_PASSWORD,
+        OperatorAccounts.target(operator.getUsername()),
+        operator,
+        "one-time password for " + operator.getUsername(),
+        new OperatorAccounts.PasswordReset(operator.getUsername()));
+  }
+
+  /** Asks for a new login certificate for {@code username}, for their request. */
+  public PendingActionView requestCertificate(
+      String token, String username, String certificateRequestPem) {
+    Operator admin =
+        access.require(token, Permission.MANAGE_OPERATORS, "requestOperatorCertificate", username);
+    OperatorAccounts.CertificateRequest request =
+        new OperatorAccounts.CertificateRequest(username, certificateRequestPem);
+    Operator operator = accounts.checked(request);
+    return dualControl.request(
+        admin,
+        SupervisedAction.ISSUE_OPERATOR_CERTIFICATE,
+        OperatorAccounts.target(operator.getUsername()),
+        operator,
+        "new login certificate for "
+            + operator.getUsername()
+            + " (the current one is revoked as superseded)",
+        new OperatorAccounts.CertificateRequest(operator.getUsername(), certificateRequestPem));
   }
 
   public void unlock(String token, String username) {
     Operator admin = access.require(token, Permission.MANAGE_OPERATORS, "unlockOperator", username);
-    existing(username).unlock();
+    accounts.existing(username).unlock();
     auditLog.success(
         ConsoleAccess.actor(admin),
         AuditActions.OPERATOR_CHANGED,
-        "operator:" + username,
+        OperatorAccounts.target(username),
         "unlocked");
   }
 
-  /** Sets a new one-time password, returned once; the operator must replace it at login. */
-  public String resetPassword(String token, String username) {
-    Operator admin =
-        access.require(token, Permission.MANAGE_OPERATORS, "resetOperatorPassword", username);
-    Operator operator = existing(username);
-    char[] oneTimePassword = OneTimePasswords.create(username, operator.getDisplayName());
-    operator.resetPassword(PasswordHash.of(oneTimePassword), clock.instant());
-    auditLog.success(
-        ConsoleAccess.actor(admin),
-        AuditActions.OPERATOR_CHANGED,
-        "operator:" + username,
-        "one-time password set");
-    return new String(oneTimePassword);
-  }
-
-  /** Deactivates the account and revokes its login certificate (the account's end, CPS §6.5.3). */
+  /** Deactivates the account and revokes its login certificate; never one's own. */
   public void deactivate(String token, String username) {
     Operator admin =
         access.require(token, Permission.MANAGE_OPERATORS, "deactivateOperator", username);
-    Operator operator = existing(username);
+    Operator operator = accounts.existing(username);
     if (operator == admin) {
       throw RaRefusal.invalid(
           "username", "operator.self", "a security administrator cannot deactivate themselves");
     }
-    operator.deactivate();
-    revokeLoginCertificate(
-        operator, RevocationReason.A_AFFILIATION_CHANGED, ConsoleAccess.actor(admin));
-    auditLog.success(
-        ConsoleAccess.actor(admin),
-        AuditActions.OPERATOR_CHANGED,
-        "operator:" + username,
-        "deactivated");
-  }
-
-  /** Issues a new login certificate; the previous one is revoked as superseded. */
-  public String issueCertificate(String token, String username, String certificateRequestPem) {
-    Operator admin =
-        access.require(token, Permission.MANAGE_OPERATORS, "issueOperatorCertificate", username);
-    Operator operator = existing(username);
-    String actor = ConsoleAccess.actor(admin);
-    FormText.lines("certificateRequest", certificateRequestPem, 8192, true);
-    revokeLoginCertificate(operator, RevocationReason.SUPERSEDED, actor);
-    operator.bindCertificate(null);
-    entityManager.flush();
-    IssuedCertificate certificate = certificates.issue(username, certificateRequestPem, actor);
-    operator.bindCertificate(certificate);
-    auditLog.success(
-        actor,
-        AuditActions.OPERATOR_CERTIFICATE_ISSUED,
-        "operator:" + username,
-        "serial=" + certificate.getSerialNumberHex());
-    return org.egovca.ca.x509.PemCertificates.of(
-        certificate.getEncoded(), certificates.tlsCaCertificate());
-  }
-
-  private void revokeLoginCertificate(Operator operator, RevocationReason reason, String actor) {
-    IssuedCertificate current = operator.getCertificate();
-    if (current != null
-        && current.getStatus() == CertificateStatus.VALID
-        && current.isUsableAt(clock.instant())) {
-      revoker.revoke(current.getSerialNumber(), reason, RevocationInitiator.CA, actor);
-    }
-  }
-
-  private static Set<OperatorRole> roles(Set<OperatorRole> roles) {
-    return roles == null || roles.isEmpty()
-        ? EnumSet.noneOf(OperatorRole.class)
-        : EnumSet.copyOf(roles);
-  }
-
-  private static void requireCompatible(Set<OperatorRole> roles) {
-    RoleConflicts.conflictIn(roles)
-        .ifPresent(
-            conflict -> {
-              throw new RaRefusal(
-                  RaRefusal.Reason.SEPARATION_OF_DUTIES,
-                  List.of(new RaRefusal.Problem("roles", "roles.conflict", conflict)));
-            });
-  }
-
-  private ApplicationUnit unitFor(Set<OperatorRole> roles, String code) {
-    String given = code == null || code.isBlank() ? null : code.strip();
-    if (!roles.contains(OperatorRole.UNIT_ADMIN)) {
-      if (given != null) {
-        throw RaRefusal.invalid(
-            "applicationUnit", "unit.onlyForUnitAdmin", "only a UNIT_ADMIN belongs to a unit");
-      }
-      return null;
-    }
-    if (given == null) {
-      throw RaRefusal.invalid(
-          "applicationUnit", "unit.required", "a UNIT_ADMIN needs the unit they administer");
-    }
-    ApplicationUnit unit = unit(given);
-    if (unit == null) {
-      throw RaRefusal.invalid("applicationUnit", "unit.unknown", "no application unit " + given);
-    }
-    return unit;
-  }
-
-  private static String username(String value) {
-    String text = FormText.text("username", value, 32, true);
-    if (!USERNAME.matcher(text).matches()) {
-      throw RaRefusal.invalid(
-          "username",
-          "operator.username",
-          "use 3 to 32 lower-case letters, digits, '.', '-' or '_', starting with a letter");
-    }
-    return text;
-  }
-
-  private Operator existing(String username) {
-    Operator operator = operator(username);
-    if (operator == null) {
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_FOUND, "operator.notFound", "no operator " + username);
-    }
-    return operator;
-  }
-
-  private Operator operator(String username) {
-    return entityManager
-        .createNamedQuery(Operator.BY_USERNAME, Operator.class)
-        .setParameter("username", username)
-        .getResultStream()
-        .findFirst()
-        .orElse(null);
-  }
-
-  private ApplicationUnit unit(String code) {
-    return entityManager
-        .createNamedQuery(ApplicationUnit.BY_CODE, ApplicationUnit.class)
-        .setParameter("code", code)
-        .getResultStream()
-        .findFirst()
-        .orElse(null);
+    accounts.deactivate(operator, ConsoleAccess.actor(admin));
   }
 }

@@ -13,6 +13,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.egovca.ca.application.AuditActions;
@@ -25,14 +28,19 @@ import org.egovca.ra.domain.OperatorRole;
 import org.egovca.ra.domain.PasswordHash;
 
 /**
- * At the first start, when no operator exists, creates the first security administrator, who then
- * creates everyone else: a login certificate and key in a PKCS#12 file of the data directory, and a
- * one-time password in an owner-only file that the start script prints once and deletes.
+ * At the first start, when no operator exists, creates the first two security administrators, who
+ * then create everyone else under dual control: for each, a login certificate and key in a PKCS#12
+ * file of the data directory, and a one-time password in an owner-only file that the start script
+ * prints once and deletes.
  */
 @Stateless
 public class OperatorBootstrap {
 
-  public static final String FIRST_ADMIN = "admin";
+  /**
+   * Two, because every action that could take over an account or touch a CA key needs a second
+   * security administrator's approval (dual control): with one, nobody could ever add another.
+   */
+  public static final List<String> FIRST_ADMINS = List.of("admin", "admin2");
 
   private static final Logger LOG = Logger.getLogger(OperatorBootstrap.class.getName());
 
@@ -45,50 +53,59 @@ public class OperatorBootstrap {
 
   private final Clock clock = Clock.systemUTC();
 
+  /** Creates the first two security administrators, on the first start only. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void createFirstSecurityAdmin() {
+  public void createFirstSecurityAdmins() {
     long operators = entityManager.createNamedQuery(Operator.COUNT, Long.class).getSingleResult();
     if (operators > 0) {
+      // never again: an installation that lost an administrator gets one through dual control,
+      // not by a restart
       return;
     }
+    Map<String, char[]> oneTimePasswords = new LinkedHashMap<>();
+    try {
+      for (String username : FIRST_ADMINS) {
+        oneTimePasswords.put(username, create(username));
+      }
+      credentials.writeFirstAdministratorsNote(oneTimePasswords);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the first security administrators' files", e);
+    } finally {
+      oneTimePasswords.values().forEach(password -> Arrays.fill(password, '\0'));
+    }
+    LOG.info(
+        "Created the first security administrators "
+            + FIRST_ADMINS
+            + "; the start script prints their one-time passwords once");
+  }
+
+  private char[] create(String username) throws IOException {
     KeyPair key = rsaKeyPair();
     IssuedCertificate certificate =
         certificates.issue(
-            FIRST_ADMIN, SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded()), "system");
-    char[] oneTimePassword = OneTimePasswords.create(FIRST_ADMIN, "Security Administrator");
-    try {
-      Operator admin =
-          new Operator(
-              FIRST_ADMIN,
-              "Security Administrator",
-              null,
-              EnumSet.of(OperatorRole.SECURITY_ADMIN),
-              null,
-              PasswordHash.of(oneTimePassword),
-              "system",
-              clock.instant());
-      admin.bindCertificate(certificate);
-      entityManager.persist(admin);
-      auditLog.success(
-          "system",
-          AuditActions.OPERATOR_CREATED,
-          "operator:" + FIRST_ADMIN,
-          "first security administrator, serial=" + certificate.getSerialNumberHex());
-      credentials.writeFirstOperator(
-          FIRST_ADMIN,
-          key.getPrivate(),
-          certificate.getEncoded(),
-          certificates.tlsCaCertificate(),
-          oneTimePassword);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write the first security administrator's files", e);
-    } finally {
-      Arrays.fill(oneTimePassword, '\0');
-    }
-    LOG.info(
-        "Created the first security administrator '"
-            + FIRST_ADMIN
-            + "'; the start script prints the one-time password once");
+            username, SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded()), "system");
+    String displayName = "Security Administrator " + (FIRST_ADMINS.indexOf(username) + 1);
+    char[] oneTimePassword = OneTimePasswords.create(username, displayName);
+    Operator admin =
+        new Operator(
+            username,
+            displayName,
+            null,
+            EnumSet.of(OperatorRole.SECURITY_ADMIN),
+            null,
+            PasswordHash.of(oneTimePassword),
+            "system",
+            clock.instant());
+    admin.bindCertificate(certificate);
+    entityManager.persist(admin);
+    auditLog.success(
+        "system",
+        AuditActions.OPERATOR_CREATED,
+        "operator:" + username,
+        "first security administrator, serial=" + certificate.getSerialNumberHex());
+    credentials.writeOperatorCredential(
+        username, key.getPrivate(), certificate.getEncoded(), certificates.tlsCaCertificate());
+    return oneTimePassword;
   }
 
   private static KeyPair rsaKeyPair() {

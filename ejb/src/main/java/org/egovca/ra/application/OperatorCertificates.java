@@ -40,14 +40,23 @@ public class OperatorCertificates {
    * Issues a certificate for the key of {@code requestPem} after checking its proof of possession.
    */
   public IssuedCertificate issue(String username, String requestPem, String actor) {
-    PKCS10CertificationRequest request;
+    return issue(username, check(requestPem).getSubjectPublicKeyInfo(), actor);
+  }
+
+  /**
+   * The operator's request, parsed, with its proof of possession checked.
+   *
+   * @throws RaRefusal naming the certificateRequest field
+   */
+  public PKCS10CertificationRequest check(String requestPem) {
+    FormText.lines("certificateRequest", requestPem, 8192, true);
     try {
-      request = CertificationRequests.parse(requestPem);
+      PKCS10CertificationRequest request = CertificationRequests.parse(requestPem);
       CertificationRequests.verifyProofOfPossession(request);
+      return request;
     } catch (CaRequestException refused) {
       throw RaRefusal.invalid("certificateRequest", "operator.request", refused.getMessage());
     }
-    return issue(username, request.getSubjectPublicKeyInfo(), actor);
   }
 
   public IssuedCertificate issue(String username, SubjectPublicKeyInfo key, String actor) {

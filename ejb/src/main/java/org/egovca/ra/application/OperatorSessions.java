@@ -2,6 +2,7 @@ package org.egovca.ra.application;
 
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,7 +15,9 @@ import java.util.Base64;
 import java.util.List;
 import org.egovca.ca.application.AuditActions;
 import org.egovca.ca.application.AuditLog;
+import org.egovca.ca.application.CertificateRevoked;
 import org.egovca.ca.domain.AuditOutcome;
+import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.OperatorSession;
 import org.egovca.ra.domain.PasswordHash;
@@ -23,9 +26,9 @@ import org.egovca.ra.domain.PasswordRule;
 
 /**
  * Two-factor operator login (CPS §6.5.2.5, R16): the TLS client certificate the browser presented
- * and the password must both belong to one active, unlocked operator account. Five failures in a
- * row lock the account for 15 minutes. Every login, failure, lockout, password change and logout is
- * audited.
+ * and the password must both belong to one active, unlocked operator account. Five wrong passwords
+ * in a row, given with the account's own certificate, lock the account for 15 minutes. Every login,
+ * failure, lockout, password change and logout is audited.
  */
 @Stateless
 public class OperatorSessions {
@@ -101,13 +104,19 @@ public class OperatorSessions {
               && operator.getCertificate().getFingerprintSha256().equalsIgnoreCase(fingerprint)
               && operator.getCertificate().isUsableAt(now);
       boolean passwordMatches = PasswordHash.matches(password, operator.getPasswordHash());
-      if (!certificateMatches || !passwordMatches) {
+      if (!certificateMatches) {
+        // not counted: whoever holds some other trusted certificate must not be able to lock
+        // the account's owner out
+        throw refused(
+            who,
+            remoteAddress,
+            "the client certificate is not the one bound to this account (or is no longer valid)",
+            "login.failed",
+            failedMessage());
+      }
+      if (!passwordMatches) {
         boolean locked = operator.recordFailedLogin(now);
-        String why =
-            !certificateMatches
-                ? "the client certificate is not the one bound to this account (or is no longer"
-                    + " valid)"
-                : "wrong password";
+        String why = "wrong password";
         if (locked) {
           auditLog.success(
               "system",
@@ -151,6 +160,31 @@ public class OperatorSessions {
       return null;
     }
     return OperatorView.of(session.getOperator(), clock.instant());
+  }
+
+  /**
+   * Ends, in the revoking transaction, every session opened with a login certificate that is being
+   * revoked: the operator is out at once, not at their session's next timeout.
+   */
+  public void onRevoked(@Observes CertificateRevoked event) {
+    IssuedCertificate certificate =
+        entityManager.find(IssuedCertificate.class, event.certificateId());
+    Instant now = clock.instant();
+    for (OperatorSession session :
+        entityManager
+            .createNamedQuery(OperatorSession.NOT_ENDED_FOR_CERTIFICATE, OperatorSession.class)
+            .setParameter("fingerprint", certificate.getFingerprintSha256())
+            .getResultList()) {
+      session.end(now);
+      String who = "operator:" + session.getOperator().getUsername();
+      auditLog.success(
+          who,
+          AuditActions.OPERATOR_LOGOUT,
+          who,
+          "session ended: its login certificate "
+              + certificate.getSerialNumberHex()
+              + " was revoked");
+    }
   }
 
   public void logout(String token) {

@@ -240,26 +240,14 @@ public class RaQueries {
             .stream()
             .map(a -> ApplicationSummary.of(a, now))
             .toList();
-    List<CertificateDetail.HistoryEntry> history =
-        entityManager
-            .createQuery(
-                "SELECT e FROM AuditEvent e WHERE e.target LIKE :serial OR e.detail LIKE :serial"
-                    + " ORDER BY e.id",
-                AuditEvent.class)
-            .setParameter("serial", "%" + certificate.getSerialNumberHex() + "%")
-            .setMaxResults(MAX_RESULTS)
-            .getResultList()
-            .stream()
-            .map(RaQueries::entry)
-            .toList();
-    return CertificateDecoder.detail(certificate, unitCode(certificate), applications, history);
+    return CertificateDecoder.detail(certificate, unitCode(certificate), applications);
   }
 
   /**
    * The newest audit events, optionally those whose actor, action, target or detail has {@code
    * text}.
    */
-  public List<CertificateDetail.HistoryEntry> auditTrail(String token, String text, int max) {
+  public List<AuditEntry> auditTrail(String token, String text, int max) {
     access.require(token, Permission.VIEW_AUDIT, "viewAuditTrail", null);
     String filter = FormText.text("text", text, 128, false);
     TypedQuery<AuditEvent> query =
@@ -373,8 +361,8 @@ public class RaQueries {
     return digits.matches("[0-9]{1,12}") ? Long.parseLong(digits) : -1;
   }
 
-  private static CertificateDetail.HistoryEntry entry(AuditEvent event) {
-    return new CertificateDetail.HistoryEntry(
+  private static AuditEntry entry(AuditEvent event) {
+    return new AuditEntry(
         event.getOccurredAt(),
         event.getActor(),
         event.getAction(),

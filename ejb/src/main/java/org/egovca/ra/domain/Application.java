@@ -79,8 +79,13 @@ public class Application {
   @Column(length = 8192)
   private String pkcs10;
 
-  @Column(name = "current_key_signature", length = 1024)
-  private String currentKeySignature;
+  /** Renewal and re-key: the holder's renewal proof statement, exactly as signed. */
+  @Column(name = "renewal_proof", length = 1024)
+  private String renewalProof;
+
+  /** Its signature with the current key, base64. */
+  @Column(name = "renewal_proof_signature", length = 1024)
+  private String renewalProofSignature;
 
   @Embedded private Applicant applicant;
 
@@ -205,7 +210,8 @@ public class Application {
 
   /**
    * A renewal, re-key or revocation of {@code target}; the registration data is the target's.
-   * Renewal and re-key carry a PKCS#10; revocation carries its reason and initiator.
+   * Renewal and re-key carry a PKCS#10 and the holder's renewal proof; revocation carries its
+   * reason and initiator.
    */
   public static Application forExisting(
       ApplicationKind kind,
@@ -214,7 +220,8 @@ public class Application {
       ApplicationUnit unit,
       Applicant applicant,
       String pkcs10,
-      String currentKeySignature,
+      String renewalProof,
+      String renewalProofSignature,
       RevocationReason reason,
       RevocationInitiator initiator,
       String clerk,
@@ -228,7 +235,8 @@ public class Application {
     application.subjectDn = target.getSubjectDn();
     application.applicationUnit = unit;
     application.pkcs10 = pkcs10;
-    application.currentKeySignature = currentKeySignature;
+    application.renewalProof = renewalProof;
+    application.renewalProofSignature = renewalProofSignature;
     application.revocationReason = reason;
     application.revocationInitiator = initiator;
     application.agreementAccepted = true;
@@ -347,8 +355,12 @@ public class Application {
     return pkcs10;
   }
 
-  public String getCurrentKeySignature() {
-    return currentKeySignature;
+  public String getRenewalProof() {
+    return renewalProof;
+  }
+
+  public String getRenewalProofSignature() {
+    return renewalProofSignature;
   }
 
   public Applicant getApplicant() {

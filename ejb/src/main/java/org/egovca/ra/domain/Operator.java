@@ -33,8 +33,12 @@ import org.egovca.ca.domain.IssuedCertificate;
     query = "SELECT o FROM Operator o WHERE o.username = :username")
 @NamedQuery(name = Operator.ALL, query = "SELECT o FROM Operator o ORDER BY o.username")
 @NamedQuery(name = Operator.COUNT, query = "SELECT COUNT(o) FROM Operator o")
+@NamedQuery(
+    name = Operator.BY_CERTIFICATE_FINGERPRINT,
+    query = "SELECT o FROM Operator o WHERE o.certificate.fingerprintSha256 = :fingerprint")
 public class Operator {
 
+  public static final String BY_CERTIFICATE_FINGERPRINT = "Operator.byCertificateFingerprint";
   public static final String BY_USERNAME = "Operator.byUsername";
   public static final String ALL = "Operator.all";
   public static final String COUNT = "Operator.count";
@@ -221,8 +225,13 @@ public class Operator {
     return roles.isEmpty() ? EnumSet.noneOf(OperatorRole.class) : EnumSet.copyOf(roles);
   }
 
+  /**
+   * Whether the account may do what {@code permission} allows: it is active and its one role grants
+   * it. An account left with several roles from before that rule (CPS §7.5.1.2 item 4) may do
+   * nothing until a security administrator gives it one.
+   */
   public boolean has(Permission permission) {
-    return active && permission.grantedToAnyOf(roles);
+    return active && roles.size() == 1 && permission.grantedToAnyOf(roles);
   }
 
   public int getFailedLogins() {

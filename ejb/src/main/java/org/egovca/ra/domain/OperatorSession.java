@@ -23,9 +23,15 @@ import java.time.Instant;
 @NamedQuery(
     name = OperatorSession.BY_TOKEN,
     query = "SELECT s FROM OperatorSession s WHERE s.tokenSha256 = :token")
+@NamedQuery(
+    name = OperatorSession.NOT_ENDED_FOR_CERTIFICATE,
+    query =
+        "SELECT s FROM OperatorSession s WHERE s.certificateFingerprint = :fingerprint"
+            + " AND s.endedAt IS NULL")
 public class OperatorSession {
 
   public static final String BY_TOKEN = "OperatorSession.byToken";
+  public static final String NOT_ENDED_FOR_CERTIFICATE = "OperatorSession.notEndedForCertificate";
   public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(15);
   public static final Duration MAX_LIFETIME = Duration.ofHours(10);
 

@@ -27,6 +27,15 @@ public enum Permission {
   VIEW_AUDIT(OperatorRole.AUDITOR),
   /** Register e-gov systems, their subscriptions and query-service credentials (R21–R23). */
   MANAGE_EGOV_SYSTEMS(OperatorRole.SECURITY_ADMIN),
+  /** Register remote RA systems and the application units they may issue for (CPS §7.3.2). */
+  MANAGE_RA_CLIENTS(OperatorRole.SECURITY_ADMIN),
+  /** Ask for and approve CA key rollovers (CPS §6.5.1.6); always under dual control. */
+  MANAGE_CA_KEYS(OperatorRole.SECURITY_ADMIN),
+  /**
+   * See and decide the supervised actions another operator asked for (dual control); deciding one
+   * also needs that action's own permission.
+   */
+  APPROVE_REQUESTS(OperatorRole.SECURITY_ADMIN),
   /** See the outbox queues and retry a channel (the system maintainer keeps delivery running). */
   MANAGE_DELIVERIES(OperatorRole.SYSTEM_MAINTAINER);
 

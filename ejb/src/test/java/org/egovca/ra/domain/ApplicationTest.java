@@ -95,6 +95,7 @@ class ApplicationTest {
         APPLICANT,
         null,
         null,
+        null,
         kind == ApplicationKind.REVOCATION ? RevocationReason.E_KEY_COMPROMISE : null,
         kind == ApplicationKind.REVOCATION ? RevocationInitiator.HOLDER : null,
         "clerk1",

@@ -69,12 +69,15 @@ class PermissionTest {
   }
 
   @Test
-  void securityAdminManagesOperatorsAndEgovSystemsAndViewsCertificatesOnly() {
+  void securityAdminManagesOperatorsSystemsAndCaKeysAndViewsCertificatesOnly() {
     assertEquals(
         EnumSet.of(
             Permission.MANAGE_OPERATORS,
             Permission.VIEW_CERTIFICATES,
-            Permission.MANAGE_EGOV_SYSTEMS),
+            Permission.MANAGE_EGOV_SYSTEMS,
+            Permission.MANAGE_RA_CLIENTS,
+            Permission.MANAGE_CA_KEYS,
+            Permission.APPROVE_REQUESTS),
         granted(EnumSet.of(OperatorRole.SECURITY_ADMIN)));
   }
 

@@ -9,12 +9,16 @@ import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import java.util.List;
 import org.egovca.ca.application.CaAdministration;
+import org.egovca.ca.application.RaClientRegistry;
+import org.egovca.delivery.application.EgovSystemRegistration;
 import org.egovca.delivery.application.SubscriptionForm;
 
 /**
- * {@code CaAdminService}: CA key management, application units and e-gov systems for the security
- * administrator (CPS §6.5.1.6, §7.3.2, §7.5.1.2), over HTTPS with the administrator's client
- * certificate; the EJB layer checks the role.
+ * {@code CaAdminService}: CA key management, application units, e-gov systems and remote RA systems
+ * for the security administrators (CPS §6.5.1.6, §7.3.2, §7.5.1.2), over HTTPS with the
+ * administrator's own login certificate; the EJB layer checks the permission. What could take an
+ * account over or touch a CA key is only asked for here and carried out when a second administrator
+ * approves the request ({@code approveRequest}): dual control.
  */
 @WebService(
     name = "CaAdminService",
@@ -28,19 +32,20 @@ public class CaAdminServiceEndpoint {
   @EJB private CaAdministration administration;
 
   /**
-   * Rolls the key of CA {@code caName} over: a new key in the token, the NewWithNew, NewWithOld and
-   * OldWithNew certificates; new certificates are issued with the new key, the old one keeps
-   * signing CRLs and OCSP answers for the certificates it issued.
+   * Asks for a rollover of the key of CA {@code caName}: a new key in the token, the NewWithNew,
+   * NewWithOld and OldWithNew certificates; new certificates are then issued with the new key, the
+   * old one keeps signing CRLs and OCSP answers for the certificates it issued.
    *
-   * @return the three certificates (base64 DER) and the new key generation
+   * @return the request; its approval's result holds the three certificates (PEM, in this order)
    */
   @WebMethod
-  @WebResult(name = "rollover")
-  public KeyRollover rollOverCaKey(@WebParam(name = "caName") String caName) throws RaServiceFault {
+  @WebResult(name = "request")
+  public SupervisedRequest rollOverCaKey(@WebParam(name = "caName") String caName)
+      throws RaServiceFault {
     return SoapCalls.answer(
         "rollOverCaKey",
         () ->
-            KeyRollover.of(
+            SupervisedRequest.of(
                 administration.rollOverCaKey(SoapCalls.clientCertificate(context), caName)));
   }
 
@@ -58,15 +63,15 @@ public class CaAdminServiceEndpoint {
   }
 
   /**
-   * Registers an e-gov system of an application unit: its sync endpoint, REALTIME or BATCH delivery
-   * (with the interval in minutes), the business types it receives (ISSUE, RENEW, REKEY, REVOKE,
-   * CRL), and its PKCS#10 for the query-service client certificate.
+   * Asks for the registration of an e-gov system of an application unit: its sync endpoint,
+   * REALTIME or BATCH delivery (with the interval in minutes), the business types it receives
+   * (ISSUE, RENEW, REKEY, REVOKE, CRL), and its PKCS#10 for the query-service client certificate.
    *
-   * @return the client certificate and the TLS CA certificate, PEM
+   * @return the request; its approval's result is the client certificate and the TLS CA's, PEM
    */
   @WebMethod
-  @WebResult(name = "clientCertificate")
-  public String registerEgovSystem(
+  @WebResult(name = "request")
+  public SupervisedRequest registerEgovSystem(
       @WebParam(name = "name") String name,
       @WebParam(name = "applicationUnit") String applicationUnit,
       @WebParam(name = "endpoint") String endpoint,
@@ -78,17 +83,116 @@ public class CaAdminServiceEndpoint {
     return SoapCalls.answer(
         "registerEgovSystem",
         () ->
-            administration
-                .registerEgovSystem(
+            SupervisedRequest.of(
+                administration.registerEgovSystem(
                     SoapCalls.clientCertificate(context),
-                    name,
-                    applicationUnit,
-                    new SubscriptionForm(
-                        endpoint,
-                        mode,
-                        batchIntervalMinutes == null ? 0 : batchIntervalMinutes,
-                        events),
-                    pkcs10)
-                .clientCertificatePem());
+                    new EgovSystemRegistration(
+                        name,
+                        applicationUnit,
+                        new SubscriptionForm(
+                            endpoint,
+                            mode,
+                            batchIntervalMinutes == null ? 0 : batchIntervalMinutes,
+                            events),
+                        pkcs10))));
+  }
+
+  /**
+   * Asks for the registration of a remote RA system (CPS §7.3.2) that may issue certificates for
+   * the given application units, with its PKCS#10 for its TLS client certificate.
+   *
+   * @return the request; its approval's result is the client certificate and the TLS CA's, PEM
+   */
+  @WebMethod
+  @WebResult(name = "request")
+  public SupervisedRequest registerRaClient(
+      @WebParam(name = "name") String name,
+      @WebParam(name = "applicationUnit") List<String> applicationUnits,
+      @WebParam(name = "pkcs10") String pkcs10)
+      throws RaServiceFault {
+    return SoapCalls.answer(
+        "registerRaClient",
+        () ->
+            SupervisedRequest.of(
+                administration.registerRaClient(
+                    SoapCalls.clientCertificate(context),
+                    new RaClientRegistry.Registration(name, applicationUnits, pkcs10))));
+  }
+
+  /** Asks that the remote RA {@code name} may issue for exactly the given application units. */
+  @WebMethod
+  @WebResult(name = "request")
+  public SupervisedRequest changeRaClientUnits(
+      @WebParam(name = "name") String name,
+      @WebParam(name = "applicationUnit") List<String> applicationUnits)
+      throws RaServiceFault {
+    return SoapCalls.answer(
+        "changeRaClientUnits",
+        () ->
+            SupervisedRequest.of(
+                administration.changeRaClientUnits(
+                    SoapCalls.clientCertificate(context),
+                    new RaClientRegistry.Units(name, applicationUnits))));
+  }
+
+  /** The requests waiting for a decision that the caller may decide or asked for. */
+  @WebMethod
+  @WebResult(name = "request")
+  public List<SupervisedRequest> waitingRequests() throws RaServiceFault {
+    return SoapCalls.answer(
+        "waitingRequests",
+        () ->
+            administration.waitingRequests(SoapCalls.clientCertificate(context)).stream()
+                .map(SupervisedRequest::of)
+                .toList());
+  }
+
+  /** Request {@code id}: where it stands and, once approved, its result. */
+  @WebMethod
+  @WebResult(name = "request")
+  public SupervisedRequest getRequest(@WebParam(name = "id") long id) throws RaServiceFault {
+    return SoapCalls.answer(
+        "getRequest",
+        () ->
+            SupervisedRequest.of(administration.request(SoapCalls.clientCertificate(context), id)));
+  }
+
+  /**
+   * Approves another administrator's request and carries it out now.
+   *
+   * @return the request with its result, and a one-time password (for the approver only) if the
+   *     action made one
+   */
+  @WebMethod
+  @WebResult(name = "request")
+  public SupervisedRequest approveRequest(
+      @WebParam(name = "id") long id, @WebParam(name = "note") String note) throws RaServiceFault {
+    return SoapCalls.answer(
+        "approveRequest",
+        () ->
+            SupervisedRequest.of(
+                administration.approveRequest(SoapCalls.clientCertificate(context), id, note)));
+  }
+
+  @WebMethod
+  @WebResult(name = "request")
+  public SupervisedRequest rejectRequest(
+      @WebParam(name = "id") long id, @WebParam(name = "note") String note) throws RaServiceFault {
+    return SoapCalls.answer(
+        "rejectRequest",
+        () ->
+            SupervisedRequest.of(
+                administration.rejectRequest(SoapCalls.clientCertificate(context), id, note)));
+  }
+
+  /** Takes back one's own request. */
+  @WebMethod
+  @WebResult(name = "request")
+  public SupervisedRequest withdrawRequest(@WebParam(name = "id") long id) throws RaServiceFault {
+    return SoapCalls.answer(
+        "withdrawRequest",
+        () ->
+            SupervisedRequest.of(
+                administration.withdrawRequest(SoapCalls.clientCertificate(context), id)));
   }
 }

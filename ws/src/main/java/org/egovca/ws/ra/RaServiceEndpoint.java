@@ -147,28 +147,39 @@ public class RaServiceEndpoint {
 
   /**
    * Renews a certificate online (CPS §6.1.4.6): the request carries the current public key and is
-   * signed with the current private key.
+   * signed with the current private key; the holder's renewal proof, signed with that key too,
+   * names the certificate, the time and this request, and serves once.
    *
+   * @param renewalProof the statement, exactly as signed: {@code e-Gov CA renewal proof v1} and the
+   *     lines {@code operation: RENEW}, {@code serial: <hex>}, {@code time: <UTC, ISO 8601>},
+   *     {@code request: <SHA-256 of the PKCS#10 DER, hex>}, each ending in a line feed
+   * @param renewalProofSignature its base64 signature with the certificate's private key
+   *     (SM3withSM2 with the default user ID, or SHA256withRSA), within 5 minutes of its time
    * @return the new certificate, and for a pair also the new encryption certificate
    */
   @WebMethod
   @WebResult(name = "renewal")
   public DualCertificate renewCertificate(
-      @WebParam(name = "serial") String serial, @WebParam(name = "pkcs10") String pkcs10)
+      @WebParam(name = "serial") String serial,
+      @WebParam(name = "pkcs10") String pkcs10,
+      @WebParam(name = "renewalProof") String renewalProof,
+      @WebParam(name = "renewalProofSignature") String renewalProofSignature)
       throws RaServiceFault {
     return answer(
         "renewCertificate",
-        () -> {
-          return toSoap(remoteRa.renewCertificate(clientCertificate(), serial, pkcs10));
-        });
+        () ->
+            toSoap(
+                remoteRa.renewCertificate(
+                    clientCertificate(), serial, pkcs10, renewalProof, renewalProofSignature)));
   }
 
   /**
    * Re-keys a certificate (CPS §6.1.4.7).
    *
    * @param pkcs10 the request for the new key
-   * @param currentKeySignature base64 signature over the DER of the request, made with the current
-   *     certificate's private key
+   * @param renewalProof the holder's statement as for {@code renewCertificate}, with {@code
+   *     operation: REKEY} and the SHA-256 of this request for the new key
+   * @param renewalProofSignature its base64 signature with the current certificate's private key
    * @return the new certificate, and for a pair also the new encryption certificate and envelope
    */
   @WebMethod
@@ -176,14 +187,15 @@ public class RaServiceEndpoint {
   public DualCertificate rekeyCertificate(
       @WebParam(name = "serial") String serial,
       @WebParam(name = "pkcs10") String pkcs10,
-      @WebParam(name = "currentKeySignature") String currentKeySignature)
+      @WebParam(name = "renewalProof") String renewalProof,
+      @WebParam(name = "renewalProofSignature") String renewalProofSignature)
       throws RaServiceFault {
     return answer(
         "rekeyCertificate",
-        () -> {
-          return toSoap(
-              remoteRa.rekeyCertificate(clientCertificate(), serial, pkcs10, currentKeySignature));
-        });
+        () ->
+            toSoap(
+                remoteRa.rekeyCertificate(
+                    clientCertificate(), serial, pkcs10, renewalProof, renewalProofSignature)));
   }
 
   private static DualCertificate toSoap(DualCertificateView view) {

@@ -1,0 +1,187 @@
+package org.egovca.ca.application;
+
+import static org.egovca.ca.application.CaRequestException.Reason.MALFORMED_REQUEST;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.egovca.ca.domain.CertificateProfile;
+import org.egovca.ca.domain.CertificateProfiles;
+import org.egovca.ca.domain.ClientRole;
+import org.egovca.ca.domain.IssuanceTerms;
+import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.RaClient;
+import org.egovca.ca.infrastructure.CaConfiguration;
+import org.egovca.ca.x509.CertificationRequests;
+import org.egovca.ca.x509.EndEntityContent;
+import org.egovca.ca.x509.PemCertificates;
+import org.egovca.ca.x509.SubjectNames;
+import org.egovca.ra.domain.ApplicationUnit;
+
+/**
+ * Remote RA systems (CPS §7.3.2): their accounts, the TLS client certificates they authenticate
+ * with (issued by the RSA CA for the key of the system's own PKCS#10: the CA never holds it) and
+ * the application units they may place certificates into. Changes here are carried out under dual
+ * control; the checks run when a change is asked for and again when it is carried out.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class RaClientRegistry {
+
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
+
+  /** A new remote RA account, the units it may issue for, and its PKCS#10. */
+  public record Registration(
+      String name, List<String> applicationUnits, String certificateRequestPem)
+      implements Serializable {}
+
+  /** The units an existing remote RA may issue for, replacing the ones it had. */
+  public record Units(String name, List<String> applicationUnits) implements Serializable {}
+
+  @PersistenceContext(unitName = "egovca")
+  private EntityManager entityManager;
+
+  @Inject private AuditLog auditLog;
+  @Inject private CertificateIssuer issuer;
+  @Inject private CertificateAuthorities certificateAuthorities;
+  @Inject private CertificateProfileCatalogue profiles;
+  @Inject private CaConfiguration configuration;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /**
+   * @throws CaRequestException MALFORMED_REQUEST naming what is wrong: the name, a unit, the
+   *     request
+   */
+  public Registration checked(Registration registration) {
+    String name = String.valueOf(registration.name()).strip();
+    if (!NAME.matcher(name).matches()) {
+      throw malformed(
+          "an RA client name has 2 to 64 lower-case letters, digits, '.', '-' or '_', starting"
+              + " with a letter");
+    }
+    if (client(name) != null) {
+      throw malformed("an RA client named " + name + " exists");
+    }
+    unitIds(registration.applicationUnits());
+    request(registration.certificateRequestPem());
+    return new Registration(
+        name, sorted(registration.applicationUnits()), registration.certificateRequestPem());
+  }
+
+  /** Registers the RA client; returns its client certificate with the TLS CA's, in PEM. */
+  public String register(Registration registration, String actor) {
+    Registration checked = checked(registration);
+    CertificateProfile profile = profiles.require(CertificateProfiles.TLS_CLIENT);
+    IssuedCertificate certificate =
+        issuer.issue(
+            certificateAuthorities.byName(configuration.rsaCaName()).orElseThrow(),
+            profile,
+            new EndEntityContent(
+                SubjectNames.parse("CN=" + checked.name() + ",OU=RA,O=iFutureCA,C=CN", profile),
+                request(checked.certificateRequestPem()).getSubjectPublicKeyInfo(),
+                List.of(),
+                List.of()),
+            actor,
+            IssuanceTerms.unpublished());
+    RaClient client = new RaClient(checked.name(), certificate, clock.instant());
+    client.authoriseUnits(unitIds(checked.applicationUnits()));
+    entityManager.persist(client);
+    auditLog.success(
+        actor,
+        AuditActions.RA_CLIENT_CREATED,
+        checked.name(),
+        "units="
+            + checked.applicationUnits()
+            + " bound to certificate serial="
+            + certificate.getSerialNumberHex());
+    return PemCertificates.of(
+        certificate.getEncoded(),
+        certificateAuthorities.byName(configuration.rsaCaName()).orElseThrow().getEncoded());
+  }
+
+  /**
+   * @throws CaRequestException MALFORMED_REQUEST for an unknown client or unit
+   */
+  public Units checked(Units units) {
+    RaClient client = remoteRa(units.name());
+    unitIds(units.applicationUnits());
+    return new Units(client.getName(), sorted(units.applicationUnits()));
+  }
+
+  public void changeUnits(Units units, String actor) {
+    Units checked = checked(units);
+    RaClient client = remoteRa(checked.name());
+    client.authoriseUnits(unitIds(checked.applicationUnits()));
+    auditLog.success(
+        actor,
+        AuditActions.RA_CLIENT_CHANGED,
+        client.getName(),
+        "units=" + checked.applicationUnits());
+  }
+
+  private RaClient remoteRa(String name) {
+    RaClient client = client(name == null ? null : name.strip());
+    if (client == null || client.getRole() != ClientRole.RA_SYSTEM) {
+      throw malformed("there is no RA client " + name);
+    }
+    return client;
+  }
+
+  private RaClient client(String name) {
+    return entityManager
+        .createNamedQuery(RaClient.BY_NAME, RaClient.class)
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  private Set<Long> unitIds(List<String> codes) {
+    Set<Long> ids = new LinkedHashSet<>();
+    for (String code : codes == null ? List.<String>of() : codes) {
+      ids.add(
+          entityManager
+              .createNamedQuery(ApplicationUnit.BY_CODE, ApplicationUnit.class)
+              .setParameter("code", code == null ? null : code.strip())
+              .getResultStream()
+              .findFirst()
+              .map(ApplicationUnit::getId)
+              .orElseThrow(() -> malformed("there is no application unit " + code)));
+    }
+    return ids;
+  }
+
+  private static PKCS10CertificationRequest request(String pem) {
+    try {
+      PKCS10CertificationRequest request = CertificationRequests.parse(pem);
+      CertificationRequests.verifyProofOfPossession(request);
+      return request;
+    } catch (CaRequestException refused) {
+      throw malformed("the certificate request: " + refused.getMessage());
+    }
+  }
+
+  private static List<String> sorted(List<String> codes) {
+    Set<String> set = new TreeSet<>();
+    for (String code : codes == null ? List.<String>of() : codes) {
+      set.add(code.strip());
+    }
+    return List.copyOf(set);
+  }
+
+  private static CaRequestException malformed(String message) {
+    return new CaRequestException(MALFORMED_REQUEST, message);
+  }
+}

@@ -1,0 +1,47 @@
+package org.egovca.ra.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.egovca.ra.domain.Operator;
+import org.egovca.ra.domain.Permission;
+
+/**
+ * The console's side of dual control: the requests waiting for a second security administrator, and
+ * their approval, rejection or withdrawal ({@link DualControl} checks who may do which).
+ */
+@Stateless
+public class Approvals {
+
+  @Inject private ConsoleAccess access;
+  @Inject private DualControl dualControl;
+
+  public List<PendingActionView> waiting(String token) {
+    Operator operator = access.require(token, Permission.APPROVE_REQUESTS, "listRequests", null);
+    return dualControl.waiting(operator);
+  }
+
+  public PendingActionView request(String token, long id) {
+    Operator operator =
+        access.require(token, Permission.APPROVE_REQUESTS, "viewRequest", "request:" + id);
+    return dualControl.find(operator, id);
+  }
+
+  public Approval approve(String token, long id, String note) {
+    Operator operator =
+        access.require(token, Permission.APPROVE_REQUESTS, "approveRequest", "request:" + id);
+    return dualControl.approve(operator, id, FormText.lines("note", note, 1000, false));
+  }
+
+  public PendingActionView reject(String token, long id, String note) {
+    Operator operator =
+        access.require(token, Permission.APPROVE_REQUESTS, "rejectRequest", "request:" + id);
+    return dualControl.reject(operator, id, FormText.lines("note", note, 1000, false));
+  }
+
+  public PendingActionView withdraw(String token, long id) {
+    Operator operator =
+        access.require(token, Permission.APPROVE_REQUESTS, "withdrawRequest", "request:" + id);
+    return dualControl.withdraw(operator, id);
+  }
+}

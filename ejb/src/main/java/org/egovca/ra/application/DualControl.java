@@ -1,0 +1,244 @@
+package org.egovca.ra.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.egovca.ca.application.AuditActions;
+import org.egovca.ca.application.AuditLog;
+import org.egovca.ca.domain.AuditOutcome;
+import org.egovca.ra.domain.DualControlViolation;
+import org.egovca.ra.domain.Operator;
+import org.egovca.ra.domain.PendingAction;
+import org.egovca.ra.domain.SupervisedAction;
+
+/**
+ * Dual control (CPS §7.5.1.2 item 2, "one operates, one supervises") for every action that could
+ * take over an account or touch a CA key: the first operator's action is recorded as a pending
+ * request; a second, different operator with the same permission approves it — and it is carried
+ * out in that transaction — or rejects it. Nobody asks for or decides an action on their own
+ * account. Every step is audited; a refused step is audited as denied. Callers (the console, the
+ * admin SOAP service) have authenticated the operator.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class DualControl {
+
+  @PersistenceContext(unitName = "egovca")
+  private EntityManager entityManager;
+
+  @Inject private AuditLog auditLog;
+  @Inject private SupervisedActions actions;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /**
+   * Records {@code action} as asked for by {@code requester}.
+   *
+   * @param target what the action is about, e.g. {@code operator:lisi}
+   * @param targetOperator the operator it is about, or null
+   * @param summary the action in words, as the approver will see it
+   * @param parameters the record the action is carried out with when approved
+   */
+  public PendingActionView request(
+      Operator requester,
+      SupervisedAction action,
+      String target,
+      Operator targetOperator,
+      String summary,
+      Object parameters) {
+    requirePermission(requester, action, "request");
+    Instant now = clock.instant();
+    if (!entityManager
+        .createNamedQuery(PendingAction.OPEN_FOR_TARGET, PendingAction.class)
+        .setParameter("now", now)
+        .setParameter("action", action)
+        .setParameter("target", target)
+        .getResultList()
+        .isEmpty()) {
+      throw new RaRefusal(
+          RaRefusal.Reason.WRONG_STATE,
+          "dualControl.alreadyRequested",
+          "a request for " + action + " on " + target + " is already waiting for approval");
+    }
+    PendingAction request;
+    try {
+      request =
+          new PendingAction(
+              action,
+              target,
+              targetOperator,
+              summary,
+              ActionParameters.write(parameters),
+              requester,
+              now);
+    } catch (DualControlViolation violation) {
+      throw denied(requester, AuditActions.DUAL_CONTROL_REQUESTED, target, violation);
+    }
+    entityManager.persist(request);
+    entityManager.flush();
+    auditLog.success(
+        ConsoleAccess.actor(requester),
+        AuditActions.DUAL_CONTROL_REQUESTED,
+        reference(request),
+        action + " " + target + ": " + summary);
+    return PendingActionView.of(request);
+  }
+
+  /** Approves request {@code id} as a second operator, and carries it out now. */
+  public Approval approve(Operator approver, long id, String note) {
+    PendingAction request = open(id);
+    requirePermission(approver, request.getAction(), "approve");
+    try {
+      request.approve(approver, clock.instant(), note);
+    } catch (DualControlViolation violation) {
+      throw denied(approver, AuditActions.DUAL_CONTROL_APPROVED, reference(request), violation);
+    }
+    String actor = ConsoleAccess.actor(approver);
+    auditLog.success(
+        actor,
+        AuditActions.DUAL_CONTROL_APPROVED,
+        reference(request),
+        request.getAction()
+            + " "
+            + request.getTarget()
+            + " asked for by "
+            + ConsoleAccess.actor(request.getRequestedBy())
+            + (note == null ? "" : ": " + note));
+    SupervisedActions.Outcome outcome;
+    try {
+      outcome = actions.carryOut(request, actor);
+    } catch (RaRefusal | org.egovca.ca.application.CaRequestException refused) {
+      // the approval rolls back with the action: the request stays open, to be rejected or
+      // approved once what stood in the way is gone
+      auditLog.refusal(
+          actor,
+          AuditActions.DUAL_CONTROL_APPROVED,
+          reference(request),
+          AuditOutcome.FAILURE,
+          refused.getMessage());
+      throw refused;
+    }
+    request.recordResult(outcome.publicResult());
+    return new Approval(PendingActionView.of(request), outcome.secret());
+  }
+
+  public PendingActionView reject(Operator approver, long id, String note) {
+    PendingAction request = open(id);
+    requirePermission(approver, request.getAction(), "reject");
+    try {
+      request.reject(approver, clock.instant(), note);
+    } catch (DualControlViolation violation) {
+      throw denied(approver, AuditActions.DUAL_CONTROL_REJECTED, reference(request), violation);
+    }
+    auditLog.success(
+        ConsoleAccess.actor(approver),
+        AuditActions.DUAL_CONTROL_REJECTED,
+        reference(request),
+        request.getAction() + " " + request.getTarget() + (note == null ? "" : ": " + note));
+    return PendingActionView.of(request);
+  }
+
+  /** The operator who asked for request {@code id} takes it back. */
+  public PendingActionView withdraw(Operator requester, long id) {
+    PendingAction request = open(id);
+    try {
+      request.withdraw(requester, clock.instant());
+    } catch (DualControlViolation violation) {
+      throw denied(requester, AuditActions.DUAL_CONTROL_WITHDRAWN, reference(request), violation);
+    }
+    auditLog.success(
+        ConsoleAccess.actor(requester),
+        AuditActions.DUAL_CONTROL_WITHDRAWN,
+        reference(request),
+        request.getAction() + " " + request.getTarget());
+    return PendingActionView.of(request);
+  }
+
+  /** The requests waiting for a decision that {@code viewer} may decide or asked for. */
+  public List<PendingActionView> waiting(Operator viewer) {
+    return entityManager
+        .createNamedQuery(PendingAction.OPEN, PendingAction.class)
+        .setParameter("now", clock.instant())
+        .getResultList()
+        .stream()
+        .filter(request -> viewer.has(request.getAction().permission()))
+        .map(PendingActionView::of)
+        .toList();
+  }
+
+  /** Request {@code id}, decided or not, with its public result. */
+  public PendingActionView find(Operator viewer, long id) {
+    PendingAction request = existing(id);
+    requirePermission(viewer, request.getAction(), "view");
+    return PendingActionView.of(request);
+  }
+
+  private PendingAction open(long id) {
+    PendingAction request = existing(id);
+    // two approvers racing: the row lock lets one decide, the other then sees it decided
+    entityManager.lock(request, LockModeType.PESSIMISTIC_WRITE);
+    entityManager.refresh(request);
+    if (!request.isOpenAt(clock.instant())) {
+      throw new RaRefusal(
+          RaRefusal.Reason.WRONG_STATE,
+          "dualControl.notOpen",
+          "request "
+              + id
+              + (request.getState() == PendingAction.State.PENDING
+                  ? " expired at " + request.getExpiresAt() + " without a decision: ask again"
+                  : " was already decided: it is " + request.getState()));
+    }
+    return request;
+  }
+
+  private PendingAction existing(long id) {
+    PendingAction request = entityManager.find(PendingAction.class, id);
+    if (request == null) {
+      throw new RaRefusal(
+          RaRefusal.Reason.NOT_FOUND, "dualControl.notFound", "there is no request " + id);
+    }
+    return request;
+  }
+
+  private void requirePermission(Operator operator, SupervisedAction action, String step) {
+    if (!operator.has(action.permission())) {
+      String detail =
+          operator.getUsername()
+              + " has the roles "
+              + operator.getRoles()
+              + "; to "
+              + step
+              + " "
+              + action
+              + " needs "
+              + action.permission();
+      auditLog.refusal(
+          ConsoleAccess.actor(operator),
+          AuditActions.DUAL_CONTROL_REQUESTED,
+          action.name(),
+          AuditOutcome.DENIED,
+          detail);
+      throw new RaRefusal(
+          RaRefusal.Reason.NOT_AUTHORIZED, "access.denied", "not authorised: " + detail);
+    }
+  }
+
+  private RaRefusal denied(
+      Operator operator, String action, String target, DualControlViolation violation) {
+    auditLog.refusal(
+        ConsoleAccess.actor(operator), action, target, AuditOutcome.DENIED, violation.getMessage());
+    return new RaRefusal(
+        RaRefusal.Reason.SEPARATION_OF_DUTIES, "dualControl.sameOperator", violation.getMessage());
+  }
+
+  static String reference(PendingAction request) {
+    return "request:" + request.getId();
+  }
+}

@@ -1,0 +1,265 @@
+package org.egovca.ra.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.egovca.ca.application.AuditActions;
+import org.egovca.ca.application.AuditLog;
+import org.egovca.ca.application.CertificateRevoker;
+import org.egovca.ca.domain.CertificateStatus;
+import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.RevocationInitiator;
+import org.egovca.ca.domain.RevocationReason;
+import org.egovca.ca.x509.PemCertificates;
+import org.egovca.ra.domain.ApplicationUnit;
+import org.egovca.ra.domain.Operator;
+import org.egovca.ra.domain.OperatorRole;
+import org.egovca.ra.domain.PasswordHash;
+import org.egovca.ra.domain.RoleConflicts;
+
+/**
+ * Changes to operator accounts that could take an account over — a new account, another role, a new
+ * login certificate, a one-time password — carried out once a second security administrator
+ * approved them ({@link DualControl}), and checked both when asked for and when carried out. The
+ * checks name the form field that is wrong.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class OperatorAccounts {
+
+  private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
+
+  /** Another role (and, for a UNIT_ADMIN, unit) for an existing operator. */
+  public record RoleChange(String username, OperatorRole role, String applicationUnit)
+      implements Serializable {}
+
+  /** A new login certificate for an operator, for the request made on their own device. */
+  public record CertificateRequest(String username, String certificateRequestPem)
+      implements Serializable {}
+
+  /** A one-time password for an operator, to be replaced at their next login. */
+  public record PasswordReset(String username) implements Serializable {}
+
+  @PersistenceContext(unitName = "egovca")
+  private EntityManager entityManager;
+
+  @Inject private AuditLog auditLog;
+  @Inject private OperatorCertificates certificates;
+  @Inject private CertificateRevoker revoker;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /**
+   * The form, checked: user name free and well formed, one role, the unit exactly for a UNIT_ADMIN,
+   * a request with proof of possession.
+   */
+  public NewOperator checked(NewOperator form) {
+    String[] text = new String[3];
+    FormText.all(
+        List.of(
+            () -> text[0] = username(form.username()),
+            () -> text[1] = FormText.text("displayName", form.displayName(), 64, true),
+            () -> text[2] = FormText.email("email", form.email(), false),
+            () -> unitFor(form.role(), form.applicationUnit()),
+            () -> certificates.check(form.certificateRequestPem())));
+    if (operator(text[0]) != null) {
+      throw RaRefusal.invalid(
+          "username", "operator.exists", "an operator with the user name " + text[0] + " exists");
+    }
+    return new NewOperator(
+        text[0],
+        text[1],
+        text[2],
+        form.role(),
+        blankToNull(form.applicationUnit()),
+        form.certificateRequestPem());
+  }
+
+  /** Creates the account with a one-time password and its login certificate. */
+  public NewOperatorCredential create(NewOperator form, String actor) {
+    NewOperator checked = checked(form);
+    ApplicationUnit unit = unitFor(checked.role(), checked.applicationUnit());
+    char[] oneTimePassword = OneTimePasswords.create(checked.username(), checked.displayName());
+    Operator operator =
+        new Operator(
+            checked.username(),
+            checked.displayName(),
+            checked.email(),
+            EnumSet.of(checked.role()),
+            unit,
+            PasswordHash.of(oneTimePassword),
+            actor,
+            clock.instant());
+    IssuedCertificate certificate =
+        certificates.issue(checked.username(), checked.certificateRequestPem(), actor);
+    operator.bindCertificate(certificate);
+    entityManager.persist(operator);
+    auditLog.success(
+        actor,
+        AuditActions.OPERATOR_CREATED,
+        target(checked.username()),
+        "role " + checked.role() + (unit == null ? "" : " of unit " + unit.getCode()));
+    auditLog.success(
+        actor,
+        AuditActions.OPERATOR_CERTIFICATE_ISSUED,
+        target(checked.username()),
+        "serial=" + certificate.getSerialNumberHex());
+    return new NewOperatorCredential(
+        checked.username(),
+        new String(oneTimePassword),
+        PemCertificates.of(certificate.getEncoded(), certificates.tlsCaCertificate()));
+  }
+
+  /** The change, checked: the operator exists and the role (and unit) may be held. */
+  public Operator checked(RoleChange change) {
+    Operator operator = existing(change.username());
+    unitFor(change.role(), change.applicationUnit());
+    return operator;
+  }
+
+  public void changeRole(RoleChange change, String actor) {
+    Operator operator = checked(change);
+    ApplicationUnit unit = unitFor(change.role(), change.applicationUnit());
+    Set<OperatorRole> before = operator.getRoles();
+    operator.assignRoles(EnumSet.of(change.role()), unit);
+    auditLog.success(
+        actor,
+        AuditActions.OPERATOR_CHANGED,
+        target(change.username()),
+        "roles " + before + " -> [" + change.role() + "]");
+  }
+
+  public Operator checked(CertificateRequest request) {
+    Operator operator = existing(request.username());
+    certificates.check(request.certificateRequestPem());
+    return operator;
+  }
+
+  /**
+   * Issues a new login certificate; the previous one is revoked as superseded, which ends the
+   * operator's sessions.
+   */
+  public String issueCertificate(CertificateRequest request, String actor) {
+    Operator operator = checked(request);
+    revokeLoginCertificate(operator, RevocationReason.SUPERSEDED, actor);
+    operator.bindCertificate(null);
+    entityManager.flush();
+    IssuedCertificate certificate =
+        certificates.issue(operator.getUsername(), request.certificateRequestPem(), actor);
+    operator.bindCertificate(certificate);
+    auditLog.success(
+        actor,
+        AuditActions.OPERATOR_CERTIFICATE_ISSUED,
+        target(operator.getUsername()),
+        "serial=" + certificate.getSerialNumberHex());
+    return PemCertificates.of(certificate.getEncoded(), certificates.tlsCaCertificate());
+  }
+
+  /** Sets a new one-time password and returns it, once. */
+  public String resetPassword(PasswordReset reset, String actor) {
+    Operator operator = existing(reset.username());
+    char[] oneTimePassword =
+        OneTimePasswords.create(operator.getUsername(), operator.getDisplayName());
+    operator.resetPassword(PasswordHash.of(oneTimePassword), clock.instant());
+    auditLog.success(
+        actor, AuditActions.OPERATOR_CHANGED, target(reset.username()), "one-time password set");
+    return new String(oneTimePassword);
+  }
+
+  /** Deactivates the account and revokes its login certificate (the account's end, CPS §6.5.3). */
+  public void deactivate(Operator operator, String actor) {
+    operator.deactivate();
+    revokeLoginCertificate(operator, RevocationReason.A_AFFILIATION_CHANGED, actor);
+    auditLog.success(
+        actor, AuditActions.OPERATOR_CHANGED, target(operator.getUsername()), "deactivated");
+  }
+
+  private void revokeLoginCertificate(Operator operator, RevocationReason reason, String actor) {
+    IssuedCertificate current = operator.getCertificate();
+    if (current != null
+        && current.getStatus() == CertificateStatus.VALID
+        && current.isUsableAt(clock.instant())) {
+      revoker.revoke(current.getSerialNumber(), reason, RevocationInitiator.CA, actor);
+    }
+  }
+
+  /** The operator named {@code username}, or NOT_FOUND. */
+  public Operator existing(String username) {
+    Operator operator = operator(username == null ? null : username.strip());
+    if (operator == null) {
+      throw new RaRefusal(
+          RaRefusal.Reason.NOT_FOUND, "operator.notFound", "no operator " + username);
+    }
+    return operator;
+  }
+
+  private Operator operator(String username) {
+    return entityManager
+        .createNamedQuery(Operator.BY_USERNAME, Operator.class)
+        .setParameter("username", username)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  private ApplicationUnit unitFor(OperatorRole role, String code) {
+    if (role == null) {
+      throw new RaRefusal(
+          RaRefusal.Reason.SEPARATION_OF_DUTIES,
+          List.of(
+              new RaRefusal.Problem(
+                  "roles", "roles.conflict", RoleConflicts.conflictIn(Set.of()).orElseThrow())));
+    }
+    String given = blankToNull(code);
+    if (role != OperatorRole.UNIT_ADMIN) {
+      if (given != null) {
+        throw RaRefusal.invalid(
+            "applicationUnit", "unit.onlyForUnitAdmin", "only a UNIT_ADMIN belongs to a unit");
+      }
+      return null;
+    }
+    if (given == null) {
+      throw RaRefusal.invalid(
+          "applicationUnit", "unit.required", "a UNIT_ADMIN needs the unit they administer");
+    }
+    ApplicationUnit unit =
+        entityManager
+            .createNamedQuery(ApplicationUnit.BY_CODE, ApplicationUnit.class)
+            .setParameter("code", given)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    if (unit == null) {
+      throw RaRefusal.invalid("applicationUnit", "unit.unknown", "no application unit " + given);
+    }
+    return unit;
+  }
+
+  private static String username(String value) {
+    String text = FormText.text("username", value, 32, true);
+    if (!USERNAME.matcher(text).matches()) {
+      throw RaRefusal.invalid(
+          "username",
+          "operator.username",
+          "use 3 to 32 lower-case letters, digits, '.', '-' or '_', starting with a letter");
+    }
+    return text;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  static String target(String username) {
+    return "operator:" + username;
+  }
+}

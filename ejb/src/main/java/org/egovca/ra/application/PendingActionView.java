@@ -1,0 +1,38 @@
+package org.egovca.ra.application;
+
+import java.io.Serializable;
+import java.time.Instant;
+import org.egovca.ra.domain.PendingAction;
+
+/** A request under dual control as the console and the admin SOAP service show it. */
+public record PendingActionView(
+    long id,
+    String action,
+    String target,
+    String summary,
+    String requestedBy,
+    Instant requestedAt,
+    Instant expiresAt,
+    String state,
+    String decidedBy,
+    Instant decidedAt,
+    String decisionNote,
+    String result)
+    implements Serializable {
+
+  static PendingActionView of(PendingAction request) {
+    return new PendingActionView(
+        request.getId(),
+        request.getAction().name(),
+        request.getTarget(),
+        request.getSummary(),
+        request.getRequestedBy().getUsername(),
+        request.getRequestedAt(),
+        request.getExpiresAt(),
+        request.getState().name(),
+        request.getDecidedBy() == null ? null : request.getDecidedBy().getUsername(),
+        request.getDecidedAt(),
+        request.getDecisionNote(),
+        request.getResult());
+  }
+}

@@ -1,0 +1,88 @@
+package org.egovca.ra.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.egovca.ca.application.CaKeyRolloverView;
+import org.egovca.ca.application.CaKeyRollovers;
+import org.egovca.ca.application.RaClientRegistry;
+import org.egovca.ca.x509.PemCertificates;
+import org.egovca.delivery.application.EgovSystemRegistration;
+import org.egovca.delivery.application.EgovSystemRegistry;
+import org.egovca.ra.domain.PendingAction;
+
+/**
+ * Carries out an approved supervised action with the parameters its request holds, in the
+ * approver's transaction: the services below check everything once more, since the world may have
+ * changed while the request waited.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class SupervisedActions {
+
+  /**
+   * What carrying an action out produced: a result anyone may see again (certificates), and a
+   * secret shown once to the approver (a one-time password), each possibly null.
+   */
+  public record Outcome(String publicResult, String secret) {}
+
+  /** The parameters of a CA key rollover request: the CA whose key is replaced. */
+  public record CaKeyRolloverRequest(String caName) implements java.io.Serializable {}
+
+  @Inject private OperatorAccounts operators;
+  @Inject private EgovSystemRegistry egovSystems;
+  @Inject private RaClientRegistry raClients;
+  @Inject private CaKeyRollovers rollovers;
+
+  public Outcome carryOut(PendingAction request, String actor) {
+    String parameters = request.getParameters();
+    return switch (request.getAction()) {
+      case CREATE_OPERATOR -> {
+        NewOperatorCredential credential =
+            operators.create(ActionParameters.read(parameters, NewOperator.class), actor);
+        yield new Outcome(credential.certificatePem(), credential.oneTimePassword());
+      }
+      case CHANGE_OPERATOR_ROLE -> {
+        operators.changeRole(
+            ActionParameters.read(parameters, OperatorAccounts.RoleChange.class), actor);
+        yield new Outcome(null, null);
+      }
+      case ISSUE_OPERATOR_CERTIFICATE ->
+          new Outcome(
+              operators.issueCertificate(
+                  ActionParameters.read(parameters, OperatorAccounts.CertificateRequest.class),
+                  actor),
+              null);
+      case RESET_OPERATOR_PASSWORD ->
+          new Outcome(
+              null,
+              operators.resetPassword(
+                  ActionParameters.read(parameters, OperatorAccounts.PasswordReset.class), actor));
+      case REGISTER_EGOV_SYSTEM ->
+          new Outcome(
+              egovSystems
+                  .register(ActionParameters.read(parameters, EgovSystemRegistration.class), actor)
+                  .clientCertificatePem(),
+              null);
+      case REGISTER_RA_CLIENT ->
+          new Outcome(
+              raClients.register(
+                  ActionParameters.read(parameters, RaClientRegistry.Registration.class), actor),
+              null);
+      case CHANGE_RA_CLIENT_UNITS -> {
+        raClients.changeUnits(
+            ActionParameters.read(parameters, RaClientRegistry.Units.class), actor);
+        yield new Outcome(null, null);
+      }
+      case ROLL_OVER_CA_KEY -> {
+        CaKeyRolloverView view =
+            rollovers.rollOver(
+                ActionParameters.read(parameters, CaKeyRolloverRequest.class).caName(), actor);
+        // NewWithNew, NewWithOld, OldWithNew, in this order
+        yield new Outcome(
+            PemCertificates.of(view.newWithNew(), view.newWithOld(), view.oldWithNew()), null);
+      }
+    };
+  }
+}
