@@ -36,7 +36,10 @@ public class EgovSystemAdministration {
   public PendingActionView register(String token, EgovSystemRegistration registration) {
     Operator admin =
         access.require(
-            token, Permission.MANAGE_EGOV_SYSTEMS, "registerEgovSystem", registration.name());
+            token,
+            Permission.MANAGE_EGOV_SYSTEMS,
+            "registerEgovSystem",
+            registration == null ? null : registration.name());
     EgovSystemRegistration checked;
     try {
       checked = registry.checked(registration);

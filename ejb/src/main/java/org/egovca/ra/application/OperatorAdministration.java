@@ -67,7 +67,11 @@ public class OperatorAdministration {
   /** Asks for a new operator account; a second security administrator approves it. */
   public PendingActionView requestOperator(String token, NewOperator form) {
     Operator admin =
-        access.require(token, Permission.MANAGE_OPERATORS, "requestOperator", form.username());
+        access.require(
+            token,
+            Permission.MANAGE_OPERATORS,
+            "requestOperator",
+            form == null ? null : form.username());
     NewOperator checked = accounts.checked(form);
     return dualControl.request(
         admin,

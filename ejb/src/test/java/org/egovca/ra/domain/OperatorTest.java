@@ -193,4 +193,17 @@ class OperatorTest {
       assertFalse(operator.has(permission), permission.name());
     }
   }
+
+  @Test
+  void anAccountLeftWithSeveralRolesMayDoNothing() throws Exception {
+    Operator operator = clerk();
+    java.lang.reflect.Field roles = Operator.class.getDeclaredField("roles");
+    roles.setAccessible(true);
+    // as a row from before the one-role rule would load
+    roles.set(operator, EnumSet.of(OperatorRole.ENTRY_CLERK, OperatorRole.ARCHIVE_ADMIN));
+
+    for (Permission permission : Permission.values()) {
+      assertFalse(operator.has(permission), permission.name());
+    }
+  }
 }
