@@ -64,19 +64,31 @@ class CaKeyRolloverIT {
     RaSoapClient ra = new RaSoapClient(Tls.raClient(server), server.httpsBase());
     byte[] issuedBefore = issue(ra, "Before");
 
-    RaSoapClient.Rollover byRa =
+    RaSoapClient.Supervised byRa =
         new RaSoapClient(Tls.raClient(server), server.httpsBase(), "CaAdminService")
             .rollOverCaKey("iFutureCA");
     assertEquals("NOT_AUTHORIZED", byRa.faultCode());
-    assertTrue(byRa.faultString().contains("SECURITY_ADMIN"), byRa.faultString());
+    assertTrue(byRa.faultString().contains("not the login certificate"), byRa.faultString());
 
-    RaSoapClient admin =
-        new RaSoapClient(Tls.securityAdmin(server), server.httpsBase(), "CaAdminService");
-    RaSoapClient.Rollover root = admin.rollOverCaKey("iFutureCA-Root");
-    assertEquals(2, root.keyGeneration(), () -> "refused: " + root.faultString());
-    RaSoapClient.Rollover issuing = admin.rollOverCaKey("iFutureCA");
-    assertEquals(2, issuing.keyGeneration(), () -> "refused: " + issuing.faultString());
-    assertEquals("CA_UNAVAILABLE", admin.rollOverCaKey("no-such-ca").faultCode());
+    // One security administrator alone cannot touch a CA key: asking records a request, and
+    // nobody approves their own (CPS 7.5.1.2, one operates, one supervises).
+    SecurityAdministrators admins = SecurityAdministrators.of(server);
+    RaSoapClient.Supervised asked = admins.admin.rollOverCaKey("iFutureCA-Root");
+    assertEquals("PENDING", asked.state(), () -> "refused: " + asked.faultString());
+    RaSoapClient.Supervised alone = admins.admin.approveRequest(asked.id(), null);
+    assertEquals("NOT_AUTHORIZED", alone.faultCode());
+    assertTrue(alone.faultString().contains("cannot also decide it"), alone.faultString());
+    assertEquals(
+        1,
+        server.count(
+            "SELECT key_generation FROM certificate_authority WHERE name = ?", "iFutureCA-Root"));
+    Rollover root = Rollover.of(admins.admin2.approveRequest(asked.id(), "key ceremony"));
+    Rollover issuing = Rollover.of(admins.approved(admin -> admin.rollOverCaKey("iFutureCA")));
+    assertEquals("CA_UNAVAILABLE", admins.admin.rollOverCaKey("no-such-ca").faultCode());
+    assertEquals(
+        2,
+        server.count(
+            "SELECT key_generation FROM certificate_authority WHERE name = ?", "iFutureCA"));
 
     X509CertificateHolder newRoot = new X509CertificateHolder(root.newWithNew());
     X509CertificateHolder newIssuing = new X509CertificateHolder(issuing.newWithNew());
@@ -307,5 +319,20 @@ class CaKeyRolloverIT {
 
   private static byte[] aki(X509CertificateHolder certificate) {
     return AuthorityKeyIdentifier.fromExtensions(certificate.getExtensions()).getKeyIdentifier();
+  }
+
+  /** The three certificates of an approved rollover, from the request's result (PEM, in order). */
+  private record Rollover(byte[] newWithNew, byte[] newWithOld, byte[] oldWithNew) {
+
+    static Rollover of(RaSoapClient.Supervised approved) throws Exception {
+      assertEquals("APPROVED", approved.state(), () -> "refused: " + approved.faultString());
+      List<X509Certificate> certificates =
+          PkiHttpIT.parse(approved.result().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      assertEquals(3, certificates.size(), approved.result());
+      return new Rollover(
+          certificates.get(0).getEncoded(),
+          certificates.get(1).getEncoded(),
+          certificates.get(2).getEncoded());
+    }
   }
 }

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The running CA as tests see it: its URLs, its data directory and a direct JDBC view of its
@@ -65,7 +66,10 @@ public record CaServer(
     return httpsBase + "/ra/";
   }
 
-  /** The login credential (PKCS#12) the first start wrote for the first security administrator. */
+  /**
+   * The login credential (PKCS#12) the first start wrote for one of the first two security
+   * administrators ({@code admin}, {@code admin2}).
+   */
   public Path operatorP12(String username) {
     return dataDirectory.resolve("operator-" + username + ".p12");
   }
@@ -82,21 +86,23 @@ public record CaServer(
   }
 
   /**
-   * The first security administrator's one-time password, as the start script printed it once
-   * ({@code one-time password: ...} in {@code egovca-start.log} of the first start).
+   * The one-time password of {@code username}, one of the first two security administrators, as the
+   * start script printed it once ({@code user name: ...} then {@code one-time password: ...} in
+   * {@code egovca-start.log} of the first start).
    */
-  public String firstAdminOneTimePassword() {
+  public String firstAdminOneTimePassword(String username) {
     try {
+      List<String> lines =
+          Files.readAllLines(home.resolve("egovca-start.log"), StandardCharsets.UTF_8).stream()
+              .map(String::strip)
+              .toList();
+      int user = lines.indexOf("user name: " + username);
       String prefix = "one-time password:";
-      return Files.readAllLines(home.resolve("egovca-start.log"), StandardCharsets.UTF_8).stream()
-          .map(String::strip)
-          .filter(line -> line.startsWith(prefix))
-          .map(line -> line.substring(prefix.length()).strip())
-          .findFirst()
-          .orElseThrow(
-              () ->
-                  new IllegalStateException(
-                      "egovca-start.log shows no one-time password (not a first start?)"));
+      if (user < 0 || user + 1 >= lines.size() || !lines.get(user + 1).startsWith(prefix)) {
+        throw new IllegalStateException(
+            "egovca-start.log shows no one-time password of " + username + " (not a first start?)");
+      }
+      return lines.get(user + 1).substring(prefix.length()).strip();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

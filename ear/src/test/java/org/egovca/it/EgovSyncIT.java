@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,26 +52,23 @@ class EgovSyncIT {
 
   @BeforeAll
   static void registerTheEgovSystem(CaServer server, ReferenceReceiver receiver) throws Exception {
-    RaSoapClient admin =
-        new RaSoapClient(Tls.securityAdmin(server), server.httpsBase(), "CaAdminService");
-    assertNull(admin.createApplicationUnit(UNIT, "Sync unit A"));
-    assertNull(admin.createApplicationUnit(OTHER_UNIT, "Sync unit B"));
-    RaSoapClient.Answer registered =
-        admin.registerEgovSystem(
-            SYSTEM,
-            UNIT,
-            receiver.endpoint(),
-            "REALTIME",
-            0,
-            List.of("ISSUE", "RENEW", "REKEY", "REVOKE", "CRL"),
-            TestRequests.rsa(directory, SYSTEM, 2048));
-    assertTrue(registered.issued(), registered.faultString());
-    Path p12 =
-        Pki.pkcs12(
-            directory,
-            SYSTEM,
-            new String(registered.certificate(), StandardCharsets.US_ASCII),
-            "changeit");
+    SecurityAdministrators admins = SecurityAdministrators.of(server);
+    assertNull(admins.admin.createApplicationUnit(UNIT, "Sync unit A"));
+    assertNull(admins.admin.createApplicationUnit(OTHER_UNIT, "Sync unit B"));
+    // the demo RA may place certificates into both units (R19): a second administrator approves
+    admins.approved(admin -> admin.changeRaClientUnits("demo-ra", List.of(UNIT, OTHER_UNIT)));
+    RaSoapClient.Supervised registered =
+        admins.approved(
+            admin ->
+                admin.registerEgovSystem(
+                    SYSTEM,
+                    UNIT,
+                    receiver.endpoint(),
+                    "REALTIME",
+                    0,
+                    List.of("ISSUE", "RENEW", "REKEY", "REVOKE", "CRL"),
+                    TestRequests.rsa(directory, SYSTEM, 2048)));
+    Path p12 = Pki.pkcs12(directory, SYSTEM, registered.result(), "changeit");
     egovSystem = Tls.client(server, p12, "changeit".toCharArray());
   }
 
@@ -146,10 +142,9 @@ class EgovSyncIT {
   @Test
   void aRegistrationWithAnUnknownUnitOrABadRequestIsRefusedNamingItAndWritesNothing(
       CaServer server, ReferenceReceiver receiver) throws Exception {
-    RaSoapClient admin =
-        new RaSoapClient(Tls.securityAdmin(server), server.httpsBase(), "CaAdminService");
+    RaSoapClient admin = SecurityAdministrators.of(server).admin;
     List<String> events = List.of("ISSUE");
-    RaSoapClient.Answer unknownUnit =
+    RaSoapClient.Supervised unknownUnit =
         admin.registerEgovSystem(
             "ghost",
             "NO-SUCH-UNIT",
@@ -161,14 +156,14 @@ class EgovSyncIT {
     assertEquals("MALFORMED_REQUEST", unknownUnit.faultCode(), unknownUnit.faultString());
     assertTrue(unknownUnit.faultString().contains("NO-SUCH-UNIT"), unknownUnit.faultString());
 
-    // the request is checked after the system and its channel were written: all rolled back
-    RaSoapClient.Answer badRequest =
+    // every part is checked when the registration is asked for: nothing waits for approval
+    RaSoapClient.Supervised badRequest =
         admin.registerEgovSystem(
             "ghost", UNIT, receiver.endpoint(), "REALTIME", 0, events, "not a PKCS#10");
     assertEquals("MALFORMED_REQUEST", badRequest.faultCode(), badRequest.faultString());
     assertTrue(badRequest.faultString().contains("certificate request"), badRequest.faultString());
 
-    RaSoapClient.Answer badEndpoint =
+    RaSoapClient.Supervised badEndpoint =
         admin.registerEgovSystem(
             "ghost",
             UNIT,
@@ -179,6 +174,8 @@ class EgovSyncIT {
             TestRequests.rsa(directory, "ghost", 2048));
     assertEquals("MALFORMED_REQUEST", badEndpoint.faultCode(), badEndpoint.faultString());
     assertEquals(0, server.count("SELECT COUNT(*) FROM egov_system WHERE name = 'ghost'"));
+    assertEquals(
+        0, server.count("SELECT COUNT(*) FROM pending_action WHERE target = 'egov-system:ghost'"));
     assertEquals(
         0, server.count("SELECT COUNT(*) FROM ra_client WHERE name = 'egov-system:ghost'"));
   }

@@ -46,28 +46,85 @@ final class RaSoapClient {
     this.endpoint = URI.create(httpsBase + "/ws/" + service);
   }
 
-  /** The answer to CaAdminService.rollOverCaKey: the three certificates (DER), or the fault. */
-  record Rollover(
-      int keyGeneration,
-      byte[] newWithNew,
-      byte[] newWithOld,
-      byte[] oldWithNew,
+  /**
+   * A request under dual control as CaAdminService answers it (its id, action, state, result in
+   * PEM, and the one-time password of an approval that made one), or the fault's code and message.
+   */
+  record Supervised(
+      long id,
+      String action,
+      String state,
+      String requestedBy,
+      String result,
+      String secret,
       String faultCode,
-      String faultString) {}
+      String faultString) {
 
-  Rollover rollOverCaKey(String caName) throws Exception {
-    Document document = call("rollOverCaKey", element("caName", caName));
-    String newWithNew = text(document, "newWithNew");
-    if (newWithNew == null) {
-      return new Rollover(
-          0, null, null, null, text(document, "code"), text(document, "faultstring"));
+    boolean refused() {
+      return faultCode != null;
     }
-    Base64.Decoder base64 = Base64.getDecoder();
-    return new Rollover(
-        Integer.parseInt(text(document, "keyGeneration")),
-        base64.decode(newWithNew),
-        base64.decode(text(document, "newWithOld")),
-        base64.decode(text(document, "oldWithNew")),
+  }
+
+  /** CaAdminService.rollOverCaKey: the request for the rollover, or the fault. */
+  Supervised rollOverCaKey(String caName) throws Exception {
+    return supervised(call("rollOverCaKey", element("caName", caName)));
+  }
+
+  Supervised approveRequest(long id, String note) throws Exception {
+    return supervised(
+        call("approveRequest", element("id", Long.toString(id)) + element("note", note)));
+  }
+
+  Supervised rejectRequest(long id, String note) throws Exception {
+    return supervised(
+        call("rejectRequest", element("id", Long.toString(id)) + element("note", note)));
+  }
+
+  Supervised withdrawRequest(long id) throws Exception {
+    return supervised(call("withdrawRequest", element("id", Long.toString(id))));
+  }
+
+  Supervised getRequest(long id) throws Exception {
+    return supervised(call("getRequest", element("id", Long.toString(id))));
+  }
+
+  /** CaAdminService.waitingRequests: the ids of the requests waiting for a decision. */
+  List<Long> waitingRequests() throws Exception {
+    NodeList ids = call("waitingRequests", "").getElementsByTagNameNS("*", "id");
+    List<Long> waiting = new ArrayList<>();
+    for (int i = 0; i < ids.getLength(); i++) {
+      waiting.add(Long.valueOf(ids.item(i).getTextContent()));
+    }
+    return waiting;
+  }
+
+  /** CaAdminService.registerRaClient for the units, with the RA system's PKCS#10. */
+  Supervised registerRaClient(String name, List<String> units, String pkcs10) throws Exception {
+    StringBuilder parameters = new StringBuilder(element("name", name));
+    units.forEach(unit -> parameters.append(element("applicationUnit", unit)));
+    parameters.append(element("pkcs10", pkcs10));
+    return supervised(call("registerRaClient", parameters.toString()));
+  }
+
+  /** CaAdminService.changeRaClientUnits: the RA client may then issue for exactly these units. */
+  Supervised changeRaClientUnits(String name, List<String> units) throws Exception {
+    StringBuilder parameters = new StringBuilder(element("name", name));
+    units.forEach(unit -> parameters.append(element("applicationUnit", unit)));
+    return supervised(call("changeRaClientUnits", parameters.toString()));
+  }
+
+  private static Supervised supervised(Document document) {
+    String code = text(document, "code");
+    if (code != null || text(document, "id") == null) {
+      return new Supervised(0, null, null, null, null, null, code, text(document, "faultstring"));
+    }
+    return new Supervised(
+        Long.parseLong(text(document, "id")),
+        text(document, "action"),
+        text(document, "state"),
+        text(document, "requestedBy"),
+        text(document, "result"),
+        text(document, "secret"),
         null,
         null);
   }
@@ -139,8 +196,8 @@ final class RaSoapClient {
     return fault == null ? null : fault + ": " + text(document, "faultstring");
   }
 
-  /** CaAdminService.registerEgovSystem: the client certificate chain (PEM), or the fault. */
-  Answer registerEgovSystem(
+  /** CaAdminService.registerEgovSystem: the request for the registration, or the fault. */
+  Supervised registerEgovSystem(
       String name,
       String unit,
       String endpoint,
@@ -158,12 +215,15 @@ final class RaSoapClient {
                 + element("batchIntervalMinutes", Integer.toString(batchIntervalMinutes)));
     events.forEach(event -> parameters.append(element("event", event)));
     parameters.append(element("pkcs10", pkcs10));
-    Document document = call("registerEgovSystem", parameters.toString());
-    String pem = text(document, "clientCertificate");
-    if (pem != null) {
-      return new Answer(lastStatus, pem.getBytes(StandardCharsets.US_ASCII), null, null);
-    }
-    return new Answer(lastStatus, null, text(document, "code"), text(document, "faultstring"));
+    return supervised(call("registerEgovSystem", parameters.toString()));
+  }
+
+  /**
+   * The fault code of {@code operation} called with {@code parametersXml} (raw XML elements), or
+   * null when it answered without a fault.
+   */
+  String faultCode(String operation, String parametersXml) throws Exception {
+    return text(call(operation, parametersXml), "code");
   }
 
   /** Calls {@code operation} of this client's service with {@code parameters} (XML elements). */
@@ -277,17 +337,23 @@ final class RaSoapClient {
     return xml.toString();
   }
 
-  Dual renewCertificate(String serial, String pkcs10) throws Exception {
-    return dual(call("renewCertificate", element("serial", serial) + element("pkcs10", pkcs10)));
+  /** renewCertificate with the holder's renewal proof (statement and base64 signature). */
+  Dual renewCertificate(String serial, String pkcs10, HolderProof proof) throws Exception {
+    return dual(
+        call(
+            "renewCertificate",
+            element("serial", serial)
+                + element("pkcs10", pkcs10)
+                + (proof == null ? "" : proof.elements())));
   }
 
-  Dual rekeyCertificate(String serial, String pkcs10, String currentKeySignature) throws Exception {
+  Dual rekeyCertificate(String serial, String pkcs10, HolderProof proof) throws Exception {
     return dual(
         call(
             "rekeyCertificate",
             element("serial", serial)
                 + element("pkcs10", pkcs10)
-                + element("currentKeySignature", currentKeySignature)));
+                + (proof == null ? "" : proof.elements())));
   }
 
   private static Dual dual(Document document) {
@@ -346,7 +412,7 @@ final class RaSoapClient {
     return factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.body()));
   }
 
-  private static String element(String name, String value) {
+  static String element(String name, String value) {
     return element(name, value, true);
   }
 

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.UUID;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.Test;
@@ -18,24 +17,28 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Online renewal (CPS §6.1.4.6) and re-key (§6.1.4.7) through {@code RaService}: requests signed
- * with the current private key (made by OpenSSL), the signing/encryption pair kept consistent, and
- * refusals for the wrong key, a revoked certificate or a missing current-key signature. The test
- * server allows renewal 400 days before expiry; the 90-day default is proven by unit tests.
+ * Online renewal (CPS §6.1.4.6) and re-key (§6.1.4.7) through {@code RaService}: each proven with a
+ * fresh renewal proof made by OpenSSL with the current private key, bound to the certificate and
+ * the request; the signing/encryption pair kept consistent; refusals for the wrong key, a revoked
+ * certificate, a missing, stale, replayed or misdirected proof. The test server allows renewal 400
+ * days before expiry; the 90-day default is proven by unit tests.
  */
 @ExtendWith(DeployedEar.class)
 class RenewalIT {
-
-  private static final String SM2_ID = "distid:1234567812345678";
 
   @TempDir Path directory;
 
   @Test
   void renewalKeepsKeyAndSubjectAndGivesANewCertificate(CaServer server) throws Exception {
     X509CertificateHolder current = issue(server, "renew");
+    String serial = current.getSerialNumber().toString(16);
     String renewalRequest = sameKeyRequest("renew");
     RaSoapClient.Dual renewal =
-        client(server).renewCertificate(current.getSerialNumber().toString(16), renewalRequest);
+        client(server)
+            .renewCertificate(
+                serial,
+                renewalRequest,
+                HolderProof.sign(directory, "RENEW", serial, "renew-renewal", "renew"));
     assertNull(renewal.faultString(), renewal.faultString());
     X509CertificateHolder renewed = new X509CertificateHolder(renewal.signatureCertificate());
     assertNotEquals(current.getSerialNumber(), renewed.getSerialNumber());
@@ -58,10 +61,15 @@ class RenewalIT {
   @Test
   void renewalRequestForAnotherKeyIsRefused(CaServer server) throws Exception {
     X509CertificateHolder current = issue(server, "owner");
+    String serial = current.getSerialNumber().toString(16);
     String otherKeyRequest = TestRequests.sm2(directory, "intruder");
     long before = server.count("SELECT COUNT(*) FROM certificate");
     RaSoapClient.Dual renewal =
-        client(server).renewCertificate(current.getSerialNumber().toString(16), otherKeyRequest);
+        client(server)
+            .renewCertificate(
+                serial,
+                otherKeyRequest,
+                HolderProof.sign(directory, "RENEW", serial, "intruder", "owner"));
     assertEquals("RENEWAL_REFUSED", renewal.faultCode());
     assertTrue(renewal.faultString().contains("keeps the key"), renewal.faultString());
     assertEquals(before, server.count("SELECT COUNT(*) FROM certificate"));
@@ -72,7 +80,12 @@ class RenewalIT {
     X509CertificateHolder current = issue(server, "revoked");
     String serial = current.getSerialNumber().toString(16);
     assertNull(client(server).revokeCertificate(serial, "G", "RA").faultString());
-    RaSoapClient.Dual renewal = client(server).renewCertificate(serial, sameKeyRequest("revoked"));
+    RaSoapClient.Dual renewal =
+        client(server)
+            .renewCertificate(
+                serial,
+                sameKeyRequest("revoked"),
+                HolderProof.sign(directory, "RENEW", serial, "revoked-renewal", "revoked"));
     assertEquals("RENEWAL_REFUSED", renewal.faultCode());
     assertTrue(renewal.faultString().contains("initial vetting"), renewal.faultString());
   }
@@ -91,10 +104,11 @@ class RenewalIT {
         new X509CertificateHolder(dual.encryptionCertificate());
 
     String newRequest = TestRequests.sm2(directory, "new");
-    String signature = signWithCurrentKey("old", "new");
+    String serial = current.getSerialNumber().toString(16);
     RaSoapClient.Dual rekey =
         client(server)
-            .rekeyCertificate(current.getSerialNumber().toString(16), newRequest, signature);
+            .rekeyCertificate(
+                serial, newRequest, HolderProof.sign(directory, "REKEY", serial, "new", "old"));
     assertNull(rekey.faultString(), rekey.faultString());
     X509CertificateHolder rekeyed = new X509CertificateHolder(rekey.signatureCertificate());
     assertArrayEquals(current.getSubject().getEncoded(), rekeyed.getSubject().getEncoded());
@@ -118,51 +132,98 @@ class RenewalIT {
     X509CertificateHolder current = issue(server, "victim");
     String newRequest = TestRequests.sm2(directory, "fresh");
     TestRequests.sm2(directory, "stranger");
+    String serial = current.getSerialNumber().toString(16);
     RaSoapClient.Dual rekey =
         client(server)
             .rekeyCertificate(
-                current.getSerialNumber().toString(16),
+                serial,
                 newRequest,
-                signWithCurrentKey("stranger", "fresh"));
+                HolderProof.sign(directory, "REKEY", serial, "fresh", "stranger"));
     assertEquals("PROOF_OF_POSSESSION_FAILED", rekey.faultCode());
-    assertTrue(rekey.faultString().contains("re-key request is not signed"), rekey.faultString());
+    assertTrue(
+        rekey.faultString().contains("renewal proof is not signed with the private key"),
+        rekey.faultString());
+  }
+
+  /**
+   * Finding 5 of issue 11: a self-signed PKCS#10 for the same key, such as the original request
+   * that clerks can read, no longer renews anything.
+   */
+  @Test
+  void theRequestAloneProvesNothing(CaServer server) throws Exception {
+    X509CertificateHolder current = issue(server, "plain");
+    String serial = current.getSerialNumber().toString(16);
+    long before = server.count("SELECT COUNT(*) FROM certificate");
+
+    RaSoapClient.Dual renewal =
+        client(server)
+            .renewCertificate(serial, Files.readString(directory.resolve("plain.csr")), null);
+
+    assertEquals("MALFORMED_REQUEST", renewal.faultCode());
+    assertTrue(renewal.faultString().contains("renewal proof is missing"), renewal.faultString());
+    assertEquals(before, server.count("SELECT COUNT(*) FROM certificate"));
+  }
+
+  @Test
+  void aProofServesOnce(CaServer server) throws Exception {
+    X509CertificateHolder current = issue(server, "once");
+    String serial = current.getSerialNumber().toString(16);
+    String request = sameKeyRequest("once");
+    HolderProof proof = HolderProof.sign(directory, "RENEW", serial, "once-renewal", "once");
+    assertNull(client(server).renewCertificate(serial, request, proof).faultString());
+
+    RaSoapClient.Dual replayed = client(server).renewCertificate(serial, request, proof);
+
+    assertEquals("RENEWAL_REFUSED", replayed.faultCode());
+    assertTrue(replayed.faultString().contains("used already"), replayed.faultString());
+  }
+
+  @Test
+  void aStaleProofIsRefused(CaServer server) throws Exception {
+    X509CertificateHolder current = issue(server, "stale");
+    String serial = current.getSerialNumber().toString(16);
+    String request = sameKeyRequest("stale");
+    HolderProof yesterday =
+        HolderProof.sign(
+            directory,
+            "RENEW",
+            serial,
+            java.time.Instant.now().minus(java.time.Duration.ofMinutes(20)),
+            "stale-renewal",
+            "stale");
+
+    RaSoapClient.Dual renewal = client(server).renewCertificate(serial, request, yesterday);
+
+    assertEquals("RENEWAL_REFUSED", renewal.faultCode());
+    assertTrue(renewal.faultString().contains("sign a new one"), renewal.faultString());
+  }
+
+  @Test
+  void aProofForAnotherCertificateOrRequestIsRefused(CaServer server) throws Exception {
+    X509CertificateHolder first = issue(server, "twice");
+    X509CertificateHolder second = issue(server, "twice-b");
+    String request = sameKeyRequest("twice");
+    HolderProof forSecond =
+        HolderProof.sign(
+            directory, "RENEW", second.getSerialNumber().toString(16), "twice-renewal", "twice");
+
+    RaSoapClient.Dual misdirected =
+        client(server).renewCertificate(first.getSerialNumber().toString(16), request, forSecond);
+    assertEquals("RENEWAL_REFUSED", misdirected.faultCode());
+    assertTrue(misdirected.faultString().contains("names certificate"), misdirected.faultString());
+
+    String serial = first.getSerialNumber().toString(16);
+    HolderProof forRenewal = HolderProof.sign(directory, "RENEW", serial, "twice-renewal", "twice");
+    RaSoapClient.Dual asRekey =
+        client(server)
+            .rekeyCertificate(serial, TestRequests.sm2(directory, "twice-new"), forRenewal);
+    assertEquals("RENEWAL_REFUSED", asRekey.faultCode());
+    assertTrue(asRekey.faultString().contains("made for RENEW"), asRekey.faultString());
   }
 
   /** A request from the key of {@code name}, as a holder makes for renewal. */
   private String sameKeyRequest(String name) throws Exception {
     return TestRequests.sm2ForExistingKey(directory, name, name + "-renewal");
-  }
-
-  /** Signs the DER of {@code request}'s CSR with the key of {@code signer} (OpenSSL). */
-  private String signWithCurrentKey(String signer, String request) throws Exception {
-    Commands.ok(
-        directory,
-        "openssl",
-        "req",
-        "-in",
-        request + ".csr",
-        "-outform",
-        "DER",
-        "-out",
-        request + ".csr.der");
-    Commands.ok(
-        directory,
-        "openssl",
-        "pkeyutl",
-        "-sign",
-        "-inkey",
-        signer + ".key",
-        "-rawin",
-        "-digest",
-        "sm3",
-        "-pkeyopt",
-        SM2_ID,
-        "-in",
-        request + ".csr.der",
-        "-out",
-        request + ".sig");
-    return Base64.getEncoder()
-        .encodeToString(Files.readAllBytes(directory.resolve(request + ".sig")));
   }
 
   private X509CertificateHolder issue(CaServer server, String name) throws Exception {

@@ -32,24 +32,22 @@ public final class SyncThroughput {
     Path directory = Files.createTempDirectory("sync-throughput");
     ReferenceReceiver receiver = ReferenceReceiver.deploy(launcher, server);
     receiver.stop();
-    RaSoapClient admin =
-        new RaSoapClient(Tls.securityAdmin(server), server.httpsBase(), "CaAdminService");
-    String failure = admin.createApplicationUnit("BENCH", "Benchmark unit");
+    SecurityAdministrators admins = SecurityAdministrators.of(server);
+    String failure = admins.admin.createApplicationUnit("BENCH", "Benchmark unit");
     if (failure != null) {
       throw new IllegalStateException(failure);
     }
-    RaSoapClient.Answer registered =
-        admin.registerEgovSystem(
-            "bench",
-            "BENCH",
-            receiver.endpoint(),
-            "REALTIME",
-            0,
-            List.of("ISSUE"),
-            TestRequests.rsa(directory, "bench", 2048));
-    if (!registered.issued()) {
-      throw new IllegalStateException(registered.faultString());
-    }
+    admins.approved(admin -> admin.changeRaClientUnits("demo-ra", List.of("BENCH")));
+    admins.approved(
+        admin ->
+            admin.registerEgovSystem(
+                "bench",
+                "BENCH",
+                receiver.endpoint(),
+                "REALTIME",
+                0,
+                List.of("ISSUE"),
+                TestRequests.rsa(directory, "bench", 2048)));
     String pkcs10 = TestRequests.sm2(directory, "holder");
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -28,12 +28,12 @@ public final class Tls {
     return client(server, server.raClientP12(), server.raClientPassword());
   }
 
-  /** The demo security administrator's credential (role SECURITY_ADMIN). */
-  static SSLContext securityAdmin(CaServer server) throws Exception {
-    return client(
-        server,
-        server.dataDirectory().resolve("security-admin.p12"),
-        server.dataDirectory().resolve("security-admin.password"));
+  /**
+   * The login certificate of one of the first two security administrators ({@code admin}, {@code
+   * admin2}), with which they call {@code CaAdminService}.
+   */
+  static SSLContext securityAdmin(CaServer server, String username) throws Exception {
+    return client(server, server.operatorP12(username), server.operatorP12Password(username));
   }
 
   private static SSLContext client(CaServer server, Path p12, Path passwordFile) throws Exception {

@@ -23,10 +23,12 @@ import org.openqa.selenium.WebElement;
 /**
  * The console's security rules are the EJB layer's (CPS 6.5.2.4-6.5.2.5, 7.5.1.2, R16, R19): each
  * refusal is shown to the operator and recorded in the audit trail, proven here through the browser
- * and the database. Separation of duties holds even for an account whose roles changed; a role
- * missing is a refusal with an audit event; a login needs the account's own certificate; every
- * password rule is enforced by name; repeated failures lock an account until unlocked; an
- * application-unit administrator reads only their unit's certificates.
+ * and the database. Separation of duties holds even for an account whose role changed (under dual
+ * control); a role missing is a refusal with an audit event; a login needs the account's own
+ * certificate, and another certificate does not count towards a lockout; every password rule is
+ * enforced by name; repeated wrong passwords lock an account until unlocked; an application-unit
+ * administrator reads only their unit's certificates, without audit rows; a revoked login
+ * certificate ends its session at once; nobody asks for a change of their own account.
  */
 @Order(Integer.MAX_VALUE - 2)
 @ExtendWith({DeployedEar.class, ConsoleFixture.Extension.class})
@@ -55,22 +57,19 @@ class ConsoleAccessIT {
                 Pki.scan(fixture.work, "chen-jing-id-card.png")));
     String reference = Desk.reference(id);
 
-    // the security administrator makes the entry clerk a reviewer
+    // a security administrator asks for the entry clerk to become a reviewer: nothing changes
+    // until a second one approves (dual control), and the one who asked cannot approve
     Console admin = fixture.admin();
     admin.open("operators.xhtml?username=" + Staff.SWITCHER.username);
-    admin.check(role("manage:roles", "ENTRY_CLERK"), false);
     admin.check(role("manage:roles", "REVIEWER"), true);
     admin.submit("manage:saveRoles");
-    assertTrue(
-        admin.messages().contains(Texts.zh("operator.rolesChanged", Staff.SWITCHER.username)),
-        admin.messages());
-    assertEquals(
-        "REVIEWER",
-        Records.text(
-            server,
-            "SELECT r.role FROM operator_role r JOIN operator o ON o.id = r.operator_id"
-                + " WHERE o.username = ?",
-            Staff.SWITCHER.username));
+    String request = admin.text("requested-id");
+    assertEquals("ENTRY_CLERK", roleOf(Staff.SWITCHER));
+    admin.open("approvals.xhtml?id=" + request);
+    assertFalse(admin.present("decision:approve"), "the administrator who asked may only withdraw");
+    assertTrue(admin.present("decision:withdraw"));
+    fixture.approveRequestOf(admin);
+    assertEquals("REVIEWER", roleOf(Staff.SWITCHER));
 
     // in a new session, as a reviewer, the decision is offered ... and refused by the service
     switcher.logout();
@@ -178,7 +177,8 @@ class ConsoleAccessIT {
     assertTrue(
         failed.get(0).detail().contains("client certificate is not the one bound"),
         failed.get(0).detail());
-    assertEquals(failuresBefore + 1, failedLogins(Staff.REVIEWER.username));
+    // not counted: whoever holds some other certificate must not lock the owner out
+    assertEquals(failuresBefore, failedLogins(Staff.REVIEWER.username));
 
     // the clerk's own session is untouched
     clerk.open("index.xhtml");
@@ -328,10 +328,80 @@ class ConsoleAccessIT {
     north.open("certificate.xhtml?serial=" + serial);
     assertEquals(serial, north.text("serial"));
     assertEquals("", north.messages());
+    // the audit trail is the auditor's alone (CPS 6.5.1.4): no audit rows on a certificate's page
+    assertFalse(north.present("history"), "the certificate page shows audit rows");
+    assertFalse(north.pageSource().contains("CERTIFICATE_ISSUED"), "an audit action is shown");
+  }
+
+  /**
+   * A session opened with a login certificate ends as soon as that certificate is revoked: here
+   * because a new one was issued (the old one is superseded), with dual control.
+   */
+  @Test
+  void aRevokedLoginCertificateEndsItsSessionAtOnce() throws Exception {
+    Console rotated = fixture.operator(Staff.ROTATED);
+    rotated.open("certificates.xhtml");
+    assertFalse(rotated.onLoginPage());
+
+    Console admin = fixture.admin();
+    admin.open("operators.xhtml?username=" + Staff.ROTATED.username);
+    admin.setValue(
+        "manage:certificateRequest", Pki.rsaRequest(fixture.work, Staff.ROTATED.username + "-2"));
+    admin.submit("manage:issueCertificate");
+    ConsoleFixture.Approved approved = fixture.approveRequestOf(admin);
+    assertTrue(approved.result().contains("BEGIN CERTIFICATE"), approved.result());
+    assertEquals(
+        "SUPERSEDED",
+        Records.text(
+            server,
+            "SELECT c.revocation_reason FROM certificate c WHERE c.subject_dn LIKE ?"
+                + " AND c.status = 'REVOKED'",
+            "%CN=" + Staff.ROTATED.username + "%"));
+
+    // the browser still presents the old, now revoked, certificate: its next request is refused
+    rotated.open("certificates.xhtml");
+    assertTrue(rotated.onLoginPage(), "the session outlived its revoked login certificate");
+    assertEquals(
+        0,
+        Records.number(
+            server,
+            "SELECT COUNT(*) FROM operator_session s JOIN operator o ON o.id = s.operator_id"
+                + " WHERE o.username = ? AND s.ended_at IS NULL",
+            Staff.ROTATED.username));
+  }
+
+  /** Nobody asks for a change of their own account, not even a security administrator. */
+  @Test
+  void aSecurityAdministratorCannotAskForChangesToTheirOwnAccount() throws Exception {
+    Console admin = fixture.admin();
+    long mark = Records.auditMark(server);
+    admin.open("operators.xhtml?username=admin");
+    admin.submit("manage:resetPassword");
+    assertFalse(admin.present("requested-id"), "a request on one's own account was recorded");
+    assertTrue(admin.messages().contains("their own account"), admin.messages());
+    admin.check(role("manage:roles", "REVIEWER"), true);
+    admin.submit("manage:saveRoles");
+    assertFalse(admin.present("requested-id"), "a role change of one's own account was recorded");
+    List<AuditRow> denied = Records.auditSince(server, mark, row -> row.outcome().equals("DENIED"));
+    assertEquals(2, denied.size(), denied.toString());
+    assertEquals("operator:admin", denied.get(0).actor());
+    assertEquals("DUAL_CONTROL_REQUESTED", denied.get(0).action());
+    assertEquals(
+        0,
+        Records.number(
+            server, "SELECT COUNT(*) FROM pending_action WHERE target = 'operator:admin'"));
   }
 
   private static By role(String field, String role) {
     return By.cssSelector("input[name='" + field + "'][value='" + role + "']");
+  }
+
+  private static String roleOf(Staff staff) throws Exception {
+    return Records.text(
+        server,
+        "SELECT r.role FROM operator_role r JOIN operator o ON o.id = r.operator_id"
+            + " WHERE o.username = ?",
+        staff.username);
   }
 
   private static long failedLogins(String username) throws Exception {

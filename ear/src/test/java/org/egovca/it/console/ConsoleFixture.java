@@ -20,12 +20,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * The operators of the console tests, shared by all console test classes of a run: the first
- * security administrator logs in with the one-time password the start script printed and chooses
- * their own; every other operator is created by them in the console (with a certificate for a
- * request made on the operator's own "device"), gets their PKCS#12 into a browser of their own,
- * logs in with the one-time password and chooses a password. Each operator is made on first use and
- * keeps their browser until the run ends.
+ * The operators of the console tests, shared by all console test classes of a run: the first two
+ * security administrators log in with the one-time passwords the start script printed and choose
+ * their own; every other operator is asked for by the first (with a certificate request made on the
+ * operator's own "device"), approved by the second (dual control), gets their PKCS#12 into a
+ * browser of their own, logs in with the one-time password and chooses a password. Each operator is
+ * made on first use and keeps their browser until the run ends.
  */
 final class ConsoleFixture implements ExtensionContext.Store.CloseableResource {
 
@@ -53,7 +53,9 @@ final class ConsoleFixture implements ExtensionContext.Store.CloseableResource {
     /** Is locked out by wrong passwords. */
     LOCKED("archive.wu", "吴刚", "ARCHIVE_ADMIN", null),
     /** Tries passwords against the rules of CPS 6.5.2.4 (a display name that is a password). */
-    CHOOSER("sysop", "Zhou Xiaoming1", "ARCHIVE_ADMIN", null);
+    CHOOSER("sysop", "Zhou Xiaoming1", "ARCHIVE_ADMIN", null),
+    /** Gets a new login certificate while logged in with the old one. */
+    ROTATED("archive.he", "何平", "ARCHIVE_ADMIN", null);
 
     final String username;
     final String displayName;
@@ -77,6 +79,7 @@ final class ConsoleFixture implements ExtensionContext.Store.CloseableResource {
   final GreenMail mail;
   final Path work;
   private Console admin;
+  private Console admin2;
   private final Map<Staff, Console> accounts = new EnumMap<>(Staff.class);
   private final Set<Staff> loggedIn = new HashSet<>();
   private final Set<String> units = new HashSet<>();
@@ -108,26 +111,62 @@ final class ConsoleFixture implements ExtensionContext.Store.CloseableResource {
   /** The first security administrator, logged in with the password they chose. */
   synchronized Console admin() throws Exception {
     if (admin == null) {
-      Console console =
-          new Console(
-              server,
-              "admin",
-              server.firstAdminOneTimePassword(),
-              server.operatorP12("admin"),
-              server.operatorP12Password("admin"));
-      try {
-        console.login();
-        assertTrue(
-            console.driver().getCurrentUrl().contains("/change-password.xhtml"),
-            "a one-time password leads to the change-password page");
-        console.changePassword(ADMIN_PASSWORD);
-      } catch (Exception | Error e) {
-        console.close();
-        throw e;
-      }
-      admin = console;
+      admin = firstAdmin("admin");
     }
     return admin;
+  }
+
+  /**
+   * The second security administrator, who approves what the first asks for (dual control), logged
+   * in with the password they chose.
+   */
+  synchronized Console admin2() throws Exception {
+    if (admin2 == null) {
+      admin2 = firstAdmin("admin2");
+    }
+    return admin2;
+  }
+
+  private Console firstAdmin(String username) throws Exception {
+    Console console =
+        new Console(
+            server,
+            username,
+            server.firstAdminOneTimePassword(username),
+            server.operatorP12(username),
+            server.operatorP12Password(username));
+    try {
+      console.login();
+      assertTrue(
+          console.driver().getCurrentUrl().contains("/change-password.xhtml"),
+          "a one-time password leads to the change-password page");
+      console.changePassword(ADMIN_PASSWORD);
+    } catch (Exception | Error e) {
+      console.close();
+      throw e;
+    }
+    return console;
+  }
+
+  /** What a second administrator's approval produced: a one-time password and certificates. */
+  record Approved(String secret, String result) {}
+
+  /**
+   * The request the first administrator's page just made, approved by the second administrator on
+   * the approvals page.
+   */
+  synchronized Approved approveRequestOf(Console asker) throws Exception {
+    assertTrue(asker.present("requested-id"), "no request was made: " + asker.messages());
+    String id = asker.text("requested-id");
+    Console approver = admin2();
+    approver.open("approvals.xhtml?id=" + id);
+    approver.submit("decision:approve");
+    assertTrue(
+        approver.present("approval-panel"),
+        "request " + id + " not approved: " + approver.messages());
+    return new Approved(
+        approver.present("approval-secret") ? approver.text("approval-secret") : null,
+        approver.present("approval-result") ? approver.content("approval-result") : null);
   }
 
   /** The operator, logged in with the password they chose at their first login. */
@@ -210,12 +249,14 @@ final class ConsoleFixture implements ExtensionContext.Store.CloseableResource {
     }
     admin.setValue("newOperator:certificateRequest", request);
     admin.submit("newOperator:create");
-    if (!admin.present("credential-password")) {
+    if (!admin.present("requested-id")) {
       admin.saveDiagnostics(DIAGNOSTICS, "create-" + staff.username);
-      throw new AssertionError("operator " + staff.username + " not created: " + admin.pageText());
+      throw new AssertionError(
+          "operator " + staff.username + " not asked for: " + admin.pageText());
     }
-    String oneTimePassword = admin.text("credential-password");
-    String certificates = admin.content("credential-certificate");
+    Approved approved = approveRequestOf(admin);
+    String oneTimePassword = approved.secret();
+    String certificates = approved.result();
     String p12Password = "p12-" + staff.username;
     Path p12 = Pki.pkcs12(work, staff.username, certificates + "\n", p12Password);
     return new Console(server, staff.username, oneTimePassword, p12, p12Password.toCharArray());
@@ -226,6 +267,9 @@ final class ConsoleFixture implements ExtensionContext.Store.CloseableResource {
     List<Console> all = new ArrayList<>();
     if (admin != null) {
       all.add(admin);
+    }
+    if (admin2 != null) {
+      all.add(admin2);
     }
     all.addAll(accounts.values());
     return all;

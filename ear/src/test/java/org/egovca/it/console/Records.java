@@ -13,22 +13,22 @@ import org.egovca.it.CaServer;
  * What the CA wrote, read straight from its database: the audit trail (to prove a refusal was
  * recorded, not only shown) and single values of its tables.
  */
-final class Records {
+public final class Records {
 
   /** One row of {@code audit_event}. */
-  record AuditRow(
+  public record AuditRow(
       long id, String actor, String action, String target, String outcome, String detail) {}
 
   private Records() {}
 
   /** The id of the newest audit event: rows after it are what a test step caused. */
-  static long auditMark(CaServer server) throws SQLException {
+  public static long auditMark(CaServer server) throws SQLException {
     Object max = value(server, "SELECT MAX(id) FROM audit_event");
     return max == null ? 0 : ((Number) max).longValue();
   }
 
   /** The audit events written after {@code mark}, oldest first. */
-  static List<AuditRow> auditSince(CaServer server, long mark) throws SQLException {
+  public static List<AuditRow> auditSince(CaServer server, long mark) throws SQLException {
     try (Connection connection = server.database();
         PreparedStatement statement =
             connection.prepareStatement(
@@ -53,13 +53,14 @@ final class Records {
   }
 
   /** The audit events after {@code mark} that match. */
-  static List<AuditRow> auditSince(CaServer server, long mark, Predicate<AuditRow> matching)
+  public static List<AuditRow> auditSince(CaServer server, long mark, Predicate<AuditRow> matching)
       throws SQLException {
     return auditSince(server, mark).stream().filter(matching).toList();
   }
 
   /** The first column of the first row of a query, or null when there is no row. */
-  static Object value(CaServer server, String sql, Object... parameters) throws SQLException {
+  public static Object value(CaServer server, String sql, Object... parameters)
+      throws SQLException {
     try (Connection connection = server.database();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
@@ -72,12 +73,12 @@ final class Records {
   }
 
   /** {@link #value} as text. */
-  static String text(CaServer server, String sql, Object... parameters) throws SQLException {
+  public static String text(CaServer server, String sql, Object... parameters) throws SQLException {
     Object value = value(server, sql, parameters);
     return value == null ? null : value.toString();
   }
 
-  static long number(CaServer server, String sql, Object... parameters) throws SQLException {
+  public static long number(CaServer server, String sql, Object... parameters) throws SQLException {
     Object value = value(server, sql, parameters);
     return value == null ? 0 : ((Number) value).longValue();
   }
