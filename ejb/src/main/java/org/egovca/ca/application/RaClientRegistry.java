@@ -41,6 +41,9 @@ public class RaClientRegistry {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
 
+  /** Longer than any TLS client request of an RSA-2048 or SM2 key; it waits in a request. */
+  private static final int MAX_REQUEST = 8192;
+
   /** A new remote RA account, the units it may issue for, and its PKCS#10. */
   public record Registration(
       String name, List<String> applicationUnits, String certificateRequestPem)
@@ -164,6 +167,9 @@ public class RaClientRegistry {
   }
 
   private static PKCS10CertificationRequest request(String pem) {
+    if (pem != null && pem.length() > MAX_REQUEST) {
+      throw malformed("the certificate request is longer than " + MAX_REQUEST + " characters");
+    }
     try {
       PKCS10CertificationRequest request = CertificationRequests.parse(pem);
       CertificationRequests.verifyProofOfPossession(request);

@@ -41,6 +41,9 @@ import org.egovca.ra.domain.ApplicationUnit;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class EgovSystemRegistry {
 
+  /** Longer than any TLS client request of an RSA-2048 or SM2 key; it waits in a request. */
+  private static final int MAX_REQUEST = 8192;
+
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
 
@@ -189,6 +192,10 @@ public class EgovSystemRegistry {
   }
 
   private static PKCS10CertificationRequest request(String requestPem) {
+    if (requestPem != null && requestPem.length() > MAX_REQUEST) {
+      throw new IllegalArgumentException(
+          "the certificate request is longer than " + MAX_REQUEST + " characters");
+    }
     try {
       PKCS10CertificationRequest request = CertificationRequests.parse(requestPem);
       CertificationRequests.verifyProofOfPossession(request);

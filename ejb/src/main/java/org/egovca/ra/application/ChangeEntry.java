@@ -109,10 +109,13 @@ record ChangeEntry(
   private static RenewalProof proof(String statement, String signature) {
     // a text area sends CR LF and trims nothing: the statement is signed with LF line ends and
     // one final LF, which the checked text gets back
-    String text = FormText.lines("renewalProof", statement, 1024, true);
-    String base64 = FormText.lines("renewalProofSignature", signature, 1024, true);
+    String[] text = new String[2];
+    FormText.all(
+        List.of(
+            () -> text[0] = FormText.lines("renewalProof", statement, 1024, true),
+            () -> text[1] = FormText.lines("renewalProofSignature", signature, 1024, true)));
     try {
-      return RenewalProof.parse(text + "\n", base64);
+      return RenewalProof.parse(text[0] + "\n", text[1]);
     } catch (CaRequestException malformed) {
       throw RaRefusal.invalid("renewalProof", "change.proof", malformed.getMessage());
     }

@@ -30,6 +30,9 @@ import org.egovca.ra.domain.SupervisedAction;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class DualControl {
 
+  /** What the parameters column holds. */
+  private static final int MAX_PARAMETERS = 16384;
+
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
 
@@ -67,17 +70,18 @@ public class DualControl {
           "dualControl.alreadyRequested",
           "a request for " + action + " on " + target + " is already waiting for approval");
     }
+    String json = ActionParameters.write(parameters);
+    if (json.length() > MAX_PARAMETERS) {
+      throw RaRefusal.invalid(
+          null,
+          "dualControl.tooLarge",
+          "the request is larger than "
+              + MAX_PARAMETERS
+              + " characters and cannot wait for approval");
+    }
     PendingAction request;
     try {
-      request =
-          new PendingAction(
-              action,
-              target,
-              targetOperator,
-              summary,
-              ActionParameters.write(parameters),
-              requester,
-              now);
+      request = new PendingAction(action, target, targetOperator, summary, json, requester, now);
     } catch (DualControlViolation violation) {
       throw denied(requester, AuditActions.DUAL_CONTROL_REQUESTED, target, violation);
     }

@@ -128,6 +128,9 @@ public class OperatorAccounts {
 
   public void changeRole(RoleChange change, String actor) {
     Operator operator = checked(change);
+    if (change.role() != OperatorRole.SECURITY_ADMIN) {
+      requireAnotherTwoSecurityAdmins(operator, "take the role SECURITY_ADMIN from");
+    }
     ApplicationUnit unit = unitFor(change.role(), change.applicationUnit());
     Set<OperatorRole> before = operator.getRoles();
     operator.assignRoles(EnumSet.of(change.role()), unit);
@@ -177,6 +180,7 @@ public class OperatorAccounts {
 
   /** Deactivates the account and revokes its login certificate (the account's end, CPS §6.5.3). */
   public void deactivate(Operator operator, String actor) {
+    requireAnotherTwoSecurityAdmins(operator, "deactivate");
     operator.deactivate();
     revokeLoginCertificate(operator, RevocationReason.A_AFFILIATION_CHANGED, actor);
     auditLog.success(
@@ -189,6 +193,32 @@ public class OperatorAccounts {
         && current.getStatus() == CertificateStatus.VALID
         && current.isUsableAt(clock.instant())) {
       revoker.revoke(current.getSerialNumber(), reason, RevocationInitiator.CA, actor);
+    }
+  }
+
+  /**
+   * Refuses to leave fewer than two active security administrators: with one, nothing under dual
+   * control could ever be approved again, not even a new administrator.
+   */
+  private void requireAnotherTwoSecurityAdmins(Operator operator, String what) {
+    if (!operator.getRoles().contains(OperatorRole.SECURITY_ADMIN) || !operator.isActive()) {
+      return;
+    }
+    long others =
+        entityManager.createNamedQuery(Operator.ALL, Operator.class).getResultList().stream()
+            .filter(o -> o != operator && o.isActive())
+            .filter(o -> o.getRoles().contains(OperatorRole.SECURITY_ADMIN))
+            .count();
+    if (others < 2) {
+      throw new RaRefusal(
+          RaRefusal.Reason.WRONG_STATE,
+          "operator.lastSecurityAdmins",
+          "cannot "
+              + what
+              + " "
+              + operator.getUsername()
+              + ": it would leave fewer than two active security administrators, and dual"
+              + " control needs two");
     }
   }
 

@@ -39,6 +39,8 @@ public class PendingAction {
   public static final String OPEN = "PendingAction.open";
   public static final String OPEN_FOR_TARGET = "PendingAction.openForTarget";
 
+  private static final int MAX_SUMMARY = 1024;
+
   /** How long a request waits for its second operator. */
   public static final Duration LIFETIME = Duration.ofHours(24);
 
@@ -120,7 +122,11 @@ public class PendingAction {
     this.action = Objects.requireNonNull(action, "action");
     this.target = Objects.requireNonNull(target, "target");
     this.targetOperator = targetOperator;
-    this.summary = Objects.requireNonNull(summary, "summary");
+    // long lists (of units, say) are cut: the parameters hold them whole
+    this.summary =
+        Objects.requireNonNull(summary, "summary").length() <= MAX_SUMMARY
+            ? summary
+            : summary.substring(0, MAX_SUMMARY - 1) + "…";
     this.parameters = Objects.requireNonNull(parameters, "parameters");
     this.requestedBy = Objects.requireNonNull(requestedBy, "requestedBy");
     if (same(requestedBy, targetOperator)) {
