@@ -56,7 +56,7 @@ class EgovSyncIT {
     assertNull(admins.admin.createApplicationUnit(UNIT, "Sync unit A"));
     assertNull(admins.admin.createApplicationUnit(OTHER_UNIT, "Sync unit B"));
     // the demo RA may place certificates into both units (R19): a second administrator approves
-    admins.approved(admin -> admin.changeRaClientUnits("demo-ra", List.of(UNIT, OTHER_UNIT)));
+    admins.authoriseDemoRa(server, UNIT, OTHER_UNIT);
     RaSoapClient.Supervised registered =
         admins.approved(
             admin ->

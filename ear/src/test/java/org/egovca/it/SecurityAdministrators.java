@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * The first two security administrators, each calling {@code CaAdminService} with their own login
  * certificate: one asks for a supervised action, the other approves it (dual control).
  */
-final class SecurityAdministrators {
+public final class SecurityAdministrators {
 
   /** What one administrator asks of the service. */
   @FunctionalInterface
@@ -23,11 +23,31 @@ final class SecurityAdministrators {
     this.admin2 = admin2;
   }
 
-  static SecurityAdministrators of(CaServer server) throws Exception {
+  public static SecurityAdministrators of(CaServer server) throws Exception {
     return new SecurityAdministrators(
         new RaSoapClient(Tls.securityAdmin(server, "admin"), server.httpsBase(), "CaAdminService"),
         new RaSoapClient(
             Tls.securityAdmin(server, "admin2"), server.httpsBase(), "CaAdminService"));
+  }
+
+  /**
+   * Lets the demo RA place certificates into {@code units} as well as those it had (dual control).
+   */
+  public void authoriseDemoRa(CaServer server, String... units) throws Exception {
+    java.util.Set<String> all = new java.util.TreeSet<>(java.util.List.of(units));
+    try (java.sql.Connection connection = server.database();
+        java.sql.ResultSet current =
+            connection
+                .createStatement()
+                .executeQuery(
+                    "SELECT u.code FROM ra_client_unit cu JOIN ra_client r ON r.id ="
+                        + " cu.ra_client_id JOIN application_unit u ON u.id ="
+                        + " cu.application_unit_id WHERE r.name = 'demo-ra'")) {
+      while (current.next()) {
+        all.add(current.getString(1));
+      }
+    }
+    approved(admin -> admin.changeRaClientUnits("demo-ra", java.util.List.copyOf(all)));
   }
 
   /** {@code admin} asks, {@code admin2} approves; the approved request, with its result. */

@@ -37,7 +37,7 @@ public final class SyncThroughput {
     if (failure != null) {
       throw new IllegalStateException(failure);
     }
-    admins.approved(admin -> admin.changeRaClientUnits("demo-ra", List.of("BENCH")));
+    admins.authoriseDemoRa(server, "BENCH");
     admins.approved(
         admin ->
             admin.registerEgovSystem(

@@ -9,6 +9,7 @@ import java.util.List;
 import org.egovca.it.CaServer;
 import org.egovca.it.DeployedEar;
 import org.egovca.it.RemoteRa;
+import org.egovca.it.SecurityAdministrators;
 import org.egovca.it.console.ConsoleFixture.Staff;
 import org.egovca.it.console.Records.AuditRow;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,9 +63,14 @@ class ConsoleInformationServicesIT {
     admin.type("register:endpoint", "http://127.0.0.1:9/CertificateSyncService");
     admin.setValue("register:certificateRequest", Pki.rsaRequest(fixture.work, SYSTEM));
     admin.submit("register:submit");
-    assertEquals(Texts.zh("egovSystems.registered", SYSTEM), admin.messages());
-    assertTrue(admin.content("credential-certificate").startsWith("-----BEGIN CERTIFICATE-----"));
+    // the registration waits for a second security administrator (dual control)
+    assertEquals(
+        0, Records.number(server, "SELECT COUNT(*) FROM egov_system WHERE name = ?", SYSTEM));
+    ConsoleFixture.Approved approved = fixture.approveRequestOf(admin);
+    assertTrue(approved.result().startsWith("-----BEGIN CERTIFICATE-----"), approved.result());
+    admin.open("egov-systems.xhtml");
     assertTrue(admin.pageText().contains("http://127.0.0.1:9/CertificateSyncService"));
+    SecurityAdministrators.of(server).authoriseDemoRa(server, UNIT);
 
     BigInteger serial = RemoteRa.issueForUnit(server, fixture.work, "控制台同步持有者", UNIT);
     String channel =
