@@ -68,7 +68,7 @@ class ConsoleAccessIT {
     admin.open("approvals.xhtml?id=" + request);
     assertFalse(admin.present("decision:approve"), "the administrator who asked may only withdraw");
     assertTrue(admin.present("decision:withdraw"));
-    fixture.approveRequestOf(admin);
+    fixture.approve(request);
     assertEquals("REVIEWER", roleOf(Staff.SWITCHER));
 
     // in a new session, as a reviewer, the decision is offered ... and refused by the service

@@ -157,7 +157,11 @@ final class ConsoleFixture implements ExtensionContext.Store.CloseableResource {
    */
   synchronized Approved approveRequestOf(Console asker) throws Exception {
     assertTrue(asker.present("requested-id"), "no request was made: " + asker.messages());
-    String id = asker.text("requested-id");
+    return approve(asker.text("requested-id"));
+  }
+
+  /** Request {@code id}, approved by the second administrator on the approvals page. */
+  synchronized Approved approve(String id) throws Exception {
     Console approver = admin2();
     approver.open("approvals.xhtml?id=" + id);
     approver.submit("decision:approve");
