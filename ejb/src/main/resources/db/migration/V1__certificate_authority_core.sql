@@ -1,5 +1,5 @@
 -- Core records of the CA: its CAs, the certificates they issued, the RA client accounts and the
--- audit trail. Written in the SQL that both H2 2.x and PostgreSQL 15 accept.
+-- audit trail. PostgreSQL 15, the same SQL as production.
 -- EclipseLink preallocates ids: a sequence whose INCREMENT matches the entity's allocationSize
 -- must START WITH that size, since EclipseLink reads NEXT VALUE as the top of its block.
 

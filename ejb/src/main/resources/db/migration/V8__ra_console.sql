@@ -1,7 +1,7 @@
 -- The RA console (CPS 6.1.4.1-6.1.4.3, 6.5.1.2, 6.5.2.4-6.5.2.5, 7.5.1.2): operators with their
 -- roles and two-factor credentials, their sessions, application units, and the applications the
 -- entry clerks enter and the reviewers decide, with their documents, history and applicant
--- notices. Written in the SQL that both H2 2.x and PostgreSQL 15 accept.
+-- notices. PostgreSQL 15, the same SQL as production.
 
 CREATE SEQUENCE operator_seq START WITH 1 INCREMENT BY 1;
 CREATE SEQUENCE operator_session_seq START WITH 1 INCREMENT BY 1;
