@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,8 +32,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -227,18 +229,35 @@ class ServerLockdownIT {
     }
   }
 
-  /** The admin listener's own certificate is not what this test is about: any is accepted. */
+  /**
+   * The admin listener's own certificate is not what this test is about: any is accepted (an
+   * extended trust manager, so that no host name check is added either).
+   */
   private static SSLContext trustAnyServer() throws Exception {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(
         null,
         new TrustManager[] {
-          new X509TrustManager() {
+          new X509ExtendedTrustManager() {
             @Override
             public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
             @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket s) {}
+
+            @Override
+            public void checkClientTrusted(
+                X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+            @Override
             public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket s) {}
+
+            @Override
+            public void checkServerTrusted(
+                X509Certificate[] chain, String authType, SSLEngine engine) {}
 
             @Override
             public X509Certificate[] getAcceptedIssuers() {

@@ -69,7 +69,7 @@ class SupervisionIT {
         serve.waitFor(2, TimeUnit.MINUTES);
       }
       // the other tests of this run go on with the server started as before
-      launcher.startAgain();
+      launcher.restart();
     }
   }
 
