@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.egovca.ldap.slapd.SlapdPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,6 +169,36 @@ class ServerLockdownIT {
     assertThrows(
         SQLException.class,
         () -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "postgres").close());
+  }
+
+  /**
+   * The database and LDAP bind passwords are Payara password aliases: in no configuration file of
+   * the domain and on no command line in clear, and yet the CA publishes (the directory tests) and
+   * reaches its database.
+   */
+  @Test
+  void thePasswordsAreInNoConfigurationFileOrCommandLine(CaServer server, SlapdPair directory)
+      throws Exception {
+    String databasePassword =
+        Files.readString(server.home().resolve("secrets/database.password")).strip();
+    String bindPassword = directory.bindPassword();
+    List<Path> revealing = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(server.home().resolve("domains/egovca/config"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        if (content.contains(databasePassword) || content.contains(bindPassword)) {
+          revealing.add(file);
+        }
+      }
+    }
+    assertTrue(revealing.isEmpty(), "a password in clear in " + revealing);
+    String arguments =
+        Commands.ok(Path.of("."), "ps", "-o", "args=", "-p", Long.toString(server.serverPid()));
+    assertFalse(arguments.contains(databasePassword), "the database password on the command line");
+    assertFalse(arguments.contains(bindPassword), "the bind password on the command line");
+    try (Connection connection = server.database()) {
+      assertTrue(connection.isValid(5));
+    }
   }
 
   @Test
