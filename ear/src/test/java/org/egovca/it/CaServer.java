@@ -14,20 +14,65 @@ import java.util.List;
 
 /**
  * The running CA as tests see it: its URLs, its data directory and a direct JDBC view of its
- * database (to prove what was, and was not, written).
+ * database (to prove what was, and was not, written), as the application's own role.
+ *
+ * @param adminPort the Payara admin listener's port (loopback only)
+ * @param jdbcPasswordFile the owner-only file with the role's generated password (the embedded
+ *     database), or null for a database that trusts loopback connections
  */
 public record CaServer(
-    String db,
     Path home,
     Path dataDirectory,
     String httpBase,
     String httpsBase,
     int ldapPort,
+    int adminPort,
     String jdbcUrl,
-    String jdbcUser) {
+    String jdbcUser,
+    Path jdbcPasswordFile) {
 
   public Connection database() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl, jdbcUser, "");
+    return DriverManager.getConnection(jdbcUrl, jdbcUser, secret(jdbcPasswordFile));
+  }
+
+  /**
+   * The embedded database as its bootstrap superuser (maintenance only: the application's role is
+   * not one), with the password the start script generated.
+   */
+  public Connection databaseAsSuperuser() throws SQLException {
+    return DriverManager.getConnection(
+        jdbcUrl, "postgres", secret(home.resolve("secrets/database-superuser.password")));
+  }
+
+  /** The embedded PostgreSQL cluster's data directory (a link to it when run as root). */
+  public Path databaseCluster() {
+    return home.resolve("postgresql").resolve("data");
+  }
+
+  /** The process id of the embedded PostgreSQL server (the first line of its postmaster.pid). */
+  public long databasePid() throws IOException {
+    return Long.parseLong(
+        Files.readAllLines(databaseCluster().resolve("postmaster.pid"), StandardCharsets.US_ASCII)
+            .get(0)
+            .strip());
+  }
+
+  /** The Payara server's process id, from the pid file its domain writes. */
+  public long serverPid() throws IOException {
+    return Long.parseLong(
+        Files.readString(home.resolve("domains/egovca/config/pid"), StandardCharsets.US_ASCII)
+            .strip());
+  }
+
+  private static String secret(Path file) {
+    if (file == null) {
+      return "";
+    }
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Runs a {@code SELECT COUNT(*) ...} with string parameters. */

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts the EAR on a real Payara Server once per test run, exactly as an operator would ({@code
- * ear/bin/egovca start}), on the database named by {@code egovca.it.db} (h2 or postgresql), and
- * stops it when the run ends. The CA publishes to a real OpenLDAP master whose slave replicates it
- * ({@link SlapdPair}), and the reference receiver of the sync interface is deployed beside it
- * ({@link ReferenceReceiver}). Tests receive these, the running {@link CaServer}, its {@link
- * EarLauncher} (to restart it) and the {@link GreenMail} SMTP server on loopback (port base + 25)
- * that the CA's mail session sends applicant notices to.
+ * ear/bin/egovca start}), on the embedded PostgreSQL server the script runs, and stops both when
+ * the run ends. The CA publishes to a real OpenLDAP master whose slave replicates it ({@link
+ * SlapdPair}), and the reference receiver of the sync interface is deployed beside it ({@link
+ * ReferenceReceiver}). Tests receive these, the running {@link CaServer}, its {@link EarLauncher}
+ * (to restart it) and the {@link GreenMail} SMTP server on loopback (port base + 25) that the CA's
+ * mail session sends applicant notices to.
  */
 public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
 
@@ -113,7 +113,6 @@ public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
 
   private static Running start() {
     Security.addProvider(new BouncyCastleProvider());
-    String db = System.getProperty("egovca.it.db", "h2");
     int portBase = Integer.getInteger("egovca.it.portBase", 20000);
     int smtpPort = portBase + 25;
     // The CA publishes to a real OpenLDAP master; relying parties read its syncrepl slave.
@@ -122,12 +121,9 @@ public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
         new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)),
         directory,
         new EarLauncher(
-            db,
-            Path.of(System.getProperty("egovca.it.home", "target/it-" + db)),
+            Path.of(System.getProperty("egovca.it.home", "target/it")),
             portBase,
             directory.masterUrl().getPort(),
-            // a run beside another one on the same PostgreSQL names a database of its own
-            System.getProperty("egovca.it.database", "egovca_it"),
             Map.of(
                 // revocations reach the CRL within a second, so tests need not wait 5 minutes
                 "EGOVCA_CRL_PUBLISH_DELAY",

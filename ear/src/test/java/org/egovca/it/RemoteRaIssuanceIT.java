@@ -279,11 +279,14 @@ class RemoteRaIssuanceIT {
   }
 
   /**
-   * The console holds application data (CPS 6.3.2): without an operator login, even a browser with
-   * no client certificate is sent to the login page instead of seeing certificates.
+   * The console holds application data (CPS 6.3.2): without an operator login, even a client whose
+   * certificate the TLS handshake accepts (here the RA system's, not an operator's) is sent to the
+   * login page instead of seeing certificates; one without a certificate gets no further than the
+   * handshake.
    */
   private static void consoleNeedsALogin(CaServer server) throws Exception {
-    HttpClient http = HttpClient.newBuilder().sslContext(Tls.anonymous(server)).build();
+    Tls.refusedInHandshake(server, "GET /ra/ HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    HttpClient http = HttpClient.newBuilder().sslContext(Tls.raClient(server)).build();
     HttpResponse<String> page =
         http.send(
             HttpRequest.newBuilder(URI.create(server.httpsBase() + "/ra/")).build(),

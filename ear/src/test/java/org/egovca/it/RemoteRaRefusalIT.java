@@ -111,12 +111,23 @@ class RemoteRaRefusalIT {
     refused(server, answer, "UNKNOWN_PROFILE", "tls-client");
   }
 
+  /**
+   * Without a client certificate the TLS handshake fails: the request never reaches the SOAP stack
+   * (nor its XML parser), so nothing is written and there is nothing for the CA to audit.
+   */
   @Test
-  void callWithoutClientCertificateIsRefused(CaServer server) throws Exception {
-    RaSoapClient.Answer answer =
-        new RaSoapClient(Tls.anonymous(server), server.httpsBase())
-            .issueCertificate("personal-sign", SUBJECT, TestRequests.sm2(directory, "anon"));
-    refused(server, answer, "NOT_AUTHORIZED", "client certificate");
+  void callWithoutClientCertificateIsRefusedInTheTlsHandshake(CaServer server) throws Exception {
+    String envelope =
+        "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\""
+            + " xmlns:ra=\"http://egovca.org/ws/ra/v1\"><s:Body><ra:issueCertificate>"
+            + "<profile>personal-sign</profile><subjectDn>"
+            + SUBJECT
+            + "</subjectDn><pkcs10>"
+            + TestRequests.sm2(directory, "anon")
+            + "</pkcs10></ra:issueCertificate></s:Body></s:Envelope>";
+    Tls.refusedInHandshake(server, Tls.post("/ws/RaService", "text/xml; charset=utf-8", envelope));
+    assertEquals(certificatesBefore, server.count("SELECT COUNT(*) FROM certificate"));
+    assertEquals(refusalsBefore, refusals(server), "the application never saw the call");
   }
 
   private static RaSoapClient client(CaServer server) throws Exception {

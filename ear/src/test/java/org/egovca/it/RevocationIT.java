@@ -99,12 +99,20 @@ class RevocationIT {
   }
 
   @Test
-  void revocationWithoutClientCertificateIsRefused(CaServer server) throws Exception {
+  void revocationWithoutClientCertificateIsRefusedInTheTlsHandshake(CaServer server)
+      throws Exception {
     BigInteger serial = issue(server);
-    RaSoapClient.Revocation answer =
-        new RaSoapClient(Tls.anonymous(server), server.httpsBase())
-            .revokeCertificate(serial.toString(16), "E", "HOLDER");
-    assertEquals("NOT_AUTHORIZED", answer.faultCode());
+    Tls.refusedInHandshake(
+        server,
+        Tls.post(
+            "/ws/RaService",
+            "text/xml; charset=utf-8",
+            "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\""
+                + " xmlns:ra=\"http://egovca.org/ws/ra/v1\"><s:Body><ra:revokeCertificate>"
+                + "<serial>"
+                + serial.toString(16)
+                + "</serial><reason>E</reason><initiator>HOLDER</initiator>"
+                + "</ra:revokeCertificate></s:Body></s:Envelope>"));
     assertEquals(
         1,
         server.count(

@@ -1,6 +1,10 @@
 package org.egovca.it;
 
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -8,6 +12,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -62,6 +68,51 @@ public final class Tls {
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(trust);
     return factory;
+  }
+
+  /**
+   * Connects to the HTTPS listener without a client certificate and sends {@code request}: the
+   * listener demands a certificate in the TLS handshake, so no HTTP answer may come back. With TLS
+   * 1.3 the server judges the client's empty certificate after the client's part of the handshake,
+   * so the refusal arrives as an alert or a closed connection when reading.
+   *
+   * @return what the client saw instead of an answer (the exception, or end of stream)
+   * @throws AssertionError when an HTTP answer came back
+   */
+  static String refusedInHandshake(CaServer server, String request) throws Exception {
+    URI https = URI.create(server.httpsBase());
+    try (SSLSocket socket =
+        (SSLSocket)
+            anonymous(server).getSocketFactory().createSocket(https.getHost(), https.getPort())) {
+      socket.setSoTimeout(10_000);
+      try {
+        socket.startHandshake();
+        OutputStream out = socket.getOutputStream();
+        out.write(request.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        byte[] answer = socket.getInputStream().readNBytes(64);
+        if (answer.length > 0) {
+          throw new AssertionError(
+              "the HTTPS listener answered a client without a certificate: "
+                  + new String(answer, StandardCharsets.ISO_8859_1));
+        }
+        return "end of stream";
+      } catch (SSLException | SocketException refused) {
+        return refused.toString();
+      }
+    }
+  }
+
+  /** A POST of {@code body} to {@code path} as raw HTTP/1.1. */
+  static String post(String path, String contentType, String body) {
+    return "POST "
+        + path
+        + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+        + contentType
+        + "\r\nContent-Length: "
+        + body.getBytes(StandardCharsets.UTF_8).length
+        + "\r\nConnection: close\r\n\r\n"
+        + body;
   }
 
   static X509Certificate certificate(Path pem) throws Exception {

@@ -11,7 +11,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,12 +24,13 @@ import org.egovca.it.SyncThroughput;
 import org.egovca.it.Tls;
 
 /**
- * Load on the deployed EAR: starts the CA on Payara with a PostgreSQL database of its own (dropped
- * and created anew), measures certificates issued per second through {@code RaService} (SM2 and RSA
- * one per request, SM2 in batches) and OCSP responses per second (cached and freshly signed, SM2
- * and RSA), prints each figure with its ratio to the bare BouncyCastle SM2 certificate-signing rate
- * of the core benchmark, and stops the server. Settings are system properties {@code load.*} (see
- * {@link Settings}).
+ * Load on the deployed EAR: starts the CA on Payara with a database of its own on the machine's
+ * PostgreSQL server (dropped and created anew, owned by a role of its own, {@link
+ * BenchmarkDatabase}), measures certificates issued per second through {@code RaService} (SM2 and
+ * RSA one per request, SM2 in batches) and OCSP responses per second (cached and freshly signed,
+ * SM2 and RSA), prints each figure with its ratio to the bare BouncyCastle SM2 certificate-signing
+ * rate of the core benchmark, and stops the server. Settings are system properties {@code load.*}
+ * (see {@link Settings}).
  */
 public final class LoadHarness {
 
@@ -65,12 +65,10 @@ public final class LoadHarness {
 
     EarLauncher launcher =
         new EarLauncher(
-            "postgresql",
             settings.home(),
             settings.portBase(),
             settings.ldapPort(),
-            settings.database(),
-            Map.of());
+            BenchmarkDatabase.recreate(settings.database()));
     CaServer server = launcher.start();
     try {
       LoadHarness harness = new LoadHarness(settings, server, launcher.serverPid(), bc);

@@ -42,7 +42,12 @@ public final class DirectoryConfiguration {
   /** The DN the publisher binds as; the only DN the embedded directory lets write. */
   public static final String BIND_DN = "egovca.ldap.bindDn";
 
-  /** The password of {@link #BIND_DN}. */
+  /**
+   * The password of {@link #BIND_DN}. The start script sets it to {@code
+   * ${ALIAS=egovca-ldap-bind-password}}: Payara resolves the password alias when it sets the system
+   * property, so the password is in no configuration file or command line in clear. A value still
+   * in that form is an alias the server could not resolve, and is refused naming it.
+   */
   public static final String BIND_PASSWORD = "egovca.ldap.bindPassword";
 
   /** Bound on establishing a connection, in milliseconds. */
@@ -88,7 +93,7 @@ public final class DirectoryConfiguration {
     listenAddress = values.text(LISTEN_ADDRESS, "127.0.0.1");
     baseDn = values.text(BASE_DN, "o=iFutureCA,c=CN");
     bindDn = values.text(BIND_DN, "cn=Directory Manager");
-    bindPassword = values.verbatim(BIND_PASSWORD);
+    bindPassword = resolvedPassword(values.verbatim(BIND_PASSWORD));
     connectTimeout = Duration.ofMillis(values.integer(CONNECT_TIMEOUT, 3000, 1, 600_000));
     operationTimeout = Duration.ofMillis(values.integer(OPERATION_TIMEOUT, 5000, 1, 600_000));
     String trusted = values.raw(TRUSTED_CERTIFICATES);
@@ -213,6 +218,18 @@ public final class DirectoryConfiguration {
         + ", "
         + rules
         + ']';
+  }
+
+  private static String resolvedPassword(String value) {
+    if (value != null && value.startsWith("${ALIAS=") && value.endsWith("}")) {
+      throw new IllegalArgumentException(
+          BIND_PASSWORD
+              + " names the password alias '"
+              + value.substring("${ALIAS=".length(), value.length() - 1)
+              + "', which the server did not resolve: create it with asadmin"
+              + " create-password-alias");
+    }
+    return value;
   }
 
   private static URI parseUrl(String value) {

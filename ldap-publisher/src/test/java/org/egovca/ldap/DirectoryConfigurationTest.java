@@ -97,6 +97,18 @@ class DirectoryConfigurationTest {
   }
 
   @Test
+  void refusesAPasswordAliasTheServerDidNotResolve() {
+    IllegalArgumentException unresolved =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DirectoryConfiguration.from(
+                    Map.of("egovca.ldap.bindPassword", "${ALIAS=egovca-ldap-bind-password}")::get));
+    assertTrue(unresolved.getMessage().contains("egovca-ldap-bind-password"));
+    assertFalse(unresolved.getMessage().contains("${"), unresolved.getMessage());
+  }
+
+  @Test
   void namesTheMalformedProperty() {
     IllegalArgumentException port =
         assertThrows(

@@ -13,17 +13,16 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * Files the CA writes into its data directory, always atomically (temporary file, then move):
- * secrets (PINs, passwords, key stores) readable by the server's account only, and public files
- * such as the CA chain.
+ * Files the CA writes into its data directory, always atomically (temporary file, then move), all
+ * readable by the server's account only: secrets (PINs, passwords, key stores) and public content
+ * such as the CA chain alike, since the data directory is the instance's own (operators hand out
+ * copies of the public files, or serve them from {@code /pki/ca}).
  */
 public final class DataFiles {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> PUBLIC =
-      PosixFilePermissions.fromString("rw-r--r--");
 
   private DataFiles() {}
 
@@ -53,9 +52,9 @@ public final class DataFiles {
     write(file, content, OWNER_ONLY, true);
   }
 
-  /** Writes or replaces a world-readable file. */
+  /** Writes or replaces a file whose content is not secret (owner-only all the same). */
   public static void replacePublic(Path file, byte[] content) throws IOException {
-    write(file, content, PUBLIC, true);
+    write(file, content, OWNER_ONLY, true);
   }
 
   private static void write(

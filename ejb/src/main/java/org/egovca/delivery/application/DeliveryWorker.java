@@ -19,12 +19,12 @@ import org.egovca.delivery.domain.DeliveryChannel;
 
 /**
  * Delivers one channel's pending items, oldest first, in one transaction. The worker first claims
- * the channel's row with {@code SELECT … FOR UPDATE SKIP LOCKED} (PostgreSQL and H2 2.x): a second
- * worker — another thread, or another Payara instance on the same database — finds the row taken
- * and leaves at once, so an item is never delivered by two workers, and never overtaken. The first
- * failure stops the run and puts the channel into backoff, keeping the order. A crash between a
- * delivery and the commit sends that item again on the next run: receivers apply by message id, and
- * the directory writes are idempotent.
+ * the channel's row with {@code SELECT … FOR UPDATE SKIP LOCKED} (PostgreSQL): a second worker —
+ * another thread, or another Payara instance on the same database — finds the row taken and leaves
+ * at once, so an item is never delivered by two workers, and never overtaken. The first failure
+ * stops the run and puts the channel into backoff, keeping the order. A crash between a delivery
+ * and the commit sends that item again on the next run: receivers apply by message id, and the
+ * directory writes are idempotent.
  */
 @Stateless
 public class DeliveryWorker {

@@ -9,7 +9,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.egovca.ca.application.Health;
 
-/** {@code GET /pki/health}: 200 with a small JSON status once the CA can issue, else 503. */
+/**
+ * {@code GET /pki/health}: 200 with a small JSON status once the CA can issue and its HTTPS
+ * listener serves the CA-issued certificate and demands client certificates; else 503 with the same
+ * JSON, whose fields say what is missing ({@link Health.Status}).
+ */
 @RequestScoped
 @Path("health")
 public class HealthResource {
