@@ -27,7 +27,7 @@ CREATE TABLE pending_action (
     action             VARCHAR(32)    NOT NULL,
     target             VARCHAR(160)   NOT NULL,
     target_operator_id BIGINT         REFERENCES operator (id),
-    summary            VARCHAR(1024)  NOT NULL,
+    summary            VARCHAR(4096)  NOT NULL,
     parameters         VARCHAR(16384) NOT NULL,
     requested_by       BIGINT         NOT NULL REFERENCES operator (id),
     requested_at       TIMESTAMP      NOT NULL,

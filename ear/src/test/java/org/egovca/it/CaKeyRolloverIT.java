@@ -134,6 +134,17 @@ class CaKeyRolloverIT {
     // The old key signs for itself; the new key has its own delegated responder.
     assertEquals(oldIssuing, assertRevokedByOcsp(server, oldIssuing, beforeSerial));
     assertFalse(newIssuing.equals(assertRevokedByOcsp(server, newIssuing, afterSerial)));
+    // The new keys certify sync signers of their own, so sync messages never wait for one.
+    for (String caName : List.of("iFutureCA-Root", "iFutureCA")) {
+      assertEquals(
+          1,
+          server.count(
+              "SELECT COUNT(*) FROM sync_signer s JOIN certificate_authority a ON a.id = s.ca_id"
+                  + " JOIN certificate c ON c.id = s.certificate_id"
+                  + " WHERE a.name = ? AND s.ca_key_generation = 2 AND c.ca_key_generation = 2",
+              caName),
+          "a sync signer certified by the new key of " + caName);
+    }
     // A CertID naming the old key with a serial only the new key issued is unknown to that key.
     assertTrue(
         ocsp(server, oldIssuing, afterSerial).getResponses()[0].getCertStatus()

@@ -119,15 +119,12 @@ public record CaServer(
     return dataDirectory.resolve("operator-" + username + ".p12");
   }
 
-  /** The password of {@link #operatorP12(String)}. */
+  /**
+   * The password of {@link #operatorP12(String)}: the administrator's one-time password, which only
+   * the first start's output shows.
+   */
   public char[] operatorP12Password(String username) {
-    try {
-      return Files.readString(dataDirectory.resolve("operator-" + username + ".password"))
-          .strip()
-          .toCharArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return firstAdminOneTimePassword(username).toCharArray();
   }
 
   /**

@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,26 +38,37 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 /**
- * Certificate and CRL sync to an e-gov system (R21, R22) and its query service (R23), against the
- * deployed EAR and the reference receiver: the receiver is down while certificates are issued and
- * revoked and the CA restarts in the middle; afterwards it holds every message exactly once, in
- * order, each verified against the CA chain; another unit's certificates never reach it, and its
- * query service refuses them (R19).
+ * Certificate and CRL sync to e-gov systems (R21, R22) and their query service (R23), against the
+ * deployed EAR and reference receivers, each configured with the system it serves: the receiver of
+ * unit A's system is down while certificates are issued and revoked and the CA restarts in the
+ * middle; afterwards it holds every message exactly once, in order, each verified against the CA
+ * chain (signed by the CA's sync signer); another unit's certificates never reach it, and its query
+ * service refuses them (R19). Unit B's system receives its own messages, over HTTPS with the anchor
+ * registered for it; a message the CA made for unit A's system, replayed into unit B's, is refused
+ * as WRONG_RECIPIENT.
+ *
+ * <p>Unit A's receiver is registered over plain HTTP with the administrator's explicit allowance
+ * ({@code allowPlainHttp}), as a test system may be; unit B's over https:// with the CA's own RSA
+ * TLS CA as its server trust anchor, since that CA issued the test server's certificate.
  */
 @ExtendWith(DeployedEar.class)
 @Order(Order.DEFAULT + 1)
 class EgovSyncIT {
 
-  private static final String UNIT = "SYNC-A";
+  private static final String UNIT = ReferenceReceiver.UNIT;
   private static final String OTHER_UNIT = "SYNC-B";
-  private static final String SYSTEM = "sync-a";
+  private static final String SYSTEM = ReferenceReceiver.SYSTEM;
+  private static final String OTHER_SYSTEM = "sync-b";
+  private static final List<String> EVENTS = List.of("ISSUE", "RENEW", "REKEY", "REVOKE", "CRL");
 
   @TempDir static Path directory;
 
   private static SSLContext egovSystem;
+  private static ReferenceReceiver otherReceiver;
 
   @BeforeAll
-  static void registerTheEgovSystem(CaServer server, ReferenceReceiver receiver) throws Exception {
+  static void registerTheEgovSystems(
+      CaServer server, EarLauncher launcher, ReferenceReceiver receiver) throws Exception {
     SecurityAdministrators admins = SecurityAdministrators.of(server);
     assertNull(admins.admin.createApplicationUnit(UNIT, "Sync unit A"));
     assertNull(admins.admin.createApplicationUnit(OTHER_UNIT, "Sync unit B"));
@@ -66,8 +83,38 @@ class EgovSyncIT {
                     receiver.endpoint(),
                     "REALTIME",
                     0,
-                    List.of("ISSUE", "RENEW", "REKEY", "REVOKE", "CRL"),
-                    TestRequests.rsa(directory, SYSTEM, 2048)));
+                    EVENTS,
+                    TestRequests.rsa(directory, SYSTEM, 2048),
+                    true,
+                    null));
+    otherReceiver =
+        ReferenceReceiver.deploy(launcher, server, "sync-receiver-b", OTHER_SYSTEM, OTHER_UNIT);
+    admins.approved(
+        admin ->
+            admin.registerEgovSystem(
+                OTHER_SYSTEM,
+                OTHER_UNIT,
+                otherReceiver.httpsEndpoint(),
+                "REALTIME",
+                0,
+                EVENTS,
+                TestRequests.rsa(directory, OTHER_SYSTEM, 2048),
+                false,
+                Files.readString(server.tlsCaPem())));
+    // the allowance of plain HTTP and the anchors are in the registration's audit record
+    assertEquals(
+        1,
+        server.count(
+            "SELECT COUNT(*) FROM audit_event WHERE action = 'EGOV_SYSTEM_REGISTERED'"
+                + " AND target = ? AND detail LIKE '%PLAIN-HTTP-ALLOWED%'",
+            "egov-system:" + SYSTEM));
+    assertEquals(
+        1,
+        server.count(
+            "SELECT COUNT(*) FROM audit_event WHERE action = 'EGOV_SYSTEM_REGISTERED'"
+                + " AND target = ? AND detail LIKE '%serverTrustAnchors=[%SHA-256 %'"
+                + " AND detail NOT LIKE '%PLAIN-HTTP%'",
+            "egov-system:" + OTHER_SYSTEM));
     Path p12 = Pki.pkcs12(directory, SYSTEM, registered.result(), "changeit");
     egovSystem = Tls.client(server, p12, "changeit".toCharArray());
   }
@@ -90,14 +137,14 @@ class EgovSyncIT {
       assertTrue(
           server.count(
                   "SELECT COUNT(*) FROM delivery WHERE channel = ? AND delivered_at IS NULL",
-                  channel(server))
+                  channel(server, SYSTEM))
               >= 27,
           "20 issuances and 7 revocations wait for the e-gov system");
     } finally {
       receiver.start();
     }
 
-    List<String> expected = messageIds(server);
+    List<String> expected = messageIds(server, SYSTEM);
     List<JsonObject> received = awaitAll(receiver, expected);
     Set<String> ids = new HashSet<>();
     Map<String, Integer> issuedAt = new HashMap<>();
@@ -137,6 +184,47 @@ class EgovSyncIT {
           "a message of the CA was rejected: " + rejection);
     }
     assertEquals(0, receiver.duplicates(), "no worker delivered an item another had delivered");
+
+    // unit B's system, over https with its own anchor, has its unit's messages, each once
+    List<String> expectedByB = messageIds(server, OTHER_SYSTEM);
+    List<JsonObject> receivedByB = awaitAll(otherReceiver, expectedByB);
+    Set<String> idsAtB = new HashSet<>();
+    receivedByB.forEach(m -> assertTrue(idsAtB.add(m.getString("messageId")), "twice: " + m));
+    assertEquals(new HashSet<>(expectedByB), idsAtB);
+    for (BigInteger serial : otherUnits) {
+      assertTrue(
+          receivedByB.stream()
+              .anyMatch(m -> serial.toString(16).equals(m.getString("serialNumber", ""))),
+          "unit B's certificate " + serial.toString(16) + " did not reach unit B's system");
+    }
+    assertEquals(List.of(), otherReceiver.rejections(), "unit B's system refused nothing");
+  }
+
+  @Test
+  void aMessageTheCaMadeForOneUnitsSystemReplayedIntoAnothersIsRefused(
+      CaServer server, ReferenceReceiver receiver) throws Exception {
+    BigInteger serial =
+        issue(server, "Replay" + UUID.randomUUID().toString().substring(0, 6), 0, 1, UNIT).get(0);
+    String messageId = awaitIssueMessage(receiver, serial.toString(16));
+    String request = replayedRequest(receiver.storedMessage(messageId));
+
+    String atB = post(otherReceiver.endpoint(), request);
+    assertTrue(atB.contains("WRONG_RECIPIENT"), atB);
+    assertTrue(
+        otherReceiver.rejections().stream()
+            .anyMatch(
+                r ->
+                    messageId.equals(r.getString("messageId", ""))
+                        && "WRONG_RECIPIENT".equals(r.getString("code"))),
+        "unit B's receiver recorded the refusal");
+    assertTrue(
+        otherReceiver.messages().stream()
+            .noneMatch(m -> messageId.equals(m.getString("messageId"))),
+        "unit B's receiver did not apply unit A's message");
+
+    // the same bytes are a genuine message of the CA: its own recipient takes them (again)
+    String atA = post(receiver.endpoint(), request);
+    assertTrue(atA.contains("DUPLICATE"), atA);
   }
 
   @Test
@@ -152,14 +240,16 @@ class EgovSyncIT {
             "REALTIME",
             0,
             events,
-            TestRequests.rsa(directory, "ghost", 2048));
+            TestRequests.rsa(directory, "ghost", 2048),
+            true,
+            null);
     assertEquals("MALFORMED_REQUEST", unknownUnit.faultCode(), unknownUnit.faultString());
     assertTrue(unknownUnit.faultString().contains("NO-SUCH-UNIT"), unknownUnit.faultString());
 
     // every part is checked when the registration is asked for: nothing waits for approval
     RaSoapClient.Supervised badRequest =
         admin.registerEgovSystem(
-            "ghost", UNIT, receiver.endpoint(), "REALTIME", 0, events, "not a PKCS#10");
+            "ghost", UNIT, receiver.endpoint(), "REALTIME", 0, events, "not a PKCS#10", true, null);
     assertEquals("MALFORMED_REQUEST", badRequest.faultCode(), badRequest.faultString());
     assertTrue(badRequest.faultString().contains("certificate request"), badRequest.faultString());
 
@@ -171,8 +261,41 @@ class EgovSyncIT {
             "REALTIME",
             0,
             events,
-            TestRequests.rsa(directory, "ghost", 2048));
+            TestRequests.rsa(directory, "ghost", 2048),
+            false,
+            null);
     assertEquals("MALFORMED_REQUEST", badEndpoint.faultCode(), badEndpoint.faultString());
+
+    // plain http only with the administrator's explicit allowance; https only with anchors
+    RaSoapClient.Supervised plainHttp =
+        admin.registerEgovSystem(
+            "ghost",
+            UNIT,
+            receiver.endpoint(),
+            "REALTIME",
+            0,
+            events,
+            TestRequests.rsa(directory, "ghost", 2048),
+            false,
+            null);
+    assertEquals("MALFORMED_REQUEST", plainHttp.faultCode(), plainHttp.faultString());
+    assertTrue(
+        plainHttp.faultString().contains("must be https://")
+            && plainHttp.faultString().contains("explicitly allows plain HTTP"),
+        plainHttp.faultString());
+    RaSoapClient.Supervised noAnchors =
+        admin.registerEgovSystem(
+            "ghost",
+            UNIT,
+            receiver.httpsEndpoint(),
+            "REALTIME",
+            0,
+            events,
+            TestRequests.rsa(directory, "ghost", 2048),
+            false,
+            null);
+    assertEquals("MALFORMED_REQUEST", noAnchors.faultCode(), noAnchors.faultString());
+    assertTrue(noAnchors.faultString().contains("server trust anchors"), noAnchors.faultString());
     assertEquals(0, server.count("SELECT COUNT(*) FROM egov_system WHERE name = 'ghost'"));
     assertEquals(
         0, server.count("SELECT COUNT(*) FROM pending_action WHERE target = 'egov-system:ghost'"));
@@ -259,11 +382,11 @@ class EgovSyncIT {
     }
   }
 
-  private static String channel(CaServer server) throws Exception {
+  private static String channel(CaServer server, String system) throws Exception {
     try (Connection connection = server.database();
         PreparedStatement query =
             connection.prepareStatement("SELECT id FROM egov_system WHERE name = ?")) {
-      query.setString(1, SYSTEM);
+      query.setString(1, system);
       try (ResultSet row = query.executeQuery()) {
         row.next();
         return "egov-system-" + row.getLong(1);
@@ -272,13 +395,13 @@ class EgovSyncIT {
   }
 
   /** The message ids of every item the CA queued for the e-gov system, in queue order. */
-  private static List<String> messageIds(CaServer server) throws Exception {
+  private static List<String> messageIds(CaServer server, String system) throws Exception {
     Set<String> ids = new LinkedHashSet<>();
     try (Connection connection = server.database();
         PreparedStatement query =
             connection.prepareStatement(
                 "SELECT message_id FROM delivery WHERE channel = ? ORDER BY id")) {
-      query.setString(1, channel(server));
+      query.setString(1, channel(server, system));
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
           ids.add(rows.getString(1));
@@ -303,6 +426,91 @@ class EgovSyncIT {
           "the receiver holds " + ids.size() + " of the " + expected.size() + " messages");
       Thread.sleep(500);
     }
+  }
+
+  private static String awaitIssueMessage(ReferenceReceiver receiver, String serial)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (true) {
+      for (JsonObject message : receiver.messages()) {
+        if (serial.equals(message.getString("serialNumber", ""))
+            && "ISSUE".equals(message.getString("businessType"))) {
+          return message.getString("messageId");
+        }
+      }
+      assertTrue(System.nanoTime() < deadline, "the ISSUE of " + serial + " did not arrive");
+      Thread.sleep(250);
+    }
+  }
+
+  /**
+   * The syncCertificate request that carried a stored message, rebuilt from the receiver's file
+   * (its canonical payload and the CA's signature), as someone who captured it would send it.
+   */
+  private static String replayedRequest(Path stored) throws Exception {
+    Map<String, String> fields = new HashMap<>();
+    for (String line : Files.readAllLines(stored, StandardCharsets.UTF_8)) {
+      int separator = line.indexOf('=');
+      fields.put(line.substring(0, separator), line.substring(separator + 1));
+    }
+    assertEquals("syncCertificate", fields.get("operation"));
+    StringBuilder body = new StringBuilder("<syncCertificate xmlns=\"urn:egovca:sync:2\">");
+    append(body, "messageId", fields.get("messageId"));
+    body.append("<recipient>");
+    append(body, "system", fields.get("recipient.system"));
+    append(body, "applicationUnit", fields.get("recipient.applicationUnit"));
+    body.append("</recipient>");
+    append(body, "businessType", fields.get("businessType"));
+    append(body, "caIdentifier", fields.get("caIdentifier"));
+    body.append("<holder>");
+    for (String field :
+        List.of("subjectDn", "commonName", "organisation", "identifierType", "identifierValue")) {
+      append(body, field, fields.get("holder." + field));
+    }
+    body.append("</holder>");
+    for (String field :
+        List.of(
+            "certificate",
+            "serialNumber",
+            "status",
+            "notBefore",
+            "notAfter",
+            "revokedAt",
+            "revocationReason",
+            "syncTime",
+            "signature")) {
+      append(body, field, fields.get(field));
+    }
+    body.append("</syncCertificate>");
+    return "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>"
+        + body
+        + "</s:Body></s:Envelope>";
+  }
+
+  private static void append(StringBuilder xml, String name, String value) {
+    if (value != null && !value.isEmpty()) {
+      xml.append('<')
+          .append(name)
+          .append('>')
+          .append(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+          .append("</")
+          .append(name)
+          .append('>');
+    }
+  }
+
+  private static String post(String endpoint, String envelope) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(endpoint))
+                    .header("Content-Type", "text/xml; charset=utf-8")
+                    .header("SOAPAction", "\"urn:egovca:sync:2:syncCertificate\"")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() + " " + response.body();
   }
 
   private static String text(Document document) {

@@ -194,6 +194,49 @@ class RaScopeIT {
             "request:" + asked.id()));
   }
 
+  /**
+   * A renewal or re-key stays in the unit of the certificate it replaces: an RA no longer
+   * authorised for that unit cannot renew into it (it may still revoke).
+   */
+  @Test
+  void anRaThatLostAUnitNoLongerRenewsItsCertificates(CaServer server) throws Exception {
+    X509CertificateHolder inB = issue(secondRa, "lost-unit", UNIT_B);
+    String serial = inB.getSerialNumber().toString(16);
+    SecurityAdministrators admins = SecurityAdministrators.of(server);
+    admins.approved(admin -> admin.changeRaClientUnits("lra-scope", List.of(UNIT_A)));
+    try {
+      RaSoapClient.Dual renewal =
+          secondRa.renewCertificate(
+              serial,
+              TestRequests.sm2ForExistingKey(directory, "lost-unit", "lost-unit-renewal"),
+              HolderProof.sign(directory, "RENEW", serial, "lost-unit-renewal", "lost-unit"));
+      assertEquals("NOT_AUTHORIZED", renewal.faultCode(), renewal.faultString());
+      assertTrue(renewal.faultString().contains(UNIT_B), renewal.faultString());
+      assertNull(secondRa.revokeCertificate(serial, "E", "RA").faultCode());
+    } finally {
+      admins.approved(admin -> admin.changeRaClientUnits("lra-scope", List.of(UNIT_B)));
+    }
+  }
+
+  /**
+   * An RA cannot have a certificate made for the CA's own host: the RSA CA that would issue it is
+   * the anchor the CA's callers trust for its HTTPS.
+   */
+  @Test
+  void anRaCannotHaveACertificateForTheCasOwnHost(CaServer server) throws Exception {
+    for (String name : List.of("DNS:localhost", "IP:127.0.0.1")) {
+      RaSoapClient.Answer answer =
+          demoRa.issueCertificate(
+              "device-ssl-sign",
+              "CN=Scope " + UUID.randomUUID().toString().substring(0, 8) + ",O=Bureau,C=CN",
+              TestRequests.sm2(directory, "own-host"),
+              java.util.Map.of(),
+              List.of(name));
+      assertEquals("INVALID_SUBJECT", answer.faultCode(), name);
+      assertTrue(answer.faultString().contains("this CA's own host"), answer.faultString());
+    }
+  }
+
   private X509CertificateHolder issue(RaSoapClient ra, String key, String unit) throws Exception {
     RaSoapClient.Answer answer =
         ra.issueCertificate(

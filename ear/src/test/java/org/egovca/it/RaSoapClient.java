@@ -34,6 +34,7 @@ final class RaSoapClient {
 
   private final HttpClient http;
   private final URI endpoint;
+  private final String authorization;
 
   RaSoapClient(SSLContext tls, String httpsBase) {
     this(tls, httpsBase, "RaService");
@@ -41,9 +42,30 @@ final class RaSoapClient {
 
   /** A client of another SOAP service of the CA, such as {@code CaAdminService}. */
   RaSoapClient(SSLContext tls, String httpsBase, String service) {
+    this(tls, httpsBase, service, null, null);
+  }
+
+  /**
+   * A client that also sends a user name and password with HTTP basic authentication, as an
+   * operator calling {@code CaAdminService} does with their login certificate.
+   */
+  RaSoapClient(SSLContext tls, String httpsBase, String service, String username, String password) {
     this.http =
         HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
     this.endpoint = URI.create(httpsBase + "/ws/" + service);
+    this.authorization =
+        username == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** CaAdminService.changePassword: null, or the fault code and message. */
+  String changePassword(String newPassword) throws Exception {
+    Document document = call("changePassword", element("newPassword", newPassword));
+    String fault = text(document, "code");
+    return fault == null ? null : fault + ": " + text(document, "faultstring");
   }
 
   /**
@@ -196,7 +218,12 @@ final class RaSoapClient {
     return fault == null ? null : fault + ": " + text(document, "faultstring");
   }
 
-  /** CaAdminService.registerEgovSystem: the request for the registration, or the fault. */
+  /**
+   * CaAdminService.registerEgovSystem: the request for the registration, or the fault.
+   *
+   * @param allowPlainHttp the administrator's allowance of an http:// endpoint (test systems)
+   * @param serverTrustAnchors PEM anchors for an https:// endpoint's server, or null
+   */
   Supervised registerEgovSystem(
       String name,
       String unit,
@@ -204,7 +231,9 @@ final class RaSoapClient {
       String mode,
       int batchIntervalMinutes,
       List<String> events,
-      String pkcs10)
+      String pkcs10,
+      boolean allowPlainHttp,
+      String serverTrustAnchors)
       throws Exception {
     StringBuilder parameters =
         new StringBuilder(
@@ -215,6 +244,10 @@ final class RaSoapClient {
                 + element("batchIntervalMinutes", Integer.toString(batchIntervalMinutes)));
     events.forEach(event -> parameters.append(element("event", event)));
     parameters.append(element("pkcs10", pkcs10));
+    parameters.append(element("allowPlainHttp", Boolean.toString(allowPlainHttp)));
+    if (serverTrustAnchors != null) {
+      parameters.append(element("serverTrustAnchors", serverTrustAnchors));
+    }
     return supervised(call("registerEgovSystem", parameters.toString()));
   }
 
@@ -397,15 +430,17 @@ final class RaSoapClient {
             + "</ra:"
             + operation
             + "></soapenv:Body></soapenv:Envelope>";
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "text/xml; charset=utf-8")
+            .header("SOAPAction", "\"\"")
+            .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     HttpResponse<byte[]> response =
-        http.send(
-            HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "text/xml; charset=utf-8")
-                .header("SOAPAction", "\"\"")
-                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     lastStatus = response.statusCode();
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);

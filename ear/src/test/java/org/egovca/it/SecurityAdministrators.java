@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The first two security administrators, each calling {@code CaAdminService} with their own login
- * certificate: one asks for a supervised action, the other approves it (dual control).
+ * The first two security administrators, each calling {@code CaAdminService} with both factors of
+ * their own login (certificate and password): one asks for a supervised action, the other approves
+ * it (dual control).
  */
 public final class SecurityAdministrators {
 
@@ -24,10 +25,17 @@ public final class SecurityAdministrators {
   }
 
   public static SecurityAdministrators of(CaServer server) throws Exception {
-    return new SecurityAdministrators(
-        new RaSoapClient(Tls.securityAdmin(server, "admin"), server.httpsBase(), "CaAdminService"),
-        new RaSoapClient(
-            Tls.securityAdmin(server, "admin2"), server.httpsBase(), "CaAdminService"));
+    return new SecurityAdministrators(service(server, "admin"), service(server, "admin2"));
+  }
+
+  /** {@code CaAdminService} as {@code username} calls it: login certificate and password. */
+  private static RaSoapClient service(CaServer server, String username) throws Exception {
+    return new RaSoapClient(
+        Tls.securityAdmin(server, username),
+        server.httpsBase(),
+        "CaAdminService",
+        username,
+        FirstAdministrators.password(server, username));
   }
 
   /**

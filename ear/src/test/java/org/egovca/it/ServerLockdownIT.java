@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,13 +19,22 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.Principal;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -32,10 +42,22 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.egovca.ldap.slapd.SlapdPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -232,6 +254,179 @@ class ServerLockdownIT {
                 HttpRequest.newBuilder(URI.create(server.httpsBase() + "/pki/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(200, withCertificate.statusCode(), withCertificate.body());
+  }
+
+  /**
+   * The HTTPS listener trusts the CA's RSA TLS CA, the anchor of operators', RA and e-gov systems'
+   * client certificates, and nothing else: not the public root CAs of Payara's own trust store
+   * ({@code cacerts.p12}), which the listener used before it had a trust store of its own. OpenSSL
+   * sees the listener name that CA alone as acceptable issuer of client certificates; a client that
+   * presents a certificate of a CA the server does not know is refused in the TLS handshake; the RA
+   * client's certificate still works.
+   */
+  @Test
+  void theHttpsListenerTrustsTheTlsCaAndNothingElse(CaServer server, @TempDir Path work)
+      throws Exception {
+    URI https = URI.create(server.httpsBase());
+    String handshake =
+        Commands.run(
+                work,
+                "openssl",
+                "s_client",
+                "-connect",
+                https.getHost() + ":" + https.getPort(),
+                "-CAfile",
+                server.tlsCaPem().toString())
+            .output();
+    String tlsCa =
+        Commands.ok(
+                work, "openssl", "x509", "-in", server.tlsCaPem().toString(), "-noout", "-subject")
+            .strip()
+            .substring("subject=".length());
+    assertEquals(List.of(tlsCa), acceptableClientIssuers(handshake), handshake);
+
+    KeyPair unknownCaKeys = rsa();
+    X509Certificate unknownCa =
+        certificate(
+            "CN=Unknown CA,O=Nobody", unknownCaKeys, "CN=Unknown CA,O=Nobody", unknownCaKeys, true);
+    KeyPair clientKeys = rsa();
+    X509Certificate client =
+        certificate(
+            "CN=intruder,O=Nobody", clientKeys, "CN=Unknown CA,O=Nobody", unknownCaKeys, false);
+    AlwaysPresents credential =
+        new AlwaysPresents(clientKeys.getPrivate(), new X509Certificate[] {client, unknownCa});
+    SSLContext intruder = SSLContext.getInstance("TLS");
+    intruder.init(new KeyManager[] {credential}, trustingTheTlsCa(server).getTrustManagers(), null);
+    String refusal =
+        Tls.refusedInHandshake(
+            server, intruder, "GET /pki/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    assertTrue(credential.presented, "the client was never asked for its certificate: " + refusal);
+
+    HttpResponse<String> raClient =
+        HttpClient.newBuilder()
+            .sslContext(Tls.raClient(server))
+            .build()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.httpsBase() + "/pki/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, raClient.statusCode(), raClient.body());
+  }
+
+  /** The names {@code openssl s_client} lists under "Acceptable client certificate CA names". */
+  private static List<String> acceptableClientIssuers(String handshake) {
+    List<String> names = new ArrayList<>();
+    boolean listing = false;
+    for (String line : handshake.split("\n")) {
+      if (line.startsWith("Acceptable client certificate CA names")) {
+        listing = true;
+      } else if (listing
+          && (line.startsWith("Requested Signature Algorithms")
+              || line.startsWith("Client Certificate Types")
+              || line.startsWith("Shared Requested Signature Algorithms")
+              || line.startsWith("---"))) {
+        break;
+      } else if (listing) {
+        names.add(line.strip());
+      }
+    }
+    return names;
+  }
+
+  private static TrustManagerFactory trustingTheTlsCa(CaServer server) throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("egovca-tls-ca", Tls.certificate(server.tlsCaPem()));
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(trust);
+    return factory;
+  }
+
+  private static KeyPair rsa() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    return generator.generateKeyPair();
+  }
+
+  private static X509Certificate certificate(
+      String subject, KeyPair subjectKeys, String issuer, KeyPair issuerKeys, boolean ca)
+      throws Exception {
+    Instant now = Instant.now();
+    JcaX509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+            new X500Name(issuer),
+            new BigInteger(64, new SecureRandom()),
+            Date.from(now.minus(Duration.ofMinutes(5))),
+            Date.from(now.plus(Duration.ofDays(1))),
+            new X500Name(subject),
+            subjectKeys.getPublic());
+    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+    builder.addExtension(
+        Extension.keyUsage,
+        true,
+        new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
+    if (!ca) {
+      builder.addExtension(
+          Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+    }
+    return new JcaX509CertificateConverter()
+        .getCertificate(
+            builder.build(
+                new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate())));
+  }
+
+  /**
+   * Presents its certificate whatever issuers the server asks for: JSSE's own key managers offer
+   * only certificates of the issuers the server names, and would present none here, which is not
+   * what this test is about.
+   */
+  private static final class AlwaysPresents extends X509ExtendedKeyManager {
+    private static final String ALIAS = "client";
+    private final PrivateKey key;
+    private final X509Certificate[] chain;
+    volatile boolean presented;
+
+    AlwaysPresents(PrivateKey key, X509Certificate[] chain) {
+      this.key = key;
+      this.chain = chain;
+    }
+
+    @Override
+    public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+      presented = true;
+      return ALIAS;
+    }
+
+    @Override
+    public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine e) {
+      presented = true;
+      return ALIAS;
+    }
+
+    @Override
+    public String[] getClientAliases(String keyType, Principal[] issuers) {
+      return new String[] {ALIAS};
+    }
+
+    @Override
+    public String[] getServerAliases(String keyType, Principal[] issuers) {
+      return new String[0];
+    }
+
+    @Override
+    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+      return null;
+    }
+
+    @Override
+    public X509Certificate[] getCertificateChain(String alias) {
+      return ALIAS.equals(alias) ? chain.clone() : null;
+    }
+
+    @Override
+    public PrivateKey getPrivateKey(String alias) {
+      return ALIAS.equals(alias) ? key : null;
+    }
   }
 
   private static boolean ofProcesses(String users, Set<Long> pids) {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SoapAuthorizationMatrixIT {
 
   private static final String UNIT = "MATRIX";
+  private static final String ADMINISTRATOR = "security administrator";
 
   /** Harmless parameters of each operation: nothing is issued, registered or rolled over. */
   private static final Map<String, String> PARAMETERS =
@@ -58,6 +59,7 @@ class SoapAuthorizationMatrixIT {
           Map.entry("CaAdminService.approveRequest", "<id>-1</id>"),
           Map.entry("CaAdminService.rejectRequest", "<id>-1</id>"),
           Map.entry("CaAdminService.withdrawRequest", "<id>-1</id>"),
+          Map.entry("CaAdminService.changePassword", "<newPassword>x</newPassword>"),
           Map.entry("QueryService.getCertificate", "<serialNumber>1</serialNumber>"),
           Map.entry(
               "QueryService.findCertificatesBySubject", "<subjectDn>CN=nobody,C=CN</subjectDn>"),
@@ -85,14 +87,21 @@ class SoapAuthorizationMatrixIT {
                     "REALTIME",
                     0,
                     List.of("ISSUE"),
-                    TestRequests.rsa(directory, "matrix", 2048)));
+                    TestRequests.rsa(directory, "matrix", 2048),
+                    // the receiver beside the CA answers over plain HTTP: a test system, allowed so
+                    true,
+                    null));
     Path p12 = Pki.pkcs12(directory, "matrix", system.result(), "changeit");
     callers =
         Map.of(
-            "RA system", Tls.raClient(server),
-            "e-gov system", Tls.client(server, p12, "changeit".toCharArray()),
-            "security administrator", Tls.securityAdmin(server, "admin"),
-            "anonymous", Tls.anonymous(server));
+            "RA system",
+            Tls.raClient(server),
+            "e-gov system",
+            Tls.client(server, p12, "changeit".toCharArray()),
+            ADMINISTRATOR,
+            Tls.securityAdmin(server, "admin"),
+            "anonymous",
+            Tls.anonymous(server));
   }
 
   @TestFactory
@@ -126,7 +135,16 @@ class SoapAuthorizationMatrixIT {
   /** The fault code the operation answers the caller, "answered" without one. */
   private static String call(String operation, String caller) throws Exception {
     String[] parts = operation.split("\\.");
-    RaSoapClient client = new RaSoapClient(callers.get(caller), server.httpsBase(), parts[0]);
+    // the administrator calls with both factors of their login, at every service
+    RaSoapClient client =
+        caller.equals(ADMINISTRATOR)
+            ? new RaSoapClient(
+                callers.get(caller),
+                server.httpsBase(),
+                parts[0],
+                "admin",
+                FirstAdministrators.password(server, "admin"))
+            : new RaSoapClient(callers.get(caller), server.httpsBase(), parts[0]);
     try {
       String code = client.faultCode(parts[1], PARAMETERS.get(operation));
       return code == null ? "answered" : code;

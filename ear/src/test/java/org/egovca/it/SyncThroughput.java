@@ -30,7 +30,8 @@ public final class SyncThroughput {
   public static double measure(EarLauncher launcher, CaServer server, int certificates, int threads)
       throws Exception {
     Path directory = Files.createTempDirectory("sync-throughput");
-    ReferenceReceiver receiver = ReferenceReceiver.deploy(launcher, server);
+    ReferenceReceiver receiver =
+        ReferenceReceiver.deploy(launcher, server, "sync-receiver-bench", "bench", "BENCH");
     receiver.stop();
     SecurityAdministrators admins = SecurityAdministrators.of(server);
     String failure = admins.admin.createApplicationUnit("BENCH", "Benchmark unit");
@@ -47,7 +48,10 @@ public final class SyncThroughput {
                 "REALTIME",
                 0,
                 List.of("ISSUE"),
-                TestRequests.rsa(directory, "bench", 2048)));
+                TestRequests.rsa(directory, "bench", 2048),
+                // the receiver beside the CA answers over plain HTTP: a test system, allowed so
+                true,
+                null));
     String pkcs10 = TestRequests.sm2(directory, "holder");
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -80,10 +80,19 @@ public final class Tls {
    * @throws AssertionError when an HTTP answer came back
    */
   static String refusedInHandshake(CaServer server, String request) throws Exception {
+    return refusedInHandshake(server, anonymous(server), request);
+  }
+
+  /**
+   * Connects to the HTTPS listener as the client {@code client} and sends {@code request}, as
+   * {@link #refusedInHandshake(CaServer, String)} does: for a client whose certificate the listener
+   * must refuse in the handshake.
+   */
+  static String refusedInHandshake(CaServer server, SSLContext client, String request)
+      throws Exception {
     URI https = URI.create(server.httpsBase());
     try (SSLSocket socket =
-        (SSLSocket)
-            anonymous(server).getSocketFactory().createSocket(https.getHost(), https.getPort())) {
+        (SSLSocket) client.getSocketFactory().createSocket(https.getHost(), https.getPort())) {
       socket.setSoTimeout(10_000);
       try {
         socket.startHandshake();
@@ -93,7 +102,7 @@ public final class Tls {
         byte[] answer = socket.getInputStream().readNBytes(64);
         if (answer.length > 0) {
           throw new AssertionError(
-              "the HTTPS listener answered a client without a certificate: "
+              "the HTTPS listener answered a client it must refuse in the handshake: "
                   + new String(answer, StandardCharsets.ISO_8859_1));
         }
         return "end of stream";

@@ -57,10 +57,19 @@ public final class DirectoryConfiguration {
   public static final String OPERATION_TIMEOUT = "egovca.ldap.operationTimeoutMillis";
 
   /**
-   * A PEM file of the CA certificates trusted for an {@code ldaps://} directory; by default the
-   * JVM's trust store. Either way the server's certificate must name the URL's host.
+   * A PEM file of the CA certificates trusted for an {@code ldaps://} directory (the CA that issued
+   * the directory's server certificate, or that certificate itself); required for {@code ldaps://}.
+   * Nothing else is trusted: not the JVM's or the server's trust store, which holds this CA's own
+   * RSA TLS CA, the issuer of subscribers' TLS server certificates. The server's certificate must
+   * also name the URL's host.
    */
   public static final String TRUSTED_CERTIFICATES = "egovca.ldap.tls.trustedCertificates";
+
+  /**
+   * Whether a bind password may cross the network in clear: {@code ldap://} to another host than
+   * this one (false by default; true only for a test directory behind a protected network).
+   */
+  public static final String ALLOW_PLAIN = "egovca.ldap.allowPlain";
 
   /** The most connections the publisher holds open to the directory at once. */
   public static final String MAX_CONNECTIONS = "egovca.ldap.maxConnections";
@@ -98,6 +107,25 @@ public final class DirectoryConfiguration {
     operationTimeout = Duration.ofMillis(values.integer(OPERATION_TIMEOUT, 5000, 1, 600_000));
     String trusted = values.raw(TRUSTED_CERTIFICATES);
     trustedCertificates = trusted == null ? null : Path.of(trusted);
+    if (trustedCertificates == null && url.getScheme().equalsIgnoreCase("ldaps")) {
+      throw new IllegalArgumentException(
+          TRUSTED_CERTIFICATES
+              + " is required for an ldaps:// directory: the PEM file of the CA that issued the"
+              + " directory's server certificate (the server's trust store is not used)");
+    }
+    if (bindPassword != null
+        && url.getScheme().equalsIgnoreCase("ldap")
+        && !loopback(url.getHost())
+        && !values.bool(ALLOW_PLAIN, false)) {
+      throw new IllegalArgumentException(
+          URL
+              + " is ldap:// to another host: the bind password would cross the network in clear"
+              + " and anyone on the way could publish; use ldaps:// with "
+              + TRUSTED_CERTIFICATES
+              + ", or set "
+              + ALLOW_PLAIN
+              + "=true for a test directory");
+    }
     maxConnections = values.integer(MAX_CONNECTIONS, 8, 1, 256);
     dataDir =
         Path.of(
@@ -105,6 +133,15 @@ public final class DirectoryConfiguration {
                 DATA_DIR, Path.of(System.getProperty("user.home"), ".egov-ca", "data").toString()));
     publishing = PublishingAttributes.from(values);
     rules = PublishingRules.from(values);
+  }
+
+  /** A host name that stays on this machine, as written (no name is looked up). */
+  private static boolean loopback(String host) {
+    String name = host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+    return name.equals("localhost")
+        || name.startsWith("127.")
+        || name.equals("[::1]")
+        || name.equals("::1");
   }
 
   /** The configuration given by the JVM's system properties, with the documented defaults. */
@@ -159,7 +196,9 @@ public final class DirectoryConfiguration {
     return operationTimeout;
   }
 
-  /** The configured PEM file of trusted CA certificates, empty for the JVM's trust store. */
+  /**
+   * The PEM file of the certificates trusted for {@code ldaps://}; present whenever that is used.
+   */
   public Optional<Path> trustedCertificates() {
     return Optional.ofNullable(trustedCertificates);
   }
@@ -208,7 +247,7 @@ public final class DirectoryConfiguration {
         + "ms, operationTimeout="
         + operationTimeout.toMillis()
         + "ms, trustedCertificates="
-        + (trustedCertificates == null ? "JVM trust store" : trustedCertificates)
+        + (trustedCertificates == null ? "none" : trustedCertificates)
         + ", maxConnections="
         + maxConnections
         + ", dataDir="

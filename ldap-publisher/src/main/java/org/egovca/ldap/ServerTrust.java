@@ -36,9 +36,11 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * (a wildcard only as the whole left-most label), or, when the certificate has no dNSName at all,
  * its most specific common name.
  *
- * <p>The trusted CAs are the JVM's trust store (Payara's), or the PEM bundle that {@value
+ * <p>The trusted CAs are exactly the PEM bundle that {@value
  * DirectoryConfiguration#TRUSTED_CERTIFICATES} names, as {@code TLS_CACERT} does for OpenLDAP's
- * tools.
+ * tools; never the JVM's trust store (Payara's), which holds this CA's own RSA TLS CA: it issues
+ * TLS server certificates to subscribers, so one of them for the directory's host name could
+ * otherwise take the publisher's connection and its bind password.
  */
 final class ServerTrust {
 
@@ -50,14 +52,16 @@ final class ServerTrust {
   /**
    * Trust managers for a connection to {@code host}.
    *
-   * @param trustedCertificates a PEM file of trusted CA certificates; null for the JVM's trust
-   *     store
+   * @param trustedCertificates a PEM file of the trusted certificates; required
    */
   static TrustManager[] forHost(String host, Path trustedCertificates)
       throws IOException, GeneralSecurityException {
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trustedCertificates == null ? null : keyStore(trustedCertificates));
+    if (trustedCertificates == null) {
+      throw new GeneralSecurityException(
+          "No trust anchors for ldaps://: set " + DirectoryConfiguration.TRUSTED_CERTIFICATES);
+    }
+    TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
+    factory.init(keyStore(trustedCertificates));
     for (TrustManager manager : factory.getTrustManagers()) {
       if (manager instanceof X509ExtendedTrustManager chain) {
         return new TrustManager[] {new HostChecking(chain, host)};

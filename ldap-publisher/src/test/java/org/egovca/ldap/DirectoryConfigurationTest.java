@@ -48,6 +48,7 @@ class DirectoryConfigurationTest {
             Map.entry("egovca.ldap.connectTimeoutMillis", "100"),
             Map.entry("egovca.ldap.operationTimeoutMillis", "200"),
             Map.entry("egovca.ldap.maxConnections", "16"),
+            Map.entry("egovca.ldap.tls.trustedCertificates", "/etc/egovca/ldap-ca.pem"),
             Map.entry("egovca.ldap.publishing.crl.attribute", "certificateRevocationList"),
             Map.entry("egovca.ldap.rules.caNames", "iFutureCA-SM2"),
             Map.entry("egovca.data.dir", "/var/lib/egovca"));
@@ -62,10 +63,50 @@ class DirectoryConfigurationTest {
     assertEquals(Duration.ofMillis(200), configuration.operationTimeout());
     assertEquals(16, configuration.maxConnections());
     assertEquals(
+        Path.of("/etc/egovca/ldap-ca.pem"), configuration.trustedCertificates().orElseThrow());
+    assertEquals(
         "certificateRevocationList",
         configuration.publishing().of(PublishedItem.CRL).description());
     assertFalse(configuration.rules().covers("iFutureCA-RSA"));
     assertEquals(Path.of("/var/lib/egovca/ldap"), configuration.embeddedDataDir());
+  }
+
+  @Test
+  void ldapsNeedsItsOwnTrustAnchors() {
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DirectoryConfiguration.from(
+                    Map.of("egovca.ldap.url", "ldaps://directory.example.cn")::get));
+    assertTrue(
+        refused.getMessage().startsWith("egovca.ldap.tls.trustedCertificates is required"),
+        refused.getMessage());
+  }
+
+  @Test
+  void aBindPasswordDoesNotCrossTheNetworkInClear() {
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DirectoryConfiguration.from(
+                    Map.of(
+                            "egovca.ldap.url", "ldap://directory.example.cn",
+                            "egovca.ldap.bindPassword", "s3cret")
+                        ::get));
+    assertTrue(refused.getMessage().contains("in clear"), refused.getMessage());
+    assertFalse(refused.getMessage().contains("s3cret"));
+    // on this machine, or where an administrator allows it for a test directory
+    DirectoryConfiguration.from(
+        Map.of("egovca.ldap.url", "ldap://127.0.0.1:389", "egovca.ldap.bindPassword", "s3cret")
+            ::get);
+    DirectoryConfiguration.from(
+        Map.of(
+                "egovca.ldap.url", "ldap://directory.example.cn",
+                "egovca.ldap.bindPassword", "s3cret",
+                "egovca.ldap.allowPlain", "true")
+            ::get);
   }
 
   @Test

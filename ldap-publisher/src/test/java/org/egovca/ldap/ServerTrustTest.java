@@ -84,9 +84,20 @@ class ServerTrustTest {
   }
 
   @Test
-  void readsTrustedCertificatesFromAPemBundle() throws Exception {
+  void trustsOnlyThePemBundleNeverTheJvmsTrustStore() throws Exception {
     Path empty = Files.writeString(folder.resolve("empty.pem"), "");
     assertThrows(GeneralSecurityException.class, () -> ServerTrust.forHost("h", empty));
-    assertTrue(ServerTrust.forHost("h", null).length == 1, "the JVM's trust store");
+    Path anchors =
+        Files.writeString(
+            folder.resolve("anchors.pem"),
+            "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder()
+                    .encodeToString(server("CN=ldap.example.cn").getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+    assertTrue(ServerTrust.forHost("h", anchors).length == 1);
+    GeneralSecurityException none =
+        assertThrows(GeneralSecurityException.class, () -> ServerTrust.forHost("h", null));
+    assertTrue(
+        none.getMessage().contains("egovca.ldap.tls.trustedCertificates"), none.getMessage());
   }
 }

@@ -3,11 +3,20 @@ package org.egovca.ldap;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Publishes to a real OpenLDAP master and reads back from its syncrepl slave with Debian's
@@ -34,6 +44,12 @@ class SlapdPublishingTest {
   private static final String USER_CERTIFICATE = "userCertificate;binary";
   private static final String CA_CERTIFICATE = "cACertificate;binary";
   private static final Duration REPLICATION = Duration.ofSeconds(10);
+
+  private static final String TRUST_STORE = "javax.net.ssl.trustStore";
+  private static final String TRUST_STORE_PASSWORD = "javax.net.ssl.trustStorePassword";
+  private static final String TRUST_STORE_TYPE = "javax.net.ssl.trustStoreType";
+
+  @TempDir Path folder;
 
   private static SlapdPair directory;
   private static Ldapsearch slave;
@@ -250,7 +266,8 @@ class SlapdPublishingTest {
   }
 
   @Test
-  void refusesATlsMasterWhoseCertificateNamesAnotherHostOrComesFromAnUntrustedCa() {
+  void refusesATlsMasterWhoseCertificateNamesAnotherHostOrComesFromAnUntrustedCa()
+      throws Exception {
     String localhost = directory.masterLdapsUrl().toString().replace("127.0.0.1", "localhost");
     LdapCertificatePublisher wrongHost =
         publisher(
@@ -260,7 +277,12 @@ class SlapdPublishingTest {
                 "egovca.ldap.tls.trustedCertificates",
                 directory.tlsCaCertificate().toString()));
     LdapCertificatePublisher untrusted =
-        publisher(Map.of("egovca.ldap.url", directory.masterLdapsUrl().toString()));
+        publisher(
+            Map.of(
+                "egovca.ldap.url",
+                directory.masterLdapsUrl().toString(),
+                "egovca.ldap.tls.trustedCertificates",
+                anotherCa().toString()));
     try {
       TestCa ca = new TestCa("iFutureCA-SM2", "CN=iFutureCA-SM2,O=iFutureCA,C=CN");
       PublishedCertificate certificate = ca.issue("CN=Wu Shi,O=Bureau,C=CN");
@@ -273,12 +295,91 @@ class SlapdPublishingTest {
     }
   }
 
+  /**
+   * The server's trust store holds the CA's own RSA TLS CA, which issues TLS server certificates to
+   * subscribers: a server certificate from it for the directory's host must not get the bind
+   * password. Here the JVM trusts the master's CA; the publisher still trusts only its anchors.
+   */
+  @Test
+  void theServersTrustStoreIsNeverTrustedForLdaps() throws Exception {
+    Path trustStore = folder.resolve("cacerts.p12");
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    try (InputStream pem = Files.newInputStream(directory.tlsCaCertificate())) {
+      store.setCertificateEntry(
+          "egovca-tls-ca", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+    }
+    try (OutputStream out = Files.newOutputStream(trustStore)) {
+      store.store(out, "changeit".toCharArray());
+    }
+    Map<String, String> previous = new HashMap<>();
+    for (String property : List.of(TRUST_STORE, TRUST_STORE_PASSWORD, TRUST_STORE_TYPE)) {
+      previous.put(property, System.getProperty(property));
+    }
+    System.setProperty(TRUST_STORE, trustStore.toString());
+    System.setProperty(TRUST_STORE_PASSWORD, "changeit");
+    System.setProperty(TRUST_STORE_TYPE, "PKCS12");
+    try {
+      IllegalArgumentException withoutAnchors =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> publisher(Map.of("egovca.ldap.url", directory.masterLdapsUrl().toString())));
+      assertTrue(
+          withoutAnchors.getMessage().startsWith("egovca.ldap.tls.trustedCertificates is required"),
+          withoutAnchors.getMessage());
+
+      LdapCertificatePublisher otherAnchors =
+          publisher(
+              Map.of(
+                  "egovca.ldap.url",
+                  directory.masterLdapsUrl().toString(),
+                  "egovca.ldap.tls.trustedCertificates",
+                  anotherCa().toString()));
+      try {
+        PublishedCertificate certificate =
+            new TestCa("iFutureCA-SM2", "CN=iFutureCA-SM2,O=iFutureCA,C=CN")
+                .issue("CN=Zheng Shiyi,O=Bureau,C=CN");
+        PublicationResult refused = otherAnchors.certificateAdded(certificate);
+        assertFalse(refused.published(), refused.detail());
+        assertEquals(0, directory.master().count("(cn=Zheng Shiyi)"));
+      } finally {
+        otherAnchors.close();
+      }
+    } finally {
+      previous.forEach(
+          (property, value) -> {
+            if (value == null) {
+              System.clearProperty(property);
+            } else {
+              System.setProperty(property, value);
+            }
+          });
+    }
+  }
+
+  /** A PEM file with the certificate of a CA that has nothing to do with the directory. */
+  private Path anotherCa() throws IOException {
+    byte[] der =
+        new TestCa("Unrelated TLS CA", "CN=Unrelated TLS CA,O=Elsewhere,C=CN")
+            .caCertificate()
+            .encoded();
+    return Files.writeString(
+        folder.resolve("unrelated-ca.pem"),
+        "-----BEGIN CERTIFICATE-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der)
+            + "\n-----END CERTIFICATE-----\n",
+        StandardCharsets.US_ASCII);
+  }
+
   @Test
   void whileTheMasterIsDownPublicationFailsQuicklyAndSucceedsOnceItIsBack() {
     TestCa ca = new TestCa("iFutureCA-SM2", "CN=iFutureCA-SM2,O=iFutureCA,C=CN");
     PublishedCertificate before = ca.issue("CN=Sun Qi,O=Bureau,C=CN");
     PublishedCertificate during = ca.issue("CN=Zhou Ba,O=Bureau,C=CN");
     assertPublished(publisher.certificateAdded(before));
+    // the slave has it before the master goes down (replication takes a moment under load)
+    awaitOnSlave("(cn=Sun Qi)", USER_CERTIFICATE, before.encoded());
     directory.stopMaster();
     try {
       long started = System.nanoTime();

@@ -1,10 +1,13 @@
 package org.egovca.sync;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * The bytes the CA signs and a receiver verifies: every field of a message except the signature, in
@@ -26,25 +29,41 @@ import java.util.Base64;
  *   <li>enumerations by their names ({@code ISSUE}, {@code GOOD}).
  * </ul>
  *
- * The first two lines, {@code format=urn:egovca:sync:1} and {@code operation=...}, bind the payload
+ * The first two lines, {@code format=urn:egovca:sync:2} and {@code operation=...}, bind the payload
  * to this version of the interface and to one operation, so that no payload of one kind can pass
- * for another.
+ * for another; the recipient lines that follow the message id bind it to one e-gov system, so that
+ * it cannot be replayed into another.
+ *
+ * <p>Version 2 added the recipient ({@code recipient.system}, {@code recipient.applicationUnit}); a
+ * version 1 payload named no recipient and is not accepted any more.
  */
 public final class CanonicalPayload {
 
   /** The value of the first line: the target namespace of the WSDL this payload belongs to. */
-  public static final String FORMAT = "urn:egovca:sync:1";
+  public static final String FORMAT = "urn:egovca:sync:2";
 
   private static final DateTimeFormatter INSTANT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
   private CanonicalPayload() {}
 
+  /**
+   * The digest a receiver's receipt names (field {@code payloadSha256}): SHA-256 over the canonical
+   * payload, in lower-case hex. The CA counts a delivery as done only when the receipt names the
+   * digest of the payload it sent.
+   */
+  public static String sha256(byte[] payload) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
   /** The canonical payload of a certificate sync message. */
   public static byte[] of(CertificateSync m) {
     HolderInfo holder = m.holder();
-    return new Lines("syncCertificate")
-        .add("messageId", m.messageId())
+    return new Lines("syncCertificate", m.messageId(), m.recipient())
         .add("businessType", m.businessType().name())
         .add("caIdentifier", m.caIdentifier())
         .add("holder.subjectDn", holder.subjectDn())
@@ -65,8 +84,7 @@ public final class CanonicalPayload {
 
   /** The canonical payload of a CRL sync message. */
   public static byte[] of(CrlSync m) {
-    return new Lines("syncCrl")
-        .add("messageId", m.messageId())
+    return new Lines("syncCrl", m.messageId(), m.recipient())
         .add("businessType", m.businessType().name())
         .add("caIdentifier", m.caIdentifier())
         .add("crlNumber", m.crlNumber())
@@ -81,9 +99,12 @@ public final class CanonicalPayload {
   private static final class Lines {
     private final StringBuilder text = new StringBuilder(512);
 
-    Lines(String operation) {
+    Lines(String operation, String messageId, Recipient recipient) {
       add("format", FORMAT);
       add("operation", operation);
+      add("messageId", messageId);
+      add("recipient.system", recipient.system());
+      add("recipient.applicationUnit", recipient.applicationUnit());
     }
 
     Lines add(String name, String value) {

@@ -12,6 +12,8 @@ import java.util.Objects;
  *
  * @param messageId a random UUID in lower-case canonical form; the same on every retry, so that the
  *     receiver applies the message exactly once
+ * @param recipient the e-gov system the CA made this message for; a receiver applies only messages
+ *     that name itself
  * @param businessType ISSUE, RENEW, REKEY or REVOKE
  * @param caIdentifier the issuing CA's name (ASCII letters, digits, {@code . _ -}; at most 64)
  * @param holder the holder's basic information
@@ -28,6 +30,7 @@ import java.util.Objects;
  */
 public record CertificateSync(
     String messageId,
+    Recipient recipient,
     BusinessType businessType,
     String caIdentifier,
     HolderInfo holder,
@@ -47,6 +50,7 @@ public record CertificateSync(
    */
   public CertificateSync {
     MessageFields.matching("messageId", messageId, MessageFields.MESSAGE_ID);
+    MessageFields.required("recipient", recipient);
     if (MessageFields.required("businessType", businessType) == BusinessType.CRL) {
       throw new IllegalArgumentException("businessType CRL is for CRL sync messages");
     }
@@ -93,6 +97,7 @@ public record CertificateSync(
   public boolean equals(Object other) {
     return other instanceof CertificateSync that
         && messageId.equals(that.messageId)
+        && recipient.equals(that.recipient)
         && businessType == that.businessType
         && caIdentifier.equals(that.caIdentifier)
         && holder.equals(that.holder)
@@ -116,6 +121,8 @@ public record CertificateSync(
   public String toString() {
     return "CertificateSync[messageId="
         + messageId
+        + ", recipient="
+        + recipient
         + ", businessType="
         + businessType
         + ", caIdentifier="

@@ -9,6 +9,7 @@ import java.util.Objects;
  * BusinessType#CRL}. Instants are truncated to whole seconds, as in {@link CertificateSync}.
  *
  * @param messageId a random UUID in lower-case canonical form; the same on every retry
+ * @param recipient the e-gov system the CA made this message for
  * @param caIdentifier the issuing CA's name
  * @param crl the CRL, DER
  * @param crlNumber the CRL's cRLNumber in decimal without leading zeros
@@ -18,6 +19,7 @@ import java.util.Objects;
  */
 public record CrlSync(
     String messageId,
+    Recipient recipient,
     String caIdentifier,
     byte[] crl,
     String crlNumber,
@@ -32,6 +34,7 @@ public record CrlSync(
    */
   public CrlSync {
     MessageFields.matching("messageId", messageId, MessageFields.MESSAGE_ID);
+    MessageFields.required("recipient", recipient);
     MessageFields.matching("caIdentifier", caIdentifier, MessageFields.CA_IDENTIFIER);
     crl = MessageFields.der("crl", crl);
     MessageFields.matching("crlNumber", crlNumber, MessageFields.CRL_NUMBER);
@@ -55,6 +58,7 @@ public record CrlSync(
   public boolean equals(Object other) {
     return other instanceof CrlSync that
         && messageId.equals(that.messageId)
+        && recipient.equals(that.recipient)
         && caIdentifier.equals(that.caIdentifier)
         && Arrays.equals(crl, that.crl)
         && crlNumber.equals(that.crlNumber)
@@ -73,6 +77,8 @@ public record CrlSync(
   public String toString() {
     return "CrlSync[messageId="
         + messageId
+        + ", recipient="
+        + recipient
         + ", caIdentifier="
         + caIdentifier
         + ", crlNumber="

@@ -9,8 +9,23 @@ public class SyncSignatureException extends Exception {
   public enum Reason {
     /** No trusted certificates are known for the CA identifier of the message. */
     UNKNOWN_CA,
-    /** The signature was made with a key that none of the CA's trusted certificates holds. */
+    /**
+     * The signing certificate was not issued by the CA (by the key of one of its trusted
+     * certificates), or the signature carries no signing certificate.
+     */
     NOT_SIGNED_BY_CA,
+    /**
+     * Signed with the CA's own certificate-signing key. The CA signs sync messages with its sync
+     * signer key only; a signature by its certificate-signing key is refused, whoever made it.
+     */
+    SIGNED_BY_CA_KEY,
+    /**
+     * The signing certificate was issued by the CA but is not a sync signer certificate (a
+     * subscriber's certificate, say): {@link SyncSignerCertificates#defect}.
+     */
+    NOT_A_SYNC_SIGNER,
+    /** The CA's sync signer certificate is not valid now (expired or not yet valid). */
+    SIGNER_NOT_VALID,
     /** Made with the CA's key, but not over these bytes: the message was changed on the way. */
     BAD_SIGNATURE,
     /** Not a detached CMS SignedData with one signer, or the signature could not be made. */

@@ -12,11 +12,13 @@ import org.bouncycastle.operator.RuntimeOperatorException;
 import org.bouncycastle.operator.bc.BcDigestCalculatorProvider;
 
 /**
- * Makes the CA's signature on a sync message: a detached CMS SignedData over the canonical payload.
+ * Makes the CA's signature on a sync message: a detached CMS SignedData over the canonical payload,
+ * made with the key of the CA's sync signer certificate ({@link SyncSignerCertificates}), never
+ * with the CA's certificate-signing key.
  *
  * <p>Detached CMS rather than WS-Security: WS-SecurityPolicy has no SM2 algorithms, and CMS (RFC
- * 5652, GM/T 0010 for SM2) is what every PKI toolkit verifies, OpenSSL included. The signer
- * certificate travels inside, so a receiver can tell which key generation of the CA signed.
+ * 5652, GM/T 0010 for SM2) is what every PKI toolkit verifies, OpenSSL included. The sync signer
+ * certificate travels inside; a receiver checks that the CA issued it.
  */
 public final class SyncSignatures {
 
@@ -26,10 +28,11 @@ public final class SyncSignatures {
    * Detached CMS SignedData (DER) over payload.
    *
    * @param payload the canonical payload ({@link CanonicalPayload})
-   * @param signer the CA's signer, for example a BouncyCastle {@code ContentSigner} for SM3withSM2
-   *     or SHA256withRSA backed by the crypto token; its digest is computed with BouncyCastle's
-   *     lightweight digests, so no JCA provider needs to be registered
-   * @param signerCertificate the CA certificate of the signing key, included in the SignedData
+   * @param signer the sync signer's signer, for example a BouncyCastle {@code ContentSigner} for
+   *     SM3withSM2 or SHA256withRSA backed by the crypto token; its digest is computed with
+   *     BouncyCastle's lightweight digests, so no JCA provider needs to be registered
+   * @param signerCertificate the sync signer certificate of the signing key, issued by the CA and
+   *     included in the SignedData
    * @throws SyncSignatureException with reason MALFORMED when the signer fails or its algorithm has
    *     no known digest
    */

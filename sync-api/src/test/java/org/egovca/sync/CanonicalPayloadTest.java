@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CanonicalPayloadTest {
 
   private static final String ID = "0f8e3a52-9d1c-4b7e-a6f0-2c5d8e1b4a93";
+  private static final Recipient RECIPIENT = new Recipient("population-registry", "GA-0101");
   private static final byte[] CERTIFICATE = {0x30, 0x03, 0x02, 0x01, 0x05};
   private static final Instant NOT_BEFORE = Instant.parse("2025-03-01T08:00:00Z");
   private static final Instant NOT_AFTER = Instant.parse("2026-03-01T07:59:59Z");
@@ -30,6 +32,7 @@ class CanonicalPayloadTest {
   private static CertificateSync revocation() {
     return new CertificateSync(
         ID,
+        RECIPIENT,
         BusinessType.REVOKE,
         "iFutureCA",
         HOLDER,
@@ -47,9 +50,11 @@ class CanonicalPayloadTest {
   void certificatePayloadIsTheDocumentedLinesInUtf8() {
     String expected =
         """
-        format=urn:egovca:sync:1
+        format=urn:egovca:sync:2
         operation=syncCertificate
         messageId=0f8e3a52-9d1c-4b7e-a6f0-2c5d8e1b4a93
+        recipient.system=population-registry
+        recipient.applicationUnit=GA-0101
         businessType=REVOKE
         caIdentifier=iFutureCA
         holder.subjectDn=CN=张三,O=某市人民政府,C=CN
@@ -74,6 +79,7 @@ class CanonicalPayloadTest {
     CrlSync crl =
         new CrlSync(
             ID,
+            RECIPIENT,
             "iFutureCA-RSA",
             new byte[] {0x30, 0x00},
             "42",
@@ -82,9 +88,11 @@ class CanonicalPayloadTest {
             SYNC_TIME);
     String expected =
         """
-        format=urn:egovca:sync:1
+        format=urn:egovca:sync:2
         operation=syncCrl
         messageId=0f8e3a52-9d1c-4b7e-a6f0-2c5d8e1b4a93
+        recipient.system=population-registry
+        recipient.applicationUnit=GA-0101
         businessType=CRL
         caIdentifier=iFutureCA-RSA
         crlNumber=42
@@ -101,6 +109,7 @@ class CanonicalPayloadTest {
     CertificateSync issued =
         new CertificateSync(
             ID,
+            RECIPIENT,
             BusinessType.ISSUE,
             "iFutureCA",
             new HolderInfo("CN=server01", "server01", null, null, null),
@@ -127,6 +136,7 @@ class CanonicalPayloadTest {
             with(base, "messageId", "1f8e3a52-9d1c-4b7e-a6f0-2c5d8e1b4a93"),
             new CertificateSync(
                 ID,
+                RECIPIENT,
                 BusinessType.ISSUE,
                 "iFutureCA",
                 HOLDER,
@@ -160,6 +170,7 @@ class CanonicalPayloadTest {
                     HOLDER.subjectDn(), "张三", "某市人民政府", "RESIDENT_ID_CARD", "110105194912310030")),
             new CertificateSync(
                 ID,
+                RECIPIENT,
                 BusinessType.REVOKE,
                 "iFutureCA",
                 HOLDER,
@@ -178,9 +189,12 @@ class CanonicalPayloadTest {
             withTimes(base, NOT_BEFORE, NOT_AFTER, REVOKED_AT, SYNC_TIME.plusSeconds(1)),
             with(base, "revocationReason", "superseded"),
             with(base, "revocationReason", null));
+    List<CertificateSync> allVariants = new ArrayList<>(variants);
+    allVariants.add(withRecipient(base, new Recipient("tax-office", RECIPIENT.applicationUnit())));
+    allVariants.add(withRecipient(base, new Recipient(RECIPIENT.system(), "GA-0102")));
     Set<String> payloads = new HashSet<>();
     payloads.add(new String(CanonicalPayload.of(base), UTF_8));
-    for (CertificateSync variant : variants) {
+    for (CertificateSync variant : allVariants) {
       assertTrue(
           payloads.add(new String(CanonicalPayload.of(variant), UTF_8)),
           "same payload as another message: " + variant);
@@ -188,6 +202,7 @@ class CanonicalPayloadTest {
     CertificateSync good =
         new CertificateSync(
             ID,
+            RECIPIENT,
             BusinessType.RENEW,
             "iFutureCA",
             HOLDER,
@@ -202,6 +217,7 @@ class CanonicalPayloadTest {
     CertificateSync expired =
         new CertificateSync(
             ID,
+            RECIPIENT,
             BusinessType.RENEW,
             "iFutureCA",
             HOLDER,
@@ -225,25 +241,73 @@ class CanonicalPayloadTest {
     byte[] crl = {0x30, 0x00};
     List<CrlSync> messages =
         List.of(
-            new CrlSync(ID, "iFutureCA", crl, "42", thisUpdate, nextUpdate, SYNC_TIME),
+            new CrlSync(ID, RECIPIENT, "iFutureCA", crl, "42", thisUpdate, nextUpdate, SYNC_TIME),
             new CrlSync(
                 "1f8e3a52-9d1c-4b7e-a6f0-2c5d8e1b4a93",
+                RECIPIENT,
                 "iFutureCA",
                 crl,
                 "42",
                 thisUpdate,
                 nextUpdate,
                 SYNC_TIME),
-            new CrlSync(ID, "iFutureCA-RSA", crl, "42", thisUpdate, nextUpdate, SYNC_TIME),
             new CrlSync(
-                ID, "iFutureCA", new byte[] {0x30, 0x01}, "42", thisUpdate, nextUpdate, SYNC_TIME),
-            new CrlSync(ID, "iFutureCA", crl, "43", thisUpdate, nextUpdate, SYNC_TIME),
+                ID, RECIPIENT, "iFutureCA-RSA", crl, "42", thisUpdate, nextUpdate, SYNC_TIME),
             new CrlSync(
-                ID, "iFutureCA", crl, "42", thisUpdate.plusSeconds(1), nextUpdate, SYNC_TIME),
+                ID,
+                new Recipient("tax-office", "GA-0101"),
+                "iFutureCA",
+                crl,
+                "42",
+                thisUpdate,
+                nextUpdate,
+                SYNC_TIME),
             new CrlSync(
-                ID, "iFutureCA", crl, "42", thisUpdate, nextUpdate.plusSeconds(1), SYNC_TIME),
+                ID,
+                new Recipient("population-registry", "GA-0102"),
+                "iFutureCA",
+                crl,
+                "42",
+                thisUpdate,
+                nextUpdate,
+                SYNC_TIME),
             new CrlSync(
-                ID, "iFutureCA", crl, "42", thisUpdate, nextUpdate, SYNC_TIME.plusSeconds(1)));
+                ID,
+                RECIPIENT,
+                "iFutureCA",
+                new byte[] {0x30, 0x01},
+                "42",
+                thisUpdate,
+                nextUpdate,
+                SYNC_TIME),
+            new CrlSync(ID, RECIPIENT, "iFutureCA", crl, "43", thisUpdate, nextUpdate, SYNC_TIME),
+            new CrlSync(
+                ID,
+                RECIPIENT,
+                "iFutureCA",
+                crl,
+                "42",
+                thisUpdate.plusSeconds(1),
+                nextUpdate,
+                SYNC_TIME),
+            new CrlSync(
+                ID,
+                RECIPIENT,
+                "iFutureCA",
+                crl,
+                "42",
+                thisUpdate,
+                nextUpdate.plusSeconds(1),
+                SYNC_TIME),
+            new CrlSync(
+                ID,
+                RECIPIENT,
+                "iFutureCA",
+                crl,
+                "42",
+                thisUpdate,
+                nextUpdate,
+                SYNC_TIME.plusSeconds(1)));
     Set<String> payloads = new HashSet<>();
     for (CrlSync message : messages) {
       assertTrue(payloads.add(new String(CanonicalPayload.of(message), UTF_8)), message.toString());
@@ -290,6 +354,7 @@ class CanonicalPayloadTest {
   private static CertificateSync with(CertificateSync m, String field, String value) {
     return new CertificateSync(
         field.equals("messageId") ? value : m.messageId(),
+        m.recipient(),
         m.businessType(),
         field.equals("caIdentifier") ? value : m.caIdentifier(),
         m.holder(),
@@ -303,9 +368,51 @@ class CanonicalPayloadTest {
         m.syncTime());
   }
 
+  private static CertificateSync withRecipient(CertificateSync m, Recipient recipient) {
+    return new CertificateSync(
+        m.messageId(),
+        recipient,
+        m.businessType(),
+        m.caIdentifier(),
+        m.holder(),
+        m.certificate(),
+        m.serialNumber(),
+        m.status(),
+        m.notBefore(),
+        m.notAfter(),
+        m.revokedAt(),
+        m.revocationReason(),
+        m.syncTime());
+  }
+
+  @Test
+  void aRecipientNamesARegisteredSystemAndUnit() {
+    assertEquals(
+        "recipient.system must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}",
+        assertThrows(IllegalArgumentException.class, () -> new Recipient("../x", "GA-0101"))
+            .getMessage());
+    assertEquals(
+        "recipient.applicationUnit is missing",
+        assertThrows(IllegalArgumentException.class, () -> new Recipient("tax", null))
+            .getMessage());
+    assertEquals(
+        "recipient is missing",
+        assertThrows(IllegalArgumentException.class, () -> withRecipient(revocation(), null))
+            .getMessage());
+  }
+
+  @Test
+  void theDigestAReceiptNamesIsSha256OfThePayloadInHex() {
+    assertEquals(
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        CanonicalPayload.sha256(new byte[0]));
+    assertEquals(64, CanonicalPayload.sha256(CanonicalPayload.of(revocation())).length());
+  }
+
   private static CertificateSync withHolder(CertificateSync m, HolderInfo holder) {
     return new CertificateSync(
         m.messageId(),
+        m.recipient(),
         m.businessType(),
         m.caIdentifier(),
         holder,
@@ -323,6 +430,7 @@ class CanonicalPayloadTest {
       CertificateSync m, Instant notBefore, Instant notAfter, Instant revokedAt, Instant syncTime) {
     return new CertificateSync(
         m.messageId(),
+        m.recipient(),
         m.businessType(),
         m.caIdentifier(),
         m.holder(),

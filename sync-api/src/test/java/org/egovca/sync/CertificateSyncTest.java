@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class CertificateSyncTest {
 
   private static final String ID = "0f8e3a52-9d1c-4b7e-a6f0-2c5d8e1b4a93";
+  private static final Recipient RECIPIENT = new Recipient("sync-a", "SYNC-A");
   private static final HolderInfo HOLDER = new HolderInfo("CN=a", "a", null, null, null);
   private static final Instant T = Instant.parse("2025-01-01T00:00:00Z");
 
@@ -22,6 +23,7 @@ class CertificateSyncTest {
       String reason) {
     return new CertificateSync(
         messageId,
+        RECIPIENT,
         type,
         "iFutureCA",
         HOLDER,
@@ -56,8 +58,11 @@ class CertificateSyncTest {
         "serialNumber must match 0|[1-9a-f][0-9a-f]{0,39}",
         refusal(() -> message(ID, BusinessType.ISSUE, "01f", CertificateState.GOOD, null, null)));
     refusal(() -> message(ID, BusinessType.ISSUE, "1F", CertificateState.GOOD, null, null));
-    refusal(() -> new CrlSync(ID, "../etc", new byte[] {1}, "1", T, T.plusSeconds(1), T));
-    refusal(() -> new CrlSync(ID, "iFutureCA", new byte[] {1}, "007", T, T.plusSeconds(1), T));
+    refusal(
+        () -> new CrlSync(ID, RECIPIENT, "../etc", new byte[] {1}, "1", T, T.plusSeconds(1), T));
+    refusal(
+        () ->
+            new CrlSync(ID, RECIPIENT, "iFutureCA", new byte[] {1}, "007", T, T.plusSeconds(1), T));
   }
 
   @Test
@@ -90,9 +95,10 @@ class CertificateSyncTest {
   void missingFieldsAreNamed() {
     assertEquals(
         "syncTime is missing",
-        refusal(() -> new CrlSync(ID, "iFutureCA", new byte[] {1}, "1", T, T, null)));
+        refusal(() -> new CrlSync(ID, RECIPIENT, "iFutureCA", new byte[] {1}, "1", T, T, null)));
     assertEquals(
-        "crl is empty", refusal(() -> new CrlSync(ID, "iFutureCA", new byte[0], "1", T, T, T)));
+        "crl is empty",
+        refusal(() -> new CrlSync(ID, RECIPIENT, "iFutureCA", new byte[0], "1", T, T, T)));
     assertEquals(
         "holder.identifierType and holder.identifierValue go together",
         refusal(() -> new HolderInfo("CN=a", "a", null, "PASSPORT", null)));
@@ -101,7 +107,7 @@ class CertificateSyncTest {
   @Test
   void binaryContentIsCopied() {
     byte[] der = {1, 2, 3};
-    CrlSync message = new CrlSync(ID, "iFutureCA", der, "1", T, T, T);
+    CrlSync message = new CrlSync(ID, RECIPIENT, "iFutureCA", der, "1", T, T, T);
     der[0] = 9;
     message.crl()[1] = 9;
     assertEquals(1, message.crl()[0]);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
 import jakarta.xml.ws.Endpoint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,8 +19,13 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import org.egovca.sync.testing.ScriptedReceiver;
 import org.egovca.sync.testing.TestCa;
 import org.egovca.sync.testing.TestMessages;
+import org.egovca.sync.testing.TestTls;
 import org.egovca.sync.wire.WireMessages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +66,7 @@ class SyncClientTest {
   void deliversTheMessageAndReturnsTheReceiversOutcome() throws Exception {
     CertificateSync message = TestMessages.issued(CA, "iFutureCA");
     byte[] signature = TestMessages.sign(message, CA);
-    try (SyncClient client = new SyncClient(address, CONNECT, REQUEST)) {
+    try (SyncClient client = SyncClient.overPlainHttp(address, CONNECT, REQUEST)) {
       assertEquals(SyncOutcome.APPLIED, client.send(message, signature));
       assertEquals(SyncOutcome.DUPLICATE, client.send(message, signature));
       CrlSync crl = TestMessages.crl(CA, "iFutureCA", 3);
@@ -74,7 +80,7 @@ class SyncClientTest {
   void aSyncFaultKeepsItsCodeAndMessage() {
     receiver.fault = WireMessages.fault(SyncFaultCode.BAD_SIGNATURE, "a field was changed");
     CertificateSync message = TestMessages.issued(CA, "iFutureCA");
-    try (SyncClient client = new SyncClient(address, CONNECT, REQUEST)) {
+    try (SyncClient client = SyncClient.overPlainHttp(address, CONNECT, REQUEST)) {
       SyncDeliveryException e =
           assertThrows(
               SyncDeliveryException.class,
@@ -97,7 +103,7 @@ class SyncClientTest {
     }
     URI unreachable = URI.create("http://ca:s3cret@127.0.0.1:" + closedPort + "/sync?token=s3cret");
     CrlSync crl = TestMessages.crl(CA, "iFutureCA", 1);
-    try (SyncClient client = new SyncClient(unreachable, CONNECT, REQUEST)) {
+    try (SyncClient client = SyncClient.overPlainHttp(unreachable, CONNECT, REQUEST)) {
       SyncDeliveryException e =
           assertThrows(SyncDeliveryException.class, () -> client.send(crl, new byte[] {1}));
       assertNull(e.faultCode());
@@ -114,7 +120,7 @@ class SyncClientTest {
   void aStalledReceiverTimesOut() {
     receiver.stall = Duration.ofSeconds(5);
     CrlSync crl = TestMessages.crl(CA, "iFutureCA", 1);
-    try (SyncClient client = new SyncClient(address, CONNECT, Duration.ofMillis(300))) {
+    try (SyncClient client = SyncClient.overPlainHttp(address, CONNECT, Duration.ofMillis(300))) {
       long start = System.nanoTime();
       SyncDeliveryException e =
           assertThrows(SyncDeliveryException.class, () -> client.send(crl, new byte[] {1}));
@@ -127,7 +133,7 @@ class SyncClientTest {
   void aReceiptForAnotherMessageIsNotADelivery() {
     receiver.receiptFor = "1f8e3a52-9d1c-4b7e-a6f0-2c5d8e1b4a93";
     CrlSync crl = TestMessages.crl(CA, "iFutureCA", 1);
-    try (SyncClient client = new SyncClient(address, CONNECT, REQUEST)) {
+    try (SyncClient client = SyncClient.overPlainHttp(address, CONNECT, REQUEST)) {
       SyncDeliveryException e =
           assertThrows(SyncDeliveryException.class, () -> client.send(crl, new byte[] {1}));
       assertNull(e.faultCode());
@@ -141,7 +147,7 @@ class SyncClientTest {
       messages.add(TestMessages.crl(CA, "iFutureCA", i));
     }
     ExecutorService threads = Executors.newFixedThreadPool(4);
-    try (SyncClient client = new SyncClient(address, CONNECT, REQUEST)) {
+    try (SyncClient client = SyncClient.overPlainHttp(address, CONNECT, REQUEST)) {
       List<Future<SyncOutcome>> outcomes = new ArrayList<>();
       for (CrlSync message : messages) {
         outcomes.add(threads.submit(() -> client.send(message, new byte[] {1})));
@@ -156,11 +162,142 @@ class SyncClientTest {
   }
 
   @Test
-  void onlyHttpEndpointsAndPositiveTimeouts() {
+  void aReceiptThatNamesAnotherPayloadIsNotADelivery() {
+    receiver.receiptForOtherPayload = true;
+    CertificateSync message = TestMessages.issued(CA, "iFutureCA");
+    try (SyncClient client = SyncClient.overPlainHttp(address, CONNECT, REQUEST)) {
+      SyncDeliveryException e =
+          assertThrows(
+              SyncDeliveryException.class,
+              () -> client.send(message, TestMessages.sign(message, CA)));
+      assertNull(e.faultCode());
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  "not "
+                      + CanonicalPayload.sha256(CanonicalPayload.of(message))
+                      + " of the payload sent"),
+          e.getMessage());
+    }
+    assertEquals(List.of(message), receiver.certificates, "the receiver got it, the CA retries");
+  }
+
+  @Test
+  void overHttpsTheReceiverIsTrustedOnlyThroughTheConfiguredAnchors() throws Exception {
+    TestTls receiversCa = TestTls.ca("Receiver's TLS CA");
+    HttpsServer https = receiversCa.server("127.0.0.1").https();
+    Endpoint tlsEndpoint = Endpoint.create(new ScriptedReceiver());
+    tlsEndpoint.publish(https.createContext("/sync"));
+    https.start();
+    URI secure = URI.create("https://127.0.0.1:" + https.getAddress().getPort() + "/sync");
+    CrlSync crl = TestMessages.crl(CA, "iFutureCA", 5);
+    try (SyncClient trusting =
+        SyncClient.overHttps(secure, List.of(receiversCa.certificate()), CONNECT, REQUEST)) {
+      assertEquals(SyncOutcome.APPLIED, trusting.send(crl, new byte[] {1}));
+    } finally {
+      tlsEndpoint.stop();
+      https.stop(0);
+    }
+  }
+
+  /**
+   * The JVM trusts the RSA CA that issues TLS server certificates to subscribers (the CA's own
+   * HTTPS listener needs it); a subscriber's server certificate from it must not pass for the e-gov
+   * system's, whose anchor is another CA.
+   */
+  @Test
+  void aServerCertificateFromACaTheJvmTrustsButTheSystemDoesNotIsRefused() throws Exception {
+    TestTls subscribersTlsCa = TestTls.ca("iFutureCA RSA");
+    TestTls systemsCa = TestTls.ca("Receiver's TLS CA");
+    HttpsServer intercepting = subscribersTlsCa.server("127.0.0.1").https();
+    ScriptedReceiver interceptor = new ScriptedReceiver();
+    Endpoint tlsEndpoint = Endpoint.create(interceptor);
+    tlsEndpoint.publish(intercepting.createContext("/sync"));
+    intercepting.start();
+    URI secure = URI.create("https://127.0.0.1:" + intercepting.getAddress().getPort() + "/sync");
+    SSLContext jvmDefault = SSLContext.getDefault();
+    SSLSocketFactory connectionDefault = HttpsURLConnection.getDefaultSSLSocketFactory();
+    SSLContext trustsSubscribersCa = subscribersTlsCa.trustingContext();
+    SSLContext.setDefault(trustsSubscribersCa);
+    HttpsURLConnection.setDefaultSSLSocketFactory(trustsSubscribersCa.getSocketFactory());
+    CrlSync crl = TestMessages.crl(CA, "iFutureCA", 6);
+    try (SyncClient client =
+        SyncClient.overHttps(secure, List.of(systemsCa.certificate()), CONNECT, REQUEST)) {
+      SyncDeliveryException e =
+          assertThrows(SyncDeliveryException.class, () -> client.send(crl, new byte[] {1}));
+      assertNull(e.faultCode());
+      assertTrue(e.getMessage().contains("certification path"), e.getMessage());
+      assertEquals(List.of(), interceptor.crls, "nothing reached the impostor");
+    } finally {
+      SSLContext.setDefault(jvmDefault);
+      HttpsURLConnection.setDefaultSSLSocketFactory(connectionDefault);
+      tlsEndpoint.stop();
+      intercepting.stop(0);
+    }
+  }
+
+  @Test
+  void aServerCertificateForAnotherHostIsRefused() throws Exception {
+    TestTls receiversCa = TestTls.ca("Receiver's TLS CA");
+    HttpsServer https = receiversCa.server("other-system.example.cn").https();
+    Endpoint tlsEndpoint = Endpoint.create(new ScriptedReceiver());
+    tlsEndpoint.publish(https.createContext("/sync"));
+    https.start();
+    URI secure = URI.create("https://127.0.0.1:" + https.getAddress().getPort() + "/sync");
+    CrlSync crl = TestMessages.crl(CA, "iFutureCA", 5);
+    try (SyncClient client =
+        SyncClient.overHttps(secure, List.of(receiversCa.certificate()), CONNECT, REQUEST)) {
+      SyncDeliveryException e =
+          assertThrows(SyncDeliveryException.class, () -> client.send(crl, new byte[] {1}));
+      assertNull(e.faultCode());
+    } finally {
+      tlsEndpoint.stop();
+      https.stop(0);
+    }
+  }
+
+  @Test
+  void theServerCertificateItselfCanBeTheAnchor() throws Exception {
+    TestTls subscribersTlsCa = TestTls.ca("iFutureCA RSA");
+    TestTls.Server server = subscribersTlsCa.server("127.0.0.1");
+    TestTls.Server otherServer = subscribersTlsCa.server("127.0.0.1");
+    Endpoint tlsEndpoint = Endpoint.create(new ScriptedReceiver());
+    tlsEndpoint.publish(server.https().createContext("/sync"));
+    server.https().start();
+    URI secure = URI.create("https://127.0.0.1:" + server.https().getAddress().getPort() + "/sync");
+    CrlSync crl = TestMessages.crl(CA, "iFutureCA", 5);
+    try (SyncClient pinned =
+            SyncClient.overHttps(secure, List.of(server.certificate()), CONNECT, REQUEST);
+        SyncClient pinnedToAnother =
+            SyncClient.overHttps(secure, List.of(otherServer.certificate()), CONNECT, REQUEST)) {
+      assertEquals(SyncOutcome.APPLIED, pinned.send(crl, new byte[] {1}));
+      assertThrows(SyncDeliveryException.class, () -> pinnedToAnother.send(crl, new byte[] {1}));
+    } finally {
+      tlsEndpoint.stop();
+      server.https().stop(0);
+    }
+  }
+
+  @Test
+  void httpsNeedsAnchorsAndPlainHttpIsAskedForByName() {
+    URI secure = URI.create("https://egov.example.cn/sync");
     assertThrows(
         IllegalArgumentException.class,
-        () -> new SyncClient(URI.create("file:///tmp/x"), CONNECT, REQUEST));
+        () -> SyncClient.overHttps(secure, List.of(), CONNECT, REQUEST));
     assertThrows(
-        IllegalArgumentException.class, () -> new SyncClient(address, Duration.ZERO, REQUEST));
+        IllegalArgumentException.class,
+        () -> SyncClient.overPlainHttp(secure, CONNECT, REQUEST),
+        "an https address is never used without TLS");
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            SyncClient.overHttps(
+                address, List.of(TestTls.ca("x").certificate()), CONNECT, REQUEST));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SyncClient.overPlainHttp(URI.create("file:///tmp/x"), CONNECT, REQUEST));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SyncClient.overPlainHttp(address, Duration.ZERO, REQUEST));
   }
 }

@@ -2,8 +2,13 @@ package org.egovca.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,29 +38,80 @@ class SyncSignaturesTest {
   }
 
   @Test
-  void sm2SignatureOverTheCanonicalPayloadVerifies() throws Exception {
+  void anSm2SyncSignerSignatureOverTheCanonicalPayloadVerifies() throws Exception {
     CertificateSync message = TestMessages.issued(SM2_CA, "iFutureCA");
     byte[] payload = CanonicalPayload.of(message);
-    byte[] cms = SyncSignatures.sign(payload, SM2_CA.signer(), SM2_CA.certificate());
-    verifier.verify("iFutureCA", payload, cms);
+    byte[] cms = TestMessages.sign(message, SM2_CA);
+    assertEquals(SM2_CA.syncSigner().certificate(), verifier.verify("iFutureCA", payload, cms));
     assertEquals(
         "1.2.156.10197.1.501",
         new CMSSignedData(cms).getSignerInfos().iterator().next().getEncryptionAlgOID());
   }
 
   @Test
-  void rsaSignatureVerifies() throws Exception {
+  void anRsaSyncSignerSignatureVerifies() throws Exception {
     CrlSync message = TestMessages.crl(RSA_CA, "iFutureCA-RSA", 7);
     byte[] payload = CanonicalPayload.of(message);
     verifier.verify("iFutureCA-RSA", payload, TestMessages.sign(message, RSA_CA));
   }
 
   @Test
-  void signatureIsDetachedAndCarriesTheSignerCertificate() throws Exception {
-    byte[] cms = SyncSignatures.sign(bytes("payload"), SM2_CA.signer(), SM2_CA.certificate());
+  void theSignatureIsDetachedAndCarriesTheSyncSignerCertificate() throws Exception {
+    byte[] cms = TestMessages.sign(bytes("payload"), SM2_CA.syncSigner());
     CMSSignedData signedData = new CMSSignedData(cms);
     assertEquals(null, signedData.getSignedContent());
-    assertEquals(List.of(SM2_CA.certificate()), signedData.getCertificates().getMatches(null));
+    assertEquals(
+        List.of(SM2_CA.syncSigner().certificate()), signedData.getCertificates().getMatches(null));
+  }
+
+  @Test
+  void aSignatureByTheCasCertificateSigningKeyIsRefused() {
+    for (TestCa ca : List.of(SM2_CA, RSA_CA)) {
+      String caIdentifier = ca == SM2_CA ? "iFutureCA" : "iFutureCA-RSA";
+      byte[] payload = CanonicalPayload.of(TestMessages.issued(ca, caIdentifier));
+      SyncSignatureException refused =
+          assertThrows(
+              SyncSignatureException.class,
+              () ->
+                  verifier.verify(
+                      caIdentifier, payload, TestMessages.sign(payload, ca.caKeySigner())));
+      assertEquals(Reason.SIGNED_BY_CA_KEY, refused.reason());
+      assertTrue(refused.getMessage().contains("certificate-signing key"), refused.getMessage());
+    }
+  }
+
+  @Test
+  void aSignatureByAnotherCertificateOfTheCaIsRefused() {
+    Instant now = Instant.now();
+    TestCa.Signer subscriber =
+        SM2_CA.endEntitySigner(
+            "CN=张三,O=某市人民政府,C=CN", now.minusSeconds(60), now.plus(Duration.ofDays(365)), false);
+    byte[] payload = CanonicalPayload.of(TestMessages.issued(SM2_CA, "iFutureCA"));
+    SyncSignatureException refused =
+        assertThrows(
+            SyncSignatureException.class,
+            () -> verifier.verify("iFutureCA", payload, TestMessages.sign(payload, subscriber)));
+    assertEquals(Reason.NOT_A_SYNC_SIGNER, refused.reason());
+    assertTrue(refused.getMessage().contains("extended key usage"), refused.getMessage());
+  }
+
+  @Test
+  void anExpiredOrNotYetValidSyncSignerIsRefused() {
+    Instant now = Instant.now();
+    TestCa.Signer expired =
+        SM2_CA.endEntitySigner(
+            "CN=old signer", now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(30)), true);
+    byte[] payload = bytes("payload");
+    assertEquals(
+        Reason.SIGNER_NOT_VALID,
+        rejection(verifier, "iFutureCA", payload, TestMessages.sign(payload, expired)));
+    SyncSignatureVerifier aYearAgo =
+        new SyncSignatureVerifier(
+            caIdentifier -> List.of(SM2_CA.certificate()),
+            Clock.fixed(now.minus(Duration.ofDays(365)), ZoneOffset.UTC));
+    assertEquals(
+        Reason.SIGNER_NOT_VALID,
+        rejection(aYearAgo, "iFutureCA", payload, TestMessages.sign(payload, SM2_CA.syncSigner())));
   }
 
   @Test
@@ -65,6 +121,7 @@ class SyncSignaturesTest {
     CertificateSync changed =
         new CertificateSync(
             message.messageId(),
+            message.recipient(),
             BusinessType.RENEW,
             message.caIdentifier(),
             message.holder(),
@@ -94,54 +151,57 @@ class SyncSignaturesTest {
   }
 
   @Test
-  void anImpostorWithTheCasNameAndSerialIsNotTheCa() throws Exception {
+  void anImpostorWithTheCasNameAndSerialIsNotTheCa() {
     TestCa impostor = SM2_CA.impostor();
     byte[] payload = CanonicalPayload.of(TestMessages.issued(impostor, "iFutureCA"));
-    byte[] cms = SyncSignatures.sign(payload, impostor.signer(), impostor.certificate());
-    assertEquals(Reason.NOT_SIGNED_BY_CA, rejection(verifier, "iFutureCA", payload, cms));
-  }
-
-  @Test
-  void anotherTrustedCaIsNotThisCa() {
-    byte[] payload = bytes("payload");
-    byte[] cms = sign(payload, RSA_CA);
-    assertEquals(Reason.NOT_SIGNED_BY_CA, rejection(verifier, "iFutureCA", payload, cms));
-  }
-
-  @Test
-  void withoutTheSignerCertificateTheSignerIdentifierFindsTheCa() throws Exception {
-    byte[] payload = bytes("payload");
-    CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-    generator.addSignerInfoGenerator(
-        new SignerInfoGeneratorBuilder(new BcDigestCalculatorProvider())
-            .build(SM2_CA.signer(), SM2_CA.certificate()));
-    byte[] cms = generator.generate(new CMSProcessableByteArray(payload), false).getEncoded();
-    verifier.verify("iFutureCA", payload, cms);
     assertEquals(
         Reason.NOT_SIGNED_BY_CA,
         rejection(
-            new SyncSignatureVerifier(
-                Map.of("iFutureCA", List.of(SM2_CA.nextGeneration().certificate()))),
-            "iFutureCA",
-            payload,
-            cms));
+            verifier, "iFutureCA", payload, TestMessages.sign(payload, impostor.syncSigner())));
+    // nor does its own key pass for the CA's
+    assertEquals(
+        Reason.NOT_SIGNED_BY_CA,
+        rejection(
+            verifier, "iFutureCA", payload, TestMessages.sign(payload, impostor.caKeySigner())));
   }
 
   @Test
-  void everyKeyGenerationOfTheCaIsTrusted() throws Exception {
+  void anotherTrustedCasSyncSignerIsNotThisCas() {
+    byte[] payload = bytes("payload");
+    assertEquals(
+        Reason.NOT_SIGNED_BY_CA,
+        rejection(verifier, "iFutureCA", payload, TestMessages.sign(payload, RSA_CA.syncSigner())));
+  }
+
+  @Test
+  void aSignatureWithoutItsSignerCertificateIsMalformed() throws Exception {
+    byte[] payload = bytes("payload");
+    TestCa.Signer signer = SM2_CA.syncSigner();
+    CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+    generator.addSignerInfoGenerator(
+        new SignerInfoGeneratorBuilder(new BcDigestCalculatorProvider())
+            .build(signer.contentSigner(), signer.certificate()));
+    byte[] cms = generator.generate(new CMSProcessableByteArray(payload), false).getEncoded();
+    assertEquals(Reason.MALFORMED, rejection(verifier, "iFutureCA", payload, cms));
+  }
+
+  @Test
+  void aSyncSignerOfEveryTrustedKeyGenerationOfTheCaVerifies() throws Exception {
     TestCa newKey = SM2_CA.nextGeneration();
     SyncSignatureVerifier rolledOver =
         new SyncSignatureVerifier(
             Map.of("iFutureCA", List.of(newKey.certificate(), SM2_CA.certificate())));
     byte[] payload = bytes("payload");
-    rolledOver.verify("iFutureCA", payload, sign(payload, SM2_CA));
-    rolledOver.verify("iFutureCA", payload, sign(payload, newKey));
+    rolledOver.verify("iFutureCA", payload, TestMessages.sign(payload, SM2_CA.syncSigner()));
+    rolledOver.verify("iFutureCA", payload, TestMessages.sign(payload, newKey.syncSigner()));
   }
 
   @Test
   void anUnknownCaIdentifierIsUnknownCa() {
     byte[] payload = bytes("payload");
-    assertEquals(Reason.UNKNOWN_CA, rejection(verifier, "OtherCA", payload, sign(payload, SM2_CA)));
+    assertEquals(
+        Reason.UNKNOWN_CA,
+        rejection(verifier, "OtherCA", payload, TestMessages.sign(payload, SM2_CA.syncSigner())));
   }
 
   @Test
@@ -150,30 +210,41 @@ class SyncSignaturesTest {
     assertEquals(Reason.MALFORMED, rejection(verifier, "iFutureCA", payload, bytes("garbage")));
     assertEquals(Reason.MALFORMED, rejection(verifier, "iFutureCA", payload, new byte[0]));
     assertEquals(Reason.MALFORMED, rejection(verifier, "iFutureCA", payload, null));
-    byte[] truncated = sign(payload, SM2_CA);
+    byte[] truncated = TestMessages.sign(payload, SM2_CA.syncSigner());
     assertEquals(
         Reason.MALFORMED,
         rejection(verifier, "iFutureCA", payload, Arrays.copyOf(truncated, truncated.length - 10)));
   }
 
   @Test
+  void aDeeplyNestedSignatureIsMalformedNotAStackOverflow() {
+    byte[] payload = bytes("payload");
+    byte[] deep = new byte[40_000]; // 10,000 indefinite-length SEQUENCEs and their end markers
+    for (int i = 0; i < 10_000; i++) {
+      deep[2 * i] = 0x30;
+      deep[2 * i + 1] = (byte) 0x80;
+    }
+    SyncSignatureException e =
+        assertThrows(
+            SyncSignatureException.class, () -> verifier.verify("iFutureCA", payload, deep));
+    assertEquals(Reason.MALFORMED, e.reason());
+    assertEquals(
+        "the signature is not a DER CMS SignedData: the ASN.1 encoding is nested more than 64"
+            + " levels deep",
+        e.getMessage());
+  }
+
+  @Test
   void encapsulatedContentIsMalformed() throws Exception {
     byte[] payload = bytes("payload");
+    TestCa.Signer signer = SM2_CA.syncSigner();
     CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
     generator.addSignerInfoGenerator(
         new SignerInfoGeneratorBuilder(new BcDigestCalculatorProvider())
-            .build(SM2_CA.signer(), SM2_CA.certificate()));
-    generator.addCertificate(SM2_CA.certificate());
+            .build(signer.contentSigner(), signer.certificate()));
+    generator.addCertificate(signer.certificate());
     byte[] cms = generator.generate(new CMSProcessableByteArray(payload), true).getEncoded();
     assertEquals(Reason.MALFORMED, rejection(verifier, "iFutureCA", payload, cms));
-  }
-
-  private static byte[] sign(byte[] payload, TestCa ca) {
-    try {
-      return SyncSignatures.sign(payload, ca.signer(), ca.certificate());
-    } catch (SyncSignatureException e) {
-      throw new AssertionError(e);
-    }
   }
 
   private static byte[] bytes(String text) {

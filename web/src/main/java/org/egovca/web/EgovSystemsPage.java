@@ -15,9 +15,11 @@ import org.egovca.ra.application.PendingActionView;
 
 /**
  * The security administrator's page of e-gov systems (R21–R23, CPS §7.3): each system's unit, sync
- * endpoint, real-time or batch delivery and business types; asking for a system's registration,
- * which a second security administrator approves (and which gives it a client certificate for the
- * query service, shown to the approver); switching a system off and on.
+ * endpoint (https with the server trust anchors the CA checks its server against, or plain HTTP
+ * where an administrator allowed it for a test system, marked as such), real-time or batch delivery
+ * and business types; asking for a system's registration, which a second security administrator
+ * approves (and which gives it a client certificate for the query service, shown to the approver);
+ * switching a system off and on.
  */
 @Named
 @ViewScoped
@@ -41,6 +43,8 @@ public class EgovSystemsPage extends ConsolePage {
   private List<String> events =
       new ArrayList<>(List.of("ISSUE", "RENEW", "REKEY", "REVOKE", "CRL"));
   private String certificateRequest;
+  private boolean allowPlainHttp;
+  private String serverTrustAnchors;
   private PendingActionView requested;
 
   public void open() {
@@ -60,7 +64,8 @@ public class EgovSystemsPage extends ConsolePage {
         new EgovSystemRegistration(
             name,
             applicationUnit,
-            new SubscriptionForm(endpoint, mode, batchIntervalMinutes, events),
+            new SubscriptionForm(
+                endpoint, mode, batchIntervalMinutes, events, allowPlainHttp, serverTrustAnchors),
             certificateRequest);
     fetch(REGISTER, () -> administration.register(token(), registration))
         .ifPresent(
@@ -70,6 +75,8 @@ public class EgovSystemsPage extends ConsolePage {
               name = null;
               endpoint = null;
               certificateRequest = null;
+              allowPlainHttp = false;
+              serverTrustAnchors = null;
               refresh();
             });
   }
@@ -143,6 +150,22 @@ public class EgovSystemsPage extends ConsolePage {
 
   public void setEvents(List<String> events) {
     this.events = events;
+  }
+
+  public boolean isAllowPlainHttp() {
+    return allowPlainHttp;
+  }
+
+  public void setAllowPlainHttp(boolean allowPlainHttp) {
+    this.allowPlainHttp = allowPlainHttp;
+  }
+
+  public String getServerTrustAnchors() {
+    return serverTrustAnchors;
+  }
+
+  public void setServerTrustAnchors(String serverTrustAnchors) {
+    this.serverTrustAnchors = serverTrustAnchors;
   }
 
   public String getCertificateRequest() {

@@ -370,6 +370,38 @@ class ConsoleAccessIT {
             Staff.ROTATED.username));
   }
 
+  /**
+   * No administrator ends up with both factors of a colleague's login: {@code admin} asked for the
+   * account with the operator's key (the fixture does), so {@code admin} may not approve a reset
+   * whose one-time password they would receive.
+   */
+  @Test
+  void whoSuppliedAnOperatorsKeyDoesNotReceiveTheirOneTimePassword() throws Exception {
+    fixture.account(Staff.SPLIT);
+    Console admin2 = fixture.admin2();
+    admin2.open("operators.xhtml?username=" + Staff.SPLIT.username);
+    admin2.submit("manage:resetPassword");
+    String request = admin2.text("requested-id");
+
+    Console admin = fixture.admin();
+    long mark = Records.auditMark(server);
+    admin.open("approvals.xhtml?id=" + request);
+    admin.submit("decision:approve");
+
+    assertFalse(admin.present("approval-panel"), "the one-time password was shown");
+    assertTrue(admin.messages().contains("supplied the key"), admin.messages());
+    assertEquals(
+        "PENDING",
+        Records.text(
+            server, "SELECT state FROM pending_action WHERE id = ?", Long.valueOf(request)));
+    List<AuditRow> denied = Records.auditSince(server, mark, row -> row.outcome().equals("DENIED"));
+    assertEquals(1, denied.size(), denied.toString());
+    assertEquals("DUAL_CONTROL_APPROVED", denied.get(0).action());
+    assertEquals("operator:admin", denied.get(0).actor());
+    admin2.open("approvals.xhtml?id=" + request);
+    admin2.submit("decision:withdraw");
+  }
+
   /** Nobody asks for a change of their own account, not even a security administrator. */
   @Test
   void aSecurityAdministratorCannotAskForChangesToTheirOwnAccount() throws Exception {

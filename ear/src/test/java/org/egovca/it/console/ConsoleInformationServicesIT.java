@@ -20,10 +20,11 @@ import org.openqa.selenium.By;
 
 /**
  * The console pages of the information services, in headless Chromium: the security administrator
- * registers an e-gov system and its subscription (a wrong endpoint is refused, naming the problem);
- * when that system cannot be reached, the system maintainer sees its queue grow with the failure
- * and the error, inspects an item and asks for a retry (audited); the security administrator pauses
- * the system.
+ * registers an e-gov system and its subscription (a wrong endpoint is refused, naming the problem,
+ * and plain HTTP only with the explicit allowance for a test system, marked in the list); when that
+ * system cannot be reached, the system maintainer sees its queue grow with the failure and the
+ * error, inspects an item and asks for a retry (audited); the security administrator pauses the
+ * system.
  */
 @Order(Integer.MAX_VALUE - 4)
 @ExtendWith({DeployedEar.class, ConsoleFixture.Extension.class})
@@ -59,8 +60,15 @@ class ConsoleInformationServicesIT {
     assertEquals(
         0, Records.number(server, "SELECT COUNT(*) FROM egov_system WHERE name = ?", SYSTEM));
 
-    // port 9 (discard) is closed on loopback: every delivery is refused at once
+    // port 9 (discard) is closed on loopback: every delivery is refused at once. Plain HTTP is
+    // refused, naming the rule, until the administrator allows it for this test system.
     admin.type("register:endpoint", "http://127.0.0.1:9/CertificateSyncService");
+    admin.setValue("register:certificateRequest", Pki.rsaRequest(fixture.work, SYSTEM));
+    admin.submit("register:submit");
+    assertTrue(admin.pageText().contains("must be https://"), admin.pageText());
+    assertEquals(
+        0, Records.number(server, "SELECT COUNT(*) FROM egov_system WHERE name = ?", SYSTEM));
+    admin.check(By.id("register:allowPlainHttp"), true);
     admin.setValue("register:certificateRequest", Pki.rsaRequest(fixture.work, SYSTEM));
     admin.submit("register:submit");
     // the registration waits for a second security administrator (dual control)
@@ -70,6 +78,13 @@ class ConsoleInformationServicesIT {
     assertTrue(approved.result().startsWith("-----BEGIN CERTIFICATE-----"), approved.result());
     admin.open("egov-systems.xhtml");
     assertTrue(admin.pageText().contains("http://127.0.0.1:9/CertificateSyncService"));
+    assertTrue(admin.pageText().contains(Texts.zh("egovSystems.plainHttpBadge")), admin.pageText());
+    assertEquals(
+        1,
+        Records.number(
+            server,
+            "SELECT COUNT(*) FROM egov_system WHERE name = ? AND plain_http_allowed = TRUE",
+            SYSTEM));
     SecurityAdministrators.of(server).authoriseDemoRa(server, UNIT);
 
     BigInteger serial = RemoteRa.issueForUnit(server, fixture.work, "控制台同步持有者", UNIT);

@@ -33,4 +33,10 @@ public class ApplicationUnitLookup {
                     CaRequestException.Reason.UNKNOWN_APPLICATION_UNIT,
                     "there is no application unit with the code '" + code + "'"));
   }
+
+  /** The code of the unit {@code id}. */
+  public String codeOf(long id) {
+    ApplicationUnit unit = entityManager.find(ApplicationUnit.class, id);
+    return unit == null ? Long.toString(id) : unit.getCode();
+  }
 }

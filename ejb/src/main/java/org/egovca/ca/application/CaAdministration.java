@@ -3,48 +3,53 @@ package org.egovca.ca.application;
 import jakarta.ejb.Local;
 import java.util.List;
 import org.egovca.delivery.application.EgovSystemRegistration;
+import org.egovca.ra.application.AdminCredentials;
 import org.egovca.ra.application.Approval;
 import org.egovca.ra.application.PendingActionView;
 
 /**
  * The security administrators' SOAP service (CPS §7.5.1.2). The caller is the operator whose login
- * certificate was presented over TLS, and must hold the permission of the operation; the check is
- * made here, not by the interface. Whatever could take over an account or touch a CA key is only
- * asked for here and carried out when a second security administrator approves it (dual control).
- * Every method throws {@link CaRequestException}: NOT_AUTHORIZED for any caller without the
- * permission (audited) or acting on their own request, MALFORMED_REQUEST naming what is wrong.
+ * certificate was presented over TLS and whose user name and password came with it, and must hold
+ * the permission of the operation; the check is made here, not by the interface. Whatever could
+ * take over an account or touch a CA key is only asked for here and carried out when a second
+ * security administrator approves it (dual control). Every method throws {@link
+ * CaRequestException}: NOT_AUTHORIZED for any caller without the permission (audited) or acting on
+ * their own request, MALFORMED_REQUEST naming what is wrong.
  */
 @Local
 public interface CaAdministration {
 
   /** Asks for a rollover of the key of CA {@code caName} (R12). */
-  PendingActionView rollOverCaKey(byte[] clientCertificate, String caName);
+  PendingActionView rollOverCaKey(AdminCredentials credentials, String caName);
 
   /** Creates an application unit (CPS §7.3.2); it grants nobody anything, so one admin does it. */
-  void createApplicationUnit(byte[] clientCertificate, String code, String name);
+  void createApplicationUnit(AdminCredentials credentials, String code, String name);
 
   /** Asks for the registration of an e-gov system (R21–R23). */
   PendingActionView registerEgovSystem(
-      byte[] clientCertificate, EgovSystemRegistration registration);
+      AdminCredentials credentials, EgovSystemRegistration registration);
 
   /** Asks for the registration of a remote RA system and its application units. */
   PendingActionView registerRaClient(
-      byte[] clientCertificate, RaClientRegistry.Registration registration);
+      AdminCredentials credentials, RaClientRegistry.Registration registration);
 
   /** Asks for other application units of a remote RA system. */
-  PendingActionView changeRaClientUnits(byte[] clientCertificate, RaClientRegistry.Units units);
+  PendingActionView changeRaClientUnits(AdminCredentials credentials, RaClientRegistry.Units units);
 
   /** The requests waiting for a decision that the caller may decide or asked for. */
-  List<PendingActionView> waitingRequests(byte[] clientCertificate);
+  List<PendingActionView> waitingRequests(AdminCredentials credentials);
 
   /** Request {@code id}, with its public result once approved. */
-  PendingActionView request(byte[] clientCertificate, long id);
+  PendingActionView request(AdminCredentials credentials, long id);
 
   /** Approves request {@code id} of another administrator and carries it out. */
-  Approval approveRequest(byte[] clientCertificate, long id, String note);
+  Approval approveRequest(AdminCredentials credentials, long id, String note);
 
-  PendingActionView rejectRequest(byte[] clientCertificate, long id, String note);
+  PendingActionView rejectRequest(AdminCredentials credentials, long id, String note);
 
   /** Takes back one's own request. */
-  PendingActionView withdrawRequest(byte[] clientCertificate, long id);
+  PendingActionView withdrawRequest(AdminCredentials credentials, long id);
+
+  /** Replaces the caller's password (a one-time password first of all). */
+  void changePassword(AdminCredentials credentials, char[] newPassword);
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.egovca.delivery.application.EgovSystemRegistration;
 import org.egovca.delivery.application.EgovSystemRegistry;
+import org.egovca.ra.application.AdminCredentials;
 import org.egovca.ra.application.ApplicationUnitRegistry;
 import org.egovca.ra.application.Approval;
 import org.egovca.ra.application.ConsoleAccess;
@@ -36,9 +37,8 @@ public class CaAdministrationBean implements CaAdministration {
   @Inject private RaClientRegistry raClients;
 
   @Override
-  public PendingActionView rollOverCaKey(byte[] clientCertificate, String caName) {
-    Operator admin =
-        operators.require(clientCertificate, Permission.MANAGE_CA_KEYS, "rollOverCaKey");
+  public PendingActionView rollOverCaKey(AdminCredentials credentials, String caName) {
+    Operator admin = operators.require(credentials, Permission.MANAGE_CA_KEYS, "rollOverCaKey");
     String name = rollovers.existing(caName).getName();
     return refusals(
         () ->
@@ -55,9 +55,9 @@ public class CaAdministrationBean implements CaAdministration {
   }
 
   @Override
-  public void createApplicationUnit(byte[] clientCertificate, String code, String name) {
+  public void createApplicationUnit(AdminCredentials credentials, String code, String name) {
     Operator admin =
-        operators.require(clientCertificate, Permission.MANAGE_OPERATORS, "createApplicationUnit");
+        operators.require(credentials, Permission.MANAGE_OPERATORS, "createApplicationUnit");
     refusals(
         () -> {
           applicationUnits.create(code, name, ConsoleAccess.actor(admin));
@@ -67,26 +67,26 @@ public class CaAdministrationBean implements CaAdministration {
 
   @Override
   public PendingActionView registerEgovSystem(
-      byte[] clientCertificate, EgovSystemRegistration registration) {
+      AdminCredentials credentials, EgovSystemRegistration registration) {
     Operator admin =
-        operators.require(clientCertificate, Permission.MANAGE_EGOV_SYSTEMS, "registerEgovSystem");
-    EgovSystemRegistration checked = egovSystems.checked(registration);
+        operators.require(credentials, Permission.MANAGE_EGOV_SYSTEMS, "registerEgovSystem");
+    String summary = egovSystems.summary(registration);
     return refusals(
         () ->
             dualControl.request(
                 admin,
                 SupervisedAction.REGISTER_EGOV_SYSTEM,
-                "egov-system:" + checked.name(),
+                "egov-system:" + registration.name(),
                 null,
-                checked.summary(),
-                checked));
+                summary,
+                registration));
   }
 
   @Override
   public PendingActionView registerRaClient(
-      byte[] clientCertificate, RaClientRegistry.Registration registration) {
+      AdminCredentials credentials, RaClientRegistry.Registration registration) {
     Operator admin =
-        operators.require(clientCertificate, Permission.MANAGE_RA_CLIENTS, "registerRaClient");
+        operators.require(credentials, Permission.MANAGE_RA_CLIENTS, "registerRaClient");
     RaClientRegistry.Registration checked = raClients.checked(registration);
     return refusals(
         () ->
@@ -95,18 +95,15 @@ public class CaAdministrationBean implements CaAdministration {
                 SupervisedAction.REGISTER_RA_CLIENT,
                 "ra-client:" + checked.name(),
                 null,
-                "register remote RA "
-                    + checked.name()
-                    + " for the units "
-                    + checked.applicationUnits(),
+                raClients.summary(checked),
                 checked));
   }
 
   @Override
   public PendingActionView changeRaClientUnits(
-      byte[] clientCertificate, RaClientRegistry.Units units) {
+      AdminCredentials credentials, RaClientRegistry.Units units) {
     Operator admin =
-        operators.require(clientCertificate, Permission.MANAGE_RA_CLIENTS, "changeRaClientUnits");
+        operators.require(credentials, Permission.MANAGE_RA_CLIENTS, "changeRaClientUnits");
     RaClientRegistry.Units checked = raClients.checked(units);
     return refusals(
         () ->
@@ -123,37 +120,42 @@ public class CaAdministrationBean implements CaAdministration {
   }
 
   @Override
-  public List<PendingActionView> waitingRequests(byte[] clientCertificate) {
-    Operator admin =
-        operators.require(clientCertificate, Permission.APPROVE_REQUESTS, "waitingRequests");
+  public List<PendingActionView> waitingRequests(AdminCredentials credentials) {
+    Operator admin = operators.require(credentials, Permission.APPROVE_REQUESTS, "waitingRequests");
     return dualControl.waiting(admin);
   }
 
   @Override
-  public PendingActionView request(byte[] clientCertificate, long id) {
-    Operator admin = operators.require(clientCertificate, Permission.APPROVE_REQUESTS, "request");
+  public PendingActionView request(AdminCredentials credentials, long id) {
+    Operator admin = operators.require(credentials, Permission.APPROVE_REQUESTS, "request");
     return refusals(() -> dualControl.find(admin, id));
   }
 
   @Override
-  public Approval approveRequest(byte[] clientCertificate, long id, String note) {
-    Operator admin =
-        operators.require(clientCertificate, Permission.APPROVE_REQUESTS, "approveRequest");
+  public Approval approveRequest(AdminCredentials credentials, long id, String note) {
+    Operator admin = operators.require(credentials, Permission.APPROVE_REQUESTS, "approveRequest");
     return refusals(() -> dualControl.approve(admin, id, note));
   }
 
   @Override
-  public PendingActionView rejectRequest(byte[] clientCertificate, long id, String note) {
-    Operator admin =
-        operators.require(clientCertificate, Permission.APPROVE_REQUESTS, "rejectRequest");
+  public PendingActionView rejectRequest(AdminCredentials credentials, long id, String note) {
+    Operator admin = operators.require(credentials, Permission.APPROVE_REQUESTS, "rejectRequest");
     return refusals(() -> dualControl.reject(admin, id, note));
   }
 
   @Override
-  public PendingActionView withdrawRequest(byte[] clientCertificate, long id) {
-    Operator admin =
-        operators.require(clientCertificate, Permission.APPROVE_REQUESTS, "withdrawRequest");
+  public PendingActionView withdrawRequest(AdminCredentials credentials, long id) {
+    Operator admin = operators.require(credentials, Permission.APPROVE_REQUESTS, "withdrawRequest");
     return refusals(() -> dualControl.withdraw(admin, id));
+  }
+
+  @Override
+  public void changePassword(AdminCredentials credentials, char[] newPassword) {
+    refusals(
+        () -> {
+          operators.changePassword(credentials, newPassword);
+          return null;
+        });
   }
 
   /** The console's refusals in the SOAP service's words: who may not, or what is wrong. */

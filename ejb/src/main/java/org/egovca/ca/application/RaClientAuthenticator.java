@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.CertException;
@@ -28,6 +29,8 @@ import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.domain.RetiredCaKey;
 import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.ca.x509.BouncyCastle;
+import org.egovca.guard.Asn1Limits;
+import org.egovca.guard.MalformedAsn1Exception;
 
 /**
  * Establishes which client account a TLS client certificate belongs to and checks its role. The TLS
@@ -123,10 +126,28 @@ public class RaClientAuthenticator {
   }
 
   private X509CertificateHolder parse(byte[] der, String operation) {
+    return readCertificate(der)
+        .orElseThrow(
+            () -> denied("anonymous", operation, "the client certificate cannot be parsed"));
+  }
+
+  /**
+   * The certificate in {@code der}, or empty when it is none: malformed, however deeply nested
+   * (BouncyCastle recurses per nesting level, so the nesting is bounded before it parses), or with
+   * fields {@link #authenticate} could not use (a serial number that is not positive, RFC 5280
+   * §4.1.2.2).
+   */
+  static Optional<X509CertificateHolder> readCertificate(byte[] der) {
     try {
-      return new X509CertificateHolder(der);
-    } catch (IOException | RuntimeException e) {
-      throw denied("anonymous", operation, "the client certificate cannot be parsed");
+      Asn1Limits.check(der);
+      X509CertificateHolder certificate = new X509CertificateHolder(der);
+      certificate.getSubject().toString();
+      X500Name.getInstance(certificate.getIssuer());
+      return certificate.getSerialNumber().signum() > 0
+          ? Optional.of(certificate)
+          : Optional.empty();
+    } catch (MalformedAsn1Exception | IOException | RuntimeException | StackOverflowError e) {
+      return Optional.empty(); // a parse that overflowed anyway is a certificate it cannot use
     }
   }
 
@@ -186,8 +207,8 @@ public class RaClientAuthenticator {
           new JcaContentVerifierProviderBuilder()
               .setProvider(BouncyCastle.provider())
               .build(ca.getSubjectPublicKeyInfo()));
-    } catch (CertException | OperatorCreationException e) {
-      return false;
+    } catch (CertException | OperatorCreationException | RuntimeException | StackOverflowError e) {
+      return false; // the presented signature value is decoded as ASN.1: hostile input
     }
   }
 

@@ -60,6 +60,7 @@ public class RaClientRegistry {
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private CertificateProfileCatalogue profiles;
   @Inject private CaConfiguration configuration;
+  @Inject private ClientCredentialKeys keys;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -114,6 +115,17 @@ public class RaClientRegistry {
         certificateAuthorities.byName(configuration.rsaCaName()).orElseThrow().getEncoded());
   }
 
+  /** The registration in words, with its key's fingerprint, as the approver sees it. */
+  public String summary(Registration checked) {
+    return "register remote RA "
+        + checked.name()
+        + " for the units "
+        + checked.applicationUnits()
+        + ", client key "
+        + ClientCredentialKeys.fingerprint(
+            request(checked.certificateRequestPem()).getSubjectPublicKeyInfo());
+  }
+
   /**
    * @throws CaRequestException MALFORMED_REQUEST for an unknown client or unit
    */
@@ -166,13 +178,14 @@ public class RaClientRegistry {
     return ids;
   }
 
-  private static PKCS10CertificationRequest request(String pem) {
+  private PKCS10CertificationRequest request(String pem) {
     if (pem != null && pem.length() > MAX_REQUEST) {
       throw malformed("the certificate request is longer than " + MAX_REQUEST + " characters");
     }
     try {
       PKCS10CertificationRequest request = CertificationRequests.parse(pem);
       CertificationRequests.verifyProofOfPossession(request);
+      keys.requireUnused(request.getSubjectPublicKeyInfo());
       return request;
     } catch (CaRequestException refused) {
       throw malformed("the certificate request: " + refused.getMessage());

@@ -50,7 +50,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
         clientCertificate,
         "issueCertificate",
         AuditActions.CERTIFICATE_ISSUED,
-        request.subjectDn(),
+        request == null ? null : request.subjectDn(),
         client -> issue(request, client));
   }
 
@@ -109,7 +109,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
         clientCertificate,
         "issueDualCertificate",
         AuditActions.CERTIFICATE_ISSUED,
-        application.subjectDn(),
+        application == null ? null : application.subjectDn(),
         client -> {
           requireUnit(application, client);
           return vettedIssuance.issueDual(application, actor(client), client.getId()).view();
@@ -135,6 +135,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
         "serial=" + serial,
         client -> {
           IssuedCertificate current = inScope(serial, client);
+          requireUnitOf(current, client);
           RenewalProof renewalProof = RenewalProof.parse(proof, proofSignature);
           renewalProofs.accept(renewalProof);
           return renewal.renew(current.getSerialNumber(), pkcs10, renewalProof, actor(client));
@@ -151,6 +152,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
         "serial=" + serial,
         client -> {
           IssuedCertificate current = inScope(serial, client);
+          requireUnitOf(current, client);
           RenewalProof renewalProof = RenewalProof.parse(proof, proofSignature);
           renewalProofs.accept(renewalProof);
           return renewal.rekey(current.getSerialNumber(), pkcs10, renewalProof, actor(client));
@@ -225,17 +227,29 @@ public class RemoteRaServiceBean implements RemoteRaService {
 
   /** An RA places certificates only into the application units it is authorised for (R19). */
   private void requireUnit(IssuanceRequest application, RaClient client) {
-    if (application.applicationUnit() == null) {
-      return;
+    if (application.applicationUnit() != null) {
+      requireUnit(applicationUnits.idOf(application.applicationUnit()), client);
     }
-    long unit = applicationUnits.idOf(application.applicationUnit());
+  }
+
+  /**
+   * A renewal or re-key stays in the unit of the certificate it replaces: only an RA authorised for
+   * that unit now may ask for it (a revocation it may still ask for).
+   */
+  private void requireUnitOf(IssuedCertificate current, RaClient client) {
+    if (current.getApplicationUnitId() != null) {
+      requireUnit(current.getApplicationUnitId(), client);
+    }
+  }
+
+  private void requireUnit(long unit, RaClient client) {
     if (!client.mayIssueFor(unit)) {
       throw new CaRequestException(
           NOT_AUTHORIZED,
           "the RA account "
               + client.getName()
               + " may not issue certificates for the application unit "
-              + application.applicationUnit());
+              + applicationUnits.codeOf(unit));
     }
   }
 

@@ -57,17 +57,15 @@ public class ServiceCredentials {
 
   /**
    * A first security administrator's login credential for the RA console and the admin SOAP service
-   * ({@code operator-<name>.p12}, its password beside it).
+   * ({@code operator-<name>.p12}), protected by their one-time password, which only the start
+   * script's output shows: the file alone, or a copy of the data directory, opens nothing.
    */
   public void writeOperatorCredential(
-      String username, PrivateKey key, byte[] certificate, byte[] tlsCa) throws IOException {
-    writePkcs12(
-        "operator-" + username + ".p12",
-        "operator-" + username + ".password",
-        username,
-        key,
-        certificate,
-        List.of(tlsCa));
+      String username, PrivateKey key, byte[] certificate, byte[] tlsCa, char[] oneTimePassword)
+      throws IOException {
+    DataFiles.replaceSecret(
+        dataDirectory().resolve("operator-" + username + ".p12"),
+        pkcs12(username, key, certificate, List.of(tlsCa), oneTimePassword));
   }
 
   /**
@@ -85,9 +83,7 @@ public class ServiceCredentials {
                 .append(password)
                 .append("\nclient certificate: ")
                 .append(dataDirectory().resolve("operator-" + username + ".p12"))
-                .append(" (its password is in operator-")
-                .append(username)
-                .append(".password)\n\n"));
+                .append(" (its password is the one-time password)\n\n"));
     DataFiles.replaceSecret(
         dataDirectory().resolve(FIRST_OPERATOR_NOTE),
         note.toString().getBytes(StandardCharsets.UTF_8));
@@ -114,6 +110,20 @@ public class ServiceCredentials {
       throws IOException {
     char[] password = DataFiles.randomPassword();
     try {
+      DataFiles.replaceSecret(
+          dataDirectory().resolve(file), pkcs12(alias, key, certificate, caChain, password));
+      DataFiles.replaceSecret(
+          dataDirectory().resolve(passwordFile),
+          (new String(password) + "\n").getBytes(StandardCharsets.US_ASCII));
+    } finally {
+      java.util.Arrays.fill(password, '\0');
+    }
+  }
+
+  private static byte[] pkcs12(
+      String alias, PrivateKey key, byte[] certificate, List<byte[]> caChain, char[] password)
+      throws IOException {
+    try {
       List<Certificate> chain = new ArrayList<>();
       chain.add(toJca(certificate));
       for (byte[] ca : caChain) {
@@ -124,14 +134,9 @@ public class ServiceCredentials {
       store.setKeyEntry(alias, key, password, chain.toArray(Certificate[]::new));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       store.store(out, password);
-      DataFiles.replaceSecret(dataDirectory().resolve(file), out.toByteArray());
-      DataFiles.replaceSecret(
-          dataDirectory().resolve(passwordFile),
-          (new String(password) + "\n").getBytes(StandardCharsets.US_ASCII));
+      return out.toByteArray();
     } catch (GeneralSecurityException e) {
-      throw new IOException("cannot build the PKCS#12 file " + file, e);
-    } finally {
-      java.util.Arrays.fill(password, '\0');
+      throw new IOException("cannot build the PKCS#12 file of " + alias, e);
     }
   }
 

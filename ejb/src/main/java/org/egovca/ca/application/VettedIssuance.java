@@ -1,5 +1,6 @@
 package org.egovca.ca.application;
 
+import static org.egovca.ca.application.CaRequestException.Reason.INVALID_SUBJECT;
 import static org.egovca.ca.application.CaRequestException.Reason.UNKNOWN_PROFILE;
 import static org.egovca.ca.application.CaRequestException.Reason.UNSUPPORTED_KEY;
 
@@ -139,13 +140,25 @@ public class VettedIssuance {
    * The holder as the certificate will name it: what the RA vetted (subject DN, subjectAltNames,
    * identifiers) and {@code key}.
    */
-  private static EndEntityContent content(
+  private EndEntityContent content(
       CertificateProfile profile, IssuanceRequest application, SubjectPublicKeyInfo key) {
-    return new EndEntityContent(
-        SubjectNames.parse(application.subjectDn(), profile),
-        key,
-        SubjectAltNames.parse(application.subjectAltNames()),
-        HolderIdentifiers.check(application.identifiers(), profile));
+    EndEntityContent content =
+        new EndEntityContent(
+            SubjectNames.parse(application.subjectDn(), profile),
+            key,
+            SubjectAltNames.parse(application.subjectAltNames()),
+            HolderIdentifiers.check(application.identifiers(), profile));
+    SubjectAltNames.namedHost(content, configuration.hostName())
+        .ifPresent(
+            name -> {
+              throw new CaRequestException(
+                  INVALID_SUBJECT,
+                  "a subscriber's certificate may not name this CA's own host ("
+                      + name
+                      + "): its holder could stand in for the CA's HTTPS service, which its"
+                      + " callers trust through the same RSA CA");
+            });
+    return content;
   }
 
   private static KeyAlgorithm acceptedKey(CertificateProfile profile, SubjectPublicKeyInfo key) {

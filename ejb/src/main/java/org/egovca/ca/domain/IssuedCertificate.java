@@ -40,6 +40,12 @@ import java.util.Objects;
             + " AND c.status = org.egovca.ca.domain.CertificateStatus.VALID"
             + " AND c.notAfter > :now")
 @NamedQuery(
+    name = IssuedCertificate.VALID_BY_PROFILE,
+    query =
+        "SELECT c FROM IssuedCertificate c WHERE c.profile = :profile"
+            + " AND c.status = org.egovca.ca.domain.CertificateStatus.VALID"
+            + " AND c.notAfter > :now")
+@NamedQuery(
     name = IssuedCertificate.BY_SERIAL_ANY_ISSUER,
     query = "SELECT c FROM IssuedCertificate c WHERE c.serialNumber = :serial")
 @NamedQuery(
@@ -58,6 +64,7 @@ public class IssuedCertificate {
   public static final String VALID_BY_SUBJECT_AND_PROFILE =
       "IssuedCertificate.validBySubjectAndProfile";
   public static final String BY_SERIAL_ANY_ISSUER = "IssuedCertificate.bySerialAnyIssuer";
+  public static final String VALID_BY_PROFILE = "IssuedCertificate.validByProfile";
   public static final String NEWEST_FIRST = "IssuedCertificate.newestFirst";
   public static final String REVOKED_BY_ISSUER = "IssuedCertificate.revokedByIssuer";
 

@@ -82,6 +82,7 @@ public final class ProfileDefinitions {
     }
     Reader reader = new Reader(properties);
     try {
+      reserveSyncSigning(reader);
       return new CertificateProfile(
           reader.text("name"),
           reader.integer("version"),
@@ -129,6 +130,22 @@ public final class ProfileDefinitions {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Receivers accept sync messages signed by any certificate of the CA that carries the sync
+   * signing purpose: a profile that let the RA give it to someone would let them sign sync
+   * messages.
+   */
+  private static void reserveSyncSigning(Reader reader) {
+    if (reader.list("extendedKeyUsage", s -> s).contains(CertificateProfiles.SYNC_SIGNING_PURPOSE)
+        && !reader.text("name").equals(CertificateProfiles.SYNC_SIGNER)) {
+      throw new IllegalArgumentException(
+          "extendedKeyUsage "
+              + CertificateProfiles.SYNC_SIGNING_PURPOSE
+              + " (sync signing) is reserved for the profile "
+              + CertificateProfiles.SYNC_SIGNER);
     }
   }
 

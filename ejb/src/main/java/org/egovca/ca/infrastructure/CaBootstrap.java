@@ -16,6 +16,7 @@ import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.CertificateProfileCatalogue;
 import org.egovca.ca.application.CrlScheduler;
 import org.egovca.ca.application.OcspResponders;
+import org.egovca.ca.application.SyncSigners;
 import org.egovca.ca.application.port.PublishedCertificate;
 
 /**
@@ -36,6 +37,7 @@ public class CaBootstrap {
   @Inject private CaHierarchySetup setup;
   @Inject private CertificateProfileCatalogue profiles;
   @Inject private OcspResponders ocspResponders;
+  @Inject private SyncSigners syncSigners;
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private org.egovca.delivery.application.Outbox outbox;
   @Inject private CaConfiguration configuration;
@@ -73,6 +75,7 @@ public class CaBootstrap {
     outbox.caCertificates(caCertificates);
     operators.createFirstSecurityAdmins();
     ocspResponders.renewDue();
+    syncSigners.renewDue();
     crlScheduler.issueDueCrls();
     ready = true;
   }

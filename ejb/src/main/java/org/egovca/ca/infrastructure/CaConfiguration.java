@@ -156,6 +156,11 @@ public class CaConfiguration {
     return Duration.ofDays(Long.parseLong(property("egovca.ocsp.responderRenewalDays", "3")));
   }
 
+  /** A sync signer certificate (30 days) is replaced when less than this remains of it. */
+  public Duration syncSignerRenewal() {
+    return Duration.ofDays(Long.parseLong(property("egovca.sync.signerRenewalDays", "10")));
+  }
+
   /** How long an OCSP answer is valid (its nextUpdate); caches keep it at most that long. */
   public Duration ocspValidity() {
     return Duration.ofMinutes(Long.parseLong(property("egovca.ocsp.validityMinutes", "10")));

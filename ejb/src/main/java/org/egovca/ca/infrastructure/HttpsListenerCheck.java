@@ -26,19 +26,23 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * Whether this server's HTTPS listener serves what the CA promises its clients: the server
  * certificate issued by the CA's RSA TLS CA, and a handshake that demands a client certificate from
- * that CA (RA systems, e-gov systems, operators). On a first start the listener serves Payara's
- * self-signed certificate until the start script installs the CA-issued one, and for a while after;
- * {@code GET /pki/health} is not 200 until this check passes.
+ * that CA and from no other issuer (RA systems, e-gov systems, operators: a certificate of any
+ * other CA, such as the public roots of Payara's own trust store, must not complete the handshake).
+ * On a first start the listener serves Payara's self-signed certificate until the start script
+ * installs the CA-issued one, and for a while after; {@code GET /pki/health} is not 200 until this
+ * check passes.
  *
  * <p>The check is a TLS handshake with the listener on loopback that presents no certificate: the
  * server's certificate must verify under {@code tls-ca.pem}; the server's certificate request must
- * name the TLS CA among the acceptable issuers; and the server must then end the connection instead
- * of answering. No private key is needed. A passing result is reused for a few seconds, and only
- * one check runs at a time (health requests and the handshake share the server's threads).
+ * name the TLS CA, and only it, as the acceptable issuer (JSSE names every anchor of the listener's
+ * trust store there); and the server must then end the connection instead of answering. No private
+ * key is needed. A passing result is reused for a few seconds, and only one check runs at a time
+ * (health requests and the handshake share the server's threads).
  */
 @ApplicationScoped
 public class HttpsListenerCheck {
@@ -52,10 +56,12 @@ public class HttpsListenerCheck {
 
   /** What the listener was found to serve. */
   public enum State {
-    /** The CA-issued certificate, and client certificates of the TLS CA demanded. */
+    /** The CA-issued certificate, and client certificates of the TLS CA (only) demanded. */
     SERVING,
     /** Another server certificate, or a trust store without the TLS CA (not installed yet). */
     NOT_INSTALLED,
+    /** Client certificates of other issuers than the TLS CA are accepted too. */
+    OTHER_CLIENT_ISSUERS_TRUSTED,
     /** The listener answers a client that presents no certificate. */
     CLIENT_CERTIFICATE_OPTIONAL,
     /** No TLS handshake on the port. */
@@ -153,10 +159,14 @@ public class HttpsListenerCheck {
     if (observer.acceptableIssuers == null || answered) {
       return State.CLIENT_CERTIFICATE_OPTIONAL;
     }
-    boolean tlsCaAccepted =
-        Arrays.stream(observer.acceptableIssuers)
-            .anyMatch(issuer -> issuer.equals(tlsCa.getSubjectX500Principal()));
-    return tlsCaAccepted ? State.SERVING : State.NOT_INSTALLED;
+    X500Principal anchor = tlsCa.getSubjectX500Principal();
+    Principal[] acceptable = observer.acceptableIssuers;
+    if (Arrays.stream(acceptable).noneMatch(anchor::equals)) {
+      return State.NOT_INSTALLED;
+    }
+    return Arrays.stream(acceptable).allMatch(anchor::equals)
+        ? State.SERVING
+        : State.OTHER_CLIENT_ISSUERS_TRUSTED;
   }
 
   private static boolean issuedBy(X509Certificate certificate, X509Certificate ca) {

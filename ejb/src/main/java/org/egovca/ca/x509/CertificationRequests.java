@@ -14,6 +14,8 @@ import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.egovca.ca.application.CaRequestException;
+import org.egovca.guard.Asn1Limits;
+import org.egovca.guard.MalformedAsn1Exception;
 
 /**
  * Reads PKCS#10 certification requests (base64 DER or PEM) and checks proof of possession (CPS
@@ -38,12 +40,21 @@ public final class CertificationRequests {
     }
     byte[] der = text.strip().startsWith("-----BEGIN") ? pemContent(text) : base64(text);
     try {
-      PKCS10CertificationRequest request = new PKCS10CertificationRequest(der);
-      return request;
+      // BouncyCastle recurses per nesting level: a deeply nested request would overflow the stack
+      Asn1Limits.check(der);
+    } catch (MalformedAsn1Exception e) {
+      throw new CaRequestException(
+          MALFORMED_REQUEST, "pkcs10 is not a PKCS#10 request: " + e.getMessage());
+    }
+    try {
+      return new PKCS10CertificationRequest(der);
     } catch (IOException | RuntimeException e) {
       throw new CaRequestException(
           MALFORMED_REQUEST,
           "pkcs10 is not a DER-encoded PKCS#10 certification request (" + e.getMessage() + ")");
+    } catch (StackOverflowError e) { // what the check above missed still gets the refusal
+      throw new CaRequestException(
+          MALFORMED_REQUEST, "pkcs10 is not a PKCS#10 request: " + Asn1Limits.TOO_DEEP_TO_PARSE);
     }
   }
 
@@ -61,6 +72,12 @@ public final class CertificationRequests {
           PROOF_OF_POSSESSION_FAILED,
           "the PKCS#10 signature cannot be checked ("
               + e.getMessage()
+              + "): proof of possession failed");
+    } catch (StackOverflowError e) { // the signature value is decoded as ASN.1
+      throw new CaRequestException(
+          PROOF_OF_POSSESSION_FAILED,
+          "the PKCS#10 signature cannot be checked ("
+              + Asn1Limits.TOO_DEEP_TO_PARSE
               + "): proof of possession failed");
     }
     if (!valid) {

@@ -2,12 +2,19 @@ package org.egovca.ca.x509;
 
 import static org.egovca.ca.application.CaRequestException.Reason.INVALID_SUBJECT;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.egovca.ca.application.CaRequestException;
 
@@ -28,6 +35,40 @@ public final class SubjectAltNames {
   private static final int MAX_NAMES = 100;
 
   private SubjectAltNames() {}
+
+  /**
+   * A name of {@code content} that designates this CA's own host ({@code hostName}, localhost or a
+   * loopback address), in its subjectAltNames or as its common name, if it has one.
+   */
+  public static Optional<String> namedHost(EndEntityContent content, String hostName) {
+    Set<String> own = new HashSet<>(List.of(hostName.toLowerCase(Locale.ROOT), "localhost"));
+    for (GeneralName name : content.subjectAltNames()) {
+      if (name.getTagNo() == GeneralName.dNSName) {
+        String dns = name.getName().toString().toLowerCase(Locale.ROOT);
+        if (own.contains(dns)) {
+          return Optional.of(dns);
+        }
+      }
+      if (name.getTagNo() == GeneralName.iPAddress) {
+        try {
+          InetAddress address =
+              InetAddress.getByAddress(DEROctetString.getInstance(name.getName()).getOctets());
+          if (address.isLoopbackAddress()) {
+            return Optional.of(address.getHostAddress());
+          }
+        } catch (UnknownHostException notAnAddress) {
+          // not an address of four or sixteen bytes: nothing of ours
+        }
+      }
+    }
+    for (RDN rdn : content.subject().getRDNs(BCStyle.CN)) {
+      String cn = IETFUtils.valueToString(rdn.getFirst().getValue()).toLowerCase(Locale.ROOT);
+      if (own.contains(cn)) {
+        return Optional.of(cn);
+      }
+    }
+    return Optional.empty();
+  }
 
   public static List<GeneralName> parse(List<String> names) {
     if (names == null) {

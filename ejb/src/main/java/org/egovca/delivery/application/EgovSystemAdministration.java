@@ -40,19 +40,19 @@ public class EgovSystemAdministration {
             Permission.MANAGE_EGOV_SYSTEMS,
             "registerEgovSystem",
             registration == null ? null : registration.name());
-    EgovSystemRegistration checked;
+    String summary;
     try {
-      checked = registry.checked(registration);
+      summary = registry.summary(registration);
     } catch (CaRequestException refused) {
       throw RaRefusal.invalid("egovSystem", "egovSystem.invalid", refused.getMessage());
     }
     return dualControl.request(
         admin,
         SupervisedAction.REGISTER_EGOV_SYSTEM,
-        "egov-system:" + checked.name(),
+        "egov-system:" + registration.name(),
         null,
-        checked.summary(),
-        checked);
+        summary,
+        registration);
   }
 
   public EgovSystemView setActive(String token, String name, boolean active) {

@@ -9,17 +9,4 @@ import java.io.Serializable;
  */
 public record EgovSystemRegistration(
     String name, String unitCode, SubscriptionForm subscription, String certificateRequestPem)
-    implements Serializable {
-
-  /** The registration in words, as the approving administrator sees it. */
-  public String summary() {
-    return "register e-gov system "
-        + name
-        + " of unit "
-        + unitCode
-        + " receiving "
-        + subscription.events()
-        + " at "
-        + subscription.endpoint();
-  }
-}
+    implements Serializable {}

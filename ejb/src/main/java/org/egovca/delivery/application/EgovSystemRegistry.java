@@ -16,6 +16,7 @@ import org.egovca.ca.application.CaRequestException;
 import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.CertificateIssuer;
 import org.egovca.ca.application.CertificateProfileCatalogue;
+import org.egovca.ca.application.ClientCredentialKeys;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.ClientRole;
@@ -35,7 +36,9 @@ import org.egovca.ra.domain.ApplicationUnit;
  * Registers e-gov systems and changes their subscriptions, for whichever front door authorised the
  * caller (the console's security administrator, the admin SOAP service). Registration gives the
  * system its delivery channel and a TLS client certificate of the RSA CA for the query service,
- * made for the key of the system's own PKCS#10: the CA never holds the system's private key.
+ * made for the key of the system's own PKCS#10: the CA never holds the system's private key. The
+ * audit record names the endpoint, the server trust anchors by fingerprint and, when an
+ * administrator allowed it, plain HTTP.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -52,6 +55,7 @@ public class EgovSystemRegistry {
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private CertificateProfileCatalogue profiles;
   @Inject private CaConfiguration configuration;
+  @Inject private ClientCredentialKeys keys;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -68,18 +72,36 @@ public class EgovSystemRegistry {
    * @throws CaRequestException MALFORMED_REQUEST naming what is wrong
    */
   public EgovSystemRegistration checked(EgovSystemRegistration registration) {
+    summary(registration);
+    return registration;
+  }
+
+  /**
+   * The registration in words, every part of it as it will be carried out (endpoint, plain-HTTP
+   * allowance, trust anchors and client key by fingerprint, mode, business types), as the approving
+   * administrator sees it; checked like {@link #checked}.
+   *
+   * @throws CaRequestException MALFORMED_REQUEST naming what is wrong
+   */
+  public String summary(EgovSystemRegistration registration) {
     return refusingBadInput(
         () -> {
           // the entity's own invariants check the name and subscription; nothing is persisted
-          new EgovSystem(
-              registration.name(),
-              unit(registration.unitCode()),
-              registration.subscription().toSubscription(),
-              clock.instant(),
-              "check");
+          EgovSystem system =
+              new EgovSystem(
+                  registration.name(),
+                  unit(registration.unitCode()),
+                  registration.subscription().toSubscription(),
+                  clock.instant(),
+                  "check");
           requireFreeName(registration.name());
-          request(registration.certificateRequestPem());
-          return registration;
+          return "register e-gov system "
+              + registration.name()
+              + ": "
+              + describe(system)
+              + " clientKey="
+              + ClientCredentialKeys.fingerprint(
+                  request(registration.certificateRequestPem()).getSubjectPublicKeyInfo());
         });
   }
 
@@ -141,15 +163,6 @@ public class EgovSystemRegistry {
     }
   }
 
-  /** Changes where and what {@code name} receives. */
-  public EgovSystemView subscribe(String name, EgovSystem.Subscription subscription, String actor) {
-    EgovSystem system = refusingBadInput(() -> byName(name));
-    system.subscribe(subscription);
-    auditLog.success(
-        actor, AuditActions.EGOV_SYSTEM_CHANGED, "egov-system:" + name, describe(system));
-    return EgovSystemView.of(system);
-  }
-
   /**
    * Stops or resumes deliveries to {@code name}. A deactivated system keeps its queued items (it
    * gets them once active again), receives nothing new, and its query-service access is refused.
@@ -191,7 +204,7 @@ public class EgovSystemRegistry {
         .orElseThrow(() -> new IllegalArgumentException("there is no e-gov system " + name));
   }
 
-  private static PKCS10CertificationRequest request(String requestPem) {
+  private PKCS10CertificationRequest request(String requestPem) {
     if (requestPem != null && requestPem.length() > MAX_REQUEST) {
       throw new IllegalArgumentException(
           "the certificate request is longer than " + MAX_REQUEST + " characters");
@@ -199,6 +212,7 @@ public class EgovSystemRegistry {
     try {
       PKCS10CertificationRequest request = CertificationRequests.parse(requestPem);
       CertificationRequests.verifyProofOfPossession(request);
+      keys.requireUnused(request.getSubjectPublicKeyInfo());
       return request;
     } catch (CaRequestException refused) {
       throw new IllegalArgumentException(
@@ -226,7 +240,10 @@ public class EgovSystemRegistry {
         + system.getApplicationUnit().getCode()
         + " endpoint="
         + system.getEndpoint()
-        + " mode="
+        + (system.isPlainHttpAllowed() ? " PLAIN-HTTP-ALLOWED" : "")
+        + " serverTrustAnchors=["
+        + system.getServerTrustAnchors().describe()
+        + "] mode="
         + system.getMode()
         + (system.getBatchIntervalMinutes() > 0
             ? " every " + system.getBatchIntervalMinutes() + " min"

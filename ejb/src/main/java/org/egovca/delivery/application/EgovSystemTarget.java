@@ -12,19 +12,15 @@ import org.egovca.ca.domain.CertificateRevocationList;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.delivery.domain.Delivery;
 import org.egovca.delivery.domain.EgovSystem;
-import org.egovca.sync.CanonicalPayload;
-import org.egovca.sync.CertificateSync;
-import org.egovca.sync.CrlSync;
+import org.egovca.sync.Recipient;
 import org.egovca.sync.SyncClient;
-import org.egovca.sync.SyncDeliveryException;
-import org.egovca.sync.SyncOutcome;
 import org.egovca.sync.SyncSignatureException;
 
 /**
  * Delivers an e-gov system's channel through its unified sync interface (R21, R22): each item
- * becomes a message signed by the CA that issued what it carries, with the item's message id, so
- * the system applies it once however often it is sent. A DUPLICATE answer means the system already
- * has it: delivered.
+ * becomes a message for that system (the recipient, its name and unit, is signed with the rest),
+ * signed by the sync signer of the CA that issued what it carries, with the item's message id, so
+ * the system applies it once however often it is sent ({@link SyncDelivery}).
  */
 @ApplicationScoped
 class EgovSystemTarget {
@@ -32,61 +28,79 @@ class EgovSystemTarget {
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
 
-  @Inject private CaSignatures signatures;
+  @Inject private SyncSigning signing;
   @Inject private SyncClients clients;
 
   private final Clock clock = Clock.systemUTC();
 
   /** The target of {@code system}'s channel. */
   DeliveryTarget of(EgovSystem system) {
-    SyncClient client = clients.forEndpoint(system.getEndpoint());
-    return () -> new Run(client);
+    Recipient recipient = new Recipient(system.getName(), system.getApplicationUnit().getCode());
+    return () -> {
+      try {
+        return new Run(clients.forSystem(system), recipient);
+      } catch (IllegalStateException brokenRule) {
+        return new NotSent(brokenRule.getMessage());
+      }
+    };
+  }
+
+  /** A system whose subscription breaks the https rule gets nothing; its items wait. */
+  private record NotSent(String why) implements DeliveryTarget.Session {
+    @Override
+    public DeliveryTarget.Outcome deliver(Delivery item) {
+      return DeliveryTarget.Outcome.failed("not sent: " + why);
+    }
+
+    @Override
+    public void close() {}
   }
 
   private final class Run implements DeliveryTarget.Session {
     private final SyncClient client;
-    private final Map<String, CaSignatures.Signer> signers = new HashMap<>();
+    private final Recipient recipient;
+    private final Map<String, SyncSigning.Signer> signers = new HashMap<>();
 
-    Run(SyncClient client) {
+    Run(SyncClient client, Recipient recipient) {
       this.client = client;
+      this.recipient = recipient;
     }
 
     @Override
     public DeliveryTarget.Outcome deliver(Delivery item) {
       Instant now = clock.instant();
+      SyncSigning.Signer signer;
       try {
-        CaSignatures.Signer signer =
-            signers.computeIfAbsent(item.getCaName(), signatures::signerOf);
-        SyncOutcome outcome =
-            switch (item.getKind()) {
-              case CERTIFICATE -> {
-                CertificateSync message =
-                    SyncMessages.certificate(
-                        item,
-                        entityManager.find(IssuedCertificate.class, item.getCertificateId()),
-                        now);
-                yield client.send(message, signer.sign(CanonicalPayload.of(message)));
-              }
-              case CRL -> {
-                CrlSync message =
-                    SyncMessages.crl(
-                        item,
-                        entityManager.find(CertificateRevocationList.class, item.getCrlId()),
-                        now);
-                yield client.send(message, signer.sign(CanonicalPayload.of(message)));
-              }
-              case CA_CERTIFICATE ->
-                  throw new IllegalStateException("CA certificates go to the directory only");
-            };
-        return DeliveryTarget.Outcome.ok(outcome.name());
-      } catch (SyncDeliveryException e) {
-        return DeliveryTarget.Outcome.failed(
-            e.faultCode() == null
-                ? "not delivered: " + e.getMessage()
-                : "refused by the e-gov system (" + e.faultCode() + "): " + e.getMessage());
+        signer = signers.get(item.getCaName());
+        if (signer == null) {
+          signer = signing.signerOf(item.getCaName());
+          signers.put(item.getCaName(), signer);
+        }
       } catch (SyncSignatureException e) {
-        return DeliveryTarget.Outcome.failed("could not sign the message: " + e.getMessage());
+        return SyncDelivery.notSigned(e);
       }
+      return switch (item.getKind()) {
+        case CERTIFICATE ->
+            SyncDelivery.send(
+                client,
+                SyncMessages.certificate(
+                    item,
+                    recipient,
+                    entityManager.find(IssuedCertificate.class, item.getCertificateId()),
+                    now),
+                signer);
+        case CRL ->
+            SyncDelivery.send(
+                client,
+                SyncMessages.crl(
+                    item,
+                    recipient,
+                    entityManager.find(CertificateRevocationList.class, item.getCrlId()),
+                    now),
+                signer);
+        case CA_CERTIFICATE ->
+            throw new IllegalStateException("CA certificates go to the directory only");
+      };
     }
 
     @Override

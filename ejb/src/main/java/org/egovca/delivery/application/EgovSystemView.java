@@ -5,12 +5,20 @@ import java.time.Instant;
 import java.util.List;
 import org.egovca.delivery.domain.EgovSystem;
 
-/** An e-gov system as operators and the admin service see it. */
+/**
+ * An e-gov system as operators and the admin service see it.
+ *
+ * @param plainHttpAllowed whether an administrator allowed plain HTTP for this (test) system
+ * @param serverTrustAnchors the subjects and SHA-256 fingerprints of the certificates the CA trusts
+ *     for the system's HTTPS server, or "none"
+ */
 public record EgovSystemView(
     long id,
     String name,
     String applicationUnit,
     String endpoint,
+    boolean plainHttpAllowed,
+    String serverTrustAnchors,
     String mode,
     int batchIntervalMinutes,
     List<String> events,
@@ -25,6 +33,8 @@ public record EgovSystemView(
         system.getName(),
         system.getApplicationUnit().getCode(),
         system.getEndpoint().toString(),
+        system.isPlainHttpAllowed(),
+        system.getServerTrustAnchors().describe(),
         system.getMode().name(),
         system.getBatchIntervalMinutes(),
         system.events().stream().map(Enum::name).toList(),

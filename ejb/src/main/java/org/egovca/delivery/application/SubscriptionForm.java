@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.egovca.delivery.domain.BusinessType;
 import org.egovca.delivery.domain.EgovSystem;
+import org.egovca.delivery.domain.ServerTrustAnchors;
 import org.egovca.delivery.domain.SyncMode;
 
 /**
@@ -14,9 +15,18 @@ import org.egovca.delivery.domain.SyncMode;
  *
  * @param mode REALTIME or BATCH
  * @param events business type names (ISSUE, RENEW, REKEY, REVOKE, CRL)
+ * @param allowPlainHttp the administrator's explicit allowance of an {@code http://} endpoint, for
+ *     a test system
+ * @param serverTrustAnchors PEM certificates the CA trusts for an {@code https://} endpoint's
+ *     server certificate (the CA that issued it, or the certificate itself)
  */
 public record SubscriptionForm(
-    String endpoint, String mode, int batchIntervalMinutes, List<String> events)
+    String endpoint,
+    String mode,
+    int batchIntervalMinutes,
+    List<String> events,
+    boolean allowPlainHttp,
+    String serverTrustAnchors)
     implements Serializable {
 
   /**
@@ -39,6 +49,11 @@ public record SubscriptionForm(
       }
     }
     return new EgovSystem.Subscription(
-        EgovSystem.Subscription.endpoint(endpoint), syncMode, batchIntervalMinutes, types);
+        EgovSystem.Subscription.endpoint(endpoint),
+        syncMode,
+        batchIntervalMinutes,
+        types,
+        allowPlainHttp,
+        ServerTrustAnchors.parse(serverTrustAnchors));
   }
 }

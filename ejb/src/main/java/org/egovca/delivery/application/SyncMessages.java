@@ -19,21 +19,24 @@ import org.egovca.sync.CertificateSync;
 import org.egovca.sync.CrlReason;
 import org.egovca.sync.CrlSync;
 import org.egovca.sync.HolderInfo;
+import org.egovca.sync.Recipient;
 
 /**
  * Builds the sync messages of the unified interface (R21, R22) from an outbox item and the latest
- * state of what it carries: the business type is the change that queued the item, the status is the
- * certificate's status at the time of sending.
+ * state of what it carries, for the e-gov system whose channel holds the item: the business type is
+ * the change that queued the item, the status is the certificate's status at the time of sending.
  */
 final class SyncMessages {
 
   private SyncMessages() {}
 
-  static CertificateSync certificate(Delivery item, IssuedCertificate certificate, Instant now) {
+  static CertificateSync certificate(
+      Delivery item, Recipient recipient, IssuedCertificate certificate, Instant now) {
     CertificateState state = state(certificate, now);
     boolean revoked = state == CertificateState.REVOKED;
     return new CertificateSync(
         item.getMessageId(),
+        recipient,
         BusinessType.valueOf(item.getBusinessType().name()),
         item.getCaName(),
         holder(certificate),
@@ -67,9 +70,11 @@ final class SyncMessages {
     return CrlReason.ofCode(certificate.getRevocationReason().crlReason().orElse(0)).rfc5280Name();
   }
 
-  static CrlSync crl(Delivery item, CertificateRevocationList crl, Instant now) {
+  static CrlSync crl(
+      Delivery item, Recipient recipient, CertificateRevocationList crl, Instant now) {
     return new CrlSync(
         item.getMessageId(),
+        recipient,
         item.getCaName(),
         crl.getEncoded(),
         BigInteger.valueOf(crl.getCrlNumber()).toString(),

@@ -32,6 +32,11 @@ import org.egovca.ra.domain.ApplicationUnit;
  * sync messages (R21, R22), which business types it wants, in real time or in batches, and the
  * client account with which it calls the query service (R23). It receives and sees only the
  * certificates of its unit; CRLs are public and go to every subscriber of CRL.
+ *
+ * <p>Its endpoint is {@code https://}, with the certificates the CA trusts for its server ({@link
+ * ServerTrustAnchors}): the receipts that end the CA's retries are authentic only over TLS to the
+ * right server. Plain {@code http://} only for a test system an administrator explicitly allowed it
+ * for ({@link #isPlainHttpAllowed()}), which the console shows and the audit records.
  */
 @Entity
 @Table(name = "egov_system")
@@ -76,6 +81,12 @@ public class EgovSystem {
 
   @Column(name = "endpoint_url", nullable = false, length = 512)
   private String endpointUrl;
+
+  @Column(name = "plain_http_allowed", nullable = false)
+  private boolean plainHttpAllowed;
+
+  @Column(name = "server_trust_anchors", length = 65536)
+  private String serverTrustAnchors;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "delivery_mode", nullable = false, length = 16)
@@ -127,6 +138,11 @@ public class EgovSystem {
   /** Changes where and what the system receives. */
   public void subscribe(Subscription subscription) {
     this.endpointUrl = subscription.endpoint().toString();
+    this.plainHttpAllowed = subscription.plainHttpAllowed();
+    this.serverTrustAnchors =
+        subscription.serverTrustAnchors().isEmpty()
+            ? null
+            : subscription.serverTrustAnchors().pem();
     this.mode = subscription.mode();
     this.batchIntervalMinutes = subscription.batchIntervalMinutes();
     this.syncEvents =
@@ -185,6 +201,16 @@ public class EgovSystem {
     return URI.create(endpointUrl);
   }
 
+  /** Whether an administrator allowed plain {@code http://} for this (test) system. */
+  public boolean isPlainHttpAllowed() {
+    return plainHttpAllowed;
+  }
+
+  /** The certificates the CA trusts for the system's HTTPS server; none for plain HTTP. */
+  public ServerTrustAnchors getServerTrustAnchors() {
+    return ServerTrustAnchors.parse(serverTrustAnchors);
+  }
+
   public SyncMode getMode() {
     return mode;
   }
@@ -210,21 +236,55 @@ public class EgovSystem {
    *
    * @param batchIntervalMinutes minutes between batches in BATCH mode (1 to 1440); ignored, and
    *     kept as 0, in real time
+   * @param plainHttpAllowed whether an administrator allows a plain {@code http://} endpoint (for a
+   *     test system); required for one, refused with an {@code https://} endpoint
+   * @param serverTrustAnchors what the CA trusts for an {@code https://} endpoint's server
+   *     certificate; required for one, refused with an {@code http://} endpoint
    */
   public record Subscription(
-      URI endpoint, SyncMode mode, int batchIntervalMinutes, Set<BusinessType> events) {
+      URI endpoint,
+      SyncMode mode,
+      int batchIntervalMinutes,
+      Set<BusinessType> events,
+      boolean plainHttpAllowed,
+      ServerTrustAnchors serverTrustAnchors) {
+
+    /** The rule an {@code http://} endpoint without the allowance is refused with. */
+    public static final String HTTPS_RULE =
+        "the sync endpoint must be https:// (plain http:// only for a test system an"
+            + " administrator explicitly allows plain HTTP for)";
 
     /**
-     * @throws IllegalArgumentException naming the field that is wrong
+     * @throws IllegalArgumentException naming the field that is wrong, or the rule that is broken
      */
     public Subscription {
       Objects.requireNonNull(mode, "mode");
+      serverTrustAnchors =
+          serverTrustAnchors == null ? ServerTrustAnchors.none() : serverTrustAnchors;
       if (endpoint == null
           || endpoint.getHost() == null
           || !Set.of("http", "https")
               .contains(String.valueOf(endpoint.getScheme()).toLowerCase(Locale.ROOT))) {
         throw new IllegalArgumentException(
             "the sync endpoint must be an http:// or https:// URL with a host");
+      }
+      boolean https = endpoint.getScheme().equalsIgnoreCase("https");
+      if (!https && !plainHttpAllowed) {
+        throw new IllegalArgumentException(HTTPS_RULE);
+      }
+      if (https && plainHttpAllowed) {
+        throw new IllegalArgumentException(
+            "plain HTTP is allowed only for an http:// sync endpoint, not for " + endpoint);
+      }
+      if (https && serverTrustAnchors.isEmpty()) {
+        throw new IllegalArgumentException(
+            "an https:// sync endpoint needs its server trust anchors: the PEM certificates of"
+                + " the CA that issued the system's HTTPS server certificate, or that certificate"
+                + " itself");
+      }
+      if (!https && !serverTrustAnchors.isEmpty()) {
+        throw new IllegalArgumentException(
+            "server trust anchors are for https:// sync endpoints; this one is plain http://");
       }
       if (mode == SyncMode.BATCH
           && (batchIntervalMinutes < 1 || batchIntervalMinutes > LONGEST_BATCH_MINUTES)) {

@@ -77,11 +77,12 @@ public class ConsoleAccess {
                 .getResultStream()
                 .findFirst()
                 .orElse(null);
-    if (session != null && session.isOpenAt(now) && !loggedInWithCurrentCertificate(session, now)) {
-      // the login certificate was revoked, expired or replaced: the session ends at once
-      session.end(now);
-    }
-    if (session == null || !session.isOpenAt(now) || !session.getOperator().isActive()) {
+    // a session whose login certificate was revoked, expired or replaced is over (its end was
+    // recorded with the revocation)
+    if (session == null
+        || !session.isOpenAt(now)
+        || !session.getOperator().isActive()
+        || !loggedInWithCurrentCertificate(session, now)) {
       auditLog.refusal(
           session == null ? "anonymous" : "operator:" + session.getOperator().getUsername(),
           action,

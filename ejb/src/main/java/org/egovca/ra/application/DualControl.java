@@ -10,12 +10,14 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.egovca.ca.application.AuditActions;
 import org.egovca.ca.application.AuditLog;
 import org.egovca.ca.domain.AuditOutcome;
 import org.egovca.ra.domain.DualControlViolation;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.PendingAction;
+import org.egovca.ra.domain.SplitKnowledge;
 import org.egovca.ra.domain.SupervisedAction;
 
 /**
@@ -56,7 +58,7 @@ public class DualControl {
       Operator targetOperator,
       String summary,
       Object parameters) {
-    requirePermission(requester, action, "request");
+    requirePermission(requester, action, AuditActions.DUAL_CONTROL_REQUESTED);
     Instant now = clock.instant();
     if (!entityManager
         .createNamedQuery(PendingAction.OPEN_FOR_TARGET, PendingAction.class)
@@ -71,6 +73,14 @@ public class DualControl {
           "a request for " + action + " on " + target + " is already waiting for approval");
     }
     String json = ActionParameters.write(parameters);
+    if (summary.length() > PendingAction.MAX_SUMMARY) {
+      throw RaRefusal.invalid(
+          null,
+          "dualControl.tooLarge",
+          "the request's description is longer than "
+              + PendingAction.MAX_SUMMARY
+              + " characters, and an approver must see all of it: split the request");
+    }
     if (json.length() > MAX_PARAMETERS) {
       throw RaRefusal.invalid(
           null,
@@ -98,7 +108,8 @@ public class DualControl {
   /** Approves request {@code id} as a second operator, and carries it out now. */
   public Approval approve(Operator approver, long id, String note) {
     PendingAction request = open(id);
-    requirePermission(approver, request.getAction(), "approve");
+    requirePermission(approver, request.getAction(), AuditActions.DUAL_CONTROL_APPROVED);
+    requireSplitKnowledge(request, approver);
     try {
       request.approve(approver, clock.instant(), note);
     } catch (DualControlViolation violation) {
@@ -135,7 +146,7 @@ public class DualControl {
 
   public PendingActionView reject(Operator approver, long id, String note) {
     PendingAction request = open(id);
-    requirePermission(approver, request.getAction(), "reject");
+    requirePermission(approver, request.getAction(), AuditActions.DUAL_CONTROL_REJECTED);
     try {
       request.reject(approver, clock.instant(), note);
     } catch (DualControlViolation violation) {
@@ -180,7 +191,7 @@ public class DualControl {
   /** Request {@code id}, decided or not, with its public result. */
   public PendingActionView find(Operator viewer, long id) {
     PendingAction request = existing(id);
-    requirePermission(viewer, request.getAction(), "view");
+    requirePermission(viewer, request.getAction(), "viewRequest");
     return PendingActionView.of(request);
   }
 
@@ -211,27 +222,59 @@ public class DualControl {
     return request;
   }
 
+  /** Refuses {@code step} (an audited action name) to an operator without the permission. */
   private void requirePermission(Operator operator, SupervisedAction action, String step) {
     if (!operator.has(action.permission())) {
       String detail =
           operator.getUsername()
               + " has the roles "
               + operator.getRoles()
-              + "; to "
-              + step
-              + " "
+              + "; "
               + action
               + " needs "
               + action.permission();
       auditLog.refusal(
-          ConsoleAccess.actor(operator),
-          AuditActions.DUAL_CONTROL_REQUESTED,
-          action.name(),
-          AuditOutcome.DENIED,
-          detail);
+          ConsoleAccess.actor(operator), step, action.name(), AuditOutcome.DENIED, detail);
       throw new RaRefusal(
           RaRefusal.Reason.NOT_AUTHORIZED, "access.denied", "not authorised: " + detail);
     }
+  }
+
+  /** See {@link SplitKnowledge}: the history of the target's login factors decides. */
+  private void requireSplitKnowledge(PendingAction request, Operator approver) {
+    String target = request.getTarget();
+    Operator holder = request.getTargetOperator();
+    SplitKnowledge.violation(
+            request,
+            approver,
+            latestApproved(
+                target,
+                SupervisedAction.CREATE_OPERATOR,
+                SupervisedAction.ISSUE_OPERATOR_CERTIFICATE),
+            latestApproved(
+                target, SupervisedAction.CREATE_OPERATOR, SupervisedAction.RESET_OPERATOR_PASSWORD),
+            holder != null && holder.isMustChangePassword())
+        .ifPresent(
+            detail -> {
+              auditLog.refusal(
+                  ConsoleAccess.actor(approver),
+                  AuditActions.DUAL_CONTROL_APPROVED,
+                  reference(request),
+                  AuditOutcome.DENIED,
+                  detail);
+              throw new RaRefusal(
+                  RaRefusal.Reason.SEPARATION_OF_DUTIES, "dualControl.splitKnowledge", detail);
+            });
+  }
+
+  private Optional<PendingAction> latestApproved(String target, SupervisedAction... actions) {
+    return entityManager
+        .createNamedQuery(PendingAction.APPROVED_FOR_TARGET, PendingAction.class)
+        .setParameter("target", target)
+        .setParameter("actions", List.of(actions))
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   private RaRefusal denied(

@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 import org.egovca.ca.application.AuditActions;
 import org.egovca.ca.application.AuditLog;
 import org.egovca.ca.application.CertificateRevoker;
+import org.egovca.ca.application.ClientCredentialKeys;
 import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RevocationInitiator;
@@ -204,9 +206,15 @@ public class OperatorAccounts {
     if (!operator.getRoles().contains(OperatorRole.SECURITY_ADMIN) || !operator.isActive()) {
       return;
     }
+    // the active accounts' rows are locked: two such changes at once (each leaving two others)
+    // are made one after the other, and the second sees the first
     long others =
-        entityManager.createNamedQuery(Operator.ALL, Operator.class).getResultList().stream()
-            .filter(o -> o != operator && o.isActive())
+        entityManager
+            .createNamedQuery(Operator.ACTIVE, Operator.class)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList()
+            .stream()
+            .filter(o -> !o.getId().equals(operator.getId()) && o.isActive())
             .filter(o -> o.getRoles().contains(OperatorRole.SECURITY_ADMIN))
             .count();
     if (others < 2) {
@@ -220,6 +228,12 @@ public class OperatorAccounts {
               + ": it would leave fewer than two active security administrators, and dual"
               + " control needs two");
     }
+  }
+
+  /** The fingerprint of the key of a checked request, for the approver to compare. */
+  public String keyFingerprint(String certificateRequestPem) {
+    return ClientCredentialKeys.fingerprint(
+        certificates.check(certificateRequestPem).getSubjectPublicKeyInfo());
   }
 
   /** The operator named {@code username}, or NOT_FOUND. */

@@ -84,7 +84,9 @@ public class OperatorAdministration {
             + checked.displayName()
             + ") with the role "
             + checked.role()
-            + (checked.applicationUnit() == null ? "" : " of unit " + checked.applicationUnit()),
+            + (checked.applicationUnit() == null ? "" : " of unit " + checked.applicationUnit())
+            + ", login key "
+            + accounts.keyFingerprint(checked.certificateRequestPem()),
         checked);
   }
 
@@ -142,7 +144,8 @@ public class OperatorAdministration {
         operator,
         "new login certificate for "
             + operator.getUsername()
-            + " (the current one is revoked as superseded)",
+            + " (the current one is revoked as superseded), login key "
+            + accounts.keyFingerprint(certificateRequestPem),
         new OperatorAccounts.CertificateRequest(operator.getUsername(), certificateRequestPem));
   }
 

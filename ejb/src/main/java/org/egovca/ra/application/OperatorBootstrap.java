@@ -104,7 +104,11 @@ public class OperatorBootstrap {
         "operator:" + username,
         "first security administrator, serial=" + certificate.getSerialNumberHex());
     credentials.writeOperatorCredential(
-        username, key.getPrivate(), certificate.getEncoded(), certificates.tlsCaCertificate());
+        username,
+        key.getPrivate(),
+        certificate.getEncoded(),
+        certificates.tlsCaCertificate(),
+        oneTimePassword);
     return oneTimePassword;
   }
 

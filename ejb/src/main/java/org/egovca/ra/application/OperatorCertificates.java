@@ -11,6 +11,7 @@ import org.egovca.ca.application.CaRequestException;
 import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.CertificateIssuer;
 import org.egovca.ca.application.CertificateProfileCatalogue;
+import org.egovca.ca.application.ClientCredentialKeys;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
@@ -35,6 +36,7 @@ public class OperatorCertificates {
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private CertificateProfileCatalogue profiles;
   @Inject private CaConfiguration configuration;
+  @Inject private ClientCredentialKeys keys;
 
   /**
    * Issues a certificate for the key of {@code requestPem} after checking its proof of possession.
@@ -44,7 +46,8 @@ public class OperatorCertificates {
   }
 
   /**
-   * The operator's request, parsed, with its proof of possession checked.
+   * The operator's request, parsed, with its proof of possession checked and a key that opens no
+   * other account.
    *
    * @throws RaRefusal naming the certificateRequest field
    */
@@ -53,6 +56,7 @@ public class OperatorCertificates {
     try {
       PKCS10CertificationRequest request = CertificationRequests.parse(requestPem);
       CertificationRequests.verifyProofOfPossession(request);
+      keys.requireUnused(request.getSubjectPublicKeyInfo());
       return request;
     } catch (CaRequestException refused) {
       throw RaRefusal.invalid("certificateRequest", "operator.request", refused.getMessage());

@@ -33,6 +33,7 @@ import org.egovca.ca.domain.IssuedCertificate;
     query = "SELECT o FROM Operator o WHERE o.username = :username")
 @NamedQuery(name = Operator.ALL, query = "SELECT o FROM Operator o ORDER BY o.username")
 @NamedQuery(name = Operator.COUNT, query = "SELECT COUNT(o) FROM Operator o")
+@NamedQuery(name = Operator.ACTIVE, query = "SELECT o FROM Operator o WHERE o.active = true")
 @NamedQuery(
     name = Operator.BY_CERTIFICATE_FINGERPRINT,
     query = "SELECT o FROM Operator o WHERE o.certificate.fingerprintSha256 = :fingerprint")
@@ -42,6 +43,7 @@ public class Operator {
   public static final String BY_USERNAME = "Operator.byUsername";
   public static final String ALL = "Operator.all";
   public static final String COUNT = "Operator.count";
+  public static final String ACTIVE = "Operator.active";
 
   /** Failed logins in a row after which the account locks (CPS §6.5.2.5). */
   public static final int MAX_FAILED_LOGINS = 5;

@@ -30,6 +30,11 @@ import java.util.Objects;
         "SELECT p FROM PendingAction p WHERE p.state = org.egovca.ra.domain.PendingAction.State.PENDING"
             + " AND p.expiresAt > :now ORDER BY p.id")
 @NamedQuery(
+    name = PendingAction.APPROVED_FOR_TARGET,
+    query =
+        "SELECT p FROM PendingAction p WHERE p.state = org.egovca.ra.domain.PendingAction.State.APPROVED"
+            + " AND p.target = :target AND p.action IN :actions ORDER BY p.decidedAt DESC, p.id DESC")
+@NamedQuery(
     name = PendingAction.OPEN_FOR_TARGET,
     query =
         "SELECT p FROM PendingAction p WHERE p.state = org.egovca.ra.domain.PendingAction.State.PENDING"
@@ -38,8 +43,10 @@ public class PendingAction {
 
   public static final String OPEN = "PendingAction.open";
   public static final String OPEN_FOR_TARGET = "PendingAction.openForTarget";
+  public static final String APPROVED_FOR_TARGET = "PendingAction.approvedForTarget";
 
-  private static final int MAX_SUMMARY = 1024;
+  /** What the approver is shown at most. */
+  public static final int MAX_SUMMARY = 4096;
 
   /** How long a request waits for its second operator. */
   public static final Duration LIFETIME = Duration.ofHours(24);
@@ -74,7 +81,7 @@ public class PendingAction {
   private Operator targetOperator;
 
   /** What the approver is shown: the action in words. */
-  @Column(nullable = false, length = 1024)
+  @Column(nullable = false, length = MAX_SUMMARY)
   private String summary;
 
   /** The action's parameters (JSON), read when it is carried out. */
@@ -122,11 +129,12 @@ public class PendingAction {
     this.action = Objects.requireNonNull(action, "action");
     this.target = Objects.requireNonNull(target, "target");
     this.targetOperator = targetOperator;
-    // long lists (of units, say) are cut: the parameters hold them whole
-    this.summary =
-        Objects.requireNonNull(summary, "summary").length() <= MAX_SUMMARY
-            ? summary
-            : summary.substring(0, MAX_SUMMARY - 1) + "…";
+    // never cut: the approver sees all of what will be carried out, or nothing is asked
+    if (Objects.requireNonNull(summary, "summary").length() > MAX_SUMMARY) {
+      throw new IllegalArgumentException(
+          "the request's description is longer than " + MAX_SUMMARY + " characters: split it");
+    }
+    this.summary = summary;
     this.parameters = Objects.requireNonNull(parameters, "parameters");
     this.requestedBy = Objects.requireNonNull(requestedBy, "requestedBy");
     if (same(requestedBy, targetOperator)) {
@@ -179,6 +187,13 @@ public class PendingAction {
       throw new DualControlViolation(
           approver.getUsername() + " cannot decide request " + id + " about their own account");
     }
+    if (decision == State.APPROVED && !requestedBy.has(action.permission())) {
+      throw new DualControlViolation(
+          requestedBy.getUsername()
+              + ", who asked for request "
+              + id
+              + ", may no longer ask for it (deactivated, or given another role): reject it");
+    }
     state = decision;
     decidedBy = approver;
     decidedAt = now;
@@ -193,6 +208,14 @@ public class PendingAction {
       throw new IllegalStateException(
           "request " + id + " expired at " + expiresAt + " without a decision: ask again");
     }
+  }
+
+  public boolean askedBy(Operator operator) {
+    return same(requestedBy, operator);
+  }
+
+  public boolean decidedBy(Operator operator) {
+    return same(decidedBy, operator);
   }
 
   /** One account, whether loaded in this persistence context or another. */

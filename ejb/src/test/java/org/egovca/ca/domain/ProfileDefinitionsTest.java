@@ -47,7 +47,7 @@ class ProfileDefinitionsTest {
         shipped().stream()
             .map(CertificateProfile::type)
             .collect(java.util.stream.Collectors.toSet()));
-    assertEquals(18, byName.size());
+    assertEquals(19, byName.size());
   }
 
   @Test

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The handshake check behind {@code /pki/health}, against real JSSE servers on loopback: only a
  * listener that presents the certificate the TLS CA issued AND refuses a client without a
- * certificate of that CA is {@link State#SERVING}.
+ * certificate of that CA AND trusts no other client issuer is {@link State#SERVING}.
  */
 class HttpsListenerCheckTest {
 
@@ -91,6 +91,11 @@ class HttpsListenerCheckTest {
   }
 
   @Test
+  void aTrustStoreWithOtherIssuersBesideTheTlsCaTrustsOtherClientIssuers() throws Exception {
+    assertEquals(State.OTHER_CLIENT_ISSUERS_TRUSTED, check(listen(caIssued, true, tlsCa, otherCa)));
+  }
+
+  @Test
   void aListenerThatAnswersWithoutAClientCertificateIsRefused() throws Exception {
     assertEquals(State.CLIENT_CERTIFICATE_OPTIONAL, check(listen(caIssued, tlsCa, false)));
   }
@@ -123,11 +128,16 @@ class HttpsListenerCheckTest {
         new InetSocketAddress("127.0.0.1", port), tlsCa, Duration.ofSeconds(3));
   }
 
+  private int listen(X509Certificate certificate, X509Certificate clientCa, boolean need)
+      throws Exception {
+    return listen(certificate, need, clientCa);
+  }
+
   /**
-   * A TLS server on loopback with {@code certificate}, trusting {@code clientCa}, that needs (or
+   * A TLS server on loopback with {@code certificate}, trusting {@code clientCas}, that needs (or
    * only wants) a client certificate and answers every request it reads with a small HTTP response.
    */
-  private int listen(X509Certificate certificate, X509Certificate clientCa, boolean need)
+  private int listen(X509Certificate certificate, boolean need, X509Certificate... clientCas)
       throws Exception {
     KeyStore keys = KeyStore.getInstance("PKCS12");
     keys.load(null, null);
@@ -137,7 +147,9 @@ class HttpsListenerCheckTest {
     keyManagers.init(keys, "pw".toCharArray());
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
-    trust.setCertificateEntry("client-ca", clientCa);
+    for (int i = 0; i < clientCas.length; i++) {
+      trust.setCertificateEntry("client-ca-" + i, clientCas[i]);
+    }
     TrustManagerFactory trustManagers = TrustManagerFactory.getInstance("PKIX");
     trustManagers.init(trust);
     SSLContext context = SSLContext.getInstance("TLS");

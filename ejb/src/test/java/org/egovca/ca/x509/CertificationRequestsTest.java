@@ -282,6 +282,75 @@ class CertificationRequestsTest {
   }
 
   @Test
+  void aDeeplyNestedRequestIsRefusedAsMalformedNotAStackOverflow() {
+    byte[] deep = new byte[40_000]; // 10,000 indefinite-length SEQUENCEs and their end markers
+    for (int i = 0; i < 10_000; i++) {
+      deep[2 * i] = 0x30;
+      deep[2 * i + 1] = (byte) 0x80;
+    }
+    String text = Base64.getEncoder().encodeToString(deep);
+
+    CaRequestException e =
+        assertThrows(CaRequestException.class, () -> CertificationRequests.parse(text));
+
+    assertEquals(Reason.MALFORMED_REQUEST, e.reason());
+    assertEquals(
+        "pkcs10 is not a PKCS#10 request: the ASN.1 encoding is nested more than 64 levels deep",
+        e.getMessage());
+  }
+
+  /**
+   * The security review's request: an SM2 PKCS#10 whose signature BIT STRING holds a tag numbered
+   * 2^28 (five base-128 digits) and then 12,000 nested indefinite-length SEQUENCEs, which
+   * BouncyCastle's signature decoding follows until its stack overflows.
+   */
+  @Test
+  void aHighTagNumberAndDeepNestingInsideTheSignatureAreRefusedNotAStackOverflow()
+      throws IOException {
+    byte[] crafted = highTagThenNestedSignature(sm2Request, 12_000);
+
+    CaRequestException refused =
+        assertThrows(
+            CaRequestException.class,
+            () -> CertificationRequests.parse(Base64.getEncoder().encodeToString(crafted)));
+    assertEquals(Reason.MALFORMED_REQUEST, refused.reason());
+    assertEquals(
+        "pkcs10 is not a PKCS#10 request: the ASN.1 encoding is nested more than 64 levels deep",
+        refused.getMessage());
+
+    // behind the check, the proof of possession turns an overflow into its refusal too
+    PKCS10CertificationRequest unchecked = new PKCS10CertificationRequest(crafted);
+    CaRequestException unverifiable =
+        assertThrows(
+            CaRequestException.class,
+            () -> CertificationRequests.verifyProofOfPossession(unchecked));
+    assertEquals(Reason.PROOF_OF_POSSESSION_FAILED, unverifiable.reason());
+    assertEquals(
+        "the PKCS#10 signature cannot be checked (the ASN.1 encoding is nested too deeply to"
+            + " parse): proof of possession failed",
+        unverifiable.getMessage());
+  }
+
+  private static byte[] highTagThenNestedSignature(PKCS10CertificationRequest request, int levels)
+      throws IOException {
+    java.io.ByteArrayOutputStream signature = new java.io.ByteArrayOutputStream();
+    signature.writeBytes(
+        new byte[] {
+          (byte) 0xBF, (byte) 0x81, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0, (byte) 0x80
+        });
+    for (int i = 0; i < levels; i++) {
+      signature.writeBytes(new byte[] {0x30, (byte) 0x80});
+    }
+    signature.writeBytes(new byte[2 * (levels + 1)]); // the end-of-contents octets
+    CertificationRequest real = request.toASN1Structure();
+    return new CertificationRequest(
+            real.getCertificationRequestInfo(),
+            real.getSignatureAlgorithm(),
+            new org.bouncycastle.asn1.DERBitString(signature.toByteArray()))
+        .getEncoded();
+  }
+
+  @Test
   void pemBlockOfTheWrongTypeIsRefusedNamingTheType() throws IOException {
     String text = Pem.text("CERTIFICATE", sm2Request.getEncoded());
 

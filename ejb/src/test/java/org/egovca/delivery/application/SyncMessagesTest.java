@@ -22,6 +22,7 @@ import org.egovca.delivery.domain.Delivery;
 import org.egovca.delivery.domain.DeliveryChannel;
 import org.egovca.sync.CertificateState;
 import org.egovca.sync.CertificateSync;
+import org.egovca.sync.Recipient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 class SyncMessagesTest {
 
   private static final Instant ISSUED = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Recipient RECIPIENT = new Recipient("tax-bureau", "SW-01");
   private static byte[] der;
 
   @BeforeAll
@@ -53,8 +55,10 @@ class SyncMessagesTest {
   void aGoodCertificateCarriesTheHolderAndItsValidity() {
     IssuedCertificate certificate = issued();
     CertificateSync message =
-        SyncMessages.certificate(item(BusinessType.ISSUE), certificate, ISSUED.plusSeconds(60));
+        SyncMessages.certificate(
+            item(BusinessType.ISSUE), RECIPIENT, certificate, ISSUED.plusSeconds(60));
     assertEquals(org.egovca.sync.BusinessType.ISSUE, message.businessType());
+    assertEquals(RECIPIENT, message.recipient());
     assertEquals(CertificateState.GOOD, message.status());
     assertEquals("张三", message.holder().commonName());
     assertEquals("税务局", message.holder().organisation());
@@ -71,7 +75,8 @@ class SyncMessagesTest {
     Instant revokedAt = ISSUED.plus(Duration.ofDays(10));
     certificate.revoke(revokedAt, RevocationReason.E_KEY_COMPROMISE, RevocationInitiator.RA);
     CertificateSync message =
-        SyncMessages.certificate(item(BusinessType.ISSUE), certificate, revokedAt.plusSeconds(1));
+        SyncMessages.certificate(
+            item(BusinessType.ISSUE), RECIPIENT, certificate, revokedAt.plusSeconds(1));
     assertEquals(org.egovca.sync.BusinessType.ISSUE, message.businessType());
     assertEquals(CertificateState.REVOKED, message.status());
     assertEquals(revokedAt, message.revokedAt());
@@ -85,7 +90,8 @@ class SyncMessagesTest {
         ISSUED.plusSeconds(5), RevocationReason.H_HOLDER_REQUEST, RevocationInitiator.HOLDER);
     assertEquals(
         "unspecified",
-        SyncMessages.certificate(item(BusinessType.REVOKE), certificate, ISSUED.plusSeconds(6))
+        SyncMessages.certificate(
+                item(BusinessType.REVOKE), RECIPIENT, certificate, ISSUED.plusSeconds(6))
             .revocationReason());
   }
 
@@ -94,7 +100,7 @@ class SyncMessagesTest {
     assertEquals(
         CertificateState.EXPIRED,
         SyncMessages.certificate(
-                item(BusinessType.RENEW), issued(), ISSUED.plus(Duration.ofDays(400)))
+                item(BusinessType.RENEW), RECIPIENT, issued(), ISSUED.plus(Duration.ofDays(400)))
             .status());
   }
 

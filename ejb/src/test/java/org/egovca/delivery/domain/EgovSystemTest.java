@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 class EgovSystemTest {
 
   private static final URI ENDPOINT = URI.create("https://egov.example.cn/sync");
+  private static final URI PLAIN = URI.create("http://egov-test.example.cn/sync");
+  private static final ServerTrustAnchors ANCHORS =
+      ServerTrustAnchors.parse(TestAnchors.pem(TestAnchors.certificate("CN=Bureau TLS CA")));
   private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
 
   @Test
@@ -23,7 +26,7 @@ class EgovSystemTest {
     EgovSystem system =
         system(
             new EgovSystem.Subscription(
-                ENDPOINT, SyncMode.REALTIME, 30, EnumSet.of(BusinessType.ISSUE)));
+                ENDPOINT, SyncMode.REALTIME, 30, EnumSet.of(BusinessType.ISSUE), false, ANCHORS));
     assertEquals(Duration.ZERO, system.batchPause());
     assertEquals(0, system.getBatchIntervalMinutes());
   }
@@ -33,7 +36,7 @@ class EgovSystemTest {
     EgovSystem system =
         system(
             new EgovSystem.Subscription(
-                ENDPOINT, SyncMode.BATCH, 30, EnumSet.of(BusinessType.CRL)));
+                ENDPOINT, SyncMode.BATCH, 30, EnumSet.of(BusinessType.CRL), false, ANCHORS));
     assertEquals(Duration.ofMinutes(30), system.batchPause());
   }
 
@@ -45,7 +48,9 @@ class EgovSystemTest {
                 ENDPOINT,
                 SyncMode.REALTIME,
                 0,
-                EnumSet.of(BusinessType.REVOKE, BusinessType.ISSUE)));
+                EnumSet.of(BusinessType.REVOKE, BusinessType.ISSUE),
+                false,
+                ANCHORS));
     assertTrue(system.subscribesTo(BusinessType.ISSUE));
     assertTrue(system.subscribesTo(BusinessType.REVOKE));
     assertFalse(system.subscribesTo(BusinessType.CRL));
@@ -56,30 +61,69 @@ class EgovSystemTest {
   void aSubscriptionNamesWhatIsWrong() {
     assertRefused(
         "http:// or https://",
-        () -> new EgovSystem.Subscription(URI.create("ftp://x/y"), SyncMode.REALTIME, 0, issue()));
+        () ->
+            new EgovSystem.Subscription(
+                URI.create("ftp://x/y"), SyncMode.REALTIME, 0, issue(), false, ANCHORS));
     assertRefused(
         "http:// or https://",
-        () -> new EgovSystem.Subscription(URI.create("/relative"), SyncMode.REALTIME, 0, issue()));
+        () ->
+            new EgovSystem.Subscription(
+                URI.create("/relative"), SyncMode.REALTIME, 0, issue(), false, ANCHORS));
     assertRefused(
         "between 1 and 1440",
-        () -> new EgovSystem.Subscription(ENDPOINT, SyncMode.BATCH, 0, issue()));
+        () -> new EgovSystem.Subscription(ENDPOINT, SyncMode.BATCH, 0, issue(), false, ANCHORS));
     assertRefused(
         "between 1 and 1440",
-        () -> new EgovSystem.Subscription(ENDPOINT, SyncMode.BATCH, 1441, issue()));
+        () -> new EgovSystem.Subscription(ENDPOINT, SyncMode.BATCH, 1441, issue(), false, ANCHORS));
     assertRefused(
         "at least one",
-        () -> new EgovSystem.Subscription(ENDPOINT, SyncMode.REALTIME, 0, Set.of()));
+        () ->
+            new EgovSystem.Subscription(ENDPOINT, SyncMode.REALTIME, 0, Set.of(), false, ANCHORS));
     assertRefused(
         "can subscribe to",
         () ->
             new EgovSystem.Subscription(
-                ENDPOINT, SyncMode.REALTIME, 0, Set.of(BusinessType.CA_CERTIFICATE)));
+                ENDPOINT,
+                SyncMode.REALTIME,
+                0,
+                Set.of(BusinessType.CA_CERTIFICATE),
+                false,
+                ANCHORS));
+  }
+
+  @Test
+  void aPlainHttpEndpointIsRefusedUnlessAnAdministratorAllowsIt() {
+    assertRefused(
+        "must be https://",
+        () -> new EgovSystem.Subscription(PLAIN, SyncMode.REALTIME, 0, issue(), false, null));
+    EgovSystem test =
+        system(new EgovSystem.Subscription(PLAIN, SyncMode.REALTIME, 0, issue(), true, null));
+    assertTrue(test.isPlainHttpAllowed());
+    assertTrue(test.getServerTrustAnchors().isEmpty());
+    assertRefused(
+        "only for an http://",
+        () -> new EgovSystem.Subscription(ENDPOINT, SyncMode.REALTIME, 0, issue(), true, ANCHORS));
+    assertRefused(
+        "are for https://",
+        () -> new EgovSystem.Subscription(PLAIN, SyncMode.REALTIME, 0, issue(), true, ANCHORS));
+  }
+
+  @Test
+  void anHttpsEndpointNeedsItsServerTrustAnchorsAndKeepsThem() {
+    assertRefused(
+        "needs its server trust anchors",
+        () -> new EgovSystem.Subscription(ENDPOINT, SyncMode.REALTIME, 0, issue(), false, null));
+    EgovSystem system =
+        system(
+            new EgovSystem.Subscription(ENDPOINT, SyncMode.REALTIME, 0, issue(), false, ANCHORS));
+    assertEquals(ANCHORS, system.getServerTrustAnchors());
+    assertFalse(system.isPlainHttpAllowed());
   }
 
   @Test
   void aNameIsShortAndPlain() {
     EgovSystem.Subscription subscription =
-        new EgovSystem.Subscription(ENDPOINT, SyncMode.REALTIME, 0, issue());
+        new EgovSystem.Subscription(ENDPOINT, SyncMode.REALTIME, 0, issue(), false, ANCHORS);
     ApplicationUnit unit = new ApplicationUnit("U1", "Unit", NOW);
     for (String name : new String[] {"", "-x", "a b", "x".repeat(65), "系统"}) {
       assertRefused("e-gov system name", () -> new EgovSystem(name, unit, subscription, NOW, "t"));

@@ -46,7 +46,12 @@ class ActionParametersTest {
             "tax-portal",
             "TAX",
             new SubscriptionForm(
-                "https://tax.example.gov.cn/sync", "BATCH", 30, List.of("ISSUE", "REVOKE")),
+                "https://tax.example.gov.cn/sync",
+                "BATCH",
+                30,
+                List.of("ISSUE", "REVOKE"),
+                false,
+                "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"),
             PEM),
         EgovSystemRegistration.class);
     roundTrip(

@@ -111,4 +111,16 @@ class PendingActionTest {
           EnumSet.of(OperatorRole.SECURITY_ADMIN), action.permission().grantedTo(), action.name());
     }
   }
+
+  @Test
+  void aRequestOfAnOperatorWhoMayNoLongerAskIsNotApproved() {
+    PendingAction request = resetOf(lisi, alice);
+    alice.deactivate();
+
+    DualControlViolation gone =
+        assertThrows(DualControlViolation.class, () -> request.approve(bob, T, null));
+    assertTrue(gone.getMessage().contains("may no longer ask for it"), gone.getMessage());
+    request.reject(bob, T, "alice left");
+    assertEquals(PendingAction.State.REJECTED, request.getState());
+  }
 }

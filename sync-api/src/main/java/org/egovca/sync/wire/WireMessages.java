@@ -8,10 +8,12 @@ import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 import org.egovca.sync.BusinessType;
+import org.egovca.sync.CanonicalPayload;
 import org.egovca.sync.CertificateState;
 import org.egovca.sync.CertificateSync;
 import org.egovca.sync.CrlSync;
 import org.egovca.sync.HolderInfo;
+import org.egovca.sync.Recipient;
 import org.egovca.sync.SyncFaultCode;
 import org.egovca.sync.SyncOutcome;
 import org.egovca.sync.ws.CertificateBusinessType;
@@ -44,6 +46,7 @@ public final class WireMessages {
   public static SyncCertificate request(CertificateSync message, byte[] signature) {
     SyncCertificate request = new SyncCertificate();
     request.setMessageId(message.messageId());
+    request.setRecipient(recipient(message.recipient()));
     request.setBusinessType(CertificateBusinessType.fromValue(message.businessType().name()));
     request.setCaIdentifier(message.caIdentifier());
     request.setHolder(holder(message.holder()));
@@ -63,6 +66,7 @@ public final class WireMessages {
   public static SyncCrl request(CrlSync message, byte[] signature) {
     SyncCrl request = new SyncCrl();
     request.setMessageId(message.messageId());
+    request.setRecipient(recipient(message.recipient()));
     request.setBusinessType(CrlBusinessType.CRL);
     request.setCaIdentifier(message.caIdentifier());
     request.setCrl(message.crl());
@@ -83,6 +87,7 @@ public final class WireMessages {
     HolderBasicInfo holder = request.getHolder();
     return new CertificateSync(
         request.getMessageId(),
+        recipient(request.getRecipient()),
         request.getBusinessType() == null
             ? null
             : BusinessType.valueOf(request.getBusinessType().value()),
@@ -116,6 +121,7 @@ public final class WireMessages {
     }
     return new CrlSync(
         request.getMessageId(),
+        recipient(request.getRecipient()),
         request.getCaIdentifier(),
         request.getCrl(),
         request.getCrlNumber(),
@@ -136,30 +142,51 @@ public final class WireMessages {
     return signature;
   }
 
-  public static SyncCertificateResponse certificateResponse(String messageId, SyncOutcome outcome) {
+  /**
+   * The receiver's answer to a certificate sync request it applied or already held.
+   *
+   * @param payload the canonical payload of the request, as the receiver verified it
+   */
+  public static SyncCertificateResponse certificateResponse(
+      String messageId, SyncOutcome outcome, byte[] payload) {
     SyncCertificateResponse response = new SyncCertificateResponse();
-    response.setReceipt(receipt(messageId, outcome));
-    return response;
-  }
-
-  public static SyncCrlResponse crlResponse(String messageId, SyncOutcome outcome) {
-    SyncCrlResponse response = new SyncCrlResponse();
-    response.setReceipt(receipt(messageId, outcome));
+    response.setReceipt(receipt(messageId, outcome, payload));
     return response;
   }
 
   /**
-   * What the receiver did, from its receipt for the message with this id.
+   * The receiver's answer to a CRL sync request it applied or already held.
    *
-   * @throws IllegalArgumentException when the receipt is missing, has no outcome, or is for another
-   *     message
+   * @param payload the canonical payload of the request, as the receiver verified it
    */
-  public static SyncOutcome outcome(SyncReceipt receipt, String messageId) {
+  public static SyncCrlResponse crlResponse(String messageId, SyncOutcome outcome, byte[] payload) {
+    SyncCrlResponse response = new SyncCrlResponse();
+    response.setReceipt(receipt(messageId, outcome, payload));
+    return response;
+  }
+
+  /**
+   * What the receiver did, from its receipt for the message with this id and payload.
+   *
+   * @param payload the canonical payload that was sent
+   * @throws IllegalArgumentException when the receipt is missing, has no outcome, is for another
+   *     message, or names the digest of another payload
+   */
+  public static SyncOutcome outcome(SyncReceipt receipt, String messageId, byte[] payload) {
     if (receipt == null || receipt.getOutcome() == null) {
       throw new IllegalArgumentException("the response has no receipt with an outcome");
     }
     if (!messageId.equals(receipt.getMessageId())) {
       throw new IllegalArgumentException("the receipt is for another message");
+    }
+    String sent = CanonicalPayload.sha256(payload);
+    if (!sent.equals(receipt.getPayloadSha256())) {
+      throw new IllegalArgumentException(
+          "the receipt names the payload digest "
+              + printableDigest(receipt.getPayloadSha256())
+              + ", not "
+              + sent
+              + " of the payload sent");
     }
     return SyncOutcome.valueOf(receipt.getOutcome().value());
   }
@@ -172,11 +199,31 @@ public final class WireMessages {
     return new SyncFault(code + ": " + message, detail);
   }
 
-  private static SyncReceipt receipt(String messageId, SyncOutcome outcome) {
+  private static SyncReceipt receipt(String messageId, SyncOutcome outcome, byte[] payload) {
     SyncReceipt receipt = new SyncReceipt();
     receipt.setMessageId(messageId);
     receipt.setOutcome(Outcome.fromValue(outcome.name()));
+    receipt.setPayloadSha256(CanonicalPayload.sha256(payload));
     return receipt;
+  }
+
+  /** A receiver's digest goes into the CA's logs: only what the interface allows in it. */
+  private static String printableDigest(String digest) {
+    if (digest == null) {
+      return "(none)";
+    }
+    return digest.matches("[0-9a-f]{64}") ? digest : "(not a SHA-256 in hex)";
+  }
+
+  private static org.egovca.sync.ws.Recipient recipient(Recipient recipient) {
+    org.egovca.sync.ws.Recipient wire = new org.egovca.sync.ws.Recipient();
+    wire.setSystem(recipient.system());
+    wire.setApplicationUnit(recipient.applicationUnit());
+    return wire;
+  }
+
+  private static Recipient recipient(org.egovca.sync.ws.Recipient wire) {
+    return wire == null ? null : new Recipient(wire.getSystem(), wire.getApplicationUnit());
   }
 
   private static HolderBasicInfo holder(HolderInfo holder) {

@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -27,11 +29,13 @@ import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.egovca.sync.SyncSignerCertificates;
 
 /**
  * A CA for tests: an SM2 or RSA key, a self-signed CA certificate, the CA's {@link ContentSigner},
- * and certificates and CRLs it issues. SM2 keys use BouncyCastle's custom sm2p256v1 curve (fast
- * arithmetic) with the named-curve OID in the certificate, like the CA's crypto token.
+ * its sync signer, and certificates and CRLs it issues. SM2 keys use BouncyCastle's custom
+ * sm2p256v1 curve (fast arithmetic) with the named-curve OID in the certificate, like the CA's
+ * crypto token.
  */
 public final class TestCa {
 
@@ -45,6 +49,7 @@ public final class TestCa {
   private final KeyPair keys;
   private final X509CertificateHolder certificate;
   private final ContentSigner signer;
+  private Signer syncSigner;
 
   private TestCa(String algorithm, X500Name name, KeyPair keys, BigInteger serial) {
     this.algorithm = algorithm;
@@ -101,9 +106,66 @@ public final class TestCa {
     return certificate;
   }
 
+  /** The signer of the CA's own certificate-signing key, which must never sign sync messages. */
   public ContentSigner signer() {
     return signer;
   }
+
+  /** The CA's key with the CA certificate, as a sync signature would carry them if it signed. */
+  public Signer caKeySigner() {
+    return new Signer(signer, certificate);
+  }
+
+  /**
+   * The CA's sync signer: a key of the CA's algorithm with a certificate from this CA carrying the
+   * sync signing extended key usage, valid for 30 days from yesterday. The same for every call.
+   */
+  public synchronized Signer syncSigner() {
+    if (syncSigner == null) {
+      Instant now = Instant.now();
+      syncSigner =
+          endEntitySigner(
+              "CN=" + name.getRDNs(BCStyle.CN)[0].getFirst().getValue() + " Sync Signer",
+              now.minus(Duration.ofDays(1)),
+              now.plus(Duration.ofDays(30)),
+              true);
+    }
+    return syncSigner;
+  }
+
+  /**
+   * A signer with a fresh key and an end-entity certificate from this CA with keyUsage
+   * digitalSignature, with or without the sync signing extended key usage (without it, a
+   * subscriber's signing certificate).
+   */
+  public Signer endEntitySigner(
+      String subjectDn, Instant notBefore, Instant notAfter, boolean syncSigning) {
+    KeyPair holderKeys = algorithm.equals("SM3withSM2") ? sm2Keys() : rsaKeys();
+    try {
+      JcaX509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+              name,
+              randomSerial(),
+              Date.from(notBefore),
+              Date.from(notAfter),
+              new X500Name(subjectDn),
+              holderKeys.getPublic());
+      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+      if (syncSigning) {
+        builder.addExtension(
+            Extension.extendedKeyUsage,
+            false,
+            new ExtendedKeyUsage(SyncSignerCertificates.KEY_PURPOSE));
+      }
+      return new Signer(signer(algorithm, holderKeys), builder.build(signer));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A key's signer and the certificate that a sync signature carries for it. */
+  public record Signer(ContentSigner contentSigner, X509CertificateHolder certificate) {}
 
   /** An end-entity certificate this CA issues for a fresh key of its own algorithm, DER. */
   public byte[] issue(String subjectDn, BigInteger serial, Instant notBefore, Instant notAfter) {

@@ -11,6 +11,7 @@ import org.egovca.sync.CertificateState;
 import org.egovca.sync.CertificateSync;
 import org.egovca.sync.CrlSync;
 import org.egovca.sync.HolderInfo;
+import org.egovca.sync.Recipient;
 import org.egovca.sync.SyncSignatureException;
 import org.egovca.sync.SyncSignatures;
 
@@ -19,15 +20,24 @@ public final class TestMessages {
 
   private static final String SUBJECT = "CN=张三,O=某市人民政府,C=CN";
 
+  /** The e-gov system the messages are for, unless a test names another. */
+  public static final Recipient RECIPIENT = new Recipient("sync-a", "SYNC-A");
+
   private TestMessages() {}
 
-  /** A fresh ISSUE message for a certificate the CA has just issued. */
+  /** A fresh ISSUE message for {@link #RECIPIENT} about a certificate the CA has just issued. */
   public static CertificateSync issued(TestCa ca, String caIdentifier) {
+    return issued(ca, caIdentifier, RECIPIENT);
+  }
+
+  /** A fresh ISSUE message for {@code recipient} about a certificate the CA has just issued. */
+  public static CertificateSync issued(TestCa ca, String caIdentifier, Recipient recipient) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     BigInteger serial = BigInteger.valueOf(now.toEpochMilli()).shiftLeft(16).add(BigInteger.TEN);
     Instant notAfter = now.plus(Duration.ofDays(365));
     return new CertificateSync(
         UUID.randomUUID().toString(),
+        recipient,
         BusinessType.ISSUE,
         caIdentifier,
         new HolderInfo(SUBJECT, "张三", "某市人民政府", "RESIDENT_ID_CARD", "11010519491231002X"),
@@ -41,12 +51,18 @@ public final class TestMessages {
         now);
   }
 
-  /** A fresh CRL message for a CRL the CA has just issued. */
+  /** A fresh CRL message for {@link #RECIPIENT} about a CRL the CA has just issued. */
   public static CrlSync crl(TestCa ca, String caIdentifier, long crlNumber) {
+    return crl(ca, caIdentifier, crlNumber, RECIPIENT);
+  }
+
+  /** A fresh CRL message for {@code recipient} about a CRL the CA has just issued. */
+  public static CrlSync crl(TestCa ca, String caIdentifier, long crlNumber, Recipient recipient) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Instant nextUpdate = now.plus(Duration.ofHours(24));
     return new CrlSync(
         UUID.randomUUID().toString(),
+        recipient,
         caIdentifier,
         ca.crl(BigInteger.valueOf(crlNumber), now, nextUpdate, BigInteger.valueOf(4711)),
         Long.toString(crlNumber),
@@ -55,17 +71,20 @@ public final class TestMessages {
         now);
   }
 
+  /** The signature of {@code ca}'s sync signer, as the CA makes it. */
   public static byte[] sign(CertificateSync message, TestCa ca) {
-    return sign(CanonicalPayload.of(message), ca);
+    return sign(CanonicalPayload.of(message), ca.syncSigner());
   }
 
+  /** The signature of {@code ca}'s sync signer, as the CA makes it. */
   public static byte[] sign(CrlSync message, TestCa ca) {
-    return sign(CanonicalPayload.of(message), ca);
+    return sign(CanonicalPayload.of(message), ca.syncSigner());
   }
 
-  private static byte[] sign(byte[] payload, TestCa ca) {
+  /** A sync signature by {@code signer}, whoever that is. */
+  public static byte[] sign(byte[] payload, TestCa.Signer signer) {
     try {
-      return SyncSignatures.sign(payload, ca.signer(), ca.certificate());
+      return SyncSignatures.sign(payload, signer.contentSigner(), signer.certificate());
     } catch (SyncSignatureException e) {
       throw new IllegalStateException(e);
     }

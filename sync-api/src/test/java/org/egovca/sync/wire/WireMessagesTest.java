@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import javax.xml.datatype.DatatypeFactory;
+import org.egovca.sync.CanonicalPayload;
 import org.egovca.sync.CertificateSync;
 import org.egovca.sync.CrlSync;
+import org.egovca.sync.Recipient;
 import org.egovca.sync.SyncOutcome;
 import org.egovca.sync.testing.TestCa;
 import org.egovca.sync.testing.TestMessages;
 import org.egovca.sync.ws.CrlBusinessType;
 import org.egovca.sync.ws.SyncCertificate;
 import org.egovca.sync.ws.SyncCrl;
+import org.egovca.sync.ws.SyncReceipt;
 import org.junit.jupiter.api.Test;
 
 class WireMessagesTest {
@@ -69,16 +72,54 @@ class WireMessagesTest {
   }
 
   @Test
-  void aReceiptCountsOnlyForItsMessage() {
-    String id = "0f8e3a52-9d1c-4b7e-a6f0-2c5d8e1b4a93";
+  void aReceiptCountsOnlyForItsMessageAndPayload() {
+    CrlSync message = TestMessages.crl(CA, "iFutureCA", 1);
+    String id = message.messageId();
+    byte[] payload = CanonicalPayload.of(message);
     assertEquals(
         SyncOutcome.DUPLICATE,
-        WireMessages.outcome(WireMessages.crlResponse(id, SyncOutcome.DUPLICATE).getReceipt(), id));
+        WireMessages.outcome(
+            WireMessages.crlResponse(id, SyncOutcome.DUPLICATE, payload).getReceipt(),
+            id,
+            payload));
     assertThrows(
         IllegalArgumentException.class,
         () ->
             WireMessages.outcome(
-                WireMessages.crlResponse(id, SyncOutcome.APPLIED).getReceipt(),
-                "1f8e3a52-9d1c-4b7e-a6f0-2c5d8e1b4a93"));
+                WireMessages.crlResponse(id, SyncOutcome.APPLIED, payload).getReceipt(),
+                "1f8e3a52-9d1c-4b7e-a6f0-2c5d8e1b4a93",
+                payload));
+    SyncReceipt forgotten = WireMessages.crlResponse(id, SyncOutcome.APPLIED, payload).getReceipt();
+    forgotten.setPayloadSha256(null);
+    assertEquals(
+        "the receipt names the payload digest (none), not "
+            + CanonicalPayload.sha256(payload)
+            + " of the payload sent",
+        assertThrows(
+                IllegalArgumentException.class, () -> WireMessages.outcome(forgotten, id, payload))
+            .getMessage());
+    CrlSync other = TestMessages.crl(CA, "iFutureCA", 2);
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            WireMessages.outcome(
+                WireMessages.crlResponse(id, SyncOutcome.APPLIED, CanonicalPayload.of(other))
+                    .getReceipt(),
+                id,
+                payload));
+  }
+
+  @Test
+  void theRecipientSurvivesTheWireAndIsRequired() {
+    CertificateSync message =
+        TestMessages.issued(CA, "iFutureCA", new Recipient("tax-office", "SW-01"));
+    SyncCertificate request = WireMessages.request(message, new byte[] {1});
+    assertEquals("tax-office", request.getRecipient().getSystem());
+    assertEquals(message.recipient(), WireMessages.certificateSync(request).recipient());
+    request.setRecipient(null);
+    assertEquals(
+        "recipient is missing",
+        assertThrows(IllegalArgumentException.class, () -> WireMessages.certificateSync(request))
+            .getMessage());
   }
 }

@@ -13,12 +13,13 @@ import org.egovca.sync.ws.SyncFault;
 /**
  * The SOAP endpoint of the sync interface at {@code /sync-receiver/CertificateSyncService}, serving
  * the WSDL of sync-api unchanged (packaged as {@code WEB-INF/wsdl}). It only hands each request to
- * the {@link SyncReceiver} and turns a rejection into the typed SyncFault.
+ * the {@link SyncReceiver}, answers with a receipt naming the message and the digest of the payload
+ * it verified, and turns a rejection into the typed SyncFault.
  */
 @WebService(
     serviceName = "CertificateSyncService",
     portName = "CertificateSyncPort",
-    targetNamespace = "urn:egovca:sync:1",
+    targetNamespace = "urn:egovca:sync:2",
     endpointInterface = "org.egovca.sync.ws.CertificateSyncPortType",
     wsdlLocation = "WEB-INF/wsdl/CertificateSyncService.wsdl")
 public class CertificateSyncEndpoint implements CertificateSyncPortType {
@@ -37,8 +38,9 @@ public class CertificateSyncEndpoint implements CertificateSyncPortType {
   @Override
   public SyncCertificateResponse syncCertificate(SyncCertificate request) throws SyncFault {
     try {
+      Receipt receipt = receiver.get().receive(request);
       return WireMessages.certificateResponse(
-          request.getMessageId(), receiver.get().receive(request));
+          receipt.messageId(), receipt.outcome(), receipt.payload());
     } catch (SyncRejectedException e) {
       throw WireMessages.fault(e.code(), e.getMessage());
     }
@@ -47,7 +49,8 @@ public class CertificateSyncEndpoint implements CertificateSyncPortType {
   @Override
   public SyncCrlResponse syncCrl(SyncCrl request) throws SyncFault {
     try {
-      return WireMessages.crlResponse(request.getMessageId(), receiver.get().receive(request));
+      Receipt receipt = receiver.get().receive(request);
+      return WireMessages.crlResponse(receipt.messageId(), receipt.outcome(), receipt.payload());
     } catch (SyncRejectedException e) {
       throw WireMessages.fault(e.code(), e.getMessage());
     }

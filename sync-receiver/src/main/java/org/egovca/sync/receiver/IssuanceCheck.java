@@ -21,6 +21,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.egovca.guard.Asn1Limits;
+import org.egovca.guard.MalformedAsn1Exception;
 import org.egovca.sync.CertificateSync;
 import org.egovca.sync.CrlSync;
 
@@ -40,8 +42,9 @@ final class IssuanceCheck {
       throws SyncRejectedException {
     X509CertificateHolder certificate;
     try {
+      Asn1Limits.check(message.certificate()); // BouncyCastle recurses per nesting level
       certificate = new X509CertificateHolder(message.certificate());
-    } catch (IOException | RuntimeException e) {
+    } catch (MalformedAsn1Exception | IOException | RuntimeException | StackOverflowError e) {
       throw new SyncRejectedException(MALFORMED, "certificate is not a DER X.509 certificate");
     }
     if (!issuedBy(certificate.getIssuer(), certificate::isSignatureValid, caCertificates)) {
@@ -65,8 +68,9 @@ final class IssuanceCheck {
       throws SyncRejectedException {
     X509CRLHolder crl;
     try {
+      Asn1Limits.check(message.crl()); // BouncyCastle recurses per nesting level
       crl = new X509CRLHolder(message.crl());
-    } catch (IOException | RuntimeException e) {
+    } catch (MalformedAsn1Exception | IOException | RuntimeException | StackOverflowError e) {
       throw new SyncRejectedException(MALFORMED, "crl is not a DER X.509 CRL");
     }
     if (!issuedBy(crl.getIssuer(), crl::isSignatureValid, caCertificates)) {
@@ -105,8 +109,12 @@ final class IssuanceCheck {
     try {
       return signed.isSignatureValid(
           new JcaContentVerifierProviderBuilder().setProvider(BC).build(caCertificate));
-    } catch (CertException | OperatorCreationException | CertificateException e) {
-      return false;
+    } catch (CertException
+        | OperatorCreationException
+        | CertificateException
+        | RuntimeException
+        | StackOverflowError e) {
+      return false; // the signature value is decoded as ASN.1: hostile input
     }
   }
 

@@ -2,6 +2,7 @@ package org.egovca.sync.receiver;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -9,6 +10,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.egovca.sync.CanonicalPayload;
 import org.egovca.sync.CertificateSync;
 import org.egovca.sync.CrlSync;
+import org.egovca.sync.Recipient;
 import org.egovca.sync.SyncFaultCode;
 import org.egovca.sync.SyncOutcome;
 import org.egovca.sync.SyncSignatureException;
@@ -20,17 +22,21 @@ import org.egovca.sync.ws.SyncCrl;
 
 /**
  * What the receiver does with a message, in this order: read the fields (MALFORMED), rebuild the
- * canonical payload and verify the CA's signature with the certificates trusted for the CA
- * identifier (UNKNOWN_CA, NOT_SIGNED_BY_CA, BAD_SIGNATURE), check the certificate or CRL inside
- * against the CA and the fields (NOT_ISSUED_BY_CA, FIELD_MISMATCH), then store it exactly once
- * (APPLIED or DUPLICATE; RECEIVER_ERROR when storage fails). The signature is checked before the
- * message id, so a forged message never learns whether an id is known. Every rejection is logged
- * and kept in the {@link RejectionLog}.
+ * canonical payload and verify the signature of the CA's sync signer with the certificates trusted
+ * for the CA identifier (UNKNOWN_CA, NOT_SIGNED_BY_CA, SIGNED_BY_CA_KEY, NOT_A_SYNC_SIGNER,
+ * SIGNER_NOT_VALID, BAD_SIGNATURE), check that the message is for this receiver's e-gov system
+ * (WRONG_RECIPIENT: a message the CA made for another system, replayed here), check the certificate
+ * or CRL inside against the CA and the fields (NOT_ISSUED_BY_CA, FIELD_MISMATCH), then store it
+ * exactly once (APPLIED or DUPLICATE; RECEIVER_ERROR when storage fails). The signature is checked
+ * before the message id, so a forged message never learns whether an id is known. Every rejection
+ * is logged and kept in the {@link RejectionLog}. The receipt names the SHA-256 of the verified
+ * payload.
  */
 public final class SyncReceiver {
 
   private static final Logger LOG = Logger.getLogger(SyncReceiver.class.getName());
 
+  private final Recipient identity;
   private final TrustedCaCertificates trust;
   private final SyncSignatureVerifier signatures;
   private final IssuanceCheck issuance = new IssuanceCheck();
@@ -40,7 +46,15 @@ public final class SyncReceiver {
   /** Messages received again since the start: a sender's retries, which changed nothing. */
   private final AtomicLong duplicates = new AtomicLong();
 
-  public SyncReceiver(TrustedCaCertificates trust, MessageStore store, RejectionLog rejections) {
+  /**
+   * @param identity the e-gov system this receiver serves, as the CA registered it
+   */
+  public SyncReceiver(
+      Recipient identity,
+      TrustedCaCertificates trust,
+      MessageStore store,
+      RejectionLog rejections) {
+    this.identity = Objects.requireNonNull(identity, "identity");
     this.trust = trust;
     this.signatures = new SyncSignatureVerifier(trust);
     this.store = store;
@@ -50,6 +64,7 @@ public final class SyncReceiver {
   /** A receiver on the trust and store directories of these settings. */
   public static SyncReceiver open(ReceiverSettings settings) throws IOException {
     return new SyncReceiver(
+        settings.identity(),
         new TrustDirectory(settings.trustDirectory()),
         MessageStore.open(settings.storeDirectory()),
         new RejectionLog());
@@ -60,13 +75,14 @@ public final class SyncReceiver {
    *
    * @throws SyncRejectedException with the fault code to answer, already logged and kept
    */
-  public SyncOutcome receive(SyncCertificate request) throws SyncRejectedException {
+  public Receipt receive(SyncCertificate request) throws SyncRejectedException {
     try {
       CertificateSync message = read(request);
       byte[] signature = signature(request.getSignature());
       byte[] payload = CanonicalPayload.of(message);
       List<X509CertificateHolder> caCertificates =
           verify(message.caIdentifier(), payload, signature);
+      forThisSystem(message.recipient());
       issuance.certificate(message, caCertificates);
       SyncOutcome outcome = stored(() -> store.store(message, payload, signature));
       LOG.log(
@@ -80,7 +96,7 @@ public final class SyncReceiver {
             message.serialNumber(),
             message.status()
           });
-      return outcome;
+      return new Receipt(message.messageId(), outcome, payload);
     } catch (SyncRejectedException e) {
       throw rejected("syncCertificate", request.getMessageId(), request.getCaIdentifier(), e);
     }
@@ -91,23 +107,29 @@ public final class SyncReceiver {
    *
    * @throws SyncRejectedException with the fault code to answer, already logged and kept
    */
-  public SyncOutcome receive(SyncCrl request) throws SyncRejectedException {
+  public Receipt receive(SyncCrl request) throws SyncRejectedException {
     try {
       CrlSync message = read(request);
       byte[] signature = signature(request.getSignature());
       byte[] payload = CanonicalPayload.of(message);
       List<X509CertificateHolder> caCertificates =
           verify(message.caIdentifier(), payload, signature);
+      forThisSystem(message.recipient());
       issuance.crl(message, caCertificates);
       SyncOutcome outcome = stored(() -> store.store(message, payload, signature));
       LOG.log(
           Level.INFO,
           "{0} {1} CRL {2} of CA {3}",
           new Object[] {outcome, message.messageId(), message.crlNumber(), message.caIdentifier()});
-      return outcome;
+      return new Receipt(message.messageId(), outcome, payload);
     } catch (SyncRejectedException e) {
       throw rejected("syncCrl", request.getMessageId(), request.getCaIdentifier(), e);
     }
+  }
+
+  /** The e-gov system this receiver serves. */
+  public Recipient identity() {
+    return identity;
   }
 
   public MessageStore store() {
@@ -155,6 +177,18 @@ public final class SyncReceiver {
       throw new SyncRejectedException(SyncFaultCode.of(e.reason()), e.getMessage());
     }
     return trust.forCaIdentifier(caIdentifier);
+  }
+
+  /**
+   * Refuses a message the CA made for another e-gov system: its signature is genuine, so without
+   * this check a message for one unit's system could be replayed into another's.
+   */
+  private void forThisSystem(Recipient recipient) throws SyncRejectedException {
+    if (!identity.equals(recipient)) {
+      throw new SyncRejectedException(
+          SyncFaultCode.WRONG_RECIPIENT,
+          "the message is for e-gov system " + recipient + ", this receiver serves " + identity);
+    }
   }
 
   @FunctionalInterface

@@ -15,9 +15,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import org.egovca.sync.CanonicalPayload;
 import org.egovca.sync.CertificateSync;
 import org.egovca.sync.CrlSync;
 import org.egovca.sync.HolderInfo;
+import org.egovca.sync.Recipient;
 import org.egovca.sync.SyncClient;
 import org.egovca.sync.SyncDeliveryException;
 import org.egovca.sync.SyncFaultCode;
@@ -26,6 +28,7 @@ import org.egovca.sync.testing.TestCa;
 import org.egovca.sync.testing.TestMessages;
 import org.egovca.sync.wire.WireMessages;
 import org.egovca.sync.ws.SyncCrl;
+import org.egovca.sync.ws.SyncCrlResponse;
 import org.egovca.sync.ws.SyncFault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,14 +55,14 @@ class CertificateSyncEndpointTest {
   void deploy() throws Exception {
     TrustFiles.install(trust, "iFutureCA", SM2_CA);
     TrustFiles.install(trust, "iFutureCA-RSA", RSA_CA);
-    receiver = SyncReceiver.open(new ReceiverSettings(trust, store));
+    receiver = SyncReceiver.open(new ReceiverSettings(trust, store, TestMessages.RECIPIENT));
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newFixedThreadPool(4));
     endpoint = Endpoint.create(new CertificateSyncEndpoint(() -> receiver));
     endpoint.publish(server.createContext("/sync-receiver/CertificateSyncService"));
     server.start();
     client =
-        new SyncClient(
+        SyncClient.overPlainHttp(
             URI.create(
                 "http://127.0.0.1:"
                     + server.getAddress().getPort()
@@ -126,6 +129,59 @@ class CertificateSyncEndpointTest {
   }
 
   @Test
+  void aMessageTheCaMadeForAnotherSystemIsRefusedAsWrongRecipient() {
+    CertificateSync otherSystem =
+        TestMessages.issued(SM2_CA, "iFutureCA", new Recipient("sync-b", "SYNC-B"));
+    assertRejected(
+        SyncFaultCode.WRONG_RECIPIENT,
+        () -> client.send(otherSystem, TestMessages.sign(otherSystem, SM2_CA)));
+    CrlSync otherUnit =
+        TestMessages.crl(
+            SM2_CA, "iFutureCA", 4, new Recipient(TestMessages.RECIPIENT.system(), "SYNC-B"));
+    assertRejected(
+        SyncFaultCode.WRONG_RECIPIENT,
+        () -> client.send(otherUnit, TestMessages.sign(otherUnit, SM2_CA)));
+    assertEquals(List.of(), receiver.store().messages());
+    assertEquals(
+        "the message is for e-gov system sync-b (unit SYNC-B), this receiver serves sync-a"
+            + " (unit SYNC-A)",
+        receiver.rejections().rejections().get(0).message());
+  }
+
+  @Test
+  void aMessageSignedWithTheCasCertificateSigningKeyIsRefused() {
+    CertificateSync message = TestMessages.issued(SM2_CA, "iFutureCA");
+    byte[] byCaKey = TestMessages.sign(CanonicalPayload.of(message), SM2_CA.caKeySigner());
+    assertRejected(SyncFaultCode.SIGNED_BY_CA_KEY, () -> client.send(message, byCaKey));
+    assertEquals(List.of(), receiver.store().messages());
+  }
+
+  @Test
+  void aMessageSignedWithASubscribersCertificateOfTheCaIsRefused() {
+    Instant now = Instant.now();
+    TestCa.Signer subscriber =
+        SM2_CA.endEntitySigner(
+            "CN=李四,O=某市人民政府,C=CN", now.minusSeconds(60), now.plus(Duration.ofDays(365)), false);
+    CrlSync message = TestMessages.crl(SM2_CA, "iFutureCA", 3);
+    assertRejected(
+        SyncFaultCode.NOT_A_SYNC_SIGNER,
+        () -> client.send(message, TestMessages.sign(CanonicalPayload.of(message), subscriber)));
+    assertEquals(List.of(), receiver.store().messages());
+  }
+
+  @Test
+  void theReceiptNamesTheMessageAndTheDigestOfTheVerifiedPayload() throws Exception {
+    CrlSync message = TestMessages.crl(RSA_CA, "iFutureCA-RSA", 11);
+    SyncCrlResponse response =
+        new CertificateSyncEndpoint(() -> receiver)
+            .syncCrl(WireMessages.request(message, TestMessages.sign(message, RSA_CA)));
+    assertEquals(message.messageId(), response.getReceipt().getMessageId());
+    assertEquals(
+        CanonicalPayload.sha256(CanonicalPayload.of(message)),
+        response.getReceipt().getPayloadSha256());
+  }
+
+  @Test
   void anUnknownCaIsRejected() {
     TestCa other = TestCa.sm2("Other CA");
     CrlSync message = TestMessages.crl(other, "OtherCA", 1);
@@ -148,6 +204,7 @@ class CertificateSyncEndpointTest {
     CrlSync message =
         new CrlSync(
             UUID.randomUUID().toString(),
+            TestMessages.RECIPIENT,
             "iFutureCA",
             SM2_CA.crl(BigInteger.valueOf(5), now, next, BigInteger.TWO),
             "6",
@@ -179,6 +236,7 @@ class CertificateSyncEndpointTest {
   private static CertificateSync withHolder(CertificateSync m, HolderInfo holder) {
     return new CertificateSync(
         m.messageId(),
+        m.recipient(),
         m.businessType(),
         m.caIdentifier(),
         holder,

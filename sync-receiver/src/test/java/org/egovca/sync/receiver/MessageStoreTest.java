@@ -151,6 +151,7 @@ class MessageStoreTest {
       Instant syncTime) {
     return new CertificateSync(
         UUID.randomUUID().toString(),
+        m.recipient(),
         businessType,
         m.caIdentifier(),
         m.holder(),

@@ -29,8 +29,18 @@ public class OcspServlet extends HttpServlet {
   private static final String OCSP_RESPONSE = "application/ocsp-response";
   private static final String PREFIX = "/pki/ocsp/";
 
-  /** An OCSP request of a few CertIDs is some hundred bytes; refuse absurd bodies early. */
+  /**
+   * An OCSP request of a few CertIDs is some hundred bytes. The body limit itself is enforced while
+   * reading, before this servlet runs (the PkiLimit filter in web.xml: 413 for a larger body); the
+   * servlet never reads more than this either.
+   */
   private static final int MAX_REQUEST = 64 * 1024;
+
+  /**
+   * The longest {@code GET /pki/ocsp/{request}} path answered: RFC 5019 clients use GET for
+   * requests under 255 bytes; 4 KiB holds about 40 CertIDs. A longer one is refused with 414.
+   */
+  static final int MAX_GET_PATH = 4 * 1024;
 
   @Inject private transient OcspService ocsp;
 
@@ -41,7 +51,11 @@ public class OcspServlet extends HttpServlet {
     try (InputStream in = request.getInputStream()) {
       body = in.readNBytes(MAX_REQUEST + 1);
     }
-    byte[] answer = ocsp.respond(body.length > MAX_REQUEST ? new byte[0] : body);
+    if (body.length > MAX_REQUEST) {
+      refuse(response, 413, "an OCSP request is at most " + MAX_REQUEST + " bytes");
+      return;
+    }
+    byte[] answer = ocsp.respond(body);
     response.setHeader("Cache-Control", "no-store");
     write(response, answer);
   }
@@ -51,8 +65,17 @@ public class OcspServlet extends HttpServlet {
       throws IOException {
     // The raw URI: base64 may contain '/', which the container's decoded path info would mangle.
     String uri = request.getRequestURI().substring(request.getContextPath().length());
+    if (uri.length() - PREFIX.length() > MAX_GET_PATH) {
+      refuse(
+          response,
+          414,
+          "an OCSP GET request is at most "
+              + MAX_GET_PATH
+              + " characters of base64; POST larger requests to /pki/ocsp");
+      return;
+    }
     byte[] query = new byte[0]; // answered with malformedRequest
-    if (uri.startsWith(PREFIX) && uri.length() - PREFIX.length() <= MAX_REQUEST) {
+    if (uri.startsWith(PREFIX)) {
       try {
         // Percent-decoding only: a literal '+' is base64, not a form-encoded space.
         String base64 =
@@ -67,6 +90,15 @@ public class OcspServlet extends HttpServlet {
     OcspHttpCaching caching = OcspHttpCaching.of(answer, Instant.now());
     caching.headers().forEach(response::setHeader);
     write(response, answer);
+  }
+
+  private static void refuse(HttpServletResponse response, int status, String message)
+      throws IOException {
+    byte[] text = (message + "\n").getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setContentType("text/plain;charset=UTF-8");
+    response.setContentLength(text.length);
+    response.getOutputStream().write(text);
   }
 
   private static void write(HttpServletResponse response, byte[] answer) throws IOException {

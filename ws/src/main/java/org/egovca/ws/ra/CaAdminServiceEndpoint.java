@@ -15,9 +15,10 @@ import org.egovca.delivery.application.SubscriptionForm;
 
 /**
  * {@code CaAdminService}: CA key management, application units, e-gov systems and remote RA systems
- * for the security administrators (CPS §6.5.1.6, §7.3.2, §7.5.1.2), over HTTPS with the
- * administrator's own login certificate; the EJB layer checks the permission. What could take an
- * account over or touch a CA key is only asked for here and carried out when a second administrator
+ * for the security administrators (CPS §6.5.1.6, §7.3.2, §7.5.1.2), over HTTPS with both factors of
+ * the administrator's own login: their login certificate, and their user name and password by HTTP
+ * basic authentication; the EJB layer checks them and the permission. What could take an account
+ * over or touch a CA key is only asked for here and carried out when a second administrator
  * approves the request ({@code approveRequest}): dual control.
  */
 @WebService(
@@ -46,7 +47,7 @@ public class CaAdminServiceEndpoint {
         "rollOverCaKey",
         () ->
             SupervisedRequest.of(
-                administration.rollOverCaKey(SoapCalls.clientCertificate(context), caName)));
+                administration.rollOverCaKey(SoapCalls.adminCredentials(context), caName)));
   }
 
   /** Creates an application unit (CPS §7.3.2) with its code and name. */
@@ -57,7 +58,7 @@ public class CaAdminServiceEndpoint {
     SoapCalls.answer(
         "createApplicationUnit",
         () -> {
-          administration.createApplicationUnit(SoapCalls.clientCertificate(context), code, name);
+          administration.createApplicationUnit(SoapCalls.adminCredentials(context), code, name);
           return null;
         });
   }
@@ -66,6 +67,9 @@ public class CaAdminServiceEndpoint {
    * Asks for the registration of an e-gov system of an application unit: its sync endpoint,
    * REALTIME or BATCH delivery (with the interval in minutes), the business types it receives
    * (ISSUE, RENEW, REKEY, REVOKE, CRL), and its PKCS#10 for the query-service client certificate.
+   * An https endpoint needs {@code serverTrustAnchors} (PEM: the CA that issued the system's server
+   * certificate, or that certificate); an http endpoint needs {@code allowPlainHttp} (test systems
+   * only).
    *
    * @return the request; its approval's result is the client certificate and the TLS CA's, PEM
    */
@@ -78,14 +82,16 @@ public class CaAdminServiceEndpoint {
       @WebParam(name = "mode") String mode,
       @WebParam(name = "batchIntervalMinutes") Integer batchIntervalMinutes,
       @WebParam(name = "event") List<String> events,
-      @WebParam(name = "pkcs10") String pkcs10)
+      @WebParam(name = "pkcs10") String pkcs10,
+      @WebParam(name = "allowPlainHttp") Boolean allowPlainHttp,
+      @WebParam(name = "serverTrustAnchors") String serverTrustAnchors)
       throws RaServiceFault {
     return SoapCalls.answer(
         "registerEgovSystem",
         () ->
             SupervisedRequest.of(
                 administration.registerEgovSystem(
-                    SoapCalls.clientCertificate(context),
+                    SoapCalls.adminCredentials(context),
                     new EgovSystemRegistration(
                         name,
                         applicationUnit,
@@ -93,7 +99,9 @@ public class CaAdminServiceEndpoint {
                             endpoint,
                             mode,
                             batchIntervalMinutes == null ? 0 : batchIntervalMinutes,
-                            events),
+                            events,
+                            Boolean.TRUE.equals(allowPlainHttp),
+                            serverTrustAnchors),
                         pkcs10))));
   }
 
@@ -115,7 +123,7 @@ public class CaAdminServiceEndpoint {
         () ->
             SupervisedRequest.of(
                 administration.registerRaClient(
-                    SoapCalls.clientCertificate(context),
+                    SoapCalls.adminCredentials(context),
                     new RaClientRegistry.Registration(name, applicationUnits, pkcs10))));
   }
 
@@ -131,7 +139,7 @@ public class CaAdminServiceEndpoint {
         () ->
             SupervisedRequest.of(
                 administration.changeRaClientUnits(
-                    SoapCalls.clientCertificate(context),
+                    SoapCalls.adminCredentials(context),
                     new RaClientRegistry.Units(name, applicationUnits))));
   }
 
@@ -142,7 +150,7 @@ public class CaAdminServiceEndpoint {
     return SoapCalls.answer(
         "waitingRequests",
         () ->
-            administration.waitingRequests(SoapCalls.clientCertificate(context)).stream()
+            administration.waitingRequests(SoapCalls.adminCredentials(context)).stream()
                 .map(SupervisedRequest::of)
                 .toList());
   }
@@ -154,7 +162,7 @@ public class CaAdminServiceEndpoint {
     return SoapCalls.answer(
         "getRequest",
         () ->
-            SupervisedRequest.of(administration.request(SoapCalls.clientCertificate(context), id)));
+            SupervisedRequest.of(administration.request(SoapCalls.adminCredentials(context), id)));
   }
 
   /**
@@ -171,7 +179,7 @@ public class CaAdminServiceEndpoint {
         "approveRequest",
         () ->
             SupervisedRequest.of(
-                administration.approveRequest(SoapCalls.clientCertificate(context), id, note)));
+                administration.approveRequest(SoapCalls.adminCredentials(context), id, note)));
   }
 
   @WebMethod
@@ -182,7 +190,27 @@ public class CaAdminServiceEndpoint {
         "rejectRequest",
         () ->
             SupervisedRequest.of(
-                administration.rejectRequest(SoapCalls.clientCertificate(context), id, note)));
+                administration.rejectRequest(SoapCalls.adminCredentials(context), id, note)));
+  }
+
+  /**
+   * Replaces the caller's password: the one-time password a new administrator was given, first of
+   * all, since nothing else is accepted with it. The current password comes, as on every call, with
+   * HTTP basic authentication.
+   *
+   * @param newPassword the new password, by the rules of CPS §6.5.2.4 (each broken rule named)
+   */
+  @WebMethod
+  public void changePassword(@WebParam(name = "newPassword") String newPassword)
+      throws RaServiceFault {
+    SoapCalls.answer(
+        "changePassword",
+        () -> {
+          administration.changePassword(
+              SoapCalls.adminCredentials(context),
+              newPassword == null ? null : newPassword.toCharArray());
+          return null;
+        });
   }
 
   /** Takes back one's own request. */
@@ -193,6 +221,6 @@ public class CaAdminServiceEndpoint {
         "withdrawRequest",
         () ->
             SupervisedRequest.of(
-                administration.withdrawRequest(SoapCalls.clientCertificate(context), id)));
+                administration.withdrawRequest(SoapCalls.adminCredentials(context), id)));
   }
 }

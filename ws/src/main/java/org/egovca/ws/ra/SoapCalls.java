@@ -3,12 +3,15 @@ package org.egovca.ws.ra;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.handler.MessageContext;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.egovca.ca.application.CaRequestException;
+import org.egovca.ra.application.AdminCredentials;
 
 /** What every SOAP endpoint of the CA does around a call: the caller's certificate, the faults. */
 public final class SoapCalls {
@@ -33,6 +36,33 @@ public final class SoapCalls {
           "the CA could not process the request; the error has been logged",
           new RaFaultInfo("INTERNAL_ERROR", "the CA could not process the request"));
     }
+  }
+
+  /**
+   * An operator's two factors for the admin service: the TLS client certificate and the user name
+   * and password of HTTP basic authentication (absent ones are null; the EJB layer refuses them).
+   */
+  public static AdminCredentials adminCredentials(WebServiceContext context) {
+    HttpServletRequest request =
+        (HttpServletRequest) context.getMessageContext().get(MessageContext.SERVLET_REQUEST);
+    String header = request == null ? null : request.getHeader("Authorization");
+    String username = null;
+    char[] password = null;
+    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String decoded =
+            new String(
+                Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        if (colon > 0) {
+          username = decoded.substring(0, colon);
+          password = decoded.substring(colon + 1).toCharArray();
+        }
+      } catch (IllegalArgumentException notBase64) {
+        // no credentials: refused as missing
+      }
+    }
+    return new AdminCredentials(clientCertificate(context), username, password);
   }
 
   /** DER of the TLS client certificate the caller presented, or null. */

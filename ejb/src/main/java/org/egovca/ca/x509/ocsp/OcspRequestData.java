@@ -13,6 +13,8 @@ import org.bouncycastle.asn1.ocsp.Request;
 import org.bouncycastle.asn1.ocsp.TBSRequest;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
+import org.egovca.guard.Asn1Limits;
+import org.egovca.guard.MalformedAsn1Exception;
 
 /**
  * What the responder needs from an OCSPRequest: the CertIDs and the nonce extension. Parsing is
@@ -42,6 +44,12 @@ record OcspRequestData(List<CertID> certIds, Extension nonce) {
       throw new MalformedOcspRequestException("empty request");
     }
     try {
+      // BouncyCastle recurses per nesting level: a deeply nested request would overflow the stack
+      Asn1Limits.check(der);
+    } catch (MalformedAsn1Exception e) {
+      throw new MalformedOcspRequestException(e.getMessage(), e);
+    }
+    try {
       // fromByteArray refuses truncated encodings and trailing bytes.
       ASN1Primitive primitive = ASN1Primitive.fromByteArray(der);
       if (primitive == null) {
@@ -66,9 +74,8 @@ record OcspRequestData(List<CertID> certIds, Extension nonce) {
     } catch (IOException | RuntimeException e) {
       // BouncyCastle reports wrong structure as IllegalArgumentException, ClassCastException etc.
       throw new MalformedOcspRequestException("not an OCSPRequest: " + e.getMessage(), e);
-    } catch (StackOverflowError e) {
-      // The ASN.1 parser recurses per nesting level; absurdly deep input is the client's fault.
-      throw new MalformedOcspRequestException("ASN.1 nested too deeply", e);
+    } catch (StackOverflowError e) { // what the check above missed still gets the refusal
+      throw new MalformedOcspRequestException(Asn1Limits.TOO_DEEP_TO_PARSE);
     }
   }
 

@@ -43,10 +43,12 @@ import org.bouncycastle.asn1.ocsp.SingleResponse;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.SingleResp;
@@ -303,6 +305,36 @@ class OcspResponderTest {
     assertEquals(
         OCSPResp.SUCCESSFUL,
         status(responder.respond(OcspMessages.request(new byte[1], id), Instant.now())));
+  }
+
+  @Test
+  void aDeeplyNestedNonceIsMalformedRequestNotAStackOverflow() throws Exception {
+    OcspResponder responder =
+        new OcspResponder(
+            InMemoryStatusLookup.standard(PKI.sm2.caSigned(false, new AtomicInteger())), VALIDITY);
+    byte[] deep = {0x05, 0x00};
+    for (int i = 0; i < 10_000; i++) { // some 50 KB, under the 64 KiB an OCSP POST may have
+      deep = sequence(deep);
+    }
+    OCSPReqBuilder builder = new OCSPReqBuilder().addRequest(PKI.sm2.certId(SHA1, GOOD));
+    builder.setRequestExtensions(
+        new Extensions(
+            new Extension(
+                OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(deep))));
+    byte[] request = builder.build().getEncoded();
+    assertEquals(OCSPResp.MALFORMED_REQUEST, status(responder.respond(request, Instant.now())));
+  }
+
+  /** A SEQUENCE around {@code content}, with a three-octet length. */
+  private static byte[] sequence(byte[] content) {
+    byte[] der = new byte[content.length + 5];
+    der[0] = 0x30;
+    der[1] = (byte) 0x83;
+    der[2] = (byte) (content.length >> 16);
+    der[3] = (byte) (content.length >> 8);
+    der[4] = (byte) content.length;
+    System.arraycopy(content, 0, der, 5, content.length);
+    return der;
   }
 
   @Test

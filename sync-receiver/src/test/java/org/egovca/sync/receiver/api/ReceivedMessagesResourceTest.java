@@ -36,6 +36,7 @@ class ReceivedMessagesResourceTest {
   void receiver() throws Exception {
     receiver =
         new SyncReceiver(
+            TestMessages.RECIPIENT,
             caIdentifier ->
                 caIdentifier.equals("iFutureCA") ? List.of(CA.certificate()) : List.of(),
             MessageStore.open(store),

@@ -1,0 +1,131 @@
+package org.egovca.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The security administrators' own credentials (issue 11: one administrator must not be able to
+ * take over an account): the admin SOAP service wants both factors of an operator login, like the
+ * console; a wrong password counts towards the lockout; the first administrators' credential files
+ * open only with the one-time password the first start printed; and a key that already opens one
+ * account never becomes another account's credential.
+ */
+@ExtendWith(DeployedEar.class)
+class SecurityAdministratorsIT {
+
+  @Test
+  void theLoginCertificateAloneOpensNothing(CaServer server) throws Exception {
+    RaSoapClient certificateOnly =
+        new RaSoapClient(Tls.securityAdmin(server, "admin2"), server.httpsBase(), "CaAdminService");
+    RaSoapClient.Supervised refused = certificateOnly.getRequest(1);
+    assertEquals("NOT_AUTHORIZED", refused.faultCode());
+    assertTrue(refused.faultString().contains("user name and password"), refused.faultString());
+
+    FirstAdministrators.password(server, "admin2");
+    long failures = failedLogins(server);
+    RaSoapClient wrongPassword =
+        new RaSoapClient(
+            Tls.securityAdmin(server, "admin2"),
+            server.httpsBase(),
+            "CaAdminService",
+            "admin2",
+            "Wr0ng-password");
+    assertEquals("NOT_AUTHORIZED", wrongPassword.getRequest(1).faultCode());
+    assertEquals(failures + 1, failedLogins(server), "a wrong password counts towards the lockout");
+    assertEquals(
+        1,
+        server.count(
+            "SELECT COUNT(*) FROM audit_event WHERE action = 'OPERATOR_LOGIN' AND outcome ="
+                + " 'FAILURE' AND actor = 'operator:admin2' AND detail LIKE ?",
+            "wrong password (admin SOAP service)%"));
+    RaSoapClient anotherName =
+        new RaSoapClient(
+            Tls.securityAdmin(server, "admin2"),
+            server.httpsBase(),
+            "CaAdminService",
+            "admin",
+            FirstAdministrators.PASSWORD);
+    assertTrue(
+        anotherName.getRequest(1).faultString().contains("not the one of the login certificate"));
+
+    // both factors: past authentication (there is no request -1)
+    assertEquals(
+        "MALFORMED_REQUEST", SecurityAdministrators.of(server).admin2.getRequest(-1).faultCode());
+    assertEquals(0, failedLogins(server), "a successful call starts the count anew");
+  }
+
+  @Test
+  void theFirstAdministratorsFilesOpenOnlyWithTheirOneTimePasswords(CaServer server)
+      throws Exception {
+    for (String username : List.of("admin", "admin2")) {
+      assertFalse(
+          Files.exists(server.dataDirectory().resolve("operator-" + username + ".password")),
+          "the password of " + username + "'s credential lies beside it");
+      char[] oneTime = server.firstAdminOneTimePassword(username).toCharArray();
+      assertEquals(1, credential(server, username, oneTime).size());
+      assertThrows(IOException.class, () -> credential(server, username, "not-it".toCharArray()));
+    }
+  }
+
+  @Test
+  void aKeyThatOpensOneAccountDoesNotBecomeAnothersCredential(CaServer server) throws Exception {
+    KeyStore admin =
+        credential(server, "admin", server.firstAdminOneTimePassword("admin").toCharArray());
+    PrivateKey key = (PrivateKey) admin.getKey("admin", server.operatorP12Password("admin"));
+    X509Certificate certificate = (X509Certificate) admin.getCertificate("admin");
+    PKCS10CertificationRequest request =
+        new JcaPKCS10CertificationRequestBuilder(
+                new X500Name("CN=lra-copy"), certificate.getPublicKey())
+            .build(new JcaContentSignerBuilder("SHA256withRSA").build(key));
+
+    RaSoapClient.Supervised refused =
+        SecurityAdministrators.of(server)
+            .admin2
+            .registerRaClient("lra-copy", List.of(), pem(request));
+
+    assertEquals("MALFORMED_REQUEST", refused.faultCode());
+    assertTrue(
+        refused.faultString().contains("already belongs to the credential CN=admin"),
+        refused.faultString());
+    assertEquals(
+        0, server.count("SELECT COUNT(*) FROM pending_action WHERE target = 'ra-client:lra-copy'"));
+  }
+
+  private static long failedLogins(CaServer server) throws Exception {
+    return server.count("SELECT failed_logins FROM operator WHERE username = 'admin2'");
+  }
+
+  private static KeyStore credential(CaServer server, String username, char[] password)
+      throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(server.operatorP12(username))) {
+      store.load(in, password);
+    }
+    return store;
+  }
+
+  private static String pem(PKCS10CertificationRequest request) throws IOException {
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+      writer.writeObject(request);
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,63 @@
+package org.egovca.ra.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import org.egovca.ca.application.AuditActions;
+import org.egovca.ca.application.AuditLog;
+import org.egovca.ca.domain.AuditOutcome;
+import org.egovca.ra.domain.Operator;
+import org.egovca.ra.domain.PasswordHash;
+
+/**
+ * Checks an operator's password outside the caller's transaction, so that a wrong one is counted
+ * towards the lockout (CPS §6.5.2.5) even though the refused call rolls back.
+ */
+@Stateless
+public class PasswordChecks {
+
+  @PersistenceContext(unitName = "egovca")
+  private EntityManager entityManager;
+
+  @Inject private AuditLog auditLog;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /**
+   * Whether {@code password} is the operator's; a wrong one is counted, the fifth in a row locks
+   * the account, and both are audited.
+   *
+   * @param channel where the password was given, for the audit trail
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean matches(long operatorId, char[] password, String channel) {
+    Operator operator = entityManager.find(Operator.class, operatorId);
+    if (PasswordHash.matches(password, operator.getPasswordHash())) {
+      operator.recordSuccessfulLogin();
+      return true;
+    }
+    Instant now = clock.instant();
+    String who = ConsoleAccess.actor(operator);
+    auditLog.refusal(
+        who,
+        AuditActions.OPERATOR_LOGIN,
+        who,
+        AuditOutcome.FAILURE,
+        "wrong password (" + channel + ")");
+    if (operator.recordFailedLogin(now)) {
+      auditLog.success(
+          "system",
+          AuditActions.OPERATOR_LOCKED,
+          who,
+          Operator.MAX_FAILED_LOGINS
+              + " failed logins in a row; locked until "
+              + operator.getLockedUntil());
+    }
+    return false;
+  }
+}
