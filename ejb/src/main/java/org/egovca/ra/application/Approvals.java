@@ -30,13 +30,13 @@ public class Approvals {
   public Approval approve(String token, long id, String note) {
     Operator operator =
         access.require(token, Permission.APPROVE_REQUESTS, "approveRequest", "request:" + id);
-    return dualControl.approve(operator, id, FormText.lines("note", note, 1000, false));
+    return dualControl.approve(operator, id, note);
   }
 
   public PendingActionView reject(String token, long id, String note) {
     Operator operator =
         access.require(token, Permission.APPROVE_REQUESTS, "rejectRequest", "request:" + id);
-    return dualControl.reject(operator, id, FormText.lines("note", note, 1000, false));
+    return dualControl.reject(operator, id, note);
   }
 
   public PendingActionView withdraw(String token, long id) {

@@ -35,6 +35,9 @@ public class DualControl {
   /** What the parameters column holds. */
   private static final int MAX_PARAMETERS = 16384;
 
+  /** What an approver may write (the decision note column holds 1,024). */
+  private static final int MAX_NOTE_LENGTH = 1000;
+
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
 
@@ -107,6 +110,7 @@ public class DualControl {
 
   /** Approves request {@code id} as a second operator, and carries it out now. */
   public Approval approve(Operator approver, long id, String note) {
+    note = checkedNote(note);
     PendingAction request = open(id);
     requirePermission(approver, request.getAction(), AuditActions.DUAL_CONTROL_APPROVED);
     requireSplitKnowledge(request, approver);
@@ -145,6 +149,7 @@ public class DualControl {
   }
 
   public PendingActionView reject(Operator approver, long id, String note) {
+    note = checkedNote(note);
     PendingAction request = open(id);
     requirePermission(approver, request.getAction(), AuditActions.DUAL_CONTROL_REJECTED);
     try {
@@ -287,5 +292,10 @@ public class DualControl {
 
   static String reference(PendingAction request) {
     return "request:" + request.getId();
+  }
+
+  /** The approver's note, checked here since both the console and the SOAP service pass it. */
+  private static String checkedNote(String note) {
+    return FormText.lines("note", note, MAX_NOTE_LENGTH, false);
   }
 }

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -78,6 +79,8 @@ public class OperatorSessions {
           entityManager
               .createNamedQuery(Operator.BY_USERNAME, Operator.class)
               .setParameter("username", who)
+              // parallel guesses wait for each other, so each one is counted (CPS §6.5.2.5)
+              .setLockMode(LockModeType.PESSIMISTIC_WRITE)
               .getResultStream()
               .findFirst()
               .orElse(null);

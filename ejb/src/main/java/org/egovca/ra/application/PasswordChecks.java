@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,19 +31,33 @@ public class PasswordChecks {
 
   /**
    * Whether {@code password} is the operator's; a wrong one is counted, the fifth in a row locks
-   * the account, and both are audited.
+   * the account, and both are audited. A locked account matches no password.
+   *
+   * <p>The operator's row is locked while the password is checked, so parallel guesses are counted
+   * one after the other: each sees the count the previous one left, and those that come after the
+   * lock are refused without a check.
    *
    * @param channel where the password was given, for the audit trail
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean matches(long operatorId, char[] password, String channel) {
-    Operator operator = entityManager.find(Operator.class, operatorId);
+    Operator operator =
+        entityManager.find(Operator.class, operatorId, LockModeType.PESSIMISTIC_WRITE);
+    Instant now = clock.instant();
+    String who = ConsoleAccess.actor(operator);
+    if (operator.isLockedAt(now)) {
+      auditLog.refusal(
+          who,
+          AuditActions.OPERATOR_LOGIN,
+          who,
+          AuditOutcome.FAILURE,
+          "account locked until " + operator.getLockedUntil() + " (" + channel + ")");
+      return false;
+    }
     if (PasswordHash.matches(password, operator.getPasswordHash())) {
       operator.recordSuccessfulLogin();
       return true;
     }
-    Instant now = clock.instant();
-    String who = ConsoleAccess.actor(operator);
     auditLog.refusal(
         who,
         AuditActions.OPERATOR_LOGIN,
