@@ -5,7 +5,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.egovca.ra.domain.ApplicationUnit;
+import org.egovca.ca.domain.ApplicationUnit;
+import org.egovca.ca.domain.CaRequestException;
 
 /** Finds the application unit (R19) a request names by its code. */
 @Stateless

@@ -1,5 +1,7 @@
 package org.egovca.ca.application;
 
+import org.egovca.ca.domain.CaRequestException;
+
 /**
  * A batch refused because of one of its requests: names the request by its position in the batch
  * (0-based), so the RA can correct that application and resubmit. Like every {@link

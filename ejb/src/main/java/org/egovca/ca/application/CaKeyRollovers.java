@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.application.CaRequestException.Reason.CA_UNAVAILABLE;
+import static org.egovca.ca.domain.CaRequestException.Reason.CA_UNAVAILABLE;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.egovca.ca.application.port.PublishedCertificate;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.RetiredCaKey;
 import org.egovca.ca.infrastructure.CaConfiguration;

@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.application.CaRequestException.Reason.UNKNOWN_PROFILE;
+import static org.egovca.ca.domain.CaRequestException.Reason.UNKNOWN_PROFILE;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.ProfileDefinitions;
 import org.egovca.ca.domain.StoredProfile;

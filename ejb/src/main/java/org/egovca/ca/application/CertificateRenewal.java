@@ -1,7 +1,7 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.application.CaRequestException.Reason.RENEWAL_REFUSED;
-import static org.egovca.ca.application.CaRequestException.Reason.UNSUPPORTED_KEY;
+import static org.egovca.ca.domain.CaRequestException.Reason.RENEWAL_REFUSED;
+import static org.egovca.ca.domain.CaRequestException.Reason.UNSUPPORTED_KEY;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -16,6 +16,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.egovca.ca.application.port.KeyManagementCenter;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IdentityEdition;
 import org.egovca.ca.domain.IssuanceKind;

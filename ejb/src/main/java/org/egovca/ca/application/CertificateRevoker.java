@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.application.CaRequestException.Reason.INVALID_REVOCATION;
+import static org.egovca.ca.domain.CaRequestException.Reason.INVALID_REVOCATION;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;

@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.application.CaRequestException.Reason.MALFORMED_REQUEST;
+import static org.egovca.ca.domain.CaRequestException.Reason.MALFORMED_REQUEST;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.IssuedCertificate;
 

@@ -2,6 +2,7 @@ package org.egovca.ca.application;
 
 import java.io.Serializable;
 import java.util.List;
+import org.egovca.ca.domain.CaRequestException;
 
 /**
  * What a remote RA submits for one certificate, after vetting the application.

@@ -1,12 +1,13 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.application.CaRequestException.Reason.UNKNOWN_CERTIFICATE;
+import static org.egovca.ca.domain.CaRequestException.Reason.UNKNOWN_CERTIFICATE;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.util.List;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.SerialNumbers;
 

@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.application.CaRequestException.Reason.MALFORMED_REQUEST;
+import static org.egovca.ca.domain.CaRequestException.Reason.MALFORMED_REQUEST;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.egovca.ca.domain.ApplicationUnit;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.ClientRole;
@@ -27,7 +29,6 @@ import org.egovca.ca.x509.CertificationRequests;
 import org.egovca.ca.x509.EndEntityContent;
 import org.egovca.ca.x509.PemCertificates;
 import org.egovca.ca.x509.SubjectNames;
-import org.egovca.ra.domain.ApplicationUnit;
 
 /**
  * Remote RA systems (CPS §7.3.2): their accounts, the TLS client certificates they authenticate

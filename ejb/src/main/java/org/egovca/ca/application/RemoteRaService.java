@@ -2,6 +2,7 @@ package org.egovca.ca.application;
 
 import jakarta.ejb.Local;
 import java.util.List;
+import org.egovca.ca.domain.CaRequestException;
 
 /**
  * What a remote RA system (CPS §7.3.2: remote RA, local acceptance points) may ask of the CA. The

@@ -1,10 +1,10 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.application.CaRequestException.Reason.BATCH_TOO_LARGE;
-import static org.egovca.ca.application.CaRequestException.Reason.INVALID_REVOCATION;
-import static org.egovca.ca.application.CaRequestException.Reason.MALFORMED_REQUEST;
-import static org.egovca.ca.application.CaRequestException.Reason.NOT_AUTHORIZED;
-import static org.egovca.ca.application.CaRequestException.Reason.UNKNOWN_CERTIFICATE;
+import static org.egovca.ca.domain.CaRequestException.Reason.BATCH_TOO_LARGE;
+import static org.egovca.ca.domain.CaRequestException.Reason.INVALID_REVOCATION;
+import static org.egovca.ca.domain.CaRequestException.Reason.MALFORMED_REQUEST;
+import static org.egovca.ca.domain.CaRequestException.Reason.NOT_AUTHORIZED;
+import static org.egovca.ca.domain.CaRequestException.Reason.UNKNOWN_CERTIFICATE;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.egovca.ca.domain.AuditOutcome;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RaClient;

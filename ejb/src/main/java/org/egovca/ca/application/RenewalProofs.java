@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.application.CaRequestException.Reason.RENEWAL_REFUSED;
+import static org.egovca.ca.domain.CaRequestException.Reason.RENEWAL_REFUSED;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.UsedRenewalProof;
 import org.egovca.ca.x509.RenewalProof;
 

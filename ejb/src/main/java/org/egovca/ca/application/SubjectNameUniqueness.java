@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.application.CaRequestException.Reason.INVALID_SUBJECT;
+import static org.egovca.ca.domain.CaRequestException.Reason.INVALID_SUBJECT;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.x509.SubjectNames;

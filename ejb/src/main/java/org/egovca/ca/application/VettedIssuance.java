@@ -1,8 +1,8 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.application.CaRequestException.Reason.INVALID_SUBJECT;
-import static org.egovca.ca.application.CaRequestException.Reason.UNKNOWN_PROFILE;
-import static org.egovca.ca.application.CaRequestException.Reason.UNSUPPORTED_KEY;
+import static org.egovca.ca.domain.CaRequestException.Reason.INVALID_SUBJECT;
+import static org.egovca.ca.domain.CaRequestException.Reason.UNKNOWN_PROFILE;
+import static org.egovca.ca.domain.CaRequestException.Reason.UNSUPPORTED_KEY;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.egovca.ca.application.port.KeyManagementCenter;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IssuanceKind;

@@ -8,10 +8,12 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Logger;
 import org.egovca.ca.application.CaHierarchySetup;
+import org.egovca.ca.application.CaStarted;
 import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.CertificateProfileCatalogue;
 import org.egovca.ca.application.CrlScheduler;
@@ -21,9 +23,10 @@ import org.egovca.ca.application.port.PublishedCertificate;
 
 /**
  * At every start: once the schema is migrated and the token is active, store the shipped profile
- * definitions not stored yet, create the CA hierarchy if this is the first start, then queue the CA
- * certificates for the directory again (an idempotent republication) and issue any CRL that is due
- * (the first ones on a new CA). The CA can issue once this bean reports ready.
+ * definitions not stored yet, create the CA hierarchy if this is the first start, announce {@link
+ * CaStarted} (the RA and the information services do their part of the start), renew the delegated
+ * signers and issue any CRL that is due (the first ones on a new CA). The CA can issue once this
+ * bean reports ready.
  */
 @Singleton
 @Startup
@@ -39,10 +42,9 @@ public class CaBootstrap {
   @Inject private OcspResponders ocspResponders;
   @Inject private SyncSigners syncSigners;
   @Inject private CertificateAuthorities certificateAuthorities;
-  @Inject private org.egovca.delivery.application.Outbox outbox;
+  @Inject private Event<CaStarted> started;
   @Inject private CaConfiguration configuration;
   @Inject private CrlScheduler crlScheduler;
-  @Inject private org.egovca.ra.application.OperatorBootstrap operators;
 
   private volatile boolean ready;
 
@@ -72,8 +74,7 @@ public class CaBootstrap {
                     new PublishedCertificate(
                         ca.getName(), ca.getSubjectDn(), ca.getSerialNumber(), ca.getEncoded()))
             .toList();
-    outbox.caCertificates(caCertificates);
-    operators.createFirstSecurityAdmins();
+    started.fire(new CaStarted(caCertificates));
     ocspResponders.renewDue();
     syncSigners.renewDue();
     crlScheduler.issueDueCrls();

@@ -1,6 +1,6 @@
 package org.egovca.ca.x509;
 
-import static org.egovca.ca.application.CaRequestException.Reason.PROFILE_VIOLATION;
+import static org.egovca.ca.domain.CaRequestException.Reason.PROFILE_VIOLATION;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,7 +45,7 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
-import org.egovca.ca.application.CaRequestException;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.hsm.CryptoToken;
 import org.egovca.hsm.KeyAlgorithm;

@@ -1,7 +1,7 @@
 package org.egovca.ca.x509;
 
-import static org.egovca.ca.application.CaRequestException.Reason.MALFORMED_REQUEST;
-import static org.egovca.ca.application.CaRequestException.Reason.PROOF_OF_POSSESSION_FAILED;
+import static org.egovca.ca.domain.CaRequestException.Reason.MALFORMED_REQUEST;
+import static org.egovca.ca.domain.CaRequestException.Reason.PROOF_OF_POSSESSION_FAILED;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -13,7 +13,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
-import org.egovca.ca.application.CaRequestException;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.guard.Asn1Limits;
 import org.egovca.guard.MalformedAsn1Exception;
 

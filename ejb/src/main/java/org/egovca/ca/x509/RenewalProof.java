@@ -1,8 +1,8 @@
 package org.egovca.ca.x509;
 
-import static org.egovca.ca.application.CaRequestException.Reason.MALFORMED_REQUEST;
-import static org.egovca.ca.application.CaRequestException.Reason.PROOF_OF_POSSESSION_FAILED;
-import static org.egovca.ca.application.CaRequestException.Reason.RENEWAL_REFUSED;
+import static org.egovca.ca.domain.CaRequestException.Reason.MALFORMED_REQUEST;
+import static org.egovca.ca.domain.CaRequestException.Reason.PROOF_OF_POSSESSION_FAILED;
+import static org.egovca.ca.domain.CaRequestException.Reason.RENEWAL_REFUSED;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.egovca.ca.application.CaRequestException;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.hsm.SignatureAlgorithm;
 
 /**

@@ -1,6 +1,6 @@
 package org.egovca.ca.x509;
 
-import static org.egovca.ca.application.CaRequestException.Reason.INVALID_SUBJECT;
+import static org.egovca.ca.domain.CaRequestException.Reason.INVALID_SUBJECT;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -16,7 +16,7 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.egovca.ca.application.CaRequestException;
+import org.egovca.ca.domain.CaRequestException;
 
 /**
  * Parses the subjectAltNames an RA vetted, written {@code DNS:www.example.gov.cn}, {@code

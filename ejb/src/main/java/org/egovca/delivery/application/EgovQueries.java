@@ -1,9 +1,9 @@
 package org.egovca.delivery.application;
 
-import static org.egovca.ca.application.CaRequestException.Reason.CA_UNAVAILABLE;
-import static org.egovca.ca.application.CaRequestException.Reason.MALFORMED_REQUEST;
-import static org.egovca.ca.application.CaRequestException.Reason.NOT_AUTHORIZED;
-import static org.egovca.ca.application.CaRequestException.Reason.UNKNOWN_CERTIFICATE;
+import static org.egovca.ca.domain.CaRequestException.Reason.CA_UNAVAILABLE;
+import static org.egovca.ca.domain.CaRequestException.Reason.MALFORMED_REQUEST;
+import static org.egovca.ca.domain.CaRequestException.Reason.NOT_AUTHORIZED;
+import static org.egovca.ca.domain.CaRequestException.Reason.UNKNOWN_CERTIFICATE;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -17,11 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.egovca.ca.application.AuditActions;
 import org.egovca.ca.application.AuditLog;
-import org.egovca.ca.application.CaRequestException;
 import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.IssuedCrls;
 import org.egovca.ca.application.RaClientAuthenticator;
 import org.egovca.ca.domain.AuditOutcome;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateRevocationList;
 import org.egovca.ca.domain.ClientRole;

@@ -3,7 +3,7 @@ package org.egovca.delivery.application;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.egovca.ca.application.CaRequestException;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ra.application.ConsoleAccess;
 import org.egovca.ra.application.DualControl;
 import org.egovca.ra.application.PendingActionView;

@@ -12,11 +12,12 @@ import java.util.List;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.egovca.ca.application.AuditActions;
 import org.egovca.ca.application.AuditLog;
-import org.egovca.ca.application.CaRequestException;
 import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.CertificateIssuer;
 import org.egovca.ca.application.CertificateProfileCatalogue;
 import org.egovca.ca.application.ClientCredentialKeys;
+import org.egovca.ca.domain.ApplicationUnit;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.ClientRole;
@@ -30,7 +31,6 @@ import org.egovca.ca.x509.PemCertificates;
 import org.egovca.ca.x509.SubjectNames;
 import org.egovca.delivery.domain.DeliveryChannel;
 import org.egovca.delivery.domain.EgovSystem;
-import org.egovca.ra.domain.ApplicationUnit;
 
 /**
  * Registers e-gov systems and changes their subscriptions, for whichever front door authorised the

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.egovca.ca.application.CaKeyRolledOver;
+import org.egovca.ca.application.CaStarted;
 import org.egovca.ca.application.CertificateIssued;
 import org.egovca.ca.application.CertificateRevoked;
 import org.egovca.ca.application.CrlPublished;
@@ -91,11 +92,16 @@ public class Outbox {
   }
 
   /**
-   * Queues CA certificates for the directory: after a key rollover, and at every start (in a
-   * transaction of its own then), so a directory that lost them gets them back.
+   * Queues every CA certificate for the directory again at every start (in a transaction of its
+   * own), so a directory that lost them gets them back.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
-  public void caCertificates(List<PublishedCertificate> caCertificates) {
+  public void onCaStarted(@Observes CaStarted event) {
+    caCertificates(event.caCertificates());
+  }
+
+  /** Queues CA certificates for the directory, in the caller's transaction. */
+  private void caCertificates(List<PublishedCertificate> caCertificates) {
     Instant now = clock.instant();
     for (PublishedCertificate ca : caCertificates) {
       entityManager.persist(

@@ -24,8 +24,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.ca.domain.RaClient;
-import org.egovca.ra.domain.ApplicationUnit;
 
 /**
  * An e-gov system of one application unit (CPS §7.3.2, R19): where it takes certificate and CRL

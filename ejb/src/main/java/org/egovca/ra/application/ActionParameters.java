@@ -8,7 +8,7 @@ import jakarta.json.bind.JsonbException;
  * The parameters of a supervised action as they wait for approval: JSON (JSON-B), readable by an
  * auditor in the database, turned back into the same record when the action is carried out.
  */
-final class ActionParameters {
+public final class ActionParameters {
 
   private static final Jsonb JSON = JsonbBuilder.create();
 
@@ -18,7 +18,7 @@ final class ActionParameters {
     return JSON.toJson(parameters);
   }
 
-  static <T> T read(String json, Class<T> type) {
+  public static <T> T read(String json, Class<T> type) {
     try {
       return JSON.fromJson(json, type);
     } catch (JsonbException e) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.egovca.ca.application.AuditActions;
 import org.egovca.ca.application.AuditLog;
-import org.egovca.ra.domain.ApplicationUnit;
+import org.egovca.ca.domain.ApplicationUnit;
 
 /**
  * Creates application units (CPS §7.3.2) for whichever front door authorised the caller: the

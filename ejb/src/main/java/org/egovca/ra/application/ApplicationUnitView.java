@@ -1,7 +1,7 @@
 package org.egovca.ra.application;
 
 import java.io.Serializable;
-import org.egovca.ra.domain.ApplicationUnit;
+import org.egovca.ca.domain.ApplicationUnit;
 
 /** An application unit as lists show it. */
 public record ApplicationUnitView(String code, String name) implements Serializable {

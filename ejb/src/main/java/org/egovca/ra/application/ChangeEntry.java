@@ -3,7 +3,7 @@ package org.egovca.ra.application;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.egovca.ca.application.CaRequestException;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.domain.IdentifierKind;
 import org.egovca.ca.domain.IssuedCertificate;

@@ -133,7 +133,7 @@ public class DualControl {
     SupervisedActions.Outcome outcome;
     try {
       outcome = actions.carryOut(request, actor);
-    } catch (RaRefusal | org.egovca.ca.application.CaRequestException refused) {
+    } catch (RaRefusal | org.egovca.ca.domain.CaRequestException refused) {
       // the approval rolls back with the action: the request stays open, to be rejected or
       // approved once what stood in the way is gone
       auditLog.refusal(

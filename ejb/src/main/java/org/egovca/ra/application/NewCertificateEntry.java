@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.egovca.ca.application.CaRequestException;
 import org.egovca.ca.domain.AltNameType;
+import org.egovca.ca.domain.ApplicationUnit;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateType;
 import org.egovca.ca.domain.IdentifierKind;
@@ -14,7 +15,6 @@ import org.egovca.ca.x509.CertificationRequests;
 import org.egovca.ca.x509.SubjectAltNames;
 import org.egovca.ca.x509.SubjectNames;
 import org.egovca.ra.domain.Applicant;
-import org.egovca.ra.domain.ApplicationUnit;
 import org.egovca.ra.domain.FeeStatus;
 
 /**

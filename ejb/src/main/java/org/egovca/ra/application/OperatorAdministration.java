@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.egovca.ca.application.AuditActions;
 import org.egovca.ca.application.AuditLog;
-import org.egovca.ra.domain.ApplicationUnit;
+import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.ra.domain.Permission;

@@ -3,6 +3,7 @@ package org.egovca.ra.application;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +21,7 @@ import java.util.logging.Logger;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.egovca.ca.application.AuditActions;
 import org.egovca.ca.application.AuditLog;
+import org.egovca.ca.application.CaStarted;
 import org.egovca.ca.application.ServiceCredentials;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.x509.BouncyCastle;
@@ -55,7 +57,7 @@ public class OperatorBootstrap {
 
   /** Creates the first two security administrators, on the first start only. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void createFirstSecurityAdmins() {
+  public void createFirstSecurityAdmins(@Observes CaStarted event) {
     long operators = entityManager.createNamedQuery(Operator.COUNT, Long.class).getSingleResult();
     if (operators > 0) {
       // never again: an installation that lost an administrator gets one through dual control,

@@ -1,6 +1,6 @@
 package org.egovca.ra.application;
 
-import static org.egovca.ca.application.CaRequestException.Reason.NOT_AUTHORIZED;
+import static org.egovca.ca.domain.CaRequestException.Reason.NOT_AUTHORIZED;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -12,8 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import org.egovca.ca.application.AuditActions;
 import org.egovca.ca.application.AuditLog;
-import org.egovca.ca.application.CaRequestException;
 import org.egovca.ca.domain.AuditOutcome;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.PasswordHash;
 import org.egovca.ra.domain.Permission;

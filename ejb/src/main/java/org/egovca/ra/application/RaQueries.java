@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.egovca.ca.application.AuditLog;
-import org.egovca.ca.application.CaRequestException;
 import org.egovca.ca.application.IssuedCertificates;
 import org.egovca.ca.domain.AuditEvent;
 import org.egovca.ca.domain.AuditOutcome;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.ra.domain.Application;
@@ -329,9 +329,9 @@ public class RaQueries {
     if (certificate.getApplicationUnitId() == null) {
       return null;
     }
-    org.egovca.ra.domain.ApplicationUnit unit =
+    org.egovca.ca.domain.ApplicationUnit unit =
         entityManager.find(
-            org.egovca.ra.domain.ApplicationUnit.class, certificate.getApplicationUnitId());
+            org.egovca.ca.domain.ApplicationUnit.class, certificate.getApplicationUnitId());
     return unit == null ? null : unit.getCode();
   }
 

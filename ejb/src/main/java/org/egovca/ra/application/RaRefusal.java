@@ -3,6 +3,7 @@ package org.egovca.ra.application;
 import jakarta.ejb.ApplicationException;
 import java.util.List;
 import java.util.Objects;
+import org.egovca.ca.domain.CaRequestException;
 
 /**
  * A console request the RA refuses, naming the problem: which rule, and where one applies, which
@@ -55,6 +56,20 @@ public class RaRefusal extends RuntimeException {
 
   public List<Problem> problems() {
     return problems;
+  }
+
+  /**
+   * This refusal in the words of the SOAP services: NOT_AUTHORIZED for who may not, otherwise
+   * MALFORMED_REQUEST with the same message.
+   */
+  public CaRequestException asCaRequestException() {
+    boolean authorisation =
+        reason == Reason.NOT_AUTHORIZED || reason == Reason.SEPARATION_OF_DUTIES;
+    return new CaRequestException(
+        authorisation
+            ? CaRequestException.Reason.NOT_AUTHORIZED
+            : CaRequestException.Reason.MALFORMED_REQUEST,
+        getMessage());
   }
 
   private static String describe(List<Problem> problems) {

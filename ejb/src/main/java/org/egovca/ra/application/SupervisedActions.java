@@ -3,14 +3,15 @@ package org.egovca.ra.application;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.egovca.ca.application.CaKeyRolloverView;
 import org.egovca.ca.application.CaKeyRollovers;
 import org.egovca.ca.application.RaClientRegistry;
 import org.egovca.ca.x509.PemCertificates;
-import org.egovca.delivery.application.EgovSystemRegistration;
-import org.egovca.delivery.application.EgovSystemRegistry;
 import org.egovca.ra.domain.PendingAction;
+import org.egovca.ra.domain.SupervisedAction;
 
 /**
  * Carries out an approved supervised action with the parameters its request holds, in the
@@ -31,7 +32,7 @@ public class SupervisedActions {
   public record CaKeyRolloverRequest(String caName) implements java.io.Serializable {}
 
   @Inject private OperatorAccounts operators;
-  @Inject private EgovSystemRegistry egovSystems;
+  @Inject @Any private Instance<SupervisedActionHandler> handlers;
   @Inject private RaClientRegistry raClients;
   @Inject private CaKeyRollovers rollovers;
 
@@ -59,12 +60,7 @@ public class SupervisedActions {
               null,
               operators.resetPassword(
                   ActionParameters.read(parameters, OperatorAccounts.PasswordReset.class), actor));
-      case REGISTER_EGOV_SYSTEM ->
-          new Outcome(
-              egovSystems
-                  .register(ActionParameters.read(parameters, EgovSystemRegistration.class), actor)
-                  .clientCertificatePem(),
-              null);
+      case REGISTER_EGOV_SYSTEM -> handler(request.getAction()).carryOut(parameters, actor);
       case REGISTER_RA_CLIENT ->
           new Outcome(
               raClients.register(
@@ -84,5 +80,12 @@ public class SupervisedActions {
             PemCertificates.of(view.newWithNew(), view.newWithOld(), view.oldWithNew()), null);
       }
     };
+  }
+
+  private SupervisedActionHandler handler(SupervisedAction action) {
+    return handlers.stream()
+        .filter(handler -> handler.action() == action)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("nothing carries out " + action));
   }
 }

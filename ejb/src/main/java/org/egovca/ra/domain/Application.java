@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.ca.domain.CertificateType;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RevocationInitiator;

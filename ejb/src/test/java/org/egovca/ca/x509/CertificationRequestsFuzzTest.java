@@ -5,8 +5,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Base64;
 import java.util.Set;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.egovca.ca.application.CaRequestException;
-import org.egovca.ca.application.CaRequestException.Reason;
+import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.CaRequestException.Reason;
 
 /**
  * Fuzzes what the CA does with a caller's PKCS#10 before any profile applies: parse it (base64 DER

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.egovca.ca.application.CaRequestException;
-import org.egovca.ca.application.CaRequestException.Reason;
+import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.CaRequestException.Reason;
 import org.egovca.ca.testing.TestKeys;
 
 /**

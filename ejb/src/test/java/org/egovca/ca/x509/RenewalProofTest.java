@@ -13,7 +13,7 @@ import java.security.KeyPair;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
-import org.egovca.ca.application.CaRequestException;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.testing.OpenSslCommand;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.TestKeys;

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
-import org.egovca.ra.domain.ApplicationUnit;
+import org.egovca.ca.domain.ApplicationUnit;
 import org.junit.jupiter.api.Test;
 
 class EgovSystemTest {

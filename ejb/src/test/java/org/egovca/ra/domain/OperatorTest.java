@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import org.egovca.ca.domain.ApplicationUnit;
 import org.junit.jupiter.api.Test;
 
 class OperatorTest {

@@ -8,10 +8,11 @@ import jakarta.jws.WebResult;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import java.util.List;
-import org.egovca.ca.application.CaAdministration;
 import org.egovca.ca.application.RaClientRegistry;
+import org.egovca.delivery.application.EgovSystemAdminService;
 import org.egovca.delivery.application.EgovSystemRegistration;
 import org.egovca.delivery.application.SubscriptionForm;
+import org.egovca.ra.application.CaAdministration;
 
 /**
  * {@code CaAdminService}: CA key management, application units, e-gov systems and remote RA systems
@@ -31,6 +32,7 @@ public class CaAdminServiceEndpoint {
   @Resource private WebServiceContext context;
 
   @EJB private CaAdministration administration;
+  @EJB private EgovSystemAdminService egovSystems;
 
   /**
    * Asks for a rollover of the key of CA {@code caName}: a new key in the token, the NewWithNew,
@@ -90,7 +92,7 @@ public class CaAdminServiceEndpoint {
         "registerEgovSystem",
         () ->
             SupervisedRequest.of(
-                administration.registerEgovSystem(
+                egovSystems.register(
                     SoapCalls.adminCredentials(context),
                     new EgovSystemRegistration(
                         name,

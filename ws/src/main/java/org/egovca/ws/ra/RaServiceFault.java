@@ -2,7 +2,7 @@ package org.egovca.ws.ra;
 
 import jakarta.xml.ws.WebFault;
 import org.egovca.ca.application.BatchRequestException;
-import org.egovca.ca.application.CaRequestException;
+import org.egovca.ca.domain.CaRequestException;
 
 /**
  * The typed SOAP fault of {@code RaService}. Its fault string names the problem; its detail carries

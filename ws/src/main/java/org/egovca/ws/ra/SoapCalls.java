@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.egovca.ca.application.CaRequestException;
+import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ra.application.AdminCredentials;
 
 /** What every SOAP endpoint of the CA does around a call: the caller's certificate, the faults. */

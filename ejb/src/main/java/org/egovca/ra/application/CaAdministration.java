@@ -1,17 +1,17 @@
-package org.egovca.ca.application;
+package org.egovca.ra.application;
 
 import jakarta.ejb.Local;
 import java.util.List;
-import org.egovca.delivery.application.EgovSystemRegistration;
-import org.egovca.ra.application.AdminCredentials;
-import org.egovca.ra.application.Approval;
-import org.egovca.ra.application.PendingActionView;
+import org.egovca.ca.application.RaClientRegistry;
+import org.egovca.ca.domain.CaRequestException;
 
 /**
- * The security administrators' SOAP service (CPS §7.5.1.2). The caller is the operator whose login
- * certificate was presented over TLS and whose user name and password came with it, and must hold
- * the permission of the operation; the check is made here, not by the interface. Whatever could
- * take over an account or touch a CA key is only asked for here and carried out when a second
+ * The security administrators' SOAP service (CPS §7.5.1.2), for the CA keys, application units,
+ * remote RA systems and the requests under dual control; e-gov systems are registered through
+ * {@code org.egovca.delivery.application.EgovSystemAdminService}. The caller is the operator whose
+ * login certificate was presented over TLS and whose user name and password came with it, and must
+ * hold the permission of the operation; the check is made here, not by the interface. Whatever
+ * could take over an account or touch a CA key is only asked for here and carried out when a second
  * security administrator approves it (dual control). Every method throws {@link
  * CaRequestException}: NOT_AUTHORIZED for any caller without the permission (audited) or acting on
  * their own request, MALFORMED_REQUEST naming what is wrong.
@@ -24,10 +24,6 @@ public interface CaAdministration {
 
   /** Creates an application unit (CPS §7.3.2); it grants nobody anything, so one admin does it. */
   void createApplicationUnit(AdminCredentials credentials, String code, String name);
-
-  /** Asks for the registration of an e-gov system (R21–R23). */
-  PendingActionView registerEgovSystem(
-      AdminCredentials credentials, EgovSystemRegistration registration);
 
   /** Asks for the registration of a remote RA system and its application units. */
   PendingActionView registerRaClient(

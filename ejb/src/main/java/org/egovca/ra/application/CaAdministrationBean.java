@@ -1,23 +1,11 @@
-package org.egovca.ca.application;
-
-import static org.egovca.ca.application.CaRequestException.Reason.MALFORMED_REQUEST;
-import static org.egovca.ca.application.CaRequestException.Reason.NOT_AUTHORIZED;
+package org.egovca.ra.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.function.Supplier;
-import org.egovca.delivery.application.EgovSystemRegistration;
-import org.egovca.delivery.application.EgovSystemRegistry;
-import org.egovca.ra.application.AdminCredentials;
-import org.egovca.ra.application.ApplicationUnitRegistry;
-import org.egovca.ra.application.Approval;
-import org.egovca.ra.application.ConsoleAccess;
-import org.egovca.ra.application.DualControl;
-import org.egovca.ra.application.OperatorCredentials;
-import org.egovca.ra.application.PendingActionView;
-import org.egovca.ra.application.RaRefusal;
-import org.egovca.ra.application.SupervisedActions;
+import org.egovca.ca.application.CaKeyRollovers;
+import org.egovca.ca.application.RaClientRegistry;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.Permission;
 import org.egovca.ra.domain.SupervisedAction;
@@ -33,7 +21,6 @@ public class CaAdministrationBean implements CaAdministration {
   @Inject private DualControl dualControl;
   @Inject private CaKeyRollovers rollovers;
   @Inject private ApplicationUnitRegistry applicationUnits;
-  @Inject private EgovSystemRegistry egovSystems;
   @Inject private RaClientRegistry raClients;
 
   @Override
@@ -63,23 +50,6 @@ public class CaAdministrationBean implements CaAdministration {
           applicationUnits.create(code, name, ConsoleAccess.actor(admin));
           return null;
         });
-  }
-
-  @Override
-  public PendingActionView registerEgovSystem(
-      AdminCredentials credentials, EgovSystemRegistration registration) {
-    Operator admin =
-        operators.require(credentials, Permission.MANAGE_EGOV_SYSTEMS, "registerEgovSystem");
-    String summary = egovSystems.summary(registration);
-    return refusals(
-        () ->
-            dualControl.request(
-                admin,
-                SupervisedAction.REGISTER_EGOV_SYSTEM,
-                "egov-system:" + registration.name(),
-                null,
-                summary,
-                registration));
   }
 
   @Override
@@ -163,11 +133,7 @@ public class CaAdministrationBean implements CaAdministration {
     try {
       return work.get();
     } catch (RaRefusal refused) {
-      boolean authorisation =
-          refused.reason() == RaRefusal.Reason.NOT_AUTHORIZED
-              || refused.reason() == RaRefusal.Reason.SEPARATION_OF_DUTIES;
-      throw new CaRequestException(
-          authorisation ? NOT_AUTHORIZED : MALFORMED_REQUEST, refused.getMessage());
+      throw refused.asCaRequestException();
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.egovca.ra.domain;
+package org.egovca.ca.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.egovca.ca.application;
+package org.egovca.ca.domain;
 
 import jakarta.ejb.ApplicationException;
 import java.util.Objects;

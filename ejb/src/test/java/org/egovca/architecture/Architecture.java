@@ -1,0 +1,48 @@
+package org.egovca.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
+/**
+ * Which package may depend on which, as docs/ARCHITECTURE.md draws it: the CA core ({@code ca})
+ * knows neither the RA ({@code ra}) nor the information services ({@code delivery}); the RA does
+ * not know the information services (they ask it for operators and dual control, never the other
+ * way); within each, interfaces call the application, the application the domain, and the domain
+ * and the X.509 encoders depend on no service.
+ */
+final class Architecture {
+
+  private Architecture() {}
+
+  /** The rules for the code under {@code root} ({@code org.egovca}, or a test fixture's). */
+  static List<ArchRule> rules(String root) {
+    return List.of(
+        noClasses()
+            .that()
+            .resideInAPackage(root + ".ca..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(root + ".ra..", root + ".delivery..")
+            .because("the CA core depends on neither the RA nor the information services"),
+        noClasses()
+            .that()
+            .resideInAPackage(root + ".ra..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(root + ".delivery..")
+            .because(
+                "the information services use the RA's operators and dual control, not the other"
+                    + " way (an approved action of theirs comes back through"
+                    + " SupervisedActionHandler)"),
+        noClasses()
+            .that()
+            .resideInAnyPackage(root + "..domain..", root + ".ca.x509..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(root + "..application..", root + "..infrastructure..")
+            .because(
+                "the domain and the X.509 encoders depend on no service; refusals live there"));
+  }
+}
