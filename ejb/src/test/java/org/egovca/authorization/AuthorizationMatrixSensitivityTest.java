@@ -19,10 +19,10 @@ class AuthorizationMatrixSensitivityTest {
   @Test
   void aCellLoosenedInTheMatrixIsReported() {
     AuthorizationMatrix.Table loosened =
-        matrix.with("ApplicationDesk.approve", OperatorRole.ENTRY_CLERK.name(), "allow");
+        matrix.with("ApplicationReview.approve", OperatorRole.ENTRY_CLERK.name(), "allow");
 
     assertEquals(
-        List.of("ApplicationDesk.approve × ENTRY_CLERK: matrix allow, code deny"),
+        List.of("ApplicationReview.approve × ENTRY_CLERK: matrix allow, code deny"),
         loosened.mismatches(ConsoleAuthorization.operations(), ConsoleAuthorization::cell));
   }
 
@@ -37,8 +37,8 @@ class AuthorizationMatrixSensitivityTest {
 
     assertEquals(
         List.of(
-            "ApplicationDesk.approve × ENTRY_CLERK: matrix deny, code allow",
-            "ApplicationDesk.reject × ENTRY_CLERK: matrix deny, code allow"),
+            "ApplicationReview.approve × ENTRY_CLERK: matrix deny, code allow",
+            "ApplicationReview.reject × ENTRY_CLERK: matrix deny, code allow"),
         matrix.mismatches(
             ConsoleAuthorization.operations(),
             (operation, role) -> ConsoleAuthorization.cell(operation, role, loosenedRule)));

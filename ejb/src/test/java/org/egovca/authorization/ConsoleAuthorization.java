@@ -15,6 +15,7 @@ import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.delivery.application.DeliveryMonitor;
 import org.egovca.delivery.application.EgovSystemAdministration;
 import org.egovca.ra.application.ApplicationDesk;
+import org.egovca.ra.application.ApplicationReview;
 import org.egovca.ra.application.Approvals;
 import org.egovca.ra.application.ConsoleAccess;
 import org.egovca.ra.application.OperatorAdministration;
@@ -41,6 +42,7 @@ final class ConsoleAuthorization {
           Approvals.class,
           EgovSystemAdministration.class,
           ApplicationDesk.class,
+          ApplicationReview.class,
           RaQueries.class,
           DeliveryMonitor.class,
           OperatorSessions.class);

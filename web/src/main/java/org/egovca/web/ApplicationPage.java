@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.egovca.ra.application.ApplicationDesk;
 import org.egovca.ra.application.ApplicationDetail;
+import org.egovca.ra.application.ApplicationReview;
 import org.egovca.ra.application.DocumentContent;
 import org.egovca.ra.application.DocumentUpload;
 import org.egovca.ra.application.RaQueries;
@@ -29,6 +30,7 @@ public class ApplicationPage extends ConsolePage {
 
   @EJB private RaQueries queries;
   @EJB private ApplicationDesk desk;
+  @EJB private ApplicationReview review;
 
   private Long id;
   private ApplicationDetail detail;
@@ -47,7 +49,7 @@ public class ApplicationPage extends ConsolePage {
 
   public String approve() {
     if (!perform(
-        REVIEW, Map.of("note", "approvalNote"), () -> desk.approve(token(), id, approvalNote))) {
+        REVIEW, Map.of("note", "approvalNote"), () -> review.approve(token(), id, approvalNote))) {
       return null;
     }
     Feedback.info("application.approved");
@@ -58,7 +60,7 @@ public class ApplicationPage extends ConsolePage {
     if (!perform(
         REVIEW,
         Map.of("reason", "rejectionReason", "note", "rejectionNote"),
-        () -> desk.reject(token(), id, rejectionReason, rejectionNote))) {
+        () -> review.reject(token(), id, rejectionReason, rejectionNote))) {
       return null;
     }
     Feedback.info("application.rejected");

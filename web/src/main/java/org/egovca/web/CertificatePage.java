@@ -4,7 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.egovca.ca.domain.CertificateStatus;
-import org.egovca.ra.application.ApplicationDesk;
+import org.egovca.ra.application.ApplicationReview;
 import org.egovca.ra.application.CertificateDetail;
 import org.egovca.ra.application.RaQueries;
 
@@ -20,7 +20,7 @@ public class CertificatePage extends ConsolePage {
   private static final String REVOKE = "revoke";
 
   @EJB private RaQueries queries;
-  @EJB private ApplicationDesk desk;
+  @EJB private ApplicationReview review;
 
   private String serial;
   private CertificateDetail detail;
@@ -44,7 +44,7 @@ public class CertificatePage extends ConsolePage {
   public String forceRevoke() {
     if (!perform(
         REVOKE,
-        () -> desk.forceRevoke(token(), detail.serialNumberHex(), revocationReason, note))) {
+        () -> review.forceRevoke(token(), detail.serialNumberHex(), revocationReason, note))) {
       return null;
     }
     Feedback.info("certificate.revoked");

@@ -185,6 +185,33 @@ public final class CertificateAssembler {
       BigInteger serialNumber,
       Instant notBefore,
       Instant notAfter) {
+    ExtensionsGenerator extensions = endEntityExtensions(issuer, profile, content);
+    ContentSigner signer = signer(issuer);
+    TBSCertificate tbs =
+        tbs(
+            signer,
+            issuerName(issuer),
+            serialNumber,
+            notBefore,
+            notAfter,
+            content.subject(),
+            content.key(),
+            extensions);
+    List<LintViolation> violations = CertificateLint.check(tbs, profile, issuer.certificate());
+    if (!violations.isEmpty()) {
+      throw new CaRequestException(
+          PROFILE_VIOLATION,
+          "the certificate would break profile "
+              + profile.label()
+              + ": "
+              + violations.stream().map(LintViolation::toString).collect(Collectors.joining("; ")));
+    }
+    return sign(tbs, signer, issuerKey(issuer));
+  }
+
+  /** The extensions of an end-entity certificate: issuer references, then what the profile asks. */
+  private ExtensionsGenerator endEntityExtensions(
+      IssuingCa issuer, CertificateProfile profile, EndEntityContent content) {
     ExtensionsGenerator extensions = new ExtensionsGenerator();
     try {
       addIssuerReferences(extensions, issuer);
@@ -219,27 +246,7 @@ public final class CertificateAssembler {
     } catch (IOException e) {
       throw new IllegalStateException("cannot encode end-entity extensions", e);
     }
-    ContentSigner signer = signer(issuer);
-    TBSCertificate tbs =
-        tbs(
-            signer,
-            issuerName(issuer),
-            serialNumber,
-            notBefore,
-            notAfter,
-            content.subject(),
-            content.key(),
-            extensions);
-    List<LintViolation> violations = CertificateLint.check(tbs, profile, issuer.certificate());
-    if (!violations.isEmpty()) {
-      throw new CaRequestException(
-          PROFILE_VIOLATION,
-          "the certificate would break profile "
-              + profile.label()
-              + ": "
-              + violations.stream().map(LintViolation::toString).collect(Collectors.joining("; ")));
-    }
-    return sign(tbs, signer, issuerKey(issuer));
+    return extensions;
   }
 
   private void addCaExtensions(

@@ -4,51 +4,35 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Supplier;
 import org.egovca.ca.application.AuditActions;
 import org.egovca.ca.application.AuditLog;
 import org.egovca.ca.application.CertificateProfileCatalogue;
 import org.egovca.ca.application.CertificateRenewal;
 import org.egovca.ca.application.CertificateRevoker;
-import org.egovca.ca.application.DualCertificateView;
-import org.egovca.ca.application.IssuanceRequest;
 import org.egovca.ca.application.IssuedCertificates;
 import org.egovca.ca.application.RenewalProofs;
-import org.egovca.ca.application.RequestedIdentifier;
 import org.egovca.ca.application.VettedIssuance;
 import org.egovca.ca.domain.AltNameType;
 import org.egovca.ca.domain.ApplicationUnit;
-import org.egovca.ca.domain.AuditOutcome;
 import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
-import org.egovca.ca.domain.IdentifierKind;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.KeyPurpose;
-import org.egovca.ca.domain.RevocationInitiator;
-import org.egovca.ca.domain.RevocationReason;
-import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.ca.x509.RenewalProof;
-import org.egovca.ra.domain.Applicant;
-import org.egovca.ra.domain.ApplicantNotice;
 import org.egovca.ra.domain.Application;
 import org.egovca.ra.domain.ApplicationKind;
 import org.egovca.ra.domain.ApplicationState;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.Permission;
-import org.egovca.ra.domain.RejectionReason;
 
 /**
- * The application workflow of CPS §6.1.4.1-6.1.4.3 and §7.1.3: an entry clerk enters a complete
- * application with its scanned documents; a reviewer who did not enter it approves it — which
- * issues, renews, re-keys or revokes in the same transaction — or rejects it with one of the
- * reasons of §6.1.4.2.2. Either way the applicant gets a notice. A reviewer may also revoke a
- * certificate by force (§6.1.4.8.2), a separately audited action.
+ * The entry half of the application workflow of CPS §6.1.4.1-6.1.4.3 and §7.1.3: an entry clerk
+ * enters a complete application for a new certificate, or a renewal, re-key or revocation request
+ * for an existing one, with its scanned documents. A reviewer who did not enter it decides it in
+ * {@link ApplicationReview}.
  */
 @Stateless
 public class ApplicationDesk {
@@ -57,6 +41,7 @@ public class ApplicationDesk {
   private EntityManager entityManager;
 
   @Inject private ConsoleAccess access;
+  @Inject private Applications applications;
   @Inject private AuditLog auditLog;
   @Inject private CertificateProfileCatalogue profiles;
   @Inject private VettedIssuance vettedIssuance;
@@ -146,7 +131,7 @@ public class ApplicationDesk {
             kind,
             form,
             serial ->
-                subscriberCertificate(
+                applications.subscriberCertificate(
                     serial, ConsoleAccess.actor(clerk), AuditActions.APPLICATION_SUBMITTED));
     FormText.all(
         List.of(
@@ -160,20 +145,9 @@ public class ApplicationDesk {
     IssuedCertificate target = entry.target();
     RenewalProof proof = entry.proof();
     if (proof != null) {
-      RenewalProof.Operation operation =
-          kind == ApplicationKind.RENEWAL
-              ? RenewalProof.Operation.RENEW
-              : RenewalProof.Operation.REKEY;
-      try {
-        // bound, signed with the current key, fresh now and never used: the holder asked for this
-        // change just now; a request copied from the archive proves nothing
-        renewal.requireProof(target.getSerialNumber(), entry.pkcs10(), proof, operation);
-        renewalProofs.accept(proof);
-      } catch (CaRequestException refused) {
-        throw RaRefusal.invalid("renewalProof", "change.proof", refused.getMessage());
-      }
+      acceptProof(kind, target, entry.pkcs10(), proof);
     }
-    Application origin = originOf(target);
+    Application origin = applications.originOf(target);
     Instant now = clock.instant();
     Application application =
         Application.forExisting(
@@ -202,274 +176,38 @@ public class ApplicationDesk {
     return application.getId();
   }
 
+  /**
+   * Accepts the holder's renewal proof: bound to this change of this certificate, signed with the
+   * current key, fresh now and never used (a request copied from the archive proves nothing).
+   */
+  private void acceptProof(
+      ApplicationKind kind, IssuedCertificate target, String pkcs10, RenewalProof proof) {
+    RenewalProof.Operation operation =
+        kind == ApplicationKind.RENEWAL
+            ? RenewalProof.Operation.RENEW
+            : RenewalProof.Operation.REKEY;
+    try {
+      renewal.requireProof(target.getSerialNumber(), pkcs10, proof, operation);
+      renewalProofs.accept(proof);
+    } catch (CaRequestException refused) {
+      throw RaRefusal.invalid("renewalProof", "change.proof", refused.getMessage());
+    }
+  }
+
   /** Adds a scanned document to an application still waiting for its decision. */
   public void addDocument(String token, long applicationId, DocumentUpload document) {
     Operator clerk =
-        access.require(token, Permission.ENTER_APPLICATION, "addDocument", ref(applicationId));
-    Application application = application(applicationId);
+        access.require(
+            token,
+            Permission.ENTER_APPLICATION,
+            "addDocument",
+            Application.reference(applicationId));
+    Application application = applications.find(applicationId);
     if (application.getState() != ApplicationState.SUBMITTED) {
-      throw wrongState(application);
+      throw Applications.wrongState(application);
     }
     List<DocumentUpload> uploads = ApplicationDocuments.orEmpty(List.of(document));
     attach(application, uploads, clerk, clock.instant());
-  }
-
-  /**
-   * Approves an application and carries it out: the certificate(s) are issued, renewed, re-keyed or
-   * revoked in this transaction, and the applicant's notice is queued with it.
-   */
-  public ApplicationDetail approve(String token, long applicationId, String note) {
-    Operator reviewer =
-        access.require(
-            token, Permission.DECIDE_APPLICATION, "approveApplication", ref(applicationId));
-    Application application = decidable(reviewer, applicationId, "approveApplication");
-    String checkedNote = FormText.lines("note", note, 1000, false);
-    String actor = ConsoleAccess.actor(reviewer);
-    Instant now = clock.instant();
-    carriedOut(application, actor, () -> carryOut(application, actor));
-    application.approve(reviewer.getUsername(), now, checkedNote);
-    auditLog.success(
-        actor,
-        AuditActions.APPLICATION_APPROVED,
-        application.reference(),
-        application.getKind()
-            + (application.getCertificate() == null
-                ? ""
-                : " serial=" + application.getCertificate().getSerialNumberHex()));
-    notices.queue(
-        application,
-        application.getKind() == ApplicationKind.REVOCATION
-            ? ApplicantNotice.Kind.REVOCATION
-            : ApplicantNotice.Kind.APPROVAL);
-    return ApplicationDetail.of(application, now);
-  }
-
-  /** Rejects an application with one of the reasons of CPS §6.1.4.2.2; the applicant is told. */
-  public ApplicationDetail reject(
-      String token, long applicationId, RejectionReason reason, String note) {
-    Operator reviewer =
-        access.require(
-            token, Permission.DECIDE_APPLICATION, "rejectApplication", ref(applicationId));
-    Application application = decidable(reviewer, applicationId, "rejectApplication");
-    if (reason == null) {
-      throw RaRefusal.invalid("reason", "field.required", "choose the reason of the rejection");
-    }
-    String checkedNote = FormText.lines("note", note, 1000, false);
-    Instant now = clock.instant();
-    application.reject(reason, checkedNote, reviewer.getUsername(), now);
-    auditLog.success(
-        ConsoleAccess.actor(reviewer),
-        AuditActions.APPLICATION_REJECTED,
-        application.reference(),
-        reason + (checkedNote == null ? "" : ": " + checkedNote));
-    notices.queue(application, ApplicantNotice.Kind.REJECTION);
-    return ApplicationDetail.of(application, now);
-  }
-
-  /**
-   * Revokes a certificate on the RA's own authority (CPS §6.1.4.8.2: forced revocation), with a
-   * mandatory justification; audited as FORCED_REVOCATION, the holder is notified.
-   */
-  public CertificateSummary forceRevoke(String token, String serial, String reason, String note) {
-    Operator reviewer =
-        access.require(token, Permission.FORCE_REVOCATION, "forceRevocation", "serial=" + serial);
-    String actor = ConsoleAccess.actor(reviewer);
-    RevocationReason[] checkedReason = new RevocationReason[1];
-    String[] checkedNote = new String[1];
-    FormText.all(
-        List.of(
-            () -> checkedReason[0] = ChangeEntry.reason(reason),
-            () -> checkedNote[0] = FormText.lines("note", note, 1000, true)));
-    IssuedCertificate target = subscriberCertificate(serial, actor, AuditActions.FORCED_REVOCATION);
-    IssuedCertificate revoked =
-        carriedOut(
-            null,
-            actor,
-            () ->
-                revoker.revoke(
-                    target.getSerialNumber(), checkedReason[0], RevocationInitiator.RA, actor));
-    auditLog.success(
-        actor,
-        AuditActions.FORCED_REVOCATION,
-        "serial=" + revoked.getSerialNumberHex(),
-        checkedReason[0] + ": " + checkedNote[0]);
-    Application origin = originOf(revoked);
-    if (origin != null) {
-      origin.record(clock.instant(), reviewer.getUsername(), "FORCED_REVOCATION", checkedNote[0]);
-      notices.queue(origin, ApplicantNotice.Kind.REVOCATION);
-    }
-    return CertificateSummary.of(revoked);
-  }
-
-  private void carryOut(Application application, String actor) {
-    switch (application.getKind()) {
-      case NEW_CERTIFICATE -> issue(application, actor);
-      // the proof was fresh when the clerk entered the request; it must still be bound and signed
-      case RENEWAL ->
-          linkResult(
-              application,
-              renewal.renew(
-                  application.getTargetCertificate().getSerialNumber(),
-                  application.getPkcs10(),
-                  storedProof(application),
-                  actor));
-      case REKEY ->
-          linkResult(
-              application,
-              renewal.rekey(
-                  application.getTargetCertificate().getSerialNumber(),
-                  application.getPkcs10(),
-                  storedProof(application),
-                  actor));
-      case REVOCATION ->
-          revoker.revoke(
-              application.getTargetCertificate().getSerialNumber(),
-              application.getRevocationReason(),
-              application.getRevocationInitiator(),
-              actor);
-    }
-  }
-
-  private static RenewalProof storedProof(Application application) {
-    return RenewalProof.parse(
-        application.getRenewalProof(), application.getRenewalProofSignature());
-  }
-
-  private void issue(Application application, String actor) {
-    CertificateProfile profile = profiles.require(application.getProfile());
-    IssuanceRequest request =
-        new IssuanceRequest(
-            application.getProfile(),
-            application.getSubjectDn(),
-            application.getPkcs10(),
-            identifiers(application.getApplicant(), profile),
-            application.getSubjectAltNames(),
-            application.getApplicationUnit() == null
-                ? null
-                : application.getApplicationUnit().getCode(),
-            application.isPublishConsent());
-    if (application.isDualCertificate()) {
-      VettedIssuance.Issued issued = vettedIssuance.issueDual(request, actor, null);
-      application.certificatesIssued(issued.certificate(), issued.encryption(), issued.envelope());
-    } else {
-      IssuedCertificate certificate = vettedIssuance.issue(request, actor, null);
-      application.certificatesIssued(certificate, null, null);
-    }
-  }
-
-  private void linkResult(Application application, DualCertificateView result) {
-    IssuedCertificate signing =
-        issuedCertificates.find(
-            new BigInteger(result.signatureCertificate().serialNumberHex(), 16));
-    IssuedCertificate encryption =
-        result.encryptionCertificate() == null
-            ? null
-            : issuedCertificates.find(
-                new BigInteger(result.encryptionCertificate().serialNumberHex(), 16));
-    application.certificatesIssued(signing, encryption, result.envelopedPrivateKey());
-  }
-
-  /**
-   * The identifiers the profile writes into the GM/T 0015 identity extensions. A 2012 profile has
-   * no place for the unified social credit code; its characters 9 to 17 are the organisation code
-   * (GB 32100), which it has.
-   */
-  static List<RequestedIdentifier> identifiers(Applicant applicant, CertificateProfile profile) {
-    List<RequestedIdentifier> identifiers = new ArrayList<>();
-    if (applicant.getIdDocumentType() != null
-        && profile
-            .identity()
-            .allowed()
-            .contains(IdentifierKind.valueOf(applicant.getIdDocumentType()))) {
-      identifiers.add(
-          new RequestedIdentifier(applicant.getIdDocumentType(), applicant.getIdDocumentNumber()));
-    }
-    String code = applicant.getOrganisationCode();
-    if (code != null) {
-      if (code.length() == 18
-          && profile.identity().allowed().contains(IdentifierKind.UNIFIED_SOCIAL_CREDIT_CODE)) {
-        identifiers.add(
-            new RequestedIdentifier(IdentifierKind.UNIFIED_SOCIAL_CREDIT_CODE.name(), code));
-      } else if (profile.identity().allowed().contains(IdentifierKind.ORGANIZATION_CODE)) {
-        identifiers.add(
-            new RequestedIdentifier(
-                IdentifierKind.ORGANIZATION_CODE.name(),
-                code.length() == 18 ? code.substring(8, 17) : code));
-      }
-    }
-    return identifiers;
-  }
-
-  /**
-   * Runs the lifecycle work of a decision; a refusal by the CA core is audited with the
-   * application's reference and shown to the reviewer in its own words.
-   */
-  private <T> T carriedOut(Application application, String actor, Supplier<T> work) {
-    try {
-      return work.get();
-    } catch (CaRequestException refused) {
-      auditLog.refusal(
-          actor,
-          application == null ? AuditActions.FORCED_REVOCATION : AuditActions.APPLICATION_APPROVED,
-          application == null ? null : application.reference(),
-          AuditOutcome.FAILURE,
-          refused.getMessage());
-      throw refused;
-    }
-  }
-
-  private void carriedOut(Application application, String actor, Runnable work) {
-    carriedOut(
-        application,
-        actor,
-        () -> {
-          work.run();
-          return null;
-        });
-  }
-
-  /** The application, if the reviewer may decide it: waiting, and not entered by the reviewer. */
-  private Application decidable(Operator reviewer, long applicationId, String action) {
-    Application application = application(applicationId);
-    if (application.getEnteredBy().equals(reviewer.getUsername())) {
-      String detail =
-          reviewer.getUsername()
-              + " entered application "
-              + application.reference()
-              + " and cannot decide it: the entry clerk and the reviewer must be different"
-              + " people (CPS 7.5.1.2)";
-      auditLog.refusal(
-          ConsoleAccess.actor(reviewer),
-          action,
-          application.reference(),
-          AuditOutcome.DENIED,
-          detail);
-      throw new RaRefusal(
-          RaRefusal.Reason.SEPARATION_OF_DUTIES, "separation.ownApplication", detail);
-    }
-    if (application.getState() != ApplicationState.SUBMITTED) {
-      throw wrongState(application);
-    }
-    return application;
-  }
-
-  private static RaRefusal wrongState(Application application) {
-    return new RaRefusal(
-        RaRefusal.Reason.WRONG_STATE,
-        "application.alreadyDecided",
-        "application "
-            + application.reference()
-            + " was already decided: it is "
-            + application.getState());
-  }
-
-  private Application application(long id) {
-    Application application = entityManager.find(Application.class, id);
-    if (application == null) {
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_FOUND, "application.notFound", "no application " + ref(id));
-    }
-    return application;
   }
 
   private void attach(
@@ -486,20 +224,6 @@ public class ApplicationDesk {
           clerk.getUsername(),
           now);
     }
-  }
-
-  /** The application a certificate was issued for, if it came through the console. */
-  private Application originOf(IssuedCertificate certificate) {
-    return entityManager
-        .createQuery(
-            "SELECT a FROM Application a WHERE a.certificate = :c OR a.encryptionCertificate = :c"
-                + " ORDER BY a.id DESC",
-            Application.class)
-        .setParameter("c", certificate)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst()
-        .orElse(null);
   }
 
   private CertificateProfile profile(String name) {
@@ -522,44 +246,5 @@ public class ApplicationDesk {
             () ->
                 RaRefusal.invalid(
                     "applicationUnit", "unit.unknown", "no application unit " + code));
-  }
-
-  /**
-   * The certificate {@code serial} if it is a subscriber's: this system's own service, operator and
-   * CA certificates are never the object of an application or a forced revocation — they change
-   * only through the security administrators' dual-controlled operations.
-   */
-  private IssuedCertificate subscriberCertificate(String serial, String actor, String action) {
-    IssuedCertificate target = certificate(serial);
-    if (!profiles.require(target.getProfile()).type().isSubscriberCertificate()) {
-      String detail =
-          "certificate "
-              + target.getSerialNumberHex()
-              + " is one of this system's own ("
-              + target.getProfile()
-              + "): service, operator and CA certificates change only through the security"
-              + " administrators' dual-controlled operations";
-      auditLog.refusal(
-          actor, action, "serial=" + target.getSerialNumberHex(), AuditOutcome.DENIED, detail);
-      throw new RaRefusal(RaRefusal.Reason.NOT_AUTHORIZED, "certificate.service", detail);
-    }
-    return target;
-  }
-
-  private IssuedCertificate certificate(String serial) {
-    BigInteger parsed = SerialNumbers.parse(serial);
-    if (parsed == null) {
-      throw RaRefusal.invalid(
-          "serial", "certificate.serial", "give the certificate's serial number in hexadecimal");
-    }
-    try {
-      return issuedCertificates.find(parsed);
-    } catch (CaRequestException unknown) {
-      throw new RaRefusal(RaRefusal.Reason.NOT_FOUND, "certificate.notFound", unknown.getMessage());
-    }
-  }
-
-  static String ref(long id) {
-    return String.format(Locale.ROOT, "RA-%08d", id);
   }
 }

@@ -279,7 +279,7 @@ record NewCertificateEntry(
             b.email,
             null);
     boolean present =
-        ApplicationDesk.identifiers(applicant, b.profile).stream()
+        ApplicationReview.identifiers(applicant, b.profile).stream()
             .anyMatch(i -> requiredOneOf.contains(IdentifierKind.valueOf(i.kind())));
     if (!present) {
       throw RaRefusal.invalid(

@@ -75,62 +75,9 @@ public class OperatorSessions {
             "no client certificate was presented: install your operator certificate in the browser"
                 + " and reconnect");
       }
-      Operator operator =
-          entityManager
-              .createNamedQuery(Operator.BY_USERNAME, Operator.class)
-              .setParameter("username", who)
-              // parallel guesses wait for each other, so each one is counted (CPS §6.5.2.5)
-              .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-              .getResultStream()
-              .findFirst()
-              .orElse(null);
-      if (operator == null) {
-        PasswordHash.matches(password, DUMMY_HASH);
-        throw refused(who, remoteAddress, "unknown user name", "login.failed", failedMessage());
-      }
-      if (!operator.isActive()) {
-        throw refused(who, remoteAddress, "account deactivated", "login.failed", failedMessage());
-      }
-      if (operator.isLockedAt(now)) {
-        throw refused(
-            who,
-            remoteAddress,
-            "account locked until " + operator.getLockedUntil(),
-            "login.locked",
-            "the account is locked after repeated failed logins; try again after "
-                + operator.getLockedUntil()
-                + " (UTC) or ask the security administrator to unlock it");
-      }
+      Operator operator = openableAccount(who, password, remoteAddress, now);
       String fingerprint = ConsoleAccess.sha256(clientCertificate);
-      boolean certificateMatches =
-          operator.getCertificate() != null
-              && operator.getCertificate().getFingerprintSha256().equalsIgnoreCase(fingerprint)
-              && operator.getCertificate().isUsableAt(now);
-      boolean passwordMatches = PasswordHash.matches(password, operator.getPasswordHash());
-      if (!certificateMatches) {
-        // not counted: whoever holds some other trusted certificate must not be able to lock
-        // the account's owner out
-        throw refused(
-            who,
-            remoteAddress,
-            "the client certificate is not the one bound to this account (or is no longer valid)",
-            "login.failed",
-            failedMessage());
-      }
-      if (!passwordMatches) {
-        boolean locked = operator.recordFailedLogin(now);
-        String why = "wrong password";
-        if (locked) {
-          auditLog.success(
-              "system",
-              AuditActions.OPERATOR_LOCKED,
-              "operator:" + who,
-              Operator.MAX_FAILED_LOGINS
-                  + " failed logins in a row; locked until "
-                  + operator.getLockedUntil());
-        }
-        throw refused(who, remoteAddress, why, "login.failed", failedMessage());
-      }
+      requireBothFactors(operator, fingerprint, password, remoteAddress, now);
       operator.recordSuccessfulLogin();
       String token = newToken();
       entityManager.persist(
@@ -143,6 +90,78 @@ public class OperatorSessions {
       if (password != null) {
         Arrays.fill(password, '\0');
       }
+    }
+  }
+
+  /**
+   * The active, unlocked account {@code who}, its row locked until the login's transaction ends:
+   * parallel guesses wait for each other, so each one is counted (CPS §6.5.2.5).
+   */
+  private Operator openableAccount(String who, char[] password, String remoteAddress, Instant now) {
+    Operator operator =
+        entityManager
+            .createNamedQuery(Operator.BY_USERNAME, Operator.class)
+            .setParameter("username", who)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    if (operator == null) {
+      PasswordHash.matches(password, DUMMY_HASH);
+      throw refused(who, remoteAddress, "unknown user name", "login.failed", failedMessage());
+    }
+    if (!operator.isActive()) {
+      throw refused(who, remoteAddress, "account deactivated", "login.failed", failedMessage());
+    }
+    if (operator.isLockedAt(now)) {
+      throw refused(
+          who,
+          remoteAddress,
+          "account locked until " + operator.getLockedUntil(),
+          "login.locked",
+          "the account is locked after repeated failed logins; try again after "
+              + operator.getLockedUntil()
+              + " (UTC) or ask the security administrator to unlock it");
+    }
+    return operator;
+  }
+
+  /**
+   * Refuses the login unless {@code fingerprint} is the operator's usable login certificate and
+   * {@code password} theirs; a wrong password with the right certificate counts towards the
+   * lockout.
+   */
+  private void requireBothFactors(
+      Operator operator, String fingerprint, char[] password, String remoteAddress, Instant now) {
+    String who = operator.getUsername();
+    boolean certificateMatches =
+        operator.getCertificate() != null
+            && operator.getCertificate().getFingerprintSha256().equalsIgnoreCase(fingerprint)
+            && operator.getCertificate().isUsableAt(now);
+    boolean passwordMatches = PasswordHash.matches(password, operator.getPasswordHash());
+    if (!certificateMatches) {
+      // not counted: whoever holds some other trusted certificate must not be able to lock
+      // the account's owner out
+      throw refused(
+          who,
+          remoteAddress,
+          "the client certificate is not the one bound to this account (or is no longer valid)",
+          "login.failed",
+          failedMessage());
+    }
+    if (!passwordMatches) {
+      boolean locked = operator.recordFailedLogin(now);
+      String why = "wrong password";
+      if (locked) {
+        auditLog.success(
+            "system",
+            AuditActions.OPERATOR_LOCKED,
+            "operator:" + who,
+            Operator.MAX_FAILED_LOGINS
+                + " failed logins in a row; locked until "
+                + operator.getLockedUntil());
+      }
+      throw refused(who, remoteAddress, why, "login.failed", failedMessage());
     }
   }
 

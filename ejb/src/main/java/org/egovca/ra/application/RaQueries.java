@@ -127,7 +127,7 @@ public class RaQueries {
   public ApplicationDetail application(String token, long id) {
     Operator operator =
         access.require(
-            token, Permission.VIEW_APPLICATIONS, "viewApplication", ApplicationDesk.ref(id));
+            token, Permission.VIEW_APPLICATIONS, "viewApplication", Application.reference(id));
     return ApplicationDetail.of(readable(operator, id, "viewApplication"), clock.instant());
   }
 
@@ -157,7 +157,7 @@ public class RaQueries {
             token,
             Permission.VIEW_APPLICATIONS,
             "downloadEnvelopedKey",
-            ApplicationDesk.ref(applicationId));
+            Application.reference(applicationId));
     byte[] envelope = readable(operator, applicationId, "downloadEnvelopedKey").getEnvelopedKey();
     if (envelope == null) {
       throw new RaRefusal(
@@ -273,7 +273,7 @@ public class RaQueries {
       throw new RaRefusal(
           RaRefusal.Reason.NOT_FOUND,
           "application.notFound",
-          "no application " + ApplicationDesk.ref(id));
+          "no application " + Application.reference(id));
     }
     if (Permission.scopedToUnit(operator.getRoles())
         && (application.getApplicationUnit() == null

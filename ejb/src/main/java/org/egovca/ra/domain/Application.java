@@ -307,7 +307,12 @@ public class Application {
 
   /** The reference printed on receipts and quoted by applicants. */
   public String reference() {
-    return String.format("RA-%08d", id);
+    return reference(id);
+  }
+
+  /** How operators and applicants name application {@code id}, e.g. RA-00000042. */
+  public static String reference(long id) {
+    return String.format(java.util.Locale.ROOT, "RA-%08d", id);
   }
 
   public boolean isOverdueAt(Instant now) {

@@ -6,9 +6,10 @@ import java.util.List;
 import org.egovca.ca.application.RequestedIdentifier;
 import org.egovca.ca.domain.TestProfiles;
 import org.egovca.ra.domain.Applicant;
+import org.egovca.ra.domain.Application;
 import org.junit.jupiter.api.Test;
 
-class ApplicationDeskTest {
+class ApplicationReviewTest {
 
   private static Applicant organisation(String code) {
     return new Applicant(
@@ -24,7 +25,7 @@ class ApplicationDeskTest {
   void profileOf2012GetsTheOrganisationCodeFromCharacters9To17OfTheCreditCode() {
     assertEquals(
         List.of(new RequestedIdentifier("ORGANIZATION_CODE", "M000100Y4")),
-        ApplicationDesk.identifiers(
+        ApplicationReview.identifiers(
             organisation("91350100M000100Y43"), TestProfiles.named("organisation-sign")));
   }
 
@@ -32,7 +33,7 @@ class ApplicationDeskTest {
   void profileOf2012GetsANineCharacterOrganisationCodeAsIs() {
     assertEquals(
         List.of(new RequestedIdentifier("ORGANIZATION_CODE", "M000100Y4")),
-        ApplicationDesk.identifiers(
+        ApplicationReview.identifiers(
             organisation("M000100Y4"), TestProfiles.named("organisation-sign")));
   }
 
@@ -40,7 +41,7 @@ class ApplicationDeskTest {
   void profileOf2023GetsTheWholeUnifiedSocialCreditCode() {
     assertEquals(
         List.of(new RequestedIdentifier("UNIFIED_SOCIAL_CREDIT_CODE", "91350100M000100Y43")),
-        ApplicationDesk.identifiers(
+        ApplicationReview.identifiers(
             organisation("91350100M000100Y43"), TestProfiles.named("organisation-sign-2023")));
   }
 
@@ -48,7 +49,7 @@ class ApplicationDeskTest {
   void personalProfileGetsTheIdDocument() {
     assertEquals(
         List.of(new RequestedIdentifier("RESIDENT_ID_CARD", "11010519491231002X")),
-        ApplicationDesk.identifiers(
+        ApplicationReview.identifiers(
             person("RESIDENT_ID_CARD", "11010519491231002X"), TestProfiles.named("personal-sign")));
   }
 
@@ -56,12 +57,12 @@ class ApplicationDeskTest {
   void idDocumentTheProfileHasNoPlaceForIsLeftOut() {
     assertEquals(
         List.of(),
-        ApplicationDesk.identifiers(
+        ApplicationReview.identifiers(
             person("MILITARY_OFFICER_ID", "12345678"), TestProfiles.named("personal-sign-2023")));
   }
 
   @Test
   void referenceIsRaAndEightDigits() {
-    assertEquals("RA-00000042", ApplicationDesk.ref(42));
+    assertEquals("RA-00000042", Application.reference(42));
   }
 }
