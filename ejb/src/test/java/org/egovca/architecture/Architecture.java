@@ -9,8 +9,9 @@ import java.util.List;
  * Which package may depend on which, as docs/ARCHITECTURE.md draws it: the CA core ({@code ca})
  * knows neither the RA ({@code ra}) nor the information services ({@code delivery}); the RA does
  * not know the information services (they ask it for operators and dual control, never the other
- * way); within each, interfaces call the application, the application the domain, and the domain
- * and the X.509 encoders depend on no service.
+ * way); the audit log ({@code audit}) knows none of them; within each, interfaces call the
+ * application, the application the domain, and the domain and the X.509 encoders depend on no
+ * service.
  */
 final class Architecture {
 
@@ -36,6 +37,13 @@ final class Architecture {
                 "the information services use the RA's operators and dual control, not the other"
                     + " way (an approved action of theirs comes back through"
                     + " SupervisedActionHandler)"),
+        noClasses()
+            .that()
+            .resideInAPackage(root + ".audit..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(root + ".ca..", root + ".ra..", root + ".delivery..")
+            .because("every context records its events in the audit log, which knows none of them"),
         noClasses()
             .that()
             .resideInAnyPackage(root + "..domain..", root + ".ca.x509..")

@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.application.AuditLog;
 import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;

@@ -15,6 +15,8 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.application.AuditLog;
 import org.egovca.ca.application.port.KeyManagementCenter;
 import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;

@@ -13,6 +13,8 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.application.AuditLog;
 import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RevocationInitiator;

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.application.AuditLog;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateRevocationList;
 import org.egovca.ca.infrastructure.CaConfiguration;

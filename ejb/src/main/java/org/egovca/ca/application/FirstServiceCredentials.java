@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.util.List;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.application.AuditLog;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;

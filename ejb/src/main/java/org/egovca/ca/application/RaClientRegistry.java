@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.application.AuditLog;
 import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;

@@ -9,8 +9,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.egovca.ca.application.AuditActions;
-import org.egovca.ca.application.AuditLog;
+import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.application.AuditLog;
 import org.egovca.ca.domain.ApplicationUnit;
 
 /**

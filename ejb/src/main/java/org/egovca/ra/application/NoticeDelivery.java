@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.egovca.ca.application.AuditActions;
-import org.egovca.ca.application.AuditLog;
+import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.application.AuditLog;
 import org.egovca.ra.domain.ApplicantNotice;
 
 /** Sends one notice in a transaction that records the outcome. */

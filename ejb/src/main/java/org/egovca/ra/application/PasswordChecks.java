@@ -9,9 +9,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import org.egovca.ca.application.AuditActions;
-import org.egovca.ca.application.AuditLog;
-import org.egovca.ca.domain.AuditOutcome;
+import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.PasswordHash;
 

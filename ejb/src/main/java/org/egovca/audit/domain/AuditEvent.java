@@ -1,4 +1,4 @@
-package org.egovca.ca.domain;
+package org.egovca.audit.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

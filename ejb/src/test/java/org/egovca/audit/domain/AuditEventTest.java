@@ -1,4 +1,4 @@
-package org.egovca.ca.domain;
+package org.egovca.audit.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package org.egovca.ca.domain;
+package org.egovca.audit.domain;
 
 /** Whether an audited action succeeded, failed on bad input, or was refused for lack of rights. */
 public enum AuditOutcome {

@@ -1,4 +1,4 @@
-package org.egovca.ca.application;
+package org.egovca.audit.application;
 
 /** Names of audited actions; one name per kind of event, as auditors search for them. */
 public final class AuditActions {

@@ -1,4 +1,4 @@
-package org.egovca.ca.application;
+package org.egovca.audit.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -6,8 +6,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import org.egovca.ca.domain.AuditEvent;
-import org.egovca.ca.domain.AuditOutcome;
+import org.egovca.audit.domain.AuditEvent;
+import org.egovca.audit.domain.AuditOutcome;
 
 /**
  * Writes the audit trail (CPS §6.5.1.4). A successful action is recorded inside the caller's
