@@ -3,6 +3,7 @@ package org.egovca.audit.application;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -20,7 +21,7 @@ public class AuditLog {
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /** Records a successful action as part of the current transaction. */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)

@@ -48,7 +48,7 @@ public class CaHierarchySetup {
   @Inject private CertificateAssemblers assemblers;
   @Inject private CertificateProfileCatalogue profiles;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /** True when the issuing CA already exists (every start after the first). */
   public boolean isSetUp() {

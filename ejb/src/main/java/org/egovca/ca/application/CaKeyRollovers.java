@@ -51,7 +51,7 @@ public class CaKeyRollovers {
   @Inject private AuditLog auditLog;
   @Inject private Event<CaKeyRolledOver> rolledOver;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /**
    * The CA named {@code caName}.

@@ -48,7 +48,7 @@ public class CertificateIssuer {
   @Inject private AuditLog auditLog;
   @Inject private Event<CertificateIssued> issued;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /**
    * Issues a certificate for {@code content} under {@code profile}; a certificate that would break

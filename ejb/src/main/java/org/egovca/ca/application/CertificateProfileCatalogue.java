@@ -42,7 +42,7 @@ public class CertificateProfileCatalogue {
 
   @Inject private AuditLog auditLog;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /** The latest version of {@code name}. */
   public Optional<CertificateProfile> current(String name) {

@@ -53,7 +53,7 @@ public class CertificateRenewal {
   @Inject private AuditLog auditLog;
   @Inject private CertificateProfileCatalogue profiles;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /**
    * Renews the certificate {@code serial} for the request, which must carry the same key; the proof

@@ -38,7 +38,7 @@ public class CertificateRevoker {
   @Inject private IssuedCertificates certificates;
   @Inject private org.egovca.ca.infrastructure.CaConfiguration configuration;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   public IssuedCertificate revoke(
       BigInteger serialNumber,

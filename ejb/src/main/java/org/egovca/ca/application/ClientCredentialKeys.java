@@ -5,6 +5,7 @@ import static org.egovca.ca.domain.CaRequestException.Reason.MALFORMED_REQUEST;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
@@ -31,7 +32,7 @@ public class ClientCredentialKeys {
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /**
    * @throws CaRequestException MALFORMED_REQUEST when a valid login or client certificate already

@@ -50,7 +50,7 @@ public class CrlIssuance {
   @Inject private CaConfiguration configuration;
   @Inject private AuditLog auditLog;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /**
    * Issues the CRL of the certificates key generation {@code keyGeneration} of {@code caName}

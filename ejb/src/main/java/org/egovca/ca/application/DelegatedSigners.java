@@ -61,7 +61,7 @@ public abstract class DelegatedSigners<K extends DelegatedSignerKey> {
   @Inject private CaConfiguration configuration;
   @Resource private SessionContext context;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
   private final Class<? extends DelegatedSigners<K>> bean;
   private final Class<K> signerType;
   private final SignerRecord<K> signerRecord;

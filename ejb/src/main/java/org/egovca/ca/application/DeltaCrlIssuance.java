@@ -55,7 +55,7 @@ public class DeltaCrlIssuance {
   @Inject private CaConfiguration configuration;
   @Inject private AuditLog auditLog;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /**
    * Issues a delta CRL for {@code caName} now (after revocations, after a new complete CRL); empty

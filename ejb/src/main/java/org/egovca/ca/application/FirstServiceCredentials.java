@@ -51,7 +51,7 @@ public class FirstServiceCredentials {
   @Inject private ServiceCredentials credentials;
   @Inject private CertificateProfileCatalogue profiles;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /** Issues and writes the server's TLS credential and the demo RA client's, from {@code tlsCa}. */
   public void issue(CertificateAuthority tlsCa) {

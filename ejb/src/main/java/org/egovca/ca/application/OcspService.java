@@ -45,7 +45,7 @@ public class OcspService {
   @Inject private CaConfiguration configuration;
   @Inject private OcspResponders responders;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
   private volatile OcspResponder responder;
   private volatile OcspResponseCache cache;
   private volatile Instant builtAt = Instant.EPOCH;

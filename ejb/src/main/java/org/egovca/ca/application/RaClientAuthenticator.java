@@ -58,7 +58,7 @@ public class RaClientAuthenticator {
 
   private static final int MAX_REMEMBERED_ISSUERS = 10_000;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /**
    * Returns the RA client for {@code clientCertificate} (DER), or throws NOT_AUTHORIZED.

@@ -65,7 +65,7 @@ public class RaClientRegistry {
   @Inject private CaConfiguration configuration;
   @Inject private ClientCredentialKeys keys;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /**
    * @throws CaRequestException MALFORMED_REQUEST naming what is wrong: the name, a unit, the

@@ -5,6 +5,7 @@ import static org.egovca.ca.domain.CaRequestException.Reason.RENEWAL_REFUSED;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -28,7 +29,7 @@ public class RenewalProofs {
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /**
    * @throws CaRequestException RENEWAL_REFUSED for a stale or replayed proof

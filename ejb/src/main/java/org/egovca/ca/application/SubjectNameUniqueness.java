@@ -5,6 +5,7 @@ import static org.egovca.ca.domain.CaRequestException.Reason.INVALID_SUBJECT;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -28,7 +29,7 @@ public class SubjectNameUniqueness {
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   public void requireFree(X500Name subject, CertificateProfile profile) {
     String subjectDn = SubjectNames.toDisplayString(subject);

@@ -40,7 +40,7 @@ public class InProcessKeyManagementCenter implements KeyManagementCenter {
 
   @Inject private CaCryptoToken cryptoToken;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   @Override
   public EncryptionKey issueEncryptionKey(PublicKey holderSigningKey, String holder) {

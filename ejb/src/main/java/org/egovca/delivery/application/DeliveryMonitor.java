@@ -37,7 +37,7 @@ public class DeliveryMonitor {
   @Inject private AuditLog auditLog;
   @Inject private Event<DeliveriesQueued> queued;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   public List<ChannelSummary> channels(String token) {
     access.require(token, Permission.MANAGE_DELIVERIES, "viewDeliveries", null);

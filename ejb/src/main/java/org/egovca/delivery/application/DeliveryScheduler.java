@@ -47,7 +47,7 @@ public class DeliveryScheduler {
   @EJB private ExpirySweep expirySweep;
   @Inject private CaConfiguration configuration;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /** Per channel and worker slot: requests not yet served by a run. */
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();

@@ -44,7 +44,7 @@ public class DeliveryWorker {
   @Inject private DeliveryTargets targets;
   @Inject private CaConfiguration configuration;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /**
    * Delivers up to {@link #RUN_SIZE} items of {@code channelName}.

@@ -38,7 +38,7 @@ class DirectoryTarget implements DeliveryTarget {
 
   @Inject @Any private Instance<CertificatePublisher> publishers;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   @Override
   public Session open() {

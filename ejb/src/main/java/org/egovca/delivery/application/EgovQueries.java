@@ -50,7 +50,7 @@ public class EgovQueries {
   @Inject private IssuedCrls issuedCrls;
   @Inject private AuditLog auditLog;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /** The certificate with {@code serialHex}, if it belongs to the caller's application unit. */
   public CertificateAnswer certificateBySerial(byte[] clientCertificate, String serialHex) {

@@ -57,7 +57,7 @@ public class EgovSystemRegistry {
   @Inject private CaConfiguration configuration;
   @Inject private ClientCredentialKeys keys;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   public List<EgovSystemView> all() {
     return entityManager.createNamedQuery(EgovSystem.ALL, EgovSystem.class).getResultList().stream()

@@ -31,7 +31,7 @@ class EgovSystemTarget {
   @Inject private SyncSigning signing;
   @Inject private SyncClients clients;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /** The target of {@code system}'s channel. */
   DeliveryTarget of(EgovSystem system) {

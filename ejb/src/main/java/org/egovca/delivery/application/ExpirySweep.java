@@ -32,7 +32,7 @@ public class ExpirySweep {
 
   @Inject private Outbox outbox;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /** Queues up to {@link #SWEEP_SIZE} withdrawals; returns how many. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

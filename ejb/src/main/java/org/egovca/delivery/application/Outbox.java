@@ -47,7 +47,7 @@ public class Outbox {
 
   @Inject private Event<DeliveriesQueued> queued;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   public void onIssued(@Observes CertificateIssued event) {
     IssuedCertificate certificate = event.certificate();

@@ -25,7 +25,7 @@ public class ApplicantNotices {
 
   @Inject private Event<NoticeQueued> queued;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   public void queue(Application application, ApplicantNotice.Kind kind) {
     ApplicantNotice notice =

@@ -51,7 +51,7 @@ public class ApplicationDesk {
   @Inject private IssuedCertificates issuedCertificates;
   @Inject private ApplicantNotices notices;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /** The profiles an entry clerk can apply for: the signing profiles open to an RA. */
   public List<ProfileChoice> profiles(String token) {

@@ -55,7 +55,7 @@ public class ApplicationReview {
   @Inject private IssuedCertificates issuedCertificates;
   @Inject private ApplicantNotices notices;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /**
    * Approves an application and carries it out: the certificate(s) are issued, renewed, re-keyed or

@@ -28,7 +28,7 @@ public class ApplicationUnitRegistry {
 
   @Inject private AuditLog auditLog;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /**
    * @throws RaRefusal naming the field: a malformed or taken code, a missing or long name

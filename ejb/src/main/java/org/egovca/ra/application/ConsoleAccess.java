@@ -32,7 +32,7 @@ public class ConsoleAccess {
 
   @Inject private AuditLog auditLog;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /** The operator of an open session, refused unless their roles grant {@code permission}. */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)

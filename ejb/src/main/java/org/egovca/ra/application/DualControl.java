@@ -44,7 +44,7 @@ public class DualControl {
   @Inject private AuditLog auditLog;
   @Inject private SupervisedActions actions;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /**
    * Records {@code action} as asked for by {@code requester}.

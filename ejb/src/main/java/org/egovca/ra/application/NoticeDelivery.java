@@ -31,7 +31,7 @@ public class NoticeDelivery {
 
   @Inject private AuditLog auditLog;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void send(long noticeId, Session session) {

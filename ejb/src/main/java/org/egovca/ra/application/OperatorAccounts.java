@@ -58,7 +58,7 @@ public class OperatorAccounts {
   @Inject private OperatorCertificates certificates;
   @Inject private CertificateRevoker revoker;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /**
    * The form, checked: user name free and well formed, one role, the unit exactly for a UNIT_ADMIN,

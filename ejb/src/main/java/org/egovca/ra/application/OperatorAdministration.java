@@ -34,7 +34,7 @@ public class OperatorAdministration {
   @Inject private OperatorAccounts accounts;
   @Inject private DualControl dualControl;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   public List<OperatorView> operators(String token) {
     access.require(token, Permission.MANAGE_OPERATORS, "listOperators", null);

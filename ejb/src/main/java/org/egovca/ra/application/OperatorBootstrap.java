@@ -53,7 +53,7 @@ public class OperatorBootstrap {
   @Inject private ServiceCredentials credentials;
   @Inject private AuditLog auditLog;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /** Creates the first two security administrators, on the first start only. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -37,7 +37,7 @@ public class OperatorCredentials {
   @Inject private AuditLog auditLog;
   @Inject private PasswordChecks passwords;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /**
    * The operator, if both factors are theirs and their role grants {@code permission}.

@@ -55,7 +55,7 @@ public class OperatorSessions {
   @Inject private AuditLog auditLog;
   @Inject private ConsoleAccess access;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /**
    * Opens a session for the operator {@code username} if {@code clientCertificate} (DER, from the

@@ -27,7 +27,7 @@ public class PasswordChecks {
 
   @Inject private AuditLog auditLog;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   /**
    * Whether {@code password} is the operator's; a wrong one is counted, the fifth in a row locks

@@ -48,7 +48,7 @@ public class RaQueries {
   @Inject private AuditLog auditLog;
   @Inject private IssuedCertificates issuedCertificates;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject private Clock clock;
 
   public Workload workload(String token) {
     Operator operator = access.require(token, Permission.VIEW_APPLICATIONS, "viewWorkload", null);
