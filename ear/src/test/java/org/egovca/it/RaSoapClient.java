@@ -25,6 +25,13 @@ final class RaSoapClient {
 
   static final String NAMESPACE = "http://egovca.org/ws/ra/v1";
 
+  /** Each SOAP service of the CA has a namespace of its own. */
+  private static final Map<String, String> NAMESPACES =
+      Map.of(
+          "RaService", NAMESPACE,
+          "CaAdminService", "http://egovca.org/ws/admin/v1",
+          "QueryService", "http://egovca.org/ws/query/v1");
+
   /** Either the certificate (DER) or the fault's code and message. */
   record Answer(int httpStatus, byte[] certificate, String faultCode, String faultString) {
     boolean issued() {
@@ -34,6 +41,7 @@ final class RaSoapClient {
 
   private final HttpClient http;
   private final URI endpoint;
+  private final String namespace;
   private final String authorization;
 
   RaSoapClient(SSLContext tls, String httpsBase) {
@@ -53,6 +61,7 @@ final class RaSoapClient {
     this.http =
         HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
     this.endpoint = URI.create(httpsBase + "/ws/" + service);
+    this.namespace = java.util.Objects.requireNonNull(NAMESPACES.get(service), service);
     this.authorization =
         username == null
             ? null
@@ -422,7 +431,7 @@ final class RaSoapClient {
     String envelope =
         "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
             + " xmlns:ra=\""
-            + NAMESPACE
+            + namespace
             + "\"><soapenv:Body><ra:"
             + operation
             + ">"

@@ -9,10 +9,9 @@ import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 import org.egovca.delivery.application.EgovQueries;
-import org.egovca.ws.ra.RaServiceEndpoint;
-import org.egovca.ws.ra.RaServiceFault;
-import org.egovca.ws.ra.SoapCalls;
+import org.egovca.ws.SoapCalls;
 
 /**
  * {@code QueryService} at {@code /ws/QueryService} (R23, CPS §7.3): e-gov systems look up a
@@ -25,8 +24,10 @@ import org.egovca.ws.ra.SoapCalls;
     name = "QueryService",
     serviceName = "QueryService",
     portName = "QueryServicePort",
-    targetNamespace = RaServiceEndpoint.NAMESPACE)
+    targetNamespace = QueryServiceEndpoint.NAMESPACE)
 public class QueryServiceEndpoint {
+
+  public static final String NAMESPACE = "http://egovca.org/ws/query/v1";
 
   @Resource private WebServiceContext context;
 
@@ -36,8 +37,8 @@ public class QueryServiceEndpoint {
   @WebMethod
   @WebResult(name = "certificate")
   public QueriedCertificate getCertificate(@WebParam(name = "serialNumber") String serialNumber)
-      throws RaServiceFault {
-    return SoapCalls.answer(
+      throws QueryServiceFault {
+    return answer(
         "getCertificate",
         () ->
             QueriedCertificate.of(
@@ -48,8 +49,8 @@ public class QueryServiceEndpoint {
   @WebMethod
   @WebResult(name = "certificate")
   public List<QueriedCertificate> findCertificatesBySubject(
-      @WebParam(name = "subjectDn") String subjectDn) throws RaServiceFault {
-    return SoapCalls.answer(
+      @WebParam(name = "subjectDn") String subjectDn) throws QueryServiceFault {
+    return answer(
         "findCertificatesBySubject",
         () ->
             queries.certificatesBySubject(SoapCalls.clientCertificate(context), subjectDn).stream()
@@ -60,8 +61,9 @@ public class QueryServiceEndpoint {
   /** The CA's certificate, then those above it up to the root, base64 DER. */
   @WebMethod
   @WebResult(name = "caCertificate")
-  public List<String> getCaChain(@WebParam(name = "caName") String caName) throws RaServiceFault {
-    return SoapCalls.answer(
+  public List<String> getCaChain(@WebParam(name = "caName") String caName)
+      throws QueryServiceFault {
+    return answer(
         "getCaChain",
         () ->
             queries.caChain(SoapCalls.clientCertificate(context), caName).stream()
@@ -72,11 +74,15 @@ public class QueryServiceEndpoint {
   /** The CA's latest complete CRL, base64 DER. */
   @WebMethod
   @WebResult(name = "crl")
-  public String getLatestCrl(@WebParam(name = "caName") String caName) throws RaServiceFault {
-    return SoapCalls.answer(
+  public String getLatestCrl(@WebParam(name = "caName") String caName) throws QueryServiceFault {
+    return answer(
         "getLatestCrl",
         () ->
             Base64.getEncoder()
                 .encodeToString(queries.latestCrl(SoapCalls.clientCertificate(context), caName)));
+  }
+
+  private static <T> T answer(String operation, Supplier<T> action) throws QueryServiceFault {
+    return SoapCalls.answer(operation, action, QueryServiceFault::new);
   }
 }

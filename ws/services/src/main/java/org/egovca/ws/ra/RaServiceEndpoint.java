@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.egovca.ca.application.DualCertificateView;
 import org.egovca.ca.application.IssuanceRequest;
 import org.egovca.ca.application.RemoteRaService;
+import org.egovca.ws.SoapCalls;
 
 /**
  * {@code RaService}: the SOAP interface for remote RA systems (CPS §7.3.2). Served over HTTPS only;
@@ -240,7 +241,7 @@ public class RaServiceEndpoint {
    * else is logged and answered with a generic fault, never with internals.
    */
   private static <T> T answer(String operation, Supplier<T> action) throws RaServiceFault {
-    return SoapCalls.answer(operation, action);
+    return SoapCalls.answer(operation, action, RaServiceFault::new);
   }
 
   private byte[] clientCertificate() {

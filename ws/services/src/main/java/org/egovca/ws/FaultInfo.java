@@ -1,18 +1,19 @@
-package org.egovca.ws.ra;
+package org.egovca.ws;
 
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlType;
 
 /**
- * Detail of an {@link RaServiceFault}: a stable code an RA system can branch on, and the message
- * for its operator.
+ * Detail of every SOAP fault of the CA ({@code RaServiceFault}, {@code CaAdminServiceFault}, {@code
+ * QueryServiceFault}): a stable code a calling system can branch on, and the message for its
+ * operator.
  */
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(
-    name = "RaFaultInfo",
+    name = "FaultInfo",
     propOrder = {"code", "message", "requestIndex"})
-public class RaFaultInfo {
+public class FaultInfo {
 
   private String code;
   private String message;
@@ -20,14 +21,14 @@ public class RaFaultInfo {
   /** Of a refused batch: the 0-based position of the request that refused it; otherwise absent. */
   private Integer requestIndex;
 
-  public RaFaultInfo() {}
+  public FaultInfo() {}
 
-  public RaFaultInfo(String code, String message) {
+  public FaultInfo(String code, String message) {
     this.code = code;
     this.message = message;
   }
 
-  RaFaultInfo(String code, String message, Integer requestIndex) {
+  public FaultInfo(String code, String message, Integer requestIndex) {
     this(code, message);
     this.requestIndex = requestIndex;
   }

@@ -1,4 +1,4 @@
-package org.egovca.ws.ra;
+package org.egovca.ws.admin;
 
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;

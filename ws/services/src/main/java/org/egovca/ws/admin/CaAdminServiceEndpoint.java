@@ -1,4 +1,4 @@
-package org.egovca.ws.ra;
+package org.egovca.ws.admin;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -8,11 +8,13 @@ import jakarta.jws.WebResult;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import java.util.List;
+import java.util.function.Supplier;
 import org.egovca.ca.application.RaClientRegistry;
 import org.egovca.delivery.application.EgovSystemAdminService;
 import org.egovca.delivery.application.EgovSystemRegistration;
 import org.egovca.delivery.application.SubscriptionForm;
 import org.egovca.ra.application.CaAdministration;
+import org.egovca.ws.SoapCalls;
 
 /**
  * {@code CaAdminService}: CA key management, application units, e-gov systems and remote RA systems
@@ -26,8 +28,10 @@ import org.egovca.ra.application.CaAdministration;
     name = "CaAdminService",
     serviceName = "CaAdminService",
     portName = "CaAdminServicePort",
-    targetNamespace = RaServiceEndpoint.NAMESPACE)
+    targetNamespace = CaAdminServiceEndpoint.NAMESPACE)
 public class CaAdminServiceEndpoint {
+
+  public static final String NAMESPACE = "http://egovca.org/ws/admin/v1";
 
   @Resource private WebServiceContext context;
 
@@ -44,8 +48,8 @@ public class CaAdminServiceEndpoint {
   @WebMethod
   @WebResult(name = "request")
   public SupervisedRequest rollOverCaKey(@WebParam(name = "caName") String caName)
-      throws RaServiceFault {
-    return SoapCalls.answer(
+      throws CaAdminServiceFault {
+    return answer(
         "rollOverCaKey",
         () ->
             SupervisedRequest.of(
@@ -56,8 +60,8 @@ public class CaAdminServiceEndpoint {
   @WebMethod
   public void createApplicationUnit(
       @WebParam(name = "code") String code, @WebParam(name = "name") String name)
-      throws RaServiceFault {
-    SoapCalls.answer(
+      throws CaAdminServiceFault {
+    answer(
         "createApplicationUnit",
         () -> {
           administration.createApplicationUnit(SoapCalls.adminCredentials(context), code, name);
@@ -87,8 +91,8 @@ public class CaAdminServiceEndpoint {
       @WebParam(name = "pkcs10") String pkcs10,
       @WebParam(name = "allowPlainHttp") Boolean allowPlainHttp,
       @WebParam(name = "serverTrustAnchors") String serverTrustAnchors)
-      throws RaServiceFault {
-    return SoapCalls.answer(
+      throws CaAdminServiceFault {
+    return answer(
         "registerEgovSystem",
         () ->
             SupervisedRequest.of(
@@ -119,8 +123,8 @@ public class CaAdminServiceEndpoint {
       @WebParam(name = "name") String name,
       @WebParam(name = "applicationUnit") List<String> applicationUnits,
       @WebParam(name = "pkcs10") String pkcs10)
-      throws RaServiceFault {
-    return SoapCalls.answer(
+      throws CaAdminServiceFault {
+    return answer(
         "registerRaClient",
         () ->
             SupervisedRequest.of(
@@ -135,8 +139,8 @@ public class CaAdminServiceEndpoint {
   public SupervisedRequest changeRaClientUnits(
       @WebParam(name = "name") String name,
       @WebParam(name = "applicationUnit") List<String> applicationUnits)
-      throws RaServiceFault {
-    return SoapCalls.answer(
+      throws CaAdminServiceFault {
+    return answer(
         "changeRaClientUnits",
         () ->
             SupervisedRequest.of(
@@ -148,8 +152,8 @@ public class CaAdminServiceEndpoint {
   /** The requests waiting for a decision that the caller may decide or asked for. */
   @WebMethod
   @WebResult(name = "request")
-  public List<SupervisedRequest> waitingRequests() throws RaServiceFault {
-    return SoapCalls.answer(
+  public List<SupervisedRequest> waitingRequests() throws CaAdminServiceFault {
+    return answer(
         "waitingRequests",
         () ->
             administration.waitingRequests(SoapCalls.adminCredentials(context)).stream()
@@ -160,8 +164,8 @@ public class CaAdminServiceEndpoint {
   /** Request {@code id}: where it stands and, once approved, its result. */
   @WebMethod
   @WebResult(name = "request")
-  public SupervisedRequest getRequest(@WebParam(name = "id") long id) throws RaServiceFault {
-    return SoapCalls.answer(
+  public SupervisedRequest getRequest(@WebParam(name = "id") long id) throws CaAdminServiceFault {
+    return answer(
         "getRequest",
         () ->
             SupervisedRequest.of(administration.request(SoapCalls.adminCredentials(context), id)));
@@ -176,8 +180,9 @@ public class CaAdminServiceEndpoint {
   @WebMethod
   @WebResult(name = "request")
   public SupervisedRequest approveRequest(
-      @WebParam(name = "id") long id, @WebParam(name = "note") String note) throws RaServiceFault {
-    return SoapCalls.answer(
+      @WebParam(name = "id") long id, @WebParam(name = "note") String note)
+      throws CaAdminServiceFault {
+    return answer(
         "approveRequest",
         () ->
             SupervisedRequest.of(
@@ -187,8 +192,9 @@ public class CaAdminServiceEndpoint {
   @WebMethod
   @WebResult(name = "request")
   public SupervisedRequest rejectRequest(
-      @WebParam(name = "id") long id, @WebParam(name = "note") String note) throws RaServiceFault {
-    return SoapCalls.answer(
+      @WebParam(name = "id") long id, @WebParam(name = "note") String note)
+      throws CaAdminServiceFault {
+    return answer(
         "rejectRequest",
         () ->
             SupervisedRequest.of(
@@ -204,8 +210,8 @@ public class CaAdminServiceEndpoint {
    */
   @WebMethod
   public void changePassword(@WebParam(name = "newPassword") String newPassword)
-      throws RaServiceFault {
-    SoapCalls.answer(
+      throws CaAdminServiceFault {
+    answer(
         "changePassword",
         () -> {
           administration.changePassword(
@@ -218,11 +224,16 @@ public class CaAdminServiceEndpoint {
   /** Takes back one's own request. */
   @WebMethod
   @WebResult(name = "request")
-  public SupervisedRequest withdrawRequest(@WebParam(name = "id") long id) throws RaServiceFault {
-    return SoapCalls.answer(
+  public SupervisedRequest withdrawRequest(@WebParam(name = "id") long id)
+      throws CaAdminServiceFault {
+    return answer(
         "withdrawRequest",
         () ->
             SupervisedRequest.of(
                 administration.withdrawRequest(SoapCalls.adminCredentials(context), id)));
+  }
+
+  private static <T> T answer(String operation, Supplier<T> action) throws CaAdminServiceFault {
+    return SoapCalls.answer(operation, action, CaAdminServiceFault::new);
   }
 }

@@ -1,4 +1,4 @@
-package org.egovca.ws.ra;
+package org.egovca.ws;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.ws.WebServiceContext;
@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.egovca.ca.application.BatchRequestException;
 import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ra.application.AdminCredentials;
 
@@ -21,20 +22,32 @@ public final class SoapCalls {
 
   private SoapCalls() {}
 
+  /** How a service makes its own typed fault from a message and the detail. */
+  @FunctionalInterface
+  public interface Faults<F extends Exception> {
+    F fault(String message, FaultInfo detail);
+  }
+
   /**
-   * Runs {@code action}; a refusal becomes a typed fault with its code and message, anything else
-   * is logged and answered with INTERNAL_ERROR (no stack trace reaches the caller).
+   * Runs {@code action}; a refusal becomes the service's typed fault with its code and message
+   * (and, for a refused batch, the index of the request that refused it), anything else is logged
+   * and answered with INTERNAL_ERROR (no stack trace reaches the caller).
    */
-  public static <T> T answer(String operation, Supplier<T> action) throws RaServiceFault {
+  public static <T, F extends Exception> T answer(
+      String operation, Supplier<T> action, Faults<F> faults) throws F {
     try {
       return action.get();
     } catch (CaRequestException refused) {
-      throw RaServiceFault.of(refused);
+      Integer requestIndex =
+          refused instanceof BatchRequestException batch ? batch.requestIndex() : null;
+      throw faults.fault(
+          refused.getMessage(),
+          new FaultInfo(refused.reason().name(), refused.getMessage(), requestIndex));
     } catch (RuntimeException unexpected) {
       LOG.log(Level.SEVERE, operation + " failed unexpectedly", unexpected);
-      throw new RaServiceFault(
+      throw faults.fault(
           "the CA could not process the request; the error has been logged",
-          new RaFaultInfo("INTERNAL_ERROR", "the CA could not process the request"));
+          new FaultInfo("INTERNAL_ERROR", "the CA could not process the request"));
     }
   }
 
