@@ -307,7 +307,8 @@ public class Application {
 
   /** The reference printed on receipts and quoted by applicants. */
   public String reference() {
-    return reference(id);
+    // an application not yet stored has no id yet; its messages then say so
+    return String.format(java.util.Locale.ROOT, "RA-%08d", id);
   }
 
   /** How operators and applicants name application {@code id}, e.g. RA-00000042. */
