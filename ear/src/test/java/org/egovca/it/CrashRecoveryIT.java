@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The server process dies in the middle of a batch issuance (kill -9, as the JVM ends on an {@code
  * OutOfMemoryError}): the database runs in a process of its own and is unharmed, the batch is all
- * or nothing, and the CA starts again and issues (issue 11, finding 1).
+ * or nothing, and the CA starts again and issues.
  */
 @ExtendWith(DeployedEar.class)
 @Order(Order.DEFAULT + 2)

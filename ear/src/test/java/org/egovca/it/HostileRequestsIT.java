@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile requests against the deployed EAR (issue 11, findings 1 and 6): oversized, chunked,
+ * Hostile requests against the deployed EAR: oversized, chunked,
  * anonymous, DTD, entity expansion, a huge batch, deeply nested ASN.1, malformed OCSP. Each is
  * refused with a status or fault that names the problem, before a parser has read it; afterwards
  * the CA is unharmed: health answers 200, the server log has no OutOfMemoryError, and an RA issues

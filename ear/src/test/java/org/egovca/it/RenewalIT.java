@@ -146,7 +146,7 @@ class RenewalIT {
   }
 
   /**
-   * Finding 5 of issue 11: a self-signed PKCS#10 for the same key, such as the original request
+   * A replayed renewal proof: a self-signed PKCS#10 for the same key, such as the original request
    * that clerks can read, no longer renews anything.
    */
   @Test

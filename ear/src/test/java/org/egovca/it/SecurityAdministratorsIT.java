@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The security administrators' own credentials (issue 11: one administrator must not be able to
+ * The security administrators' own credentials (one administrator must not be able to
  * take over an account): the admin SOAP service wants both factors of an operator login, like the
  * console; a wrong password counts towards the lockout; the first administrators' credential files
  * open only with the one-time password the first start printed; and a key that already opens one

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The start script's own safety (issue 11): it runs as root, so it must never signal a process that
+ * The start script's own safety: it runs as root, so it must never signal a process that
  * is not this instance's server, and never print a password. Runs {@code ear/bin/egovca} itself, in
  * an instance directory of its own; no server is started.
  */

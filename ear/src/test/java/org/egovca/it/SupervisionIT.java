@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * {@code ear/bin/egovca serve} (what {@code run} does after building) watches the server: when the
  * Payara process dies it says so and brings the CA back; Ctrl-C (SIGTERM) stops the server and the
- * database. No half-alive server (issue 11).
+ * database. No half-alive server.
  */
 @ExtendWith(DeployedEar.class)
 @Order(Order.DEFAULT + 3)
