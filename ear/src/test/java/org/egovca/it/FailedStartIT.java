@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A start that fails stops what it started, and a CA pointed at a database as a superuser refuses
- * to start, saying why. A second instance on ports of its own is pointed at
- * the run's embedded PostgreSQL server as its bootstrap superuser.
+ * to start, saying why. A second instance on ports of its own is pointed at the run's embedded
+ * PostgreSQL server as its bootstrap superuser.
  */
 @ExtendWith(DeployedEar.class)
 class FailedStartIT {

@@ -18,10 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Automation may rely on {@code ear/bin/egovca start}: when it returns on a
- * first start, and {@code /pki/health} answers 200, the HTTPS listener already serves the CA-issued
- * certificate and accepts the RA system's client certificate. Runs first, right after the run's
- * first start.
+ * Automation may rely on {@code ear/bin/egovca start}: when it returns on a first start, and {@code
+ * /pki/health} answers 200, the HTTPS listener already serves the CA-issued certificate and accepts
+ * the RA system's client certificate. Runs first, right after the run's first start.
  */
 @ExtendWith(DeployedEar.class)
 @Order(Integer.MIN_VALUE)

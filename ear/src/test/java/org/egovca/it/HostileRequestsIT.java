@@ -34,11 +34,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile requests against the deployed EAR: oversized, chunked,
- * anonymous, DTD, entity expansion, a huge batch, deeply nested ASN.1, malformed OCSP. Each is
- * refused with a status or fault that names the problem, before a parser has read it; afterwards
- * the CA is unharmed: health answers 200, the server log has no OutOfMemoryError, and an RA issues
- * a certificate.
+ * Hostile requests against the deployed EAR: oversized, chunked, anonymous, DTD, entity expansion,
+ * a huge batch, deeply nested ASN.1, malformed OCSP. Each is refused with a status or fault that
+ * names the problem, before a parser has read it; afterwards the CA is unharmed: health answers
+ * 200, the server log has no OutOfMemoryError, and an RA issues a certificate.
  *
  * <p>Anonymous callers: with client authentication <em>wanted</em> on the HTTPS listener they reach
  * the limits and are refused with 413; with it <em>needed</em> they are refused in the TLS

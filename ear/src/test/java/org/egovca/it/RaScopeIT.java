@@ -18,11 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Remote RAs act only within their scope (CPS 7.3.2): an RA revokes,
- * renews and re-keys only the certificates requested through its own account — never this system's
- * own certificates, never another RA's — and places certificates only into the application units a
- * second security administrator authorised it for. Every refusal is NOT_AUTHORIZED, audited as
- * denied, and changes nothing.
+ * Remote RAs act only within their scope (CPS 7.3.2): an RA revokes, renews and re-keys only the
+ * certificates requested through its own account — never this system's own certificates, never
+ * another RA's — and places certificates only into the application units a second security
+ * administrator authorised it for. Every refusal is NOT_AUTHORIZED, audited as denied, and changes
+ * nothing.
  */
 @ExtendWith(DeployedEar.class)
 class RaScopeIT {

@@ -29,11 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The security administrators' own credentials (one administrator must not be able to
- * take over an account): the admin SOAP service wants both factors of an operator login, like the
- * console; a wrong password counts towards the lockout; the first administrators' credential files
- * open only with the one-time password the first start printed; and a key that already opens one
- * account never becomes another account's credential.
+ * The security administrators' own credentials (one administrator must not be able to take over an
+ * account): the admin SOAP service wants both factors of an operator login, like the console; a
+ * wrong password counts towards the lockout; the first administrators' credential files open only
+ * with the one-time password the first start printed; and a key that already opens one account
+ * never becomes another account's credential.
  */
 @ExtendWith(DeployedEar.class)
 class SecurityAdministratorsIT {

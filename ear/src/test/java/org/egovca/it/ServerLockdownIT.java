@@ -64,9 +64,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Nothing listens that need not, nothing is readable that should not be: the
- * running instance, as {@code ear/bin/egovca start} left it, seen from outside with the tools an
- * administrator would use ({@code ss}, {@code ps}, file permissions, asadmin, a TLS client).
+ * Nothing listens that need not, nothing is readable that should not be: the running instance, as
+ * {@code ear/bin/egovca start} left it, seen from outside with the tools an administrator would use
+ * ({@code ss}, {@code ps}, file permissions, asadmin, a TLS client).
  */
 @ExtendWith(DeployedEar.class)
 class ServerLockdownIT {

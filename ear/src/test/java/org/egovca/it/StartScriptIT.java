@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The start script's own safety: it runs as root, so it must never signal a process that
- * is not this instance's server, and never print a password. Runs {@code ear/bin/egovca} itself, in
- * an instance directory of its own; no server is started.
+ * The start script's own safety: it runs as root, so it must never signal a process that is not
+ * this instance's server, and never print a password. Runs {@code ear/bin/egovca} itself, in an
+ * instance directory of its own; no server is started.
  */
 class StartScriptIT {
 
