@@ -39,6 +39,15 @@ final class Architecture {
                     + " SupervisedActionHandler)"),
         noClasses()
             .that()
+            .resideInAnyPackage(root + ".delivery.application..", root + ".delivery.domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(root + ".delivery.infrastructure..")
+            .because(
+                "the outbox delivers through its ports (DeliveryTarget, DeliveryAdapters); the"
+                    + " directory and SOAP adapters implement them"),
+        noClasses()
+            .that()
             .resideInAPackage(root + ".audit..")
             .should()
             .dependOnClassesThat()

@@ -3,11 +3,12 @@ package org.egovca.delivery.application;
 import org.egovca.delivery.domain.Delivery;
 
 /**
- * Where one channel's items go. A worker opens a session for each run over a channel and delivers
- * the items in order through it; a session may keep what is costly to set up (a signer) for the
- * run, and is used by one thread.
+ * Where one channel's items go: the port the outbox delivers through; the adapters (the directory,
+ * the e-gov systems' sync interface) are in {@code delivery.infrastructure}. A worker opens a
+ * session for each run over a channel and delivers the items in order through it; a session may
+ * keep what is costly to set up (a signer) for the run, and is used by one thread.
  */
-interface DeliveryTarget {
+public interface DeliveryTarget {
 
   /** A session for one run over the channel. */
   Session open();
@@ -28,11 +29,11 @@ interface DeliveryTarget {
    */
   record Outcome(boolean delivered, String detail) {
 
-    static Outcome ok(String detail) {
+    public static Outcome ok(String detail) {
       return new Outcome(true, detail);
     }
 
-    static Outcome failed(String detail) {
+    public static Outcome failed(String detail) {
       return new Outcome(false, detail);
     }
   }

@@ -16,8 +16,7 @@ class DeliveryTargets {
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
 
-  @Inject private DirectoryTarget directory;
-  @Inject private EgovSystemTarget egovSystems;
+  @Inject private DeliveryAdapters adapters;
 
   /**
    * The target of {@code channel}; empty while it must not be delivered (a deactivated e-gov system
@@ -26,13 +25,13 @@ class DeliveryTargets {
   Optional<Resolved> resolve(String channel) {
     Long systemId = DeliveryChannel.egovSystemId(channel);
     if (systemId == null) {
-      return Optional.of(new Resolved(directory, Duration.ZERO));
+      return Optional.of(new Resolved(adapters.directory(), Duration.ZERO));
     }
     EgovSystem system = entityManager.find(EgovSystem.class, systemId);
     if (system == null || !system.isActive()) {
       return Optional.empty();
     }
-    return Optional.of(new Resolved(egovSystems.of(system), system.batchPause()));
+    return Optional.of(new Resolved(adapters.egovSystem(system), system.batchPause()));
   }
 
   /**

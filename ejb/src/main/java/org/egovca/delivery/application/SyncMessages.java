@@ -26,11 +26,11 @@ import org.egovca.sync.Recipient;
  * state of what it carries, for the e-gov system whose channel holds the item: the business type is
  * the change that queued the item, the status is the certificate's status at the time of sending.
  */
-final class SyncMessages {
+public final class SyncMessages {
 
   private SyncMessages() {}
 
-  static CertificateSync certificate(
+  public static CertificateSync certificate(
       Delivery item, Recipient recipient, IssuedCertificate certificate, Instant now) {
     CertificateState state = state(certificate, now);
     boolean revoked = state == CertificateState.REVOKED;
@@ -53,7 +53,7 @@ final class SyncMessages {
   /**
    * The certificate's status at {@code now}, as the sync interface and the query service name it.
    */
-  static CertificateState state(IssuedCertificate certificate, Instant now) {
+  public static CertificateState state(IssuedCertificate certificate, Instant now) {
     if (certificate.getStatus() == CertificateStatus.REVOKED) {
       return CertificateState.REVOKED;
     }
@@ -66,11 +66,11 @@ final class SyncMessages {
    * The RFC 5280 name of a revoked certificate's reason; CPS reason H (the holder asks) has no
    * code, which RFC 5280 calls unspecified.
    */
-  static String reasonName(IssuedCertificate certificate) {
+  public static String reasonName(IssuedCertificate certificate) {
     return CrlReason.ofCode(certificate.getRevocationReason().crlReason().orElse(0)).rfc5280Name();
   }
 
-  static CrlSync crl(
+  public static CrlSync crl(
       Delivery item, Recipient recipient, CertificateRevocationList crl, Instant now) {
     return new CrlSync(
         item.getMessageId(),

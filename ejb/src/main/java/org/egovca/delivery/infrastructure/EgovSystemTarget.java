@@ -1,4 +1,4 @@
-package org.egovca.delivery.application;
+package org.egovca.delivery.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.egovca.ca.domain.CertificateRevocationList;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.delivery.application.DeliveryTarget;
+import org.egovca.delivery.application.SyncMessages;
 import org.egovca.delivery.domain.Delivery;
 import org.egovca.delivery.domain.EgovSystem;
 import org.egovca.sync.Recipient;

@@ -1,4 +1,4 @@
-package org.egovca.delivery.application;
+package org.egovca.delivery.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -20,6 +20,7 @@ import org.egovca.ca.domain.CertificateRevocationList;
 import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.x509.SubjectNames;
+import org.egovca.delivery.application.DeliveryTarget;
 import org.egovca.delivery.domain.Delivery;
 
 /**

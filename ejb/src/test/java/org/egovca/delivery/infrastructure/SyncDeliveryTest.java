@@ -1,4 +1,4 @@
-package org.egovca.delivery.application;
+package org.egovca.delivery.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +18,7 @@ import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import org.egovca.ca.domain.ApplicationUnit;
+import org.egovca.delivery.application.DeliveryTarget;
 import org.egovca.delivery.domain.BusinessType;
 import org.egovca.delivery.domain.Delivery;
 import org.egovca.delivery.domain.DeliveryChannel;

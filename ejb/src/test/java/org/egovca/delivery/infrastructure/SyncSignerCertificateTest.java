@@ -1,4 +1,4 @@
-package org.egovca.delivery.application;
+package org.egovca.delivery.infrastructure;
 
 import static org.egovca.ca.testing.TestKeys.spki;
 import static org.junit.jupiter.api.Assertions.assertEquals;

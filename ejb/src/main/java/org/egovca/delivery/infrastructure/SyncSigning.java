@@ -1,4 +1,4 @@
-package org.egovca.delivery.application;
+package org.egovca.delivery.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

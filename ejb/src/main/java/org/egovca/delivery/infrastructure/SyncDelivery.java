@@ -1,5 +1,6 @@
-package org.egovca.delivery.application;
+package org.egovca.delivery.infrastructure;
 
+import org.egovca.delivery.application.DeliveryTarget;
 import org.egovca.sync.CanonicalPayload;
 import org.egovca.sync.CertificateSync;
 import org.egovca.sync.CrlSync;

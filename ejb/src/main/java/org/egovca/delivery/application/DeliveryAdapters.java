@@ -1,0 +1,16 @@
+package org.egovca.delivery.application;
+
+import org.egovca.delivery.domain.EgovSystem;
+
+/**
+ * The targets the outbox delivers to, as the adapters of {@code delivery.infrastructure} provide
+ * them: the directory, and each e-gov system's sync interface.
+ */
+public interface DeliveryAdapters {
+
+  /** The directory (LDAP master) channel's target. */
+  DeliveryTarget directory();
+
+  /** The target of {@code system}'s channel: its sync interface, signed by the CA. */
+  DeliveryTarget egovSystem(EgovSystem system);
+}
