@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Bad input to {@code RaService}: each request is refused with a SOAP fault whose message names the
  * problem, no certificate and no successful-issuance audit event is written, and the refusal itself
- * is on the audit trail (CPS §6.5.1.4 records failed and denied operations).
+ * is on the audit log (CPS §6.5.1.4 records failed and denied operations).
  */
 @ExtendWith(DeployedEar.class)
 class RemoteRaRefusalIT {

@@ -7,7 +7,7 @@ import java.util.List;
 import org.egovca.ra.application.AuditEntry;
 import org.egovca.ra.application.RaQueries;
 
-/** The audit trail for auditors (R17): the newest events, optionally those matching a text. */
+/** The audit log for auditors (R17): the newest events, optionally those matching a text. */
 @Named
 @ViewScoped
 public class AuditPage extends ConsolePage {

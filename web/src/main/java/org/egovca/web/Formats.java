@@ -28,7 +28,7 @@ public class Formats {
     return instant == null ? "" : TIME.format(instant);
   }
 
-  /** With seconds, for the audit trail and history tables. */
+  /** With seconds, for the audit log and history tables. */
   public String timeSeconds(Instant instant) {
     return instant == null ? "" : SECONDS.format(instant);
   }

@@ -22,7 +22,7 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The console's security rules are the EJB layer's (CPS 6.5.2.4-6.5.2.5, 7.5.1.2, R16, R19): each
- * refusal is shown to the operator and recorded in the audit trail, proven here through the browser
+ * refusal is shown to the operator and recorded in the audit log, proven here through the browser
  * and the database. Separation of duties holds even for an account whose role changed (under dual
  * control); a role missing is a refusal with an audit event; a login needs the account's own
  * certificate, and another certificate does not count towards a lockout; every password rule is
@@ -328,7 +328,7 @@ class ConsoleAccessIT {
     north.open("certificate.xhtml?serial=" + serial);
     assertEquals(serial, north.text("serial"));
     assertEquals("", north.messages());
-    // the audit trail is the auditor's alone (CPS 6.5.1.4): no audit rows on a certificate's page
+    // the audit log is the auditor's alone (CPS 6.5.1.4): no audit rows on a certificate's page
     assertFalse(north.present("history"), "the certificate page shows audit rows");
     assertFalse(north.pageSource().contains("CERTIFICATE_ISSUED"), "an audit action is shown");
   }

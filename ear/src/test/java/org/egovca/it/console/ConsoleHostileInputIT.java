@@ -175,7 +175,7 @@ class ConsoleHostileInputIT {
     assertTrue(notice.text().contains(MARKUP), notice.text());
     assertTrue(notice.contentType().startsWith("text/plain"), notice.contentType());
 
-    // the audit trail (rejection detail) shows it as text to the auditor
+    // the audit log (rejection detail) shows it as text to the auditor
     Console auditor = fixture.operator(Staff.AUDITOR);
     auditor.open("audit.xhtml");
     auditor.type("search:text", "alert(1)");
@@ -269,7 +269,7 @@ class ConsoleHostileInputIT {
     assertFalse(error("idDocumentType").isEmpty(), "a value that is no option is refused");
     clerk.assertInert();
 
-    // the login form: refused, and the audit trail shows the name typed as text
+    // the login form: refused, and the audit log shows the name typed as text
     long mark = Records.auditMark(server);
     Console probe = fixture.account(Staff.MAINTAINER);
     probe.attemptLogin(MARKUP, "x");

@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 import org.egovca.it.CaServer;
 
 /**
- * What the CA wrote, read straight from its database: the audit trail (to prove a refusal was
+ * What the CA wrote, read straight from its database: the audit log (to prove a refusal was
  * recorded, not only shown) and single values of its tables.
  */
 public final class Records {

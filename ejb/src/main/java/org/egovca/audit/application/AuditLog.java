@@ -11,7 +11,7 @@ import org.egovca.audit.domain.AuditEvent;
 import org.egovca.audit.domain.AuditOutcome;
 
 /**
- * Writes the audit trail (CPS §6.5.1.4). A successful action is recorded inside the caller's
+ * Writes the audit log (CPS §6.5.1.4). A successful action is recorded inside the caller's
  * transaction, so the record and the change commit together or not at all; a refused or failed
  * action is recorded in a transaction of its own, because the caller's is rolled back.
  */

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One entry of the audit trail (CPS §6.5.1.4): when, who, what, on what, and how it ended. Entries
+ * One entry of the audit log (CPS §6.5.1.4): when, who, what, on what, and how it ended. Entries
  * are only ever inserted; no interface updates or deletes them.
  */
 @Entity

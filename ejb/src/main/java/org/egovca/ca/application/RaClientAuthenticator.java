@@ -63,7 +63,7 @@ public class RaClientAuthenticator {
   /**
    * Returns the RA client for {@code clientCertificate} (DER), or throws NOT_AUTHORIZED.
    *
-   * @param operation what the caller tried to do, for the audit trail
+   * @param operation what the caller tried to do, for the audit log
    */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public RaClient authenticate(byte[] clientCertificate, String operation) {

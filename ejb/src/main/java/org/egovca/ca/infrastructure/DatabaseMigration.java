@@ -21,8 +21,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * before any other startup bean touches the database. First it refuses a database role that could
  * step outside the CA's own data: a superuser (or a role that may create roles, and so grant itself
  * {@code pg_execute_server_program}) can run programs as the database server's account and rewrite
- * any table, audit trail included. The CA connects as a role that owns its database and nothing
- * more; the start script creates one for the embedded server.
+ * any table, audit log included. The CA connects as a role that owns its database and nothing more;
+ * the start script creates one for the embedded server.
  */
 @Singleton
 @Startup

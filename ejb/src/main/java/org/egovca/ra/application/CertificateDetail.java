@@ -7,7 +7,7 @@ import org.egovca.ca.domain.CertificateStatus;
 
 /**
  * A certificate's page: its decoded fields and extensions, its status, and the applications that
- * name it. Its audit events are the auditor's alone (CPS §6.5.1.4), on the audit trail.
+ * name it. Its audit events are the auditor's alone (CPS §6.5.1.4), on the audit log.
  */
 public record CertificateDetail(
     String serialNumberHex,

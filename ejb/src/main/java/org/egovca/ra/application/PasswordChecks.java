@@ -37,7 +37,7 @@ public class PasswordChecks {
    * one after the other: each sees the count the previous one left, and those that come after the
    * lock are refused without a check.
    *
-   * @param channel where the password was given, for the audit trail
+   * @param channel where the password was given, for the audit log
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean matches(long operatorId, char[] password, String channel) {

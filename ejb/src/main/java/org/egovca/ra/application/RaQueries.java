@@ -29,7 +29,7 @@ import org.egovca.ra.domain.Permission;
 
 /**
  * What operators look up: their workload against the time limits, applications, documents,
- * certificates and, for auditors, the audit trail. Application data is confidential (CPS §6.3.2):
+ * certificates and, for auditors, the audit log. Application data is confidential (CPS §6.3.2):
  * only operators whose roles need it read it, and an application unit's administrator reads only
  * the applications and certificates of their unit (R19); any other read is refused and audited.
  */

@@ -17,7 +17,7 @@ public interface SupervisedActionHandler {
    * Carries the action out.
    *
    * @param parameters the request's parameters, as {@link ActionParameters#write} stored them
-   * @param actor who approved it, for the audit trail
+   * @param actor who approved it, for the audit log
    */
   SupervisedActions.Outcome carryOut(String parameters, String actor);
 }

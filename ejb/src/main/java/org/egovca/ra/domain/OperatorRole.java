@@ -14,7 +14,7 @@ public enum OperatorRole {
   ARCHIVE_ADMIN,
   /** 系统维护员: keeps the system running; no access to applications. */
   SYSTEM_MAINTAINER,
-  /** 审计员: reads the audit trail; holds no other role. */
+  /** 审计员: reads the audit log; holds no other role. */
   AUDITOR,
   /** Administrator of one application unit: sees only that unit's applications and certificates. */
   UNIT_ADMIN
