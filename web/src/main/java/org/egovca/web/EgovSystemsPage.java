@@ -38,9 +38,9 @@ public class EgovSystemsPage extends ConsolePage {
   private String name;
   private String applicationUnit;
   private String endpoint;
-  private String mode = "REALTIME";
+  private String syncMode = "REALTIME";
   private int batchIntervalMinutes = 60;
-  private List<String> events =
+  private List<String> businessTypes =
       new ArrayList<>(List.of("ISSUE", "RENEW", "REKEY", "REVOKE", "CRL"));
   private String certificateRequest;
   private boolean allowPlainHttp;
@@ -65,7 +65,12 @@ public class EgovSystemsPage extends ConsolePage {
             name,
             applicationUnit,
             new SubscriptionForm(
-                endpoint, mode, batchIntervalMinutes, events, allowPlainHttp, serverTrustAnchors),
+                endpoint,
+                syncMode,
+                batchIntervalMinutes,
+                businessTypes,
+                allowPlainHttp,
+                serverTrustAnchors),
             certificateRequest);
     fetch(REGISTER, () -> administration.register(token(), registration))
         .ifPresent(
@@ -128,12 +133,12 @@ public class EgovSystemsPage extends ConsolePage {
     this.endpoint = endpoint;
   }
 
-  public String getMode() {
-    return mode;
+  public String getSyncMode() {
+    return syncMode;
   }
 
-  public void setMode(String mode) {
-    this.mode = mode;
+  public void setSyncMode(String syncMode) {
+    this.syncMode = syncMode;
   }
 
   public int getBatchIntervalMinutes() {
@@ -144,12 +149,12 @@ public class EgovSystemsPage extends ConsolePage {
     this.batchIntervalMinutes = batchIntervalMinutes;
   }
 
-  public List<String> getEvents() {
-    return events;
+  public List<String> getBusinessTypes() {
+    return businessTypes;
   }
 
-  public void setEvents(List<String> events) {
-    this.events = events;
+  public void setBusinessTypes(List<String> businessTypes) {
+    this.businessTypes = businessTypes;
   }
 
   public boolean isAllowPlainHttp() {

@@ -78,8 +78,8 @@ public class EgovSystemRegistry {
 
   /**
    * The registration in words, every part of it as it will be carried out (endpoint, plain-HTTP
-   * allowance, trust anchors and client key by fingerprint, mode, business types), as the approving
-   * administrator sees it; checked like {@link #checked}.
+   * allowance, trust anchors and client key by fingerprint, sync mode, business types), as the
+   * approving administrator sees it; checked like {@link #checked}.
    *
    * @throws CaRequestException MALFORMED_REQUEST naming what is wrong
    */
@@ -243,13 +243,13 @@ public class EgovSystemRegistry {
         + (system.isPlainHttpAllowed() ? " PLAIN-HTTP-ALLOWED" : "")
         + " serverTrustAnchors=["
         + system.getServerTrustAnchors().describe()
-        + "] mode="
-        + system.getMode()
+        + "] syncMode="
+        + system.getSyncMode()
         + (system.getBatchIntervalMinutes() > 0
             ? " every " + system.getBatchIntervalMinutes() + " min"
             : "")
-        + " events="
-        + system.events()
+        + " businessTypes="
+        + system.businessTypes()
         + " active="
         + system.isActive();
   }

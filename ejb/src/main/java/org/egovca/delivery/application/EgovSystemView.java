@@ -19,9 +19,9 @@ public record EgovSystemView(
     String endpoint,
     boolean plainHttpAllowed,
     String serverTrustAnchors,
-    String mode,
+    String syncMode,
     int batchIntervalMinutes,
-    List<String> events,
+    List<String> businessTypes,
     boolean active,
     String clientCertificateSerial,
     Instant createdAt)
@@ -35,9 +35,9 @@ public record EgovSystemView(
         system.getEndpoint().toString(),
         system.isPlainHttpAllowed(),
         system.getServerTrustAnchors().describe(),
-        system.getMode().name(),
+        system.getSyncMode().name(),
         system.getBatchIntervalMinutes(),
-        system.events().stream().map(Enum::name).toList(),
+        system.businessTypes().stream().map(Enum::name).toList(),
         system.isActive(),
         system.getRaClient() == null
             ? null

@@ -13,8 +13,8 @@ import org.egovca.delivery.domain.SyncMode;
 /**
  * A subscription as a form or a SOAP call gives it, before it is checked.
  *
- * @param mode REALTIME or BATCH
- * @param events business type names (ISSUE, RENEW, REKEY, REVOKE, CRL)
+ * @param syncMode REALTIME or BATCH
+ * @param businessTypes business type names (ISSUE, RENEW, REKEY, REVOKE, CRL)
  * @param allowPlainHttp the administrator's explicit allowance of an {@code http://} endpoint, for
  *     a test system
  * @param serverTrustAnchors PEM certificates the CA trusts for an {@code https://} endpoint's
@@ -22,9 +22,9 @@ import org.egovca.delivery.domain.SyncMode;
  */
 public record SubscriptionForm(
     String endpoint,
-    String mode,
+    String syncMode,
     int batchIntervalMinutes,
-    List<String> events,
+    List<String> businessTypes,
     boolean allowPlainHttp,
     String serverTrustAnchors)
     implements Serializable {
@@ -33,14 +33,14 @@ public record SubscriptionForm(
    * @throws IllegalArgumentException naming what is wrong
    */
   public EgovSystem.Subscription toSubscription() {
-    SyncMode syncMode;
+    SyncMode mode;
     try {
-      syncMode = SyncMode.valueOf(String.valueOf(mode).trim().toUpperCase(Locale.ROOT));
+      mode = SyncMode.valueOf(String.valueOf(syncMode).trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the delivery mode must be REALTIME or BATCH", e);
+      throw new IllegalArgumentException("the sync mode must be REALTIME or BATCH", e);
     }
     Set<BusinessType> types = EnumSet.noneOf(BusinessType.class);
-    for (String event : events == null ? List.<String>of() : events) {
+    for (String event : businessTypes == null ? List.<String>of() : businessTypes) {
       try {
         types.add(BusinessType.valueOf(String.valueOf(event).trim().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
@@ -50,7 +50,7 @@ public record SubscriptionForm(
     }
     return new EgovSystem.Subscription(
         EgovSystem.Subscription.endpoint(endpoint),
-        syncMode,
+        mode,
         batchIntervalMinutes,
         types,
         allowPlainHttp,

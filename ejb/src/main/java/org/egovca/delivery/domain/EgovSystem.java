@@ -89,14 +89,14 @@ public class EgovSystem {
   private String serverTrustAnchors;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "delivery_mode", nullable = false, length = 16)
-  private SyncMode mode;
+  @Column(name = "sync_mode", nullable = false, length = 16)
+  private SyncMode syncMode;
 
   @Column(name = "batch_interval_minutes", nullable = false)
   private int batchIntervalMinutes;
 
-  @Column(name = "sync_events", nullable = false, length = 64)
-  private String syncEvents;
+  @Column(name = "business_types", nullable = false, length = 64)
+  private String businessTypes;
 
   @Column(nullable = false)
   private boolean active;
@@ -143,10 +143,13 @@ public class EgovSystem {
         subscription.serverTrustAnchors().isEmpty()
             ? null
             : subscription.serverTrustAnchors().pem();
-    this.mode = subscription.mode();
+    this.syncMode = subscription.syncMode();
     this.batchIntervalMinutes = subscription.batchIntervalMinutes();
-    this.syncEvents =
-        subscription.events().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    this.businessTypes =
+        subscription.businessTypes().stream()
+            .map(Enum::name)
+            .sorted()
+            .collect(Collectors.joining(","));
   }
 
   /** Gives the system its query-service client account. */
@@ -164,23 +167,23 @@ public class EgovSystem {
 
   /** Whether the system wants changes of {@code type}. */
   public boolean subscribesTo(BusinessType type) {
-    return events().contains(type);
+    return businessTypes().contains(type);
   }
 
   /** The wait between two batches; zero in real time. */
   public Duration batchPause() {
-    return mode == SyncMode.BATCH ? Duration.ofMinutes(batchIntervalMinutes) : Duration.ZERO;
+    return syncMode == SyncMode.BATCH ? Duration.ofMinutes(batchIntervalMinutes) : Duration.ZERO;
   }
 
   public String channel() {
     return DeliveryChannel.ofEgovSystem(id);
   }
 
-  public Set<BusinessType> events() {
-    if (syncEvents.isEmpty()) {
+  public Set<BusinessType> businessTypes() {
+    if (businessTypes.isEmpty()) {
       return EnumSet.noneOf(BusinessType.class);
     }
-    return Arrays.stream(syncEvents.split(","))
+    return Arrays.stream(businessTypes.split(","))
         .map(BusinessType::valueOf)
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(BusinessType.class)));
   }
@@ -211,8 +214,8 @@ public class EgovSystem {
     return ServerTrustAnchors.parse(serverTrustAnchors);
   }
 
-  public SyncMode getMode() {
-    return mode;
+  public SyncMode getSyncMode() {
+    return syncMode;
   }
 
   public int getBatchIntervalMinutes() {
@@ -243,9 +246,9 @@ public class EgovSystem {
    */
   public record Subscription(
       URI endpoint,
-      SyncMode mode,
+      SyncMode syncMode,
       int batchIntervalMinutes,
-      Set<BusinessType> events,
+      Set<BusinessType> businessTypes,
       boolean plainHttpAllowed,
       ServerTrustAnchors serverTrustAnchors) {
 
@@ -258,7 +261,7 @@ public class EgovSystem {
      * @throws IllegalArgumentException naming the field that is wrong, or the rule that is broken
      */
     public Subscription {
-      Objects.requireNonNull(mode, "mode");
+      Objects.requireNonNull(syncMode, "syncMode");
       serverTrustAnchors =
           serverTrustAnchors == null ? ServerTrustAnchors.none() : serverTrustAnchors;
       if (endpoint == null
@@ -286,21 +289,21 @@ public class EgovSystem {
         throw new IllegalArgumentException(
             "server trust anchors are for https:// sync endpoints; this one is plain http://");
       }
-      if (mode == SyncMode.BATCH
+      if (syncMode == SyncMode.BATCH
           && (batchIntervalMinutes < 1 || batchIntervalMinutes > LONGEST_BATCH_MINUTES)) {
         throw new IllegalArgumentException(
             "the batch interval must be between 1 and " + LONGEST_BATCH_MINUTES + " minutes");
       }
-      if (mode == SyncMode.REALTIME) {
+      if (syncMode == SyncMode.REALTIME) {
         batchIntervalMinutes = 0;
       }
-      if (events == null || events.isEmpty()) {
+      if (businessTypes == null || businessTypes.isEmpty()) {
         throw new IllegalArgumentException("choose at least one business type to receive");
       }
-      if (!SUBSCRIBABLE.containsAll(events)) {
+      if (!SUBSCRIBABLE.containsAll(businessTypes)) {
         throw new IllegalArgumentException("an e-gov system can subscribe to " + SUBSCRIBABLE);
       }
-      events = Set.copyOf(events);
+      businessTypes = Set.copyOf(businessTypes);
     }
 
     /** Parses an endpoint URL, naming the field when it is not one. */

@@ -28,9 +28,9 @@ class SubscriptionFormTest {
                 false,
                 ANCHORS)
             .toSubscription();
-    assertEquals(SyncMode.BATCH, subscription.mode());
+    assertEquals(SyncMode.BATCH, subscription.syncMode());
     assertEquals(15, subscription.batchIntervalMinutes());
-    assertEquals(EnumSet.of(BusinessType.ISSUE, BusinessType.CRL), subscription.events());
+    assertEquals(EnumSet.of(BusinessType.ISSUE, BusinessType.CRL), subscription.businessTypes());
     assertEquals("egov.example.cn", subscription.endpoint().getHost());
     assertEquals(1, subscription.serverTrustAnchors().certificates().size());
   }

@@ -54,7 +54,7 @@ class EgovSystemTest {
     assertTrue(system.subscribesTo(BusinessType.ISSUE));
     assertTrue(system.subscribesTo(BusinessType.REVOKE));
     assertFalse(system.subscribesTo(BusinessType.CRL));
-    assertEquals(EnumSet.of(BusinessType.ISSUE, BusinessType.REVOKE), system.events());
+    assertEquals(EnumSet.of(BusinessType.ISSUE, BusinessType.REVOKE), system.businessTypes());
   }
 
   @Test
