@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Security;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
@@ -20,6 +21,7 @@ import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
@@ -34,21 +36,23 @@ import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * CA key rollover through the deployed EAR (R12, CPS §6.5.1.6): the security administrator rolls
  * the root and then the issuing CA over; new certificates come from the new keys, chains through
  * every link certificate validate, and each key keeps signing the CRL and the OCSP answers for the
- * certificates it issued. It changes the CA keys of the shared server, so it runs last.
+ * certificates it issued. It changes the CA keys, so it runs on a CA of its own (its own instance
+ * directory, ports and embedded database and directory), not on the server the other tests share,
+ * and the suite's classes may run in any order.
  */
-@ExtendWith(DeployedEar.class)
-@Order(Integer.MAX_VALUE)
 class CaKeyRolloverIT {
+
+  /** Ports of its own: above the shared server's and the failed-start probe's. */
+  private static final int PORT_OFFSET = 600;
 
   private static final String SM2_USER_ID = "distid:1234567812345678";
 
@@ -57,7 +61,23 @@ class CaKeyRolloverIT {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void rootAndIssuingCaRollOverAndEveryKeyAnswersForWhatItIssued(CaServer server) throws Exception {
+  void rootAndIssuingCaRollOverAndEveryKeyAnswersForWhatItIssued() throws Exception {
+    Security.addProvider(new BouncyCastleProvider());
+    int portBase = Integer.getInteger("egovca.it.portBase", 20000) + PORT_OFFSET;
+    EarLauncher launcher =
+        new EarLauncher(
+            Path.of(System.getProperty("egovca.it.home", "target/it") + "-rollover"),
+            portBase,
+            portBase + 389,
+            Map.of("EGOVCA_CRL_PUBLISH_DELAY", "1"));
+    try {
+      rollOver(launcher.start());
+    } finally {
+      launcher.stop();
+    }
+  }
+
+  private void rollOver(CaServer server) throws Exception {
     List<X509Certificate> before = PkiHttpIT.parse(Files.readAllBytes(server.caChainPem()));
     X509CertificateHolder oldIssuing = holder(before.get(0));
     X509CertificateHolder oldRoot = holder(before.get(1));
