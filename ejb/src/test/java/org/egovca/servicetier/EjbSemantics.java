@@ -1,0 +1,23 @@
+package org.egovca.servicetier;
+
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+
+/**
+ * Makes session beans what they are in Payara: one shared, lazily created instance behind a proxy
+ * (stateless beans hold no state between calls, so sharing one is what a pool of them amounts to),
+ * whose calls go through {@link ContainerManagedInterceptor}.
+ */
+public class EjbSemantics implements Extension {
+
+  <T> void sessionBeans(
+      @Observes @WithAnnotations({Stateless.class, Singleton.class}) ProcessAnnotatedType<T> type) {
+    var configurator = type.configureAnnotatedType();
+    configurator.add(ApplicationScoped.Literal.INSTANCE).add(ContainerManaged.Literal.INSTANCE);
+  }
+}
