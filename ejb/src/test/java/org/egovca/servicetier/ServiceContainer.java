@@ -74,7 +74,8 @@ public final class ServiceContainer implements AutoCloseable {
             .disableDiscovery()
             .addExtension(new EjbSemantics())
             .addBeanClasses(beanClasses())
-            .addBeanClasses(ContainerManagedInterceptor.class, ClockProducer.class)
+            .addBeanClasses(
+                ContainerManagedInterceptor.class, ClockProducer.class, HarnessProbe.class)
             .addServices(container.transactions, resources)
             .initialize();
     // what Payara does at deployment: the startup singletons, which migrate the schema, open the

@@ -30,7 +30,10 @@ public final class TaskQueue {
     return tasks.stream().map(Task::name).toList();
   }
 
-  /** Runs the waiting tasks, and those they queue, on this thread, oldest first. */
+  /**
+   * Runs the waiting tasks, and those they queue, on this thread, oldest first; the first to fail
+   * ends the run with its exception (the rest stay queued).
+   */
   public void runAll() throws Exception {
     for (int runs = 0; runs < MOST_RUNS; runs++) {
       Task task = tasks.poll();
@@ -40,11 +43,6 @@ public final class TaskQueue {
       task.work().call();
     }
     throw new IllegalStateException("tasks keep queueing tasks: " + waiting());
-  }
-
-  /** Forgets the waiting tasks. */
-  public void clear() {
-    tasks.clear();
   }
 
   /**
