@@ -1,0 +1,79 @@
+package org.egovca.delivery.application;
+
+import static org.egovca.delivery.application.DeliveryServiceFixtures.channelOf;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.issue;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.items;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.login;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.register;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.unique;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.unit;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.unreachable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import org.egovca.audit.domain.AuditOutcome;
+import org.egovca.ra.application.RaRefusal;
+import org.egovca.ra.domain.OperatorRole;
+import org.egovca.servicetier.ServiceTier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ServiceTier.class)
+class DeliveryMonitorServiceTest {
+
+  @Inject DeliveryMonitor monitor;
+
+  private static String maintainer() {
+    return login(OperatorRole.SYSTEM_MAINTAINER).token();
+  }
+
+  @Test
+  void retryingAnUnknownChannelIsRefusedNamingIt() {
+    String channel = unique("no-channel");
+    RaRefusal refused = assertThrows(RaRefusal.class, () -> monitor.retry(maintainer(), channel));
+    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals("channel", refused.problems().get(0).field());
+    assertTrue(refused.getMessage().contains(channel), refused.getMessage());
+    assertTrue(ServiceTier.tasks().waiting().isEmpty(), ServiceTier.tasks().toString());
+  }
+
+  @Test
+  void inspectingAnUnknownItemIsRefusedNamingIt() {
+    RaRefusal refused =
+        assertThrows(RaRefusal.class, () -> monitor.item(maintainer(), Long.MAX_VALUE));
+    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals("delivery", refused.problems().get(0).field());
+  }
+
+  @Test
+  void anOperatorWithoutTheMaintainersRoleMayNeitherSeeNorRetryAndIsAudited() throws Exception {
+    String unit = unit();
+    String channel = channelOf(register(unique("seen"), unit, unreachable()));
+    issue(unit, false);
+    long item = items(channel).get(0).getId();
+    DeliveryServiceFixtures.Login admin = login(OperatorRole.SECURITY_ADMIN);
+
+    assertDenied(() -> monitor.channels(admin.token()));
+    assertDenied(() -> monitor.items(admin.token(), channel));
+    assertDenied(() -> monitor.item(admin.token(), item));
+    assertDenied(() -> monitor.retry(admin.token(), channel));
+
+    // the item was not touched, and the denial of the retry is on record
+    assertEquals(0, items(channel).get(0).getAttempts());
+    assertTrue(
+        DeliveryServiceFixtures.audit("operator:" + admin.username(), "retryDeliveries").stream()
+            .anyMatch(e -> e.getOutcome() == AuditOutcome.DENIED && channel.equals(e.getTarget())));
+  }
+
+  @Test
+  void aCallWithoutAnOpenSessionIsRefused() {
+    RaRefusal refused = assertThrows(RaRefusal.class, () -> monitor.channels("no-such-session"));
+    assertEquals(RaRefusal.Reason.SESSION_ENDED, refused.reason());
+  }
+
+  private static void assertDenied(org.junit.jupiter.api.function.Executable call) {
+    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, assertThrows(RaRefusal.class, call).reason());
+  }
+}

@@ -1,0 +1,243 @@
+package org.egovca.delivery.application;
+
+import static org.egovca.delivery.application.DeliveryServiceFixtures.count;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.login;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.register;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.rsaRequest;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.unique;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.unit;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.unreachable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.util.List;
+import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.domain.AuditOutcome;
+import org.egovca.ra.application.Approval;
+import org.egovca.ra.application.Approvals;
+import org.egovca.ra.application.PendingActionView;
+import org.egovca.ra.application.RaRefusal;
+import org.egovca.ra.domain.OperatorRole;
+import org.egovca.servicetier.ServiceTier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ServiceTier.class)
+class EgovSystemAdministrationServiceTest {
+
+  /** A valid request whose key serves nobody: the refusals below never get as far as issuing. */
+  private static String spareRequest;
+
+  @Inject EgovSystemAdministration administration;
+  @Inject Approvals approvals;
+
+  @BeforeAll
+  static void aSpareRequest() {
+    spareRequest = rsaRequest("spare");
+  }
+
+  private static String admin() {
+    return login(OperatorRole.SECURITY_ADMIN).token();
+  }
+
+  private RaRefusal refusedRegistration(String name, String unit, SubscriptionForm form) {
+    return assertThrows(
+        RaRefusal.class,
+        () ->
+            administration.register(
+                admin(), new EgovSystemRegistration(name, unit, form, spareRequest)));
+  }
+
+  /** The refusal names the registration and nothing about {@code name} was written. */
+  private static void assertRefusedWritingNothing(RaRefusal refused, String name, String part) {
+    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals("egovSystem", refused.problems().get(0).field());
+    assertTrue(refused.getMessage().contains(part), refused.getMessage());
+    assertEquals(0, count("EgovSystem", "name", name));
+    assertEquals(0, count("RaClient", "name", "egov-system:" + name));
+    assertEquals(0, count("PendingAction", "target", "egov-system:" + name));
+  }
+
+  @Test
+  void aRegistrationWithAnUnknownApplicationUnitIsRefusedNamingItAndWritesNothing() {
+    String name = unique("ghost");
+    RaRefusal refused = refusedRegistration(name, "NO-SUCH-UNIT", unreachable());
+    assertRefusedWritingNothing(refused, name, "NO-SUCH-UNIT");
+  }
+
+  @Test
+  void aMalformedCertificateRequestIsRefusedNamingItAndWritesNothing() {
+    String name = unique("ghost");
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class,
+            () ->
+                administration.register(
+                    admin(),
+                    new EgovSystemRegistration(name, unit(), unreachable(), "not a PKCS#10")));
+    assertRefusedWritingNothing(refused, name, "certificate request");
+  }
+
+  @Test
+  void anFtpEndpointIsRefusedNamingTheRuleAndWritesNothing() {
+    String name = unique("ghost");
+    SubscriptionForm ftp =
+        new SubscriptionForm("ftp://127.0.0.1/sync", "REALTIME", 0, List.of("ISSUE"), false, null);
+    assertRefusedWritingNothing(
+        refusedRegistration(name, unit(), ftp), name, "http:// or https://");
+  }
+
+  @Test
+  void aPlainHttpEndpointIsRefusedUnlessTheAdministratorAllowsIt() {
+    String name = unique("ghost");
+    SubscriptionForm plain =
+        new SubscriptionForm(
+            DeliveryServiceFixtures.UNREACHABLE, "REALTIME", 0, List.of("ISSUE"), false, null);
+    assertRefusedWritingNothing(refusedRegistration(name, unit(), plain), name, "must be https://");
+  }
+
+  @Test
+  void anHttpsEndpointWithoutServerTrustAnchorsIsRefused() {
+    String name = unique("ghost");
+    SubscriptionForm https =
+        new SubscriptionForm(
+            "https://127.0.0.1:9/CertificateSyncService",
+            "REALTIME",
+            0,
+            List.of("ISSUE"),
+            false,
+            null);
+    assertRefusedWritingNothing(
+        refusedRegistration(name, unit(), https), name, "server trust anchors");
+  }
+
+  @Test
+  void anUnknownSyncModeOrBusinessTypeIsRefusedNamingIt() {
+    String name = unique("ghost");
+    String unit = unit();
+    SubscriptionForm mode =
+        new SubscriptionForm(
+            DeliveryServiceFixtures.UNREACHABLE, "HOURLY", 0, List.of("ISSUE"), true, null);
+    assertRefusedWritingNothing(refusedRegistration(name, unit, mode), name, "REALTIME or BATCH");
+    SubscriptionForm type =
+        new SubscriptionForm(
+            DeliveryServiceFixtures.UNREACHABLE, "REALTIME", 0, List.of("GOSSIP"), true, null);
+    assertRefusedWritingNothing(refusedRegistration(name, unit, type), name, "GOSSIP");
+  }
+
+  @Test
+  void aBadSystemNameIsRefusedNamingTheRule() {
+    RaRefusal refused = refusedRegistration("-no good", unit(), unreachable());
+    assertRefusedWritingNothing(refused, "-no good", "the e-gov system name");
+  }
+
+  @Test
+  void aNameThatIsTakenIsRefused() {
+    String name = unique("taken");
+    String unit = unit();
+    register(name, unit, unreachable());
+    RaRefusal refused = refusedRegistration(name, unit, unreachable());
+    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertTrue(refused.getMessage().contains("exists"), refused.getMessage());
+    assertEquals(1, count("EgovSystem", "name", name));
+    assertEquals(0, count("PendingAction", "target", "egov-system:" + name));
+  }
+
+  @Test
+  void aRegistrationWaitsForASecondAdministratorWhoseApprovalIssuesTheClientCertificate() {
+    String name = unique("sys");
+    PendingActionView pending =
+        administration.register(
+            admin(), new EgovSystemRegistration(name, unit(), unreachable(), rsaRequest(name)));
+    assertEquals(0, count("EgovSystem", "name", name));
+
+    Approval approval =
+        approvals.approve(
+            DeliveryServiceFixtures.secondSecurityAdmin().token(), pending.id(), null);
+
+    assertTrue(
+        approval.request().result().startsWith("-----BEGIN CERTIFICATE-----"),
+        approval.request().result());
+    assertEquals(1, count("EgovSystem", "name", name));
+    assertEquals(1, count("RaClient", "name", "egov-system:" + name));
+  }
+
+  @Test
+  void anApprovalIsRefusedAndRolledBackWhenTheNameWasTakenMeanwhile() {
+    String name = unique("race");
+    String unit = unit();
+    PendingActionView pending =
+        administration.register(
+            admin(), new EgovSystemRegistration(name, unit, unreachable(), rsaRequest(name)));
+    register(name, unit, unreachable());
+    String approver = DeliveryServiceFixtures.secondSecurityAdmin().token();
+
+    assertThrows(
+        org.egovca.ca.domain.CaRequestException.class,
+        () -> approvals.approve(approver, pending.id(), null));
+
+    // one system, one client: the second registration left nothing; the request stays open
+    assertEquals(1, count("EgovSystem", "name", name));
+    assertEquals(1, count("RaClient", "name", "egov-system:" + name));
+    assertEquals("PENDING", approvals.request(approver, pending.id()).state());
+  }
+
+  @Test
+  void anOperatorWithoutTheRoleIsDeniedAndTheDenialAudited() {
+    DeliveryServiceFixtures.Login maintainer = login(OperatorRole.SYSTEM_MAINTAINER);
+    String name = unique("denied");
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class,
+            () ->
+                administration.register(
+                    maintainer.token(),
+                    new EgovSystemRegistration(name, unit(), unreachable(), spareRequest)));
+    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    assertTrue(
+        DeliveryServiceFixtures.audit("operator:" + maintainer.username(), "registerEgovSystem")
+            .stream()
+            .anyMatch(e -> e.getOutcome() == AuditOutcome.DENIED && name.equals(e.getTarget())));
+    assertThrows(RaRefusal.class, () -> administration.systems(maintainer.token()));
+    assertThrows(RaRefusal.class, () -> administration.setActive(maintainer.token(), name, false));
+  }
+
+  @Test
+  void aCallWithoutAnOpenSessionIsRefused() {
+    RaRefusal refused =
+        assertThrows(RaRefusal.class, () -> administration.systems("no-such-session"));
+    assertEquals(RaRefusal.Reason.SESSION_ENDED, refused.reason());
+  }
+
+  @Test
+  void pausingAnUnknownSystemIsRefusedNamingIt() {
+    String name = unique("nobody");
+    RaRefusal refused =
+        assertThrows(RaRefusal.class, () -> administration.setActive(admin(), name, false));
+    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals("egovSystem", refused.problems().get(0).field());
+    assertTrue(refused.getMessage().contains(name), refused.getMessage());
+  }
+
+  @Test
+  void aSystemIsPausedAndResumedAndBothAreAudited() {
+    String name = unique("paused");
+    register(name, unit(), unreachable());
+    assertFalse(administration.setActive(admin(), name, false).active());
+    assertTrue(
+        administration.systems(admin()).stream()
+            .anyMatch(system -> system.name().equals(name) && !system.active()));
+    assertTrue(administration.setActive(admin(), name, true).active());
+    String actor = "operator:" + login(OperatorRole.SECURITY_ADMIN).username();
+    assertTrue(
+        DeliveryServiceFixtures.audit(actor, AuditActions.EGOV_SYSTEM_DEACTIVATED).stream()
+            .anyMatch(e -> e.getTarget().equals("egov-system:" + name)));
+    assertTrue(
+        DeliveryServiceFixtures.audit(actor, AuditActions.EGOV_SYSTEM_ACTIVATED).stream()
+            .anyMatch(e -> e.getTarget().equals("egov-system:" + name)));
+  }
+}

@@ -1,0 +1,109 @@
+package org.egovca.delivery.application;
+
+import static org.egovca.delivery.application.DeliveryServiceFixtures.channelOf;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.issue;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.itemsOf;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.register;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.unique;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.unit;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.unreachable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.delivery.domain.Delivery;
+import org.egovca.delivery.domain.DeliveryChannel;
+import org.egovca.servicetier.ServiceTier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ServiceTier.class)
+class OutboxServiceTest {
+
+  private static Set<String> channels(List<Delivery> items) {
+    return items.stream().map(Delivery::getChannel).collect(Collectors.toSet());
+  }
+
+  @Test
+  void anIssuanceQueuesItsItemsInItsOwnTransaction() {
+    String unit = unit();
+    String channel = channelOf(register(unique("sub"), unit, unreachable()));
+
+    List<Delivery> queuedBeforeCommit =
+        ServiceTier.inTransaction(
+            em -> {
+              IssuedCertificate certificate = DeliveryServiceFixtures.issueHere(unit, true);
+              return em.createQuery(
+                      "SELECT d FROM Delivery d WHERE d.certificateId = :id", Delivery.class)
+                  .setParameter("id", certificate.getId())
+                  .getResultList();
+            });
+
+    assertEquals(Set.of(DeliveryChannel.DIRECTORY, channel), channels(queuedBeforeCommit));
+    assertEquals("ISSUE", queuedBeforeCommit.get(0).getBusinessType().name());
+  }
+
+  @Test
+  void nothingIsQueuedWhenTheIssuanceRollsBack() {
+    String unit = unit();
+    String channel = channelOf(register(unique("sub"), unit, unreachable()));
+
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            ServiceTier.inTransaction(
+                em -> {
+                  DeliveryServiceFixtures.issueHere(unit, true);
+                  throw new IllegalStateException("the issuing transaction fails after the issue");
+                }));
+
+    assertEquals(List.of(), DeliveryServiceFixtures.items(channel));
+  }
+
+  @Test
+  void anotherUnitsSystemGetsNothing() {
+    String unit = unit();
+    String otherChannel = channelOf(register(unique("other"), unit(), unreachable()));
+    IssuedCertificate certificate = issue(unit, false);
+    assertEquals(List.of(), itemsOf(certificate));
+    assertEquals(List.of(), DeliveryServiceFixtures.items(otherChannel));
+  }
+
+  @Test
+  void aSystemGetsOnlyTheBusinessTypesItSubscribedTo() {
+    String unit = unit();
+    String crlOnly = channelOf(register(unique("crl"), unit, unreachable("CRL")));
+    String issues = channelOf(register(unique("iss"), unit, unreachable("ISSUE")));
+    IssuedCertificate certificate = issue(unit, false);
+    assertEquals(Set.of(issues), channels(itemsOf(certificate)));
+    assertEquals(List.of(), DeliveryServiceFixtures.items(crlOnly));
+  }
+
+  @Test
+  void withoutTheHoldersConsentNothingGoesToTheDirectory() {
+    IssuedCertificate withConsent = issue(unit(), true);
+    IssuedCertificate without = issue(unit(), false);
+    assertEquals(Set.of(DeliveryChannel.DIRECTORY), channels(itemsOf(withConsent)));
+    assertEquals(List.of(), itemsOf(without));
+  }
+
+  @Test
+  void aDeactivatedSystemGetsNothingNewAndKeepsWhatWasQueued() {
+    String unit = unit();
+    String name = unique("paused");
+    String channel = channelOf(register(name, unit, unreachable()));
+    IssuedCertificate before = issue(unit, false);
+    ServiceTier.inTransaction(
+        em ->
+            DeliveryServiceFixtures.bean(EgovSystemRegistry.class).setActive(name, false, "test"));
+    IssuedCertificate after = issue(unit, false);
+
+    assertEquals(
+        List.of(before.getId()),
+        DeliveryServiceFixtures.items(channel).stream().map(Delivery::getCertificateId).toList());
+    assertEquals(List.of(), itemsOf(after));
+  }
+}
