@@ -13,9 +13,10 @@ import org.egovca.ra.application.ProfileChoice;
 import org.egovca.ra.domain.FeeStatus;
 
 /**
- * Entering a new certificate application (CPS §6.1.4.1): the entry clerk's form, handed as one
- * {@link ApplicationForm} with its scanned documents to {@link ApplicationDesk#submit}. A refused
- * form stays filled in, its documents stay attached, and each problem shows next to its field.
+ * Entering a new certificate application (CPS §6.1.4.1): the page's inputs are bound to an {@link
+ * ApplicationForm}, handed with its scanned documents to {@link ApplicationDesk#submit}, which
+ * checks it. A refused form stays filled in, its documents stay attached, and each problem shows
+ * next to its field.
  */
 @Named
 @ViewScoped
@@ -30,31 +31,7 @@ public class ApplicationEntryPage extends ConsolePage {
   private List<ProfileChoice> profiles;
   private List<ApplicationUnitView> units;
 
-  private String profile;
-  private boolean dualCertificate;
-  private String commonName;
-  private String organisationalUnit;
-  private String organisation;
-  private String locality;
-  private String province;
-  private String country = "CN";
-  private String dnsNames;
-  private String pkcs10;
-  private String applicantName;
-  private String idDocumentType = "RESIDENT_ID_CARD";
-  private String idDocumentNumber;
-  private String organisationName;
-  private String organisationCode;
-  private String businessLicenceNumber;
-  private String agentName;
-  private String agentIdDocumentType;
-  private String agentIdDocumentNumber;
-  private String email;
-  private String phone;
-  private boolean publishConsent = true;
-  private boolean agreementAccepted;
-  private FeeStatus feeStatus = FeeStatus.PAID;
-  private String applicationUnit;
+  private final ApplicationForm form = newForm();
 
   private final DocumentSlots uploads = new DocumentSlots(SLOTS);
 
@@ -69,7 +46,7 @@ public class ApplicationEntryPage extends ConsolePage {
   /** A new profile: the encryption certificate is only offered where the profile has one. */
   public void profileChanged() {
     if (!isDualAvailable()) {
-      dualCertificate = false;
+      form.setDualCertificate(false);
     }
   }
 
@@ -77,33 +54,13 @@ public class ApplicationEntryPage extends ConsolePage {
     if (!uploads.readAll(FORM)) {
       return null;
     }
-    ApplicationForm form =
-        new ApplicationForm(
-            profile,
-            dualCertificate && isDualAvailable(),
-            commonName,
-            organisationalUnit,
-            organisation,
-            locality,
-            province,
-            country,
-            isNeedsHostNames() ? dnsNames : null,
-            pkcs10,
-            applicantName,
-            idDocumentType,
-            idDocumentNumber,
-            organisationName,
-            organisationCode,
-            businessLicenceNumber,
-            agentName,
-            agentIdDocumentType,
-            agentIdDocumentNumber,
-            email,
-            phone,
-            publishConsent,
-            agreementAccepted,
-            feeStatus,
-            applicationUnit);
+    // what the chosen profile does not offer is not sent, though typed before the profile changed
+    if (!isDualAvailable()) {
+      form.setDualCertificate(false);
+    }
+    if (!isNeedsHostNames()) {
+      form.setDnsNames(null);
+    }
     List<DocumentUpload> documents = uploads.documents();
     Optional<Long> id = fetch(FORM, () -> desk.submit(token(), form, documents));
     if (id.isEmpty()) {
@@ -120,10 +77,13 @@ public class ApplicationEntryPage extends ConsolePage {
   }
 
   public ProfileChoice getSelectedProfile() {
-    if (profiles == null || profile == null) {
+    if (profiles == null || form.getProfile() == null) {
       return null;
     }
-    return profiles.stream().filter(p -> p.name().equals(profile)).findFirst().orElse(null);
+    return profiles.stream()
+        .filter(p -> p.name().equals(form.getProfile()))
+        .findFirst()
+        .orElse(null);
   }
 
   public boolean isDualAvailable() {
@@ -152,203 +112,18 @@ public class ApplicationEntryPage extends ConsolePage {
     return uploads.attached();
   }
 
-  public String getProfile() {
-    return profile;
+  /** The form the page's inputs are bound to. */
+  public ApplicationForm getForm() {
+    return form;
   }
 
-  public void setProfile(String profile) {
-    this.profile = profile;
-  }
-
-  public boolean isDualCertificate() {
-    return dualCertificate;
-  }
-
-  public void setDualCertificate(boolean dualCertificate) {
-    this.dualCertificate = dualCertificate;
-  }
-
-  public String getCommonName() {
-    return commonName;
-  }
-
-  public void setCommonName(String commonName) {
-    this.commonName = commonName;
-  }
-
-  public String getOrganisationalUnit() {
-    return organisationalUnit;
-  }
-
-  public void setOrganisationalUnit(String organisationalUnit) {
-    this.organisationalUnit = organisationalUnit;
-  }
-
-  public String getOrganisation() {
-    return organisation;
-  }
-
-  public void setOrganisation(String organisation) {
-    this.organisation = organisation;
-  }
-
-  public String getLocality() {
-    return locality;
-  }
-
-  public void setLocality(String locality) {
-    this.locality = locality;
-  }
-
-  public String getProvince() {
-    return province;
-  }
-
-  public void setProvince(String province) {
-    this.province = province;
-  }
-
-  public String getCountry() {
-    return country;
-  }
-
-  public void setCountry(String country) {
-    this.country = country;
-  }
-
-  public String getDnsNames() {
-    return dnsNames;
-  }
-
-  public void setDnsNames(String dnsNames) {
-    this.dnsNames = dnsNames;
-  }
-
-  public String getPkcs10() {
-    return pkcs10;
-  }
-
-  public void setPkcs10(String pkcs10) {
-    this.pkcs10 = pkcs10;
-  }
-
-  public String getApplicantName() {
-    return applicantName;
-  }
-
-  public void setApplicantName(String applicantName) {
-    this.applicantName = applicantName;
-  }
-
-  public String getIdDocumentType() {
-    return idDocumentType;
-  }
-
-  public void setIdDocumentType(String idDocumentType) {
-    this.idDocumentType = idDocumentType;
-  }
-
-  public String getIdDocumentNumber() {
-    return idDocumentNumber;
-  }
-
-  public void setIdDocumentNumber(String idDocumentNumber) {
-    this.idDocumentNumber = idDocumentNumber;
-  }
-
-  public String getOrganisationName() {
-    return organisationName;
-  }
-
-  public void setOrganisationName(String organisationName) {
-    this.organisationName = organisationName;
-  }
-
-  public String getOrganisationCode() {
-    return organisationCode;
-  }
-
-  public void setOrganisationCode(String organisationCode) {
-    this.organisationCode = organisationCode;
-  }
-
-  public String getBusinessLicenceNumber() {
-    return businessLicenceNumber;
-  }
-
-  public void setBusinessLicenceNumber(String businessLicenceNumber) {
-    this.businessLicenceNumber = businessLicenceNumber;
-  }
-
-  public String getAgentName() {
-    return agentName;
-  }
-
-  public void setAgentName(String agentName) {
-    this.agentName = agentName;
-  }
-
-  public String getAgentIdDocumentType() {
-    return agentIdDocumentType;
-  }
-
-  public void setAgentIdDocumentType(String agentIdDocumentType) {
-    this.agentIdDocumentType = agentIdDocumentType;
-  }
-
-  public String getAgentIdDocumentNumber() {
-    return agentIdDocumentNumber;
-  }
-
-  public void setAgentIdDocumentNumber(String agentIdDocumentNumber) {
-    this.agentIdDocumentNumber = agentIdDocumentNumber;
-  }
-
-  public String getEmail() {
-    return email;
-  }
-
-  public void setEmail(String email) {
-    this.email = email;
-  }
-
-  public String getPhone() {
-    return phone;
-  }
-
-  public void setPhone(String phone) {
-    this.phone = phone;
-  }
-
-  public boolean isPublishConsent() {
-    return publishConsent;
-  }
-
-  public void setPublishConsent(boolean publishConsent) {
-    this.publishConsent = publishConsent;
-  }
-
-  public boolean isAgreementAccepted() {
-    return agreementAccepted;
-  }
-
-  public void setAgreementAccepted(boolean agreementAccepted) {
-    this.agreementAccepted = agreementAccepted;
-  }
-
-  public FeeStatus getFeeStatus() {
-    return feeStatus;
-  }
-
-  public void setFeeStatus(FeeStatus feeStatus) {
-    this.feeStatus = feeStatus;
-  }
-
-  public String getApplicationUnit() {
-    return applicationUnit;
-  }
-
-  public void setApplicationUnit(String applicationUnit) {
-    this.applicationUnit = applicationUnit;
+  /** A new application starts for a person in China who consents and has paid. */
+  private static ApplicationForm newForm() {
+    ApplicationForm form = new ApplicationForm();
+    form.setCountry("CN");
+    form.setIdDocumentType("RESIDENT_ID_CARD");
+    form.setPublishConsent(true);
+    form.setFeeStatus(FeeStatus.PAID);
+    return form;
   }
 }

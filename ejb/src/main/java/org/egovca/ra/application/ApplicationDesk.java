@@ -93,14 +93,14 @@ public class ApplicationDesk {
         Application.forNewCertificate(
             entry.profile().type(),
             entry.profile().name(),
-            form.dualCertificate(),
+            form.isDualCertificate(),
             entry.subjectDn(),
             entry.subjectAltNames(),
             entry.pkcs10(),
             entry.applicant(),
-            form.publishConsent(),
-            form.agreementAccepted(),
-            form.feeStatus(),
+            form.isPublishConsent(),
+            form.isAgreementAccepted(),
+            form.getFeeStatus(),
             entry.unit(),
             clerk.getUsername(),
             now);

@@ -2,6 +2,8 @@ package org.egovca.ra.application;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.egovca.ra.domain.validation.DnValueValidator;
+import org.egovca.ra.domain.validation.TextValidator;
 
 /**
  * The checks every text an operator types goes through before it is stored: trimmed, bounded in
@@ -11,13 +13,9 @@ import java.util.regex.Pattern;
  */
 final class FormText {
 
-  /** Characters with a meaning in RFC 4514 DN syntax, or in an HTML page. */
-  private static final Pattern DN_SYNTAX = Pattern.compile("[,=+<>#;\\\\\"]");
+  private static final Pattern EMAIL = Pattern.compile(FormPatterns.EMAIL);
 
-  private static final Pattern EMAIL =
-      Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
-
-  private static final Pattern PHONE = Pattern.compile("[0-9+() -]{5,32}");
+  private static final Pattern PHONE = Pattern.compile(FormPatterns.PHONE);
 
   private FormText() {}
 
@@ -36,7 +34,7 @@ final class FormText {
           "field.tooLong",
           "is " + stripped.length() + " characters long; at most " + maxLength + " are accepted");
     }
-    if (stripped.codePoints().anyMatch(FormText::isControl)) {
+    if (TextValidator.hasControlCharacters(stripped)) {
       throw RaRefusal.invalid(field, "field.controlCharacters", "contains control characters");
     }
     return stripped;
@@ -53,7 +51,7 @@ final class FormText {
   /** A value for one subject DN attribute. */
   static String dnValue(String field, String value, int maxLength, boolean required) {
     String text = text(field, value, maxLength, required);
-    if (text != null && DN_SYNTAX.matcher(text).find()) {
+    if (text != null && DnValueValidator.carriesDnSyntax(text)) {
       throw RaRefusal.invalid(
           field,
           "field.dnSyntax",
@@ -97,14 +95,5 @@ final class FormText {
       }
     }
     return problems;
-  }
-
-  private static boolean isControl(int codePoint) {
-    int type = Character.getType(codePoint);
-    return type == Character.CONTROL
-        || type == Character.FORMAT
-        || type == Character.SURROGATE
-        || type == Character.PRIVATE_USE
-        || type == Character.UNASSIGNED;
   }
 }

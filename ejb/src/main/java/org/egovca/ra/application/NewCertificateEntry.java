@@ -2,9 +2,10 @@ package org.egovca.ra.application;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import org.egovca.ca.domain.AltNameType;
 import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.ca.domain.CaRequestException;
@@ -16,12 +17,15 @@ import org.egovca.ca.x509.SubjectAltNames;
 import org.egovca.ca.x509.SubjectNames;
 import org.egovca.ra.domain.Applicant;
 import org.egovca.ra.domain.FeeStatus;
+import org.egovca.ra.domain.validation.HostNamesValidator;
+import org.egovca.ra.domain.validation.PersonalDocuments;
 
 /**
- * An {@link ApplicationForm} checked field by field, every problem reported at once: the subject DN
- * built from its attributes and checked against the profile, the host names, the PKCS#10 and its
- * proof of possession, the applicant's identity data with their check characters, and the
- * conditions of a complete application (agreement accepted, fee settled; CPS §6.1.4.2.1).
+ * An {@link ApplicationForm} checked, every problem reported at once: the form's own constraints,
+ * then what depends on the profile it names (the identity data its certificate type needs, the host
+ * names it may carry, an encryption certificate it may come with), the PKCS#10's proof of
+ * possession, the conditions of a complete application (fee settled; CPS §6.1.4.2.1) and finally
+ * the subject DN built from the attributes, checked against the profile.
  */
 record NewCertificateEntry(
     CertificateProfile profile,
@@ -31,202 +35,137 @@ record NewCertificateEntry(
     Applicant applicant,
     ApplicationUnit unit) {
 
-  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-  private static final Pattern IP = Pattern.compile("[0-9.]+|[0-9A-Fa-f:]+:[0-9A-Fa-f:.]*");
-  private static final int MAX_HOST_NAMES = 20;
-
   static NewCertificateEntry check(
       ApplicationForm form,
       Function<String, CertificateProfile> profiles,
       Function<String, ApplicationUnit> units) {
-    Builder b = new Builder();
-    List<Runnable> checks = new ArrayList<>();
-    checks.add(() -> b.profile = profiles.apply(form.profile()));
-    checks.add(() -> b.cn = FormText.dnValue("commonName", form.commonName(), 64, true));
-    checks.add(
-        () -> b.ou = FormText.dnValue("organisationalUnit", form.organisationalUnit(), 64, false));
-    checks.add(() -> b.o = FormText.dnValue("organisation", form.organisation(), 64, false));
-    checks.add(() -> b.l = FormText.dnValue("locality", form.locality(), 64, false));
-    checks.add(() -> b.st = FormText.dnValue("province", form.province(), 64, false));
-    checks.add(() -> b.c = country(form.country()));
-    checks.add(
-        () -> {
-          b.hosts = hostNames(form.dnsNames());
-          b.hostsReadable = true;
-        });
-    checks.add(() -> b.pkcs10 = pkcs10(form.pkcs10()));
-    checks.add(() -> b.name = FormText.text("applicantName", form.applicantName(), 128, true));
-    checks.add(() -> b.email = FormText.email("email", form.email(), true));
-    checks.add(() -> b.phone = FormText.phone("phone", form.phone()));
-    checks.add(() -> b.licence = licence(form.businessLicenceNumber()));
-    checks.add(() -> b.unit = unit(form.applicationUnit(), units));
-    checks.add(() -> agreement(form));
-    checks.add(() -> fee(form));
-    List<RaRefusal.Problem> problems = FormText.collect(checks);
-    if (b.profile == null) {
+    List<RaRefusal.Problem> problems = new ArrayList<>(FormValidation.problems(form));
+    CertificateProfile profile = attempt(problems, () -> profiles.apply(form.getProfile()));
+    ApplicationUnit unit = attempt(problems, () -> unit(form.getApplicationUnit(), units));
+    if (given(form.getPkcs10())) {
+      collect(problems, () -> proofOfPossession(lines(form.getPkcs10())));
+    }
+    if (form.getFeeStatus() == null || form.getFeeStatus() == FeeStatus.UNPAID) {
+      problems.add(
+          new RaRefusal.Problem(
+              "feeStatus",
+              "application.fee",
+              "the fee must be paid or waived before the application is complete (CPS 6.1.4.2.1)"));
+    }
+    if (profile != null) {
+      problems.addAll(forProfile(form, profile, problems));
+    }
+    problems = FormValidation.inFieldOrder(ApplicationForm.class, problems);
+    if (profile == null || !problems.isEmpty()) {
       throw new RaRefusal(RaRefusal.Reason.INVALID_INPUT, problems);
     }
-    // The rest depends on the profile: its certificate type, names and identity extensions.
-    boolean personal = b.profile.type() == CertificateType.PERSONAL;
-    List<Runnable> typed = new ArrayList<>();
-    if (form.dualCertificate() && b.profile.encryptionCounterpart().isEmpty()) {
-      typed.add(
-          () -> {
-            throw RaRefusal.invalid(
-                "dualCertificate",
-                "application.noEncryption",
-                "profile " + b.profile.name() + " has no encryption certificate");
-          });
-    }
-    typed.add(
-        () -> {
-          if (personal || notBlank(form.idDocumentType()) || notBlank(form.idDocumentNumber())) {
-            b.idType = ApplicantEntry.documentType("idDocumentType", form.idDocumentType());
-          }
-        });
-    typed.add(
-        () -> {
-          if (b.idType != null || personal) {
-            b.idNumber =
-                ApplicantEntry.documentNumber(
-                    "idDocumentNumber", b.idType, form.idDocumentNumber());
-          }
-        });
-    typed.add(
-        () ->
-            b.orgName = FormText.text("organisationName", form.organisationName(), 128, !personal));
-    typed.add(
-        () -> {
-          if (!personal || notBlank(form.organisationCode())) {
-            b.orgCode =
-                ApplicantEntry.organisationCode("organisationCode", form.organisationCode());
-          }
-        });
-    typed.add(() -> agent(form, b));
-    if (b.hostsReadable) {
-      typed.add(() -> hostNamesAllowed(b.profile, b.hosts));
-    }
-    problems.addAll(FormText.collect(typed));
-    if (problems.isEmpty()) {
-      problems.addAll(FormText.collect(List.of(() -> identitiesWritten(b))));
-    }
-    if (!problems.isEmpty()) {
-      throw new RaRefusal(RaRefusal.Reason.INVALID_INPUT, problems);
-    }
-    String subjectDn = subjectDn(b);
+    Applicant applicant = applicant(form);
+    identitiesWritten(profile, applicant);
+    List<String> hosts = HostNamesValidator.generalNames(form.getDnsNames());
+    String subjectDn = subjectDn(form);
     try {
-      SubjectNames.parse(subjectDn, b.profile);
-      SubjectAltNames.parse(b.hosts);
+      SubjectNames.parse(subjectDn, profile);
+      SubjectAltNames.parse(hosts);
     } catch (CaRequestException refused) {
       throw RaRefusal.invalid(null, "application.subject", refused.getMessage());
     }
-    Applicant applicant =
-        new Applicant(
-            b.name,
-            b.idType == null ? null : b.idType.name(),
-            b.idNumber,
-            b.orgName,
-            b.orgCode,
-            b.licence,
-            b.agentName,
-            b.agentType == null ? null : b.agentType.name(),
-            b.agentNumber,
-            b.email,
-            b.phone);
     return new NewCertificateEntry(
-        b.profile, subjectDn, String.join("\n", b.hosts), b.pkcs10, applicant, b.unit);
+        profile, subjectDn, String.join("\n", hosts), lines(form.getPkcs10()), applicant, unit);
+  }
+
+  /**
+   * What the profile asks of the form: a person's certificate needs the holder's identity document,
+   * an organisation's or a device's the organisation; an agent shows their own document; host names
+   * only where the profile has subjectAltNames of their form.
+   */
+  private static List<RaRefusal.Problem> forProfile(
+      ApplicationForm form, CertificateProfile profile, List<RaRefusal.Problem> found) {
+    boolean personal = profile.type() == CertificateType.PERSONAL;
+    List<RaRefusal.Problem> problems = new ArrayList<>();
+    if (form.isDualCertificate() && profile.encryptionCounterpart().isEmpty()) {
+      problems.add(
+          new RaRefusal.Problem(
+              "dualCertificate",
+              "application.noEncryption",
+              "profile " + profile.name() + " has no encryption certificate"));
+    }
+    String idType = form.getIdDocumentType();
+    boolean idGiven = personal || given(idType) || given(form.getIdDocumentNumber());
+    required(problems, "idDocumentType", idType, idGiven);
+    required(
+        problems,
+        "idDocumentNumber",
+        form.getIdDocumentNumber(),
+        personal || PersonalDocuments.kind(idType) != null);
+    required(problems, "organisationName", form.getOrganisationName(), !personal);
+    required(problems, "organisationCode", form.getOrganisationCode(), !personal);
+    boolean agent = given(form.getAgentName());
+    required(problems, "agentIdDocumentType", form.getAgentIdDocumentType(), agent);
+    required(problems, "agentIdDocumentNumber", form.getAgentIdDocumentNumber(), agent);
+    if (found.stream().noneMatch(p -> "dnsNames".equals(p.field()))) {
+      collect(
+          problems,
+          () -> hostNamesAllowed(profile, HostNamesValidator.generalNames(form.getDnsNames())));
+    }
+    return problems;
+  }
+
+  /** The applicant as the checked form names them, trimmed, with numbers in capitals. */
+  private static Applicant applicant(ApplicationForm form) {
+    IdentifierKind idType = PersonalDocuments.kind(form.getIdDocumentType());
+    String agentName = stripped(form.getAgentName());
+    IdentifierKind agentType =
+        agentName == null ? null : PersonalDocuments.kind(form.getAgentIdDocumentType());
+    String code = stripped(form.getOrganisationCode());
+    return new Applicant(
+        stripped(form.getApplicantName()),
+        idType == null ? null : idType.name(),
+        idType == null ? null : capitals(form.getIdDocumentNumber()),
+        stripped(form.getOrganisationName()),
+        code == null ? null : capitals(code).replace("-", ""),
+        stripped(form.getBusinessLicenceNumber()),
+        agentName,
+        agentType == null ? null : agentType.name(),
+        agentName == null ? null : capitals(form.getAgentIdDocumentNumber()),
+        stripped(form.getEmail()),
+        stripped(form.getPhone()));
   }
 
   /** The subject in the order GM/T 0015 lists it: C, ST, L, O, OU, CN. */
-  private static String subjectDn(Builder b) {
-    StringBuilder dn = new StringBuilder("CN=").append(b.cn);
-    if (b.ou != null) {
-      dn.append(",OU=").append(b.ou);
-    }
-    if (b.o != null) {
-      dn.append(",O=").append(b.o);
-    }
-    if (b.l != null) {
-      dn.append(",L=").append(b.l);
-    }
-    if (b.st != null) {
-      dn.append(",ST=").append(b.st);
-    }
-    return dn.append(",C=").append(b.c).toString();
+  private static String subjectDn(ApplicationForm form) {
+    StringBuilder dn = new StringBuilder("CN=").append(stripped(form.getCommonName()));
+    appendIfGiven(dn, "OU", form.getOrganisationalUnit());
+    appendIfGiven(dn, "O", form.getOrganisation());
+    appendIfGiven(dn, "L", form.getLocality());
+    appendIfGiven(dn, "ST", form.getProvince());
+    String country = stripped(form.getCountry());
+    return dn.append(",C=").append(country == null ? "CN" : country).toString();
   }
 
-  private static String country(String value) {
-    String text =
-        FormText.text("country", value == null || value.isBlank() ? "CN" : value, 2, true);
-    if (!COUNTRY.matcher(text).matches()) {
-      throw RaRefusal.invalid("country", "application.country", "use the two-letter country code");
+  private static void appendIfGiven(StringBuilder dn, String attribute, String value) {
+    String text = stripped(value);
+    if (text != null) {
+      dn.append(',').append(attribute).append('=').append(text);
     }
+  }
+
+  /** A PKCS#10 typed into a form, checked to be a request signed with the key it certifies. */
+  static String pkcs10(String value) {
+    String text = FormText.lines("pkcs10", value, 8192, true);
+    proofOfPossession(text);
     return text;
   }
 
-  private static List<String> hostNames(String value) {
-    String text = FormText.lines("dnsNames", value, 2048, false);
-    List<String> names = new ArrayList<>();
-    if (text == null) {
-      return names;
-    }
-    for (String line : text.split("\n")) {
-      String host = line.strip();
-      if (!host.isEmpty()) {
-        names.add((IP.matcher(host).matches() ? "IP:" : "DNS:") + host);
-      }
-    }
-    if (names.size() > MAX_HOST_NAMES) {
-      throw RaRefusal.invalid(
-          "dnsNames", "application.hostNames", "at most " + MAX_HOST_NAMES + " host names");
-    }
-    try {
-      SubjectAltNames.parse(names);
-    } catch (CaRequestException refused) {
-      throw RaRefusal.invalid("dnsNames", "application.hostNames", refused.getMessage());
-    }
-    return names;
-  }
-
-  static String pkcs10(String value) {
-    String text = FormText.lines("pkcs10", value, 8192, true);
+  private static void proofOfPossession(String text) {
     try {
       CertificationRequests.verifyProofOfPossession(CertificationRequests.parse(text));
     } catch (CaRequestException refused) {
       throw RaRefusal.invalid("pkcs10", "application.pkcs10", refused.getMessage());
     }
-    return text;
-  }
-
-  private static String licence(String value) {
-    String text = FormText.text("businessLicenceNumber", value, 32, false);
-    if (text != null && !text.matches("[0-9A-Za-z-]+")) {
-      throw RaRefusal.invalid(
-          "businessLicenceNumber", "applicant.licence", "use digits, letters and '-' only");
-    }
-    return text;
   }
 
   private static ApplicationUnit unit(String code, Function<String, ApplicationUnit> units) {
-    return code == null || code.isBlank() ? null : units.apply(code.strip());
-  }
-
-  private static void agreement(ApplicationForm form) {
-    if (!form.agreementAccepted()) {
-      throw RaRefusal.invalid(
-          "agreementAccepted",
-          "application.agreement",
-          "the applicant must accept the subscriber agreement (CPS 6.1.4.2.1)");
-    }
-  }
-
-  private static void fee(ApplicationForm form) {
-    if (form.feeStatus() == null || form.feeStatus() == FeeStatus.UNPAID) {
-      throw RaRefusal.invalid(
-          "feeStatus",
-          "application.fee",
-          "the fee must be paid or waived before the application is complete (CPS 6.1.4.2.1)");
-    }
+    return given(code) ? units.apply(code.strip()) : null;
   }
 
   /** Host names only where the profile has subjectAltNames of their form, and there if required. */
@@ -250,88 +189,74 @@ record NewCertificateEntry(
    * The vetted identity goes into the certificate: an identity document the profile cannot write is
    * refused, and a profile that needs an identifier gets one.
    */
-  private static void identitiesWritten(Builder b) {
-    Set<IdentifierKind> allowed = b.profile.identity().allowed();
+  private static void identitiesWritten(CertificateProfile profile, Applicant applicant) {
+    Set<IdentifierKind> allowed = profile.identity().allowed();
     // A person's certificate names the holder by their identity document; for an organisation or
     // a device the applicant's document is recorded, not written.
-    boolean personal = b.profile.type() == CertificateType.PERSONAL;
-    if (personal && b.idType != null && !allowed.isEmpty() && !allowed.contains(b.idType)) {
+    boolean personal = profile.type() == CertificateType.PERSONAL;
+    String idType = applicant.getIdDocumentType();
+    if (personal
+        && idType != null
+        && !allowed.isEmpty()
+        && !allowed.contains(IdentifierKind.valueOf(idType))) {
       throw RaRefusal.invalid(
           "idDocumentType",
           "application.identityNotWritten",
-          "profile " + b.profile.name() + " cannot write a " + b.idType + ": it writes " + allowed);
+          "profile " + profile.name() + " cannot write a " + idType + ": it writes " + allowed);
     }
-    Set<IdentifierKind> requiredOneOf = b.profile.identity().requiredOneOf();
-    if (requiredOneOf.isEmpty()) {
-      return;
-    }
-    Applicant applicant =
-        new Applicant(
-            b.name,
-            b.idType == null ? null : b.idType.name(),
-            b.idNumber,
-            b.orgName,
-            b.orgCode,
-            null,
-            null,
-            null,
-            null,
-            b.email,
-            null);
+    Set<IdentifierKind> requiredOneOf = profile.identity().requiredOneOf();
     boolean present =
-        ApplicationReview.identifiers(applicant, b.profile).stream()
-            .anyMatch(i -> requiredOneOf.contains(IdentifierKind.valueOf(i.kind())));
+        requiredOneOf.isEmpty()
+            || ApplicationReview.identifiers(applicant, profile).stream()
+                .anyMatch(i -> requiredOneOf.contains(IdentifierKind.valueOf(i.kind())));
     if (!present) {
       throw RaRefusal.invalid(
           personal ? "idDocumentNumber" : "organisationCode",
           "application.identityRequired",
-          "profile " + b.profile.name() + " needs one of " + requiredOneOf + " for the holder");
+          "profile " + profile.name() + " needs one of " + requiredOneOf + " for the holder");
     }
   }
 
-  private static void agent(ApplicationForm form, Builder b) {
-    b.agentName = FormText.text("agentName", form.agentName(), 128, false);
-    if (b.agentName == null) {
-      return;
+  /** The result of {@code step}, or null with its problems added to {@code problems}. */
+  private static <T> T attempt(List<RaRefusal.Problem> problems, Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (RaRefusal refusal) {
+      problems.addAll(refusal.problems());
+      return null;
     }
-    FormText.all(
-        List.of(
-            () ->
-                b.agentType =
-                    ApplicantEntry.documentType("agentIdDocumentType", form.agentIdDocumentType()),
-            () ->
-                b.agentNumber =
-                    ApplicantEntry.documentNumber(
-                        "agentIdDocumentNumber", b.agentType, form.agentIdDocumentNumber())));
   }
 
-  private static boolean notBlank(String value) {
+  /** Runs {@code check}, adding its problems to {@code problems}. */
+  private static void collect(List<RaRefusal.Problem> problems, Runnable check) {
+    try {
+      check.run();
+    } catch (RaRefusal refusal) {
+      problems.addAll(refusal.problems());
+    }
+  }
+
+  private static void required(
+      List<RaRefusal.Problem> problems, String field, String value, boolean required) {
+    if (required && !given(value)) {
+      problems.add(new RaRefusal.Problem(field, "field.required", "is required"));
+    }
+  }
+
+  private static boolean given(String value) {
     return value != null && !value.isBlank();
   }
 
-  /** Values collected while the checks run, so that every problem is reported at once. */
-  private static final class Builder {
-    CertificateProfile profile;
-    String cn;
-    String ou;
-    String o;
-    String l;
-    String st;
-    String c;
-    List<String> hosts = List.of();
-    boolean hostsReadable;
-    String pkcs10;
-    String name;
-    String email;
-    String phone;
-    String licence;
-    ApplicationUnit unit;
-    IdentifierKind idType;
-    String idNumber;
-    String orgName;
-    String orgCode;
-    String agentName;
-    IdentifierKind agentType;
-    String agentNumber;
+  private static String stripped(String value) {
+    return given(value) ? value.strip() : null;
+  }
+
+  private static String capitals(String value) {
+    return value.strip().toUpperCase(Locale.ROOT);
+  }
+
+  /** Multi-line text with its line breaks as {@code \n}, trimmed. */
+  private static String lines(String value) {
+    return value.replace("\r\n", "\n").replace('\r', '\n').strip();
   }
 }

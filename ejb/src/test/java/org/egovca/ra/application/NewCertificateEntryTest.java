@@ -81,78 +81,44 @@ class NewCertificateEntryTest {
                     .getEncoded());
   }
 
-  /** A form the tests change one field at a time; it starts as a good personal application. */
-  private static final class Form {
-    String profile = "personal-sign";
-    boolean dualCertificate = false;
-    String commonName = "Zhang San";
-    String organisationalUnit = "IT";
-    String organisation = "Example Ltd";
-    String locality = "Haidian";
-    String province = "Beijing";
-    String country = "CN";
-    String dnsNames = "";
-    String pkcs10 = NewCertificateEntryTest.pkcs10;
-    String applicantName = "Zhang San";
-    String idDocumentType = "RESIDENT_ID_CARD";
-    String idDocumentNumber = ID;
-    String organisationName = null;
-    String organisationCode = null;
-    String businessLicenceNumber = null;
-    String agentName = null;
-    String agentIdDocumentType = null;
-    String agentIdDocumentNumber = null;
-    String email = "zhangsan@example.cn";
-    String phone = "+86 10 1234 5678";
-    boolean publishConsent = true;
-    boolean agreementAccepted = true;
-    FeeStatus feeStatus = FeeStatus.PAID;
-    String applicationUnit = "";
+  /** A good personal application, which the tests change one field at a time. */
+  private static ApplicationForm form() {
+    ApplicationForm form = new ApplicationForm();
+    form.setProfile("personal-sign");
+    form.setCommonName("Zhang San");
+    form.setOrganisationalUnit("IT");
+    form.setOrganisation("Example Ltd");
+    form.setLocality("Haidian");
+    form.setProvince("Beijing");
+    form.setCountry("CN");
+    form.setDnsNames("");
+    form.setPkcs10(pkcs10);
+    form.setApplicantName("Zhang San");
+    form.setIdDocumentType("RESIDENT_ID_CARD");
+    form.setIdDocumentNumber(ID);
+    form.setEmail("zhangsan@example.cn");
+    form.setPhone("+86 10 1234 5678");
+    form.setPublishConsent(true);
+    form.setAgreementAccepted(true);
+    form.setFeeStatus(FeeStatus.PAID);
+    form.setApplicationUnit("");
+    return form;
+  }
 
-    ApplicationForm build() {
-      return new ApplicationForm(
-          profile,
-          dualCertificate,
-          commonName,
-          organisationalUnit,
-          organisation,
-          locality,
-          province,
-          country,
-          dnsNames,
-          pkcs10,
-          applicantName,
-          idDocumentType,
-          idDocumentNumber,
-          organisationName,
-          organisationCode,
-          businessLicenceNumber,
-          agentName,
-          agentIdDocumentType,
-          agentIdDocumentNumber,
-          email,
-          phone,
-          publishConsent,
-          agreementAccepted,
-          feeStatus,
-          applicationUnit);
-    }
+  private static NewCertificateEntry check(ApplicationForm form) {
+    return NewCertificateEntry.check(form, PROFILE_LOOKUP, UNIT_LOOKUP);
+  }
 
-    NewCertificateEntry check() {
-      return NewCertificateEntry.check(build(), PROFILE_LOOKUP, UNIT_LOOKUP);
-    }
-
-    /** The problems of a refused form, as "field key". */
-    List<String> problems() {
-      RaRefusal refusal = assertThrows(RaRefusal.class, this::check);
-      assertEquals(RaRefusal.Reason.INVALID_INPUT, refusal.reason());
-      return refusal.problems().stream().map(p -> p.field() + " " + p.key()).toList();
-    }
+  /** The problems of a refused form, as "field key". */
+  private static List<String> problems(ApplicationForm form) {
+    RaRefusal refusal = assertThrows(RaRefusal.class, () -> check(form));
+    assertEquals(RaRefusal.Reason.INVALID_INPUT, refusal.reason());
+    return refusal.problems().stream().map(p -> p.field() + " " + p.key()).toList();
   }
 
   @Test
   void goodPersonalApplicationYieldsTheSubjectDnInGmt0015Order() {
-    NewCertificateEntry entry = new Form().check();
+    NewCertificateEntry entry = check(form());
 
     assertEquals("CN=Zhang San,OU=IT,O=Example Ltd,L=Haidian,ST=Beijing,C=CN", entry.subjectDn());
     assertEquals("personal-sign", entry.profile().name());
@@ -163,7 +129,7 @@ class NewCertificateEntryTest {
 
   @Test
   void goodPersonalApplicationYieldsTheApplicant() {
-    Applicant applicant = new Form().check().applicant();
+    Applicant applicant = check(form()).applicant();
 
     assertEquals("Zhang San", applicant.getName());
     assertEquals("RESIDENT_ID_CARD", applicant.getIdDocumentType());
@@ -177,47 +143,47 @@ class NewCertificateEntryTest {
 
   @Test
   void optionalDnAttributesMayBeLeftOutAndCountryDefaultsToCn() {
-    Form form = new Form();
-    form.organisationalUnit = " ";
-    form.organisation = null;
-    form.locality = "";
-    form.province = null;
-    form.country = "";
+    ApplicationForm form = form();
+    form.setOrganisationalUnit(" ");
+    form.setOrganisation(null);
+    form.setLocality("");
+    form.setProvince(null);
+    form.setCountry("");
 
-    assertEquals("CN=Zhang San,C=CN", form.check().subjectDn());
+    assertEquals("CN=Zhang San,C=CN", check(form).subjectDn());
   }
 
   @Test
   void lowerCaseCountryIsRefused() {
-    Form form = new Form();
-    form.country = "cn";
+    ApplicationForm form = form();
+    form.setCountry("cn");
 
-    assertEquals(List.of("country application.country"), form.problems());
+    assertEquals(List.of("country application.country"), problems(form));
   }
 
   @Test
   void applicationUnitIsLookedUpByItsTrimmedCode() {
-    Form form = new Form();
-    form.applicationUnit = " tax ";
+    ApplicationForm form = form();
+    form.setApplicationUnit(" tax ");
 
-    assertSame(TAX, form.check().unit());
+    assertSame(TAX, check(form).unit());
   }
 
   @Test
   void unknownApplicationUnitIsRefused() {
-    Form form = new Form();
-    form.applicationUnit = "police";
+    ApplicationForm form = form();
+    form.setApplicationUnit("police");
 
-    assertEquals(List.of("applicationUnit unit.unknown"), form.problems());
+    assertEquals(List.of("applicationUnit unit.unknown"), problems(form));
   }
 
   @Test
   void severalBadFieldsAreReportedTogetherWithTheirFieldNames() {
-    Form form = new Form();
-    form.commonName = " ";
-    form.organisation = "CN=a,O=b";
-    form.email = "zhangsan";
-    form.agreementAccepted = false;
+    ApplicationForm form = form();
+    form.setCommonName(" ");
+    form.setOrganisation("CN=a,O=b");
+    form.setEmail("zhangsan");
+    form.setAgreementAccepted(false);
 
     assertEquals(
         List.of(
@@ -225,39 +191,39 @@ class NewCertificateEntryTest {
             "organisation field.dnSyntax",
             "email field.email",
             "agreementAccepted application.agreement"),
-        form.problems());
+        problems(form));
   }
 
   @Test
   void badIdNumberIsReportedOnItsField() {
-    Form form = new Form();
-    form.idDocumentNumber = ID.substring(0, 17) + (ID.charAt(17) == '0' ? '1' : '0');
+    ApplicationForm form = form();
+    form.setIdDocumentNumber(ID.substring(0, 17) + (ID.charAt(17) == '0' ? '1' : '0'));
 
-    assertEquals(List.of("idDocumentNumber applicant.documentNumber"), form.problems());
+    assertEquals(List.of("idDocumentNumber applicant.documentNumber"), problems(form));
   }
 
   @Test
   void unpaidFeeIsRefused() {
-    Form form = new Form();
-    form.feeStatus = FeeStatus.UNPAID;
+    ApplicationForm form = form();
+    form.setFeeStatus(FeeStatus.UNPAID);
 
-    assertEquals(List.of("feeStatus application.fee"), form.problems());
+    assertEquals(List.of("feeStatus application.fee"), problems(form));
   }
 
   @Test
   void missingFeeStatusIsRefused() {
-    Form form = new Form();
-    form.feeStatus = null;
+    ApplicationForm form = form();
+    form.setFeeStatus(null);
 
-    assertEquals(List.of("feeStatus application.fee"), form.problems());
+    assertEquals(List.of("feeStatus application.fee"), problems(form));
   }
 
   @Test
   void waivedFeeIsAccepted() {
-    Form form = new Form();
-    form.feeStatus = FeeStatus.WAIVED;
+    ApplicationForm form = form();
+    form.setFeeStatus(FeeStatus.WAIVED);
 
-    assertEquals("Zhang San", form.check().applicant().getName());
+    assertEquals("Zhang San", check(form).applicant().getName());
   }
 
   /**
@@ -267,14 +233,14 @@ class NewCertificateEntryTest {
    */
   @Test
   void everyBadFieldIsReportedAtOnce() {
-    Form form = new Form();
-    form.commonName = " ";
-    form.organisation = "CN=a,O=b";
-    form.idDocumentNumber = "110105194912310021";
-    form.agreementAccepted = false;
-    form.feeStatus = FeeStatus.UNPAID;
+    ApplicationForm form = form();
+    form.setCommonName(" ");
+    form.setOrganisation("CN=a,O=b");
+    form.setIdDocumentNumber("110105194912310021");
+    form.setAgreementAccepted(false);
+    form.setFeeStatus(FeeStatus.UNPAID);
 
-    List<String> problems = form.problems();
+    List<String> problems = problems(form);
     assertTrue(problems.contains("commonName field.required"), problems.toString());
     assertTrue(problems.contains("organisation field.dnSyntax"), problems.toString());
     assertTrue(problems.contains("idDocumentNumber applicant.documentNumber"), problems.toString());
@@ -284,85 +250,85 @@ class NewCertificateEntryTest {
 
   @Test
   void pkcs10WhoseSignatureDoesNotVerifyIsRefusedOnThePkcs10Field() {
-    Form form = new Form();
-    form.pkcs10 = forgedPkcs10;
+    ApplicationForm form = form();
+    form.setPkcs10(forgedPkcs10);
 
-    assertEquals(List.of("pkcs10 application.pkcs10"), form.problems());
+    assertEquals(List.of("pkcs10 application.pkcs10"), problems(form));
   }
 
   @Test
   void pkcs10ThatIsNotARequestIsRefusedOnThePkcs10Field() {
-    Form form = new Form();
-    form.pkcs10 = "aGVsbG8gd29ybGQ=";
+    ApplicationForm form = form();
+    form.setPkcs10("aGVsbG8gd29ybGQ=");
 
-    assertEquals(List.of("pkcs10 application.pkcs10"), form.problems());
+    assertEquals(List.of("pkcs10 application.pkcs10"), problems(form));
   }
 
   @Test
   void missingPkcs10IsRequired() {
-    Form form = new Form();
-    form.pkcs10 = "  ";
+    ApplicationForm form = form();
+    form.setPkcs10("  ");
 
-    assertEquals(List.of("pkcs10 field.required"), form.problems());
+    assertEquals(List.of("pkcs10 field.required"), problems(form));
   }
 
   @Test
   void unknownProfileIsRefusedOnTheProfileField() {
-    Form form = new Form();
-    form.profile = "no-such-profile";
+    ApplicationForm form = form();
+    form.setProfile("no-such-profile");
 
-    assertEquals(List.of("profile application.profile"), form.problems());
+    assertEquals(List.of("profile application.profile"), problems(form));
   }
 
   @Test
   void personalApplicationNeedsAnIdDocumentType() {
-    Form form = new Form();
-    form.idDocumentType = "";
-    form.idDocumentNumber = "";
+    ApplicationForm form = form();
+    form.setIdDocumentType("");
+    form.setIdDocumentNumber("");
 
     assertEquals(
         List.of("idDocumentType field.required", "idDocumentNumber field.required"),
-        form.problems());
+        problems(form));
   }
 
   @Test
   void dualCertificateForAProfileWithoutEncryptionCounterpartIsRefused() {
-    Form form = new Form();
-    form.profile = "personal-sign-single";
-    form.dualCertificate = true;
+    ApplicationForm form = form();
+    form.setProfile("personal-sign-single");
+    form.setDualCertificate(true);
 
-    assertEquals(List.of("dualCertificate application.noEncryption"), form.problems());
+    assertEquals(List.of("dualCertificate application.noEncryption"), problems(form));
   }
 
   @Test
   void dualCertificateForAProfileWithEncryptionCounterpartIsAccepted() {
-    Form form = new Form();
-    form.dualCertificate = true;
+    ApplicationForm form = form();
+    form.setDualCertificate(true);
 
-    assertEquals("personal-sign", form.check().profile().name());
+    assertEquals("personal-sign", check(form).profile().name());
   }
 
   @Test
   void agentNeedsTheirOwnDocumentTypeAndNumber() {
-    Form form = new Form();
-    form.agentName = "Li Si";
-    form.agentIdDocumentType = "DRIVING_LICENCE";
-    form.agentIdDocumentNumber = "";
+    ApplicationForm form = form();
+    form.setAgentName("Li Si");
+    form.setAgentIdDocumentType("DRIVING_LICENCE");
+    form.setAgentIdDocumentNumber("");
 
     assertEquals(
         List.of(
             "agentIdDocumentType applicant.documentType", "agentIdDocumentNumber field.required"),
-        form.problems());
+        problems(form));
   }
 
   @Test
   void agentWithValidDocumentIsRecorded() {
-    Form form = new Form();
-    form.agentName = "Li Si";
-    form.agentIdDocumentType = "RESIDENT_ID_CARD";
-    form.agentIdDocumentNumber = "11010519491231002x";
+    ApplicationForm form = form();
+    form.setAgentName("Li Si");
+    form.setAgentIdDocumentType("RESIDENT_ID_CARD");
+    form.setAgentIdDocumentNumber("11010519491231002x");
 
-    Applicant applicant = form.check().applicant();
+    Applicant applicant = check(form).applicant();
     assertTrue(applicant.hasAgent());
     assertEquals("Li Si", applicant.getAgentName());
     assertEquals("RESIDENT_ID_CARD", applicant.getAgentIdDocumentType());
@@ -371,27 +337,27 @@ class NewCertificateEntryTest {
 
   @Test
   void organisationApplicationNeedsOrganisationNameAndCode() {
-    Form form = new Form();
-    form.profile = "organisation-sign";
-    form.idDocumentType = "";
-    form.idDocumentNumber = "";
+    ApplicationForm form = form();
+    form.setProfile("organisation-sign");
+    form.setIdDocumentType("");
+    form.setIdDocumentNumber("");
 
     assertEquals(
         List.of("organisationName field.required", "organisationCode field.required"),
-        form.problems());
+        problems(form));
   }
 
   @Test
   void organisationApplicationKeepsItsUnifiedSocialCreditCode() {
-    Form form = new Form();
-    form.profile = "organisation-sign";
-    form.idDocumentType = "";
-    form.idDocumentNumber = "";
-    form.organisationName = "Example Ltd";
-    form.organisationCode = "91350100M000100Y43";
-    form.businessLicenceNumber = "110108000000016";
+    ApplicationForm form = form();
+    form.setProfile("organisation-sign");
+    form.setIdDocumentType("");
+    form.setIdDocumentNumber("");
+    form.setOrganisationName("Example Ltd");
+    form.setOrganisationCode("91350100M000100Y43");
+    form.setBusinessLicenceNumber("110108000000016");
 
-    NewCertificateEntry entry = form.check();
+    NewCertificateEntry entry = check(form);
     assertEquals("organisation-sign", entry.profile().name());
     assertNull(entry.applicant().getIdDocumentType());
     assertEquals("Example Ltd", entry.applicant().getOrganisationName());
@@ -401,21 +367,21 @@ class NewCertificateEntryTest {
 
   @Test
   void businessLicenceNumberWithOtherCharactersIsRefused() {
-    Form form = new Form();
-    form.businessLicenceNumber = "1101 0800";
+    ApplicationForm form = form();
+    form.setBusinessLicenceNumber("1101 0800");
 
-    assertEquals(List.of("businessLicenceNumber applicant.licence"), form.problems());
+    assertEquals(List.of("businessLicenceNumber applicant.licence"), problems(form));
   }
 
   @Test
   void organisationProfileRequiresTheOrganisationInTheSubject() {
-    Form form = new Form();
-    form.profile = "organisation-sign";
-    form.organisation = "";
-    form.organisationName = "Example Ltd";
-    form.organisationCode = "91350100M000100Y43";
+    ApplicationForm form = form();
+    form.setProfile("organisation-sign");
+    form.setOrganisation("");
+    form.setOrganisationName("Example Ltd");
+    form.setOrganisationCode("91350100M000100Y43");
 
-    RaRefusal refusal = assertThrows(RaRefusal.class, form::check);
+    RaRefusal refusal = assertThrows(RaRefusal.class, () -> check(form));
     assertEquals(1, refusal.problems().size());
     assertNull(refusal.problems().get(0).field());
     assertEquals("application.subject", refusal.problems().get(0).key());
@@ -423,10 +389,10 @@ class NewCertificateEntryTest {
 
   @Test
   void hostNamesAreRefusedOnDnsNamesWhenMalformed() {
-    Form form = new Form();
-    form.dnsNames = "www.example.cn\n*.example.cn";
+    ApplicationForm form = form();
+    form.setDnsNames("www.example.cn\n*.example.cn");
 
-    assertEquals(List.of("dnsNames application.hostNames"), form.problems());
+    assertEquals(List.of("dnsNames application.hostNames"), problems(form));
   }
 
   /**
@@ -435,10 +401,10 @@ class NewCertificateEntryTest {
    */
   @Test
   void hostNamesForAProfileThatAllowsNoneAreRefused() {
-    Form form = new Form();
-    form.dnsNames = "www.example.cn";
+    ApplicationForm form = form();
+    form.setDnsNames("www.example.cn");
 
-    assertEquals(List.of("dnsNames application.hostNamesNotAllowed"), form.problems());
+    assertEquals(List.of("dnsNames application.hostNamesNotAllowed"), problems(form));
   }
 
   /**
@@ -447,14 +413,14 @@ class NewCertificateEntryTest {
    */
   @Test
   void organisationCodeA2023ProfileCannotCarryIsRefusedAtEntry() {
-    Form form = new Form();
-    form.profile = "organisation-sign-2023";
-    form.idDocumentType = "";
-    form.idDocumentNumber = "";
-    form.organisationName = "Example Ltd";
-    form.organisationCode = "M000100Y4";
+    ApplicationForm form = form();
+    form.setProfile("organisation-sign-2023");
+    form.setIdDocumentType("");
+    form.setIdDocumentNumber("");
+    form.setOrganisationName("Example Ltd");
+    form.setOrganisationCode("M000100Y4");
 
-    assertEquals(List.of("organisationCode application.identityRequired"), form.problems());
+    assertEquals(List.of("organisationCode application.identityRequired"), problems(form));
   }
 
   /**
@@ -463,11 +429,11 @@ class NewCertificateEntryTest {
    */
   @Test
   void idDocumentTypeTheProfileCannotCarryIsRefusedAtEntry() {
-    Form form = new Form();
-    form.profile = "personal-sign-2023";
-    form.idDocumentType = "MILITARY_OFFICER_ID";
-    form.idDocumentNumber = "12345678";
+    ApplicationForm form = form();
+    form.setProfile("personal-sign-2023");
+    form.setIdDocumentType("MILITARY_OFFICER_ID");
+    form.setIdDocumentNumber("12345678");
 
-    assertEquals(List.of("idDocumentType application.identityNotWritten"), form.problems());
+    assertEquals(List.of("idDocumentType application.identityNotWritten"), problems(form));
   }
 }
