@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,10 +13,8 @@ import org.egovca.it.console.ConsoleFixture.Staff;
 import org.egovca.it.console.Desk.Entry;
 import org.egovca.it.console.Records.AuditRow;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -28,24 +25,26 @@ import org.openqa.selenium.WebElement;
  * with its ID card scan, a different reviewer approves it, the certificate is issued, found and
  * mailed about; another application is rejected with a reason the applicant is told; a revocation
  * request is entered and approved and the certificate shows as revoked. The screenshots of the
- * README are taken on the way.
+ * README are taken on the way. Each test enters the applications it works on.
  */
 @Order(Integer.MAX_VALUE - 3)
 @ExtendWith({DeployedEar.class, ConsoleFixture.Extension.class})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleWorkflowIT {
 
   private static final String APPLICANT = "张伟";
   private static final String APPLICANT_EMAIL = "zhang.wei@example.cn";
   private static final String APPLICANT_ID = Pki.residentId("11010519850612153");
 
+  /** The holder whose certificate is revoked: not the applicant, whom a search finds once. */
+  private static final String HOLDER = "孙丽";
+
+  private static final String HOLDER_EMAIL = "sun.li@example.cn";
+  private static final String HOLDER_ID = Pki.residentId("11010819870923262");
+
   private static ConsoleFixture fixture;
   private static CaServer server;
   private static Console clerk;
   private static Console reviewer;
-
-  /** The certificate issued by the first test, revoked by a later one. */
-  private static String issuedSerial;
 
   @BeforeAll
   static void operators(ConsoleFixture shared) throws Exception {
@@ -56,7 +55,6 @@ class ConsoleWorkflowIT {
   }
 
   @Test
-  @Order(1)
   void clerkEntersPersonalSm2ApplicationAnotherReviewerApprovesItAndTheCertificateIsIssued()
       throws Exception {
     Path scan = Pki.scan(fixture.work, "zhang-wei-id-card.png");
@@ -76,13 +74,7 @@ class ConsoleWorkflowIT {
     assertEquals(Texts.zh("enum.ApplicationState.SUBMITTED"), clerk.text("state"));
     assertTrue(clerk.messages().contains(Texts.zh("application.submitted")), clerk.messages());
     assertTrue(clerk.pageText().contains("zhang-wei-id-card.png"), "the scan is listed");
-    assertEquals(
-        "SUBMITTED|clerk.li|" + APPLICANT_ID,
-        Records.text(
-            server,
-            "SELECT state || '|' || entered_by || '|' || id_document_number FROM ra_application"
-                + " WHERE id = ?",
-            id));
+    // the hash is shown nowhere: the stored row is what is proven
     assertEquals(
         sha256(scan),
         Records.text(
@@ -98,20 +90,10 @@ class ConsoleWorkflowIT {
     assertTrue(reviewer.present("review:approve"));
     assertEquals("clerk.li", reviewer.text("enteredBy"));
     reviewer.fullPageScreenshot(ConsoleFixture.SCREENSHOTS.resolve("review.png"));
-    issuedSerial = Desk.approve(reviewer, id);
+    String issuedSerial = Desk.approve(reviewer, id);
     assertNotNull(issuedSerial, "no certificate link on the approved application");
     assertTrue(reviewer.messages().contains(Texts.zh("application.approved")));
     assertEquals("reviewer.zhao", reviewer.text("decidedBy"));
-    assertEquals(
-        "VALID",
-        Records.text(
-            server,
-            "SELECT status FROM certificate WHERE LOWER(serial_number) = ?",
-            issuedSerial.toLowerCase()));
-    assertEquals(
-        "APPROVED|reviewer.zhao",
-        Records.text(
-            server, "SELECT state || '|' || decided_by FROM ra_application WHERE id = ?", id));
 
     // found by subject and by the holder's ID number
     clerk.open("certificates.xhtml");
@@ -139,7 +121,6 @@ class ConsoleWorkflowIT {
   }
 
   @Test
-  @Order(2)
   void aRejectedApplicationShowsItsReasonAndTheApplicantIsMailedTheReason() throws Exception {
     String email = "li.na@example.cn";
     String note = "身份证复印件不清晰，请携带原件重新办理。";
@@ -158,13 +139,7 @@ class ConsoleWorkflowIT {
     assertEquals(reason, reviewer.text("outcome-form:rejection-reason"));
     assertEquals(note, reviewer.text("outcome-form:rejection-note"));
     assertFalse(reviewer.present("outcome-form:certificate-link"));
-    assertEquals(
-        "REJECTED|DOCUMENTS_MISSING|" + note,
-        Records.text(
-            server,
-            "SELECT state || '|' || rejection_reason || '|' || rejection_note FROM ra_application"
-                + " WHERE id = ?",
-            id));
+    assertEquals(Texts.zh("enum.ApplicationState.REJECTED"), reviewer.text("state"));
     List<AuditRow> rejected =
         Records.auditSince(server, mark, row -> row.action().equals("APPLICATION_REJECTED"));
     assertEquals(1, rejected.size(), rejected.toString());
@@ -189,9 +164,19 @@ class ConsoleWorkflowIT {
   }
 
   @Test
-  @Order(3)
   void aRevocationRequestApprovedByTheReviewerRevokesTheCertificate() throws Exception {
-    assumeTrue(issuedSerial != null, "needs the certificate of the first test");
+    String issuedSerial =
+        Desk.approve(
+            reviewer,
+            Desk.enter(
+                clerk,
+                Entry.personal(
+                    HOLDER,
+                    HOLDER_ID,
+                    HOLDER_EMAIL,
+                    Pki.sm2Request(fixture.work, "sun-li"),
+                    Pki.scan(fixture.work, "sun-li-id-card.png"))));
+    assertNotNull(issuedSerial, "no certificate link on the approved application");
     clerk.open("certificate.xhtml?serial=" + issuedSerial);
     clerk.find("certificate:revoke-link").click();
     clerk.browser().waitForUrlContaining("/change-request.xhtml");
@@ -199,27 +184,23 @@ class ConsoleWorkflowIT {
     clerk.assertClean();
     assertEquals("REVOCATION", selected(clerk, "change:kind"));
     assertEquals(issuedSerial, clerk.find("change:serial").getAttribute("value"));
-    assertTrue(clerk.text("change:certificate-subject").contains("CN=" + APPLICANT));
+    assertTrue(clerk.text("change:certificate-subject").contains("CN=" + HOLDER));
     clerk.select("change:revocationReason", "H_HOLDER_REQUEST");
     clerk.select("change:initiator", "HOLDER");
-    clerk.type("change:requesterName", APPLICANT);
+    clerk.type("change:requesterName", HOLDER);
     clerk.select("change:idDocumentType", "RESIDENT_ID_CARD");
-    clerk.type("change:idDocumentNumber", APPLICANT_ID);
-    clerk.type("change:email", APPLICANT_EMAIL);
+    clerk.type("change:idDocumentNumber", HOLDER_ID);
+    clerk.type("change:email", HOLDER_EMAIL);
     clerk.select("change:documentKind1", "ID_DOCUMENT");
-    clerk.attach("change:document1", Pki.scan(fixture.work, "zhang-wei-id-card-again.png"));
+    clerk.attach("change:document1", Pki.scan(fixture.work, "sun-li-id-card-again.png"));
     clerk.submit("change:submit");
     long id = clerk.applicationId();
     assertEquals(Texts.zh("enum.ApplicationState.SUBMITTED"), clerk.text("state"));
+    assertEquals(Texts.zh("enum.ApplicationKind.REVOCATION"), clerk.text("kind"));
+    clerk.open("certificate.xhtml?serial=" + issuedSerial);
     assertEquals(
-        "REVOCATION|SUBMITTED",
-        Records.text(server, "SELECT kind || '|' || state FROM ra_application WHERE id = ?", id));
-    assertEquals(
-        "VALID",
-        Records.text(
-            server,
-            "SELECT status FROM certificate WHERE LOWER(serial_number) = ?",
-            issuedSerial.toLowerCase()),
+        Texts.zh("enum.CertificateStatus.VALID"),
+        clerk.text("status"),
         "nothing is revoked before the reviewer decides");
 
     Desk.approve(reviewer, id);
@@ -228,23 +209,15 @@ class ConsoleWorkflowIT {
     assertFalse(reviewer.text("revoked-at").isEmpty());
     assertEquals(
         Texts.zh("enum.RevocationReason.H_HOLDER_REQUEST"), reviewer.text("revocation-reason"));
-    assertEquals(
-        "REVOKED|H_HOLDER_REQUEST",
-        Records.text(
-            server,
-            "SELECT status || '|' || revocation_reason FROM certificate"
-                + " WHERE LOWER(serial_number) = ?",
-            issuedSerial.toLowerCase()));
 
     Mailbox.Notice notice =
-        Mailbox.await(fixture.mail, APPLICANT_EMAIL, "revoked: " + Desk.reference(id));
+        Mailbox.await(fixture.mail, HOLDER_EMAIL, "revoked: " + Desk.reference(id));
     assertTrue(
         notice.text().toLowerCase().contains(issuedSerial.toLowerCase()),
         "the serial is in the revocation notice: " + notice.text());
   }
 
   @Test
-  @Order(4)
   void homeAndLoginPagesAreCapturedForTheReadme() throws Exception {
     // an application waiting for a decision, so the reviewer's home page has work on it
     Desk.enter(
@@ -268,7 +241,6 @@ class ConsoleWorkflowIT {
   }
 
   @Test
-  @Order(5)
   void languageSwitchShowsEnglishAndFieldMessagesFollowTheOperatorsLanguage() {
     try {
       clerk.open("application-new.xhtml");
