@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.INVALID_REVOCATION;
+import static org.egovca.ca.domain.RefusalCode.INVALID_REVOCATION;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -15,8 +15,8 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
 
@@ -52,7 +52,7 @@ public class CertificateRevoker {
     try {
       certificate.revoke(clock.instant().truncatedTo(ChronoUnit.SECONDS), reason, initiator);
     } catch (IllegalStateException refused) {
-      throw new CaRequestException(INVALID_REVOCATION, refused.getMessage());
+      throw new Refusal(INVALID_REVOCATION, refused.getMessage());
     }
     recordRevocation(certificate, reason, initiator, actor);
     IssuedCertificate paired = certificate.getPairedCertificate();

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.delivery.domain.Delivery;
 import org.egovca.delivery.domain.DeliveryChannel;
 import org.egovca.delivery.domain.EgovSystem;
 import org.egovca.ra.application.ConsoleAccess;
-import org.egovca.ra.application.RaRefusal;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.Permission;
 
@@ -103,7 +103,7 @@ public class DeliveryMonitor {
     access.require(token, Permission.MANAGE_DELIVERIES, "viewDelivery", Long.toString(id));
     Delivery delivery = entityManager.find(Delivery.class, id);
     if (delivery == null) {
-      throw RaRefusal.invalid("delivery", "delivery.unknown", "there is no delivery " + id);
+      throw Refusal.invalid("delivery", "delivery.unknown", "there is no delivery " + id);
     }
     return DeliveryView.of(delivery);
   }
@@ -114,7 +114,7 @@ public class DeliveryMonitor {
         access.require(token, Permission.MANAGE_DELIVERIES, "retryDeliveries", channel);
     DeliveryChannel row = entityManager.find(DeliveryChannel.class, channel);
     if (row == null) {
-      throw RaRefusal.invalid("channel", "delivery.channel", "there is no channel " + channel);
+      throw Refusal.invalid("channel", "delivery.channel", "there is no channel " + channel);
     }
     row.retryNow(clock.instant());
     auditLog.success(

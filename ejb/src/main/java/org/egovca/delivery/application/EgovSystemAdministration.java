@@ -3,11 +3,10 @@ package org.egovca.delivery.application;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ra.application.ConsoleAccess;
 import org.egovca.ra.application.DualControl;
 import org.egovca.ra.application.PendingActionView;
-import org.egovca.ra.application.RaRefusal;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.Permission;
 import org.egovca.ra.domain.SupervisedAction;
@@ -43,8 +42,8 @@ public class EgovSystemAdministration {
     String summary;
     try {
       summary = registry.summary(registration);
-    } catch (CaRequestException refused) {
-      throw RaRefusal.invalid("egovSystem", "egovSystem.invalid", refused.getMessage());
+    } catch (Refusal refused) {
+      throw refused.onField("egovSystem", "egovSystem.invalid");
     }
     return dualControl.request(
         admin,
@@ -64,8 +63,8 @@ public class EgovSystemAdministration {
             name);
     try {
       return registry.setActive(name, active, ConsoleAccess.actor(admin));
-    } catch (CaRequestException refused) {
-      throw RaRefusal.invalid("egovSystem", "egovSystem.invalid", refused.getMessage());
+    } catch (Refusal refused) {
+      throw refused.onField("egovSystem", "egovSystem.invalid");
     }
   }
 }

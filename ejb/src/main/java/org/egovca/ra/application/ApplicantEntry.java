@@ -2,6 +2,7 @@ package org.egovca.ra.application;
 
 import java.util.Set;
 import org.egovca.ca.domain.IdentifierKind;
+import org.egovca.ca.domain.Refusal;
 
 /** Checks of the applicant's identity data as the entry clerk typed it. */
 final class ApplicantEntry {
@@ -24,7 +25,7 @@ final class ApplicantEntry {
         return kind;
       }
     }
-    throw RaRefusal.invalid(field, "applicant.documentType", "choose one of " + PERSONAL_DOCUMENTS);
+    throw Refusal.invalid(field, "applicant.documentType", "choose one of " + PERSONAL_DOCUMENTS);
   }
 
   /** The document number, checked against the format and check character of its standard. */
@@ -33,7 +34,7 @@ final class ApplicantEntry {
     if (kind != null) {
       String problem = kind.problemWith(text);
       if (problem != null) {
-        throw RaRefusal.invalid(field, "applicant.documentNumber", text + " " + problem);
+        throw Refusal.invalid(field, "applicant.documentNumber", text + " " + problem);
       }
     }
     return text;
@@ -48,7 +49,7 @@ final class ApplicantEntry {
             : IdentifierKind.ORGANIZATION_CODE;
     String problem = kind.problemWith(text);
     if (problem != null) {
-      throw RaRefusal.invalid(field, "applicant.organisationCode", text + " " + problem);
+      throw Refusal.invalid(field, "applicant.organisationCode", text + " " + problem);
     }
     return text.replace("-", "");
   }

@@ -17,10 +17,10 @@ import org.egovca.ca.application.RenewalProofs;
 import org.egovca.ca.application.VettedIssuance;
 import org.egovca.ca.domain.AltNameType;
 import org.egovca.ca.domain.ApplicationUnit;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.KeyPurpose;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.x509.RenewalProof;
 import org.egovca.ra.domain.Application;
 import org.egovca.ra.domain.ApplicationKind;
@@ -120,7 +120,7 @@ public class ApplicationDesk {
       String token, ApplicationKind kind, ChangeRequestForm form, List<DocumentUpload> documents) {
     Operator clerk = access.require(token, Permission.ENTER_APPLICATION, "requestChange", null);
     if (kind == null || kind == ApplicationKind.NEW_CERTIFICATE) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "kind",
           "change.kind",
           "choose renewal, re-key or revocation for an existing certificate");
@@ -189,8 +189,8 @@ public class ApplicationDesk {
     try {
       renewal.requireProof(target.getSerialNumber(), pkcs10, proof, operation);
       renewalProofs.accept(proof);
-    } catch (CaRequestException refused) {
-      throw RaRefusal.invalid("renewalProof", "change.proof", refused.getMessage());
+    } catch (Refusal refused) {
+      throw refused.onField("renewalProof", "change.proof");
     }
   }
 
@@ -232,8 +232,7 @@ public class ApplicationDesk {
         .filter(p -> p.remoteRa() && p.purpose() == KeyPurpose.SIGNING)
         .orElseThrow(
             () ->
-                RaRefusal.invalid(
-                    "profile", "application.profile", "choose a certificate profile"));
+                Refusal.invalid("profile", "application.profile", "choose a certificate profile"));
   }
 
   private ApplicationUnit unit(String code) {
@@ -244,7 +243,6 @@ public class ApplicationDesk {
         .findFirst()
         .orElseThrow(
             () ->
-                RaRefusal.invalid(
-                    "applicationUnit", "unit.unknown", "no application unit " + code));
+                Refusal.invalid("applicationUnit", "unit.unknown", "no application unit " + code));
   }
 }

@@ -19,10 +19,11 @@ import org.egovca.ca.application.IssuanceRequest;
 import org.egovca.ca.application.IssuedCertificates;
 import org.egovca.ca.application.RequestedIdentifier;
 import org.egovca.ca.application.VettedIssuance;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IdentifierKind;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
 import org.egovca.ca.x509.RenewalProof;
@@ -101,7 +102,7 @@ public class ApplicationReview {
             Application.reference(applicationId));
     Application application = decidable(reviewer, applicationId, "rejectApplication");
     if (reason == null) {
-      throw RaRefusal.invalid("reason", "field.required", "choose the reason of the rejection");
+      throw Refusal.invalid("reason", "field.required", "choose the reason of the rejection");
     }
     String checkedNote = FormText.lines("note", note, 1000, false);
     Instant now = clock.instant();
@@ -257,7 +258,7 @@ public class ApplicationReview {
   private <T> T carriedOut(Application application, String actor, Supplier<T> work) {
     try {
       return work.get();
-    } catch (CaRequestException refused) {
+    } catch (Refusal refused) {
       auditLog.refusal(
           actor,
           application == null ? AuditActions.FORCED_REVOCATION : AuditActions.APPLICATION_APPROVED,
@@ -294,8 +295,7 @@ public class ApplicationReview {
           application.reference(),
           AuditOutcome.DENIED,
           detail);
-      throw new RaRefusal(
-          RaRefusal.Reason.SEPARATION_OF_DUTIES, "separation.ownApplication", detail);
+      throw new Refusal(RefusalCode.SEPARATION_OF_DUTIES, "separation.ownApplication", detail);
     }
     if (application.getState() != ApplicationState.SUBMITTED) {
       throw Applications.wrongState(application);

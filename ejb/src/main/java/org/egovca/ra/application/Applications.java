@@ -9,8 +9,9 @@ import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.application.CertificateProfileCatalogue;
 import org.egovca.ca.application.IssuedCertificates;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.ra.domain.Application;
 
@@ -31,8 +32,8 @@ class Applications {
   Application find(long id) {
     Application application = entityManager.find(Application.class, id);
     if (application == null) {
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_FOUND,
+      throw new Refusal(
+          RefusalCode.NOT_FOUND,
           "application.notFound",
           "no application " + Application.reference(id));
     }
@@ -70,7 +71,7 @@ class Applications {
               + " administrators' dual-controlled operations";
       auditLog.refusal(
           actor, action, "serial=" + target.getSerialNumberHex(), AuditOutcome.DENIED, detail);
-      throw new RaRefusal(RaRefusal.Reason.NOT_AUTHORIZED, "certificate.service", detail);
+      throw new Refusal(RefusalCode.NOT_AUTHORIZED, "certificate.service", detail);
     }
     return target;
   }
@@ -78,19 +79,15 @@ class Applications {
   private IssuedCertificate certificate(String serial) {
     BigInteger parsed = SerialNumbers.parse(serial);
     if (parsed == null) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "serial", "certificate.serial", "give the certificate's serial number in hexadecimal");
     }
-    try {
-      return issuedCertificates.find(parsed);
-    } catch (CaRequestException unknown) {
-      throw new RaRefusal(RaRefusal.Reason.NOT_FOUND, "certificate.notFound", unknown.getMessage());
-    }
+    return issuedCertificates.find(parsed);
   }
 
-  static RaRefusal wrongState(Application application) {
-    return new RaRefusal(
-        RaRefusal.Reason.WRONG_STATE,
+  static Refusal wrongState(Application application) {
+    return new Refusal(
+        RefusalCode.WRONG_STATE,
         "application.alreadyDecided",
         "application "
             + application.reference()

@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.OperatorSession;
 import org.egovca.ra.domain.Permission;
@@ -39,8 +41,8 @@ public class ConsoleAccess {
   public Operator require(String token, Permission permission, String action, String target) {
     Operator operator = openSession(token, action).getOperator();
     if (operator.isMustChangePassword()) {
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_AUTHORIZED,
+      throw new Refusal(
+          RefusalCode.NOT_AUTHORIZED,
           "password.mustChange",
           "choose your own password first: the one you logged in with was a one-time password");
     }
@@ -58,8 +60,7 @@ public class ConsoleAccess {
               + " grant";
       auditLog.refusal(
           "operator:" + operator.getUsername(), action, target, AuditOutcome.DENIED, detail);
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_AUTHORIZED, "access.denied", "not authorised: " + detail);
+      throw new Refusal(RefusalCode.NOT_AUTHORIZED, "access.denied", "not authorised: " + detail);
     }
     return operator;
   }
@@ -89,8 +90,8 @@ public class ConsoleAccess {
           null,
           AuditOutcome.DENIED,
           "no open console session");
-      throw new RaRefusal(
-          RaRefusal.Reason.SESSION_ENDED,
+      throw new Refusal(
+          RefusalCode.SESSION_ENDED,
           "session.ended",
           "the session has ended (logged out, or idle for more than "
               + OperatorSession.IDLE_TIMEOUT.toMinutes()

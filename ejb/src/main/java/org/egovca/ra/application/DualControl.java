@@ -14,6 +14,8 @@ import java.util.Optional;
 import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditOutcome;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.domain.DualControlViolation;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.PendingAction;
@@ -70,14 +72,14 @@ public class DualControl {
         .setParameter("target", target)
         .getResultList()
         .isEmpty()) {
-      throw new RaRefusal(
-          RaRefusal.Reason.WRONG_STATE,
+      throw new Refusal(
+          RefusalCode.WRONG_STATE,
           "dualControl.alreadyRequested",
           "a request for " + action + " on " + target + " is already waiting for approval");
     }
     String json = ActionParameters.write(parameters);
     if (summary.length() > PendingAction.MAX_SUMMARY) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           null,
           "dualControl.tooLarge",
           "the request's description is longer than "
@@ -85,7 +87,7 @@ public class DualControl {
               + " characters, and an approver must see all of it: split the request");
     }
     if (json.length() > MAX_PARAMETERS) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           null,
           "dualControl.tooLarge",
           "the request is larger than "
@@ -133,7 +135,7 @@ public class DualControl {
     SupervisedActions.Outcome outcome;
     try {
       outcome = actions.carryOut(request, actor);
-    } catch (RaRefusal | org.egovca.ca.domain.CaRequestException refused) {
+    } catch (Refusal refused) {
       // the approval rolls back with the action: the request stays open, to be rejected or
       // approved once what stood in the way is gone
       auditLog.refusal(
@@ -206,8 +208,8 @@ public class DualControl {
     entityManager.lock(request, LockModeType.PESSIMISTIC_WRITE);
     entityManager.refresh(request);
     if (!request.isOpenAt(clock.instant())) {
-      throw new RaRefusal(
-          RaRefusal.Reason.WRONG_STATE,
+      throw new Refusal(
+          RefusalCode.WRONG_STATE,
           "dualControl.notOpen",
           "request "
               + id
@@ -221,8 +223,7 @@ public class DualControl {
   private PendingAction existing(long id) {
     PendingAction request = entityManager.find(PendingAction.class, id);
     if (request == null) {
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_FOUND, "dualControl.notFound", "there is no request " + id);
+      throw new Refusal(RefusalCode.NOT_FOUND, "dualControl.notFound", "there is no request " + id);
     }
     return request;
   }
@@ -240,8 +241,7 @@ public class DualControl {
               + action.permission();
       auditLog.refusal(
           ConsoleAccess.actor(operator), step, action.name(), AuditOutcome.DENIED, detail);
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_AUTHORIZED, "access.denied", "not authorised: " + detail);
+      throw new Refusal(RefusalCode.NOT_AUTHORIZED, "access.denied", "not authorised: " + detail);
     }
   }
 
@@ -267,8 +267,8 @@ public class DualControl {
                   reference(request),
                   AuditOutcome.DENIED,
                   detail);
-              throw new RaRefusal(
-                  RaRefusal.Reason.SEPARATION_OF_DUTIES, "dualControl.splitKnowledge", detail);
+              throw new Refusal(
+                  RefusalCode.SEPARATION_OF_DUTIES, "dualControl.splitKnowledge", detail);
             });
   }
 
@@ -282,12 +282,12 @@ public class DualControl {
         .findFirst();
   }
 
-  private RaRefusal denied(
+  /** Audits {@code violation} as denied, and returns it to be thrown. */
+  private DualControlViolation denied(
       Operator operator, String action, String target, DualControlViolation violation) {
     auditLog.refusal(
         ConsoleAccess.actor(operator), action, target, AuditOutcome.DENIED, violation.getMessage());
-    return new RaRefusal(
-        RaRefusal.Reason.SEPARATION_OF_DUTIES, "dualControl.sameOperator", violation.getMessage());
+    return violation;
   }
 
   static String reference(PendingAction request) {

@@ -7,10 +7,11 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.egovca.ca.domain.AltNameType;
 import org.egovca.ca.domain.ApplicationUnit;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateType;
 import org.egovca.ca.domain.IdentifierKind;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.x509.CertificationRequests;
 import org.egovca.ca.x509.SubjectAltNames;
 import org.egovca.ca.x509.SubjectNames;
@@ -62,9 +63,9 @@ record NewCertificateEntry(
     checks.add(() -> b.unit = unit(form.applicationUnit(), units));
     checks.add(() -> agreement(form));
     checks.add(() -> fee(form));
-    List<RaRefusal.Problem> problems = FormText.collect(checks);
+    List<Refusal.Problem> problems = FormText.collect(checks);
     if (b.profile == null) {
-      throw new RaRefusal(RaRefusal.Reason.INVALID_INPUT, problems);
+      throw new Refusal(RefusalCode.INVALID_INPUT, problems);
     }
     // The rest depends on the profile: its certificate type, names and identity extensions.
     boolean personal = b.profile.type() == CertificateType.PERSONAL;
@@ -72,7 +73,7 @@ record NewCertificateEntry(
     if (form.dualCertificate() && b.profile.encryptionCounterpart().isEmpty()) {
       typed.add(
           () -> {
-            throw RaRefusal.invalid(
+            throw Refusal.invalid(
                 "dualCertificate",
                 "application.noEncryption",
                 "profile " + b.profile.name() + " has no encryption certificate");
@@ -111,14 +112,14 @@ record NewCertificateEntry(
       problems.addAll(FormText.collect(List.of(() -> identitiesWritten(b))));
     }
     if (!problems.isEmpty()) {
-      throw new RaRefusal(RaRefusal.Reason.INVALID_INPUT, problems);
+      throw new Refusal(RefusalCode.INVALID_INPUT, problems);
     }
     String subjectDn = subjectDn(b);
     try {
       SubjectNames.parse(subjectDn, b.profile);
       SubjectAltNames.parse(b.hosts);
-    } catch (CaRequestException refused) {
-      throw RaRefusal.invalid(null, "application.subject", refused.getMessage());
+    } catch (Refusal refused) {
+      throw refused.onField(null, "application.subject");
     }
     Applicant applicant =
         new Applicant(
@@ -159,7 +160,7 @@ record NewCertificateEntry(
     String text =
         FormText.text("country", value == null || value.isBlank() ? "CN" : value, 2, true);
     if (!COUNTRY.matcher(text).matches()) {
-      throw RaRefusal.invalid("country", "application.country", "use the two-letter country code");
+      throw Refusal.invalid("country", "application.country", "use the two-letter country code");
     }
     return text;
   }
@@ -177,13 +178,13 @@ record NewCertificateEntry(
       }
     }
     if (names.size() > MAX_HOST_NAMES) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "dnsNames", "application.hostNames", "at most " + MAX_HOST_NAMES + " host names");
     }
     try {
       SubjectAltNames.parse(names);
-    } catch (CaRequestException refused) {
-      throw RaRefusal.invalid("dnsNames", "application.hostNames", refused.getMessage());
+    } catch (Refusal refused) {
+      throw refused.onField("dnsNames", "application.hostNames");
     }
     return names;
   }
@@ -192,8 +193,8 @@ record NewCertificateEntry(
     String text = FormText.lines("pkcs10", value, 8192, true);
     try {
       CertificationRequests.verifyProofOfPossession(CertificationRequests.parse(text));
-    } catch (CaRequestException refused) {
-      throw RaRefusal.invalid("pkcs10", "application.pkcs10", refused.getMessage());
+    } catch (Refusal refused) {
+      throw refused.onField("pkcs10", "application.pkcs10");
     }
     return text;
   }
@@ -201,7 +202,7 @@ record NewCertificateEntry(
   private static String licence(String value) {
     String text = FormText.text("businessLicenceNumber", value, 32, false);
     if (text != null && !text.matches("[0-9A-Za-z-]+")) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "businessLicenceNumber", "applicant.licence", "use digits, letters and '-' only");
     }
     return text;
@@ -213,7 +214,7 @@ record NewCertificateEntry(
 
   private static void agreement(ApplicationForm form) {
     if (!form.agreementAccepted()) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "agreementAccepted",
           "application.agreement",
           "the applicant must accept the subscriber agreement (CPS 6.1.4.2.1)");
@@ -222,7 +223,7 @@ record NewCertificateEntry(
 
   private static void fee(ApplicationForm form) {
     if (form.feeStatus() == null || form.feeStatus() == FeeStatus.UNPAID) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "feeStatus",
           "application.fee",
           "the fee must be paid or waived before the application is complete (CPS 6.1.4.2.1)");
@@ -232,13 +233,13 @@ record NewCertificateEntry(
   /** Host names only where the profile has subjectAltNames of their form, and there if required. */
   private static void hostNamesAllowed(CertificateProfile profile, List<String> hosts) {
     if (profile.altNames().required() && hosts.isEmpty()) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "dnsNames", "application.hostNames", "a device certificate needs its host names");
     }
     for (String host : hosts) {
       AltNameType type = host.startsWith("IP:") ? AltNameType.IP : AltNameType.DNS;
       if (!profile.altNames().allowed().contains(type)) {
-        throw RaRefusal.invalid(
+        throw Refusal.invalid(
             "dnsNames",
             "application.hostNamesNotAllowed",
             "profile " + profile.name() + " has no " + type + " names: leave the host names empty");
@@ -256,7 +257,7 @@ record NewCertificateEntry(
     // a device the applicant's document is recorded, not written.
     boolean personal = b.profile.type() == CertificateType.PERSONAL;
     if (personal && b.idType != null && !allowed.isEmpty() && !allowed.contains(b.idType)) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "idDocumentType",
           "application.identityNotWritten",
           "profile " + b.profile.name() + " cannot write a " + b.idType + ": it writes " + allowed);
@@ -282,7 +283,7 @@ record NewCertificateEntry(
         ApplicationReview.identifiers(applicant, b.profile).stream()
             .anyMatch(i -> requiredOneOf.contains(IdentifierKind.valueOf(i.kind())));
     if (!present) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           personal ? "idDocumentNumber" : "organisationCode",
           "application.identityRequired",
           "profile " + b.profile.name() + " needs one of " + requiredOneOf + " for the holder");

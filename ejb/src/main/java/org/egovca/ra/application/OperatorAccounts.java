@@ -20,6 +20,8 @@ import org.egovca.ca.application.ClientCredentialKeys;
 import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
 import org.egovca.ca.x509.PemCertificates;
@@ -74,7 +76,7 @@ public class OperatorAccounts {
             () -> unitFor(form.role(), form.applicationUnit()),
             () -> certificates.check(form.certificateRequestPem())));
     if (operator(text[0]) != null) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "username", "operator.exists", "an operator with the user name " + text[0] + " exists");
     }
     return new NewOperator(
@@ -218,8 +220,8 @@ public class OperatorAccounts {
             .filter(o -> o.getRoles().contains(OperatorRole.SECURITY_ADMIN))
             .count();
     if (others < 2) {
-      throw new RaRefusal(
-          RaRefusal.Reason.WRONG_STATE,
+      throw new Refusal(
+          RefusalCode.WRONG_STATE,
           "operator.lastSecurityAdmins",
           "cannot "
               + what
@@ -240,8 +242,7 @@ public class OperatorAccounts {
   public Operator existing(String username) {
     Operator operator = operator(username == null ? null : username.strip());
     if (operator == null) {
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_FOUND, "operator.notFound", "no operator " + username);
+      throw new Refusal(RefusalCode.NOT_FOUND, "operator.notFound", "no operator " + username);
     }
     return operator;
   }
@@ -257,22 +258,22 @@ public class OperatorAccounts {
 
   private ApplicationUnit unitFor(OperatorRole role, String code) {
     if (role == null) {
-      throw new RaRefusal(
-          RaRefusal.Reason.SEPARATION_OF_DUTIES,
+      throw new Refusal(
+          RefusalCode.SEPARATION_OF_DUTIES,
           List.of(
-              new RaRefusal.Problem(
+              new Refusal.Problem(
                   "roles", "roles.conflict", RoleConflicts.conflictIn(Set.of()).orElseThrow())));
     }
     String given = blankToNull(code);
     if (role != OperatorRole.UNIT_ADMIN) {
       if (given != null) {
-        throw RaRefusal.invalid(
+        throw Refusal.invalid(
             "applicationUnit", "unit.onlyForUnitAdmin", "only a UNIT_ADMIN belongs to a unit");
       }
       return null;
     }
     if (given == null) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "applicationUnit", "unit.required", "a UNIT_ADMIN needs the unit they administer");
     }
     ApplicationUnit unit =
@@ -283,7 +284,7 @@ public class OperatorAccounts {
             .findFirst()
             .orElse(null);
     if (unit == null) {
-      throw RaRefusal.invalid("applicationUnit", "unit.unknown", "no application unit " + given);
+      throw Refusal.invalid("applicationUnit", "unit.unknown", "no application unit " + given);
     }
     return unit;
   }
@@ -291,7 +292,7 @@ public class OperatorAccounts {
   private static String username(String value) {
     String text = FormText.text("username", value, 32, true);
     if (!USERNAME.matcher(text).matches()) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "username",
           "operator.username",
           "use 3 to 32 lower-case letters, digits, '.', '-' or '_', starting with a letter");

@@ -10,6 +10,7 @@ import java.util.List;
 import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
 import org.egovca.ca.domain.ApplicationUnit;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.ra.domain.Permission;
@@ -165,7 +166,7 @@ public class OperatorAdministration {
         access.require(token, Permission.MANAGE_OPERATORS, "deactivateOperator", username);
     Operator operator = accounts.existing(username);
     if (operator == admin) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "username", "operator.self", "a security administrator cannot deactivate themselves");
     }
     accounts.deactivate(operator, ConsoleAccess.actor(admin));

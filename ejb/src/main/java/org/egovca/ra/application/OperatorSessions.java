@@ -19,6 +19,8 @@ import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.application.CertificateRevoked;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.OperatorSession;
 import org.egovca.ra.domain.PasswordHash;
@@ -36,11 +38,11 @@ public class OperatorSessions {
 
   /** A failed login; not rolled back, so the failure count and its audit event are kept. */
   @ApplicationException(rollback = false)
-  public static class LoginRefused extends RaRefusal {
+  public static class LoginRefused extends Refusal {
     private static final long serialVersionUID = 1L;
 
     LoginRefused(String key, String message) {
-      super(Reason.LOGIN_FAILED, key, message);
+      super(RefusalCode.LOGIN_FAILED, key, message);
     }
   }
 
@@ -224,12 +226,12 @@ public class OperatorSessions {
     try {
       Operator operator = access.openSession(token, "changePassword").getOperator();
       if (!PasswordHash.matches(currentPassword, operator.getPasswordHash())) {
-        throw RaRefusal.invalid(
+        throw Refusal.invalid(
             "currentPassword", "password.currentWrong", "the current password is wrong");
       }
       requireAcceptable(newPassword, operator.getUsername(), operator.getDisplayName());
       if (Arrays.equals(currentPassword, newPassword)) {
-        throw RaRefusal.invalid(
+        throw Refusal.invalid(
             "newPassword", "password.unchanged", "the new password must differ from the current");
       }
       operator.changePassword(PasswordHash.of(newPassword), clock.instant());
@@ -247,15 +249,15 @@ public class OperatorSessions {
     List<PasswordRule> broken =
         PasswordPolicy.violations(new String(password), username, displayName);
     if (!broken.isEmpty()) {
-      List<RaRefusal.Problem> problems = new ArrayList<>();
+      List<Refusal.Problem> problems = new ArrayList<>();
       for (PasswordRule rule : broken) {
         problems.add(
-            new RaRefusal.Problem(
+            new Refusal.Problem(
                 "newPassword",
                 "password." + rule.name(),
                 "the password breaks rule " + rule + ": it must have " + rule.requirement()));
       }
-      throw new RaRefusal(RaRefusal.Reason.INVALID_INPUT, problems);
+      throw new Refusal(RefusalCode.INVALID_INPUT, problems);
     }
   }
 

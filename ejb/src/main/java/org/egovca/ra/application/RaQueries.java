@@ -18,8 +18,9 @@ import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditEvent;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.application.IssuedCertificates;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.ra.domain.Application;
 import org.egovca.ra.domain.ApplicationDocument;
@@ -138,7 +139,7 @@ public class RaQueries {
             token, Permission.VIEW_APPLICATIONS, "viewDocument", "document:" + documentId);
     ApplicationDocument document = entityManager.find(ApplicationDocument.class, documentId);
     if (document == null) {
-      throw new RaRefusal(RaRefusal.Reason.NOT_FOUND, "document.notFound", "no such document");
+      throw new Refusal(RefusalCode.NOT_FOUND, "document.notFound", "no such document");
     }
     readable(operator, document.getApplication().getId(), "viewDocument");
     byte[] content = document.getContent();
@@ -160,8 +161,8 @@ public class RaQueries {
             Application.reference(applicationId));
     byte[] envelope = readable(operator, applicationId, "downloadEnvelopedKey").getEnvelopedKey();
     if (envelope == null) {
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_FOUND, "application.noEnvelope", "no encryption key was issued");
+      throw new Refusal(
+          RefusalCode.NOT_FOUND, "application.noEnvelope", "no encryption key was issued");
     }
     return envelope;
   }
@@ -218,12 +219,7 @@ public class RaQueries {
     Operator operator =
         access.require(
             token, Permission.VIEW_CERTIFICATES, "viewCertificate", "serial=" + serialHex);
-    IssuedCertificate certificate;
-    try {
-      certificate = issuedCertificates.find(SerialNumbers.parse(serialHex));
-    } catch (CaRequestException unknown) {
-      throw new RaRefusal(RaRefusal.Reason.NOT_FOUND, "certificate.notFound", unknown.getMessage());
-    }
+    IssuedCertificate certificate = issuedCertificates.find(SerialNumbers.parse(serialHex));
     if (Permission.scopedToUnit(operator.getRoles())
         && !operator.getApplicationUnit().getId().equals(certificate.getApplicationUnitId())) {
       throw outOfUnit(operator, "viewCertificate", "serial=" + certificate.getSerialNumberHex());
@@ -270,8 +266,8 @@ public class RaQueries {
   private Application readable(Operator operator, long id, String action) {
     Application application = entityManager.find(Application.class, id);
     if (application == null) {
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_FOUND,
+      throw new Refusal(
+          RefusalCode.NOT_FOUND,
           "application.notFound",
           "no application " + Application.reference(id));
     }
@@ -286,15 +282,14 @@ public class RaQueries {
     return application;
   }
 
-  private RaRefusal outOfUnit(Operator operator, String action, String target) {
+  private Refusal outOfUnit(Operator operator, String action, String target) {
     String detail =
         operator.getUsername()
             + " administers application unit "
             + operator.getApplicationUnit().getCode()
             + " and may read only its applications and certificates";
     auditLog.refusal(ConsoleAccess.actor(operator), action, target, AuditOutcome.DENIED, detail);
-    return new RaRefusal(
-        RaRefusal.Reason.NOT_AUTHORIZED, "access.otherUnit", "not authorised: " + detail);
+    return new Refusal(RefusalCode.NOT_AUTHORIZED, "access.otherUnit", "not authorised: " + detail);
   }
 
   /** A query over applications, limited to the operator's unit when they administer one. */

@@ -17,6 +17,8 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.ca.domain.CertificateProfile;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.TestProfiles;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.TestKeys;
@@ -44,7 +46,7 @@ class NewCertificateEntryTest {
       name -> {
         CertificateProfile profile = PROFILES.get(name);
         if (profile == null) {
-          throw RaRefusal.invalid("profile", "application.profile", "choose a certificate profile");
+          throw Refusal.invalid("profile", "application.profile", "choose a certificate profile");
         }
         return profile;
       };
@@ -52,7 +54,7 @@ class NewCertificateEntryTest {
   private static final Function<String, ApplicationUnit> UNIT_LOOKUP =
       code -> {
         if (!code.equals("tax")) {
-          throw RaRefusal.invalid("applicationUnit", "unit.unknown", "no application unit " + code);
+          throw Refusal.invalid("applicationUnit", "unit.unknown", "no application unit " + code);
         }
         return TAX;
       };
@@ -144,8 +146,8 @@ class NewCertificateEntryTest {
 
     /** The problems of a refused form, as "field key". */
     List<String> problems() {
-      RaRefusal refusal = assertThrows(RaRefusal.class, this::check);
-      assertEquals(RaRefusal.Reason.INVALID_INPUT, refusal.reason());
+      Refusal refusal = assertThrows(Refusal.class, this::check);
+      assertEquals(RefusalCode.INVALID_INPUT, refusal.code());
       return refusal.problems().stream().map(p -> p.field() + " " + p.key()).toList();
     }
   }
@@ -415,7 +417,7 @@ class NewCertificateEntryTest {
     form.organisationName = "Example Ltd";
     form.organisationCode = "91350100M000100Y43";
 
-    RaRefusal refusal = assertThrows(RaRefusal.class, form::check);
+    Refusal refusal = assertThrows(Refusal.class, form::check);
     assertEquals(1, refusal.problems().size());
     assertNull(refusal.problems().get(0).field());
     assertEquals("application.subject", refusal.problems().get(0).key());
