@@ -16,8 +16,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.application.port.PublishedCertificate;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.Refusal;
@@ -93,7 +93,7 @@ public class CaKeyRollovers {
     ca.rollOver(alias, certificates.newWithNew().getSerialNumber(), now, notAfter, newWithNew);
     auditLog.success(
         actor,
-        AuditActions.CA_KEY_ROLLED_OVER,
+        AuditAction.CA_KEY_ROLLED_OVER,
         ca.getSubjectDn(),
         "ca="
             + caName

@@ -16,8 +16,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IssuanceTerms;
@@ -107,7 +107,7 @@ public class CertificateIssuer {
     entityManager.persist(record);
     auditLog.success(
         actor,
-        AuditActions.CERTIFICATE_ISSUED,
+        AuditAction.CERTIFICATE_ISSUED,
         subjectDn,
         "serial="
             + record.getSerialNumberHex()

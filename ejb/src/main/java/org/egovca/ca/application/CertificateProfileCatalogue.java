@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.ProfileDefinitions;
 import org.egovca.ca.domain.Refusal;
@@ -103,7 +103,7 @@ public class CertificateProfileCatalogue {
     entityManager.persist(new StoredProfile(profile, definition, actor, clock.instant()));
     auditLog.success(
         actor,
-        AuditActions.PROFILE_PUBLISHED,
+        AuditAction.PROFILE_PUBLISHED,
         profile.label(),
         "type=" + profile.type() + " purpose=" + profile.purpose());
   }

@@ -15,8 +15,8 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.application.port.KeyManagementCenter;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IdentityEdition;
@@ -84,7 +84,7 @@ public class CertificateRenewal {
               encryption, holder(encryption).getSubjectPublicKeyInfo(), actor, IssuanceKind.RENEW);
       renewed.pairWith(renewedEncryption);
     }
-    audit(AuditActions.CERTIFICATE_RENEWED, actor, current, renewed);
+    audit(AuditAction.CERTIFICATE_RENEWED, actor, current, renewed);
     return view(renewed, renewedEncryption, null);
   }
 
@@ -148,7 +148,7 @@ public class CertificateRenewal {
       rekeyed.pairWith(newEncryption);
       envelope = key.envelopedPrivateKey();
     }
-    audit(AuditActions.CERTIFICATE_REKEYED, actor, current, rekeyed);
+    audit(AuditAction.CERTIFICATE_REKEYED, actor, current, rekeyed);
     return view(rekeyed, newEncryption, envelope);
   }
 
@@ -194,7 +194,7 @@ public class CertificateRenewal {
   }
 
   private void audit(
-      String action, String actor, IssuedCertificate current, IssuedCertificate replacement) {
+      AuditAction action, String actor, IssuedCertificate current, IssuedCertificate replacement) {
     auditLog.success(
         actor,
         action,

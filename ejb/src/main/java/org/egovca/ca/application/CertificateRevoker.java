@@ -13,8 +13,8 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RevocationInitiator;
@@ -78,7 +78,7 @@ public class CertificateRevoker {
       String actor) {
     auditLog.success(
         actor,
-        AuditActions.CERTIFICATE_REVOKED,
+        AuditAction.CERTIFICATE_REVOKED,
         certificate.getSubjectDn(),
         "serial="
             + certificate.getSerialNumberHex()

@@ -21,8 +21,8 @@ import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.ClientRole;
@@ -224,7 +224,7 @@ public class RaClientAuthenticator {
 
   private Refusal denied(String who, String operation, String reason) {
     auditLog.refusal(
-        who, AuditActions.RA_CLIENT_AUTHENTICATION, operation, AuditOutcome.DENIED, reason);
+        who, AuditAction.RA_CLIENT_AUTHENTICATION, operation, AuditOutcome.DENIED, reason);
     return new Refusal(NOT_AUTHORIZED, reason);
   }
 }

@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
@@ -106,7 +106,7 @@ public class RaClientRegistry {
     entityManager.persist(client);
     auditLog.success(
         actor,
-        AuditActions.RA_CLIENT_CREATED,
+        AuditAction.RA_CLIENT_CREATED,
         checked.name(),
         "units="
             + checked.applicationUnits()
@@ -143,7 +143,7 @@ public class RaClientRegistry {
     client.authoriseUnits(unitIds(checked.applicationUnits()));
     auditLog.success(
         actor,
-        AuditActions.RA_CLIENT_CHANGED,
+        AuditAction.RA_CLIENT_CHANGED,
         client.getName(),
         "units=" + checked.applicationUnits());
   }

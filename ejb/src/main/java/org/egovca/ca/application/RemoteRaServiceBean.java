@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.BatchRefusal;
 import org.egovca.ca.domain.CertificateProfile;
@@ -53,7 +53,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
     return asRaClient(
         clientCertificate,
         "issueCertificate",
-        AuditActions.CERTIFICATE_ISSUED,
+        AuditAction.CERTIFICATE_ISSUED,
         request == null ? null : request.subjectDn(),
         client -> issue(request, client));
   }
@@ -64,7 +64,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
     return asRaClient(
         clientCertificate,
         "issueCertificates",
-        AuditActions.CERTIFICATE_ISSUED,
+        AuditAction.CERTIFICATE_ISSUED,
         "batch of " + (requests == null ? 0 : requests.size()) + " requests",
         client -> {
           requireBatchSize(requests);
@@ -112,7 +112,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
     return asRaClient(
         clientCertificate,
         "issueDualCertificate",
-        AuditActions.CERTIFICATE_ISSUED,
+        AuditAction.CERTIFICATE_ISSUED,
         application == null ? null : application.subjectDn(),
         client -> {
           requireUnit(application, client);
@@ -135,7 +135,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
     return asRaClient(
         clientCertificate,
         "renewCertificate",
-        AuditActions.CERTIFICATE_RENEWED,
+        AuditAction.CERTIFICATE_RENEWED,
         "serial=" + serial,
         client -> {
           IssuedCertificate current = inScope(serial, client);
@@ -152,7 +152,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
     return asRaClient(
         clientCertificate,
         "rekeyCertificate",
-        AuditActions.CERTIFICATE_REKEYED,
+        AuditAction.CERTIFICATE_REKEYED,
         "serial=" + serial,
         client -> {
           IssuedCertificate current = inScope(serial, client);
@@ -169,7 +169,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
     return asRaClient(
         clientCertificate,
         "revokeCertificate",
-        AuditActions.CERTIFICATE_REVOKED,
+        AuditAction.CERTIFICATE_REVOKED,
         "serial=" + serial,
         client -> {
           IssuedCertificate certificate = inScope(serial, client);
@@ -265,7 +265,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
   private <T> T asRaClient(
       byte[] clientCertificate,
       String operation,
-      String action,
+      AuditAction action,
       String target,
       Function<RaClient, T> work) {
     RaClient client = authenticator.authenticate(clientCertificate, operation);

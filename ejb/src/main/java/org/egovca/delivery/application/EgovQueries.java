@@ -15,8 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.IssuedCrls;
@@ -78,7 +78,7 @@ public class EgovQueries {
               + system.getApplicationUnit().getCode();
       auditLog.refusal(
           "egov-system:" + system.getName(),
-          AuditActions.QUERY_SERVICE,
+          AuditAction.QUERY_SERVICE,
           certificate.getSubjectDn(),
           AuditOutcome.DENIED,
           detail);
@@ -141,7 +141,11 @@ public class EgovQueries {
     if (system == null || !system.isActive()) {
       String detail = "the e-gov system of client " + client.getName() + " is not active";
       auditLog.refusal(
-          "egov-system:" + client.getName(), operation, null, AuditOutcome.DENIED, detail);
+          "egov-system:" + client.getName(),
+          AuditAction.QUERY_SERVICE,
+          operation,
+          AuditOutcome.DENIED,
+          detail);
       throw new Refusal(NOT_AUTHORIZED, detail);
     }
     return system;

@@ -3,6 +3,7 @@ package org.egovca.delivery.application;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ra.application.ConsoleAccess;
 import org.egovca.ra.application.DualControl;
@@ -24,7 +25,7 @@ public class EgovSystemAdministration {
   @Inject private DualControl dualControl;
 
   public List<EgovSystemView> systems(String token) {
-    access.require(token, Permission.MANAGE_EGOV_SYSTEMS, "listEgovSystems", null);
+    access.require(token, Permission.MANAGE_EGOV_SYSTEMS, AuditAction.EGOV_SYSTEMS_LISTED, null);
     return registry.all();
   }
 
@@ -37,7 +38,7 @@ public class EgovSystemAdministration {
         access.require(
             token,
             Permission.MANAGE_EGOV_SYSTEMS,
-            "registerEgovSystem",
+            AuditAction.EGOV_SYSTEM_REGISTERED,
             registration == null ? null : registration.name());
     String summary;
     try {
@@ -59,7 +60,7 @@ public class EgovSystemAdministration {
         access.require(
             token,
             Permission.MANAGE_EGOV_SYSTEMS,
-            active ? "activateEgovSystem" : "deactivateEgovSystem",
+            active ? AuditAction.EGOV_SYSTEM_ACTIVATED : AuditAction.EGOV_SYSTEM_DEACTIVATED,
             name);
     try {
       return registry.setActive(name, active, ConsoleAccess.actor(admin));

@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.CertificateIssuer;
 import org.egovca.ca.application.CertificateProfileCatalogue;
@@ -134,7 +134,7 @@ public class EgovSystemRegistry {
     system.useClient(client);
     auditLog.success(
         actor,
-        AuditActions.EGOV_SYSTEM_REGISTERED,
+        AuditAction.EGOV_SYSTEM_REGISTERED,
         "egov-system:" + name,
         describe(system) + " clientCertificate=" + clientCertificate.getSerialNumberHex());
     return new Registered(
@@ -177,7 +177,7 @@ public class EgovSystemRegistry {
     }
     auditLog.success(
         actor,
-        active ? AuditActions.EGOV_SYSTEM_ACTIVATED : AuditActions.EGOV_SYSTEM_DEACTIVATED,
+        active ? AuditAction.EGOV_SYSTEM_ACTIVATED : AuditAction.EGOV_SYSTEM_DEACTIVATED,
         "egov-system:" + name,
         describe(system));
     return EgovSystemView.of(system);

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.application.CertificateProfileCatalogue;
 import org.egovca.ca.application.CertificateRenewal;
@@ -67,9 +67,9 @@ public class ApplicationReview {
         access.require(
             token,
             Permission.DECIDE_APPLICATION,
-            "approveApplication",
+            AuditAction.APPLICATION_APPROVED,
             Application.reference(applicationId));
-    Application application = decidable(reviewer, applicationId, "approveApplication");
+    Application application = decidable(reviewer, applicationId, AuditAction.APPLICATION_APPROVED);
     String checkedNote = FormText.lines("note", note, 1000, false);
     String actor = ConsoleAccess.actor(reviewer);
     Instant now = clock.instant();
@@ -77,7 +77,7 @@ public class ApplicationReview {
     application.approve(reviewer.getUsername(), now, checkedNote);
     auditLog.success(
         actor,
-        AuditActions.APPLICATION_APPROVED,
+        AuditAction.APPLICATION_APPROVED,
         application.reference(),
         application.getKind()
             + (application.getCertificate() == null
@@ -98,9 +98,9 @@ public class ApplicationReview {
         access.require(
             token,
             Permission.DECIDE_APPLICATION,
-            "rejectApplication",
+            AuditAction.APPLICATION_REJECTED,
             Application.reference(applicationId));
-    Application application = decidable(reviewer, applicationId, "rejectApplication");
+    Application application = decidable(reviewer, applicationId, AuditAction.APPLICATION_REJECTED);
     if (reason == null) {
       throw Refusal.invalid("reason", "field.required", "choose the reason of the rejection");
     }
@@ -109,7 +109,7 @@ public class ApplicationReview {
     application.reject(reason, checkedNote, reviewer.getUsername(), now);
     auditLog.success(
         ConsoleAccess.actor(reviewer),
-        AuditActions.APPLICATION_REJECTED,
+        AuditAction.APPLICATION_REJECTED,
         application.reference(),
         reason + (checkedNote == null ? "" : ": " + checkedNote));
     notices.queue(application, ApplicantNotice.Kind.REJECTION);
@@ -122,7 +122,8 @@ public class ApplicationReview {
    */
   public CertificateSummary forceRevoke(String token, String serial, String reason, String note) {
     Operator reviewer =
-        access.require(token, Permission.FORCE_REVOCATION, "forceRevocation", "serial=" + serial);
+        access.require(
+            token, Permission.FORCE_REVOCATION, AuditAction.FORCED_REVOCATION, "serial=" + serial);
     String actor = ConsoleAccess.actor(reviewer);
     RevocationReason[] checkedReason = new RevocationReason[1];
     String[] checkedNote = new String[1];
@@ -131,7 +132,7 @@ public class ApplicationReview {
             () -> checkedReason[0] = ChangeEntry.reason(reason),
             () -> checkedNote[0] = FormText.lines("note", note, 1000, true)));
     IssuedCertificate target =
-        applications.subscriberCertificate(serial, actor, AuditActions.FORCED_REVOCATION);
+        applications.subscriberCertificate(serial, actor, AuditAction.FORCED_REVOCATION);
     IssuedCertificate revoked =
         carriedOut(
             null,
@@ -141,7 +142,7 @@ public class ApplicationReview {
                     target.getSerialNumber(), checkedReason[0], RevocationInitiator.RA, actor));
     auditLog.success(
         actor,
-        AuditActions.FORCED_REVOCATION,
+        AuditAction.FORCED_REVOCATION,
         "serial=" + revoked.getSerialNumberHex(),
         checkedReason[0] + ": " + checkedNote[0]);
     Application origin = applications.originOf(revoked);
@@ -261,7 +262,7 @@ public class ApplicationReview {
     } catch (Refusal refused) {
       auditLog.refusal(
           actor,
-          application == null ? AuditActions.FORCED_REVOCATION : AuditActions.APPLICATION_APPROVED,
+          application == null ? AuditAction.FORCED_REVOCATION : AuditAction.APPLICATION_APPROVED,
           application == null ? null : application.reference(),
           AuditOutcome.FAILURE,
           refused.getMessage());
@@ -280,7 +281,7 @@ public class ApplicationReview {
   }
 
   /** The application, if the reviewer may decide it: waiting, and not entered by the reviewer. */
-  private Application decidable(Operator reviewer, long applicationId, String action) {
+  private Application decidable(Operator reviewer, long applicationId, AuditAction action) {
     Application application = applications.find(applicationId);
     if (application.getEnteredBy().equals(reviewer.getUsername())) {
       String detail =

@@ -9,8 +9,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.ca.domain.Refusal;
 
@@ -57,7 +57,6 @@ public class ApplicationUnitRegistry {
           "unitCode", "unit.exists", "an application unit with the code " + checked[0] + " exists");
     }
     entityManager.persist(new ApplicationUnit(checked[0], checked[1], clock.instant()));
-    auditLog.success(
-        actor, AuditActions.APPLICATION_UNIT_CREATED, "unit:" + checked[0], checked[1]);
+    auditLog.success(actor, AuditAction.APPLICATION_UNIT_CREATED, "unit:" + checked[0], checked[1]);
   }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.application.CertificateProfileCatalogue;
 import org.egovca.ca.application.IssuedCertificates;
@@ -59,7 +60,7 @@ class Applications {
    * CA certificates are never the object of an application or a forced revocation — they change
    * only through the security administrators' dual-controlled operations.
    */
-  IssuedCertificate subscriberCertificate(String serial, String actor, String action) {
+  IssuedCertificate subscriberCertificate(String serial, String actor, AuditAction action) {
     IssuedCertificate target = certificate(serial);
     if (!profiles.require(target.getProfile()).type().isSubscriberCertificate()) {
       String detail =

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.Refusal;
@@ -38,7 +39,7 @@ public class ConsoleAccess {
 
   /** The operator of an open session, refused unless their roles grant {@code permission}. */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public Operator require(String token, Permission permission, String action, String target) {
+  public Operator require(String token, Permission permission, AuditAction action, String target) {
     Operator operator = openSession(token, action).getOperator();
     if (operator.isMustChangePassword()) {
       throw new Refusal(
@@ -67,7 +68,7 @@ public class ConsoleAccess {
 
   /** The open session of {@code token}; a missing, ended or idle session is refused. */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public OperatorSession openSession(String token, String action) {
+  public OperatorSession openSession(String token, AuditAction action) {
     Instant now = clock.instant();
     OperatorSession session =
         token == null

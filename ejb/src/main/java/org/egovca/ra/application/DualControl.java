@@ -11,8 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
@@ -63,7 +63,7 @@ public class DualControl {
       Operator targetOperator,
       String summary,
       Object parameters) {
-    requirePermission(requester, action, AuditActions.DUAL_CONTROL_REQUESTED);
+    requirePermission(requester, action, AuditAction.DUAL_CONTROL_REQUESTED);
     Instant now = clock.instant();
     if (!entityManager
         .createNamedQuery(PendingAction.OPEN_FOR_TARGET, PendingAction.class)
@@ -98,13 +98,13 @@ public class DualControl {
     try {
       request = new PendingAction(action, target, targetOperator, summary, json, requester, now);
     } catch (DualControlViolation violation) {
-      throw denied(requester, AuditActions.DUAL_CONTROL_REQUESTED, target, violation);
+      throw denied(requester, AuditAction.DUAL_CONTROL_REQUESTED, target, violation);
     }
     entityManager.persist(request);
     entityManager.flush();
     auditLog.success(
         ConsoleAccess.actor(requester),
-        AuditActions.DUAL_CONTROL_REQUESTED,
+        AuditAction.DUAL_CONTROL_REQUESTED,
         reference(request),
         action + " " + target + ": " + summary);
     return PendingActionView.of(request);
@@ -114,17 +114,17 @@ public class DualControl {
   public Approval approve(Operator approver, long id, String note) {
     note = checkedNote(note);
     PendingAction request = open(id);
-    requirePermission(approver, request.getAction(), AuditActions.DUAL_CONTROL_APPROVED);
+    requirePermission(approver, request.getAction(), AuditAction.DUAL_CONTROL_APPROVED);
     requireSplitKnowledge(request, approver);
     try {
       request.approve(approver, clock.instant(), note);
     } catch (DualControlViolation violation) {
-      throw denied(approver, AuditActions.DUAL_CONTROL_APPROVED, reference(request), violation);
+      throw denied(approver, AuditAction.DUAL_CONTROL_APPROVED, reference(request), violation);
     }
     String actor = ConsoleAccess.actor(approver);
     auditLog.success(
         actor,
-        AuditActions.DUAL_CONTROL_APPROVED,
+        AuditAction.DUAL_CONTROL_APPROVED,
         reference(request),
         request.getAction()
             + " "
@@ -140,7 +140,7 @@ public class DualControl {
       // approved once what stood in the way is gone
       auditLog.refusal(
           actor,
-          AuditActions.DUAL_CONTROL_APPROVED,
+          AuditAction.DUAL_CONTROL_APPROVED,
           reference(request),
           AuditOutcome.FAILURE,
           refused.getMessage());
@@ -153,15 +153,15 @@ public class DualControl {
   public PendingActionView reject(Operator approver, long id, String note) {
     note = checkedNote(note);
     PendingAction request = open(id);
-    requirePermission(approver, request.getAction(), AuditActions.DUAL_CONTROL_REJECTED);
+    requirePermission(approver, request.getAction(), AuditAction.DUAL_CONTROL_REJECTED);
     try {
       request.reject(approver, clock.instant(), note);
     } catch (DualControlViolation violation) {
-      throw denied(approver, AuditActions.DUAL_CONTROL_REJECTED, reference(request), violation);
+      throw denied(approver, AuditAction.DUAL_CONTROL_REJECTED, reference(request), violation);
     }
     auditLog.success(
         ConsoleAccess.actor(approver),
-        AuditActions.DUAL_CONTROL_REJECTED,
+        AuditAction.DUAL_CONTROL_REJECTED,
         reference(request),
         request.getAction() + " " + request.getTarget() + (note == null ? "" : ": " + note));
     return PendingActionView.of(request);
@@ -173,11 +173,11 @@ public class DualControl {
     try {
       request.withdraw(requester, clock.instant());
     } catch (DualControlViolation violation) {
-      throw denied(requester, AuditActions.DUAL_CONTROL_WITHDRAWN, reference(request), violation);
+      throw denied(requester, AuditAction.DUAL_CONTROL_WITHDRAWN, reference(request), violation);
     }
     auditLog.success(
         ConsoleAccess.actor(requester),
-        AuditActions.DUAL_CONTROL_WITHDRAWN,
+        AuditAction.DUAL_CONTROL_WITHDRAWN,
         reference(request),
         request.getAction() + " " + request.getTarget());
     return PendingActionView.of(request);
@@ -198,7 +198,7 @@ public class DualControl {
   /** Request {@code id}, decided or not, with its public result. */
   public PendingActionView find(Operator viewer, long id) {
     PendingAction request = existing(id);
-    requirePermission(viewer, request.getAction(), "viewRequest");
+    requirePermission(viewer, request.getAction(), AuditAction.DUAL_CONTROL_REQUEST_VIEWED);
     return PendingActionView.of(request);
   }
 
@@ -229,7 +229,7 @@ public class DualControl {
   }
 
   /** Refuses {@code step} (an audited action name) to an operator without the permission. */
-  private void requirePermission(Operator operator, SupervisedAction action, String step) {
+  private void requirePermission(Operator operator, SupervisedAction action, AuditAction step) {
     if (!operator.has(action.permission())) {
       String detail =
           operator.getUsername()
@@ -263,7 +263,7 @@ public class DualControl {
             detail -> {
               auditLog.refusal(
                   ConsoleAccess.actor(approver),
-                  AuditActions.DUAL_CONTROL_APPROVED,
+                  AuditAction.DUAL_CONTROL_APPROVED,
                   reference(request),
                   AuditOutcome.DENIED,
                   detail);
@@ -284,7 +284,7 @@ public class DualControl {
 
   /** Audits {@code violation} as denied, and returns it to be thrown. */
   private DualControlViolation denied(
-      Operator operator, String action, String target, DualControlViolation violation) {
+      Operator operator, AuditAction action, String target, DualControlViolation violation) {
     auditLog.refusal(
         ConsoleAccess.actor(operator), action, target, AuditOutcome.DENIED, violation.getMessage());
     return violation;

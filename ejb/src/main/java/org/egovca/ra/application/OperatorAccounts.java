@@ -13,8 +13,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.application.CertificateRevoker;
 import org.egovca.ca.application.ClientCredentialKeys;
 import org.egovca.ca.domain.ApplicationUnit;
@@ -109,12 +109,12 @@ public class OperatorAccounts {
     entityManager.persist(operator);
     auditLog.success(
         actor,
-        AuditActions.OPERATOR_CREATED,
+        AuditAction.OPERATOR_CREATED,
         target(checked.username()),
         "role " + checked.role() + (unit == null ? "" : " of unit " + unit.getCode()));
     auditLog.success(
         actor,
-        AuditActions.OPERATOR_CERTIFICATE_ISSUED,
+        AuditAction.OPERATOR_CERTIFICATE_ISSUED,
         target(checked.username()),
         "serial=" + certificate.getSerialNumberHex());
     return new NewOperatorCredential(
@@ -140,7 +140,7 @@ public class OperatorAccounts {
     operator.assignRoles(EnumSet.of(change.role()), unit);
     auditLog.success(
         actor,
-        AuditActions.OPERATOR_CHANGED,
+        AuditAction.OPERATOR_CHANGED,
         target(change.username()),
         "roles " + before + " -> [" + change.role() + "]");
   }
@@ -165,7 +165,7 @@ public class OperatorAccounts {
     operator.bindCertificate(certificate);
     auditLog.success(
         actor,
-        AuditActions.OPERATOR_CERTIFICATE_ISSUED,
+        AuditAction.OPERATOR_CERTIFICATE_ISSUED,
         target(operator.getUsername()),
         "serial=" + certificate.getSerialNumberHex());
     return PemCertificates.of(certificate.getEncoded(), certificates.tlsCaCertificate());
@@ -178,7 +178,7 @@ public class OperatorAccounts {
         OneTimePasswords.create(operator.getUsername(), operator.getDisplayName());
     operator.resetPassword(PasswordHash.of(oneTimePassword), clock.instant());
     auditLog.success(
-        actor, AuditActions.OPERATOR_CHANGED, target(reset.username()), "one-time password set");
+        actor, AuditAction.OPERATOR_CHANGED, target(reset.username()), "one-time password set");
     return new String(oneTimePassword);
   }
 
@@ -188,7 +188,7 @@ public class OperatorAccounts {
     operator.deactivate();
     revokeLoginCertificate(operator, RevocationReason.A_AFFILIATION_CHANGED, actor);
     auditLog.success(
-        actor, AuditActions.OPERATOR_CHANGED, target(operator.getUsername()), "deactivated");
+        actor, AuditAction.OPERATOR_CHANGED, target(operator.getUsername()), "deactivated");
   }
 
   private void revokeLoginCertificate(Operator operator, RevocationReason reason, String actor) {

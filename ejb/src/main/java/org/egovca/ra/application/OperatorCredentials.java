@@ -10,8 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ra.domain.Operator;
@@ -141,7 +141,7 @@ public class OperatorCredentials {
       }
       operator.changePassword(PasswordHash.of(newPassword), clock.instant());
       String who = ConsoleAccess.actor(operator);
-      auditLog.success(who, AuditActions.OPERATOR_PASSWORD_CHANGED, who, "admin SOAP service");
+      auditLog.success(who, AuditAction.OPERATOR_PASSWORD_CHANGED, who, "admin SOAP service");
     } finally {
       if (current != null) {
         java.util.Arrays.fill(current, '\0');
@@ -154,7 +154,7 @@ public class OperatorCredentials {
 
   private Refusal denied(String who, String operation, String reason) {
     auditLog.refusal(
-        who, AuditActions.RA_CLIENT_AUTHENTICATION, operation, AuditOutcome.DENIED, reason);
+        who, AuditAction.OPERATOR_AUTHENTICATION, operation, AuditOutcome.DENIED, reason);
     return new Refusal(NOT_AUTHORIZED, reason);
   }
 }

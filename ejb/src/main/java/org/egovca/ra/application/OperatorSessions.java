@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.application.CertificateRevoked;
 import org.egovca.ca.domain.IssuedCertificate;
@@ -86,7 +86,7 @@ public class OperatorSessions {
           new OperatorSession(
               ConsoleAccess.sha256(token), operator, fingerprint, remoteAddress, now));
       auditLog.success(
-          "operator:" + who, AuditActions.OPERATOR_LOGIN, "operator:" + who, from(remoteAddress));
+          "operator:" + who, AuditAction.OPERATOR_LOGIN, "operator:" + who, from(remoteAddress));
       return new LoginResult(token, OperatorView.of(operator, now));
     } finally {
       if (password != null) {
@@ -157,7 +157,7 @@ public class OperatorSessions {
       if (locked) {
         auditLog.success(
             "system",
-            AuditActions.OPERATOR_LOCKED,
+            AuditAction.OPERATOR_LOCKED,
             "operator:" + who,
             Operator.MAX_FAILED_LOGINS
                 + " failed logins in a row; locked until "
@@ -172,13 +172,13 @@ public class OperatorSessions {
    * a session cannot move to another certificate.
    */
   public OperatorView resume(String token, byte[] clientCertificate) {
-    OperatorSession session = access.openSession(token, "resumeSession");
+    OperatorSession session = access.openSession(token, AuditAction.OPERATOR_SESSION_RESUMED);
     String presented = clientCertificate == null ? "" : ConsoleAccess.sha256(clientCertificate);
     if (!session.getCertificateFingerprint().equalsIgnoreCase(presented)) {
       session.end(clock.instant());
       auditLog.success(
           "operator:" + session.getOperator().getUsername(),
-          AuditActions.OPERATOR_LOGOUT,
+          AuditAction.OPERATOR_LOGOUT,
           "operator:" + session.getOperator().getUsername(),
           "session ended: a request came with another client certificate");
       return null;
@@ -203,7 +203,7 @@ public class OperatorSessions {
       String who = "operator:" + session.getOperator().getUsername();
       auditLog.success(
           who,
-          AuditActions.OPERATOR_LOGOUT,
+          AuditAction.OPERATOR_LOGOUT,
           who,
           "session ended: its login certificate "
               + certificate.getSerialNumberHex()
@@ -212,10 +212,10 @@ public class OperatorSessions {
   }
 
   public void logout(String token) {
-    OperatorSession session = access.openSession(token, "logout");
+    OperatorSession session = access.openSession(token, AuditAction.OPERATOR_LOGOUT);
     session.end(clock.instant());
     String who = "operator:" + session.getOperator().getUsername();
-    auditLog.success(who, AuditActions.OPERATOR_LOGOUT, who, "logged out");
+    auditLog.success(who, AuditAction.OPERATOR_LOGOUT, who, "logged out");
   }
 
   /**
@@ -224,7 +224,8 @@ public class OperatorSessions {
    */
   public OperatorView changePassword(String token, char[] currentPassword, char[] newPassword) {
     try {
-      Operator operator = access.openSession(token, "changePassword").getOperator();
+      Operator operator =
+          access.openSession(token, AuditAction.OPERATOR_PASSWORD_CHANGED).getOperator();
       if (!PasswordHash.matches(currentPassword, operator.getPasswordHash())) {
         throw Refusal.invalid(
             "currentPassword", "password.currentWrong", "the current password is wrong");
@@ -236,7 +237,7 @@ public class OperatorSessions {
       }
       operator.changePassword(PasswordHash.of(newPassword), clock.instant());
       String who = "operator:" + operator.getUsername();
-      auditLog.success(who, AuditActions.OPERATOR_PASSWORD_CHANGED, who, null);
+      auditLog.success(who, AuditAction.OPERATOR_PASSWORD_CHANGED, who, null);
       return OperatorView.of(operator, clock.instant());
     } finally {
       wipe(currentPassword);
@@ -265,7 +266,7 @@ public class OperatorSessions {
       String username, String remoteAddress, String why, String key, String message) {
     auditLog.refusal(
         "operator:" + username,
-        AuditActions.OPERATOR_LOGIN,
+        AuditAction.OPERATOR_LOGIN,
         "operator:" + username,
         AuditOutcome.FAILURE,
         why + from(remoteAddress));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditEvent;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.application.IssuedCertificates;
@@ -52,7 +53,8 @@ public class RaQueries {
   @Inject private Clock clock;
 
   public Workload workload(String token) {
-    Operator operator = access.require(token, Permission.VIEW_APPLICATIONS, "viewWorkload", null);
+    Operator operator =
+        access.require(token, Permission.VIEW_APPLICATIONS, AuditAction.WORKLOAD_VIEWED, null);
     Instant now = clock.instant();
     List<ApplicationSummary> waiting =
         scoped(
@@ -92,7 +94,8 @@ public class RaQueries {
 
   public List<ApplicationSummary> applications(String token, ApplicationSearch search) {
     Operator operator =
-        access.require(token, Permission.VIEW_APPLICATIONS, "searchApplications", null);
+        access.require(
+            token, Permission.VIEW_APPLICATIONS, AuditAction.APPLICATIONS_SEARCHED, null);
     ApplicationSearch criteria = search == null ? ApplicationSearch.all() : search;
     StringBuilder where = new StringBuilder("SELECT a FROM Application a WHERE 1 = 1");
     Map<String, Object> parameters = new HashMap<>();
@@ -128,20 +131,27 @@ public class RaQueries {
   public ApplicationDetail application(String token, long id) {
     Operator operator =
         access.require(
-            token, Permission.VIEW_APPLICATIONS, "viewApplication", Application.reference(id));
-    return ApplicationDetail.of(readable(operator, id, "viewApplication"), clock.instant());
+            token,
+            Permission.VIEW_APPLICATIONS,
+            AuditAction.APPLICATION_VIEWED,
+            Application.reference(id));
+    return ApplicationDetail.of(
+        readable(operator, id, AuditAction.APPLICATION_VIEWED), clock.instant());
   }
 
   /** A stored document, with a fresh check of its SHA-256. */
   public DocumentContent document(String token, long documentId) {
     Operator operator =
         access.require(
-            token, Permission.VIEW_APPLICATIONS, "viewDocument", "document:" + documentId);
+            token,
+            Permission.VIEW_APPLICATIONS,
+            AuditAction.DOCUMENT_VIEWED,
+            "document:" + documentId);
     ApplicationDocument document = entityManager.find(ApplicationDocument.class, documentId);
     if (document == null) {
       throw new Refusal(RefusalCode.NOT_FOUND, "document.notFound", "no such document");
     }
-    readable(operator, document.getApplication().getId(), "viewDocument");
+    readable(operator, document.getApplication().getId(), AuditAction.DOCUMENT_VIEWED);
     byte[] content = document.getContent();
     return new DocumentContent(
         document.getFileName(),
@@ -157,9 +167,10 @@ public class RaQueries {
         access.require(
             token,
             Permission.VIEW_APPLICATIONS,
-            "downloadEnvelopedKey",
+            AuditAction.ENVELOPED_KEY_DOWNLOADED,
             Application.reference(applicationId));
-    byte[] envelope = readable(operator, applicationId, "downloadEnvelopedKey").getEnvelopedKey();
+    byte[] envelope =
+        readable(operator, applicationId, AuditAction.ENVELOPED_KEY_DOWNLOADED).getEnvelopedKey();
     if (envelope == null) {
       throw new Refusal(
           RefusalCode.NOT_FOUND, "application.noEnvelope", "no encryption key was issued");
@@ -169,7 +180,8 @@ public class RaQueries {
 
   public List<CertificateSummary> certificates(String token, CertificateSearch search) {
     Operator operator =
-        access.require(token, Permission.VIEW_CERTIFICATES, "searchCertificates", null);
+        access.require(
+            token, Permission.VIEW_CERTIFICATES, AuditAction.CERTIFICATES_SEARCHED, null);
     CertificateSearch criteria = search == null ? CertificateSearch.all() : search;
     StringBuilder where = new StringBuilder("SELECT c FROM IssuedCertificate c WHERE 1 = 1");
     Map<String, Object> parameters = new HashMap<>();
@@ -218,11 +230,15 @@ public class RaQueries {
   public CertificateDetail certificate(String token, String serialHex) {
     Operator operator =
         access.require(
-            token, Permission.VIEW_CERTIFICATES, "viewCertificate", "serial=" + serialHex);
+            token,
+            Permission.VIEW_CERTIFICATES,
+            AuditAction.CERTIFICATE_VIEWED,
+            "serial=" + serialHex);
     IssuedCertificate certificate = issuedCertificates.find(SerialNumbers.parse(serialHex));
     if (Permission.scopedToUnit(operator.getRoles())
         && !operator.getApplicationUnit().getId().equals(certificate.getApplicationUnitId())) {
-      throw outOfUnit(operator, "viewCertificate", "serial=" + certificate.getSerialNumberHex());
+      throw outOfUnit(
+          operator, AuditAction.CERTIFICATE_VIEWED, "serial=" + certificate.getSerialNumberHex());
     }
     Instant now = clock.instant();
     List<ApplicationSummary> applications =
@@ -244,7 +260,7 @@ public class RaQueries {
    * text}.
    */
   public List<AuditEntry> auditTrail(String token, String text, int max) {
-    access.require(token, Permission.VIEW_AUDIT, "viewAuditTrail", null);
+    access.require(token, Permission.VIEW_AUDIT, AuditAction.AUDIT_LOG_VIEWED, null);
     String filter = FormText.text("text", text, 128, false);
     TypedQuery<AuditEvent> query =
         entityManager.createQuery(
@@ -263,7 +279,7 @@ public class RaQueries {
         .toList();
   }
 
-  private Application readable(Operator operator, long id, String action) {
+  private Application readable(Operator operator, long id, AuditAction action) {
     Application application = entityManager.find(Application.class, id);
     if (application == null) {
       throw new Refusal(
@@ -282,7 +298,7 @@ public class RaQueries {
     return application;
   }
 
-  private Refusal outOfUnit(Operator operator, String action, String target) {
+  private Refusal outOfUnit(Operator operator, AuditAction action, String target) {
     String detail =
         operator.getUsername()
             + " administers application unit "
