@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.delivery.application.DeliveryMonitor;
 import org.egovca.delivery.application.EgovSystemAdministration;
@@ -73,13 +74,13 @@ final class ConsoleAuthorization {
     String failure;
 
     @Override
-    public Operator require(String token, Permission wanted, String action, String target) {
+    public Operator require(String token, Permission wanted, AuditAction action, String target) {
       permission = wanted;
       throw new Checked();
     }
 
     @Override
-    public OperatorSession openSession(String token, String action) {
+    public OperatorSession openSession(String token, AuditAction action) {
       session = true;
       throw new Checked();
     }

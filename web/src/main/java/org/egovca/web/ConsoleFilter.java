@@ -15,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ra.application.OperatorSessions;
 import org.egovca.ra.application.OperatorView;
-import org.egovca.ra.application.RaRefusal;
 
 /**
  * The console's gate. Every response gets the security headers. Every page except the public ones
@@ -82,7 +82,7 @@ public class ConsoleFilter extends HttpFilter {
     OperatorView operator;
     try {
       operator = sessions.resume(token, ClientCertificate.der(request));
-    } catch (RaRefusal refusal) {
+    } catch (Refusal refusal) {
       operator = null;
     } catch (EJBException failure) {
       LOG.log(Level.SEVERE, "resuming an RA console session failed", failure);

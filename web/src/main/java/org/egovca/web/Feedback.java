@@ -18,12 +18,12 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.egovca.ca.domain.CaRequestException;
-import org.egovca.ra.application.RaRefusal;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 
 /**
  * Turns what the RA services answer into messages in the operator's language: each problem of a
- * {@link RaRefusal} next to the field it names (a component with that id in the form), the rest at
+ * {@link Refusal} next to the field it names (a component with that id in the form), the rest at
  * the top of the page. A problem is translated by its key where the bundle has one and shown in the
  * service's English words otherwise. Anything unexpected is logged and shown as a generic message:
  * never a stack trace.
@@ -102,10 +102,8 @@ final class Feedback {
     while (cause instanceof EJBException && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    if (cause instanceof RaRefusal refusal) {
+    if (cause instanceof Refusal refusal) {
       refusal(formId, refusal, fields);
-    } else if (cause instanceof CaRequestException refused) {
-      add(null, FacesMessage.SEVERITY_ERROR, refused.getMessage());
     } else if (cause instanceof ConstraintViolationException invalid) {
       for (ConstraintViolation<?> violation : invalid.getConstraintViolations()) {
         add(null, FacesMessage.SEVERITY_ERROR, violation.getMessage());
@@ -116,13 +114,13 @@ final class Feedback {
     }
   }
 
-  static void refusal(String formId, RaRefusal refusal, Map<String, String> fields) {
-    if (refusal.reason() == RaRefusal.Reason.SESSION_ENDED) {
+  static void refusal(String formId, Refusal refusal, Map<String, String> fields) {
+    if (refusal.code() == RefusalCode.SESSION_ENDED) {
       sessionEnded();
       return;
     }
     Map<String, List<String>> byField = new LinkedHashMap<>();
-    for (RaRefusal.Problem problem : refusal.problems()) {
+    for (Refusal.Problem problem : refusal.problems()) {
       String translated = translation(problem.key());
       String text;
       if (translated == null) {

@@ -87,10 +87,10 @@ class ConsoleAccessIT {
     List<AuditRow> denied = Records.auditSince(server, mark, row -> row.outcome().equals("DENIED"));
     assertEquals(2, denied.size(), denied.toString());
     assertEquals("operator:clerk.sun", denied.get(0).actor());
-    assertEquals("approveApplication", denied.get(0).action());
+    assertEquals("APPLICATION_APPROVED", denied.get(0).action());
     assertEquals(reference, denied.get(0).target());
     assertTrue(denied.get(0).detail().contains("CPS 7.5.1.2"), denied.get(0).detail());
-    assertEquals("rejectApplication", denied.get(1).action());
+    assertEquals("APPLICATION_REJECTED", denied.get(1).action());
     assertEquals(
         "SUBMITTED",
         Records.text(
@@ -123,11 +123,11 @@ class ConsoleAccessIT {
     List<AuditRow> denied =
         Records.auditSince(server, mark, row -> row.actor().equals("operator:auditor.qian"));
     assertEquals(2, denied.size(), denied.toString());
-    assertEquals("viewApplication", denied.get(0).action());
+    assertEquals("APPLICATION_VIEWED", denied.get(0).action());
     assertEquals(Desk.reference(sample.applicationId()), denied.get(0).target());
     assertEquals("DENIED", denied.get(0).outcome());
     assertTrue(denied.get(0).detail().contains("VIEW_APPLICATIONS"), denied.get(0).detail());
-    assertEquals("viewCertificate", denied.get(1).action());
+    assertEquals("CERTIFICATE_VIEWED", denied.get(1).action());
     assertEquals("serial=" + sample.serial(), denied.get(1).target());
     assertEquals("DENIED", denied.get(1).outcome());
 
@@ -154,7 +154,7 @@ class ConsoleAccessIT {
             .stream()
             .map(AuditRow::action)
             .toList();
-    assertEquals(List.of("searchApplications", "viewApplication"), actions);
+    assertEquals(List.of("APPLICATIONS_SEARCHED", "APPLICATION_VIEWED"), actions);
   }
 
   @Test
@@ -317,11 +317,11 @@ class ConsoleAccessIT {
     List<AuditRow> denied =
         Records.auditSince(server, mark, row -> row.actor().equals("operator:unit.south"));
     assertEquals(2, denied.size(), denied.toString());
-    assertEquals("viewCertificate", denied.get(0).action());
+    assertEquals("CERTIFICATE_VIEWED", denied.get(0).action());
     assertEquals("serial=" + serial, denied.get(0).target());
     assertEquals("DENIED", denied.get(0).outcome());
     assertTrue(denied.get(0).detail().contains("SOUTH"), denied.get(0).detail());
-    assertEquals("viewApplication", denied.get(1).action());
+    assertEquals("APPLICATION_VIEWED", denied.get(1).action());
     assertEquals("DENIED", denied.get(1).outcome());
 
     assertEquals(List.of(serial), searchBySubject(north, "刘洋"));

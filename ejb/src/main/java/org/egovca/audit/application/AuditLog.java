@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditEvent;
 import org.egovca.audit.domain.AuditOutcome;
 
@@ -25,7 +26,7 @@ public class AuditLog {
 
   /** Records a successful action as part of the current transaction. */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public void success(String actor, String action, String target, String detail) {
+  public void success(String actor, AuditAction action, String target, String detail) {
     entityManager.persist(
         new AuditEvent(clock.instant(), actor, action, target, AuditOutcome.SUCCESS, detail));
   }
@@ -33,7 +34,7 @@ public class AuditLog {
   /** Records a refused or failed action, committed even though the action rolled back. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void refusal(
-      String actor, String action, String target, AuditOutcome outcome, String detail) {
+      String actor, AuditAction action, String target, AuditOutcome outcome, String detail) {
     entityManager.persist(new AuditEvent(clock.instant(), actor, action, target, outcome, detail));
   }
 }

@@ -55,13 +55,13 @@ public class AuditEvent {
   public AuditEvent(
       Instant occurredAt,
       String actor,
-      String action,
+      AuditAction action,
       String target,
       AuditOutcome outcome,
       String detail) {
     this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
     this.actor = truncate(Objects.requireNonNull(actor, "actor"), 256);
-    this.action = Objects.requireNonNull(action, "action");
+    this.action = Objects.requireNonNull(action, "action").name();
     this.target = target == null ? null : truncate(target, MAX_TARGET);
     this.outcome = Objects.requireNonNull(outcome, "outcome");
     this.detail = detail == null ? null : truncate(detail, MAX_DETAIL);

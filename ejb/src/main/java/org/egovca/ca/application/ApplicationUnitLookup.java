@@ -6,7 +6,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.egovca.ca.domain.ApplicationUnit;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 
 /** Finds the application unit (R19) a request names by its code. */
 @Stateless
@@ -19,7 +20,7 @@ public class ApplicationUnitLookup {
   /**
    * The id of the unit with {@code code}.
    *
-   * @throws CaRequestException UNKNOWN_APPLICATION_UNIT when there is none
+   * @throws Refusal UNKNOWN_APPLICATION_UNIT when there is none
    */
   public long idOf(String code) {
     return entityManager
@@ -30,8 +31,8 @@ public class ApplicationUnitLookup {
         .map(ApplicationUnit::getId)
         .orElseThrow(
             () ->
-                new CaRequestException(
-                    CaRequestException.Reason.UNKNOWN_APPLICATION_UNIT,
+                new Refusal(
+                    RefusalCode.UNKNOWN_APPLICATION_UNIT,
                     "there is no application unit with the code '" + code + "'"));
   }
 

@@ -13,8 +13,8 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.infrastructure.CaConfiguration;
@@ -131,7 +131,7 @@ public class CaHierarchySetup {
     entityManager.persist(ca);
     auditLog.success(
         SYSTEM_ACTOR,
-        AuditActions.CA_CREATED,
+        AuditAction.CA_CREATED,
         ca.getSubjectDn(),
         "ca="
             + name

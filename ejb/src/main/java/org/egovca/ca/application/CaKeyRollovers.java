@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.CA_UNAVAILABLE;
+import static org.egovca.ca.domain.RefusalCode.CA_UNAVAILABLE;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -16,11 +16,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.application.port.PublishedCertificate;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateAuthority;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RetiredCaKey;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.infrastructure.CaCryptoToken;
@@ -56,19 +56,18 @@ public class CaKeyRollovers {
   /**
    * The CA named {@code caName}.
    *
-   * @throws CaRequestException CA_UNAVAILABLE for an unknown CA
+   * @throws Refusal CA_UNAVAILABLE for an unknown CA
    */
   public CertificateAuthority existing(String caName) {
     return certificateAuthorities
         .byName(caName)
-        .orElseThrow(
-            () -> new CaRequestException(CA_UNAVAILABLE, "CA '" + caName + "' does not exist"));
+        .orElseThrow(() -> new Refusal(CA_UNAVAILABLE, "CA '" + caName + "' does not exist"));
   }
 
   /**
    * Rolls the key of CA {@code caName} over (R12), as approved under dual control.
    *
-   * @throws CaRequestException CA_UNAVAILABLE for an unknown CA
+   * @throws Refusal CA_UNAVAILABLE for an unknown CA
    */
   public CaKeyRolloverView rollOver(String caName, String actor) {
     CertificateAuthority ca = existing(caName);
@@ -94,7 +93,7 @@ public class CaKeyRollovers {
     ca.rollOver(alias, certificates.newWithNew().getSerialNumber(), now, notAfter, newWithNew);
     auditLog.success(
         actor,
-        AuditActions.CA_KEY_ROLLED_OVER,
+        AuditAction.CA_KEY_ROLLED_OVER,
         ca.getSubjectDn(),
         "ca="
             + caName

@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.UNSUPPORTED_KEY;
+import static org.egovca.ca.domain.RefusalCode.UNSUPPORTED_KEY;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -16,13 +16,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.x509.CertificateAssembler;
 import org.egovca.ca.x509.EndEntityContent;
 import org.egovca.ca.x509.IssuingCa;
@@ -74,7 +74,7 @@ public class CertificateIssuer {
         SubjectKeys.algorithmOf(content.key())
             .orElseThrow(
                 () ->
-                    new CaRequestException(
+                    new Refusal(
                         UNSUPPORTED_KEY,
                         SubjectKeys.describe(content.key()) + " is not supported"));
     IssuingCa issuer = CertificateAuthorities.asIssuer(ca);
@@ -107,7 +107,7 @@ public class CertificateIssuer {
     entityManager.persist(record);
     auditLog.success(
         actor,
-        AuditActions.CERTIFICATE_ISSUED,
+        AuditAction.CERTIFICATE_ISSUED,
         subjectDn,
         "serial="
             + record.getSerialNumberHex()

@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.UNKNOWN_PROFILE;
+import static org.egovca.ca.domain.RefusalCode.UNKNOWN_PROFILE;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.ProfileDefinitions;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.StoredProfile;
 
 /**
@@ -69,7 +69,7 @@ public class CertificateProfileCatalogue {
         .filter(CertificateProfile::remoteRa)
         .orElseThrow(
             () ->
-                new CaRequestException(
+                new Refusal(
                     UNKNOWN_PROFILE,
                     "profile '"
                         + name
@@ -103,7 +103,7 @@ public class CertificateProfileCatalogue {
     entityManager.persist(new StoredProfile(profile, definition, actor, clock.instant()));
     auditLog.success(
         actor,
-        AuditActions.PROFILE_PUBLISHED,
+        AuditAction.PROFILE_PUBLISHED,
         profile.label(),
         "type=" + profile.type() + " purpose=" + profile.purpose());
   }

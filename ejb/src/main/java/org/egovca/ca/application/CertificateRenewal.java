@@ -1,7 +1,7 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.RENEWAL_REFUSED;
-import static org.egovca.ca.domain.CaRequestException.Reason.UNSUPPORTED_KEY;
+import static org.egovca.ca.domain.RefusalCode.RENEWAL_REFUSED;
+import static org.egovca.ca.domain.RefusalCode.UNSUPPORTED_KEY;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -15,16 +15,16 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.application.port.KeyManagementCenter;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IdentityEdition;
 import org.egovca.ca.domain.IssuanceKind;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.KeyPurpose;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RenewalWindow;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.x509.CertificationRequests;
@@ -84,7 +84,7 @@ public class CertificateRenewal {
               encryption, holder(encryption).getSubjectPublicKeyInfo(), actor, IssuanceKind.RENEW);
       renewed.pairWith(renewedEncryption);
     }
-    audit(AuditActions.CERTIFICATE_RENEWED, actor, current, renewed);
+    audit(AuditAction.CERTIFICATE_RENEWED, actor, current, renewed);
     return view(renewed, renewedEncryption, null);
   }
 
@@ -111,7 +111,7 @@ public class CertificateRenewal {
             .filter(profile.keyAlgorithms()::contains)
             .orElseThrow(
                 () ->
-                    new CaRequestException(
+                    new Refusal(
                         UNSUPPORTED_KEY,
                         "the new "
                             + SubjectKeys.describe(newKey)
@@ -130,7 +130,7 @@ public class CertificateRenewal {
     byte[] envelope = null;
     if (encryption != null) {
       if (algorithm != KeyAlgorithm.SM2_256) {
-        throw new CaRequestException(
+        throw new Refusal(
             UNSUPPORTED_KEY,
             "the holder has an encryption certificate: the new signing key must be SM2 to"
                 + " receive the GM/T 0009 envelope of the new encryption key");
@@ -148,7 +148,7 @@ public class CertificateRenewal {
       rekeyed.pairWith(newEncryption);
       envelope = key.envelopedPrivateKey();
     }
-    audit(AuditActions.CERTIFICATE_REKEYED, actor, current, rekeyed);
+    audit(AuditAction.CERTIFICATE_REKEYED, actor, current, rekeyed);
     return view(rekeyed, newEncryption, envelope);
   }
 
@@ -194,7 +194,7 @@ public class CertificateRenewal {
   }
 
   private void audit(
-      String action, String actor, IssuedCertificate current, IssuedCertificate replacement) {
+      AuditAction action, String actor, IssuedCertificate current, IssuedCertificate replacement) {
     auditLog.success(
         actor,
         action,
@@ -255,6 +255,6 @@ public class CertificateRenewal {
   }
 
   private static void refuse(String reason) {
-    throw new CaRequestException(RENEWAL_REFUSED, reason);
+    throw new Refusal(RENEWAL_REFUSED, reason);
   }
 }

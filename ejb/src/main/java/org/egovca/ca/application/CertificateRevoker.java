@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.INVALID_REVOCATION;
+import static org.egovca.ca.domain.RefusalCode.INVALID_REVOCATION;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -13,10 +13,10 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
 
@@ -52,7 +52,7 @@ public class CertificateRevoker {
     try {
       certificate.revoke(clock.instant().truncatedTo(ChronoUnit.SECONDS), reason, initiator);
     } catch (IllegalStateException refused) {
-      throw new CaRequestException(INVALID_REVOCATION, refused.getMessage());
+      throw new Refusal(INVALID_REVOCATION, refused.getMessage());
     }
     recordRevocation(certificate, reason, initiator, actor);
     IssuedCertificate paired = certificate.getPairedCertificate();
@@ -78,7 +78,7 @@ public class CertificateRevoker {
       String actor) {
     auditLog.success(
         actor,
-        AuditActions.CERTIFICATE_REVOKED,
+        AuditAction.CERTIFICATE_REVOKED,
         certificate.getSubjectDn(),
         "serial="
             + certificate.getSerialNumberHex()

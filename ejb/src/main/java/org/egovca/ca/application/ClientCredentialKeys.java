@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.MALFORMED_REQUEST;
+import static org.egovca.ca.domain.RefusalCode.MALFORMED_REQUEST;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -14,9 +14,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
 
 /**
  * The keys of the credentials this system's callers log in with (operators, RA systems, e-gov
@@ -35,8 +35,8 @@ public class ClientCredentialKeys {
   @Inject private Clock clock;
 
   /**
-   * @throws CaRequestException MALFORMED_REQUEST when a valid login or client certificate already
-   *     carries {@code key}
+   * @throws Refusal MALFORMED_REQUEST when a valid login or client certificate already carries
+   *     {@code key}
    */
   public void requireUnused(SubjectPublicKeyInfo key) {
     for (IssuedCertificate certificate :
@@ -48,7 +48,7 @@ public class ClientCredentialKeys {
       if (CertificateAuthorities.holder(certificate.getEncoded())
           .getSubjectPublicKeyInfo()
           .equals(key)) {
-        throw new CaRequestException(
+        throw new Refusal(
             MALFORMED_REQUEST,
             "the key of this request already belongs to the credential "
                 + certificate.getSubjectDn()

@@ -14,8 +14,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateRevocationList;
 import org.egovca.ca.infrastructure.CaConfiguration;
@@ -106,7 +106,7 @@ public class CrlIssuance {
     published.fire(new CrlPublished(issued));
     auditLog.success(
         actor,
-        AuditActions.CRL_ISSUED,
+        AuditAction.CRL_ISSUED,
         ca.getSubjectDn(),
         "ca="
             + caName

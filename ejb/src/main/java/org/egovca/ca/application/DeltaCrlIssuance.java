@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateRevocationList;
 import org.egovca.ca.infrastructure.CaConfiguration;
@@ -113,7 +113,7 @@ public class DeltaCrlIssuance {
     published.fire(new CrlPublished(issued));
     auditLog.success(
         actor,
-        AuditActions.DELTA_CRL_ISSUED,
+        AuditAction.DELTA_CRL_ISSUED,
         ca.getSubjectDn(),
         "ca="
             + caName

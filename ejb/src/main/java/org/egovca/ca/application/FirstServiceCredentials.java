@@ -15,8 +15,8 @@ import java.time.Clock;
 import java.util.List;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
@@ -74,7 +74,7 @@ public class FirstServiceCredentials {
     entityManager.persist(new RaClient(DEMO_RA_CLIENT, raCertificate, clock.instant()));
     auditLog.success(
         CaHierarchySetup.SYSTEM_ACTOR,
-        AuditActions.RA_CLIENT_CREATED,
+        AuditAction.RA_CLIENT_CREATED,
         DEMO_RA_CLIENT,
         "bound to certificate serial=" + raCertificate.getSerialNumberHex());
     try {

@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.INVALID_IDENTITY;
+import static org.egovca.ca.domain.RefusalCode.INVALID_IDENTITY;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,11 +8,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.HolderIdentifier;
 import org.egovca.ca.domain.IdentifierKind;
 import org.egovca.ca.domain.IdentityEdition;
+import org.egovca.ca.domain.Refusal;
 
 /**
  * Checks the holder identifiers of a request against the profile: known kinds with valid values
@@ -77,7 +77,7 @@ final class HolderIdentifiers {
     }
   }
 
-  private static CaRequestException refused(String message) {
-    return new CaRequestException(INVALID_IDENTITY, message);
+  private static Refusal refused(String message) {
+    return new Refusal(INVALID_IDENTITY, message);
   }
 }

@@ -2,7 +2,8 @@ package org.egovca.ca.application;
 
 import java.io.Serializable;
 import java.util.List;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 
 /**
  * What a remote RA submits for one certificate, after vetting the application.
@@ -38,8 +39,7 @@ public record IssuanceRequest(
     }
     // Immutable lists refuse contains(null), so look element by element.
     if (values.stream().anyMatch(java.util.Objects::isNull)) {
-      throw new CaRequestException(
-          CaRequestException.Reason.MALFORMED_REQUEST, "an empty " + element + " element");
+      throw new Refusal(RefusalCode.MALFORMED_REQUEST, "an empty " + element + " element");
     }
     return List.copyOf(values);
   }

@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.NOT_AUTHORIZED;
+import static org.egovca.ca.domain.RefusalCode.NOT_AUTHORIZED;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -21,14 +21,14 @@ import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.ClientRole;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RaClient;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RetiredCaKey;
 import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.ca.x509.BouncyCastle;
@@ -222,9 +222,9 @@ public class RaClientAuthenticator {
     return now.isBefore(record.getNotBefore()) ? "not yet valid" : "expired";
   }
 
-  private CaRequestException denied(String who, String operation, String reason) {
+  private Refusal denied(String who, String operation, String reason) {
     auditLog.refusal(
-        who, AuditActions.RA_CLIENT_AUTHENTICATION, operation, AuditOutcome.DENIED, reason);
-    return new CaRequestException(NOT_AUTHORIZED, reason);
+        who, AuditAction.RA_CLIENT_AUTHENTICATION, operation, AuditOutcome.DENIED, reason);
+    return new Refusal(NOT_AUTHORIZED, reason);
   }
 }

@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.MALFORMED_REQUEST;
+import static org.egovca.ca.domain.RefusalCode.MALFORMED_REQUEST;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -16,16 +16,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.ApplicationUnit;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.ClientRole;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RaClient;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.x509.CertificationRequests;
 import org.egovca.ca.x509.EndEntityContent;
@@ -68,8 +68,7 @@ public class RaClientRegistry {
   @Inject private Clock clock;
 
   /**
-   * @throws CaRequestException MALFORMED_REQUEST naming what is wrong: the name, a unit, the
-   *     request
+   * @throws Refusal MALFORMED_REQUEST naming what is wrong: the name, a unit, the request
    */
   public Registration checked(Registration registration) {
     String name = String.valueOf(registration.name()).strip();
@@ -107,7 +106,7 @@ public class RaClientRegistry {
     entityManager.persist(client);
     auditLog.success(
         actor,
-        AuditActions.RA_CLIENT_CREATED,
+        AuditAction.RA_CLIENT_CREATED,
         checked.name(),
         "units="
             + checked.applicationUnits()
@@ -130,7 +129,7 @@ public class RaClientRegistry {
   }
 
   /**
-   * @throws CaRequestException MALFORMED_REQUEST for an unknown client or unit
+   * @throws Refusal MALFORMED_REQUEST for an unknown client or unit
    */
   public Units checked(Units units) {
     RaClient client = remoteRa(units.name());
@@ -144,7 +143,7 @@ public class RaClientRegistry {
     client.authoriseUnits(unitIds(checked.applicationUnits()));
     auditLog.success(
         actor,
-        AuditActions.RA_CLIENT_CHANGED,
+        AuditAction.RA_CLIENT_CHANGED,
         client.getName(),
         "units=" + checked.applicationUnits());
   }
@@ -190,7 +189,7 @@ public class RaClientRegistry {
       CertificationRequests.verifyProofOfPossession(request);
       keys.requireUnused(request.getSubjectPublicKeyInfo());
       return request;
-    } catch (CaRequestException refused) {
+    } catch (Refusal refused) {
       throw malformed("the certificate request: " + refused.getMessage());
     }
   }
@@ -203,7 +202,7 @@ public class RaClientRegistry {
     return List.copyOf(set);
   }
 
-  private static CaRequestException malformed(String message) {
-    return new CaRequestException(MALFORMED_REQUEST, message);
+  private static Refusal malformed(String message) {
+    return new Refusal(MALFORMED_REQUEST, message);
   }
 }

@@ -2,7 +2,8 @@ package org.egovca.ca.application;
 
 import jakarta.ejb.Local;
 import java.util.List;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.BatchRefusal;
+import org.egovca.ca.domain.Refusal;
 
 /**
  * What a remote RA system (CPS §7.3.2: remote RA, local acceptance points) may ask of the CA. The
@@ -20,14 +21,14 @@ public interface RemoteRaService {
    *
    * @param clientCertificate DER of the TLS client certificate the caller presented, or null
    * @return the issued certificate
-   * @throws CaRequestException when the caller is not authorised or the request is refused
+   * @throws Refusal when the caller is not authorised or the request is refused
    */
   CertificateView issueCertificate(byte[] clientCertificate, IssuanceRequest request);
 
   /**
    * Issues a batch of certificates in one transaction, all or none: each request gets the checks of
    * {@link #issueCertificate}; the first refused request refuses the whole batch with a {@link
-   * BatchRequestException} naming its index, and nothing is written.
+   * BatchRefusal} naming its index, and nothing is written.
    *
    * @param requests at least one and at most the configured batch size ({@code
    *     egovca.ra.maxBatchSize}, 1,000 by default)

@@ -1,10 +1,10 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.BATCH_TOO_LARGE;
-import static org.egovca.ca.domain.CaRequestException.Reason.INVALID_REVOCATION;
-import static org.egovca.ca.domain.CaRequestException.Reason.MALFORMED_REQUEST;
-import static org.egovca.ca.domain.CaRequestException.Reason.NOT_AUTHORIZED;
-import static org.egovca.ca.domain.CaRequestException.Reason.UNKNOWN_CERTIFICATE;
+import static org.egovca.ca.domain.RefusalCode.BATCH_TOO_LARGE;
+import static org.egovca.ca.domain.RefusalCode.INVALID_REVOCATION;
+import static org.egovca.ca.domain.RefusalCode.MALFORMED_REQUEST;
+import static org.egovca.ca.domain.RefusalCode.NOT_AUTHORIZED;
+import static org.egovca.ca.domain.RefusalCode.UNKNOWN_CERTIFICATE;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -13,13 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.BatchRefusal;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RaClient;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
 import org.egovca.ca.domain.SerialNumbers;
@@ -52,7 +53,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
     return asRaClient(
         clientCertificate,
         "issueCertificate",
-        AuditActions.CERTIFICATE_ISSUED,
+        AuditAction.CERTIFICATE_ISSUED,
         request == null ? null : request.subjectDn(),
         client -> issue(request, client));
   }
@@ -63,7 +64,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
     return asRaClient(
         clientCertificate,
         "issueCertificates",
-        AuditActions.CERTIFICATE_ISSUED,
+        AuditAction.CERTIFICATE_ISSUED,
         "batch of " + (requests == null ? 0 : requests.size()) + " requests",
         client -> {
           requireBatchSize(requests);
@@ -72,11 +73,11 @@ public class RemoteRaServiceBean implements RemoteRaService {
             IssuanceRequest request = requests.get(index);
             try {
               if (request == null) {
-                throw new CaRequestException(MALFORMED_REQUEST, "the request is empty");
+                throw new Refusal(MALFORMED_REQUEST, "the request is empty");
               }
               certificates.add(issue(request, client));
-            } catch (CaRequestException refused) {
-              throw new BatchRequestException(index, requests.size(), refused);
+            } catch (Refusal refused) {
+              throw new BatchRefusal(index, requests.size(), refused);
             }
           }
           return certificates;
@@ -86,10 +87,10 @@ public class RemoteRaServiceBean implements RemoteRaService {
   private void requireBatchSize(List<IssuanceRequest> requests) {
     int limit = configuration.maxBatchSize();
     if (requests == null || requests.isEmpty()) {
-      throw new CaRequestException(MALFORMED_REQUEST, "the batch holds no request");
+      throw new Refusal(MALFORMED_REQUEST, "the batch holds no request");
     }
     if (requests.size() > limit) {
-      throw new CaRequestException(
+      throw new Refusal(
           BATCH_TOO_LARGE,
           "the batch holds "
               + requests.size()
@@ -111,7 +112,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
     return asRaClient(
         clientCertificate,
         "issueDualCertificate",
-        AuditActions.CERTIFICATE_ISSUED,
+        AuditAction.CERTIFICATE_ISSUED,
         application == null ? null : application.subjectDn(),
         client -> {
           requireUnit(application, client);
@@ -134,7 +135,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
     return asRaClient(
         clientCertificate,
         "renewCertificate",
-        AuditActions.CERTIFICATE_RENEWED,
+        AuditAction.CERTIFICATE_RENEWED,
         "serial=" + serial,
         client -> {
           IssuedCertificate current = inScope(serial, client);
@@ -151,7 +152,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
     return asRaClient(
         clientCertificate,
         "rekeyCertificate",
-        AuditActions.CERTIFICATE_REKEYED,
+        AuditAction.CERTIFICATE_REKEYED,
         "serial=" + serial,
         client -> {
           IssuedCertificate current = inScope(serial, client);
@@ -168,7 +169,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
     return asRaClient(
         clientCertificate,
         "revokeCertificate",
-        AuditActions.CERTIFICATE_REVOKED,
+        AuditAction.CERTIFICATE_REVOKED,
         "serial=" + serial,
         client -> {
           IssuedCertificate certificate = inScope(serial, client);
@@ -177,7 +178,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
                   .filter(r -> r.cpsCondition().isPresent())
                   .orElseThrow(
                       () ->
-                          new CaRequestException(
+                          new Refusal(
                               INVALID_REVOCATION,
                               "reason '"
                                   + reason
@@ -187,7 +188,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
               RevocationInitiator.parse(initiator)
                   .orElseThrow(
                       () ->
-                          new CaRequestException(
+                          new Refusal(
                               INVALID_REVOCATION,
                               "initiator '"
                                   + initiator
@@ -210,14 +211,14 @@ public class RemoteRaServiceBean implements RemoteRaService {
   private IssuedCertificate inScope(String serial, RaClient client) {
     BigInteger parsed = SerialNumbers.parse(serial);
     if (parsed == null) {
-      throw new CaRequestException(
+      throw new Refusal(
           UNKNOWN_CERTIFICATE, "serial must be a positive hexadecimal certificate serial number");
     }
     IssuedCertificate certificate = issuedCertificates.find(parsed);
     boolean subscriber =
         profiles.require(certificate.getProfile()).type().isSubscriberCertificate();
     if (!subscriber || !Objects.equals(certificate.getRaClientId(), client.getId())) {
-      throw new CaRequestException(
+      throw new Refusal(
           NOT_AUTHORIZED,
           "certificate "
               + certificate.getSerialNumberHex()
@@ -247,7 +248,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
 
   private void requireUnit(long unit, RaClient client) {
     if (!client.mayIssueFor(unit)) {
-      throw new CaRequestException(
+      throw new Refusal(
           NOT_AUTHORIZED,
           "the RA account "
               + client.getName()
@@ -264,18 +265,18 @@ public class RemoteRaServiceBean implements RemoteRaService {
   private <T> T asRaClient(
       byte[] clientCertificate,
       String operation,
-      String action,
+      AuditAction action,
       String target,
       Function<RaClient, T> work) {
     RaClient client = authenticator.authenticate(clientCertificate, operation);
     try {
       return work.apply(client);
-    } catch (CaRequestException refused) {
+    } catch (Refusal refused) {
       auditLog.refusal(
           actor(client),
           action,
           target,
-          refused.reason() == NOT_AUTHORIZED ? AuditOutcome.DENIED : AuditOutcome.FAILURE,
+          refused.code() == NOT_AUTHORIZED ? AuditOutcome.DENIED : AuditOutcome.FAILURE,
           refused.getMessage());
       throw refused;
     }

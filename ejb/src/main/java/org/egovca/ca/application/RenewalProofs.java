@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.RENEWAL_REFUSED;
+import static org.egovca.ca.domain.RefusalCode.RENEWAL_REFUSED;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -12,7 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.UsedRenewalProof;
 import org.egovca.ca.x509.RenewalProof;
 
@@ -32,7 +32,7 @@ public class RenewalProofs {
   @Inject private Clock clock;
 
   /**
-   * @throws CaRequestException RENEWAL_REFUSED for a stale or replayed proof
+   * @throws Refusal RENEWAL_REFUSED for a stale or replayed proof
    */
   public void accept(RenewalProof proof) {
     Instant now = clock.instant();
@@ -44,7 +44,7 @@ public class RenewalProofs {
     UsedRenewalProof used =
         entityManager.find(UsedRenewalProof.class, proof.digest(), LockModeType.PESSIMISTIC_WRITE);
     if (used != null) {
-      throw new CaRequestException(
+      throw new Refusal(
           RENEWAL_REFUSED,
           "this renewal proof was used already (at "
               + used.getUsedAt()
@@ -55,7 +55,7 @@ public class RenewalProofs {
       // a copy racing this one in another transaction fails on the primary key here, not later
       entityManager.flush();
     } catch (PersistenceException raced) {
-      throw new CaRequestException(
+      throw new Refusal(
           RENEWAL_REFUSED, "this renewal proof is being used by another request at this moment");
     }
   }

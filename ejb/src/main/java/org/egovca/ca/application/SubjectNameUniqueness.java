@@ -1,6 +1,6 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.INVALID_SUBJECT;
+import static org.egovca.ca.domain.RefusalCode.INVALID_SUBJECT;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -10,9 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.x509.SubjectNames;
 
 /**
@@ -43,7 +43,7 @@ public class SubjectNameUniqueness {
         .findFirst()
         .ifPresent(
             existing -> {
-              throw new CaRequestException(
+              throw new Refusal(
                   INVALID_SUBJECT,
                   "subjectDn "
                       + subjectDn

@@ -1,8 +1,8 @@
 package org.egovca.ca.application;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.INVALID_SUBJECT;
-import static org.egovca.ca.domain.CaRequestException.Reason.UNKNOWN_PROFILE;
-import static org.egovca.ca.domain.CaRequestException.Reason.UNSUPPORTED_KEY;
+import static org.egovca.ca.domain.RefusalCode.INVALID_SUBJECT;
+import static org.egovca.ca.domain.RefusalCode.UNKNOWN_PROFILE;
+import static org.egovca.ca.domain.RefusalCode.UNSUPPORTED_KEY;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -11,12 +11,12 @@ import jakarta.inject.Inject;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.egovca.ca.application.port.KeyManagementCenter;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IssuanceKind;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.x509.CertificationRequests;
 import org.egovca.ca.x509.EndEntityContent;
@@ -90,14 +90,14 @@ public class VettedIssuance {
             .map(profiles::require)
             .orElseThrow(
                 () ->
-                    new CaRequestException(
+                    new Refusal(
                         UNKNOWN_PROFILE,
                         "profile " + signing.name() + " has no encryption counterpart"));
     PKCS10CertificationRequest request = CertificationRequests.parse(application.pkcs10());
     CertificationRequests.verifyProofOfPossession(request);
     SubjectPublicKeyInfo key = request.getSubjectPublicKeyInfo();
     if (acceptedKey(signing, key) != KeyAlgorithm.SM2_256) {
-      throw new CaRequestException(
+      throw new Refusal(
           UNSUPPORTED_KEY,
           "a dual-certificate request needs an SM2 signing key: the encryption private key is"
               + " delivered in a GM/T 0009 SM2 envelope under it, and the request has an "
@@ -152,7 +152,7 @@ public class VettedIssuance {
     SubjectAltNames.namedHost(content, configuration.hostName())
         .ifPresent(
             name -> {
-              throw new CaRequestException(
+              throw new Refusal(
                   INVALID_SUBJECT,
                   "a subscriber's certificate may not name this CA's own host ("
                       + name
@@ -167,7 +167,7 @@ public class VettedIssuance {
         .filter(profile.keyAlgorithms()::contains)
         .orElseThrow(
             () ->
-                new CaRequestException(
+                new Refusal(
                     UNSUPPORTED_KEY,
                     "the request's "
                         + SubjectKeys.describe(key)

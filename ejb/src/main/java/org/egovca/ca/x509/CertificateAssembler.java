@@ -1,6 +1,6 @@
 package org.egovca.ca.x509;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.PROFILE_VIOLATION;
+import static org.egovca.ca.domain.RefusalCode.PROFILE_VIOLATION;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,8 +45,8 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.hsm.CryptoToken;
 import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.hsm.SignatureAlgorithm;
@@ -199,7 +199,7 @@ public final class CertificateAssembler {
             extensions);
     List<LintViolation> violations = CertificateLint.check(tbs, profile, issuer.certificate());
     if (!violations.isEmpty()) {
-      throw new CaRequestException(
+      throw new Refusal(
           PROFILE_VIOLATION,
           "the certificate would break profile "
               + profile.label()

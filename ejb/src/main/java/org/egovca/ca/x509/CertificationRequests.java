@@ -1,7 +1,7 @@
 package org.egovca.ca.x509;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.MALFORMED_REQUEST;
-import static org.egovca.ca.domain.CaRequestException.Reason.PROOF_OF_POSSESSION_FAILED;
+import static org.egovca.ca.domain.RefusalCode.MALFORMED_REQUEST;
+import static org.egovca.ca.domain.RefusalCode.PROOF_OF_POSSESSION_FAILED;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -13,7 +13,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.guard.Asn1Limits;
 import org.egovca.guard.MalformedAsn1Exception;
 
@@ -32,28 +32,26 @@ public final class CertificationRequests {
   /** Parses the request, refusing anything that is not a well-formed PKCS#10. */
   public static PKCS10CertificationRequest parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new CaRequestException(MALFORMED_REQUEST, "pkcs10 is empty: send the PKCS#10 request");
+      throw new Refusal(MALFORMED_REQUEST, "pkcs10 is empty: send the PKCS#10 request");
     }
     if (text.length() > MAX_LENGTH) {
-      throw new CaRequestException(
-          MALFORMED_REQUEST, "pkcs10 is longer than " + MAX_LENGTH + " characters");
+      throw new Refusal(MALFORMED_REQUEST, "pkcs10 is longer than " + MAX_LENGTH + " characters");
     }
     byte[] der = text.strip().startsWith("-----BEGIN") ? pemContent(text) : base64(text);
     try {
       // BouncyCastle recurses per nesting level: a deeply nested request would overflow the stack
       Asn1Limits.check(der);
     } catch (MalformedAsn1Exception e) {
-      throw new CaRequestException(
-          MALFORMED_REQUEST, "pkcs10 is not a PKCS#10 request: " + e.getMessage());
+      throw new Refusal(MALFORMED_REQUEST, "pkcs10 is not a PKCS#10 request: " + e.getMessage());
     }
     try {
       return new PKCS10CertificationRequest(der);
     } catch (IOException | RuntimeException e) {
-      throw new CaRequestException(
+      throw new Refusal(
           MALFORMED_REQUEST,
           "pkcs10 is not a DER-encoded PKCS#10 certification request (" + e.getMessage() + ")");
     } catch (StackOverflowError e) { // what the check above missed still gets the refusal
-      throw new CaRequestException(
+      throw new Refusal(
           MALFORMED_REQUEST, "pkcs10 is not a PKCS#10 request: " + Asn1Limits.TOO_DEEP_TO_PARSE);
     }
   }
@@ -68,20 +66,20 @@ public final class CertificationRequests {
               .build(request.getSubjectPublicKeyInfo());
       valid = request.isSignatureValid(verifier);
     } catch (OperatorCreationException | PKCSException | RuntimeException e) {
-      throw new CaRequestException(
+      throw new Refusal(
           PROOF_OF_POSSESSION_FAILED,
           "the PKCS#10 signature cannot be checked ("
               + e.getMessage()
               + "): proof of possession failed");
     } catch (StackOverflowError e) { // the signature value is decoded as ASN.1
-      throw new CaRequestException(
+      throw new Refusal(
           PROOF_OF_POSSESSION_FAILED,
           "the PKCS#10 signature cannot be checked ("
               + Asn1Limits.TOO_DEEP_TO_PARSE
               + "): proof of possession failed");
     }
     if (!valid) {
-      throw new CaRequestException(
+      throw new Refusal(
           PROOF_OF_POSSESSION_FAILED,
           "the PKCS#10 signature does not verify with the request's public key: proof of"
               + " possession failed (SM2 requests must be signed with user ID 1234567812345678)");
@@ -92,17 +90,17 @@ public final class CertificationRequests {
     try (PemReader reader = new PemReader(new StringReader(text))) {
       PemObject pem = reader.readPemObject();
       if (pem == null || !pem.getType().endsWith("CERTIFICATE REQUEST")) {
-        throw new CaRequestException(
+        throw new Refusal(
             MALFORMED_REQUEST,
             "pkcs10 PEM must be a CERTIFICATE REQUEST block"
                 + (pem == null ? "" : ", not " + pem.getType()));
       }
       return pem.getContent();
     } catch (IOException | RuntimeException e) {
-      if (e instanceof CaRequestException) {
-        throw (CaRequestException) e;
+      if (e instanceof Refusal) {
+        throw (Refusal) e;
       }
-      throw new CaRequestException(MALFORMED_REQUEST, "pkcs10 is not valid PEM: " + e.getMessage());
+      throw new Refusal(MALFORMED_REQUEST, "pkcs10 is not valid PEM: " + e.getMessage());
     }
   }
 
@@ -111,7 +109,7 @@ public final class CertificationRequests {
     try {
       return Base64.getDecoder().decode(compact);
     } catch (IllegalArgumentException e) {
-      throw new CaRequestException(
+      throw new Refusal(
           MALFORMED_REQUEST, "pkcs10 is neither PEM nor base64 DER: " + e.getMessage());
     }
   }

@@ -1,8 +1,8 @@
 package org.egovca.ca.x509;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.MALFORMED_REQUEST;
-import static org.egovca.ca.domain.CaRequestException.Reason.PROOF_OF_POSSESSION_FAILED;
-import static org.egovca.ca.domain.CaRequestException.Reason.RENEWAL_REFUSED;
+import static org.egovca.ca.domain.RefusalCode.MALFORMED_REQUEST;
+import static org.egovca.ca.domain.RefusalCode.PROOF_OF_POSSESSION_FAILED;
+import static org.egovca.ca.domain.RefusalCode.RENEWAL_REFUSED;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.hsm.SignatureAlgorithm;
 
 /**
@@ -91,7 +91,7 @@ public final class RenewalProof {
   /**
    * Reads a proof: the statement exactly as signed and the base64 signature.
    *
-   * @throws CaRequestException MALFORMED_REQUEST naming what is wrong with it
+   * @throws Refusal MALFORMED_REQUEST naming what is wrong with it
    */
   public static RenewalProof parse(String statement, String signatureBase64) {
     if (statement == null || statement.isEmpty()) {
@@ -153,7 +153,7 @@ public final class RenewalProof {
   /**
    * Refuses a proof made for another operation, certificate or request.
    *
-   * @throws CaRequestException RENEWAL_REFUSED naming which
+   * @throws Refusal RENEWAL_REFUSED naming which
    */
   public void requireBoundTo(Operation expected, BigInteger certificateSerial, byte[] requestDer) {
     if (operation != expected) {
@@ -174,7 +174,7 @@ public final class RenewalProof {
   /**
    * Refuses a proof whose time lies more than {@link #FRESHNESS} from {@code now}.
    *
-   * @throws CaRequestException RENEWAL_REFUSED
+   * @throws Refusal RENEWAL_REFUSED
    */
   public void requireFreshAt(Instant now) {
     if (Duration.between(time, now).abs().compareTo(FRESHNESS) > 0) {
@@ -192,7 +192,7 @@ public final class RenewalProof {
   /**
    * Refuses a proof that is not signed with the private key of {@code currentKey}.
    *
-   * @throws CaRequestException PROOF_OF_POSSESSION_FAILED
+   * @throws Refusal PROOF_OF_POSSESSION_FAILED
    */
   public void requireSignedBy(SubjectPublicKeyInfo currentKey, String certificateSerialHex) {
     boolean valid;
@@ -209,7 +209,7 @@ public final class RenewalProof {
       valid = false; // the signature value is decoded as ASN.1: however nested, it proves nothing
     }
     if (!valid) {
-      throw new CaRequestException(
+      throw new Refusal(
           PROOF_OF_POSSESSION_FAILED,
           "the renewal proof is not signed with the private key of certificate "
               + certificateSerialHex);
@@ -247,11 +247,11 @@ public final class RenewalProof {
     }
   }
 
-  private static CaRequestException malformed(String message) {
-    return new CaRequestException(MALFORMED_REQUEST, message);
+  private static Refusal malformed(String message) {
+    return new Refusal(MALFORMED_REQUEST, message);
   }
 
-  private static CaRequestException refused(String message) {
-    return new CaRequestException(RENEWAL_REFUSED, message);
+  private static Refusal refused(String message) {
+    return new Refusal(RENEWAL_REFUSED, message);
   }
 }

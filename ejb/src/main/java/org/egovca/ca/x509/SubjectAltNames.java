@@ -1,6 +1,6 @@
 package org.egovca.ca.x509;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.INVALID_SUBJECT;
+import static org.egovca.ca.domain.RefusalCode.INVALID_SUBJECT;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -16,7 +16,7 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.Refusal;
 
 /**
  * Parses the subjectAltNames an RA vetted, written {@code DNS:www.example.gov.cn}, {@code
@@ -132,7 +132,7 @@ public final class SubjectAltNames {
     return true;
   }
 
-  private static CaRequestException refused(String message) {
-    return new CaRequestException(INVALID_SUBJECT, message);
+  private static Refusal refused(String message) {
+    return new Refusal(INVALID_SUBJECT, message);
   }
 }

@@ -1,6 +1,6 @@
 package org.egovca.ca.x509;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.INVALID_SUBJECT;
+import static org.egovca.ca.domain.RefusalCode.INVALID_SUBJECT;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,9 +16,9 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.DnAttribute;
+import org.egovca.ca.domain.Refusal;
 
 /**
  * Turns the subject DN an RA submits into the name we encode: only the attributes the profile
@@ -37,13 +37,12 @@ public final class SubjectNames {
   /** Parses and checks {@code dn} (RFC 4514 syntax, most specific attribute first). */
   public static X500Name parse(String dn, CertificateProfile profile) {
     if (dn == null || dn.isBlank()) {
-      throw new CaRequestException(
-          INVALID_SUBJECT, "subjectDn is empty: anonymous names are not allowed");
+      throw new Refusal(INVALID_SUBJECT, "subjectDn is empty: anonymous names are not allowed");
     }
     Map<DnAttribute, List<String>> values = new EnumMap<>(DnAttribute.class);
     for (RDN rdn : rdns(dn)) {
       if (rdn.isMultiValued()) {
-        throw new CaRequestException(
+        throw new Refusal(
             INVALID_SUBJECT,
             "subjectDn has a multi-valued RDN (joined with '+'), which we do not issue");
       }
@@ -53,7 +52,7 @@ public final class SubjectNames {
     }
     for (DnAttribute required : profile.requiredAttributes()) {
       if (!values.containsKey(required)) {
-        throw new CaRequestException(
+        throw new Refusal(
             INVALID_SUBJECT,
             "subjectDn has no " + required + ": profile " + profile.name() + " requires it");
       }
@@ -62,8 +61,7 @@ public final class SubjectNames {
     values.forEach(
         (attribute, list) -> {
           if (list.size() > 1 && !attribute.repeatable()) {
-            throw new CaRequestException(
-                INVALID_SUBJECT, "subjectDn has " + attribute + " more than once");
+            throw new Refusal(INVALID_SUBJECT, "subjectDn has " + attribute + " more than once");
           }
           list.forEach(v -> builder.addRDN(new ASN1ObjectIdentifier(attribute.oid()), v));
         });
@@ -84,7 +82,7 @@ public final class SubjectNames {
     try {
       return IETFUtils.rDNsFromString(dn.strip(), CpsNameStyle.INSTANCE);
     } catch (IllegalArgumentException e) {
-      throw new CaRequestException(
+      throw new Refusal(
           INVALID_SUBJECT, "subjectDn is not a valid distinguished name: " + e.getMessage());
     }
   }
@@ -94,7 +92,7 @@ public final class SubjectNames {
     if (value instanceof ASN1String text) {
       return text.getString();
     }
-    throw new CaRequestException(
+    throw new Refusal(
         INVALID_SUBJECT, "subjectDn " + attribute + " must be text, not an encoded ASN.1 value");
   }
 
@@ -103,7 +101,7 @@ public final class SubjectNames {
         DnAttribute.byOid(type.getId())
             .orElseThrow(
                 () ->
-                    new CaRequestException(
+                    new Refusal(
                         INVALID_SUBJECT,
                         "subjectDn attribute "
                             + BCStyle.INSTANCE.oidToDisplayName(type)
@@ -111,7 +109,7 @@ public final class SubjectNames {
                             + type.getId()
                             + ") is not one of E, CN, L, ST, OU, O, C"));
     if (!profile.allowedAttributes().contains(attribute)) {
-      throw new CaRequestException(
+      throw new Refusal(
           INVALID_SUBJECT,
           "subjectDn attribute " + attribute + " is not allowed by profile " + profile.name());
     }
@@ -120,26 +118,25 @@ public final class SubjectNames {
 
   private static String checkValue(DnAttribute attribute, String value) {
     if (value.isEmpty()) {
-      throw new CaRequestException(INVALID_SUBJECT, "subjectDn has an empty " + attribute);
+      throw new Refusal(INVALID_SUBJECT, "subjectDn has an empty " + attribute);
     }
     if (CONTROL.matcher(value).find()) {
-      throw new CaRequestException(
-          INVALID_SUBJECT, "subjectDn " + attribute + " contains control characters");
+      throw new Refusal(INVALID_SUBJECT, "subjectDn " + attribute + " contains control characters");
     }
     if (value.length() > attribute.maxLength()) {
-      throw new CaRequestException(
+      throw new Refusal(
           INVALID_SUBJECT,
           "subjectDn " + attribute + " is longer than " + attribute.maxLength() + " characters");
     }
     if (attribute == DnAttribute.C && !COUNTRY.matcher(value).matches()) {
-      throw new CaRequestException(
+      throw new Refusal(
           INVALID_SUBJECT, "subjectDn C must be a two-letter ISO 3166 country code such as CN");
     }
     if (attribute == DnAttribute.E && !EMAIL.matcher(value).matches()) {
-      throw new CaRequestException(INVALID_SUBJECT, "subjectDn E is not an e-mail address");
+      throw new Refusal(INVALID_SUBJECT, "subjectDn E is not an e-mail address");
     }
     if (attribute == DnAttribute.E && !value.chars().allMatch(c -> c < 128)) {
-      throw new CaRequestException(INVALID_SUBJECT, "subjectDn E must be ASCII (IA5String)");
+      throw new Refusal(INVALID_SUBJECT, "subjectDn E must be ASCII (IA5String)");
     }
     return value;
   }

@@ -11,13 +11,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.delivery.domain.Delivery;
 import org.egovca.delivery.domain.DeliveryChannel;
 import org.egovca.delivery.domain.EgovSystem;
 import org.egovca.ra.application.ConsoleAccess;
-import org.egovca.ra.application.RaRefusal;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.Permission;
 
@@ -40,7 +40,7 @@ public class DeliveryMonitor {
   @Inject private Clock clock;
 
   public List<ChannelSummary> channels(String token) {
-    access.require(token, Permission.MANAGE_DELIVERIES, "viewDeliveries", null);
+    access.require(token, Permission.MANAGE_DELIVERIES, AuditAction.DELIVERIES_VIEWED, null);
     Map<String, String> labels = new HashMap<>();
     for (EgovSystem system :
         entityManager.createNamedQuery(EgovSystem.ALL, EgovSystem.class).getResultList()) {
@@ -76,7 +76,7 @@ public class DeliveryMonitor {
 
   /** The channel's pending items, oldest first, then its latest delivered ones. */
   public List<DeliveryView> items(String token, String channel) {
-    access.require(token, Permission.MANAGE_DELIVERIES, "viewDeliveries", channel);
+    access.require(token, Permission.MANAGE_DELIVERIES, AuditAction.DELIVERIES_VIEWED, channel);
     List<DeliveryView> items =
         new java.util.ArrayList<>(
             entityManager
@@ -100,10 +100,11 @@ public class DeliveryMonitor {
   }
 
   public DeliveryView item(String token, long id) {
-    access.require(token, Permission.MANAGE_DELIVERIES, "viewDelivery", Long.toString(id));
+    access.require(
+        token, Permission.MANAGE_DELIVERIES, AuditAction.DELIVERIES_VIEWED, Long.toString(id));
     Delivery delivery = entityManager.find(Delivery.class, id);
     if (delivery == null) {
-      throw RaRefusal.invalid("delivery", "delivery.unknown", "there is no delivery " + id);
+      throw Refusal.invalid("delivery", "delivery.unknown", "there is no delivery " + id);
     }
     return DeliveryView.of(delivery);
   }
@@ -111,14 +112,14 @@ public class DeliveryMonitor {
   /** Ends the channel's backoff (or batch pause) and starts a run after commit. */
   public void retry(String token, String channel) {
     Operator operator =
-        access.require(token, Permission.MANAGE_DELIVERIES, "retryDeliveries", channel);
+        access.require(token, Permission.MANAGE_DELIVERIES, AuditAction.DELIVERY_RETRIED, channel);
     DeliveryChannel row = entityManager.find(DeliveryChannel.class, channel);
     if (row == null) {
-      throw RaRefusal.invalid("channel", "delivery.channel", "there is no channel " + channel);
+      throw Refusal.invalid("channel", "delivery.channel", "there is no channel " + channel);
     }
     row.retryNow(clock.instant());
     auditLog.success(
-        ConsoleAccess.actor(operator), AuditActions.DELIVERY_RETRIED, "channel:" + channel, null);
+        ConsoleAccess.actor(operator), AuditAction.DELIVERY_RETRIED, "channel:" + channel, null);
     queued.fire(new DeliveriesQueued(java.util.Set.of(channel)));
   }
 

@@ -1,9 +1,9 @@
 package org.egovca.delivery.application;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.CA_UNAVAILABLE;
-import static org.egovca.ca.domain.CaRequestException.Reason.MALFORMED_REQUEST;
-import static org.egovca.ca.domain.CaRequestException.Reason.NOT_AUTHORIZED;
-import static org.egovca.ca.domain.CaRequestException.Reason.UNKNOWN_CERTIFICATE;
+import static org.egovca.ca.domain.RefusalCode.CA_UNAVAILABLE;
+import static org.egovca.ca.domain.RefusalCode.MALFORMED_REQUEST;
+import static org.egovca.ca.domain.RefusalCode.NOT_AUTHORIZED;
+import static org.egovca.ca.domain.RefusalCode.UNKNOWN_CERTIFICATE;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -15,18 +15,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.IssuedCrls;
 import org.egovca.ca.application.RaClientAuthenticator;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateRevocationList;
 import org.egovca.ca.domain.ClientRole;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RaClient;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.delivery.domain.EgovSystem;
 import org.egovca.sync.CertificateState;
@@ -57,7 +57,7 @@ public class EgovQueries {
     EgovSystem system = caller(clientCertificate, "getCertificate");
     BigInteger serial = SerialNumbers.parse(serialHex);
     if (serial == null) {
-      throw new CaRequestException(
+      throw new Refusal(
           MALFORMED_REQUEST, "give the serial number in hexadecimal, for example 4f1a09c2e3");
     }
     List<IssuedCertificate> found =
@@ -66,7 +66,7 @@ public class EgovQueries {
             .setParameter("serial", SerialNumbers.toHex(serial))
             .getResultList();
     if (found.isEmpty()) {
-      throw new CaRequestException(
+      throw new Refusal(
           UNKNOWN_CERTIFICATE, "this CA has issued no certificate with serial " + serialHex);
     }
     IssuedCertificate certificate = found.get(0);
@@ -78,11 +78,11 @@ public class EgovQueries {
               + system.getApplicationUnit().getCode();
       auditLog.refusal(
           "egov-system:" + system.getName(),
-          AuditActions.QUERY_SERVICE,
+          AuditAction.QUERY_SERVICE,
           certificate.getSubjectDn(),
           AuditOutcome.DENIED,
           detail);
-      throw new CaRequestException(NOT_AUTHORIZED, detail);
+      throw new Refusal(NOT_AUTHORIZED, detail);
     }
     return CertificateAnswer.of(certificate, clock.instant());
   }
@@ -91,7 +91,7 @@ public class EgovQueries {
   public List<CertificateAnswer> certificatesBySubject(byte[] clientCertificate, String subjectDn) {
     EgovSystem system = caller(clientCertificate, "findCertificatesBySubject");
     if (subjectDn == null || subjectDn.isBlank() || subjectDn.length() > 1024) {
-      throw new CaRequestException(MALFORMED_REQUEST, "give a subject DN of 1 to 1024 characters");
+      throw new Refusal(MALFORMED_REQUEST, "give a subject DN of 1 to 1024 characters");
     }
     Instant now = clock.instant();
     return entityManager
@@ -125,8 +125,7 @@ public class EgovQueries {
     return issuedCrls
         .latestComplete(ca, ca.getKeyGeneration())
         .map(CertificateRevocationList::getEncoded)
-        .orElseThrow(
-            () -> new CaRequestException(CA_UNAVAILABLE, "CA " + caName + " has no CRL yet"));
+        .orElseThrow(() -> new Refusal(CA_UNAVAILABLE, "CA " + caName + " has no CRL yet"));
   }
 
   private EgovSystem caller(byte[] clientCertificate, String operation) {
@@ -142,8 +141,12 @@ public class EgovQueries {
     if (system == null || !system.isActive()) {
       String detail = "the e-gov system of client " + client.getName() + " is not active";
       auditLog.refusal(
-          "egov-system:" + client.getName(), operation, null, AuditOutcome.DENIED, detail);
-      throw new CaRequestException(NOT_AUTHORIZED, detail);
+          "egov-system:" + client.getName(),
+          AuditAction.QUERY_SERVICE,
+          operation,
+          AuditOutcome.DENIED,
+          detail);
+      throw new Refusal(NOT_AUTHORIZED, detail);
     }
     return system;
   }
@@ -151,7 +154,7 @@ public class EgovQueries {
   private CertificateAuthority ca(String caName) {
     return certificateAuthorities
         .byName(caName)
-        .orElseThrow(() -> new CaRequestException(CA_UNAVAILABLE, "there is no CA " + caName));
+        .orElseThrow(() -> new Refusal(CA_UNAVAILABLE, "there is no CA " + caName));
   }
 
   /** A certificate and its status as the query service answers. */

@@ -6,7 +6,6 @@ import org.egovca.ra.application.AdminCredentials;
 import org.egovca.ra.application.DualControl;
 import org.egovca.ra.application.OperatorCredentials;
 import org.egovca.ra.application.PendingActionView;
-import org.egovca.ra.application.RaRefusal;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.Permission;
 import org.egovca.ra.domain.SupervisedAction;
@@ -14,8 +13,7 @@ import org.egovca.ra.domain.SupervisedAction;
 /**
  * The e-gov systems' part of the administrators' SOAP service ({@code CaAdminService}): the caller
  * is the operator whose login certificate and password came with the call, and must hold the
- * permission; refusals are in the SOAP service's words ({@code CaRequestException}). The console's
- * front door is {@link EgovSystemAdministration}.
+ * permission. The console's front door is {@link EgovSystemAdministration}.
  */
 @Stateless
 public class EgovSystemAdminService {
@@ -33,16 +31,12 @@ public class EgovSystemAdminService {
     Operator admin =
         credentials.require(adminCredentials, Permission.MANAGE_EGOV_SYSTEMS, "registerEgovSystem");
     String summary = registry.summary(registration);
-    try {
-      return dualControl.request(
-          admin,
-          SupervisedAction.REGISTER_EGOV_SYSTEM,
-          "egov-system:" + registration.name(),
-          null,
-          summary,
-          registration);
-    } catch (RaRefusal refused) {
-      throw refused.asCaRequestException();
-    }
+    return dualControl.request(
+        admin,
+        SupervisedAction.REGISTER_EGOV_SYSTEM,
+        "egov-system:" + registration.name(),
+        null,
+        summary,
+        registration);
   }
 }

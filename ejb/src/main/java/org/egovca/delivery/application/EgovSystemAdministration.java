@@ -3,11 +3,11 @@ package org.egovca.delivery.application;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.audit.domain.AuditAction;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ra.application.ConsoleAccess;
 import org.egovca.ra.application.DualControl;
 import org.egovca.ra.application.PendingActionView;
-import org.egovca.ra.application.RaRefusal;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.Permission;
 import org.egovca.ra.domain.SupervisedAction;
@@ -25,7 +25,7 @@ public class EgovSystemAdministration {
   @Inject private DualControl dualControl;
 
   public List<EgovSystemView> systems(String token) {
-    access.require(token, Permission.MANAGE_EGOV_SYSTEMS, "listEgovSystems", null);
+    access.require(token, Permission.MANAGE_EGOV_SYSTEMS, AuditAction.EGOV_SYSTEMS_LISTED, null);
     return registry.all();
   }
 
@@ -38,13 +38,13 @@ public class EgovSystemAdministration {
         access.require(
             token,
             Permission.MANAGE_EGOV_SYSTEMS,
-            "registerEgovSystem",
+            AuditAction.EGOV_SYSTEM_REGISTERED,
             registration == null ? null : registration.name());
     String summary;
     try {
       summary = registry.summary(registration);
-    } catch (CaRequestException refused) {
-      throw RaRefusal.invalid("egovSystem", "egovSystem.invalid", refused.getMessage());
+    } catch (Refusal refused) {
+      throw refused.onField("egovSystem", "egovSystem.invalid");
     }
     return dualControl.request(
         admin,
@@ -60,12 +60,12 @@ public class EgovSystemAdministration {
         access.require(
             token,
             Permission.MANAGE_EGOV_SYSTEMS,
-            active ? "activateEgovSystem" : "deactivateEgovSystem",
+            active ? AuditAction.EGOV_SYSTEM_ACTIVATED : AuditAction.EGOV_SYSTEM_DEACTIVATED,
             name);
     try {
       return registry.setActive(name, active, ConsoleAccess.actor(admin));
-    } catch (CaRequestException refused) {
-      throw RaRefusal.invalid("egovSystem", "egovSystem.invalid", refused.getMessage());
+    } catch (Refusal refused) {
+      throw refused.onField("egovSystem", "egovSystem.invalid");
     }
   }
 }

@@ -10,20 +10,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.CertificateIssuer;
 import org.egovca.ca.application.CertificateProfileCatalogue;
 import org.egovca.ca.application.ClientCredentialKeys;
 import org.egovca.ca.domain.ApplicationUnit;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.ClientRole;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RaClient;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.x509.CertificationRequests;
 import org.egovca.ca.x509.EndEntityContent;
@@ -69,7 +70,7 @@ public class EgovSystemRegistry {
    * The registration, checked without writing anything: a free name, an existing unit, a valid
    * subscription, a request with proof of possession.
    *
-   * @throws CaRequestException MALFORMED_REQUEST naming what is wrong
+   * @throws Refusal MALFORMED_REQUEST naming what is wrong
    */
   public EgovSystemRegistration checked(EgovSystemRegistration registration) {
     summary(registration);
@@ -81,7 +82,7 @@ public class EgovSystemRegistry {
    * allowance, trust anchors and client key by fingerprint, sync mode, business types), as the
    * approving administrator sees it; checked like {@link #checked}.
    *
-   * @throws CaRequestException MALFORMED_REQUEST naming what is wrong
+   * @throws Refusal MALFORMED_REQUEST naming what is wrong
    */
   public String summary(EgovSystemRegistration registration) {
     return refusingBadInput(
@@ -109,8 +110,8 @@ public class EgovSystemRegistry {
    * Registers an e-gov system.
    *
    * @return the system and its client certificate (PEM, with the TLS CA certificate)
-   * @throws CaRequestException MALFORMED_REQUEST naming what is wrong: the name, the unit, the
-   *     request (nothing is written)
+   * @throws Refusal MALFORMED_REQUEST naming what is wrong: the name, the unit, the request
+   *     (nothing is written)
    */
   public Registered register(EgovSystemRegistration registration, String actor) {
     return refusingBadInput(() -> doRegister(checked(registration), actor));
@@ -133,7 +134,7 @@ public class EgovSystemRegistry {
     system.useClient(client);
     auditLog.success(
         actor,
-        AuditActions.EGOV_SYSTEM_REGISTERED,
+        AuditAction.EGOV_SYSTEM_REGISTERED,
         "egov-system:" + name,
         describe(system) + " clientCertificate=" + clientCertificate.getSerialNumberHex());
     return new Registered(
@@ -176,7 +177,7 @@ public class EgovSystemRegistry {
     }
     auditLog.success(
         actor,
-        active ? AuditActions.EGOV_SYSTEM_ACTIVATED : AuditActions.EGOV_SYSTEM_DEACTIVATED,
+        active ? AuditAction.EGOV_SYSTEM_ACTIVATED : AuditAction.EGOV_SYSTEM_DEACTIVATED,
         "egov-system:" + name,
         describe(system));
     return EgovSystemView.of(system);
@@ -190,8 +191,7 @@ public class EgovSystemRegistry {
     try {
       return work.get();
     } catch (IllegalArgumentException refused) {
-      throw new CaRequestException(
-          CaRequestException.Reason.MALFORMED_REQUEST, refused.getMessage());
+      throw new Refusal(RefusalCode.MALFORMED_REQUEST, refused.getMessage());
     }
   }
 
@@ -214,7 +214,7 @@ public class EgovSystemRegistry {
       CertificationRequests.verifyProofOfPossession(request);
       keys.requireUnused(request.getSubjectPublicKeyInfo());
       return request;
-    } catch (CaRequestException refused) {
+    } catch (Refusal refused) {
       throw new IllegalArgumentException(
           "the certificate request: " + refused.getMessage(), refused);
     }

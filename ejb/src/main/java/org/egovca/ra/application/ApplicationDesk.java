@@ -7,8 +7,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.application.CertificateProfileCatalogue;
 import org.egovca.ca.application.CertificateRenewal;
 import org.egovca.ca.application.CertificateRevoker;
@@ -17,10 +17,10 @@ import org.egovca.ca.application.RenewalProofs;
 import org.egovca.ca.application.VettedIssuance;
 import org.egovca.ca.domain.AltNameType;
 import org.egovca.ca.domain.ApplicationUnit;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.KeyPurpose;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.x509.RenewalProof;
 import org.egovca.ra.domain.Application;
 import org.egovca.ra.domain.ApplicationKind;
@@ -55,7 +55,7 @@ public class ApplicationDesk {
 
   /** The profiles an entry clerk can apply for: the signing profiles open to an RA. */
   public List<ProfileChoice> profiles(String token) {
-    access.require(token, Permission.ENTER_APPLICATION, "listProfiles", null);
+    access.require(token, Permission.ENTER_APPLICATION, AuditAction.PROFILES_LISTED, null);
     return profiles.latestVersions().stream()
         .filter(p -> p.remoteRa() && p.purpose() == KeyPurpose.SIGNING)
         .map(
@@ -70,13 +70,15 @@ public class ApplicationDesk {
   }
 
   public List<ApplicationUnitView> units(String token) {
-    access.require(token, Permission.ENTER_APPLICATION, "listApplicationUnits", null);
+    access.require(token, Permission.ENTER_APPLICATION, AuditAction.APPLICATION_UNITS_LISTED, null);
     return OperatorAdministration.allUnits(entityManager);
   }
 
   /** Enters a complete application for a new certificate; returns its id. */
   public long submit(String token, ApplicationForm form, List<DocumentUpload> documents) {
-    Operator clerk = access.require(token, Permission.ENTER_APPLICATION, "submitApplication", null);
+    Operator clerk =
+        access.require(
+            token, Permission.ENTER_APPLICATION, AuditAction.APPLICATION_SUBMITTED, null);
     List<DocumentUpload> uploads = ApplicationDocuments.orEmpty(documents);
     NewCertificateEntry entry = NewCertificateEntry.check(form, this::profile, this::unit);
     FormText.all(
@@ -109,7 +111,7 @@ public class ApplicationDesk {
     entityManager.flush();
     auditLog.success(
         actor,
-        AuditActions.APPLICATION_SUBMITTED,
+        AuditAction.APPLICATION_SUBMITTED,
         application.reference(),
         entry.profile().name() + " for " + entry.subjectDn());
     return application.getId();
@@ -118,9 +120,11 @@ public class ApplicationDesk {
   /** Enters a renewal, re-key or revocation request for an existing certificate. */
   public long requestChange(
       String token, ApplicationKind kind, ChangeRequestForm form, List<DocumentUpload> documents) {
-    Operator clerk = access.require(token, Permission.ENTER_APPLICATION, "requestChange", null);
+    Operator clerk =
+        access.require(
+            token, Permission.ENTER_APPLICATION, AuditAction.APPLICATION_SUBMITTED, null);
     if (kind == null || kind == ApplicationKind.NEW_CERTIFICATE) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "kind",
           "change.kind",
           "choose renewal, re-key or revocation for an existing certificate");
@@ -132,7 +136,7 @@ public class ApplicationDesk {
             form,
             serial ->
                 applications.subscriberCertificate(
-                    serial, ConsoleAccess.actor(clerk), AuditActions.APPLICATION_SUBMITTED));
+                    serial, ConsoleAccess.actor(clerk), AuditAction.APPLICATION_SUBMITTED));
     FormText.all(
         List.of(
             () -> {
@@ -170,7 +174,7 @@ public class ApplicationDesk {
     entityManager.flush();
     auditLog.success(
         ConsoleAccess.actor(clerk),
-        AuditActions.APPLICATION_SUBMITTED,
+        AuditAction.APPLICATION_SUBMITTED,
         application.reference(),
         kind + " of serial=" + target.getSerialNumberHex());
     return application.getId();
@@ -189,8 +193,8 @@ public class ApplicationDesk {
     try {
       renewal.requireProof(target.getSerialNumber(), pkcs10, proof, operation);
       renewalProofs.accept(proof);
-    } catch (CaRequestException refused) {
-      throw RaRefusal.invalid("renewalProof", "change.proof", refused.getMessage());
+    } catch (Refusal refused) {
+      throw refused.onField("renewalProof", "change.proof");
     }
   }
 
@@ -200,7 +204,7 @@ public class ApplicationDesk {
         access.require(
             token,
             Permission.ENTER_APPLICATION,
-            "addDocument",
+            AuditAction.DOCUMENT_ADDED,
             Application.reference(applicationId));
     Application application = applications.find(applicationId);
     if (application.getState() != ApplicationState.SUBMITTED) {
@@ -232,8 +236,7 @@ public class ApplicationDesk {
         .filter(p -> p.remoteRa() && p.purpose() == KeyPurpose.SIGNING)
         .orElseThrow(
             () ->
-                RaRefusal.invalid(
-                    "profile", "application.profile", "choose a certificate profile"));
+                Refusal.invalid("profile", "application.profile", "choose a certificate profile"));
   }
 
   private ApplicationUnit unit(String code) {
@@ -244,7 +247,6 @@ public class ApplicationDesk {
         .findFirst()
         .orElseThrow(
             () ->
-                RaRefusal.invalid(
-                    "applicationUnit", "unit.unknown", "no application unit " + code));
+                Refusal.invalid("applicationUnit", "unit.unknown", "no application unit " + code));
   }
 }

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.egovca.ca.domain.CertificateType;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ra.domain.DocumentKind;
 
 /**
@@ -37,7 +38,7 @@ final class ApplicationDocuments {
       missing.remove(upload.kind());
     }
     if (!missing.isEmpty()) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "documents",
           "document.missing",
           "the application is incomplete: scans of " + missing + " are required");
@@ -48,14 +49,14 @@ final class ApplicationDocuments {
   static String contentType(DocumentUpload upload) {
     byte[] content = upload.content();
     if (upload.kind() == null) {
-      throw RaRefusal.invalid("documents", "document.kind", "each document needs its kind");
+      throw Refusal.invalid("documents", "document.kind", "each document needs its kind");
     }
     if (content.length == 0) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "documents", "document.empty", fileName(upload.fileName()) + " is empty");
     }
     if (content.length > DocumentUpload.MAX_BYTES) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "documents",
           "document.tooLarge",
           fileName(upload.fileName())
@@ -74,7 +75,7 @@ final class ApplicationDocuments {
     if (startsWith(content, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
       return "image/png";
     }
-    throw RaRefusal.invalid(
+    throw Refusal.invalid(
         "documents",
         "document.type",
         fileName(upload.fileName()) + " is not a PDF, JPEG or PNG scan");

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.application.CertificateProfileCatalogue;
 import org.egovca.ca.application.CertificateRenewal;
@@ -19,10 +19,11 @@ import org.egovca.ca.application.IssuanceRequest;
 import org.egovca.ca.application.IssuedCertificates;
 import org.egovca.ca.application.RequestedIdentifier;
 import org.egovca.ca.application.VettedIssuance;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IdentifierKind;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
 import org.egovca.ca.x509.RenewalProof;
@@ -66,9 +67,9 @@ public class ApplicationReview {
         access.require(
             token,
             Permission.DECIDE_APPLICATION,
-            "approveApplication",
+            AuditAction.APPLICATION_APPROVED,
             Application.reference(applicationId));
-    Application application = decidable(reviewer, applicationId, "approveApplication");
+    Application application = decidable(reviewer, applicationId, AuditAction.APPLICATION_APPROVED);
     String checkedNote = FormText.lines("note", note, 1000, false);
     String actor = ConsoleAccess.actor(reviewer);
     Instant now = clock.instant();
@@ -76,7 +77,7 @@ public class ApplicationReview {
     application.approve(reviewer.getUsername(), now, checkedNote);
     auditLog.success(
         actor,
-        AuditActions.APPLICATION_APPROVED,
+        AuditAction.APPLICATION_APPROVED,
         application.reference(),
         application.getKind()
             + (application.getCertificate() == null
@@ -97,18 +98,18 @@ public class ApplicationReview {
         access.require(
             token,
             Permission.DECIDE_APPLICATION,
-            "rejectApplication",
+            AuditAction.APPLICATION_REJECTED,
             Application.reference(applicationId));
-    Application application = decidable(reviewer, applicationId, "rejectApplication");
+    Application application = decidable(reviewer, applicationId, AuditAction.APPLICATION_REJECTED);
     if (reason == null) {
-      throw RaRefusal.invalid("reason", "field.required", "choose the reason of the rejection");
+      throw Refusal.invalid("reason", "field.required", "choose the reason of the rejection");
     }
     String checkedNote = FormText.lines("note", note, 1000, false);
     Instant now = clock.instant();
     application.reject(reason, checkedNote, reviewer.getUsername(), now);
     auditLog.success(
         ConsoleAccess.actor(reviewer),
-        AuditActions.APPLICATION_REJECTED,
+        AuditAction.APPLICATION_REJECTED,
         application.reference(),
         reason + (checkedNote == null ? "" : ": " + checkedNote));
     notices.queue(application, ApplicantNotice.Kind.REJECTION);
@@ -121,7 +122,8 @@ public class ApplicationReview {
    */
   public CertificateSummary forceRevoke(String token, String serial, String reason, String note) {
     Operator reviewer =
-        access.require(token, Permission.FORCE_REVOCATION, "forceRevocation", "serial=" + serial);
+        access.require(
+            token, Permission.FORCE_REVOCATION, AuditAction.FORCED_REVOCATION, "serial=" + serial);
     String actor = ConsoleAccess.actor(reviewer);
     RevocationReason[] checkedReason = new RevocationReason[1];
     String[] checkedNote = new String[1];
@@ -130,7 +132,7 @@ public class ApplicationReview {
             () -> checkedReason[0] = ChangeEntry.reason(reason),
             () -> checkedNote[0] = FormText.lines("note", note, 1000, true)));
     IssuedCertificate target =
-        applications.subscriberCertificate(serial, actor, AuditActions.FORCED_REVOCATION);
+        applications.subscriberCertificate(serial, actor, AuditAction.FORCED_REVOCATION);
     IssuedCertificate revoked =
         carriedOut(
             null,
@@ -140,7 +142,7 @@ public class ApplicationReview {
                     target.getSerialNumber(), checkedReason[0], RevocationInitiator.RA, actor));
     auditLog.success(
         actor,
-        AuditActions.FORCED_REVOCATION,
+        AuditAction.FORCED_REVOCATION,
         "serial=" + revoked.getSerialNumberHex(),
         checkedReason[0] + ": " + checkedNote[0]);
     Application origin = applications.originOf(revoked);
@@ -257,10 +259,10 @@ public class ApplicationReview {
   private <T> T carriedOut(Application application, String actor, Supplier<T> work) {
     try {
       return work.get();
-    } catch (CaRequestException refused) {
+    } catch (Refusal refused) {
       auditLog.refusal(
           actor,
-          application == null ? AuditActions.FORCED_REVOCATION : AuditActions.APPLICATION_APPROVED,
+          application == null ? AuditAction.FORCED_REVOCATION : AuditAction.APPLICATION_APPROVED,
           application == null ? null : application.reference(),
           AuditOutcome.FAILURE,
           refused.getMessage());
@@ -279,7 +281,7 @@ public class ApplicationReview {
   }
 
   /** The application, if the reviewer may decide it: waiting, and not entered by the reviewer. */
-  private Application decidable(Operator reviewer, long applicationId, String action) {
+  private Application decidable(Operator reviewer, long applicationId, AuditAction action) {
     Application application = applications.find(applicationId);
     if (application.getEnteredBy().equals(reviewer.getUsername())) {
       String detail =
@@ -294,8 +296,7 @@ public class ApplicationReview {
           application.reference(),
           AuditOutcome.DENIED,
           detail);
-      throw new RaRefusal(
-          RaRefusal.Reason.SEPARATION_OF_DUTIES, "separation.ownApplication", detail);
+      throw new Refusal(RefusalCode.SEPARATION_OF_DUTIES, "separation.ownApplication", detail);
     }
     if (application.getState() != ApplicationState.SUBMITTED) {
       throw Applications.wrongState(application);

@@ -9,9 +9,10 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.ApplicationUnit;
+import org.egovca.ca.domain.Refusal;
 
 /**
  * Creates application units (CPS §7.3.2) for whichever front door authorised the caller: the
@@ -31,7 +32,7 @@ public class ApplicationUnitRegistry {
   @Inject private Clock clock;
 
   /**
-   * @throws RaRefusal naming the field: a malformed or taken code, a missing or long name
+   * @throws Refusal naming the field: a malformed or taken code, a missing or long name
    */
   public void create(String code, String name, String actor) {
     String[] checked = new String[2];
@@ -40,7 +41,7 @@ public class ApplicationUnitRegistry {
             () -> {
               checked[0] = FormText.text("unitCode", code, 32, true);
               if (!UNIT_CODE.matcher(checked[0]).matches()) {
-                throw RaRefusal.invalid(
+                throw Refusal.invalid(
                     "unitCode", "unit.code", "use 2 to 32 letters, digits, '-' or '_'");
               }
             },
@@ -52,11 +53,10 @@ public class ApplicationUnitRegistry {
             .getResultList()
             .isEmpty();
     if (taken) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "unitCode", "unit.exists", "an application unit with the code " + checked[0] + " exists");
     }
     entityManager.persist(new ApplicationUnit(checked[0], checked[1], clock.instant()));
-    auditLog.success(
-        actor, AuditActions.APPLICATION_UNIT_CREATED, "unit:" + checked[0], checked[1]);
+    auditLog.success(actor, AuditAction.APPLICATION_UNIT_CREATED, "unit:" + checked[0], checked[1]);
   }
 }

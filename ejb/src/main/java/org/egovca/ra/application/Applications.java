@@ -6,11 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.application.CertificateProfileCatalogue;
 import org.egovca.ca.application.IssuedCertificates;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.ra.domain.Application;
 
@@ -31,8 +33,8 @@ class Applications {
   Application find(long id) {
     Application application = entityManager.find(Application.class, id);
     if (application == null) {
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_FOUND,
+      throw new Refusal(
+          RefusalCode.NOT_FOUND,
           "application.notFound",
           "no application " + Application.reference(id));
     }
@@ -58,7 +60,7 @@ class Applications {
    * CA certificates are never the object of an application or a forced revocation — they change
    * only through the security administrators' dual-controlled operations.
    */
-  IssuedCertificate subscriberCertificate(String serial, String actor, String action) {
+  IssuedCertificate subscriberCertificate(String serial, String actor, AuditAction action) {
     IssuedCertificate target = certificate(serial);
     if (!profiles.require(target.getProfile()).type().isSubscriberCertificate()) {
       String detail =
@@ -70,7 +72,7 @@ class Applications {
               + " administrators' dual-controlled operations";
       auditLog.refusal(
           actor, action, "serial=" + target.getSerialNumberHex(), AuditOutcome.DENIED, detail);
-      throw new RaRefusal(RaRefusal.Reason.NOT_AUTHORIZED, "certificate.service", detail);
+      throw new Refusal(RefusalCode.NOT_AUTHORIZED, "certificate.service", detail);
     }
     return target;
   }
@@ -78,19 +80,15 @@ class Applications {
   private IssuedCertificate certificate(String serial) {
     BigInteger parsed = SerialNumbers.parse(serial);
     if (parsed == null) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "serial", "certificate.serial", "give the certificate's serial number in hexadecimal");
     }
-    try {
-      return issuedCertificates.find(parsed);
-    } catch (CaRequestException unknown) {
-      throw new RaRefusal(RaRefusal.Reason.NOT_FOUND, "certificate.notFound", unknown.getMessage());
-    }
+    return issuedCertificates.find(parsed);
   }
 
-  static RaRefusal wrongState(Application application) {
-    return new RaRefusal(
-        RaRefusal.Reason.WRONG_STATE,
+  static Refusal wrongState(Application application) {
+    return new Refusal(
+        RefusalCode.WRONG_STATE,
         "application.alreadyDecided",
         "application "
             + application.reference()

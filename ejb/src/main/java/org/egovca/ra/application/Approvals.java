@@ -3,6 +3,7 @@ package org.egovca.ra.application;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.Permission;
 
@@ -17,31 +18,43 @@ public class Approvals {
   @Inject private DualControl dualControl;
 
   public List<PendingActionView> waiting(String token) {
-    Operator operator = access.require(token, Permission.APPROVE_REQUESTS, "listRequests", null);
+    Operator operator =
+        access.require(
+            token, Permission.APPROVE_REQUESTS, AuditAction.DUAL_CONTROL_REQUESTS_LISTED, null);
     return dualControl.waiting(operator);
   }
 
   public PendingActionView request(String token, long id) {
     Operator operator =
-        access.require(token, Permission.APPROVE_REQUESTS, "viewRequest", "request:" + id);
+        access.require(
+            token,
+            Permission.APPROVE_REQUESTS,
+            AuditAction.DUAL_CONTROL_REQUEST_VIEWED,
+            "request:" + id);
     return dualControl.find(operator, id);
   }
 
   public Approval approve(String token, long id, String note) {
     Operator operator =
-        access.require(token, Permission.APPROVE_REQUESTS, "approveRequest", "request:" + id);
+        access.require(
+            token, Permission.APPROVE_REQUESTS, AuditAction.DUAL_CONTROL_APPROVED, "request:" + id);
     return dualControl.approve(operator, id, note);
   }
 
   public PendingActionView reject(String token, long id, String note) {
     Operator operator =
-        access.require(token, Permission.APPROVE_REQUESTS, "rejectRequest", "request:" + id);
+        access.require(
+            token, Permission.APPROVE_REQUESTS, AuditAction.DUAL_CONTROL_REJECTED, "request:" + id);
     return dualControl.reject(operator, id, note);
   }
 
   public PendingActionView withdraw(String token, long id) {
     Operator operator =
-        access.require(token, Permission.APPROVE_REQUESTS, "withdrawRequest", "request:" + id);
+        access.require(
+            token,
+            Permission.APPROVE_REQUESTS,
+            AuditAction.DUAL_CONTROL_WITHDRAWN,
+            "request:" + id);
     return dualControl.withdraw(operator, id);
   }
 }

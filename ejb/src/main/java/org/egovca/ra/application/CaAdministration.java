@@ -3,7 +3,7 @@ package org.egovca.ra.application;
 import jakarta.ejb.Local;
 import java.util.List;
 import org.egovca.ca.application.RaClientRegistry;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.Refusal;
 
 /**
  * The security administrators' SOAP service (CPS §7.5.1.2), for the CA keys, application units,
@@ -12,9 +12,10 @@ import org.egovca.ca.domain.CaRequestException;
  * login certificate was presented over TLS and whose user name and password came with it, and must
  * hold the permission of the operation; the check is made here, not by the interface. Whatever
  * could take over an account or touch a CA key is only asked for here and carried out when a second
- * security administrator approves it (dual control). Every method throws {@link
- * CaRequestException}: NOT_AUTHORIZED for any caller without the permission (audited) or acting on
- * their own request, MALFORMED_REQUEST naming what is wrong.
+ * security administrator approves it (dual control). Every method throws {@link Refusal}:
+ * NOT_AUTHORIZED for any caller without the permission (audited), SEPARATION_OF_DUTIES for one
+ * acting on their own request, another code naming what is wrong; the SOAP service folds the codes
+ * it does not name into NOT_AUTHORIZED and MALFORMED_REQUEST.
  */
 @Local
 public interface CaAdministration {

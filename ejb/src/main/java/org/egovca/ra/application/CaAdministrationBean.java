@@ -3,7 +3,6 @@ package org.egovca.ra.application;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.function.Supplier;
 import org.egovca.ca.application.CaKeyRollovers;
 import org.egovca.ca.application.RaClientRegistry;
 import org.egovca.ra.domain.Operator;
@@ -27,29 +26,23 @@ public class CaAdministrationBean implements CaAdministration {
   public PendingActionView rollOverCaKey(AdminCredentials credentials, String caName) {
     Operator admin = operators.require(credentials, Permission.MANAGE_CA_KEYS, "rollOverCaKey");
     String name = rollovers.existing(caName).getName();
-    return refusals(
-        () ->
-            dualControl.request(
-                admin,
-                SupervisedAction.ROLL_OVER_CA_KEY,
-                "ca:" + name,
-                null,
-                "roll the key of CA "
-                    + name
-                    + " over: a new key in the crypto token, NewWithNew,"
-                    + " NewWithOld and OldWithNew certificates",
-                new SupervisedActions.CaKeyRolloverRequest(name)));
+    return dualControl.request(
+        admin,
+        SupervisedAction.ROLL_OVER_CA_KEY,
+        "ca:" + name,
+        null,
+        "roll the key of CA "
+            + name
+            + " over: a new key in the crypto token, NewWithNew,"
+            + " NewWithOld and OldWithNew certificates",
+        new SupervisedActions.CaKeyRolloverRequest(name));
   }
 
   @Override
   public void createApplicationUnit(AdminCredentials credentials, String code, String name) {
     Operator admin =
         operators.require(credentials, Permission.MANAGE_OPERATORS, "createApplicationUnit");
-    refusals(
-        () -> {
-          applicationUnits.create(code, name, ConsoleAccess.actor(admin));
-          return null;
-        });
+    applicationUnits.create(code, name, ConsoleAccess.actor(admin));
   }
 
   @Override
@@ -58,15 +51,13 @@ public class CaAdministrationBean implements CaAdministration {
     Operator admin =
         operators.require(credentials, Permission.MANAGE_RA_CLIENTS, "registerRaClient");
     RaClientRegistry.Registration checked = raClients.checked(registration);
-    return refusals(
-        () ->
-            dualControl.request(
-                admin,
-                SupervisedAction.REGISTER_RA_CLIENT,
-                "ra-client:" + checked.name(),
-                null,
-                raClients.summary(checked),
-                checked));
+    return dualControl.request(
+        admin,
+        SupervisedAction.REGISTER_RA_CLIENT,
+        "ra-client:" + checked.name(),
+        null,
+        raClients.summary(checked),
+        checked);
   }
 
   @Override
@@ -75,18 +66,13 @@ public class CaAdministrationBean implements CaAdministration {
     Operator admin =
         operators.require(credentials, Permission.MANAGE_RA_CLIENTS, "changeRaClientUnits");
     RaClientRegistry.Units checked = raClients.checked(units);
-    return refusals(
-        () ->
-            dualControl.request(
-                admin,
-                SupervisedAction.CHANGE_RA_CLIENT_UNITS,
-                "ra-client:" + checked.name(),
-                null,
-                "remote RA "
-                    + checked.name()
-                    + " may issue for the units "
-                    + checked.applicationUnits(),
-                checked));
+    return dualControl.request(
+        admin,
+        SupervisedAction.CHANGE_RA_CLIENT_UNITS,
+        "ra-client:" + checked.name(),
+        null,
+        "remote RA " + checked.name() + " may issue for the units " + checked.applicationUnits(),
+        checked);
   }
 
   @Override
@@ -98,42 +84,29 @@ public class CaAdministrationBean implements CaAdministration {
   @Override
   public PendingActionView request(AdminCredentials credentials, long id) {
     Operator admin = operators.require(credentials, Permission.APPROVE_REQUESTS, "request");
-    return refusals(() -> dualControl.find(admin, id));
+    return dualControl.find(admin, id);
   }
 
   @Override
   public Approval approveRequest(AdminCredentials credentials, long id, String note) {
     Operator admin = operators.require(credentials, Permission.APPROVE_REQUESTS, "approveRequest");
-    return refusals(() -> dualControl.approve(admin, id, note));
+    return dualControl.approve(admin, id, note);
   }
 
   @Override
   public PendingActionView rejectRequest(AdminCredentials credentials, long id, String note) {
     Operator admin = operators.require(credentials, Permission.APPROVE_REQUESTS, "rejectRequest");
-    return refusals(() -> dualControl.reject(admin, id, note));
+    return dualControl.reject(admin, id, note);
   }
 
   @Override
   public PendingActionView withdrawRequest(AdminCredentials credentials, long id) {
     Operator admin = operators.require(credentials, Permission.APPROVE_REQUESTS, "withdrawRequest");
-    return refusals(() -> dualControl.withdraw(admin, id));
+    return dualControl.withdraw(admin, id);
   }
 
   @Override
   public void changePassword(AdminCredentials credentials, char[] newPassword) {
-    refusals(
-        () -> {
-          operators.changePassword(credentials, newPassword);
-          return null;
-        });
-  }
-
-  /** The console's refusals in the SOAP service's words: who may not, or what is wrong. */
-  private static <T> T refusals(Supplier<T> work) {
-    try {
-      return work.get();
-    } catch (RaRefusal refused) {
-      throw refused.asCaRequestException();
-    }
+    operators.changePassword(credentials, newPassword);
   }
 }

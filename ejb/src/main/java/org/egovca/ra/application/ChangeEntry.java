@@ -3,10 +3,10 @@ package org.egovca.ra.application;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.domain.IdentifierKind;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
 import org.egovca.ca.x509.RenewalProof;
@@ -41,7 +41,7 @@ record ChangeEntry(
         () -> {
           v.target = certificates.apply(FormText.text("serial", form.serial(), 64, true));
           if (v.target.getStatus() != CertificateStatus.VALID) {
-            throw RaRefusal.invalid(
+            throw Refusal.invalid(
                 "serial",
                 "change.notValid",
                 "certificate " + v.target.getSerialNumberHex() + " is " + v.target.getStatus());
@@ -90,7 +90,7 @@ record ChangeEntry(
         .filter(r -> r.cpsCondition().isPresent())
         .orElseThrow(
             () ->
-                RaRefusal.invalid(
+                Refusal.invalid(
                     "revocationReason",
                     "change.reason",
                     "choose a revocation condition A to J of CPS 6.1.4.8.1"));
@@ -100,7 +100,7 @@ record ChangeEntry(
     return RevocationInitiator.parse(FormText.text("initiator", value, 32, true))
         .orElseThrow(
             () ->
-                RaRefusal.invalid(
+                Refusal.invalid(
                     "initiator",
                     "change.initiator",
                     "choose HOLDER, RA, CA, RELYING_PARTY or JUDICIAL_AUTHORITY"));
@@ -116,8 +116,8 @@ record ChangeEntry(
             () -> text[1] = FormText.lines("renewalProofSignature", signature, 1024, true)));
     try {
       return RenewalProof.parse(text[0] + "\n", text[1]);
-    } catch (CaRequestException malformed) {
-      throw RaRefusal.invalid("renewalProof", "change.proof", malformed.getMessage());
+    } catch (Refusal malformed) {
+      throw malformed.onField("renewalProof", "change.proof");
     }
   }
 

@@ -13,8 +13,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.OperatorSession;
 import org.egovca.ra.domain.Permission;
@@ -36,11 +39,11 @@ public class ConsoleAccess {
 
   /** The operator of an open session, refused unless their roles grant {@code permission}. */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public Operator require(String token, Permission permission, String action, String target) {
+  public Operator require(String token, Permission permission, AuditAction action, String target) {
     Operator operator = openSession(token, action).getOperator();
     if (operator.isMustChangePassword()) {
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_AUTHORIZED,
+      throw new Refusal(
+          RefusalCode.NOT_AUTHORIZED,
           "password.mustChange",
           "choose your own password first: the one you logged in with was a one-time password");
     }
@@ -58,15 +61,14 @@ public class ConsoleAccess {
               + " grant";
       auditLog.refusal(
           "operator:" + operator.getUsername(), action, target, AuditOutcome.DENIED, detail);
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_AUTHORIZED, "access.denied", "not authorised: " + detail);
+      throw new Refusal(RefusalCode.NOT_AUTHORIZED, "access.denied", "not authorised: " + detail);
     }
     return operator;
   }
 
   /** The open session of {@code token}; a missing, ended or idle session is refused. */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public OperatorSession openSession(String token, String action) {
+  public OperatorSession openSession(String token, AuditAction action) {
     Instant now = clock.instant();
     OperatorSession session =
         token == null
@@ -89,8 +91,8 @@ public class ConsoleAccess {
           null,
           AuditOutcome.DENIED,
           "no open console session");
-      throw new RaRefusal(
-          RaRefusal.Reason.SESSION_ENDED,
+      throw new Refusal(
+          RefusalCode.SESSION_ENDED,
           "session.ended",
           "the session has ended (logged out, or idle for more than "
               + OperatorSession.IDLE_TIMEOUT.toMinutes()

@@ -11,9 +11,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.domain.DualControlViolation;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.PendingAction;
@@ -61,7 +63,7 @@ public class DualControl {
       Operator targetOperator,
       String summary,
       Object parameters) {
-    requirePermission(requester, action, AuditActions.DUAL_CONTROL_REQUESTED);
+    requirePermission(requester, action, AuditAction.DUAL_CONTROL_REQUESTED);
     Instant now = clock.instant();
     if (!entityManager
         .createNamedQuery(PendingAction.OPEN_FOR_TARGET, PendingAction.class)
@@ -70,14 +72,14 @@ public class DualControl {
         .setParameter("target", target)
         .getResultList()
         .isEmpty()) {
-      throw new RaRefusal(
-          RaRefusal.Reason.WRONG_STATE,
+      throw new Refusal(
+          RefusalCode.WRONG_STATE,
           "dualControl.alreadyRequested",
           "a request for " + action + " on " + target + " is already waiting for approval");
     }
     String json = ActionParameters.write(parameters);
     if (summary.length() > PendingAction.MAX_SUMMARY) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           null,
           "dualControl.tooLarge",
           "the request's description is longer than "
@@ -85,7 +87,7 @@ public class DualControl {
               + " characters, and an approver must see all of it: split the request");
     }
     if (json.length() > MAX_PARAMETERS) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           null,
           "dualControl.tooLarge",
           "the request is larger than "
@@ -96,13 +98,13 @@ public class DualControl {
     try {
       request = new PendingAction(action, target, targetOperator, summary, json, requester, now);
     } catch (DualControlViolation violation) {
-      throw denied(requester, AuditActions.DUAL_CONTROL_REQUESTED, target, violation);
+      throw denied(requester, AuditAction.DUAL_CONTROL_REQUESTED, target, violation);
     }
     entityManager.persist(request);
     entityManager.flush();
     auditLog.success(
         ConsoleAccess.actor(requester),
-        AuditActions.DUAL_CONTROL_REQUESTED,
+        AuditAction.DUAL_CONTROL_REQUESTED,
         reference(request),
         action + " " + target + ": " + summary);
     return PendingActionView.of(request);
@@ -112,17 +114,17 @@ public class DualControl {
   public Approval approve(Operator approver, long id, String note) {
     note = checkedNote(note);
     PendingAction request = open(id);
-    requirePermission(approver, request.getAction(), AuditActions.DUAL_CONTROL_APPROVED);
+    requirePermission(approver, request.getAction(), AuditAction.DUAL_CONTROL_APPROVED);
     requireSplitKnowledge(request, approver);
     try {
       request.approve(approver, clock.instant(), note);
     } catch (DualControlViolation violation) {
-      throw denied(approver, AuditActions.DUAL_CONTROL_APPROVED, reference(request), violation);
+      throw denied(approver, AuditAction.DUAL_CONTROL_APPROVED, reference(request), violation);
     }
     String actor = ConsoleAccess.actor(approver);
     auditLog.success(
         actor,
-        AuditActions.DUAL_CONTROL_APPROVED,
+        AuditAction.DUAL_CONTROL_APPROVED,
         reference(request),
         request.getAction()
             + " "
@@ -133,12 +135,12 @@ public class DualControl {
     SupervisedActions.Outcome outcome;
     try {
       outcome = actions.carryOut(request, actor);
-    } catch (RaRefusal | org.egovca.ca.domain.CaRequestException refused) {
+    } catch (Refusal refused) {
       // the approval rolls back with the action: the request stays open, to be rejected or
       // approved once what stood in the way is gone
       auditLog.refusal(
           actor,
-          AuditActions.DUAL_CONTROL_APPROVED,
+          AuditAction.DUAL_CONTROL_APPROVED,
           reference(request),
           AuditOutcome.FAILURE,
           refused.getMessage());
@@ -151,15 +153,15 @@ public class DualControl {
   public PendingActionView reject(Operator approver, long id, String note) {
     note = checkedNote(note);
     PendingAction request = open(id);
-    requirePermission(approver, request.getAction(), AuditActions.DUAL_CONTROL_REJECTED);
+    requirePermission(approver, request.getAction(), AuditAction.DUAL_CONTROL_REJECTED);
     try {
       request.reject(approver, clock.instant(), note);
     } catch (DualControlViolation violation) {
-      throw denied(approver, AuditActions.DUAL_CONTROL_REJECTED, reference(request), violation);
+      throw denied(approver, AuditAction.DUAL_CONTROL_REJECTED, reference(request), violation);
     }
     auditLog.success(
         ConsoleAccess.actor(approver),
-        AuditActions.DUAL_CONTROL_REJECTED,
+        AuditAction.DUAL_CONTROL_REJECTED,
         reference(request),
         request.getAction() + " " + request.getTarget() + (note == null ? "" : ": " + note));
     return PendingActionView.of(request);
@@ -171,11 +173,11 @@ public class DualControl {
     try {
       request.withdraw(requester, clock.instant());
     } catch (DualControlViolation violation) {
-      throw denied(requester, AuditActions.DUAL_CONTROL_WITHDRAWN, reference(request), violation);
+      throw denied(requester, AuditAction.DUAL_CONTROL_WITHDRAWN, reference(request), violation);
     }
     auditLog.success(
         ConsoleAccess.actor(requester),
-        AuditActions.DUAL_CONTROL_WITHDRAWN,
+        AuditAction.DUAL_CONTROL_WITHDRAWN,
         reference(request),
         request.getAction() + " " + request.getTarget());
     return PendingActionView.of(request);
@@ -196,7 +198,7 @@ public class DualControl {
   /** Request {@code id}, decided or not, with its public result. */
   public PendingActionView find(Operator viewer, long id) {
     PendingAction request = existing(id);
-    requirePermission(viewer, request.getAction(), "viewRequest");
+    requirePermission(viewer, request.getAction(), AuditAction.DUAL_CONTROL_REQUEST_VIEWED);
     return PendingActionView.of(request);
   }
 
@@ -206,8 +208,8 @@ public class DualControl {
     entityManager.lock(request, LockModeType.PESSIMISTIC_WRITE);
     entityManager.refresh(request);
     if (!request.isOpenAt(clock.instant())) {
-      throw new RaRefusal(
-          RaRefusal.Reason.WRONG_STATE,
+      throw new Refusal(
+          RefusalCode.WRONG_STATE,
           "dualControl.notOpen",
           "request "
               + id
@@ -221,14 +223,13 @@ public class DualControl {
   private PendingAction existing(long id) {
     PendingAction request = entityManager.find(PendingAction.class, id);
     if (request == null) {
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_FOUND, "dualControl.notFound", "there is no request " + id);
+      throw new Refusal(RefusalCode.NOT_FOUND, "dualControl.notFound", "there is no request " + id);
     }
     return request;
   }
 
   /** Refuses {@code step} (an audited action name) to an operator without the permission. */
-  private void requirePermission(Operator operator, SupervisedAction action, String step) {
+  private void requirePermission(Operator operator, SupervisedAction action, AuditAction step) {
     if (!operator.has(action.permission())) {
       String detail =
           operator.getUsername()
@@ -240,8 +241,7 @@ public class DualControl {
               + action.permission();
       auditLog.refusal(
           ConsoleAccess.actor(operator), step, action.name(), AuditOutcome.DENIED, detail);
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_AUTHORIZED, "access.denied", "not authorised: " + detail);
+      throw new Refusal(RefusalCode.NOT_AUTHORIZED, "access.denied", "not authorised: " + detail);
     }
   }
 
@@ -263,12 +263,12 @@ public class DualControl {
             detail -> {
               auditLog.refusal(
                   ConsoleAccess.actor(approver),
-                  AuditActions.DUAL_CONTROL_APPROVED,
+                  AuditAction.DUAL_CONTROL_APPROVED,
                   reference(request),
                   AuditOutcome.DENIED,
                   detail);
-              throw new RaRefusal(
-                  RaRefusal.Reason.SEPARATION_OF_DUTIES, "dualControl.splitKnowledge", detail);
+              throw new Refusal(
+                  RefusalCode.SEPARATION_OF_DUTIES, "dualControl.splitKnowledge", detail);
             });
   }
 
@@ -282,12 +282,12 @@ public class DualControl {
         .findFirst();
   }
 
-  private RaRefusal denied(
-      Operator operator, String action, String target, DualControlViolation violation) {
+  /** Audits {@code violation} as denied, and returns it to be thrown. */
+  private DualControlViolation denied(
+      Operator operator, AuditAction action, String target, DualControlViolation violation) {
     auditLog.refusal(
         ConsoleAccess.actor(operator), action, target, AuditOutcome.DENIED, violation.getMessage());
-    return new RaRefusal(
-        RaRefusal.Reason.SEPARATION_OF_DUTIES, "dualControl.sameOperator", violation.getMessage());
+    return violation;
   }
 
   static String reference(PendingAction request) {

@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ra.domain.ApplicantNotice;
 
 /** Sends one notice in a transaction that records the outcome. */
@@ -49,7 +49,7 @@ public class NoticeDelivery {
       notice.sent(clock.instant());
       auditLog.success(
           "system",
-          AuditActions.APPLICANT_NOTIFIED,
+          AuditAction.APPLICANT_NOTIFIED,
           notice.getApplication().reference(),
           notice.getKind() + " notice sent");
     } catch (MessagingException e) {

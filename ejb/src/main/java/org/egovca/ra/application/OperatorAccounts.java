@@ -13,13 +13,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.application.CertificateRevoker;
 import org.egovca.ca.application.ClientCredentialKeys;
 import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
 import org.egovca.ca.x509.PemCertificates;
@@ -74,7 +76,7 @@ public class OperatorAccounts {
             () -> unitFor(form.role(), form.applicationUnit()),
             () -> certificates.check(form.certificateRequestPem())));
     if (operator(text[0]) != null) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "username", "operator.exists", "an operator with the user name " + text[0] + " exists");
     }
     return new NewOperator(
@@ -107,12 +109,12 @@ public class OperatorAccounts {
     entityManager.persist(operator);
     auditLog.success(
         actor,
-        AuditActions.OPERATOR_CREATED,
+        AuditAction.OPERATOR_CREATED,
         target(checked.username()),
         "role " + checked.role() + (unit == null ? "" : " of unit " + unit.getCode()));
     auditLog.success(
         actor,
-        AuditActions.OPERATOR_CERTIFICATE_ISSUED,
+        AuditAction.OPERATOR_CERTIFICATE_ISSUED,
         target(checked.username()),
         "serial=" + certificate.getSerialNumberHex());
     return new NewOperatorCredential(
@@ -138,7 +140,7 @@ public class OperatorAccounts {
     operator.assignRoles(EnumSet.of(change.role()), unit);
     auditLog.success(
         actor,
-        AuditActions.OPERATOR_CHANGED,
+        AuditAction.OPERATOR_CHANGED,
         target(change.username()),
         "roles " + before + " -> [" + change.role() + "]");
   }
@@ -163,7 +165,7 @@ public class OperatorAccounts {
     operator.bindCertificate(certificate);
     auditLog.success(
         actor,
-        AuditActions.OPERATOR_CERTIFICATE_ISSUED,
+        AuditAction.OPERATOR_CERTIFICATE_ISSUED,
         target(operator.getUsername()),
         "serial=" + certificate.getSerialNumberHex());
     return PemCertificates.of(certificate.getEncoded(), certificates.tlsCaCertificate());
@@ -176,7 +178,7 @@ public class OperatorAccounts {
         OneTimePasswords.create(operator.getUsername(), operator.getDisplayName());
     operator.resetPassword(PasswordHash.of(oneTimePassword), clock.instant());
     auditLog.success(
-        actor, AuditActions.OPERATOR_CHANGED, target(reset.username()), "one-time password set");
+        actor, AuditAction.OPERATOR_CHANGED, target(reset.username()), "one-time password set");
     return new String(oneTimePassword);
   }
 
@@ -186,7 +188,7 @@ public class OperatorAccounts {
     operator.deactivate();
     revokeLoginCertificate(operator, RevocationReason.A_AFFILIATION_CHANGED, actor);
     auditLog.success(
-        actor, AuditActions.OPERATOR_CHANGED, target(operator.getUsername()), "deactivated");
+        actor, AuditAction.OPERATOR_CHANGED, target(operator.getUsername()), "deactivated");
   }
 
   private void revokeLoginCertificate(Operator operator, RevocationReason reason, String actor) {
@@ -218,8 +220,8 @@ public class OperatorAccounts {
             .filter(o -> o.getRoles().contains(OperatorRole.SECURITY_ADMIN))
             .count();
     if (others < 2) {
-      throw new RaRefusal(
-          RaRefusal.Reason.WRONG_STATE,
+      throw new Refusal(
+          RefusalCode.WRONG_STATE,
           "operator.lastSecurityAdmins",
           "cannot "
               + what
@@ -240,8 +242,7 @@ public class OperatorAccounts {
   public Operator existing(String username) {
     Operator operator = operator(username == null ? null : username.strip());
     if (operator == null) {
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_FOUND, "operator.notFound", "no operator " + username);
+      throw new Refusal(RefusalCode.NOT_FOUND, "operator.notFound", "no operator " + username);
     }
     return operator;
   }
@@ -257,22 +258,22 @@ public class OperatorAccounts {
 
   private ApplicationUnit unitFor(OperatorRole role, String code) {
     if (role == null) {
-      throw new RaRefusal(
-          RaRefusal.Reason.SEPARATION_OF_DUTIES,
+      throw new Refusal(
+          RefusalCode.SEPARATION_OF_DUTIES,
           List.of(
-              new RaRefusal.Problem(
+              new Refusal.Problem(
                   "roles", "roles.conflict", RoleConflicts.conflictIn(Set.of()).orElseThrow())));
     }
     String given = blankToNull(code);
     if (role != OperatorRole.UNIT_ADMIN) {
       if (given != null) {
-        throw RaRefusal.invalid(
+        throw Refusal.invalid(
             "applicationUnit", "unit.onlyForUnitAdmin", "only a UNIT_ADMIN belongs to a unit");
       }
       return null;
     }
     if (given == null) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "applicationUnit", "unit.required", "a UNIT_ADMIN needs the unit they administer");
     }
     ApplicationUnit unit =
@@ -283,7 +284,7 @@ public class OperatorAccounts {
             .findFirst()
             .orElse(null);
     if (unit == null) {
-      throw RaRefusal.invalid("applicationUnit", "unit.unknown", "no application unit " + given);
+      throw Refusal.invalid("applicationUnit", "unit.unknown", "no application unit " + given);
     }
     return unit;
   }
@@ -291,7 +292,7 @@ public class OperatorAccounts {
   private static String username(String value) {
     String text = FormText.text("username", value, 32, true);
     if (!USERNAME.matcher(text).matches()) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "username",
           "operator.username",
           "use 3 to 32 lower-case letters, digits, '.', '-' or '_', starting with a letter");

@@ -7,9 +7,10 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.ApplicationUnit;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.ra.domain.Permission;
@@ -37,7 +38,7 @@ public class OperatorAdministration {
   @Inject private Clock clock;
 
   public List<OperatorView> operators(String token) {
-    access.require(token, Permission.MANAGE_OPERATORS, "listOperators", null);
+    access.require(token, Permission.MANAGE_OPERATORS, AuditAction.OPERATORS_LISTED, null);
     Instant now = clock.instant();
     return entityManager.createNamedQuery(Operator.ALL, Operator.class).getResultList().stream()
         .map(operator -> OperatorView.of(operator, now))
@@ -45,7 +46,7 @@ public class OperatorAdministration {
   }
 
   public List<ApplicationUnitView> units(String token) {
-    access.require(token, Permission.MANAGE_OPERATORS, "listApplicationUnits", null);
+    access.require(token, Permission.MANAGE_OPERATORS, AuditAction.APPLICATION_UNITS_LISTED, null);
     return allUnits(entityManager);
   }
 
@@ -60,7 +61,8 @@ public class OperatorAdministration {
 
   public void createUnit(String token, String code, String name) {
     Operator admin =
-        access.require(token, Permission.MANAGE_OPERATORS, "createApplicationUnit", code);
+        access.require(
+            token, Permission.MANAGE_OPERATORS, AuditAction.APPLICATION_UNIT_CREATED, code);
     applicationUnits.create(code, name, ConsoleAccess.actor(admin));
   }
 
@@ -70,7 +72,7 @@ public class OperatorAdministration {
         access.require(
             token,
             Permission.MANAGE_OPERATORS,
-            "requestOperator",
+            AuditAction.OPERATOR_CREATED,
             form == null ? null : form.username());
     NewOperator checked = accounts.checked(form);
     return dualControl.request(
@@ -94,7 +96,7 @@ public class OperatorAdministration {
   public PendingActionView requestRoleChange(
       String token, String username, OperatorRole role, String applicationUnit) {
     Operator admin =
-        access.require(token, Permission.MANAGE_OPERATORS, "requestRoleChange", username);
+        access.require(token, Permission.MANAGE_OPERATORS, AuditAction.OPERATOR_CHANGED, username);
     OperatorAccounts.RoleChange change =
         new OperatorAccounts.RoleChange(username, role, applicationUnit);
     Operator operator = accounts.checked(change);
@@ -118,7 +120,7 @@ public class OperatorAdministration {
   /** Asks for a one-time password for {@code username}; the approver hands it over. */
   public PendingActionView requestPasswordReset(String token, String username) {
     Operator admin =
-        access.require(token, Permission.MANAGE_OPERATORS, "requestPasswordReset", username);
+        access.require(token, Permission.MANAGE_OPERATORS, AuditAction.OPERATOR_CHANGED, username);
     Operator operator = accounts.existing(username);
     return dualControl.request(
         admin,
@@ -133,7 +135,8 @@ public class OperatorAdministration {
   public PendingActionView requestCertificate(
       String token, String username, String certificateRequestPem) {
     Operator admin =
-        access.require(token, Permission.MANAGE_OPERATORS, "requestOperatorCertificate", username);
+        access.require(
+            token, Permission.MANAGE_OPERATORS, AuditAction.OPERATOR_CERTIFICATE_ISSUED, username);
     OperatorAccounts.CertificateRequest request =
         new OperatorAccounts.CertificateRequest(username, certificateRequestPem);
     Operator operator = accounts.checked(request);
@@ -150,11 +153,12 @@ public class OperatorAdministration {
   }
 
   public void unlock(String token, String username) {
-    Operator admin = access.require(token, Permission.MANAGE_OPERATORS, "unlockOperator", username);
+    Operator admin =
+        access.require(token, Permission.MANAGE_OPERATORS, AuditAction.OPERATOR_CHANGED, username);
     accounts.existing(username).unlock();
     auditLog.success(
         ConsoleAccess.actor(admin),
-        AuditActions.OPERATOR_CHANGED,
+        AuditAction.OPERATOR_CHANGED,
         OperatorAccounts.target(username),
         "unlocked");
   }
@@ -162,10 +166,10 @@ public class OperatorAdministration {
   /** Deactivates the account and revokes its login certificate; never one's own. */
   public void deactivate(String token, String username) {
     Operator admin =
-        access.require(token, Permission.MANAGE_OPERATORS, "deactivateOperator", username);
+        access.require(token, Permission.MANAGE_OPERATORS, AuditAction.OPERATOR_CHANGED, username);
     Operator operator = accounts.existing(username);
     if (operator == admin) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "username", "operator.self", "a security administrator cannot deactivate themselves");
     }
     accounts.deactivate(operator, ConsoleAccess.actor(admin));

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.application.CaStarted;
 import org.egovca.ca.application.ServiceCredentials;
 import org.egovca.ca.domain.IssuedCertificate;
@@ -102,7 +102,7 @@ public class OperatorBootstrap {
     entityManager.persist(admin);
     auditLog.success(
         "system",
-        AuditActions.OPERATOR_CREATED,
+        AuditAction.OPERATOR_CREATED,
         "operator:" + username,
         "first security administrator, serial=" + certificate.getSerialNumberHex());
     credentials.writeOperatorCredential(

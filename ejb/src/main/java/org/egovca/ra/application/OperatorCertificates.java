@@ -11,12 +11,12 @@ import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.CertificateIssuer;
 import org.egovca.ca.application.CertificateProfileCatalogue;
 import org.egovca.ca.application.ClientCredentialKeys;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.x509.CertificationRequests;
 import org.egovca.ca.x509.EndEntityContent;
@@ -49,7 +49,7 @@ public class OperatorCertificates {
    * The operator's request, parsed, with its proof of possession checked and a key that opens no
    * other account.
    *
-   * @throws RaRefusal naming the certificateRequest field
+   * @throws Refusal naming the certificateRequest field
    */
   public PKCS10CertificationRequest check(String requestPem) {
     FormText.lines("certificateRequest", requestPem, 8192, true);
@@ -58,8 +58,8 @@ public class OperatorCertificates {
       CertificationRequests.verifyProofOfPossession(request);
       keys.requireUnused(request.getSubjectPublicKeyInfo());
       return request;
-    } catch (CaRequestException refused) {
-      throw RaRefusal.invalid("certificateRequest", "operator.request", refused.getMessage());
+    } catch (Refusal refused) {
+      throw refused.onField("certificateRequest", "operator.request");
     }
   }
 
@@ -75,8 +75,8 @@ public class OperatorCertificates {
               SubjectNames.parse(subjectOf(username), profile), key, List.of(), List.of()),
           actor,
           IssuanceTerms.unpublished());
-    } catch (CaRequestException refused) {
-      throw RaRefusal.invalid("certificateRequest", "operator.request", refused.getMessage());
+    } catch (Refusal refused) {
+      throw refused.onField("certificateRequest", "operator.request");
     }
   }
 

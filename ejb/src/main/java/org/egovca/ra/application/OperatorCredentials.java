@@ -1,6 +1,6 @@
 package org.egovca.ra.application;
 
-import static org.egovca.ca.domain.CaRequestException.Reason.NOT_AUTHORIZED;
+import static org.egovca.ca.domain.RefusalCode.NOT_AUTHORIZED;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -10,10 +10,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.PasswordHash;
 import org.egovca.ra.domain.Permission;
@@ -42,7 +42,7 @@ public class OperatorCredentials {
   /**
    * The operator, if both factors are theirs and their role grants {@code permission}.
    *
-   * @throws CaRequestException NOT_AUTHORIZED, audited
+   * @throws Refusal NOT_AUTHORIZED, audited
    */
   public Operator require(AdminCredentials credentials, Permission permission, String operation) {
     Operator operator = authenticate(credentials, operation);
@@ -127,7 +127,7 @@ public class OperatorCredentials {
    * Replaces the caller's password after checking both factors (the current password included) and
    * the rules of CPS §6.5.2.4: how a one-time password is replaced without the console.
    *
-   * @throws RaRefusal naming every broken rule
+   * @throws Refusal naming every broken rule
    */
   public void changePassword(AdminCredentials credentials, char[] newPassword) {
     char[] current = credentials.password() == null ? null : credentials.password().clone();
@@ -136,12 +136,12 @@ public class OperatorCredentials {
       OperatorSessions.requireAcceptable(
           newPassword, operator.getUsername(), operator.getDisplayName());
       if (java.util.Arrays.equals(current, newPassword)) {
-        throw RaRefusal.invalid(
+        throw Refusal.invalid(
             "newPassword", "password.unchanged", "the new password must differ from the current");
       }
       operator.changePassword(PasswordHash.of(newPassword), clock.instant());
       String who = ConsoleAccess.actor(operator);
-      auditLog.success(who, AuditActions.OPERATOR_PASSWORD_CHANGED, who, "admin SOAP service");
+      auditLog.success(who, AuditAction.OPERATOR_PASSWORD_CHANGED, who, "admin SOAP service");
     } finally {
       if (current != null) {
         java.util.Arrays.fill(current, '\0');
@@ -152,9 +152,9 @@ public class OperatorCredentials {
     }
   }
 
-  private CaRequestException denied(String who, String operation, String reason) {
+  private Refusal denied(String who, String operation, String reason) {
     auditLog.refusal(
-        who, AuditActions.RA_CLIENT_AUTHENTICATION, operation, AuditOutcome.DENIED, reason);
-    return new CaRequestException(NOT_AUTHORIZED, reason);
+        who, AuditAction.OPERATOR_AUTHENTICATION, operation, AuditOutcome.DENIED, reason);
+    return new Refusal(NOT_AUTHORIZED, reason);
   }
 }

@@ -14,11 +14,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.application.CertificateRevoked;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.OperatorSession;
 import org.egovca.ra.domain.PasswordHash;
@@ -36,11 +38,11 @@ public class OperatorSessions {
 
   /** A failed login; not rolled back, so the failure count and its audit event are kept. */
   @ApplicationException(rollback = false)
-  public static class LoginRefused extends RaRefusal {
+  public static class LoginRefused extends Refusal {
     private static final long serialVersionUID = 1L;
 
     LoginRefused(String key, String message) {
-      super(Reason.LOGIN_FAILED, key, message);
+      super(RefusalCode.LOGIN_FAILED, key, message);
     }
   }
 
@@ -84,7 +86,7 @@ public class OperatorSessions {
           new OperatorSession(
               ConsoleAccess.sha256(token), operator, fingerprint, remoteAddress, now));
       auditLog.success(
-          "operator:" + who, AuditActions.OPERATOR_LOGIN, "operator:" + who, from(remoteAddress));
+          "operator:" + who, AuditAction.OPERATOR_LOGIN, "operator:" + who, from(remoteAddress));
       return new LoginResult(token, OperatorView.of(operator, now));
     } finally {
       if (password != null) {
@@ -155,7 +157,7 @@ public class OperatorSessions {
       if (locked) {
         auditLog.success(
             "system",
-            AuditActions.OPERATOR_LOCKED,
+            AuditAction.OPERATOR_LOCKED,
             "operator:" + who,
             Operator.MAX_FAILED_LOGINS
                 + " failed logins in a row; locked until "
@@ -170,13 +172,13 @@ public class OperatorSessions {
    * a session cannot move to another certificate.
    */
   public OperatorView resume(String token, byte[] clientCertificate) {
-    OperatorSession session = access.openSession(token, "resumeSession");
+    OperatorSession session = access.openSession(token, AuditAction.OPERATOR_SESSION_RESUMED);
     String presented = clientCertificate == null ? "" : ConsoleAccess.sha256(clientCertificate);
     if (!session.getCertificateFingerprint().equalsIgnoreCase(presented)) {
       session.end(clock.instant());
       auditLog.success(
           "operator:" + session.getOperator().getUsername(),
-          AuditActions.OPERATOR_LOGOUT,
+          AuditAction.OPERATOR_LOGOUT,
           "operator:" + session.getOperator().getUsername(),
           "session ended: a request came with another client certificate");
       return null;
@@ -201,7 +203,7 @@ public class OperatorSessions {
       String who = "operator:" + session.getOperator().getUsername();
       auditLog.success(
           who,
-          AuditActions.OPERATOR_LOGOUT,
+          AuditAction.OPERATOR_LOGOUT,
           who,
           "session ended: its login certificate "
               + certificate.getSerialNumberHex()
@@ -210,10 +212,10 @@ public class OperatorSessions {
   }
 
   public void logout(String token) {
-    OperatorSession session = access.openSession(token, "logout");
+    OperatorSession session = access.openSession(token, AuditAction.OPERATOR_LOGOUT);
     session.end(clock.instant());
     String who = "operator:" + session.getOperator().getUsername();
-    auditLog.success(who, AuditActions.OPERATOR_LOGOUT, who, "logged out");
+    auditLog.success(who, AuditAction.OPERATOR_LOGOUT, who, "logged out");
   }
 
   /**
@@ -222,19 +224,20 @@ public class OperatorSessions {
    */
   public OperatorView changePassword(String token, char[] currentPassword, char[] newPassword) {
     try {
-      Operator operator = access.openSession(token, "changePassword").getOperator();
+      Operator operator =
+          access.openSession(token, AuditAction.OPERATOR_PASSWORD_CHANGED).getOperator();
       if (!PasswordHash.matches(currentPassword, operator.getPasswordHash())) {
-        throw RaRefusal.invalid(
+        throw Refusal.invalid(
             "currentPassword", "password.currentWrong", "the current password is wrong");
       }
       requireAcceptable(newPassword, operator.getUsername(), operator.getDisplayName());
       if (Arrays.equals(currentPassword, newPassword)) {
-        throw RaRefusal.invalid(
+        throw Refusal.invalid(
             "newPassword", "password.unchanged", "the new password must differ from the current");
       }
       operator.changePassword(PasswordHash.of(newPassword), clock.instant());
       String who = "operator:" + operator.getUsername();
-      auditLog.success(who, AuditActions.OPERATOR_PASSWORD_CHANGED, who, null);
+      auditLog.success(who, AuditAction.OPERATOR_PASSWORD_CHANGED, who, null);
       return OperatorView.of(operator, clock.instant());
     } finally {
       wipe(currentPassword);
@@ -247,15 +250,15 @@ public class OperatorSessions {
     List<PasswordRule> broken =
         PasswordPolicy.violations(new String(password), username, displayName);
     if (!broken.isEmpty()) {
-      List<RaRefusal.Problem> problems = new ArrayList<>();
+      List<Refusal.Problem> problems = new ArrayList<>();
       for (PasswordRule rule : broken) {
         problems.add(
-            new RaRefusal.Problem(
+            new Refusal.Problem(
                 "newPassword",
                 "password." + rule.name(),
                 "the password breaks rule " + rule + ": it must have " + rule.requirement()));
       }
-      throw new RaRefusal(RaRefusal.Reason.INVALID_INPUT, problems);
+      throw new Refusal(RefusalCode.INVALID_INPUT, problems);
     }
   }
 
@@ -263,7 +266,7 @@ public class OperatorSessions {
       String username, String remoteAddress, String why, String key, String message) {
     auditLog.refusal(
         "operator:" + username,
-        AuditActions.OPERATOR_LOGIN,
+        AuditAction.OPERATOR_LOGIN,
         "operator:" + username,
         AuditOutcome.FAILURE,
         why + from(remoteAddress));

@@ -9,8 +9,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import org.egovca.audit.application.AuditActions;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.PasswordHash;
@@ -48,7 +48,7 @@ public class PasswordChecks {
     if (operator.isLockedAt(now)) {
       auditLog.refusal(
           who,
-          AuditActions.OPERATOR_LOGIN,
+          AuditAction.OPERATOR_LOGIN,
           who,
           AuditOutcome.FAILURE,
           "account locked until " + operator.getLockedUntil() + " (" + channel + ")");
@@ -60,14 +60,14 @@ public class PasswordChecks {
     }
     auditLog.refusal(
         who,
-        AuditActions.OPERATOR_LOGIN,
+        AuditAction.OPERATOR_LOGIN,
         who,
         AuditOutcome.FAILURE,
         "wrong password (" + channel + ")");
     if (operator.recordFailedLogin(now)) {
       auditLog.success(
           "system",
-          AuditActions.OPERATOR_LOCKED,
+          AuditAction.OPERATOR_LOCKED,
           who,
           Operator.MAX_FAILED_LOGINS
               + " failed logins in a row; locked until "

@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditEvent;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.application.IssuedCertificates;
-import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.ra.domain.Application;
 import org.egovca.ra.domain.ApplicationDocument;
@@ -51,7 +53,8 @@ public class RaQueries {
   @Inject private Clock clock;
 
   public Workload workload(String token) {
-    Operator operator = access.require(token, Permission.VIEW_APPLICATIONS, "viewWorkload", null);
+    Operator operator =
+        access.require(token, Permission.VIEW_APPLICATIONS, AuditAction.WORKLOAD_VIEWED, null);
     Instant now = clock.instant();
     List<ApplicationSummary> waiting =
         scoped(
@@ -91,7 +94,8 @@ public class RaQueries {
 
   public List<ApplicationSummary> applications(String token, ApplicationSearch search) {
     Operator operator =
-        access.require(token, Permission.VIEW_APPLICATIONS, "searchApplications", null);
+        access.require(
+            token, Permission.VIEW_APPLICATIONS, AuditAction.APPLICATIONS_SEARCHED, null);
     ApplicationSearch criteria = search == null ? ApplicationSearch.all() : search;
     StringBuilder where = new StringBuilder("SELECT a FROM Application a WHERE 1 = 1");
     Map<String, Object> parameters = new HashMap<>();
@@ -127,20 +131,27 @@ public class RaQueries {
   public ApplicationDetail application(String token, long id) {
     Operator operator =
         access.require(
-            token, Permission.VIEW_APPLICATIONS, "viewApplication", Application.reference(id));
-    return ApplicationDetail.of(readable(operator, id, "viewApplication"), clock.instant());
+            token,
+            Permission.VIEW_APPLICATIONS,
+            AuditAction.APPLICATION_VIEWED,
+            Application.reference(id));
+    return ApplicationDetail.of(
+        readable(operator, id, AuditAction.APPLICATION_VIEWED), clock.instant());
   }
 
   /** A stored document, with a fresh check of its SHA-256. */
   public DocumentContent document(String token, long documentId) {
     Operator operator =
         access.require(
-            token, Permission.VIEW_APPLICATIONS, "viewDocument", "document:" + documentId);
+            token,
+            Permission.VIEW_APPLICATIONS,
+            AuditAction.DOCUMENT_VIEWED,
+            "document:" + documentId);
     ApplicationDocument document = entityManager.find(ApplicationDocument.class, documentId);
     if (document == null) {
-      throw new RaRefusal(RaRefusal.Reason.NOT_FOUND, "document.notFound", "no such document");
+      throw new Refusal(RefusalCode.NOT_FOUND, "document.notFound", "no such document");
     }
-    readable(operator, document.getApplication().getId(), "viewDocument");
+    readable(operator, document.getApplication().getId(), AuditAction.DOCUMENT_VIEWED);
     byte[] content = document.getContent();
     return new DocumentContent(
         document.getFileName(),
@@ -156,19 +167,21 @@ public class RaQueries {
         access.require(
             token,
             Permission.VIEW_APPLICATIONS,
-            "downloadEnvelopedKey",
+            AuditAction.ENVELOPED_KEY_DOWNLOADED,
             Application.reference(applicationId));
-    byte[] envelope = readable(operator, applicationId, "downloadEnvelopedKey").getEnvelopedKey();
+    byte[] envelope =
+        readable(operator, applicationId, AuditAction.ENVELOPED_KEY_DOWNLOADED).getEnvelopedKey();
     if (envelope == null) {
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_FOUND, "application.noEnvelope", "no encryption key was issued");
+      throw new Refusal(
+          RefusalCode.NOT_FOUND, "application.noEnvelope", "no encryption key was issued");
     }
     return envelope;
   }
 
   public List<CertificateSummary> certificates(String token, CertificateSearch search) {
     Operator operator =
-        access.require(token, Permission.VIEW_CERTIFICATES, "searchCertificates", null);
+        access.require(
+            token, Permission.VIEW_CERTIFICATES, AuditAction.CERTIFICATES_SEARCHED, null);
     CertificateSearch criteria = search == null ? CertificateSearch.all() : search;
     StringBuilder where = new StringBuilder("SELECT c FROM IssuedCertificate c WHERE 1 = 1");
     Map<String, Object> parameters = new HashMap<>();
@@ -217,16 +230,15 @@ public class RaQueries {
   public CertificateDetail certificate(String token, String serialHex) {
     Operator operator =
         access.require(
-            token, Permission.VIEW_CERTIFICATES, "viewCertificate", "serial=" + serialHex);
-    IssuedCertificate certificate;
-    try {
-      certificate = issuedCertificates.find(SerialNumbers.parse(serialHex));
-    } catch (CaRequestException unknown) {
-      throw new RaRefusal(RaRefusal.Reason.NOT_FOUND, "certificate.notFound", unknown.getMessage());
-    }
+            token,
+            Permission.VIEW_CERTIFICATES,
+            AuditAction.CERTIFICATE_VIEWED,
+            "serial=" + serialHex);
+    IssuedCertificate certificate = issuedCertificates.find(SerialNumbers.parse(serialHex));
     if (Permission.scopedToUnit(operator.getRoles())
         && !operator.getApplicationUnit().getId().equals(certificate.getApplicationUnitId())) {
-      throw outOfUnit(operator, "viewCertificate", "serial=" + certificate.getSerialNumberHex());
+      throw outOfUnit(
+          operator, AuditAction.CERTIFICATE_VIEWED, "serial=" + certificate.getSerialNumberHex());
     }
     Instant now = clock.instant();
     List<ApplicationSummary> applications =
@@ -248,7 +260,7 @@ public class RaQueries {
    * text}.
    */
   public List<AuditEntry> auditTrail(String token, String text, int max) {
-    access.require(token, Permission.VIEW_AUDIT, "viewAuditTrail", null);
+    access.require(token, Permission.VIEW_AUDIT, AuditAction.AUDIT_LOG_VIEWED, null);
     String filter = FormText.text("text", text, 128, false);
     TypedQuery<AuditEvent> query =
         entityManager.createQuery(
@@ -267,11 +279,11 @@ public class RaQueries {
         .toList();
   }
 
-  private Application readable(Operator operator, long id, String action) {
+  private Application readable(Operator operator, long id, AuditAction action) {
     Application application = entityManager.find(Application.class, id);
     if (application == null) {
-      throw new RaRefusal(
-          RaRefusal.Reason.NOT_FOUND,
+      throw new Refusal(
+          RefusalCode.NOT_FOUND,
           "application.notFound",
           "no application " + Application.reference(id));
     }
@@ -286,15 +298,14 @@ public class RaQueries {
     return application;
   }
 
-  private RaRefusal outOfUnit(Operator operator, String action, String target) {
+  private Refusal outOfUnit(Operator operator, AuditAction action, String target) {
     String detail =
         operator.getUsername()
             + " administers application unit "
             + operator.getApplicationUnit().getCode()
             + " and may read only its applications and certificates";
     auditLog.refusal(ConsoleAccess.actor(operator), action, target, AuditOutcome.DENIED, detail);
-    return new RaRefusal(
-        RaRefusal.Reason.NOT_AUTHORIZED, "access.otherUnit", "not authorised: " + detail);
+    return new Refusal(RefusalCode.NOT_AUTHORIZED, "access.otherUnit", "not authorised: " + detail);
   }
 
   /** A query over applications, limited to the operator's unit when they administer one. */

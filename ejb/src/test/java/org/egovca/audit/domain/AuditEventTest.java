@@ -14,11 +14,17 @@ class AuditEventTest {
   @Test
   void keepsWhatItIsGiven() {
     AuditEvent event =
-        new AuditEvent(NOW, "ra-1", "ISSUE", "serial=1f", AuditOutcome.SUCCESS, "personal-sign");
+        new AuditEvent(
+            NOW,
+            "ra-1",
+            AuditAction.CERTIFICATE_ISSUED,
+            "serial=1f",
+            AuditOutcome.SUCCESS,
+            "personal-sign");
 
     assertEquals(NOW, event.getOccurredAt());
     assertEquals("ra-1", event.getActor());
-    assertEquals("ISSUE", event.getAction());
+    assertEquals("CERTIFICATE_ISSUED", event.getAction());
     assertEquals("serial=1f", event.getTarget());
     assertEquals(AuditOutcome.SUCCESS, event.getOutcome());
     assertEquals("personal-sign", event.getDetail());
@@ -26,7 +32,8 @@ class AuditEventTest {
 
   @Test
   void targetAndDetailAreOptional() {
-    AuditEvent event = new AuditEvent(NOW, "system", "START", null, AuditOutcome.SUCCESS, null);
+    AuditEvent event =
+        new AuditEvent(NOW, "system", AuditAction.CA_CREATED, null, AuditOutcome.SUCCESS, null);
 
     assertNull(event.getTarget());
     assertNull(event.getDetail());
@@ -38,7 +45,7 @@ class AuditEventTest {
         new AuditEvent(
             NOW,
             "a".repeat(300),
-            "ISSUE",
+            AuditAction.CERTIFICATE_ISSUED,
             "t".repeat(2000),
             AuditOutcome.FAILURE,
             "d".repeat(5000));
@@ -52,13 +59,15 @@ class AuditEventTest {
   void requiresTimeActorActionAndOutcome() {
     assertThrows(
         NullPointerException.class,
-        () -> new AuditEvent(null, "a", "X", null, AuditOutcome.DENIED, null));
+        () -> new AuditEvent(null, "a", AuditAction.CA_CREATED, null, AuditOutcome.DENIED, null));
     assertThrows(
         NullPointerException.class,
-        () -> new AuditEvent(NOW, null, "X", null, AuditOutcome.DENIED, null));
+        () -> new AuditEvent(NOW, null, AuditAction.CA_CREATED, null, AuditOutcome.DENIED, null));
     assertThrows(
         NullPointerException.class,
         () -> new AuditEvent(NOW, "a", null, null, AuditOutcome.DENIED, null));
-    assertThrows(NullPointerException.class, () -> new AuditEvent(NOW, "a", "X", null, null, null));
+    assertThrows(
+        NullPointerException.class,
+        () -> new AuditEvent(NOW, "a", AuditAction.CA_CREATED, null, null, null));
   }
 }

@@ -30,11 +30,11 @@ import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.egovca.ca.domain.CaRequestException;
-import org.egovca.ca.domain.CaRequestException.Reason;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.HolderIdentifier;
 import org.egovca.ca.domain.IdentifierKind;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.TestProfiles;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.hsm.KeyAlgorithm;
@@ -100,8 +100,8 @@ class CertificateLintTest {
   }
 
   private static String refusal(CertificateProfile profile, EndEntityContent content) {
-    CaRequestException e = assertThrows(CaRequestException.class, () -> issue(profile, content));
-    assertEquals(Reason.PROFILE_VIOLATION, e.reason());
+    Refusal e = assertThrows(Refusal.class, () -> issue(profile, content));
+    assertEquals(RefusalCode.PROFILE_VIOLATION, e.code());
     return e.getMessage();
   }
 

@@ -5,8 +5,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Base64;
 import java.util.Set;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.egovca.ca.domain.CaRequestException;
-import org.egovca.ca.domain.CaRequestException.Reason;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 
 /**
  * Fuzzes what the CA does with a caller's PKCS#10 before any profile applies: parse it (base64 DER
@@ -16,8 +16,8 @@ import org.egovca.ca.domain.CaRequestException.Reason;
  */
 class CertificationRequestsFuzzTest {
 
-  private static final Set<Reason> REFUSALS =
-      Set.of(Reason.MALFORMED_REQUEST, Reason.PROOF_OF_POSSESSION_FAILED);
+  private static final Set<RefusalCode> REFUSALS =
+      Set.of(RefusalCode.MALFORMED_REQUEST, RefusalCode.PROOF_OF_POSSESSION_FAILED);
 
   @FuzzTest(maxDuration = "15s")
   void aRequestIsAcceptedOrRefusedAsMalformedOrWithoutProof(FuzzedDataProvider data) {
@@ -37,9 +37,9 @@ class CertificationRequestsFuzzTest {
       CertificationRequests.verifyProofOfPossession(request);
       SubjectKeys.algorithmOf(request.getSubjectPublicKeyInfo());
       SubjectKeys.describe(request.getSubjectPublicKeyInfo());
-    } catch (CaRequestException refused) {
-      if (!REFUSALS.contains(refused.reason())) {
-        throw new AssertionError("unexpected refusal " + refused.reason(), refused);
+    } catch (Refusal refused) {
+      if (!REFUSALS.contains(refused.code())) {
+        throw new AssertionError("unexpected refusal " + refused.code(), refused);
       }
     }
   }

@@ -24,8 +24,8 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
-import org.egovca.ca.domain.CaRequestException;
-import org.egovca.ca.domain.CaRequestException.Reason;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.testing.OpenSslCommand;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.TestKeys;
@@ -132,10 +132,9 @@ class CertificationRequestsTest {
     PKCS10CertificationRequest parsed =
         CertificationRequests.parse(Files.readString(dir.resolve("csr.pem")));
 
-    CaRequestException e =
-        assertThrows(
-            CaRequestException.class, () -> CertificationRequests.verifyProofOfPossession(parsed));
-    assertEquals(Reason.PROOF_OF_POSSESSION_FAILED, e.reason());
+    Refusal e =
+        assertThrows(Refusal.class, () -> CertificationRequests.verifyProofOfPossession(parsed));
+    assertEquals(RefusalCode.PROOF_OF_POSSESSION_FAILED, e.code());
     assertTrue(e.getMessage().contains("1234567812345678"), e.getMessage());
   }
 
@@ -162,11 +161,9 @@ class CertificationRequestsTest {
     PKCS10CertificationRequest tampered =
         CertificationRequests.parse(Base64.getEncoder().encodeToString(der));
 
-    CaRequestException e =
-        assertThrows(
-            CaRequestException.class,
-            () -> CertificationRequests.verifyProofOfPossession(tampered));
-    assertEquals(Reason.PROOF_OF_POSSESSION_FAILED, e.reason());
+    Refusal e =
+        assertThrows(Refusal.class, () -> CertificationRequests.verifyProofOfPossession(tampered));
+    assertEquals(RefusalCode.PROOF_OF_POSSESSION_FAILED, e.code());
   }
 
   @Test
@@ -178,10 +175,9 @@ class CertificationRequestsTest {
     PKCS10CertificationRequest parsed =
         CertificationRequests.parse(Pem.text("CERTIFICATE REQUEST", request.getEncoded()));
 
-    CaRequestException e =
-        assertThrows(
-            CaRequestException.class, () -> CertificationRequests.verifyProofOfPossession(parsed));
-    assertEquals(Reason.PROOF_OF_POSSESSION_FAILED, e.reason());
+    Refusal e =
+        assertThrows(Refusal.class, () -> CertificationRequests.verifyProofOfPossession(parsed));
+    assertEquals(RefusalCode.PROOF_OF_POSSESSION_FAILED, e.code());
   }
 
   @Test
@@ -200,15 +196,16 @@ class CertificationRequestsTest {
         new CertificationRequest(info, real.getSignatureAlgorithm(), real.getSignature())
             .getEncoded();
 
-    CaRequestException e =
+    Refusal e =
         assertThrows(
-            CaRequestException.class,
+            Refusal.class,
             () ->
                 CertificationRequests.verifyProofOfPossession(
                     CertificationRequests.parse(Base64.getEncoder().encodeToString(der))));
     assertTrue(
-        e.reason() == Reason.MALFORMED_REQUEST || e.reason() == Reason.PROOF_OF_POSSESSION_FAILED,
-        e.reason() + ": " + e.getMessage());
+        e.code() == RefusalCode.MALFORMED_REQUEST
+            || e.code() == RefusalCode.PROOF_OF_POSSESSION_FAILED,
+        e.code() + ": " + e.getMessage());
   }
 
   static Stream<Arguments> malformed() throws IOException {
@@ -264,20 +261,18 @@ class CertificationRequestsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
   void malformedInputIsRefusedAsMalformedRequestNamingPkcs10(String what, String text) {
-    CaRequestException e =
-        assertThrows(CaRequestException.class, () -> CertificationRequests.parse(text));
+    Refusal e = assertThrows(Refusal.class, () -> CertificationRequests.parse(text));
 
-    assertEquals(Reason.MALFORMED_REQUEST, e.reason());
+    assertEquals(RefusalCode.MALFORMED_REQUEST, e.code());
     assertTrue(e.getMessage().contains("pkcs10"), e.getMessage());
   }
 
   @ParameterizedTest
   @NullSource
   void nullInputIsRefusedAsMalformedRequestNamingPkcs10(String text) {
-    CaRequestException e =
-        assertThrows(CaRequestException.class, () -> CertificationRequests.parse(text));
+    Refusal e = assertThrows(Refusal.class, () -> CertificationRequests.parse(text));
 
-    assertEquals(Reason.MALFORMED_REQUEST, e.reason());
+    assertEquals(RefusalCode.MALFORMED_REQUEST, e.code());
     assertTrue(e.getMessage().contains("pkcs10"), e.getMessage());
   }
 
@@ -290,10 +285,9 @@ class CertificationRequestsTest {
     }
     String text = Base64.getEncoder().encodeToString(deep);
 
-    CaRequestException e =
-        assertThrows(CaRequestException.class, () -> CertificationRequests.parse(text));
+    Refusal e = assertThrows(Refusal.class, () -> CertificationRequests.parse(text));
 
-    assertEquals(Reason.MALFORMED_REQUEST, e.reason());
+    assertEquals(RefusalCode.MALFORMED_REQUEST, e.code());
     assertEquals(
         "pkcs10 is not a PKCS#10 request: the ASN.1 encoding is nested more than 64 levels deep",
         e.getMessage());
@@ -309,22 +303,20 @@ class CertificationRequestsTest {
       throws IOException {
     byte[] crafted = highTagThenNestedSignature(sm2Request, 12_000);
 
-    CaRequestException refused =
+    Refusal refused =
         assertThrows(
-            CaRequestException.class,
+            Refusal.class,
             () -> CertificationRequests.parse(Base64.getEncoder().encodeToString(crafted)));
-    assertEquals(Reason.MALFORMED_REQUEST, refused.reason());
+    assertEquals(RefusalCode.MALFORMED_REQUEST, refused.code());
     assertEquals(
         "pkcs10 is not a PKCS#10 request: the ASN.1 encoding is nested more than 64 levels deep",
         refused.getMessage());
 
     // behind the check, the proof of possession turns an overflow into its refusal too
     PKCS10CertificationRequest unchecked = new PKCS10CertificationRequest(crafted);
-    CaRequestException unverifiable =
-        assertThrows(
-            CaRequestException.class,
-            () -> CertificationRequests.verifyProofOfPossession(unchecked));
-    assertEquals(Reason.PROOF_OF_POSSESSION_FAILED, unverifiable.reason());
+    Refusal unverifiable =
+        assertThrows(Refusal.class, () -> CertificationRequests.verifyProofOfPossession(unchecked));
+    assertEquals(RefusalCode.PROOF_OF_POSSESSION_FAILED, unverifiable.code());
     assertEquals(
         "the PKCS#10 signature cannot be checked (the ASN.1 encoding is nested too deeply to"
             + " parse): proof of possession failed",
@@ -354,10 +346,9 @@ class CertificationRequestsTest {
   void pemBlockOfTheWrongTypeIsRefusedNamingTheType() throws IOException {
     String text = Pem.text("CERTIFICATE", sm2Request.getEncoded());
 
-    CaRequestException e =
-        assertThrows(CaRequestException.class, () -> CertificationRequests.parse(text));
+    Refusal e = assertThrows(Refusal.class, () -> CertificationRequests.parse(text));
 
-    assertEquals(Reason.MALFORMED_REQUEST, e.reason());
+    assertEquals(RefusalCode.MALFORMED_REQUEST, e.code());
     assertTrue(e.getMessage().contains("CERTIFICATE REQUEST"), e.getMessage());
     assertTrue(e.getMessage().contains("not CERTIFICATE"), e.getMessage());
   }

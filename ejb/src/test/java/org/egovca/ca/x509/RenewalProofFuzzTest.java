@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.egovca.ca.domain.CaRequestException;
-import org.egovca.ca.domain.CaRequestException.Reason;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.testing.TestKeys;
 
 /**
@@ -23,8 +23,11 @@ import org.egovca.ca.testing.TestKeys;
  */
 class RenewalProofFuzzTest {
 
-  private static final Set<Reason> REFUSALS =
-      Set.of(Reason.MALFORMED_REQUEST, Reason.RENEWAL_REFUSED, Reason.PROOF_OF_POSSESSION_FAILED);
+  private static final Set<RefusalCode> REFUSALS =
+      Set.of(
+          RefusalCode.MALFORMED_REQUEST,
+          RefusalCode.RENEWAL_REFUSED,
+          RefusalCode.PROOF_OF_POSSESSION_FAILED);
   private static final Instant T = Instant.parse("2026-12-07T08:00:00Z");
   private static final BigInteger SERIAL = new BigInteger("5f3a0c11d2", 16);
   private static final byte[] REQUEST = "the DER of a PKCS#10".getBytes(StandardCharsets.US_ASCII);
@@ -63,9 +66,9 @@ class RenewalProofFuzzTest {
       proof.requireBoundTo(RenewalProof.Operation.RENEW, SERIAL, REQUEST);
       proof.requireFreshAt(T);
       proof.requireSignedBy(PUBLIC, "5f3a0c11d2");
-    } catch (CaRequestException refused) {
-      if (!REFUSALS.contains(refused.reason())) {
-        throw new AssertionError("unexpected refusal " + refused.reason(), refused);
+    } catch (Refusal refused) {
+      if (!REFUSALS.contains(refused.code())) {
+        throw new AssertionError("unexpected refusal " + refused.code(), refused);
       }
     }
   }

@@ -13,7 +13,8 @@ import java.security.KeyPair;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.testing.OpenSslCommand;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.TestKeys;
@@ -40,8 +41,8 @@ class RenewalProofTest {
     return RenewalProof.parse(statement, sign("SM3withSM2", sm2, statement));
   }
 
-  private static CaRequestException refused(Runnable check) {
-    return assertThrows(CaRequestException.class, check::run);
+  private static Refusal refused(Runnable check) {
+    return assertThrows(Refusal.class, check::run);
   }
 
   @Test
@@ -87,12 +88,12 @@ class RenewalProofTest {
             .getMessage()
             .contains("made for RENEW, not REKEY"));
     assertEquals(
-        CaRequestException.Reason.RENEWAL_REFUSED,
+        RefusalCode.RENEWAL_REFUSED,
         refused(
                 () ->
                     proof.requireBoundTo(
                         RenewalProof.Operation.RENEW, SERIAL.add(BigInteger.ONE), REQUEST))
-            .reason());
+            .code());
     assertTrue(
         refused(
                 () ->
@@ -106,8 +107,8 @@ class RenewalProofTest {
   void aStaleOrFutureProofIsRefused() throws Exception {
     RenewalProof proof = proof(RenewalProof.Operation.RENEW, T);
 
-    CaRequestException stale = refused(() -> proof.requireFreshAt(T.plusSeconds(301)));
-    assertEquals(CaRequestException.Reason.RENEWAL_REFUSED, stale.reason());
+    Refusal stale = refused(() -> proof.requireFreshAt(T.plusSeconds(301)));
+    assertEquals(RefusalCode.RENEWAL_REFUSED, stale.code());
     assertTrue(stale.getMessage().contains("sign a new one"), stale.getMessage());
     refused(() -> proof.requireFreshAt(T.minusSeconds(301)));
   }
@@ -117,9 +118,9 @@ class RenewalProofTest {
     RenewalProof proof = proof(RenewalProof.Operation.RENEW, T);
     KeyPair other = TestKeys.sm2KeyPair();
 
-    CaRequestException wrongKey =
+    Refusal wrongKey =
         refused(() -> proof.requireSignedBy(TestKeys.spki(other.getPublic()), "5f3a0c11d2"));
-    assertEquals(CaRequestException.Reason.PROOF_OF_POSSESSION_FAILED, wrongKey.reason());
+    assertEquals(RefusalCode.PROOF_OF_POSSESSION_FAILED, wrongKey.code());
   }
 
   @Test
@@ -149,9 +150,8 @@ class RenewalProofTest {
   }
 
   private static void assertMalformed(String statement, String signature, String expected) {
-    CaRequestException refused =
-        assertThrows(CaRequestException.class, () -> RenewalProof.parse(statement, signature));
-    assertEquals(CaRequestException.Reason.MALFORMED_REQUEST, refused.reason());
+    Refusal refused = assertThrows(Refusal.class, () -> RenewalProof.parse(statement, signature));
+    assertEquals(RefusalCode.MALFORMED_REQUEST, refused.code());
     assertTrue(refused.getMessage().contains(expected), refused.getMessage());
   }
 

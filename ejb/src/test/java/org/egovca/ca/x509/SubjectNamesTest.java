@@ -16,9 +16,9 @@ import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.egovca.ca.domain.CaRequestException;
-import org.egovca.ca.domain.CaRequestException.Reason;
 import org.egovca.ca.domain.CertificateProfile;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.TestProfiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,9 +51,9 @@ class SubjectNamesTest {
     return rdns[0].getFirst().getValue();
   }
 
-  private static CaRequestException refused(String dn) {
-    CaRequestException e = assertThrows(CaRequestException.class, () -> parse(dn));
-    assertEquals(Reason.INVALID_SUBJECT, e.reason(), e.getMessage());
+  private static Refusal refused(String dn) {
+    Refusal e = assertThrows(Refusal.class, () -> parse(dn));
+    assertEquals(RefusalCode.INVALID_SUBJECT, e.code(), e.getMessage());
     return e;
   }
 
@@ -168,7 +168,7 @@ class SubjectNamesTest {
 
   @Test
   void nameWithoutCommonNameIsRefused() {
-    CaRequestException e = refused("O=Example,C=CN");
+    Refusal e = refused("O=Example,C=CN");
 
     assertTrue(e.getMessage().contains("has no CN"), e.getMessage());
     assertTrue(e.getMessage().contains("personal-sign"), e.getMessage());
@@ -179,7 +179,7 @@ class SubjectNamesTest {
       delimiter = '|',
       value = {"CN=x,UID=x | UID", "CN=x,SERIALNUMBER=1 | SERIALNUMBER", "CN=x,DC=example | DC"})
   void attributeOutsideTheCpsListIsRefusedNamingIt(String dn, String attribute) {
-    CaRequestException e = refused(dn);
+    Refusal e = refused(dn);
 
     assertTrue(e.getMessage().contains(attribute), e.getMessage());
     assertTrue(e.getMessage().contains("not one of"), e.getMessage());
@@ -187,7 +187,7 @@ class SubjectNamesTest {
 
   @Test
   void unknownAttributeNameIsRefusedAsInvalidName() {
-    CaRequestException e = refused("CN=x,FOO=bar");
+    Refusal e = refused("CN=x,FOO=bar");
 
     assertTrue(e.getMessage().contains("not a valid distinguished name"), e.getMessage());
   }
@@ -211,7 +211,7 @@ class SubjectNamesTest {
 
   @Test
   void commonNameOf65CharactersIsRefused() {
-    CaRequestException e = refused("CN=" + "a".repeat(65));
+    Refusal e = refused("CN=" + "a".repeat(65));
 
     assertTrue(e.getMessage().contains("CN is longer than 64"), e.getMessage());
   }
@@ -219,7 +219,7 @@ class SubjectNamesTest {
   @ParameterizedTest
   @ValueSource(strings = {"C=China", "C=cn", "C=C1", "C=C"})
   void countryThatIsNotTwoUpperCaseLettersIsRefused(String country) {
-    CaRequestException e = refused("CN=x," + country);
+    Refusal e = refused("CN=x," + country);
 
     assertTrue(e.getMessage().contains("C "), e.getMessage());
   }
@@ -242,9 +242,8 @@ class SubjectNamesTest {
 
   @Test
   void chineseEmailIsNeverSilentlyRewritten() {
-    CaRequestException e =
-        assertThrows(CaRequestException.class, () -> parse("CN=x,E=乐天@example.cn"));
-    assertEquals(Reason.INVALID_SUBJECT, e.reason());
+    Refusal e = assertThrows(Refusal.class, () -> parse("CN=x,E=乐天@example.cn"));
+    assertEquals(RefusalCode.INVALID_SUBJECT, e.code());
   }
 
   @Test
@@ -279,10 +278,9 @@ class SubjectNamesTest {
                 "identity.allowed",
                 ""));
 
-    CaRequestException e =
-        assertThrows(CaRequestException.class, () -> SubjectNames.parse("CN=x,O=y", cnOnly));
+    Refusal e = assertThrows(Refusal.class, () -> SubjectNames.parse("CN=x,O=y", cnOnly));
 
-    assertEquals(Reason.INVALID_SUBJECT, e.reason());
+    assertEquals(RefusalCode.INVALID_SUBJECT, e.code());
     assertTrue(e.getMessage().contains("O is not allowed by profile cn-only"), e.getMessage());
   }
 
@@ -299,8 +297,8 @@ class SubjectNamesTest {
     try {
       X500Name name = parse("CN=#0101ff");
       assertInstanceOf(ASN1String.class, value(name, CN));
-    } catch (CaRequestException e) {
-      assertEquals(Reason.INVALID_SUBJECT, e.reason());
+    } catch (Refusal e) {
+      assertEquals(RefusalCode.INVALID_SUBJECT, e.code());
     }
   }
 }

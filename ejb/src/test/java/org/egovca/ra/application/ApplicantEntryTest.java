@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.egovca.ca.domain.IdentifierKind;
+import org.egovca.ca.domain.Refusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -84,7 +85,7 @@ class ApplicantEntryTest {
   void residentIdWithWrongCheckCharacterIsRefused() {
     String wrong = withWrongCheck(residentId("44030819900307123"));
 
-    RaRefusal.Problem problem =
+    Refusal.Problem problem =
         onlyProblem(
             () ->
                 ApplicantEntry.documentNumber(
@@ -123,7 +124,7 @@ class ApplicantEntryTest {
 
   @Test
   void unifiedSocialCreditCodeWithWrongCheckCharacterIsRefused() {
-    RaRefusal.Problem problem =
+    Refusal.Problem problem =
         onlyProblem(
             () -> ApplicantEntry.organisationCode("organisationCode", "91350100M000100Y44"));
 

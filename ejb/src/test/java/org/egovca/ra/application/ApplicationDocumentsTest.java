@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.egovca.ca.domain.CertificateType;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ra.domain.DocumentKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,7 @@ class ApplicationDocumentsTest {
 
   @Test
   void textFileRenamedPdfIsRefusedAsWrongType() {
-    RaRefusal.Problem problem =
+    Refusal.Problem problem =
         onlyProblem(
             () ->
                 ApplicationDocuments.contentType(
@@ -94,7 +95,7 @@ class ApplicationDocumentsTest {
   void fileLargerThanFiveMebibytesIsRefused() {
     byte[] content = Arrays.copyOf(PDF, 5 * 1024 * 1024 + 1);
 
-    RaRefusal.Problem problem =
+    Refusal.Problem problem =
         onlyProblem(() -> ApplicationDocuments.contentType(upload("big.pdf", content)));
     assertEquals("document.tooLarge", problem.key());
     assertEquals("big.pdf is 5242881 bytes; at most 5242880 are accepted", problem.message());
@@ -106,7 +107,7 @@ class ApplicationDocumentsTest {
    */
   @Test
   void emptyFileMessageNamesTheCleanedFileName() {
-    RaRefusal.Problem problem =
+    Refusal.Problem problem =
         onlyProblem(
             () ->
                 ApplicationDocuments.contentType(upload("../../etc/scan\u202E.pdf", new byte[0])));
@@ -192,7 +193,7 @@ class ApplicationDocumentsTest {
 
   @Test
   void requireAllNamesWhatIsMissing() {
-    RaRefusal.Problem problem =
+    Refusal.Problem problem =
         onlyProblem(
             () ->
                 ApplicationDocuments.requireAll(

@@ -14,6 +14,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.ca.x509.RenewalProof;
@@ -87,9 +88,9 @@ class ChangeEntryTest {
   }
 
   private static List<String> fieldsRefused(ApplicationKind kind, ChangeRequestForm form) {
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> ChangeEntry.check(kind, form, CERTIFICATES));
-    return refused.problems().stream().map(RaRefusal.Problem::field).toList();
+    Refusal refused =
+        assertThrows(Refusal.class, () -> ChangeEntry.check(kind, form, CERTIFICATES));
+    return refused.problems().stream().map(Refusal.Problem::field).toList();
   }
 
   @Test
@@ -103,9 +104,9 @@ class ChangeEntryTest {
 
   @Test
   void aMalformedProofIsRefusedNextToItsField() {
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 ChangeEntry.check(
                     ApplicationKind.RENEWAL,

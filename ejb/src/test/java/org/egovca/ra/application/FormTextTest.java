@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,15 +16,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FormTextTest {
 
   /** The one problem {@code check} is refused with, after checking the refusal's reason. */
-  static RaRefusal.Problem onlyProblem(Executable check) {
-    RaRefusal refusal = assertThrows(RaRefusal.class, check);
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refusal.reason());
+  static Refusal.Problem onlyProblem(Executable check) {
+    Refusal refusal = assertThrows(Refusal.class, check);
+    assertEquals(RefusalCode.INVALID_INPUT, refusal.code());
     assertEquals(1, refusal.problems().size(), refusal.problems().toString());
     return refusal.problems().get(0);
   }
 
   static void assertProblem(String field, String key, Executable check) {
-    RaRefusal.Problem problem = onlyProblem(check);
+    Refusal.Problem problem = onlyProblem(check);
     assertEquals(field, problem.field(), problem.toString());
     assertEquals(key, problem.key(), problem.toString());
   }
@@ -46,7 +48,7 @@ class FormTextTest {
 
   @Test
   void textLongerThanItsMaximumIsRefusedAsTooLong() {
-    RaRefusal.Problem problem = onlyProblem(() -> FormText.text("name", "abcdefghijk", 10, true));
+    Refusal.Problem problem = onlyProblem(() -> FormText.text("name", "abcdefghijk", 10, true));
 
     assertEquals("name", problem.field());
     assertEquals("field.tooLong", problem.key());
@@ -136,9 +138,9 @@ class FormTextTest {
 
   @Test
   void allReportsTheProblemsOfEveryFailingCheckWithTheirFields() {
-    RaRefusal refusal =
+    Refusal refusal =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 FormText.all(
                     List.of(
@@ -147,13 +149,13 @@ class FormTextTest {
                         () -> FormText.dnValue("organisation", "CN=a,O=b", 64, false),
                         () -> FormText.email("email", "not-an-address", true))));
 
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refusal.reason());
+    assertEquals(RefusalCode.INVALID_INPUT, refusal.code());
     assertEquals(
         List.of("applicantName", "organisation", "email"),
-        refusal.problems().stream().map(RaRefusal.Problem::field).toList());
+        refusal.problems().stream().map(Refusal.Problem::field).toList());
     assertEquals(
         List.of("field.required", "field.dnSyntax", "field.email"),
-        refusal.problems().stream().map(RaRefusal.Problem::key).toList());
+        refusal.problems().stream().map(Refusal.Problem::key).toList());
   }
 
   @Test
@@ -201,7 +203,7 @@ class FormTextTest {
   @ValueSource(
       strings = {"1234", "138-0013-800x", "ext. 12345", "123456789012345678901234567890123"})
   void malformedTelephoneNumbersAreRefused(String phone) {
-    RaRefusal.Problem problem = onlyProblem(() -> FormText.phone("phone", phone));
+    Refusal.Problem problem = onlyProblem(() -> FormText.phone("phone", phone));
     assertEquals("phone", problem.field());
     assertEquals(phone.length() > 32 ? "field.tooLong" : "field.phone", problem.key());
   }

@@ -3,13 +3,14 @@ package org.egovca.ra.application;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Set;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ra.domain.DocumentKind;
 
 /**
  * Fuzzes what the RA does with an uploaded scan before storing it: the content type recognised from
  * its bytes and the file name cleaned of directories and control characters. Contract: a PDF, JPEG
- * or PNG type or a refusal (RaRefusal) naming the problem, never another exception; a file name
- * that is never empty, has no directory separator or control character and at most 200 characters.
+ * or PNG type or a refusal (Refusal) naming the problem, never another exception; a file name that
+ * is never empty, has no directory separator or control character and at most 200 characters.
  */
 class UploadedDocumentFuzzTest {
 
@@ -28,7 +29,7 @@ class UploadedDocumentFuzzTest {
       if (!TYPES.contains(type)) {
         throw new AssertionError("accepted as " + type);
       }
-    } catch (RaRefusal refused) {
+    } catch (Refusal refused) {
       // the typed refusal, with its message next to the field
     }
     String clean = ApplicationDocuments.fileName(name);

@@ -10,8 +10,9 @@ import java.util.Base64;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.egovca.ca.application.BatchRequestException;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.BatchRefusal;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.AdminCredentials;
 
 /** What every SOAP endpoint of the CA does around a call: the caller's certificate, the faults. */
@@ -37,18 +38,31 @@ public final class SoapCalls {
       String operation, Supplier<T> action, Faults<F> faults) throws F {
     try {
       return action.get();
-    } catch (CaRequestException refused) {
-      Integer requestIndex =
-          refused instanceof BatchRequestException batch ? batch.requestIndex() : null;
+    } catch (Refusal refused) {
+      Integer requestIndex = refused instanceof BatchRefusal batch ? batch.requestIndex() : null;
       throw faults.fault(
           refused.getMessage(),
-          new FaultInfo(refused.reason().name(), refused.getMessage(), requestIndex));
+          new FaultInfo(faultCode(refused.code()), refused.getMessage(), requestIndex));
     } catch (RuntimeException unexpected) {
       LOG.log(Level.SEVERE, operation + " failed unexpectedly", unexpected);
       throw faults.fault(
           "the CA could not process the request; the error has been logged",
           new FaultInfo("INTERNAL_ERROR", "the CA could not process the request"));
     }
+  }
+
+  /**
+   * The fault code of a refusal: the code itself, except that the console's codes the SOAP
+   * contracts do not name are folded into the two they do, NOT_AUTHORIZED for who may not and
+   * MALFORMED_REQUEST for what is wrong.
+   */
+  static String faultCode(RefusalCode code) {
+    return switch (code) {
+      case NOT_AUTHORIZED, SEPARATION_OF_DUTIES -> RefusalCode.NOT_AUTHORIZED.name();
+      case LOGIN_FAILED, SESSION_ENDED, INVALID_INPUT, WRONG_STATE, NOT_FOUND ->
+          RefusalCode.MALFORMED_REQUEST.name();
+      default -> code.name();
+    };
   }
 
   /**

@@ -1,21 +1,19 @@
-package org.egovca.ca.application;
-
-import org.egovca.ca.domain.CaRequestException;
+package org.egovca.ca.domain;
 
 /**
  * A batch refused because of one of its requests: names the request by its position in the batch
- * (0-based), so the RA can correct that application and resubmit. Like every {@link
- * CaRequestException} it rolls the whole batch back.
+ * (0-based), so the RA can correct that application and resubmit. Like every {@link Refusal} it
+ * rolls the whole batch back.
  */
-public class BatchRequestException extends CaRequestException {
+public class BatchRefusal extends Refusal {
 
   private static final long serialVersionUID = 1L;
 
   private final int requestIndex;
 
-  BatchRequestException(int requestIndex, int batchSize, CaRequestException refusal) {
+  public BatchRefusal(int requestIndex, int batchSize, Refusal refusal) {
     super(
-        refusal.reason(),
+        refusal.code(),
         "request at index "
             + requestIndex
             + " (of "

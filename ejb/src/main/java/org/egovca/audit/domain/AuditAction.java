@@ -1,0 +1,74 @@
+package org.egovca.audit.domain;
+
+/**
+ * What an audit event records was done or tried (CPS §6.5.1.4.1, 事件的内容): one name per kind of
+ * action, whatever its outcome, as auditors search for them. A refused attempt is recorded with the
+ * action it tried and the outcome DENIED (a reviewer approving their own application: {@link
+ * #APPLICATION_APPROVED}, DENIED), so the log has one vocabulary for successes and denials. Stored
+ * by name in {@code audit_event.action}.
+ */
+public enum AuditAction {
+  // the CA core
+  CA_CREATED,
+  CA_KEY_ROLLED_OVER,
+  CERTIFICATE_ISSUED,
+  CERTIFICATE_RENEWED,
+  CERTIFICATE_REKEYED,
+  CERTIFICATE_REVOKED,
+  CRL_ISSUED,
+  DELTA_CRL_ISSUED,
+  PROFILE_PUBLISHED,
+
+  // machine accounts: remote RAs and the e-gov systems' query credentials
+  RA_CLIENT_CREATED,
+  RA_CLIENT_CHANGED,
+  RA_CLIENT_AUTHENTICATION,
+
+  // operators and their console sessions
+  OPERATOR_AUTHENTICATION,
+  OPERATOR_LOGIN,
+  OPERATOR_SESSION_RESUMED,
+  OPERATOR_LOGOUT,
+  OPERATOR_LOCKED,
+  OPERATOR_PASSWORD_CHANGED,
+  OPERATOR_CREATED,
+  OPERATOR_CHANGED,
+  OPERATOR_CERTIFICATE_ISSUED,
+  OPERATORS_LISTED,
+  APPLICATION_UNIT_CREATED,
+  APPLICATION_UNITS_LISTED,
+
+  // applications at the RA
+  PROFILES_LISTED,
+  APPLICATION_SUBMITTED,
+  DOCUMENT_ADDED,
+  APPLICATION_APPROVED,
+  APPLICATION_REJECTED,
+  FORCED_REVOCATION,
+  APPLICANT_NOTIFIED,
+  WORKLOAD_VIEWED,
+  APPLICATIONS_SEARCHED,
+  APPLICATION_VIEWED,
+  DOCUMENT_VIEWED,
+  ENVELOPED_KEY_DOWNLOADED,
+  CERTIFICATES_SEARCHED,
+  CERTIFICATE_VIEWED,
+  AUDIT_LOG_VIEWED,
+
+  // dual control (CPS §7.5.1.2 item 2): a supervised action asked for, and its decision
+  DUAL_CONTROL_REQUESTED,
+  DUAL_CONTROL_APPROVED,
+  DUAL_CONTROL_REJECTED,
+  DUAL_CONTROL_WITHDRAWN,
+  DUAL_CONTROL_REQUESTS_LISTED,
+  DUAL_CONTROL_REQUEST_VIEWED,
+
+  // the information services
+  EGOV_SYSTEM_REGISTERED,
+  EGOV_SYSTEM_ACTIVATED,
+  EGOV_SYSTEM_DEACTIVATED,
+  EGOV_SYSTEMS_LISTED,
+  DELIVERIES_VIEWED,
+  DELIVERY_RETRIED,
+  QUERY_SERVICE
+}

@@ -1,0 +1,35 @@
+package org.egovca.ca.domain;
+
+/**
+ * Why a request was refused. Each interface shows it in its own terms: the console by the problems'
+ * message keys (it needs only {@link #SESSION_ENDED}), the SOAP services as a fault code.
+ */
+public enum RefusalCode {
+  /** The caller may not: no such right, or an unauthenticated caller. */
+  NOT_AUTHORIZED,
+  /** A console login with a wrong factor. */
+  LOGIN_FAILED,
+  /** The console session is over: log in again. */
+  SESSION_ENDED,
+  /** A form field or parameter breaks a rule; the problems name the field. */
+  INVALID_INPUT,
+  /** One person in two roles that must be two people (CPS §7.5.1.2). */
+  SEPARATION_OF_DUTIES,
+  /** The record is no longer in a state that allows the request. */
+  WRONG_STATE,
+  /** The record the request names does not exist. */
+  NOT_FOUND,
+  UNKNOWN_PROFILE,
+  MALFORMED_REQUEST,
+  PROOF_OF_POSSESSION_FAILED,
+  UNSUPPORTED_KEY,
+  INVALID_SUBJECT,
+  INVALID_IDENTITY,
+  PROFILE_VIOLATION,
+  UNKNOWN_CERTIFICATE,
+  INVALID_REVOCATION,
+  RENEWAL_REFUSED,
+  CA_UNAVAILABLE,
+  BATCH_TOO_LARGE,
+  UNKNOWN_APPLICATION_UNIT
+}
