@@ -1,5 +1,6 @@
 package org.egovca.ra.application;
 
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.IdentifierKind;
 import org.egovca.ra.domain.validation.OrganisationCodeValidator;
 import org.egovca.ra.domain.validation.PersonalDocuments;
@@ -13,7 +14,7 @@ final class ApplicantEntry {
   static IdentifierKind documentType(String field, String value) {
     IdentifierKind kind = PersonalDocuments.kind(FormText.text(field, value, 32, true));
     if (kind == null) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           field, "applicant.documentType", "choose one of " + PersonalDocuments.KINDS);
     }
     return kind;
@@ -25,7 +26,7 @@ final class ApplicantEntry {
     if (kind != null) {
       String problem = kind.problemWith(text);
       if (problem != null) {
-        throw RaRefusal.invalid(field, "applicant.documentNumber", text + " " + problem);
+        throw Refusal.invalid(field, "applicant.documentNumber", text + " " + problem);
       }
     }
     return text;
@@ -36,7 +37,7 @@ final class ApplicantEntry {
     String text = FormText.text(field, value, 32, true).toUpperCase(java.util.Locale.ROOT);
     String problem = OrganisationCodeValidator.problemWith(text);
     if (problem != null) {
-      throw RaRefusal.invalid(field, "applicant.organisationCode", problem);
+      throw Refusal.invalid(field, "applicant.organisationCode", problem);
     }
     return text.replace("-", "");
   }

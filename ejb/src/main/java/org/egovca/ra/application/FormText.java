@@ -1,5 +1,7 @@
 package org.egovca.ra.application;
 
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.egovca.ra.domain.validation.DnValueValidator;
@@ -24,18 +26,18 @@ final class FormText {
     String stripped = value == null ? "" : value.strip();
     if (stripped.isEmpty()) {
       if (required) {
-        throw RaRefusal.invalid(field, "field.required", "is required");
+        throw Refusal.invalid(field, "field.required", "is required");
       }
       return null;
     }
     if (stripped.length() > maxLength) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           field,
           "field.tooLong",
           "is " + stripped.length() + " characters long; at most " + maxLength + " are accepted");
     }
     if (TextValidator.hasControlCharacters(stripped)) {
-      throw RaRefusal.invalid(field, "field.controlCharacters", "contains control characters");
+      throw Refusal.invalid(field, "field.controlCharacters", "contains control characters");
     }
     return stripped;
   }
@@ -52,7 +54,7 @@ final class FormText {
   static String dnValue(String field, String value, int maxLength, boolean required) {
     String text = text(field, value, maxLength, required);
     if (text != null && DnValueValidator.carriesDnSyntax(text)) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           field,
           "field.dnSyntax",
           "contains one of , = + < > # ; \\ \" which a name in a certificate may not carry");
@@ -63,7 +65,7 @@ final class FormText {
   static String email(String field, String value, boolean required) {
     String text = text(field, value, 254, required);
     if (text != null && !EMAIL.matcher(text).matches()) {
-      throw RaRefusal.invalid(field, "field.email", "is not an e-mail address");
+      throw Refusal.invalid(field, "field.email", "is not an e-mail address");
     }
     return text;
   }
@@ -71,26 +73,26 @@ final class FormText {
   static String phone(String field, String value) {
     String text = text(field, value, 32, false);
     if (text != null && !PHONE.matcher(text).matches()) {
-      throw RaRefusal.invalid(field, "field.phone", "is not a telephone number");
+      throw Refusal.invalid(field, "field.phone", "is not a telephone number");
     }
     return text;
   }
 
   /** Checks every field and reports all problems at once, not just the first. */
   static void all(List<Runnable> checks) {
-    List<RaRefusal.Problem> problems = collect(checks);
+    List<Refusal.Problem> problems = collect(checks);
     if (!problems.isEmpty()) {
-      throw new RaRefusal(RaRefusal.Reason.INVALID_INPUT, problems);
+      throw new Refusal(RefusalCode.INVALID_INPUT, problems);
     }
   }
 
   /** Runs every check and returns the problems found, without throwing. */
-  static List<RaRefusal.Problem> collect(List<Runnable> checks) {
-    List<RaRefusal.Problem> problems = new java.util.ArrayList<>();
+  static List<Refusal.Problem> collect(List<Runnable> checks) {
+    List<Refusal.Problem> problems = new java.util.ArrayList<>();
     for (Runnable check : checks) {
       try {
         check.run();
-      } catch (RaRefusal refusal) {
+      } catch (Refusal refusal) {
         problems.addAll(refusal.problems());
       }
     }

@@ -1,5 +1,7 @@
 package org.egovca.ra.application;
 
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validation;
@@ -17,7 +19,7 @@ import java.util.Map;
 
 /**
  * The one place where a form's Bean Validation constraints become the problems of a {@link
- * RaRefusal}: each violation is a problem on its property, under the key of its message (the
+ * Refusal}: each violation is a problem on its property, under the key of its message (the
  * constraint's key where the violation carries the domain's own words), with the English text.
  * Problems come in the order of the form's fields, one per field (the first of its constraints, in
  * the order they are written), so a form reads its problems top to bottom as before.
@@ -53,14 +55,14 @@ final class FormValidation {
 
   /** Refuses {@code form} with every problem its constraints find. */
   static void check(Object form) {
-    List<RaRefusal.Problem> problems = problems(form);
+    List<Refusal.Problem> problems = problems(form);
     if (!problems.isEmpty()) {
-      throw new RaRefusal(RaRefusal.Reason.INVALID_INPUT, problems);
+      throw new Refusal(RefusalCode.INVALID_INPUT, problems);
     }
   }
 
   /** The problems {@code form}'s constraints find, in field order, one per field. */
-  static List<RaRefusal.Problem> problems(Object form) {
+  static List<Refusal.Problem> problems(Object form) {
     Class<?> type = form.getClass();
     List<ConstraintViolation<Object>> violations = new ArrayList<>(Holder.VALIDATOR.validate(form));
     violations.sort(
@@ -73,8 +75,8 @@ final class FormValidation {
    * {@code problems} of a form of {@code type} sorted by its fields, keeping the first problem of
    * each field and every problem of the form as a whole (they come last).
    */
-  static List<RaRefusal.Problem> inFieldOrder(Class<?> type, List<RaRefusal.Problem> problems) {
-    Map<Object, RaRefusal.Problem> first = new LinkedHashMap<>();
+  static List<Refusal.Problem> inFieldOrder(Class<?> type, List<Refusal.Problem> problems) {
+    Map<Object, Refusal.Problem> first = new LinkedHashMap<>();
     problems.stream()
         .sorted(Comparator.comparingInt(p -> fieldIndex(type, p.field())))
         .forEach(p -> first.putIfAbsent(p.field() == null ? new Object() : p.field(), p));
@@ -82,12 +84,12 @@ final class FormValidation {
   }
 
   /** A violation as a problem of the field it names. */
-  static RaRefusal.Problem problem(ConstraintViolation<?> violation) {
+  static Refusal.Problem problem(ConstraintViolation<?> violation) {
     String key = key(violation.getMessageTemplate());
     if (key == null) {
       key = key(violation.getConstraintDescriptor().getMessageTemplate());
     }
-    return new RaRefusal.Problem(field(violation), key, violation.getMessage());
+    return new Refusal.Problem(field(violation), key, violation.getMessage());
   }
 
   /** The bundle key of a template that is just {@code {key}}, else null. */

@@ -8,7 +8,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.egovca.ca.domain.AltNameType;
 import org.egovca.ca.domain.ApplicationUnit;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateType;
 import org.egovca.ca.domain.IdentifierKind;
@@ -39,7 +40,7 @@ record NewCertificateEntry(
       ApplicationForm form,
       Function<String, CertificateProfile> profiles,
       Function<String, ApplicationUnit> units) {
-    List<RaRefusal.Problem> problems = new ArrayList<>(FormValidation.problems(form));
+    List<Refusal.Problem> problems = new ArrayList<>(FormValidation.problems(form));
     CertificateProfile profile = attempt(problems, () -> profiles.apply(form.getProfile()));
     ApplicationUnit unit = attempt(problems, () -> unit(form.getApplicationUnit(), units));
     if (given(form.getPkcs10())) {
@@ -47,7 +48,7 @@ record NewCertificateEntry(
     }
     if (form.getFeeStatus() == null || form.getFeeStatus() == FeeStatus.UNPAID) {
       problems.add(
-          new RaRefusal.Problem(
+          new Refusal.Problem(
               "feeStatus",
               "application.fee",
               "the fee must be paid or waived before the application is complete (CPS 6.1.4.2.1)"));
@@ -57,7 +58,7 @@ record NewCertificateEntry(
     }
     problems = FormValidation.inFieldOrder(ApplicationForm.class, problems);
     if (profile == null || !problems.isEmpty()) {
-      throw new RaRefusal(RaRefusal.Reason.INVALID_INPUT, problems);
+      throw new Refusal(RefusalCode.INVALID_INPUT, problems);
     }
     Applicant applicant = applicant(form);
     identitiesWritten(profile, applicant);
@@ -66,8 +67,8 @@ record NewCertificateEntry(
     try {
       SubjectNames.parse(subjectDn, profile);
       SubjectAltNames.parse(hosts);
-    } catch (CaRequestException refused) {
-      throw RaRefusal.invalid(null, "application.subject", refused.getMessage());
+    } catch (Refusal refused) {
+      throw refused.onField(null, "application.subject");
     }
     return new NewCertificateEntry(
         profile, subjectDn, String.join("\n", hosts), lines(form.getPkcs10()), applicant, unit);
@@ -78,13 +79,13 @@ record NewCertificateEntry(
    * an organisation's or a device's the organisation; an agent shows their own document; host names
    * only where the profile has subjectAltNames of their form.
    */
-  private static List<RaRefusal.Problem> forProfile(
-      ApplicationForm form, CertificateProfile profile, List<RaRefusal.Problem> found) {
+  private static List<Refusal.Problem> forProfile(
+      ApplicationForm form, CertificateProfile profile, List<Refusal.Problem> found) {
     boolean personal = profile.type() == CertificateType.PERSONAL;
-    List<RaRefusal.Problem> problems = new ArrayList<>();
+    List<Refusal.Problem> problems = new ArrayList<>();
     if (form.isDualCertificate() && profile.encryptionCounterpart().isEmpty()) {
       problems.add(
-          new RaRefusal.Problem(
+          new Refusal.Problem(
               "dualCertificate",
               "application.noEncryption",
               "profile " + profile.name() + " has no encryption certificate"));
@@ -159,8 +160,8 @@ record NewCertificateEntry(
   private static void proofOfPossession(String text) {
     try {
       CertificationRequests.verifyProofOfPossession(CertificationRequests.parse(text));
-    } catch (CaRequestException refused) {
-      throw RaRefusal.invalid("pkcs10", "application.pkcs10", refused.getMessage());
+    } catch (Refusal refused) {
+      throw refused.onField("pkcs10", "application.pkcs10");
     }
   }
 
@@ -171,13 +172,13 @@ record NewCertificateEntry(
   /** Host names only where the profile has subjectAltNames of their form, and there if required. */
   private static void hostNamesAllowed(CertificateProfile profile, List<String> hosts) {
     if (profile.altNames().required() && hosts.isEmpty()) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "dnsNames", "application.hostNames", "a device certificate needs its host names");
     }
     for (String host : hosts) {
       AltNameType type = host.startsWith("IP:") ? AltNameType.IP : AltNameType.DNS;
       if (!profile.altNames().allowed().contains(type)) {
-        throw RaRefusal.invalid(
+        throw Refusal.invalid(
             "dnsNames",
             "application.hostNamesNotAllowed",
             "profile " + profile.name() + " has no " + type + " names: leave the host names empty");
@@ -199,7 +200,7 @@ record NewCertificateEntry(
         && idType != null
         && !allowed.isEmpty()
         && !allowed.contains(IdentifierKind.valueOf(idType))) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           "idDocumentType",
           "application.identityNotWritten",
           "profile " + profile.name() + " cannot write a " + idType + ": it writes " + allowed);
@@ -210,7 +211,7 @@ record NewCertificateEntry(
             || ApplicationReview.identifiers(applicant, profile).stream()
                 .anyMatch(i -> requiredOneOf.contains(IdentifierKind.valueOf(i.kind())));
     if (!present) {
-      throw RaRefusal.invalid(
+      throw Refusal.invalid(
           personal ? "idDocumentNumber" : "organisationCode",
           "application.identityRequired",
           "profile " + profile.name() + " needs one of " + requiredOneOf + " for the holder");
@@ -218,28 +219,28 @@ record NewCertificateEntry(
   }
 
   /** The result of {@code step}, or null with its problems added to {@code problems}. */
-  private static <T> T attempt(List<RaRefusal.Problem> problems, Supplier<T> step) {
+  private static <T> T attempt(List<Refusal.Problem> problems, Supplier<T> step) {
     try {
       return step.get();
-    } catch (RaRefusal refusal) {
+    } catch (Refusal refusal) {
       problems.addAll(refusal.problems());
       return null;
     }
   }
 
   /** Runs {@code check}, adding its problems to {@code problems}. */
-  private static void collect(List<RaRefusal.Problem> problems, Runnable check) {
+  private static void collect(List<Refusal.Problem> problems, Runnable check) {
     try {
       check.run();
-    } catch (RaRefusal refusal) {
+    } catch (Refusal refusal) {
       problems.addAll(refusal.problems());
     }
   }
 
   private static void required(
-      List<RaRefusal.Problem> problems, String field, String value, boolean required) {
+      List<Refusal.Problem> problems, String field, String value, boolean required) {
     if (required && !given(value)) {
-      problems.add(new RaRefusal.Problem(field, "field.required", "is required"));
+      problems.add(new Refusal.Problem(field, "field.required", "is required"));
     }
   }
 

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.egovca.audit.domain.AuditOutcome;
-import org.egovca.ca.domain.CaRequestException.Reason;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class ApplicationUnitLookupServiceTest {
     String code = unique("NONE-");
 
     refused(
-        Reason.UNKNOWN_APPLICATION_UNIT,
+        RefusalCode.UNKNOWN_APPLICATION_UNIT,
         "there is no application unit with the code '" + code + "'",
         () -> ServiceTier.inTransaction(em -> units.idOf(code)));
   }
@@ -49,7 +49,7 @@ class ApplicationUnitLookupServiceTest {
             true);
 
     refused(
-        Reason.UNKNOWN_APPLICATION_UNIT, code, () -> service.issueCertificate(demoRa(), request));
+        RefusalCode.UNKNOWN_APPLICATION_UNIT, code, () -> service.issueCertificate(demoRa(), request));
 
     assertEquals(0, certificatesNamed(cn));
     assertEquals(1, auditEvents(cn, AuditOutcome.FAILURE));

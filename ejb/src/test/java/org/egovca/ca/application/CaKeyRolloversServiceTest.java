@@ -5,7 +5,7 @@ import static org.egovca.ca.application.CaServiceFixtures.refused;
 import static org.egovca.ca.application.CaServiceFixtures.unique;
 
 import jakarta.inject.Inject;
-import org.egovca.ca.domain.CaRequestException.Reason;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +24,7 @@ class CaKeyRolloversServiceTest {
     String name = unique("no-such-ca-");
 
     refused(
-        Reason.CA_UNAVAILABLE,
+        RefusalCode.CA_UNAVAILABLE,
         "CA '" + name + "' does not exist",
         () -> ServiceTier.inTransaction(em -> rollovers.rollOver(name, ACTOR)));
   }
@@ -32,7 +32,7 @@ class CaKeyRolloversServiceTest {
   @Test
   void anUnknownCaIsRefusedWhenTheRolloverIsAskedFor() {
     refused(
-        Reason.CA_UNAVAILABLE,
+        RefusalCode.CA_UNAVAILABLE,
         "does not exist",
         () -> ServiceTier.inTransaction(em -> rollovers.existing("nobody")));
   }

@@ -1,5 +1,6 @@
 package org.egovca.ca.application;
 
+import org.egovca.ca.domain.RefusalCode;
 import jakarta.enterprise.inject.spi.CDI;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.egovca.audit.domain.AuditOutcome;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.TestKeys;
@@ -181,11 +182,11 @@ final class CaServiceFixtures {
   }
 
   /** The refusal {@code call} raises, checked for its reason and a part of its message. */
-  static CaRequestException refused(
-      CaRequestException.Reason reason, String messagePart, Executable call) {
-    CaRequestException refusal =
-        org.junit.jupiter.api.Assertions.assertThrows(CaRequestException.class, call);
-    org.junit.jupiter.api.Assertions.assertEquals(reason, refusal.reason(), refusal.getMessage());
+  static Refusal refused(
+      RefusalCode reason, String messagePart, Executable call) {
+    Refusal refusal =
+        org.junit.jupiter.api.Assertions.assertThrows(Refusal.class, call);
+    org.junit.jupiter.api.Assertions.assertEquals(reason, refusal.code(), refusal.getMessage());
     org.junit.jupiter.api.Assertions.assertTrue(
         refusal.getMessage().contains(messagePart),
         () -> "the message names '" + messagePart + "': " + refusal.getMessage());

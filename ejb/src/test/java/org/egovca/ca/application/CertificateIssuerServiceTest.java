@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.egovca.audit.domain.AuditOutcome;
-import org.egovca.ca.domain.CaRequestException.Reason;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.testing.TestKeys;
@@ -42,7 +42,7 @@ class CertificateIssuerServiceTest {
             "organisation-sign", "CN=" + cn + ",O=Test", sm2Csr(TestKeys.sm2KeyPair()));
 
     refused(
-        Reason.PROFILE_VIOLATION,
+        RefusalCode.PROFILE_VIOLATION,
         "the certificate would break profile organisation-sign",
         () -> service.issueCertificate(demoRa(), withoutCode));
 
@@ -55,7 +55,7 @@ class CertificateIssuerServiceTest {
     String cn = unique("Edwards ");
 
     refused(
-        Reason.UNSUPPORTED_KEY,
+        RefusalCode.UNSUPPORTED_KEY,
         "is not supported",
         () ->
             ServiceTier.inTransaction(

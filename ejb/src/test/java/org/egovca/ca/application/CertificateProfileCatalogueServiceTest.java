@@ -3,7 +3,7 @@ package org.egovca.ca.application;
 import static org.egovca.ca.application.CaServiceFixtures.refused;
 
 import jakarta.inject.Inject;
-import org.egovca.ca.domain.CaRequestException.Reason;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +22,7 @@ class CertificateProfileCatalogueServiceTest {
   void aProfileRemoteRasMayNotRequestIsRefusedListingThoseTheyMay(String name) {
     String message =
         refused(
-                Reason.UNKNOWN_PROFILE,
+                RefusalCode.UNKNOWN_PROFILE,
                 "profile '" + name + "' is unknown",
                 () -> profiles.forRemoteRa(name))
             .getMessage();

@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.egovca.ca.application.CaServiceFixtures.Proof;
-import org.egovca.ca.domain.CaRequestException.Reason;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.ca.x509.RenewalProof.Operation;
 import org.egovca.servicetier.ServiceTier;
@@ -74,7 +74,7 @@ class CertificateRenewalServiceTest {
     renew(holder, pkcs10, proof);
 
     refused(
-        Reason.RENEWAL_REFUSED,
+        RefusalCode.RENEWAL_REFUSED,
         "this renewal proof was used already",
         () -> renew(holder, pkcs10, proof));
     assertEquals(2, certificatesNamed(holder.cn()));
@@ -86,7 +86,7 @@ class CertificateRenewalServiceTest {
     String pkcs10 = sm2Csr(holder.key());
 
     refused(
-        Reason.RENEWAL_REFUSED,
+        RefusalCode.RENEWAL_REFUSED,
         "can be renewed only in the",
         () ->
             renew(
@@ -104,13 +104,13 @@ class CertificateRenewalServiceTest {
     String newRequest = sm2Csr(newKey);
 
     refused(
-        Reason.RENEWAL_REFUSED,
+        RefusalCode.RENEWAL_REFUSED,
         "apply for a new certificate through initial vetting",
         () ->
             renew(
                 holder, pkcs10, proofNow(Operation.RENEW, holder.serial(), pkcs10, holder.key())));
     refused(
-        Reason.RENEWAL_REFUSED,
+        RefusalCode.RENEWAL_REFUSED,
         "was revoked at",
         () ->
             rekey(
@@ -126,7 +126,7 @@ class CertificateRenewalServiceTest {
     String pkcs10 = sm2Csr(holder.key());
 
     refused(
-        Reason.RENEWAL_REFUSED,
+        RefusalCode.RENEWAL_REFUSED,
         "expired at",
         () ->
             renew(
@@ -140,7 +140,7 @@ class CertificateRenewalServiceTest {
     String pkcs10 = sm2Csr(TestKeys.sm2KeyPair());
 
     refused(
-        Reason.RENEWAL_REFUSED,
+        RefusalCode.RENEWAL_REFUSED,
         "a renewal keeps the key",
         () ->
             renew(
@@ -154,7 +154,7 @@ class CertificateRenewalServiceTest {
     String pkcs10 = sm2Csr(holder.key());
 
     refused(
-        Reason.RENEWAL_REFUSED,
+        RefusalCode.RENEWAL_REFUSED,
         "a re-key needs a new key",
         () ->
             rekey(
@@ -167,7 +167,7 @@ class CertificateRenewalServiceTest {
     String pkcs10 = csr(TestKeys.ecKeyPair("secp256r1"), "SHA256withECDSA");
 
     refused(
-        Reason.UNSUPPORTED_KEY,
+        RefusalCode.UNSUPPORTED_KEY,
         "is not accepted by profile personal-sign",
         () ->
             rekey(
@@ -183,7 +183,7 @@ class CertificateRenewalServiceTest {
     String pkcs10 = rsaCsr(TestKeys.rsaKeyPair(2048));
 
     refused(
-        Reason.UNSUPPORTED_KEY,
+        RefusalCode.UNSUPPORTED_KEY,
         "the new signing key must be SM2",
         () -> rekey(holder, pkcs10, proofNow(Operation.REKEY, holder.serial(), pkcs10, key)));
     assertEquals(2, certificatesNamed(cn), "the pair, and no re-keyed signing certificate");
@@ -198,7 +198,7 @@ class CertificateRenewalServiceTest {
     String pkcs10 = sm2Csr(key);
 
     refused(
-        Reason.RENEWAL_REFUSED,
+        RefusalCode.RENEWAL_REFUSED,
         "is an encryption certificate",
         () ->
             renew(encryption, pkcs10, proofNow(Operation.RENEW, encryption.serial(), pkcs10, key)));
@@ -211,7 +211,7 @@ class CertificateRenewalServiceTest {
     String pkcs10 = sm2Csr(holder.key());
 
     refused(
-        Reason.RENEWAL_REFUSED,
+        RefusalCode.RENEWAL_REFUSED,
         "the renewal proof was made for REKEY, not RENEW",
         () ->
             renew(
@@ -226,7 +226,7 @@ class CertificateRenewalServiceTest {
     String pkcs10 = sm2Csr(holder.key());
 
     refused(
-        Reason.RENEWAL_REFUSED,
+        RefusalCode.RENEWAL_REFUSED,
         "the renewal proof names certificate " + other.serial(),
         () ->
             renew(holder, pkcs10, proofNow(Operation.RENEW, other.serial(), pkcs10, holder.key())));
@@ -240,7 +240,7 @@ class CertificateRenewalServiceTest {
     String otherRequest = sm2Csr(holder.key());
 
     refused(
-        Reason.RENEWAL_REFUSED,
+        RefusalCode.RENEWAL_REFUSED,
         "the renewal proof was made for another PKCS#10 request",
         () ->
             renew(
@@ -256,7 +256,7 @@ class CertificateRenewalServiceTest {
     String pkcs10 = sm2Csr(holder.key());
 
     refused(
-        Reason.PROOF_OF_POSSESSION_FAILED,
+        RefusalCode.PROOF_OF_POSSESSION_FAILED,
         "the renewal proof is not signed with the private key of certificate " + holder.serial(),
         () ->
             renew(
@@ -271,7 +271,7 @@ class CertificateRenewalServiceTest {
     Holder holder = issued();
 
     refused(
-        Reason.MALFORMED_REQUEST,
+        RefusalCode.MALFORMED_REQUEST,
         "the renewal proof is missing",
         () ->
             service.renewCertificate(demoRa(), holder.serial(), sm2Csr(holder.key()), "", "AQI="));
@@ -285,7 +285,7 @@ class CertificateRenewalServiceTest {
     Instant tenMinutesAgo = ServiceTier.clock().instant().minus(Duration.ofMinutes(10));
 
     refused(
-        Reason.RENEWAL_REFUSED,
+        RefusalCode.RENEWAL_REFUSED,
         "more than 5 minutes from now",
         () ->
             renew(
@@ -323,7 +323,7 @@ class CertificateRenewalServiceTest {
     Proof proof = proofNow(Operation.RENEW, serial, pkcs10, key);
 
     refused(
-        Reason.NOT_AUTHORIZED,
+        RefusalCode.NOT_AUTHORIZED,
         "may not issue certificates for the application unit " + unit,
         () ->
             service.renewCertificate(

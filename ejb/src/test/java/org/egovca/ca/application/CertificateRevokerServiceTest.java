@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.egovca.audit.domain.AuditOutcome;
-import org.egovca.ca.domain.CaRequestException.Reason;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.servicetier.ServiceTier;
@@ -31,7 +31,7 @@ class CertificateRevokerServiceTest {
     service.revokeCertificate(demoRa(), serial, "E", "HOLDER");
 
     refused(
-        Reason.INVALID_REVOCATION,
+        RefusalCode.INVALID_REVOCATION,
         "was already revoked at",
         () -> service.revokeCertificate(demoRa(), serial, "A", "RA"));
 
@@ -46,7 +46,7 @@ class CertificateRevokerServiceTest {
     ServiceTier.clock().advance(Duration.ofDays(400));
 
     refused(
-        Reason.INVALID_REVOCATION,
+        RefusalCode.INVALID_REVOCATION,
         "expired at",
         () -> service.revokeCertificate(demoRa(), issued.serialNumberHex(), "E", "HOLDER"));
     assertEquals(CertificateStatus.VALID, RemoteRaServiceTest.statusOf(issued.serialNumberHex()));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import jakarta.inject.Inject;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.egovca.ca.domain.CaRequestException.Reason;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class ClientCredentialKeysServiceTest {
     SubjectPublicKeyInfo demoKey = new X509CertificateHolder(demoRa()).getSubjectPublicKeyInfo();
 
     refused(
-        Reason.MALFORMED_REQUEST,
+        RefusalCode.MALFORMED_REQUEST,
         "Demo RA Client",
         () ->
             ServiceTier.inTransaction(

@@ -8,7 +8,7 @@ import static org.egovca.ca.application.CaServiceFixtures.unique;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import org.egovca.ca.domain.CaRequestException.Reason;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.servicetier.ServiceTier;
@@ -33,7 +33,7 @@ class IssuedCertificatesServiceTest {
     BigInteger value = serial == null ? null : BigInteger.valueOf(serial);
 
     refused(
-        Reason.UNKNOWN_CERTIFICATE,
+        RefusalCode.UNKNOWN_CERTIFICATE,
         "serial must be a positive hexadecimal certificate serial number",
         () -> certificates.find(value));
   }
@@ -43,7 +43,7 @@ class IssuedCertificatesServiceTest {
     BigInteger serial = new BigInteger(120, new SecureRandom()).setBit(119);
 
     refused(
-        Reason.UNKNOWN_CERTIFICATE,
+        RefusalCode.UNKNOWN_CERTIFICATE,
         "no certificate with serial " + serial.toString(16),
         () -> certificates.find(serial));
   }
@@ -75,7 +75,7 @@ class IssuedCertificatesServiceTest {
         });
 
     refused(
-        Reason.UNKNOWN_CERTIFICATE,
+        RefusalCode.UNKNOWN_CERTIFICATE,
         "serial " + serial.toString(16) + " is ambiguous across this system's CAs",
         () -> certificates.find(serial));
   }

@@ -19,9 +19,9 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
-import org.egovca.ca.domain.CaRequestException.Reason;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.ClientRole;
@@ -51,7 +51,7 @@ class RaClientAuthenticatorServiceTest {
   void aCallWithoutClientCertificateIsDenied() {
     long before = deniedAuthentications();
 
-    refused(Reason.NOT_AUTHORIZED, "no TLS client certificate", () -> service.listProfiles(null));
+    refused(RefusalCode.NOT_AUTHORIZED, "no TLS client certificate", () -> service.listProfiles(null));
 
     assertEquals(before + 1, deniedAuthentications());
   }
@@ -61,7 +61,7 @@ class RaClientAuthenticatorServiceTest {
     long before = deniedAuthentications();
 
     refused(
-        Reason.NOT_AUTHORIZED,
+        RefusalCode.NOT_AUTHORIZED,
         "the client certificate cannot be parsed",
         () -> service.listProfiles(new byte[] {0x30, 0x03, 0x02, 0x01}));
 
@@ -84,7 +84,7 @@ class RaClientAuthenticatorServiceTest {
             .build(TestKeys.signer("SM3withSM2", key.getPrivate()));
 
     refused(
-        Reason.NOT_AUTHORIZED,
+        RefusalCode.NOT_AUTHORIZED,
         "the client certificate was not issued by this CA",
         () -> service.listProfiles(selfSigned.getEncoded()));
   }
@@ -94,7 +94,7 @@ class RaClientAuthenticatorServiceTest {
     byte[] unrecorded = rolledBackClientCertificate();
 
     refused(
-        Reason.NOT_AUTHORIZED,
+        RefusalCode.NOT_AUTHORIZED,
         "the client certificate is not one this CA issued",
         () -> service.listProfiles(unrecorded));
   }
@@ -109,7 +109,7 @@ class RaClientAuthenticatorServiceTest {
                 .revoke(serial, RevocationReason.E_KEY_COMPROMISE, RevocationInitiator.RA, ACTOR));
 
     refused(
-        Reason.NOT_AUTHORIZED,
+        RefusalCode.NOT_AUTHORIZED,
         "the client certificate is revoked",
         () -> service.listProfiles(ra.certificate()));
   }
@@ -119,7 +119,7 @@ class RaClientAuthenticatorServiceTest {
     ServiceTier.clock().advance(Duration.ofDays(3 * 365));
 
     refused(
-        Reason.NOT_AUTHORIZED,
+        RefusalCode.NOT_AUTHORIZED,
         "the client certificate is expired",
         () -> service.listProfiles(demoRa()));
   }
@@ -129,7 +129,7 @@ class RaClientAuthenticatorServiceTest {
     ServiceTier.clock().advance(Duration.ofDays(-2));
 
     refused(
-        Reason.NOT_AUTHORIZED,
+        RefusalCode.NOT_AUTHORIZED,
         "the client certificate is not yet valid",
         () -> service.listProfiles(demoRa()));
   }
@@ -144,7 +144,7 @@ class RaClientAuthenticatorServiceTest {
                 .executeUpdate());
 
     refused(
-        Reason.NOT_AUTHORIZED,
+        RefusalCode.NOT_AUTHORIZED,
         "the client certificate is not bound to an active client account",
         () -> service.listProfiles(ra.certificate()));
   }
@@ -161,7 +161,7 @@ class RaClientAuthenticatorServiceTest {
             });
 
     refused(
-        Reason.NOT_AUTHORIZED,
+        RefusalCode.NOT_AUTHORIZED,
         "account " + name + " has the role EGOV_SYSTEM; listProfiles needs RA_SYSTEM",
         () -> service.listProfiles(certificate));
   }
@@ -202,7 +202,7 @@ class RaClientAuthenticatorServiceTest {
                     "SELECT COUNT(e) FROM AuditEvent e WHERE e.action = :action AND e.outcome ="
                         + " :outcome",
                     Long.class)
-                .setParameter("action", AuditActions.RA_CLIENT_AUTHENTICATION)
+                .setParameter("action", AuditAction.RA_CLIENT_AUTHENTICATION)
                 .setParameter("outcome", AuditOutcome.DENIED)
                 .getSingleResult());
   }

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.inject.Inject;
 import java.security.KeyPair;
 import java.util.List;
-import org.egovca.ca.domain.CaRequestException.Reason;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.servicetier.ServiceTier;
@@ -89,7 +89,7 @@ class RaClientRegistryServiceTest {
     String name = unique("ra-");
 
     refused(
-        Reason.MALFORMED_REQUEST,
+        RefusalCode.MALFORMED_REQUEST,
         "already belongs to the credential",
         () ->
             ServiceTier.inTransaction(
@@ -119,22 +119,22 @@ class RaClientRegistryServiceTest {
 
   private void refusedRegistration(RaClientRegistry.Registration registration, String part) {
     refused(
-        Reason.MALFORMED_REQUEST,
+        RefusalCode.MALFORMED_REQUEST,
         part,
         () -> ServiceTier.inTransaction(em -> registry.checked(registration)));
     refused(
-        Reason.MALFORMED_REQUEST,
+        RefusalCode.MALFORMED_REQUEST,
         part,
         () -> ServiceTier.inTransaction(em -> registry.register(registration, ACTOR)));
   }
 
   private void refusedUnits(RaClientRegistry.Units units, String part) {
     refused(
-        Reason.MALFORMED_REQUEST,
+        RefusalCode.MALFORMED_REQUEST,
         part,
         () -> ServiceTier.inTransaction(em -> registry.checked(units)));
     refused(
-        Reason.MALFORMED_REQUEST,
+        RefusalCode.MALFORMED_REQUEST,
         part,
         () ->
             ServiceTier.inTransaction(

@@ -20,8 +20,9 @@ import java.util.Collections;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.egovca.audit.domain.AuditOutcome;
-import org.egovca.ca.domain.CaRequestException;
-import org.egovca.ca.domain.CaRequestException.Reason;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.BatchRefusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.servicetier.ServiceTier;
@@ -44,7 +45,7 @@ class RemoteRaServiceTest {
   @Test
   void anEmptyBatchIsRefusedAsMalformed() {
     refused(
-        Reason.MALFORMED_REQUEST,
+        RefusalCode.MALFORMED_REQUEST,
         "the batch holds no request",
         () -> service.issueCertificates(demoRa(), List.of()));
   }
@@ -54,7 +55,7 @@ class RemoteRaServiceTest {
     List<IssuanceRequest> requests = Collections.nCopies(1001, personal("x", SM2));
 
     refused(
-        Reason.BATCH_TOO_LARGE,
+        RefusalCode.BATCH_TOO_LARGE,
         "at most 1000 are accepted in one call",
         () -> service.issueCertificates(demoRa(), requests));
   }
@@ -69,13 +70,13 @@ class RemoteRaServiceTest {
             new IssuanceRequest(
                 "personal-sign", "CN=" + second + ",C=China", personal(second, SM2).pkcs10()));
 
-    CaRequestException refusal =
+    Refusal refusal =
         refused(
-            Reason.INVALID_SUBJECT,
+            RefusalCode.INVALID_SUBJECT,
             "request at index 1 (of 2) is refused, so no certificate of the batch was issued",
             () -> service.issueCertificates(demoRa(), requests));
 
-    assertEquals(1, assertInstanceOf(BatchRequestException.class, refusal).requestIndex());
+    assertEquals(1, assertInstanceOf(BatchRefusal.class, refusal).requestIndex());
     assertEquals(0, certificatesNamed(first), "the first request's certificate is rolled back");
     assertEquals(0, certificatesNamed(second));
   }
@@ -84,13 +85,13 @@ class RemoteRaServiceTest {
   void anEmptyRequestInABatchIsRefusedByItsIndex() {
     List<IssuanceRequest> requests = Arrays.asList(personal(unique("Batch "), SM2), null);
 
-    CaRequestException refusal =
+    Refusal refusal =
         refused(
-            Reason.MALFORMED_REQUEST,
+            RefusalCode.MALFORMED_REQUEST,
             "the request is empty",
             () -> service.issueCertificates(demoRa(), requests));
 
-    assertEquals(1, ((BatchRequestException) refusal).requestIndex());
+    assertEquals(1, ((BatchRefusal) refusal).requestIndex());
   }
 
   @Test
@@ -110,7 +111,7 @@ class RemoteRaServiceTest {
             true);
 
     refused(
-        Reason.NOT_AUTHORIZED,
+        RefusalCode.NOT_AUTHORIZED,
         "may not issue certificates for the application unit " + other,
         () -> service.issueCertificate(ra.certificate(), request));
 
@@ -134,7 +135,7 @@ class RemoteRaServiceTest {
             true);
 
     refused(
-        Reason.NOT_AUTHORIZED,
+        RefusalCode.NOT_AUTHORIZED,
         "may not issue certificates for the application unit " + other,
         () -> service.issueDualCertificate(ra.certificate(), request));
     assertEquals(0, certificatesNamed(cn));
@@ -147,7 +148,7 @@ class RemoteRaServiceTest {
     CaServiceFixtures.RemoteRa other = newRemoteRa();
 
     refused(
-        Reason.NOT_AUTHORIZED,
+        RefusalCode.NOT_AUTHORIZED,
         "was not requested through the RA account " + other.name(),
         () ->
             service.revokeCertificate(
@@ -162,7 +163,7 @@ class RemoteRaServiceTest {
     String ownSerial = new X509CertificateHolder(demoRa()).getSerialNumber().toString(16);
 
     refused(
-        Reason.NOT_AUTHORIZED,
+        RefusalCode.NOT_AUTHORIZED,
         "an RA renews, re-keys and revokes only the certificates it requested",
         () -> service.revokeCertificate(demoRa(), ownSerial, "H", "HOLDER"));
     assertEquals(CertificateStatus.VALID, statusOf(ownSerial));
@@ -171,7 +172,7 @@ class RemoteRaServiceTest {
   @Test
   void aSerialThatIsNoNumberIsRefusedAsUnknown() {
     refused(
-        Reason.UNKNOWN_CERTIFICATE,
+        RefusalCode.UNKNOWN_CERTIFICATE,
         "positive hexadecimal certificate serial number",
         () -> service.revokeCertificate(demoRa(), "not-a-serial", "H", "HOLDER"));
   }
@@ -181,17 +182,17 @@ class RemoteRaServiceTest {
     String serial = new BigInteger(120, new SecureRandom()).setBit(119).toString(16);
 
     refused(
-        Reason.UNKNOWN_CERTIFICATE,
+        RefusalCode.UNKNOWN_CERTIFICATE,
         "no certificate with serial " + serial + " was issued by this CA",
         () -> service.revokeCertificate(demoRa(), serial, "H", "HOLDER"));
   }
 
   @Test
   void aRevocationReasonOutsideTheCpsConditionsIsRefused() {
-    CertificateView issued = service.issueCertificate(demoRa(), personal(unique("Reason "), SM2));
+    CertificateView issued = service.issueCertificate(demoRa(), personal(unique("RefusalCode "), SM2));
 
     refused(
-        Reason.INVALID_REVOCATION,
+        RefusalCode.INVALID_REVOCATION,
         "reason 'Z' is not a revocation condition of CPS 6.1.4.8.1",
         () -> service.revokeCertificate(demoRa(), issued.serialNumberHex(), "Z", "HOLDER"));
     assertEquals(CertificateStatus.VALID, statusOf(issued.serialNumberHex()));
@@ -203,7 +204,7 @@ class RemoteRaServiceTest {
         service.issueCertificate(demoRa(), personal(unique("Initiator "), SM2));
 
     refused(
-        Reason.INVALID_REVOCATION,
+        RefusalCode.INVALID_REVOCATION,
         "initiator 'NOBODY' is not one of HOLDER",
         () -> service.revokeCertificate(demoRa(), issued.serialNumberHex(), "H", "NOBODY"));
     assertEquals(CertificateStatus.VALID, statusOf(issued.serialNumberHex()));

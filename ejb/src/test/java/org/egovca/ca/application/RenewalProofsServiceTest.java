@@ -10,7 +10,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import org.egovca.ca.domain.CaRequestException.Reason;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.x509.RenewalProof;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class RenewalProofsServiceTest {
   void aProofDatedMoreThanFiveMinutesAgoIsRefused() {
     RenewalProof stale = proofAt(ServiceTier.clock().instant().minus(Duration.ofMinutes(6)));
 
-    refused(Reason.RENEWAL_REFUSED, "more than 5 minutes from now", () -> accept(stale));
+    refused(RefusalCode.RENEWAL_REFUSED, "more than 5 minutes from now", () -> accept(stale));
   }
 
   @Test
@@ -34,7 +34,7 @@ class RenewalProofsServiceTest {
     RenewalProof proof = proofAt(ServiceTier.clock().instant());
     accept(proof);
 
-    refused(Reason.RENEWAL_REFUSED, "this renewal proof was used already", () -> accept(proof));
+    refused(RefusalCode.RENEWAL_REFUSED, "this renewal proof was used already", () -> accept(proof));
   }
 
   @Test

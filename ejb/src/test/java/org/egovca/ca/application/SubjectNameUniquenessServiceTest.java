@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.inject.Inject;
 import org.egovca.audit.domain.AuditOutcome;
-import org.egovca.ca.domain.CaRequestException.Reason;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class SubjectNameUniquenessServiceTest {
     CertificateView first = service.issueCertificate(demoRa(), personal(cn, TestKeys.sm2KeyPair()));
 
     refused(
-        Reason.INVALID_SUBJECT,
+        RefusalCode.INVALID_SUBJECT,
         "already belongs to the holder of certificate " + first.serialNumberHex(),
         () -> service.issueCertificate(demoRa(), personal(cn, TestKeys.sm2KeyPair())));
 
@@ -42,7 +42,7 @@ class SubjectNameUniquenessServiceTest {
     service.issueCertificate(demoRa(), personal(cn, TestKeys.sm2KeyPair()));
 
     refused(
-        Reason.INVALID_SUBJECT,
+        RefusalCode.INVALID_SUBJECT,
         "a different holder needs a distinguishing attribute",
         () -> service.issueDualCertificate(demoRa(), personal(cn, TestKeys.sm2KeyPair())));
     assertEquals(1, certificatesNamed(cn));

@@ -17,7 +17,7 @@ import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.List;
 import org.egovca.audit.domain.AuditOutcome;
-import org.egovca.ca.domain.CaRequestException.Reason;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.servicetier.ServiceTier;
@@ -46,7 +46,7 @@ class VettedIssuanceServiceTest {
         new IssuanceRequest("personal-sign", "CN=" + cn + ",C=cn", sm2Csr(SM2));
 
     refused(
-        Reason.INVALID_SUBJECT, "two-letter", () -> service.issueCertificate(demoRa(), request));
+        RefusalCode.INVALID_SUBJECT, "two-letter", () -> service.issueCertificate(demoRa(), request));
 
     assertEquals(0, certificatesNamed(cn));
     assertEquals(1, auditEvents(cn, AuditOutcome.FAILURE));
@@ -57,7 +57,7 @@ class VettedIssuanceServiceTest {
     IssuanceRequest request = new IssuanceRequest("no-such-profile", "CN=x,C=CN", sm2Csr(SM2));
 
     refused(
-        Reason.UNKNOWN_PROFILE,
+        RefusalCode.UNKNOWN_PROFILE,
         "profiles available to remote RAs are ",
         () -> service.issueCertificate(demoRa(), request));
   }
@@ -68,7 +68,7 @@ class VettedIssuanceServiceTest {
         new IssuanceRequest("tls-client", "CN=x,C=CN", rsaCsr(TestKeys.rsaKeyPair(1024)));
 
     refused(
-        Reason.UNKNOWN_PROFILE,
+        RefusalCode.UNKNOWN_PROFILE,
         "profile 'tls-client' is unknown",
         () -> service.issueCertificate(demoRa(), request));
   }
@@ -85,7 +85,7 @@ class VettedIssuanceServiceTest {
     IssuanceRequest request = new IssuanceRequest("personal-sign", "CN=x,C=CN", pkcs10);
 
     refused(
-        Reason.MALFORMED_REQUEST, messagePart, () -> service.issueCertificate(demoRa(), request));
+        RefusalCode.MALFORMED_REQUEST, messagePart, () -> service.issueCertificate(demoRa(), request));
   }
 
   @Test
@@ -94,7 +94,7 @@ class VettedIssuanceServiceTest {
     IssuanceRequest request = new IssuanceRequest("personal-sign", "CN=x,C=CN", certificate);
 
     refused(
-        Reason.MALFORMED_REQUEST,
+        RefusalCode.MALFORMED_REQUEST,
         "must be a CERTIFICATE REQUEST block, not CERTIFICATE",
         () -> service.issueCertificate(demoRa(), request));
   }
@@ -105,7 +105,7 @@ class VettedIssuanceServiceTest {
         new IssuanceRequest("personal-sign", "CN=x,C=CN", "A".repeat(64 * 1024 + 1));
 
     refused(
-        Reason.MALFORMED_REQUEST,
+        RefusalCode.MALFORMED_REQUEST,
         "pkcs10 is longer than",
         () -> service.issueCertificate(demoRa(), request));
   }
@@ -116,7 +116,7 @@ class VettedIssuanceServiceTest {
     IssuanceRequest request = new IssuanceRequest("personal-sign", "CN=x,C=CN", tampered);
 
     refused(
-        Reason.PROOF_OF_POSSESSION_FAILED,
+        RefusalCode.PROOF_OF_POSSESSION_FAILED,
         "proof of possession failed",
         () -> service.issueCertificate(demoRa(), request));
   }
@@ -128,7 +128,7 @@ class VettedIssuanceServiceTest {
 
     String message =
         refused(
-                Reason.UNSUPPORTED_KEY,
+                RefusalCode.UNSUPPORTED_KEY,
                 "is not accepted by profile personal-sign",
                 () -> service.issueCertificate(demoRa(), request))
             .getMessage();
@@ -141,7 +141,7 @@ class VettedIssuanceServiceTest {
         new IssuanceRequest("personal-sign", "CN=x,C=CN", rsaCsr(TestKeys.rsaKeyPair(1024)));
 
     refused(
-        Reason.UNSUPPORTED_KEY,
+        RefusalCode.UNSUPPORTED_KEY,
         "RSA 1024-bit key",
         () -> service.issueCertificate(demoRa(), request));
   }
@@ -162,7 +162,7 @@ class VettedIssuanceServiceTest {
   void aSubjectTheProfileDoesNotAllowIsRefusedNamingTheProblem(String dn, String messagePart) {
     IssuanceRequest request = new IssuanceRequest("personal-sign", dn, sm2Csr(SM2));
 
-    refused(Reason.INVALID_SUBJECT, messagePart, () -> service.issueCertificate(demoRa(), request));
+    refused(RefusalCode.INVALID_SUBJECT, messagePart, () -> service.issueCertificate(demoRa(), request));
   }
 
   @Test
@@ -171,7 +171,7 @@ class VettedIssuanceServiceTest {
         new IssuanceRequest("personal-sign", "CN=" + "a".repeat(65), sm2Csr(SM2));
 
     refused(
-        Reason.INVALID_SUBJECT,
+        RefusalCode.INVALID_SUBJECT,
         "CN is longer than 64 characters",
         () -> service.issueCertificate(demoRa(), request));
   }
@@ -181,7 +181,7 @@ class VettedIssuanceServiceTest {
     IssuanceRequest request = new IssuanceRequest("personal-sign", "CN=a\u0007b", sm2Csr(SM2));
 
     refused(
-        Reason.INVALID_SUBJECT,
+        RefusalCode.INVALID_SUBJECT,
         "contains control characters",
         () -> service.issueCertificate(demoRa(), request));
   }
@@ -199,7 +199,7 @@ class VettedIssuanceServiceTest {
     IssuanceRequest request =
         new IssuanceRequest("personal-sign", "CN=x", sm2Csr(SM2), List.of(), List.of(altName));
 
-    refused(Reason.INVALID_SUBJECT, messagePart, () -> service.issueCertificate(demoRa(), request));
+    refused(RefusalCode.INVALID_SUBJECT, messagePart, () -> service.issueCertificate(demoRa(), request));
   }
 
   @Test
@@ -213,7 +213,7 @@ class VettedIssuanceServiceTest {
             List.of("EMAIL:a@example.cn", "EMAIL:a@example.cn"));
 
     refused(
-        Reason.INVALID_SUBJECT,
+        RefusalCode.INVALID_SUBJECT,
         "is given twice",
         () -> service.issueCertificate(demoRa(), request));
   }
@@ -226,7 +226,7 @@ class VettedIssuanceServiceTest {
         new IssuanceRequest("personal-sign", "CN=x", sm2Csr(SM2), List.of(), names);
 
     refused(
-        Reason.INVALID_SUBJECT,
+        RefusalCode.INVALID_SUBJECT,
         "at most 100 subjectAltNames",
         () -> service.issueCertificate(demoRa(), request));
   }
@@ -238,7 +238,7 @@ class VettedIssuanceServiceTest {
             "device-ssl-sign", "CN=x", sm2Csr(SM2), List.of(), List.of("DNS:localhost"));
 
     refused(
-        Reason.INVALID_SUBJECT,
+        RefusalCode.INVALID_SUBJECT,
         "may not name this CA's own host (localhost)",
         () -> service.issueCertificate(demoRa(), request));
   }
@@ -262,7 +262,7 @@ class VettedIssuanceServiceTest {
             List.of());
 
     refused(
-        Reason.INVALID_IDENTITY, messagePart, () -> service.issueCertificate(demoRa(), request));
+        RefusalCode.INVALID_IDENTITY, messagePart, () -> service.issueCertificate(demoRa(), request));
   }
 
   @Test
@@ -272,7 +272,7 @@ class VettedIssuanceServiceTest {
         new IssuanceRequest("personal-sign", "CN=x", sm2Csr(SM2), List.of(id, id), List.of());
 
     refused(
-        Reason.INVALID_IDENTITY,
+        RefusalCode.INVALID_IDENTITY,
         "more than once",
         () -> service.issueCertificate(demoRa(), request));
   }
@@ -290,7 +290,7 @@ class VettedIssuanceServiceTest {
             List.of());
 
     refused(
-        Reason.INVALID_IDENTITY,
+        RefusalCode.INVALID_IDENTITY,
         "give one identity document",
         () -> service.issueCertificate(demoRa(), request));
   }
@@ -298,7 +298,7 @@ class VettedIssuanceServiceTest {
   @Test
   void anEmptyIdentifierElementIsRefusedAsMalformed() {
     refused(
-        Reason.MALFORMED_REQUEST,
+        RefusalCode.MALFORMED_REQUEST,
         "an empty holderIdentifier element",
         () ->
             new IssuanceRequest(
@@ -314,7 +314,7 @@ class VettedIssuanceServiceTest {
     IssuanceRequest request = new IssuanceRequest("code-signing", "CN=x,O=Test", sm2Csr(SM2));
 
     refused(
-        Reason.UNKNOWN_PROFILE,
+        RefusalCode.UNKNOWN_PROFILE,
         "profile code-signing has no encryption counterpart",
         () -> service.issueDualCertificate(demoRa(), request));
   }
@@ -326,7 +326,7 @@ class VettedIssuanceServiceTest {
         new IssuanceRequest("personal-sign", "CN=" + cn, rsaCsr(TestKeys.rsaKeyPair(2048)));
 
     refused(
-        Reason.UNSUPPORTED_KEY,
+        RefusalCode.UNSUPPORTED_KEY,
         "a dual-certificate request needs an SM2 signing key",
         () -> service.issueDualCertificate(demoRa(), request));
     assertEquals(0, certificatesNamed(cn));

@@ -1,5 +1,6 @@
 package org.egovca.delivery.application;
 
+import org.egovca.audit.domain.AuditAction;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.channelOf;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.issue;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.items;
@@ -14,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import org.egovca.audit.domain.AuditOutcome;
-import org.egovca.ra.application.RaRefusal;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
@@ -32,8 +34,8 @@ class DeliveryMonitorServiceTest {
   @Test
   void retryingAnUnknownChannelIsRefusedNamingIt() {
     String channel = unique("no-channel");
-    RaRefusal refused = assertThrows(RaRefusal.class, () -> monitor.retry(maintainer(), channel));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    Refusal refused = assertThrows(Refusal.class, () -> monitor.retry(maintainer(), channel));
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("channel", refused.problems().get(0).field());
     assertTrue(refused.getMessage().contains(channel), refused.getMessage());
     assertTrue(ServiceTier.tasks().waiting().isEmpty(), ServiceTier.tasks().toString());
@@ -41,9 +43,9 @@ class DeliveryMonitorServiceTest {
 
   @Test
   void inspectingAnUnknownItemIsRefusedNamingIt() {
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> monitor.item(maintainer(), Long.MAX_VALUE));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    Refusal refused =
+        assertThrows(Refusal.class, () -> monitor.item(maintainer(), Long.MAX_VALUE));
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("delivery", refused.problems().get(0).field());
   }
 
@@ -63,17 +65,17 @@ class DeliveryMonitorServiceTest {
     // the item was not touched, and the denial of the retry is on record
     assertEquals(0, items(channel).get(0).getAttempts());
     assertTrue(
-        DeliveryServiceFixtures.audit("operator:" + admin.username(), "retryDeliveries").stream()
+        DeliveryServiceFixtures.audit("operator:" + admin.username(), AuditAction.DELIVERY_RETRIED).stream()
             .anyMatch(e -> e.getOutcome() == AuditOutcome.DENIED && channel.equals(e.getTarget())));
   }
 
   @Test
   void aCallWithoutAnOpenSessionIsRefused() {
-    RaRefusal refused = assertThrows(RaRefusal.class, () -> monitor.channels("no-such-session"));
-    assertEquals(RaRefusal.Reason.SESSION_ENDED, refused.reason());
+    Refusal refused = assertThrows(Refusal.class, () -> monitor.channels("no-such-session"));
+    assertEquals(RefusalCode.SESSION_ENDED, refused.code());
   }
 
   private static void assertDenied(org.junit.jupiter.api.function.Executable call) {
-    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, assertThrows(RaRefusal.class, call).reason());
+    assertEquals(RefusalCode.NOT_AUTHORIZED, assertThrows(Refusal.class, call).code());
   }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditEvent;
 import org.egovca.ca.application.IssuanceRequest;
 import org.egovca.ca.application.VettedIssuance;
@@ -262,7 +263,7 @@ final class DeliveryServiceFixtures {
   }
 
   /** The audit records {@code actor} left with {@code action}, oldest first. */
-  static List<AuditEvent> audit(String actor, String action) {
+  static List<AuditEvent> audit(String actor, AuditAction action) {
     return ServiceTier.inTransaction(
         em ->
             em.createQuery(
@@ -270,18 +271,18 @@ final class DeliveryServiceFixtures {
                         + " ORDER BY e.id",
                     AuditEvent.class)
                 .setParameter("actor", actor)
-                .setParameter("action", action)
+                .setParameter("action", action.name())
                 .getResultList());
   }
 
   /** The audit records of {@code action}, oldest first. */
-  static List<AuditEvent> audit(String action) {
+  static List<AuditEvent> audit(AuditAction action) {
     return ServiceTier.inTransaction(
         em ->
             em.createQuery(
                     "SELECT e FROM AuditEvent e WHERE e.action = :action ORDER BY e.id",
                     AuditEvent.class)
-                .setParameter("action", action)
+                .setParameter("action", action.name())
                 .getResultList());
   }
 

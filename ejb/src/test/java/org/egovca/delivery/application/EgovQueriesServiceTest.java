@@ -12,9 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import java.util.List;
-import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.servicetier.ServiceTier;
 import org.egovca.sync.CertificateState;
@@ -60,14 +61,14 @@ class EgovQueriesServiceTest {
 
   @Test
   void anotherUnitsCertificateIsRefusedAndTheDenialAudited() {
-    CaRequestException refused =
+    Refusal refused =
         assertThrows(
-            CaRequestException.class,
+            Refusal.class,
             () -> queries.certificateBySerial(system, othersUnit.getSerialNumberHex()));
-    assertEquals(CaRequestException.Reason.NOT_AUTHORIZED, refused.reason());
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertTrue(refused.getMessage().contains(unit), refused.getMessage());
     assertTrue(
-        DeliveryServiceFixtures.audit("egov-system:" + systemName, AuditActions.QUERY_SERVICE)
+        DeliveryServiceFixtures.audit("egov-system:" + systemName, AuditAction.QUERY_SERVICE)
             .stream()
             .anyMatch(
                 e ->
@@ -83,20 +84,20 @@ class EgovQueriesServiceTest {
 
   @Test
   void theRemoteRasCredentialIsRefused() {
-    CaRequestException refused =
+    Refusal refused =
         assertThrows(
-            CaRequestException.class,
+            Refusal.class,
             () ->
                 queries.certificateBySerial(
                     DeliveryServiceFixtures.demoRaCertificate(), own.getSerialNumberHex()));
-    assertEquals(CaRequestException.Reason.NOT_AUTHORIZED, refused.reason());
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
   }
 
   @Test
   void aCallWithoutAClientCertificateIsRefused() {
-    CaRequestException refused =
-        assertThrows(CaRequestException.class, () -> queries.caChain(null, "iFutureCA"));
-    assertEquals(CaRequestException.Reason.NOT_AUTHORIZED, refused.reason());
+    Refusal refused =
+        assertThrows(Refusal.class, () -> queries.caChain(null, "iFutureCA"));
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
   }
 
   @Test
@@ -107,13 +108,13 @@ class EgovQueriesServiceTest {
         em ->
             DeliveryServiceFixtures.bean(EgovSystemRegistry.class).setActive(name, false, "test"));
 
-    CaRequestException refused =
-        assertThrows(CaRequestException.class, () -> queries.caChain(paused, "iFutureCA"));
+    Refusal refused =
+        assertThrows(Refusal.class, () -> queries.caChain(paused, "iFutureCA"));
 
-    assertEquals(CaRequestException.Reason.NOT_AUTHORIZED, refused.reason());
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertTrue(refused.getMessage().contains("is not active"), refused.getMessage());
     assertTrue(
-        DeliveryServiceFixtures.audit("getCaChain").stream()
+        DeliveryServiceFixtures.audit(AuditAction.QUERY_SERVICE).stream()
             .anyMatch(
                 e ->
                     e.getOutcome() == AuditOutcome.DENIED
@@ -122,45 +123,42 @@ class EgovQueriesServiceTest {
 
   @Test
   void aSerialThatIsNotHexadecimalIsRefused() {
-    CaRequestException refused =
+    Refusal refused =
         assertThrows(
-            CaRequestException.class, () -> queries.certificateBySerial(system, "not-a-serial"));
-    assertEquals(CaRequestException.Reason.MALFORMED_REQUEST, refused.reason());
+            Refusal.class, () -> queries.certificateBySerial(system, "not-a-serial"));
+    assertEquals(RefusalCode.MALFORMED_REQUEST, refused.code());
     assertTrue(refused.getMessage().contains("hexadecimal"), refused.getMessage());
   }
 
   @Test
   void aSerialTheCaNeverIssuedIsRefusedNamingIt() {
-    CaRequestException refused =
+    Refusal refused =
         assertThrows(
-            CaRequestException.class, () -> queries.certificateBySerial(system, "7e57ab1e"));
-    assertEquals(CaRequestException.Reason.UNKNOWN_CERTIFICATE, refused.reason());
+            Refusal.class, () -> queries.certificateBySerial(system, "7e57ab1e"));
+    assertEquals(RefusalCode.UNKNOWN_CERTIFICATE, refused.code());
     assertTrue(refused.getMessage().contains("7e57ab1e"), refused.getMessage());
   }
 
   @Test
   void aBlankOrOverlongSubjectIsRefused() {
     assertEquals(
-        CaRequestException.Reason.MALFORMED_REQUEST,
-        assertThrows(CaRequestException.class, () -> queries.certificatesBySubject(system, " "))
-            .reason());
+        RefusalCode.MALFORMED_REQUEST,
+        assertThrows(Refusal.class, () -> queries.certificatesBySubject(system, " ")).code());
     assertEquals(
-        CaRequestException.Reason.MALFORMED_REQUEST,
+        RefusalCode.MALFORMED_REQUEST,
         assertThrows(
-                CaRequestException.class,
-                () -> queries.certificatesBySubject(system, "CN=" + "x".repeat(1024)))
-            .reason());
+                Refusal.class,
+                () -> queries.certificatesBySubject(system, "CN=" + "x".repeat(1024))).code());
   }
 
   @Test
   void anUnknownCaIsRefusedForItsChainAndItsCrl() {
     assertEquals(
-        CaRequestException.Reason.CA_UNAVAILABLE,
-        assertThrows(CaRequestException.class, () -> queries.caChain(system, "NoSuchCA")).reason());
+        RefusalCode.CA_UNAVAILABLE,
+        assertThrows(Refusal.class, () -> queries.caChain(system, "NoSuchCA")).code());
     assertEquals(
-        CaRequestException.Reason.CA_UNAVAILABLE,
-        assertThrows(CaRequestException.class, () -> queries.latestCrl(system, "NoSuchCA"))
-            .reason());
+        RefusalCode.CA_UNAVAILABLE,
+        assertThrows(Refusal.class, () -> queries.latestCrl(system, "NoSuchCA")).code());
   }
 
   @Test

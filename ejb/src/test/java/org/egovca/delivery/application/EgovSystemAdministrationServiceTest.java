@@ -14,12 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import java.util.List;
-import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ra.application.Approval;
 import org.egovca.ra.application.Approvals;
 import org.egovca.ra.application.PendingActionView;
-import org.egovca.ra.application.RaRefusal;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,17 +45,17 @@ class EgovSystemAdministrationServiceTest {
     return login(OperatorRole.SECURITY_ADMIN).token();
   }
 
-  private RaRefusal refusedRegistration(String name, String unit, SubscriptionForm form) {
+  private Refusal refusedRegistration(String name, String unit, SubscriptionForm form) {
     return assertThrows(
-        RaRefusal.class,
+        Refusal.class,
         () ->
             administration.register(
                 admin(), new EgovSystemRegistration(name, unit, form, spareRequest)));
   }
 
   /** The refusal names the registration and nothing about {@code name} was written. */
-  private static void assertRefusedWritingNothing(RaRefusal refused, String name, String part) {
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+  private static void assertRefusedWritingNothing(Refusal refused, String name, String part) {
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("egovSystem", refused.problems().get(0).field());
     assertTrue(refused.getMessage().contains(part), refused.getMessage());
     assertEquals(0, count("EgovSystem", "name", name));
@@ -65,16 +66,16 @@ class EgovSystemAdministrationServiceTest {
   @Test
   void aRegistrationWithAnUnknownApplicationUnitIsRefusedNamingItAndWritesNothing() {
     String name = unique("ghost");
-    RaRefusal refused = refusedRegistration(name, "NO-SUCH-UNIT", unreachable());
+    Refusal refused = refusedRegistration(name, "NO-SUCH-UNIT", unreachable());
     assertRefusedWritingNothing(refused, name, "NO-SUCH-UNIT");
   }
 
   @Test
   void aMalformedCertificateRequestIsRefusedNamingItAndWritesNothing() {
     String name = unique("ghost");
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 administration.register(
                     admin(),
@@ -131,7 +132,7 @@ class EgovSystemAdministrationServiceTest {
 
   @Test
   void aBadSystemNameIsRefusedNamingTheRule() {
-    RaRefusal refused = refusedRegistration("-no good", unit(), unreachable());
+    Refusal refused = refusedRegistration("-no good", unit(), unreachable());
     assertRefusedWritingNothing(refused, "-no good", "the e-gov system name");
   }
 
@@ -140,8 +141,8 @@ class EgovSystemAdministrationServiceTest {
     String name = unique("taken");
     String unit = unit();
     register(name, unit, unreachable());
-    RaRefusal refused = refusedRegistration(name, unit, unreachable());
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    Refusal refused = refusedRegistration(name, unit, unreachable());
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertTrue(refused.getMessage().contains("exists"), refused.getMessage());
     assertEquals(1, count("EgovSystem", "name", name));
     assertEquals(0, count("PendingAction", "target", "egov-system:" + name));
@@ -177,7 +178,7 @@ class EgovSystemAdministrationServiceTest {
     String approver = DeliveryServiceFixtures.secondSecurityAdmin().token();
 
     assertThrows(
-        org.egovca.ca.domain.CaRequestException.class,
+        org.egovca.ca.domain.Refusal.class,
         () -> approvals.approve(approver, pending.id(), null));
 
     // one system, one client: the second registration left nothing; the request stays open
@@ -190,35 +191,35 @@ class EgovSystemAdministrationServiceTest {
   void anOperatorWithoutTheRoleIsDeniedAndTheDenialAudited() {
     DeliveryServiceFixtures.Login maintainer = login(OperatorRole.SYSTEM_MAINTAINER);
     String name = unique("denied");
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 administration.register(
                     maintainer.token(),
                     new EgovSystemRegistration(name, unit(), unreachable(), spareRequest)));
-    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertTrue(
-        DeliveryServiceFixtures.audit("operator:" + maintainer.username(), "registerEgovSystem")
+        DeliveryServiceFixtures.audit("operator:" + maintainer.username(), AuditAction.EGOV_SYSTEM_REGISTERED)
             .stream()
             .anyMatch(e -> e.getOutcome() == AuditOutcome.DENIED && name.equals(e.getTarget())));
-    assertThrows(RaRefusal.class, () -> administration.systems(maintainer.token()));
-    assertThrows(RaRefusal.class, () -> administration.setActive(maintainer.token(), name, false));
+    assertThrows(Refusal.class, () -> administration.systems(maintainer.token()));
+    assertThrows(Refusal.class, () -> administration.setActive(maintainer.token(), name, false));
   }
 
   @Test
   void aCallWithoutAnOpenSessionIsRefused() {
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> administration.systems("no-such-session"));
-    assertEquals(RaRefusal.Reason.SESSION_ENDED, refused.reason());
+    Refusal refused =
+        assertThrows(Refusal.class, () -> administration.systems("no-such-session"));
+    assertEquals(RefusalCode.SESSION_ENDED, refused.code());
   }
 
   @Test
   void pausingAnUnknownSystemIsRefusedNamingIt() {
     String name = unique("nobody");
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> administration.setActive(admin(), name, false));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    Refusal refused =
+        assertThrows(Refusal.class, () -> administration.setActive(admin(), name, false));
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("egovSystem", refused.problems().get(0).field());
     assertTrue(refused.getMessage().contains(name), refused.getMessage());
   }
@@ -234,10 +235,10 @@ class EgovSystemAdministrationServiceTest {
     assertTrue(administration.setActive(admin(), name, true).active());
     String actor = "operator:" + login(OperatorRole.SECURITY_ADMIN).username();
     assertTrue(
-        DeliveryServiceFixtures.audit(actor, AuditActions.EGOV_SYSTEM_DEACTIVATED).stream()
+        DeliveryServiceFixtures.audit(actor, AuditAction.EGOV_SYSTEM_DEACTIVATED).stream()
             .anyMatch(e -> e.getTarget().equals("egov-system:" + name)));
     assertTrue(
-        DeliveryServiceFixtures.audit(actor, AuditActions.EGOV_SYSTEM_ACTIVATED).stream()
+        DeliveryServiceFixtures.audit(actor, AuditAction.EGOV_SYSTEM_ACTIVATED).stream()
             .anyMatch(e -> e.getTarget().equals("egov-system:" + name)));
   }
 }

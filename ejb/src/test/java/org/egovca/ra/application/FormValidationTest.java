@@ -1,5 +1,7 @@
 package org.egovca.ra.application;
 
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -88,18 +90,18 @@ class FormValidationTest {
 
   @Test
   void problemsComeInFieldOrderWithTheFormsOwnLast() {
-    List<RaRefusal.Problem> problems =
+    List<Refusal.Problem> problems =
         List.of(
-            new RaRefusal.Problem(null, "application.subject", "whole form"),
-            new RaRefusal.Problem("accepted", "application.agreement", "first of accepted"),
-            new RaRefusal.Problem("name", "field.required", "first of name"),
-            new RaRefusal.Problem("accepted", "application.fee", "second of accepted"),
-            new RaRefusal.Problem(null, "application.other", "whole form again"));
+            new Refusal.Problem(null, "application.subject", "whole form"),
+            new Refusal.Problem("accepted", "application.agreement", "first of accepted"),
+            new Refusal.Problem("name", "field.required", "first of name"),
+            new Refusal.Problem("accepted", "application.fee", "second of accepted"),
+            new Refusal.Problem(null, "application.other", "whole form again"));
 
     assertEquals(
         List.of("first of name", "first of accepted", "whole form", "whole form again"),
         FormValidation.inFieldOrder(Form.class, problems).stream()
-            .map(RaRefusal.Problem::message)
+            .map(Refusal.Problem::message)
             .toList());
   }
 
@@ -109,10 +111,10 @@ class FormValidationTest {
     form.name = null;
     form.code = "12345";
 
-    RaRefusal refusal = assertThrows(RaRefusal.class, () -> FormValidation.check(form));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refusal.reason());
+    Refusal refusal = assertThrows(Refusal.class, () -> FormValidation.check(form));
+    assertEquals(RefusalCode.INVALID_INPUT, refusal.code());
     assertEquals(
         List.of("name", "code"),
-        refusal.problems().stream().map(RaRefusal.Problem::field).toList());
+        refusal.problems().stream().map(Refusal.Problem::field).toList());
   }
 }

@@ -1,5 +1,7 @@
 package org.egovca.ra.application;
 
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -44,7 +46,7 @@ class NewCertificateEntryTest {
       name -> {
         CertificateProfile profile = PROFILES.get(name);
         if (profile == null) {
-          throw RaRefusal.invalid("profile", "application.profile", "choose a certificate profile");
+          throw Refusal.invalid("profile", "application.profile", "choose a certificate profile");
         }
         return profile;
       };
@@ -52,7 +54,7 @@ class NewCertificateEntryTest {
   private static final Function<String, ApplicationUnit> UNIT_LOOKUP =
       code -> {
         if (!code.equals("tax")) {
-          throw RaRefusal.invalid("applicationUnit", "unit.unknown", "no application unit " + code);
+          throw Refusal.invalid("applicationUnit", "unit.unknown", "no application unit " + code);
         }
         return TAX;
       };
@@ -111,8 +113,8 @@ class NewCertificateEntryTest {
 
   /** The problems of a refused form, as "field key". */
   private static List<String> problems(ApplicationForm form) {
-    RaRefusal refusal = assertThrows(RaRefusal.class, () -> check(form));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refusal.reason());
+    Refusal refusal = assertThrows(Refusal.class, () -> check(form));
+    assertEquals(RefusalCode.INVALID_INPUT, refusal.code());
     return refusal.problems().stream().map(p -> p.field() + " " + p.key()).toList();
   }
 
@@ -381,7 +383,7 @@ class NewCertificateEntryTest {
     form.setOrganisationName("Example Ltd");
     form.setOrganisationCode("91350100M000100Y43");
 
-    RaRefusal refusal = assertThrows(RaRefusal.class, () -> check(form));
+    Refusal refusal = assertThrows(Refusal.class, () -> check(form));
     assertEquals(1, refusal.problems().size());
     assertNull(refusal.problems().get(0).field());
     assertEquals("application.subject", refusal.problems().get(0).key());

@@ -5,7 +5,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.x509.SubjectAltNames;
 
 /** Checks {@link HostNames}. */
@@ -29,7 +29,7 @@ public class HostNamesValidator implements ConstraintValidator<HostNames, String
     try {
       SubjectAltNames.parse(names);
       return true;
-    } catch (CaRequestException refused) {
+    } catch (Refusal refused) {
       return Violations.refuse(context, null, refused.getMessage());
     }
   }
