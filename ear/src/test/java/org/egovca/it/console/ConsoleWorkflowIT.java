@@ -80,7 +80,7 @@ class ConsoleWorkflowIT {
         "SUBMITTED|clerk.li|" + APPLICANT_ID,
         Records.text(
             server,
-            "SELECT state || '|' || entered_by || '|' || id_document_number FROM ra_application"
+            "SELECT state || '|' || entered_by || '|' || id_document_number FROM application"
                 + " WHERE id = ?",
             id));
     assertEquals(
@@ -106,12 +106,12 @@ class ConsoleWorkflowIT {
         "VALID",
         Records.text(
             server,
-            "SELECT status FROM certificate WHERE LOWER(serial_number) = ?",
+            "SELECT status FROM issued_certificate WHERE LOWER(serial_number) = ?",
             issuedSerial.toLowerCase()));
     assertEquals(
         "APPROVED|reviewer.zhao",
         Records.text(
-            server, "SELECT state || '|' || decided_by FROM ra_application WHERE id = ?", id));
+            server, "SELECT state || '|' || decided_by FROM application WHERE id = ?", id));
 
     // found by subject and by the holder's ID number
     clerk.open("certificates.xhtml");
@@ -162,7 +162,7 @@ class ConsoleWorkflowIT {
         "REJECTED|DOCUMENTS_MISSING|" + note,
         Records.text(
             server,
-            "SELECT state || '|' || rejection_reason || '|' || rejection_note FROM ra_application"
+            "SELECT state || '|' || rejection_reason || '|' || rejection_note FROM application"
                 + " WHERE id = ?",
             id));
     List<AuditRow> rejected =
@@ -213,12 +213,12 @@ class ConsoleWorkflowIT {
     assertEquals(Texts.zh("enum.ApplicationState.SUBMITTED"), clerk.text("state"));
     assertEquals(
         "REVOCATION|SUBMITTED",
-        Records.text(server, "SELECT kind || '|' || state FROM ra_application WHERE id = ?", id));
+        Records.text(server, "SELECT kind || '|' || state FROM application WHERE id = ?", id));
     assertEquals(
         "VALID",
         Records.text(
             server,
-            "SELECT status FROM certificate WHERE LOWER(serial_number) = ?",
+            "SELECT status FROM issued_certificate WHERE LOWER(serial_number) = ?",
             issuedSerial.toLowerCase()),
         "nothing is revoked before the reviewer decides");
 
@@ -232,7 +232,7 @@ class ConsoleWorkflowIT {
         "REVOKED|H_HOLDER_REQUEST",
         Records.text(
             server,
-            "SELECT status || '|' || revocation_reason FROM certificate"
+            "SELECT status || '|' || revocation_reason FROM issued_certificate"
                 + " WHERE LOWER(serial_number) = ?",
             issuedSerial.toLowerCase()));
 
