@@ -77,7 +77,7 @@ class BatchIssuanceIT {
     assertEquals(
         csrs.size(),
         server.count(
-            "SELECT COUNT(*) FROM certificate WHERE status = 'VALID' AND subject_dn LIKE ?",
+            "SELECT COUNT(*) FROM issued_certificate WHERE status = 'VALID' AND subject_dn LIKE ?",
             "%" + batch + "%"));
   }
 
@@ -92,7 +92,7 @@ class BatchIssuanceIT {
             new RaSoapClient.Request(
                 PROFILE, subject(batch, 2), TestRequests.sm2WithEmptyUserId(directory, "nopop")),
             new RaSoapClient.Request(PROFILE, subject(batch, 3), good));
-    long before = server.count("SELECT COUNT(*) FROM certificate");
+    long before = server.count("SELECT COUNT(*) FROM issued_certificate");
 
     RaSoapClient.Batch answer = client(server).issueCertificates(requests);
 
@@ -100,18 +100,19 @@ class BatchIssuanceIT {
     assertEquals(2, answer.requestIndex());
     assertTrue(answer.faultString().contains("index 2"), answer.faultString());
     assertTrue(answer.certificates().isEmpty());
-    assertEquals(before, server.count("SELECT COUNT(*) FROM certificate"), "nothing is written");
+    assertEquals(
+        before, server.count("SELECT COUNT(*) FROM issued_certificate"), "nothing is written");
     assertEquals(
         0,
         server.count(
-            "SELECT COUNT(*) FROM certificate WHERE subject_dn LIKE ?", "%" + batch + "%"));
+            "SELECT COUNT(*) FROM issued_certificate WHERE subject_dn LIKE ?", "%" + batch + "%"));
   }
 
   @Test
   void aSubjectRepeatedInsideTheBatchRefusesIt(CaServer server) throws Exception {
     String batch = batchId();
     String csr = TestRequests.sm2(directory, "twice");
-    long before = server.count("SELECT COUNT(*) FROM certificate");
+    long before = server.count("SELECT COUNT(*) FROM issued_certificate");
 
     RaSoapClient.Batch answer =
         client(server)
@@ -122,7 +123,8 @@ class BatchIssuanceIT {
 
     assertEquals("INVALID_SUBJECT", answer.faultCode());
     assertEquals(1, answer.requestIndex());
-    assertEquals(before, server.count("SELECT COUNT(*) FROM certificate"), "nothing is written");
+    assertEquals(
+        before, server.count("SELECT COUNT(*) FROM issued_certificate"), "nothing is written");
   }
 
   @Test
@@ -130,7 +132,7 @@ class BatchIssuanceIT {
     String batch = batchId();
     RaSoapClient.Request request =
         new RaSoapClient.Request(PROFILE, subject(batch, 0), TestRequests.sm2(directory, "big"));
-    long before = server.count("SELECT COUNT(*) FROM certificate");
+    long before = server.count("SELECT COUNT(*) FROM issued_certificate");
 
     RaSoapClient.Batch answer =
         client(server).issueCertificates(Collections.nCopies(1001, request));
@@ -138,7 +140,8 @@ class BatchIssuanceIT {
     assertEquals("BATCH_TOO_LARGE", answer.faultCode());
     assertNull(answer.requestIndex());
     assertTrue(answer.faultString().contains("at most 1000"), answer.faultString());
-    assertEquals(before, server.count("SELECT COUNT(*) FROM certificate"), "nothing is written");
+    assertEquals(
+        before, server.count("SELECT COUNT(*) FROM issued_certificate"), "nothing is written");
   }
 
   private static RaSoapClient client(CaServer server) throws Exception {

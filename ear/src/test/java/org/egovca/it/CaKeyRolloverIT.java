@@ -160,7 +160,7 @@ class CaKeyRolloverIT {
           1,
           server.count(
               "SELECT COUNT(*) FROM sync_signer s JOIN certificate_authority a ON a.id = s.ca_id"
-                  + " JOIN certificate c ON c.id = s.certificate_id"
+                  + " JOIN issued_certificate c ON c.id = s.certificate_id"
                   + " WHERE a.name = ? AND s.ca_key_generation = 2 AND c.ca_key_generation = 2",
               caName),
           "a sync signer certified by the new key of " + caName);
@@ -194,7 +194,7 @@ class CaKeyRolloverIT {
     assertEquals(
         1,
         server.count(
-            "SELECT COUNT(*) FROM certificate WHERE serial_number = ? AND ca_key_generation = 2",
+            "SELECT COUNT(*) FROM issued_certificate WHERE serial_number = ? AND ca_key_generation = 2",
             afterSerial.toString(16)));
   }
 

@@ -76,7 +76,8 @@ class CrashRecoveryIT {
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(200, health.statusCode(), health.body());
     long written =
-        server.count("SELECT COUNT(*) FROM certificate WHERE subject_dn LIKE ?", "%" + batch + "%");
+        server.count(
+            "SELECT COUNT(*) FROM issued_certificate WHERE subject_dn LIKE ?", "%" + batch + "%");
     assertTrue(written == 0 || written == BATCH, written + " of " + BATCH + " written");
 
     RaSoapClient.Answer after =

@@ -148,7 +148,7 @@ class DeltaCrlIT {
     assertEquals(
         1,
         server.count(
-            "SELECT COUNT(*) FROM crl WHERE crl_number = CAST(? AS BIGINT)"
+            "SELECT COUNT(*) FROM issued_crl WHERE crl_number = CAST(? AS BIGINT)"
                 + " AND base_crl_number IS NULL"
                 + " AND ca_id = (SELECT id FROM certificate_authority WHERE name = ?)",
             base.toString(),

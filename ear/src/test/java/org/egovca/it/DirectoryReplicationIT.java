@@ -98,7 +98,7 @@ class DirectoryReplicationIT {
     assertEquals(
         0,
         server.count(
-            "SELECT COUNT(*) FROM delivery d JOIN certificate c ON d.certificate_id = c.id"
+            "SELECT COUNT(*) FROM delivery d JOIN issued_certificate c ON d.certificate_id = c.id"
                 + " WHERE d.channel = 'directory' AND c.subject_dn LIKE ?",
             "%" + declined + "%"));
   }

@@ -96,14 +96,14 @@ class DualCertificateIT {
     assertEquals(
         1,
         server.count(
-            "SELECT COUNT(*) FROM certificate s JOIN certificate e ON s.paired_certificate_id = e.id"
+            "SELECT COUNT(*) FROM issued_certificate s JOIN issued_certificate e ON s.paired_certificate_id = e.id"
                 + " WHERE s.serial_number = ? AND e.serial_number = ? AND e.profile = 'personal-enc'",
             signing.getSerialNumber().toString(16),
             encryptionSerial));
     assertEquals(
         1,
         server.count(
-            "SELECT COUNT(*) FROM escrowed_key k JOIN certificate e ON k.certificate_id = e.id"
+            "SELECT COUNT(*) FROM escrowed_key k JOIN issued_certificate e ON k.certificate_id = e.id"
                 + " WHERE e.serial_number = ?",
             encryptionSerial),
         "the KMC escrowed the encryption key and knows its certificate");
@@ -127,21 +127,21 @@ class DualCertificateIT {
     assertEquals(
         1,
         server.count(
-            "SELECT COUNT(*) FROM certificate WHERE serial_number = ? AND status = 'REVOKED'"
+            "SELECT COUNT(*) FROM issued_certificate WHERE serial_number = ? AND status = 'REVOKED'"
                 + " AND revocation_reason = 'E_KEY_COMPROMISE'",
             encryption));
   }
 
   @Test
   void rsaSigningKeyCannotReceiveAnSm2Envelope(CaServer server) throws Exception {
-    long before = server.count("SELECT COUNT(*) FROM certificate");
+    long before = server.count("SELECT COUNT(*) FROM issued_certificate");
     RaSoapClient.Dual dual =
         client(server)
             .issueDualCertificate(
                 "personal-sign", "CN=RSA holder,C=CN", TestRequests.rsa(directory, "rsa", 2048));
     assertEquals("UNSUPPORTED_KEY", dual.faultCode());
     assertTrue(dual.faultString().contains("needs an SM2 signing key"), dual.faultString());
-    assertEquals(before, server.count("SELECT COUNT(*) FROM certificate"));
+    assertEquals(before, server.count("SELECT COUNT(*) FROM issued_certificate"));
   }
 
   private static void assertKeyUsage(X509CertificateHolder certificate, int bits) {

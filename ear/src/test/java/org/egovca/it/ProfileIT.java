@@ -150,7 +150,7 @@ class ProfileIT {
       assertEquals(
           1,
           server.count(
-              "SELECT COUNT(*) FROM certificate WHERE serial_number = ? AND profile_version = 1",
+              "SELECT COUNT(*) FROM issued_certificate WHERE serial_number = ? AND profile_version = 1",
               serial));
     }
   }
@@ -283,7 +283,7 @@ class ProfileIT {
     assertEquals(
         0,
         server.count(
-            "SELECT COUNT(*) FROM certificate WHERE subject_dn LIKE ?", "%" + marker + "%"));
+            "SELECT COUNT(*) FROM issued_certificate WHERE subject_dn LIKE ?", "%" + marker + "%"));
     assertEquals(
         0,
         server.count(

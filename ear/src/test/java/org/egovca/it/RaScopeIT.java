@@ -64,7 +64,7 @@ class RaScopeIT {
       String serial =
           Records.text(
               server,
-              "SELECT serial_number FROM certificate WHERE status = 'VALID' AND "
+              "SELECT serial_number FROM issued_certificate WHERE status = 'VALID' AND "
                   + certificate[1]
                   + " ORDER BY id LIMIT 1");
       long mark = Records.auditMark(server);
@@ -77,7 +77,8 @@ class RaScopeIT {
           revocation.faultString());
       assertEquals(
           "VALID",
-          Records.text(server, "SELECT status FROM certificate WHERE serial_number = ?", serial),
+          Records.text(
+              server, "SELECT status FROM issued_certificate WHERE serial_number = ?", serial),
           certificate[0] + " was revoked");
       assertEquals(
           1,
@@ -114,12 +115,13 @@ class RaScopeIT {
     assertEquals("NOT_AUTHORIZED", rekey.faultCode(), rekey.faultString());
     assertEquals(
         "VALID",
-        Records.text(server, "SELECT status FROM certificate WHERE serial_number = ?", serial));
+        Records.text(
+            server, "SELECT status FROM issued_certificate WHERE serial_number = ?", serial));
     assertEquals(
         1,
         server.count(
-            "SELECT COUNT(*) FROM certificate WHERE subject_dn = (SELECT subject_dn FROM"
-                + " certificate WHERE serial_number = ?)",
+            "SELECT COUNT(*) FROM issued_certificate WHERE subject_dn = (SELECT subject_dn FROM"
+                + " issued_certificate WHERE serial_number = ?)",
             serial),
         "nothing was renewed or re-keyed");
 
@@ -132,7 +134,7 @@ class RaScopeIT {
 
   @Test
   void anRaIssuesOnlyIntoTheUnitsItIsAuthorisedFor(CaServer server) throws Exception {
-    long before = server.count("SELECT COUNT(*) FROM certificate");
+    long before = server.count("SELECT COUNT(*) FROM issued_certificate");
 
     RaSoapClient.Answer intoA =
         secondRa.issueCertificate(
@@ -151,14 +153,14 @@ class RaScopeIT {
             UNIT_B,
             true);
     assertEquals("NOT_AUTHORIZED", demoIntoB.faultCode());
-    assertEquals(before, server.count("SELECT COUNT(*) FROM certificate"));
+    assertEquals(before, server.count("SELECT COUNT(*) FROM issued_certificate"));
 
     X509CertificateHolder intoB = issue(secondRa, "unit-b-ok", UNIT_B);
     assertEquals(
         UNIT_B,
         Records.text(
             server,
-            "SELECT u.code FROM certificate c JOIN application_unit u"
+            "SELECT u.code FROM issued_certificate c JOIN application_unit u"
                 + " ON u.id = c.application_unit_id WHERE c.serial_number = ?",
             intoB.getSerialNumber().toString(16)));
   }

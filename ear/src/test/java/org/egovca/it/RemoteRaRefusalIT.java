@@ -30,7 +30,7 @@ class RemoteRaRefusalIT {
 
   @BeforeEach
   void countRows(CaServer server) throws Exception {
-    certificatesBefore = server.count("SELECT COUNT(*) FROM certificate");
+    certificatesBefore = server.count("SELECT COUNT(*) FROM issued_certificate");
     successfulEventsBefore =
         server.count("SELECT COUNT(*) FROM audit_event WHERE outcome = 'SUCCESS'");
     refusalsBefore = refusals(server);
@@ -126,7 +126,7 @@ class RemoteRaRefusalIT {
             + TestRequests.sm2(directory, "anon")
             + "</pkcs10></ra:issueCertificate></s:Body></s:Envelope>";
     Tls.refusedInHandshake(server, Tls.post("/ws/RaService", "text/xml; charset=utf-8", envelope));
-    assertEquals(certificatesBefore, server.count("SELECT COUNT(*) FROM certificate"));
+    assertEquals(certificatesBefore, server.count("SELECT COUNT(*) FROM issued_certificate"));
     assertEquals(refusalsBefore, refusals(server), "the application never saw the call");
   }
 
@@ -144,7 +144,7 @@ class RemoteRaRefusalIT {
         () -> "fault '" + answer.faultString() + "' does not mention '" + message + "'");
     assertEquals(
         certificatesBefore,
-        server.count("SELECT COUNT(*) FROM certificate"),
+        server.count("SELECT COUNT(*) FROM issued_certificate"),
         "no certificate row may be written");
     assertEquals(
         successfulEventsBefore,

@@ -63,7 +63,7 @@ class RenewalIT {
     X509CertificateHolder current = issue(server, "owner");
     String serial = current.getSerialNumber().toString(16);
     String otherKeyRequest = TestRequests.sm2(directory, "intruder");
-    long before = server.count("SELECT COUNT(*) FROM certificate");
+    long before = server.count("SELECT COUNT(*) FROM issued_certificate");
     RaSoapClient.Dual renewal =
         client(server)
             .renewCertificate(
@@ -72,7 +72,7 @@ class RenewalIT {
                 HolderProof.sign(directory, "RENEW", serial, "intruder", "owner"));
     assertEquals("RENEWAL_REFUSED", renewal.faultCode());
     assertTrue(renewal.faultString().contains("keeps the key"), renewal.faultString());
-    assertEquals(before, server.count("SELECT COUNT(*) FROM certificate"));
+    assertEquals(before, server.count("SELECT COUNT(*) FROM issued_certificate"));
   }
 
   @Test
@@ -121,7 +121,7 @@ class RenewalIT {
     assertEquals(
         1,
         server.count(
-            "SELECT COUNT(*) FROM certificate s JOIN certificate e ON s.paired_certificate_id = e.id"
+            "SELECT COUNT(*) FROM issued_certificate s JOIN issued_certificate e ON s.paired_certificate_id = e.id"
                 + " WHERE s.serial_number = ? AND e.serial_number = ?",
             rekeyed.getSerialNumber().toString(16),
             newEncryption.getSerialNumber().toString(16)));
@@ -153,7 +153,7 @@ class RenewalIT {
   void theRequestAloneProvesNothing(CaServer server) throws Exception {
     X509CertificateHolder current = issue(server, "plain");
     String serial = current.getSerialNumber().toString(16);
-    long before = server.count("SELECT COUNT(*) FROM certificate");
+    long before = server.count("SELECT COUNT(*) FROM issued_certificate");
 
     RaSoapClient.Dual renewal =
         client(server)
@@ -161,7 +161,7 @@ class RenewalIT {
 
     assertEquals("MALFORMED_REQUEST", renewal.faultCode());
     assertTrue(renewal.faultString().contains("renewal proof is missing"), renewal.faultString());
-    assertEquals(before, server.count("SELECT COUNT(*) FROM certificate"));
+    assertEquals(before, server.count("SELECT COUNT(*) FROM issued_certificate"));
   }
 
   @Test

@@ -34,7 +34,7 @@ class RevocationIT {
     assertEquals(
         1,
         server.count(
-            "SELECT COUNT(*) FROM certificate WHERE serial_number = ? AND status = 'REVOKED'"
+            "SELECT COUNT(*) FROM issued_certificate WHERE serial_number = ? AND status = 'REVOKED'"
                 + " AND revocation_reason = 'E_KEY_COMPROMISE'"
                 + " AND revocation_initiator = 'HOLDER' AND revoked_at IS NOT NULL",
             serial.toString(16)));
@@ -67,7 +67,7 @@ class RevocationIT {
     assertEquals(
         1,
         server.count(
-            "SELECT COUNT(*) FROM certificate WHERE serial_number = ?"
+            "SELECT COUNT(*) FROM issued_certificate WHERE serial_number = ?"
                 + " AND revocation_reason = 'H_HOLDER_REQUEST'",
             serial.toString(16)),
         "the first revocation stands");
@@ -94,7 +94,7 @@ class RevocationIT {
     assertEquals(
         1,
         server.count(
-            "SELECT COUNT(*) FROM certificate WHERE serial_number = ? AND status = 'VALID'",
+            "SELECT COUNT(*) FROM issued_certificate WHERE serial_number = ? AND status = 'VALID'",
             serial.toString(16)));
   }
 
@@ -116,7 +116,7 @@ class RevocationIT {
     assertEquals(
         1,
         server.count(
-            "SELECT COUNT(*) FROM certificate WHERE serial_number = ? AND status = 'VALID'",
+            "SELECT COUNT(*) FROM issued_certificate WHERE serial_number = ? AND status = 'VALID'",
             serial.toString(16)));
   }
 

@@ -30,12 +30,12 @@ class SubjectNameIT {
         client.issueCertificate("personal-sign", dn, TestRequests.sm2(directory, "first"));
     assertTrue(first.issued(), first.faultString());
 
-    long before = server.count("SELECT COUNT(*) FROM certificate");
+    long before = server.count("SELECT COUNT(*) FROM issued_certificate");
     RaSoapClient.Answer second =
         client.issueCertificate("personal-sign", dn, TestRequests.sm2(directory, "second"));
     assertEquals("INVALID_SUBJECT", second.faultCode());
     assertTrue(second.faultString().contains("distinguishing attribute"), second.faultString());
-    assertEquals(before, server.count("SELECT COUNT(*) FROM certificate"));
+    assertEquals(before, server.count("SELECT COUNT(*) FROM issued_certificate"));
 
     RaSoapClient.Answer distinguished =
         client.issueCertificate(
@@ -60,6 +60,7 @@ class SubjectNameIT {
     assertEquals(
         2,
         server.count(
-            "SELECT COUNT(*) FROM certificate WHERE subject_dn = ? AND status = 'VALID'", dn));
+            "SELECT COUNT(*) FROM issued_certificate WHERE subject_dn = ? AND status = 'VALID'",
+            dn));
   }
 }

@@ -96,7 +96,7 @@ class ConsoleAccessIT {
         Records.text(
             server,
             "SELECT state || CASE WHEN certificate_id IS NULL AND decided_by IS NULL THEN ''"
-                + " ELSE ' (decided)' END FROM ra_application WHERE id = ?",
+                + " ELSE ' (decided)' END FROM application WHERE id = ?",
             id));
     assertTrue(
         Records.auditSince(
@@ -303,7 +303,7 @@ class ConsoleAccessIT {
         "NORTH",
         Records.text(
             server,
-            "SELECT u.code FROM certificate c JOIN application_unit u"
+            "SELECT u.code FROM issued_certificate c JOIN application_unit u"
                 + " ON u.id = c.application_unit_id WHERE LOWER(c.serial_number) = ?",
             serial.toLowerCase()));
 
@@ -354,7 +354,7 @@ class ConsoleAccessIT {
         "SUPERSEDED",
         Records.text(
             server,
-            "SELECT c.revocation_reason FROM certificate c WHERE c.subject_dn LIKE ?"
+            "SELECT c.revocation_reason FROM issued_certificate c WHERE c.subject_dn LIKE ?"
                 + " AND c.status = 'REVOKED'",
             "%CN=" + Staff.ROTATED.username + "%"));
 

@@ -139,7 +139,7 @@ class ConsoleHostileInputIT {
             "subject_dn",
             "CN=赵磊,C=CN"),
         row(
-            "SELECT applicant_name, organisation_name, agent_name, subject_dn FROM ra_application"
+            "SELECT applicant_name, organisation_name, agent_name, subject_dn FROM application"
                 + " WHERE id = ?",
             id));
     assertEquals(
@@ -167,7 +167,7 @@ class ConsoleHostileInputIT {
     assertEquals(MARKUP, reviewer.text("outcome-form:rejection-note"));
     assertShownEscaped(reviewer);
     assertEquals(
-        MARKUP, Records.text(server, "SELECT rejection_note FROM ra_application WHERE id = ?", id));
+        MARKUP, Records.text(server, "SELECT rejection_note FROM application WHERE id = ?", id));
     reviewer.open("receipt.xhtml?id=" + id);
     assertTrue(reviewer.pageText().contains(MARKUP));
     assertShownEscaped(reviewer);
@@ -307,7 +307,7 @@ class ConsoleHostileInputIT {
     assertEquals(MARKUP, clerk.text("applicant-name"));
     assertShownEscaped(clerk);
     assertEquals(
-        MARKUP, Records.text(server, "SELECT applicant_name FROM ra_application WHERE id = ?", id));
+        MARKUP, Records.text(server, "SELECT applicant_name FROM application WHERE id = ?", id));
 
     // the operators page: a display name and a unit name with markup
     Console admin = fixture.admin();
@@ -371,7 +371,7 @@ class ConsoleHostileInputIT {
   }
 
   private static long applications() throws Exception {
-    return Records.number(server, "SELECT COUNT(*) FROM ra_application");
+    return Records.number(server, "SELECT COUNT(*) FROM application");
   }
 
   private static Path pdf(String name) throws Exception {

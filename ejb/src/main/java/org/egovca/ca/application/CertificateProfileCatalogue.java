@@ -17,9 +17,9 @@ import java.util.logging.Logger;
 import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.CertificateProfile;
+import org.egovca.ca.domain.CertificateProfileVersion;
 import org.egovca.ca.domain.ProfileDefinitions;
 import org.egovca.ca.domain.Refusal;
-import org.egovca.ca.domain.StoredProfile;
 
 /**
  * The certificate profiles stored in the database, every version of them. Look-ups do not flush the
@@ -47,7 +47,7 @@ public class CertificateProfileCatalogue {
   /** The latest version of {@code name}. */
   public Optional<CertificateProfile> current(String name) {
     return entityManager
-        .createNamedQuery(StoredProfile.VERSIONS_OF, StoredProfile.class)
+        .createNamedQuery(CertificateProfileVersion.VERSIONS_OF, CertificateProfileVersion.class)
         .setFlushMode(FlushModeType.COMMIT)
         .setParameter("name", name)
         .setMaxResults(1)
@@ -85,22 +85,23 @@ public class CertificateProfileCatalogue {
   /** The latest version of every profile, by name. */
   public List<CertificateProfile> latestVersions() {
     Map<String, CertificateProfile> latest = new LinkedHashMap<>();
-    for (StoredProfile stored : all()) {
+    for (CertificateProfileVersion stored : all()) {
       latest.put(stored.getName(), parsed(stored));
     }
     return List.copyOf(latest.values());
   }
 
   /** Every stored version, by name and version. */
-  public List<StoredProfile> all() {
+  public List<CertificateProfileVersion> all() {
     return entityManager
-        .createNamedQuery(StoredProfile.ALL, StoredProfile.class)
+        .createNamedQuery(CertificateProfileVersion.ALL, CertificateProfileVersion.class)
         .setFlushMode(FlushModeType.COMMIT)
         .getResultList();
   }
 
   private void store(CertificateProfile profile, String definition, String actor) {
-    entityManager.persist(new StoredProfile(profile, definition, actor, clock.instant()));
+    entityManager.persist(
+        new CertificateProfileVersion(profile, definition, actor, clock.instant()));
     auditLog.success(
         actor,
         AuditAction.PROFILE_PUBLISHED,
@@ -115,7 +116,7 @@ public class CertificateProfileCatalogue {
   public void importShipped(String actor) {
     for (String definition : ProfileDefinitions.bundled()) {
       CertificateProfile profile = ProfileDefinitions.parse(definition);
-      Optional<StoredProfile> stored = stored(profile.name(), profile.version());
+      Optional<CertificateProfileVersion> stored = stored(profile.name(), profile.version());
       if (stored.isEmpty()) {
         if (current(profile.name()).map(p -> p.version() < profile.version()).orElse(true)) {
           store(profile, definition, actor);
@@ -136,9 +137,9 @@ public class CertificateProfileCatalogue {
     return stored(name, version).map(CertificateProfileCatalogue::parsed);
   }
 
-  private Optional<StoredProfile> stored(String name, int version) {
+  private Optional<CertificateProfileVersion> stored(String name, int version) {
     return entityManager
-        .createNamedQuery(StoredProfile.VERSIONS_OF, StoredProfile.class)
+        .createNamedQuery(CertificateProfileVersion.VERSIONS_OF, CertificateProfileVersion.class)
         .setFlushMode(FlushModeType.COMMIT)
         .setParameter("name", name)
         .getResultStream()
@@ -146,7 +147,7 @@ public class CertificateProfileCatalogue {
         .findFirst();
   }
 
-  private static CertificateProfile parsed(StoredProfile stored) {
+  private static CertificateProfile parsed(CertificateProfileVersion stored) {
     return PARSED.computeIfAbsent(
         stored.getName() + "/" + stored.getVersion(),
         key -> ProfileDefinitions.parse(stored.getDefinition()));

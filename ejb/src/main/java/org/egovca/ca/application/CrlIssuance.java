@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.CertificateAuthority;
-import org.egovca.ca.domain.CertificateRevocationList;
+import org.egovca.ca.domain.IssuedCrl;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.infrastructure.CaCryptoToken;
 import org.egovca.ca.x509.IssuingCa;
@@ -79,7 +79,7 @@ public class CrlIssuance {
     IssuingCa key = signingKey(ca, keyGeneration);
     boolean current = key.keyGeneration() == ca.getKeyGeneration();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    Optional<CertificateRevocationList> latest = issuedCrls.latestComplete(ca, key.keyGeneration());
+    Optional<IssuedCrl> latest = issuedCrls.latestComplete(ca, key.keyGeneration());
     if (onlyIfDue
         && latest.isPresent()
         && now.isBefore(latest.get().getNextUpdate().minus(configuration.crlOverlap()))) {
@@ -99,8 +99,8 @@ public class CrlIssuance {
                 number, now, nextUpdate, current ? configuration.pkiUrls().deltaCrl(caName) : null)
             .withDistributionPoint(configuration.pkiUrls().crl(caName, key.keyGeneration()));
     byte[] crl = issuer.sign(content, entries, cryptoToken.token());
-    CertificateRevocationList issued =
-        CertificateRevocationList.complete(
+    IssuedCrl issued =
+        IssuedCrl.complete(
             ca, key.keyGeneration(), number, now, nextUpdate, entries.count(), crl, actor);
     entityManager.persist(issued);
     published.fire(new CrlPublished(issued));

@@ -19,7 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.egovca.ca.domain.CertificateAuthority;
-import org.egovca.ca.domain.DelegatedSignerKey;
+import org.egovca.ca.domain.DelegatedSigner;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.infrastructure.CaCryptoToken;
@@ -37,7 +37,7 @@ import org.egovca.hsm.KeyAlgorithm;
  *
  * @param <K> the record of one signer of the kind
  */
-public abstract class DelegatedSigners<K extends DelegatedSignerKey> {
+public abstract class DelegatedSigners<K extends DelegatedSigner> {
 
   private static final Logger LOG = Logger.getLogger(DelegatedSigners.class.getName());
 

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.CertificateAuthority;
-import org.egovca.ca.domain.CertificateRevocationList;
+import org.egovca.ca.domain.IssuedCrl;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.infrastructure.CaCryptoToken;
 
@@ -79,12 +79,11 @@ public class DeltaCrlIssuance {
             .byName(caName)
             .orElseThrow(() -> new IllegalArgumentException("no CA named " + caName));
     entityManager.lock(ca, LockModeType.PESSIMISTIC_WRITE);
-    Optional<CertificateRevocationList> latestBase =
-        issuedCrls.latestComplete(ca, ca.getKeyGeneration());
+    Optional<IssuedCrl> latestBase = issuedCrls.latestComplete(ca, ca.getKeyGeneration());
     if (latestBase.isEmpty()) {
       return Optional.empty();
     }
-    CertificateRevocationList base = latestBase.get();
+    IssuedCrl base = latestBase.get();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     if (onlyIfDue && !due(issuedCrls.latestDelta(ca), base, now)) {
       return Optional.empty();
@@ -106,8 +105,8 @@ public class DeltaCrlIssuance {
                 .withDistributionPoint(configuration.pkiUrls().crl(caName, ca.getKeyGeneration())),
             entries,
             cryptoToken.token());
-    CertificateRevocationList issued =
-        CertificateRevocationList.delta(
+    IssuedCrl issued =
+        IssuedCrl.delta(
             ca, number, base.getCrlNumber(), now, nextUpdate, entries.count(), crl, actor);
     entityManager.persist(issued);
     published.fire(new CrlPublished(issued));
@@ -129,10 +128,7 @@ public class DeltaCrlIssuance {
         new DeltaCrlSummary(caName, number, base.getCrlNumber(), now, nextUpdate, entries.count()));
   }
 
-  private boolean due(
-      Optional<CertificateRevocationList> latestDelta,
-      CertificateRevocationList base,
-      Instant now) {
+  private boolean due(Optional<IssuedCrl> latestDelta, IssuedCrl base, Instant now) {
     return latestDelta
         .map(
             delta ->

@@ -9,7 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Optional;
 import org.egovca.ca.domain.CertificateAuthority;
-import org.egovca.ca.domain.CertificateRevocationList;
+import org.egovca.ca.domain.IssuedCrl;
 
 /**
  * The CRLs the CAs have issued, complete and delta (every one is kept, R9): the latest of each
@@ -27,21 +27,20 @@ public class IssuedCrls {
   public long nextCrlNumber(CertificateAuthority ca) {
     Long highest =
         entityManager
-            .createNamedQuery(CertificateRevocationList.HIGHEST_NUMBER, Long.class)
+            .createNamedQuery(IssuedCrl.HIGHEST_NUMBER, Long.class)
             .setParameter("issuer", ca)
             .getSingleResult();
     return highest == null ? 1 : highest + 1;
   }
 
   /** The latest complete CRL signed by key generation {@code keyGeneration} of {@code ca}. */
-  public Optional<CertificateRevocationList> latestComplete(
-      CertificateAuthority ca, int keyGeneration) {
-    return latest(CertificateRevocationList.LATEST_COMPLETE, ca, keyGeneration);
+  public Optional<IssuedCrl> latestComplete(CertificateAuthority ca, int keyGeneration) {
+    return latest(IssuedCrl.LATEST_COMPLETE, ca, keyGeneration);
   }
 
   /** The latest delta CRL; delta CRLs are issued for the current key only. */
-  public Optional<CertificateRevocationList> latestDelta(CertificateAuthority ca) {
-    return latest(CertificateRevocationList.LATEST_DELTA, ca, ca.getKeyGeneration());
+  public Optional<IssuedCrl> latestDelta(CertificateAuthority ca) {
+    return latest(IssuedCrl.LATEST_DELTA, ca, ca.getKeyGeneration());
   }
 
   /**
@@ -49,23 +48,22 @@ public class IssuedCrls {
    * keyGeneration}, as relying parties download it.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public Optional<IssuedCrl> completeCrl(String caName, int keyGeneration) {
+  public Optional<CrlDownload> completeCrl(String caName, int keyGeneration) {
     return certificateAuthorities
         .byName(caName)
         .flatMap(ca -> latestComplete(ca, keyGeneration))
-        .map(IssuedCrl::of);
+        .map(CrlDownload::of);
   }
 
   /** The latest delta CRL of {@code caName}, as relying parties download it. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public Optional<IssuedCrl> deltaCrl(String caName) {
-    return certificateAuthorities.byName(caName).flatMap(this::latestDelta).map(IssuedCrl::of);
+  public Optional<CrlDownload> deltaCrl(String caName) {
+    return certificateAuthorities.byName(caName).flatMap(this::latestDelta).map(CrlDownload::of);
   }
 
-  private Optional<CertificateRevocationList> latest(
-      String query, CertificateAuthority ca, int keyGeneration) {
+  private Optional<IssuedCrl> latest(String query, CertificateAuthority ca, int keyGeneration) {
     return entityManager
-        .createNamedQuery(query, CertificateRevocationList.class)
+        .createNamedQuery(query, IssuedCrl.class)
         .setParameter("issuer", ca)
         .setParameter("generation", keyGeneration)
         .setMaxResults(1)
@@ -74,13 +72,14 @@ public class IssuedCrls {
   }
 
   /** A CRL as relying parties download it. */
-  public record IssuedCrl(long crlNumber, Instant thisUpdate, Instant nextUpdate, byte[] encoded) {
-    public IssuedCrl {
+  public record CrlDownload(
+      long crlNumber, Instant thisUpdate, Instant nextUpdate, byte[] encoded) {
+    public CrlDownload {
       encoded = encoded.clone();
     }
 
-    static IssuedCrl of(CertificateRevocationList crl) {
-      return new IssuedCrl(
+    static CrlDownload of(IssuedCrl crl) {
+      return new CrlDownload(
           crl.getCrlNumber(), crl.getThisUpdate(), crl.getNextUpdate(), crl.getEncoded());
     }
 

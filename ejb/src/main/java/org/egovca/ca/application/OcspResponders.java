@@ -8,7 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.IssuanceTerms;
-import org.egovca.ca.domain.OcspResponderKey;
+import org.egovca.ca.domain.OcspSigner;
 import org.egovca.ca.infrastructure.CaConfiguration;
 
 /**
@@ -18,7 +18,7 @@ import org.egovca.ca.infrastructure.CaConfiguration;
  * hour and after a CA key rollover, unless the CA key signs OCSP answers itself.
  */
 @Stateless
-public class OcspResponders extends DelegatedSigners<OcspResponderKey> {
+public class OcspResponders extends DelegatedSigners<OcspSigner> {
 
   static final String ACTOR = "system:ocsp-responders";
 
@@ -36,7 +36,7 @@ public class OcspResponders extends DelegatedSigners<OcspResponderKey> {
   @Inject private Event<OcspResponderIssued> issued;
 
   public OcspResponders() {
-    super(OcspResponders.class, OcspResponderKey.class, OcspResponderKey::new, RESPONDER);
+    super(OcspResponders.class, OcspSigner.class, OcspSigner::new, RESPONDER);
   }
 
   /** Issues responders where none is in force or the one in force is about to run out. */

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.bouncycastle.asn1.ocsp.CertID;
 import org.egovca.ca.domain.CertificateAuthority;
-import org.egovca.ca.domain.OcspResponderKey;
+import org.egovca.ca.domain.OcspSigner;
 import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.infrastructure.CaCryptoToken;
 import org.egovca.ca.x509.IssuingCa;
@@ -110,7 +110,7 @@ public class OcspService {
   private ResponderIssuers issuers(Map<ResponderIssuer, Integer> keys) {
     for (CertificateAuthority ca : certificateAuthorities.all()) {
       IssuingCa key = CertificateAuthorities.asIssuer(ca);
-      Optional<OcspResponderKey> delegate =
+      Optional<OcspSigner> delegate =
           configuration.delegatedOcspResponders() ? responders.current(ca) : Optional.empty();
       keys.put(
           delegate.map(responder -> delegated(key, responder)).orElse(caSigned(key)),
@@ -122,7 +122,7 @@ public class OcspService {
     return ResponderIssuers.of(new ArrayList<>(keys.keySet()));
   }
 
-  private ResponderIssuer delegated(IssuingCa key, OcspResponderKey responder) {
+  private ResponderIssuer delegated(IssuingCa key, OcspSigner responder) {
     SignatureAlgorithm algorithm = SignatureAlgorithm.forKey(key.keyAlgorithm());
     String alias = responder.getKeyAlias();
     return ResponderIssuer.delegated(

@@ -24,11 +24,11 @@ final class RevokedCertificates implements EntrySource {
 
   private static final int FETCH_SIZE = 2_000;
   private static final String ALL =
-      "SELECT serial_number, revoked_at, revocation_reason FROM certificate"
+      "SELECT serial_number, revoked_at, revocation_reason FROM issued_certificate"
           + " WHERE ca_id = ? AND ca_key_generation = ? AND status = 'REVOKED' AND not_after > ?"
           + " ORDER BY revoked_at, id";
   private static final String SINCE =
-      "SELECT serial_number, revoked_at, revocation_reason FROM certificate"
+      "SELECT serial_number, revoked_at, revocation_reason FROM issued_certificate"
           + " WHERE ca_id = ? AND ca_key_generation = ? AND status = 'REVOKED' AND not_after > ?"
           + " AND revoked_at >= ? ORDER BY revoked_at, id";
 

@@ -6,7 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.IssuanceTerms;
-import org.egovca.ca.domain.SyncSignerKey;
+import org.egovca.ca.domain.SyncSigner;
 import org.egovca.ca.infrastructure.CaConfiguration;
 
 /**
@@ -19,7 +19,7 @@ import org.egovca.ca.infrastructure.CaConfiguration;
  * a CA key rollover (the new key certifies a new signer).
  */
 @Stateless
-public class SyncSigners extends DelegatedSigners<SyncSignerKey> {
+public class SyncSigners extends DelegatedSigners<SyncSigner> {
 
   static final String ACTOR = "system:sync-signers";
 
@@ -35,7 +35,7 @@ public class SyncSigners extends DelegatedSigners<SyncSignerKey> {
           ACTOR);
 
   public SyncSigners() {
-    super(SyncSigners.class, SyncSignerKey.class, SyncSignerKey::new, SIGNER);
+    super(SyncSigners.class, SyncSigner.class, SyncSigner::new, SIGNER);
   }
 
   /** Issues signers where none is in force or the one in force is about to run out. */

@@ -22,7 +22,7 @@ import java.util.Objects;
  * public (CPS §6.3.2); the registration data behind them is not stored here.
  */
 @Entity
-@Table(name = "certificate")
+@Table(name = "issued_certificate")
 @NamedQuery(
     name = IssuedCertificate.BY_SERIAL,
     query =
@@ -70,10 +70,10 @@ public class IssuedCertificate {
 
   @Id
   @SequenceGenerator(
-      name = "certificate_seq",
-      sequenceName = "certificate_seq",
+      name = "issued_certificate_seq",
+      sequenceName = "issued_certificate_seq",
       allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "certificate_seq")
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "issued_certificate_seq")
   private Long id;
 
   @ManyToOne(optional = false)

@@ -22,9 +22,9 @@ import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.IssuedCrls;
 import org.egovca.ca.application.RaClientAuthenticator;
 import org.egovca.ca.domain.CertificateAuthority;
-import org.egovca.ca.domain.CertificateRevocationList;
 import org.egovca.ca.domain.ClientRole;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.IssuedCrl;
 import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.SerialNumbers;
@@ -124,7 +124,7 @@ public class EgovQueries {
     CertificateAuthority ca = ca(caName);
     return issuedCrls
         .latestComplete(ca, ca.getKeyGeneration())
-        .map(CertificateRevocationList::getEncoded)
+        .map(IssuedCrl::getEncoded)
         .orElseThrow(() -> new Refusal(CA_UNAVAILABLE, "CA " + caName + " has no CRL yet"));
   }
 

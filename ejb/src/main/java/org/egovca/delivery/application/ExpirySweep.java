@@ -24,7 +24,7 @@ public class ExpirySweep {
       "SELECT c FROM IssuedCertificate c WHERE c.directoryConsent = TRUE"
           + " AND c.status = org.egovca.ca.domain.CertificateStatus.VALID AND c.notAfter < :now"
           + " AND NOT EXISTS (SELECT d FROM Delivery d WHERE d.certificateId = c.id"
-          + " AND d.businessType = org.egovca.delivery.domain.BusinessType.EXPIRE)"
+          + " AND d.changeType = org.egovca.delivery.domain.ChangeType.EXPIRE)"
           + " ORDER BY c.notAfter, c.id";
 
   @PersistenceContext(unitName = "egovca")

@@ -20,9 +20,9 @@ import org.egovca.ca.application.CertificateIssued;
 import org.egovca.ca.application.CertificateRevoked;
 import org.egovca.ca.application.CrlPublished;
 import org.egovca.ca.application.port.PublishedCertificate;
-import org.egovca.ca.domain.CertificateRevocationList;
 import org.egovca.ca.domain.IssuedCertificate;
-import org.egovca.delivery.domain.BusinessType;
+import org.egovca.ca.domain.IssuedCrl;
+import org.egovca.delivery.domain.ChangeType;
 import org.egovca.delivery.domain.Delivery;
 import org.egovca.delivery.domain.DeliveryChannel;
 import org.egovca.delivery.domain.EgovSystem;
@@ -51,16 +51,16 @@ public class Outbox {
 
   public void onIssued(@Observes CertificateIssued event) {
     IssuedCertificate certificate = event.certificate();
-    certificateChanged(certificate, BusinessType.of(certificate.getIssuanceKind()));
+    certificateChanged(certificate, ChangeType.of(certificate.getIssuanceKind()));
   }
 
   public void onRevoked(@Observes CertificateRevoked event) {
     certificateChanged(
-        entityManager.find(IssuedCertificate.class, event.certificateId()), BusinessType.REVOKE);
+        entityManager.find(IssuedCertificate.class, event.certificateId()), ChangeType.REVOKE);
   }
 
   public void onCrl(@Observes CrlPublished event) {
-    CertificateRevocationList crl = event.crl();
+    IssuedCrl crl = event.crl();
     Instant now = clock.instant();
     String caName = crl.getIssuer().getName();
     String reference =
@@ -72,7 +72,7 @@ public class Outbox {
     }
     if (!crl.isDelta()) {
       for (EgovSystem system : activeSystems()) {
-        if (system.subscribesTo(BusinessType.CRL)) {
+        if (system.subscribesTo(ChangeType.CRL)) {
           channels.add(system.channel());
         }
       }
@@ -123,7 +123,7 @@ public class Outbox {
     entityManager.persist(
         Delivery.ofCertificate(
             DeliveryChannel.DIRECTORY,
-            BusinessType.EXPIRE,
+            ChangeType.EXPIRE,
             certificate.getIssuer().getName(),
             certificate.getId(),
             reference(certificate),
@@ -131,7 +131,7 @@ public class Outbox {
     announce(Set.of(DeliveryChannel.DIRECTORY));
   }
 
-  private void certificateChanged(IssuedCertificate certificate, BusinessType type) {
+  private void certificateChanged(IssuedCertificate certificate, ChangeType type) {
     Objects.requireNonNull(certificate, "certificate");
     Instant now = clock.instant();
     Set<String> channels = new LinkedHashSet<>();

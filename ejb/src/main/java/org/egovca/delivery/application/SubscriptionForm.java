@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.egovca.delivery.domain.BusinessType;
+import org.egovca.delivery.domain.ChangeType;
 import org.egovca.delivery.domain.EgovSystem;
 import org.egovca.delivery.domain.ServerTrustAnchors;
 import org.egovca.delivery.domain.SyncMode;
@@ -39,10 +39,10 @@ public record SubscriptionForm(
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("the sync mode must be REALTIME or BATCH", e);
     }
-    Set<BusinessType> types = EnumSet.noneOf(BusinessType.class);
+    Set<ChangeType> types = EnumSet.noneOf(ChangeType.class);
     for (String event : businessTypes == null ? List.<String>of() : businessTypes) {
       try {
-        types.add(BusinessType.valueOf(String.valueOf(event).trim().toUpperCase(Locale.ROOT)));
+        types.add(ChangeType.valueOf(String.valueOf(event).trim().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             "unknown business type '" + event + "': choose among " + EgovSystem.SUBSCRIBABLE, e);

@@ -9,9 +9,9 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.egovca.ca.domain.CertificateRevocationList;
 import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.IssuedCrl;
 import org.egovca.delivery.domain.Delivery;
 import org.egovca.sync.BusinessType;
 import org.egovca.sync.CertificateState;
@@ -37,7 +37,7 @@ public final class SyncMessages {
     return new CertificateSync(
         item.getMessageId(),
         recipient,
-        BusinessType.valueOf(item.getBusinessType().name()),
+        BusinessType.valueOf(item.getChangeType().name()),
         item.getCaName(),
         holder(certificate),
         certificate.getEncoded(),
@@ -70,8 +70,7 @@ public final class SyncMessages {
     return CrlReason.ofCode(certificate.getRevocationReason().crlReason().orElse(0)).rfc5280Name();
   }
 
-  public static CrlSync crl(
-      Delivery item, Recipient recipient, CertificateRevocationList crl, Instant now) {
+  public static CrlSync crl(Delivery item, Recipient recipient, IssuedCrl crl, Instant now) {
     return new CrlSync(
         item.getMessageId(),
         recipient,

@@ -59,8 +59,8 @@ public class Delivery {
   private DeliveryKind kind;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "business_type", nullable = false, length = 16)
-  private BusinessType businessType;
+  @Column(name = "change_type", nullable = false, length = 16)
+  private ChangeType changeType;
 
   @Column(name = "ca_name", nullable = false, length = 64)
   private String caName;
@@ -98,14 +98,14 @@ public class Delivery {
   private Delivery(
       String channel,
       DeliveryKind kind,
-      BusinessType businessType,
+      ChangeType changeType,
       String caName,
       String reference,
       Instant createdAt) {
     this.channel = Objects.requireNonNull(channel, "channel");
     this.messageId = UUID.randomUUID().toString();
     this.kind = kind;
-    this.businessType = businessType;
+    this.changeType = changeType;
     this.caName = Objects.requireNonNull(caName, "caName");
     this.reference = reference.length() > 1024 ? reference.substring(0, 1024) : reference;
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -114,13 +114,13 @@ public class Delivery {
   /** A certificate change; the certificate's row is read again when it is delivered. */
   public static Delivery ofCertificate(
       String channel,
-      BusinessType businessType,
+      ChangeType changeType,
       String caName,
       long certificateId,
       String reference,
       Instant now) {
     Delivery delivery =
-        new Delivery(channel, DeliveryKind.CERTIFICATE, businessType, caName, reference, now);
+        new Delivery(channel, DeliveryKind.CERTIFICATE, changeType, caName, reference, now);
     delivery.certificateId = certificateId;
     return delivery;
   }
@@ -129,7 +129,7 @@ public class Delivery {
   public static Delivery ofCrl(
       String channel, String caName, long crlId, String reference, Instant now) {
     Delivery delivery =
-        new Delivery(channel, DeliveryKind.CRL, BusinessType.CRL, caName, reference, now);
+        new Delivery(channel, DeliveryKind.CRL, ChangeType.CRL, caName, reference, now);
     delivery.crlId = crlId;
     return delivery;
   }
@@ -141,7 +141,7 @@ public class Delivery {
         new Delivery(
             channel,
             DeliveryKind.CA_CERTIFICATE,
-            BusinessType.CA_CERTIFICATE,
+            ChangeType.CA_CERTIFICATE,
             caName,
             reference,
             now);
@@ -184,8 +184,8 @@ public class Delivery {
     return kind;
   }
 
-  public BusinessType getBusinessType() {
-    return businessType;
+  public ChangeType getChangeType() {
+    return changeType;
   }
 
   public String getCaName() {

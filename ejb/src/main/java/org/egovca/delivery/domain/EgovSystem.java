@@ -55,14 +55,10 @@ public class EgovSystem {
   public static final String BY_CLIENT = "EgovSystem.byClient";
   public static final String BY_NAME = "EgovSystem.byName";
 
-  /** The business types a subscription may choose. */
-  public static final Set<BusinessType> SUBSCRIBABLE =
+  /** The business types a subscription may choose: the changes the sync interface names. */
+  public static final Set<ChangeType> SUBSCRIBABLE =
       EnumSet.of(
-          BusinessType.ISSUE,
-          BusinessType.RENEW,
-          BusinessType.REKEY,
-          BusinessType.REVOKE,
-          BusinessType.CRL);
+          ChangeType.ISSUE, ChangeType.RENEW, ChangeType.REKEY, ChangeType.REVOKE, ChangeType.CRL);
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final int LONGEST_BATCH_MINUTES = 24 * 60;
@@ -166,7 +162,7 @@ public class EgovSystem {
   }
 
   /** Whether the system wants changes of {@code type}. */
-  public boolean subscribesTo(BusinessType type) {
+  public boolean subscribesTo(ChangeType type) {
     return businessTypes().contains(type);
   }
 
@@ -179,13 +175,13 @@ public class EgovSystem {
     return DeliveryChannel.ofEgovSystem(id);
   }
 
-  public Set<BusinessType> businessTypes() {
+  public Set<ChangeType> businessTypes() {
     if (businessTypes.isEmpty()) {
-      return EnumSet.noneOf(BusinessType.class);
+      return EnumSet.noneOf(ChangeType.class);
     }
     return Arrays.stream(businessTypes.split(","))
-        .map(BusinessType::valueOf)
-        .collect(Collectors.toCollection(() -> EnumSet.noneOf(BusinessType.class)));
+        .map(ChangeType::valueOf)
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(ChangeType.class)));
   }
 
   public Long getId() {
@@ -248,7 +244,7 @@ public class EgovSystem {
       URI endpoint,
       SyncMode syncMode,
       int batchIntervalMinutes,
-      Set<BusinessType> businessTypes,
+      Set<ChangeType> businessTypes,
       boolean plainHttpAllowed,
       ServerTrustAnchors serverTrustAnchors) {
 

@@ -16,9 +16,9 @@ import org.egovca.ca.application.port.CertificatePublisher.Withdrawal;
 import org.egovca.ca.application.port.PublicationResult;
 import org.egovca.ca.application.port.PublishedCertificate;
 import org.egovca.ca.application.port.PublishedCrl;
-import org.egovca.ca.domain.CertificateRevocationList;
 import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.IssuedCrl;
 import org.egovca.ca.x509.SubjectNames;
 import org.egovca.delivery.application.DeliveryTarget;
 import org.egovca.delivery.domain.Delivery;
@@ -88,8 +88,7 @@ class DirectoryTarget implements DeliveryTarget {
   }
 
   private Outcome crl(Delivery item) {
-    CertificateRevocationList crl =
-        entityManager.find(CertificateRevocationList.class, item.getCrlId());
+    IssuedCrl crl = entityManager.find(IssuedCrl.class, item.getCrlId());
     PublishedCrl.Kind kind =
         crl.isDelta()
             ? PublishedCrl.Kind.DELTA

@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.egovca.ca.domain.CertificateRevocationList;
 import org.egovca.ca.domain.IssuedCertificate;
+import org.egovca.ca.domain.IssuedCrl;
 import org.egovca.delivery.application.DeliveryTarget;
 import org.egovca.delivery.application.SyncMessages;
 import org.egovca.delivery.domain.Delivery;
@@ -95,10 +95,7 @@ class EgovSystemTarget {
             SyncDelivery.send(
                 client,
                 SyncMessages.crl(
-                    item,
-                    recipient,
-                    entityManager.find(CertificateRevocationList.class, item.getCrlId()),
-                    now),
+                    item, recipient, entityManager.find(IssuedCrl.class, item.getCrlId()), now),
                 signer);
         case CA_CERTIFICATE ->
             throw new IllegalStateException("CA certificates go to the directory only");

@@ -8,7 +8,7 @@ import org.bouncycastle.operator.ContentSigner;
 import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.SyncSigners;
 import org.egovca.ca.domain.CertificateAuthority;
-import org.egovca.ca.domain.SyncSignerKey;
+import org.egovca.ca.domain.SyncSigner;
 import org.egovca.ca.infrastructure.CaCryptoToken;
 import org.egovca.hsm.CryptoToken;
 import org.egovca.hsm.KeyAlgorithm;
@@ -40,7 +40,7 @@ class SyncSigning {
         certificateAuthorities
             .byName(caName)
             .orElseThrow(() -> new IllegalStateException("no CA named " + caName));
-    SyncSignerKey signer =
+    SyncSigner signer =
         syncSigners
             .current(ca)
             .orElseThrow(

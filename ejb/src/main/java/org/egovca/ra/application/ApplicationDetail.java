@@ -17,7 +17,7 @@ public record ApplicationDetail(
     List<String> subjectAltNames,
     String pkcs10,
     Applicant applicant,
-    boolean publishConsent,
+    boolean directoryConsent,
     boolean agreementAccepted,
     FeeStatus feeStatus,
     String targetSerial,
@@ -61,7 +61,7 @@ public record ApplicationDetail(
         application.getSubjectAltNames(),
         application.getPkcs10(),
         application.getApplicant(),
-        application.isPublishConsent(),
+        application.isDirectoryConsent(),
         application.isAgreementAccepted(),
         application.getFeeStatus(),
         application.getTargetCertificate() == null

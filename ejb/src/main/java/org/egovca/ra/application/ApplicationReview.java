@@ -199,7 +199,7 @@ public class ApplicationReview {
             application.getApplicationUnit() == null
                 ? null
                 : application.getApplicationUnit().getCode(),
-            application.isPublishConsent());
+            application.isDirectoryConsent());
     if (application.isDualCertificate()) {
       VettedIssuance.Issued issued = vettedIssuance.issueDual(request, actor, null);
       application.certificatesIssued(issued.certificate(), issued.encryption(), issued.envelope());

@@ -32,7 +32,7 @@ import org.egovca.ca.domain.RevocationReason;
  * for a revocation), and a rejection notice {@link #NOTICE_LIMIT} after the rejection.
  */
 @Entity
-@Table(name = "ra_application")
+@Table(name = "application")
 public class Application {
 
   /** CPS §6.1.4.2.3: a complete application is decided within 48 hours. */
@@ -45,11 +45,8 @@ public class Application {
   public static final Duration NOTICE_LIMIT = Duration.ofHours(24);
 
   @Id
-  @SequenceGenerator(
-      name = "ra_application_seq",
-      sequenceName = "ra_application_seq",
-      allocationSize = 1)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ra_application_seq")
+  @SequenceGenerator(name = "application_seq", sequenceName = "application_seq", allocationSize = 1)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "application_seq")
   private Long id;
 
   @Enumerated(EnumType.STRING)
@@ -90,8 +87,8 @@ public class Application {
 
   @Embedded private Applicant applicant;
 
-  @Column(name = "publish_consent", nullable = false)
-  private boolean publishConsent;
+  @Column(name = "directory_consent", nullable = false)
+  private boolean directoryConsent;
 
   @Column(name = "agreement_accepted", nullable = false)
   private boolean agreementAccepted;
@@ -189,7 +186,7 @@ public class Application {
       String subjectAltNames,
       String pkcs10,
       Applicant applicant,
-      boolean publishConsent,
+      boolean directoryConsent,
       boolean agreementAccepted,
       FeeStatus feeStatus,
       ApplicationUnit unit,
@@ -202,7 +199,7 @@ public class Application {
     application.subjectDn = subjectDn;
     application.subjectAltNames = subjectAltNames;
     application.pkcs10 = pkcs10;
-    application.publishConsent = publishConsent;
+    application.directoryConsent = directoryConsent;
     application.agreementAccepted = agreementAccepted;
     application.feeStatus = feeStatus;
     application.applicationUnit = unit;
@@ -374,8 +371,8 @@ public class Application {
     return applicant;
   }
 
-  public boolean isPublishConsent() {
-    return publishConsent;
+  public boolean isDirectoryConsent() {
+    return directoryConsent;
   }
 
   public boolean isAgreementAccepted() {

@@ -72,14 +72,11 @@ class CaKeyGenerationTest {
             NOW);
     assertEquals(2, certificate.getCaKeyGeneration());
 
-    CertificateRevocationList oldKeyCrl =
-        CertificateRevocationList.complete(
-            ca, 1, 5, NOW, NOW.plusSeconds(3600), 0, new byte[] {4}, "test");
+    IssuedCrl oldKeyCrl =
+        IssuedCrl.complete(ca, 1, 5, NOW, NOW.plusSeconds(3600), 0, new byte[] {4}, "test");
     assertEquals(1, oldKeyCrl.getKeyGeneration());
     assertThrows(
         IllegalArgumentException.class,
-        () ->
-            CertificateRevocationList.complete(
-                ca, 3, 6, NOW, NOW.plusSeconds(3600), 0, new byte[] {4}, "test"));
+        () -> IssuedCrl.complete(ca, 3, 6, NOW, NOW.plusSeconds(3600), 0, new byte[] {4}, "test"));
   }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
 import java.util.List;
-import org.egovca.delivery.domain.BusinessType;
+import org.egovca.delivery.domain.ChangeType;
 import org.egovca.delivery.domain.EgovSystem;
 import org.egovca.delivery.domain.SyncMode;
 import org.egovca.delivery.domain.TestAnchors;
@@ -30,7 +30,7 @@ class SubscriptionFormTest {
             .toSubscription();
     assertEquals(SyncMode.BATCH, subscription.syncMode());
     assertEquals(15, subscription.batchIntervalMinutes());
-    assertEquals(EnumSet.of(BusinessType.ISSUE, BusinessType.CRL), subscription.businessTypes());
+    assertEquals(EnumSet.of(ChangeType.ISSUE, ChangeType.CRL), subscription.businessTypes());
     assertEquals("egov.example.cn", subscription.endpoint().getHost());
     assertEquals(1, subscription.serverTrustAnchors().certificates().size());
   }

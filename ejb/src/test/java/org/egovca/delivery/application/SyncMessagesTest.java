@@ -17,9 +17,10 @@ import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
-import org.egovca.delivery.domain.BusinessType;
+import org.egovca.delivery.domain.ChangeType;
 import org.egovca.delivery.domain.Delivery;
 import org.egovca.delivery.domain.DeliveryChannel;
+import org.egovca.sync.BusinessType;
 import org.egovca.sync.CertificateState;
 import org.egovca.sync.CertificateSync;
 import org.egovca.sync.Recipient;
@@ -56,8 +57,8 @@ class SyncMessagesTest {
     IssuedCertificate certificate = issued();
     CertificateSync message =
         SyncMessages.certificate(
-            item(BusinessType.ISSUE), RECIPIENT, certificate, ISSUED.plusSeconds(60));
-    assertEquals(org.egovca.sync.BusinessType.ISSUE, message.businessType());
+            item(ChangeType.ISSUE), RECIPIENT, certificate, ISSUED.plusSeconds(60));
+    assertEquals(BusinessType.ISSUE, message.businessType());
     assertEquals(RECIPIENT, message.recipient());
     assertEquals(CertificateState.GOOD, message.status());
     assertEquals("张三", message.holder().commonName());
@@ -76,8 +77,8 @@ class SyncMessagesTest {
     certificate.revoke(revokedAt, RevocationReason.E_KEY_COMPROMISE, RevocationInitiator.RA);
     CertificateSync message =
         SyncMessages.certificate(
-            item(BusinessType.ISSUE), RECIPIENT, certificate, revokedAt.plusSeconds(1));
-    assertEquals(org.egovca.sync.BusinessType.ISSUE, message.businessType());
+            item(ChangeType.ISSUE), RECIPIENT, certificate, revokedAt.plusSeconds(1));
+    assertEquals(BusinessType.ISSUE, message.businessType());
     assertEquals(CertificateState.REVOKED, message.status());
     assertEquals(revokedAt, message.revokedAt());
     assertEquals("keyCompromise", message.revocationReason());
@@ -91,7 +92,7 @@ class SyncMessagesTest {
     assertEquals(
         "unspecified",
         SyncMessages.certificate(
-                item(BusinessType.REVOKE), RECIPIENT, certificate, ISSUED.plusSeconds(6))
+                item(ChangeType.REVOKE), RECIPIENT, certificate, ISSUED.plusSeconds(6))
             .revocationReason());
   }
 
@@ -100,11 +101,11 @@ class SyncMessagesTest {
     assertEquals(
         CertificateState.EXPIRED,
         SyncMessages.certificate(
-                item(BusinessType.RENEW), RECIPIENT, issued(), ISSUED.plus(Duration.ofDays(400)))
+                item(ChangeType.RENEW), RECIPIENT, issued(), ISSUED.plus(Duration.ofDays(400)))
             .status());
   }
 
-  private static Delivery item(BusinessType type) {
+  private static Delivery item(ChangeType type) {
     return Delivery.ofCertificate(
         DeliveryChannel.ofEgovSystem(1), type, "iFutureCA", 1, "serial abcdef", ISSUED);
   }

@@ -57,6 +57,6 @@ class DeliveryTest {
 
   private static Delivery item() {
     return Delivery.ofCertificate(
-        DeliveryChannel.DIRECTORY, BusinessType.ISSUE, "iFutureCA", 7, "serial 7 CN=x", NOW);
+        DeliveryChannel.DIRECTORY, ChangeType.ISSUE, "iFutureCA", 7, "serial 7 CN=x", NOW);
   }
 }

@@ -26,7 +26,7 @@ class EgovSystemTest {
     EgovSystem system =
         system(
             new EgovSystem.Subscription(
-                ENDPOINT, SyncMode.REALTIME, 30, EnumSet.of(BusinessType.ISSUE), false, ANCHORS));
+                ENDPOINT, SyncMode.REALTIME, 30, EnumSet.of(ChangeType.ISSUE), false, ANCHORS));
     assertEquals(Duration.ZERO, system.batchPause());
     assertEquals(0, system.getBatchIntervalMinutes());
   }
@@ -36,7 +36,7 @@ class EgovSystemTest {
     EgovSystem system =
         system(
             new EgovSystem.Subscription(
-                ENDPOINT, SyncMode.BATCH, 30, EnumSet.of(BusinessType.CRL), false, ANCHORS));
+                ENDPOINT, SyncMode.BATCH, 30, EnumSet.of(ChangeType.CRL), false, ANCHORS));
     assertEquals(Duration.ofMinutes(30), system.batchPause());
   }
 
@@ -48,13 +48,13 @@ class EgovSystemTest {
                 ENDPOINT,
                 SyncMode.REALTIME,
                 0,
-                EnumSet.of(BusinessType.REVOKE, BusinessType.ISSUE),
+                EnumSet.of(ChangeType.REVOKE, ChangeType.ISSUE),
                 false,
                 ANCHORS));
-    assertTrue(system.subscribesTo(BusinessType.ISSUE));
-    assertTrue(system.subscribesTo(BusinessType.REVOKE));
-    assertFalse(system.subscribesTo(BusinessType.CRL));
-    assertEquals(EnumSet.of(BusinessType.ISSUE, BusinessType.REVOKE), system.businessTypes());
+    assertTrue(system.subscribesTo(ChangeType.ISSUE));
+    assertTrue(system.subscribesTo(ChangeType.REVOKE));
+    assertFalse(system.subscribesTo(ChangeType.CRL));
+    assertEquals(EnumSet.of(ChangeType.ISSUE, ChangeType.REVOKE), system.businessTypes());
   }
 
   @Test
@@ -83,12 +83,7 @@ class EgovSystemTest {
         "can subscribe to",
         () ->
             new EgovSystem.Subscription(
-                ENDPOINT,
-                SyncMode.REALTIME,
-                0,
-                Set.of(BusinessType.CA_CERTIFICATE),
-                false,
-                ANCHORS));
+                ENDPOINT, SyncMode.REALTIME, 0, Set.of(ChangeType.CA_CERTIFICATE), false, ANCHORS));
   }
 
   @Test
@@ -130,8 +125,8 @@ class EgovSystemTest {
     }
   }
 
-  private static Set<BusinessType> issue() {
-    return EnumSet.of(BusinessType.ISSUE);
+  private static Set<ChangeType> issue() {
+    return EnumSet.of(ChangeType.ISSUE);
   }
 
   private static EgovSystem system(EgovSystem.Subscription subscription) {

@@ -19,7 +19,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.delivery.application.DeliveryTarget;
-import org.egovca.delivery.domain.BusinessType;
+import org.egovca.delivery.domain.ChangeType;
 import org.egovca.delivery.domain.Delivery;
 import org.egovca.delivery.domain.DeliveryChannel;
 import org.egovca.delivery.domain.EgovSystem;
@@ -199,7 +199,7 @@ class SyncDeliveryTest {
         "tax-bureau",
         new ApplicationUnit("SW-01", "Tax bureau", NOW),
         new EgovSystem.Subscription(
-            endpoint, SyncMode.REALTIME, 0, EnumSet.of(BusinessType.CRL), plainHttp, anchors),
+            endpoint, SyncMode.REALTIME, 0, EnumSet.of(ChangeType.CRL), plainHttp, anchors),
         NOW,
         "test");
   }

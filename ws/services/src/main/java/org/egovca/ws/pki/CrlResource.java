@@ -60,8 +60,8 @@ public class CrlResource {
     return download(crls.deltaCrl(caName), "no delta CRL for a CA of that name\n");
   }
 
-  private static Response download(Optional<IssuedCrls.IssuedCrl> found, String notFound) {
-    IssuedCrls.IssuedCrl crl =
+  private static Response download(Optional<IssuedCrls.CrlDownload> found, String notFound) {
+    IssuedCrls.CrlDownload crl =
         found.orElseThrow(
             () ->
                 new NotFoundException(

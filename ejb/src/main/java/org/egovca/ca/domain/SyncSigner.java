@@ -15,16 +15,16 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "sync_signer")
-public class SyncSignerKey extends DelegatedSignerKey {
+public class SyncSigner extends DelegatedSigner {
 
   @Id
   @SequenceGenerator(name = "sync_signer_seq", sequenceName = "sync_signer_seq", allocationSize = 1)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sync_signer_seq")
   private Long id;
 
-  protected SyncSignerKey() {}
+  protected SyncSigner() {}
 
-  public SyncSignerKey(IssuedCertificate certificate, String keyAlias, Instant createdAt) {
+  public SyncSigner(IssuedCertificate certificate, String keyAlias, Instant createdAt) {
     super(certificate, keyAlias, createdAt);
   }
 }

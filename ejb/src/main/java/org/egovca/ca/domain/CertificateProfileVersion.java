@@ -13,24 +13,25 @@ import java.util.Objects;
 
 /** One stored version of a certificate profile; versions are written once and never changed. */
 @Entity
-@Table(name = "certificate_profile")
+@Table(name = "certificate_profile_version")
 @NamedQuery(
-    name = StoredProfile.VERSIONS_OF,
-    query = "SELECT p FROM StoredProfile p WHERE p.name = :name ORDER BY p.version DESC")
+    name = CertificateProfileVersion.VERSIONS_OF,
+    query =
+        "SELECT p FROM CertificateProfileVersion p WHERE p.name = :name ORDER BY p.version DESC")
 @NamedQuery(
-    name = StoredProfile.ALL,
-    query = "SELECT p FROM StoredProfile p ORDER BY p.name, p.version")
-public class StoredProfile {
+    name = CertificateProfileVersion.ALL,
+    query = "SELECT p FROM CertificateProfileVersion p ORDER BY p.name, p.version")
+public class CertificateProfileVersion {
 
-  public static final String VERSIONS_OF = "StoredProfile.versionsOf";
-  public static final String ALL = "StoredProfile.all";
+  public static final String VERSIONS_OF = "CertificateProfileVersion.versionsOf";
+  public static final String ALL = "CertificateProfileVersion.all";
 
   @Id
   @SequenceGenerator(
-      name = "certificate_profile_seq",
-      sequenceName = "certificate_profile_seq",
+      name = "certificate_profile_version_seq",
+      sequenceName = "certificate_profile_version_seq",
       allocationSize = 1)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "certificate_profile_seq")
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "certificate_profile_version_seq")
   private Long id;
 
   @Column(nullable = false, updatable = false)
@@ -57,10 +58,10 @@ public class StoredProfile {
   @Column(name = "created_by", nullable = false, updatable = false)
   private String createdBy;
 
-  protected StoredProfile() {}
+  protected CertificateProfileVersion() {}
 
   /** Stores {@code definition}, which parses to {@code profile}. */
-  public StoredProfile(
+  public CertificateProfileVersion(
       CertificateProfile profile, String definition, String createdBy, Instant createdAt) {
     this.name = profile.name();
     this.version = profile.version();

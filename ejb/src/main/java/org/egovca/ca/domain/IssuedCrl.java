@@ -20,31 +20,31 @@ import java.util.Optional;
  * §5.2.4), which grows strictly, also across restarts and server instances.
  */
 @Entity
-@Table(name = "crl")
+@Table(name = "issued_crl")
 @NamedQuery(
-    name = CertificateRevocationList.HIGHEST_NUMBER,
-    query = "SELECT MAX(l.crlNumber) FROM CertificateRevocationList l WHERE l.issuer = :issuer")
+    name = IssuedCrl.HIGHEST_NUMBER,
+    query = "SELECT MAX(l.crlNumber) FROM IssuedCrl l WHERE l.issuer = :issuer")
 @NamedQuery(
-    name = CertificateRevocationList.LATEST_COMPLETE,
+    name = IssuedCrl.LATEST_COMPLETE,
     query =
-        "SELECT l FROM CertificateRevocationList l WHERE l.issuer = :issuer"
+        "SELECT l FROM IssuedCrl l WHERE l.issuer = :issuer"
             + " AND l.keyGeneration = :generation AND l.baseCrlNumber IS NULL"
             + " ORDER BY l.crlNumber DESC")
 @NamedQuery(
-    name = CertificateRevocationList.LATEST_DELTA,
+    name = IssuedCrl.LATEST_DELTA,
     query =
-        "SELECT l FROM CertificateRevocationList l WHERE l.issuer = :issuer"
+        "SELECT l FROM IssuedCrl l WHERE l.issuer = :issuer"
             + " AND l.keyGeneration = :generation AND l.baseCrlNumber IS NOT NULL"
             + " ORDER BY l.crlNumber DESC")
-public class CertificateRevocationList {
+public class IssuedCrl {
 
-  public static final String HIGHEST_NUMBER = "CertificateRevocationList.highestNumber";
-  public static final String LATEST_COMPLETE = "CertificateRevocationList.latestComplete";
-  public static final String LATEST_DELTA = "CertificateRevocationList.latestDelta";
+  public static final String HIGHEST_NUMBER = "IssuedCrl.highestNumber";
+  public static final String LATEST_COMPLETE = "IssuedCrl.latestComplete";
+  public static final String LATEST_DELTA = "IssuedCrl.latestDelta";
 
   @Id
-  @SequenceGenerator(name = "crl_seq", sequenceName = "crl_seq", allocationSize = 1)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "crl_seq")
+  @SequenceGenerator(name = "issued_crl_seq", sequenceName = "issued_crl_seq", allocationSize = 1)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "issued_crl_seq")
   private Long id;
 
   @ManyToOne(optional = false)
@@ -80,10 +80,10 @@ public class CertificateRevocationList {
   @Column(name = "ca_key_generation", nullable = false)
   private int keyGeneration;
 
-  protected CertificateRevocationList() {}
+  protected IssuedCrl() {}
 
   /** A complete CRL signed by the CA's current key. */
-  public CertificateRevocationList(
+  public IssuedCrl(
       CertificateAuthority issuer,
       long crlNumber,
       Instant thisUpdate,
@@ -104,7 +104,7 @@ public class CertificateRevocationList {
   }
 
   /** A complete CRL signed by the CA's key of generation {@code keyGeneration}. */
-  public static CertificateRevocationList complete(
+  public static IssuedCrl complete(
       CertificateAuthority issuer,
       int keyGeneration,
       long crlNumber,
@@ -113,7 +113,7 @@ public class CertificateRevocationList {
       long entryCount,
       byte[] encoded,
       String issuedBy) {
-    return new CertificateRevocationList(
+    return new IssuedCrl(
         issuer,
         keyGeneration,
         crlNumber,
@@ -125,7 +125,7 @@ public class CertificateRevocationList {
         issuedBy);
   }
 
-  private CertificateRevocationList(
+  private IssuedCrl(
       CertificateAuthority issuer,
       int keyGeneration,
       long crlNumber,
@@ -163,7 +163,7 @@ public class CertificateRevocationList {
   }
 
   /** A delta CRL listing the changes since the complete CRL {@code baseCrlNumber}. */
-  public static CertificateRevocationList delta(
+  public static IssuedCrl delta(
       CertificateAuthority issuer,
       long crlNumber,
       long baseCrlNumber,
@@ -172,7 +172,7 @@ public class CertificateRevocationList {
       long entryCount,
       byte[] encoded,
       String issuedBy) {
-    return new CertificateRevocationList(
+    return new IssuedCrl(
         issuer,
         issuer.getKeyGeneration(),
         crlNumber,

@@ -3,10 +3,12 @@ package org.egovca.delivery.domain;
 import org.egovca.ca.domain.IssuanceKind;
 
 /**
- * The business type of a change, as e-gov systems subscribe to it and receive it (R21, R22): the
- * names are those of the sync interface.
+ * What changed in the CA's records that a delivery carries to the directory or an e-gov system. The
+ * first five are the sync interface's business types (R21, R22), under the same names, and the only
+ * ones an e-gov system can subscribe to ({@link EgovSystem#SUBSCRIBABLE}); the others reach the
+ * directory only.
  */
-public enum BusinessType {
+public enum ChangeType {
   ISSUE,
   RENEW,
   REKEY,
@@ -19,8 +21,8 @@ public enum BusinessType {
   /** An expired certificate leaves the directory (e-gov systems know the validity already). */
   EXPIRE;
 
-  /** The business type of a certificate issued as {@code kind}. */
-  public static BusinessType of(IssuanceKind kind) {
+  /** The change of a certificate issued as {@code kind}. */
+  public static ChangeType of(IssuanceKind kind) {
     return switch (kind) {
       case ISSUE -> ISSUE;
       case RENEW -> RENEW;

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class CertificateRevocationListTest {
+class IssuedCrlTest {
 
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
   private static final Instant IN_AN_HOUR = NOW.plus(Duration.ofHours(1));
@@ -20,24 +20,22 @@ class CertificateRevocationListTest {
 
   @Test
   void aCompleteCrlHasNoBase() {
-    CertificateRevocationList complete =
-        new CertificateRevocationList(ca, 5, NOW, IN_AN_HOUR, 0, new byte[] {1}, "test");
+    IssuedCrl complete = new IssuedCrl(ca, 5, NOW, IN_AN_HOUR, 0, new byte[] {1}, "test");
     assertFalse(complete.isDelta());
     assertEquals(Optional.empty(), complete.getBaseCrlNumber());
   }
 
   @Test
   void aDeltaCrlUpdatesAnEarlierCompleteCrl() {
-    CertificateRevocationList delta =
-        CertificateRevocationList.delta(ca, 6, 5, NOW, IN_AN_HOUR, 1, new byte[] {1}, "test");
+    IssuedCrl delta = IssuedCrl.delta(ca, 6, 5, NOW, IN_AN_HOUR, 1, new byte[] {1}, "test");
     assertTrue(delta.isDelta());
     assertEquals(Optional.of(5L), delta.getBaseCrlNumber());
     assertThrows(
         IllegalArgumentException.class,
-        () -> CertificateRevocationList.delta(ca, 6, 6, NOW, IN_AN_HOUR, 1, new byte[1], "test"));
+        () -> IssuedCrl.delta(ca, 6, 6, NOW, IN_AN_HOUR, 1, new byte[1], "test"));
     assertThrows(
         IllegalArgumentException.class,
-        () -> CertificateRevocationList.delta(ca, 6, 0, NOW, IN_AN_HOUR, 1, new byte[1], "test"));
+        () -> IssuedCrl.delta(ca, 6, 0, NOW, IN_AN_HOUR, 1, new byte[1], "test"));
   }
 
   @Test

@@ -14,7 +14,7 @@ import java.util.Objects;
  * key. Each kind of signer keeps its own table (its own id sequence); the columns are these.
  */
 @MappedSuperclass
-public abstract class DelegatedSignerKey {
+public abstract class DelegatedSigner {
 
   @ManyToOne(optional = false)
   @JoinColumn(name = "ca_id", nullable = false, updatable = false)
@@ -33,10 +33,10 @@ public abstract class DelegatedSignerKey {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
-  protected DelegatedSignerKey() {}
+  protected DelegatedSigner() {}
 
   /** The signer certified by {@code certificate}: of the CA key that issued it. */
-  protected DelegatedSignerKey(IssuedCertificate certificate, String keyAlias, Instant createdAt) {
+  protected DelegatedSigner(IssuedCertificate certificate, String keyAlias, Instant createdAt) {
     this.certificate = Objects.requireNonNull(certificate, "certificate");
     this.ca = certificate.getIssuer();
     this.caKeyGeneration = certificate.getCaKeyGeneration();
