@@ -43,7 +43,7 @@ class OutboxServiceTest {
             });
 
     assertEquals(Set.of(DeliveryChannel.DIRECTORY, channel), channels(queuedBeforeCommit));
-    assertEquals("ISSUE", queuedBeforeCommit.get(0).getBusinessType().name());
+    assertEquals("ISSUE", queuedBeforeCommit.get(0).getChangeType().name());
   }
 
   @Test
