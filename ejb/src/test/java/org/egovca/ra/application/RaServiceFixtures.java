@@ -20,6 +20,8 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.egovca.audit.domain.AuditEvent;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.TestKeys;
+import org.egovca.ra.domain.DocumentKind;
+import org.egovca.ra.domain.FeeStatus;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.ra.domain.OperatorSession;
@@ -172,6 +174,67 @@ final class RaServiceFixtures {
     } catch (java.io.IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A complete personal application for a new signing certificate of {@code commonName}, for a new
+   * SM2 key, as an entry clerk types it.
+   */
+  static ApplicationForm applicationForm(String commonName, String unit) {
+    KeyPair holder = TestKeys.sm2KeyPair();
+    String pkcs10;
+    try {
+      pkcs10 =
+          Pem.text(
+              "CERTIFICATE REQUEST",
+              new PKCS10CertificationRequestBuilder(
+                      new X500Name("CN=ignored"), TestKeys.spki(holder.getPublic()))
+                  .build(TestKeys.signer("SM3withSM2", holder.getPrivate()))
+                  .getEncoded());
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new ApplicationForm(
+        "personal-sign",
+        false,
+        commonName,
+        "IT",
+        "Example Ltd",
+        "Haidian",
+        "Beijing",
+        "CN",
+        "",
+        pkcs10,
+        commonName,
+        "RESIDENT_ID_CARD",
+        ApplicantEntryTest.residentId("44030819900307123"),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "applicant@example.cn",
+        "+86 10 1234 5678",
+        true,
+        true,
+        FeeStatus.PAID,
+        unit == null ? "" : unit);
+  }
+
+  /** A scan of the applicant's identity document (a PNG, as far as its first bytes tell). */
+  static List<DocumentUpload> idScan() {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
+    return List.of(new DocumentUpload(DocumentKind.ID_DOCUMENT, "id-card.png", png));
+  }
+
+  /** An application the shared entry clerk entered (for {@code unit}, or none); its id. */
+  static long submittedApplication(String unit) {
+    return service(ApplicationDesk.class)
+        .submit(
+            shared(OperatorRole.ENTRY_CLERK).token(),
+            applicationForm(uniqueName("Applicant "), unit),
+            idScan());
   }
 
   /** A name no other test of the run uses: letters, digits and '-', starting with a letter. */
