@@ -1,0 +1,208 @@
+package org.egovca.ra.application;
+
+import static org.egovca.ra.application.RaServiceFixtures.applicationForm;
+import static org.egovca.ra.application.RaServiceFixtures.idScan;
+import static org.egovca.ra.application.RaServiceFixtures.shared;
+import static org.egovca.ra.application.RaServiceFixtures.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.util.List;
+import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.domain.AuditOutcome;
+import org.egovca.ra.domain.ApplicationKind;
+import org.egovca.ra.domain.DocumentKind;
+import org.egovca.ra.domain.OperatorRole;
+import org.egovca.ra.domain.RejectionReason;
+import org.egovca.servicetier.ServiceTier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The entry of applications, through the desk's own methods only: the form's field checks have unit
+ * tests of their own.
+ */
+@ExtendWith(ServiceTier.class)
+class ApplicationDeskServiceTest {
+
+  @Inject ApplicationDesk desk;
+  @Inject ApplicationReview review;
+  @Inject RaQueries queries;
+
+  private List<ApplicationSummary> applicationsNamed(String name) {
+    return queries.applications(
+        shared(OperatorRole.REVIEWER).token(), new ApplicationSearch(name, null, null, null, null));
+  }
+
+  @Test
+  void aCompleteApplicationIsEnteredAndWaitsForItsDecision() {
+    String name = uniqueName("Applicant ");
+    long id =
+        desk.submit(
+            shared(OperatorRole.ENTRY_CLERK).token(), applicationForm(name, null), idScan());
+    assertEquals(List.of(id), applicationsNamed(name).stream().map(a -> a.id()).toList());
+  }
+
+  @Test
+  void aReviewerCannotEnterAnApplicationAndNothingIsWritten() {
+    String name = uniqueName("Applicant ");
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class,
+            () ->
+                desk.submit(
+                    shared(OperatorRole.REVIEWER).token(), applicationForm(name, null), idScan()));
+    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    assertTrue(applicationsNamed(name).isEmpty());
+  }
+
+  @Test
+  void anApplicationWithoutTheRequiredScanIsRefusedNamingItAndNothingIsWritten() {
+    String name = uniqueName("Applicant ");
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class,
+            () ->
+                desk.submit(
+                    shared(OperatorRole.ENTRY_CLERK).token(),
+                    applicationForm(name, null),
+                    List.of()));
+    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals("documents", refused.problems().get(0).field());
+    assertEquals("document.missing", refused.problems().get(0).key());
+    assertTrue(applicationsNamed(name).isEmpty());
+  }
+
+  @Test
+  void aProfileNoRemoteRaMayApplyForIsRefusedNamingTheField() {
+    ApplicationForm good = applicationForm(uniqueName("Applicant "), null);
+    ApplicationForm form =
+        new ApplicationForm(
+            "tls-client",
+            good.dualCertificate(),
+            good.commonName(),
+            good.organisationalUnit(),
+            good.organisation(),
+            good.locality(),
+            good.province(),
+            good.country(),
+            good.dnsNames(),
+            good.pkcs10(),
+            good.applicantName(),
+            good.idDocumentType(),
+            good.idDocumentNumber(),
+            good.organisationName(),
+            good.organisationCode(),
+            good.businessLicenceNumber(),
+            good.agentName(),
+            good.agentIdDocumentType(),
+            good.agentIdDocumentNumber(),
+            good.email(),
+            good.phone(),
+            good.publishConsent(),
+            good.agreementAccepted(),
+            good.feeStatus(),
+            good.applicationUnit());
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class,
+            () -> desk.submit(shared(OperatorRole.ENTRY_CLERK).token(), form, idScan()));
+    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertTrue(
+        refused.problems().stream().anyMatch(problem -> "profile".equals(problem.field())),
+        refused.problems().toString());
+  }
+
+  @Test
+  void aChangeRequestMustBeARenewalReKeyOrRevocation() {
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class,
+            () ->
+                desk.requestChange(
+                    shared(OperatorRole.ENTRY_CLERK).token(),
+                    ApplicationKind.NEW_CERTIFICATE,
+                    revocationOf("01"),
+                    List.of()));
+    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals("kind", refused.problems().get(0).field());
+  }
+
+  @Test
+  void anOperatorsLoginCertificateIsNoApplicationsObjectAndTheAttemptIsAudited() {
+    String serial =
+        RaServiceFixtures.stored(shared(OperatorRole.AUDITOR).username)
+            .getCertificate()
+            .getSerialNumberHex();
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class,
+            () ->
+                desk.requestChange(
+                    shared(OperatorRole.ENTRY_CLERK).token(),
+                    ApplicationKind.REVOCATION,
+                    revocationOf(serial),
+                    List.of()));
+    assertTrue(
+        refused.problems().stream().anyMatch(p -> p.key().equals("certificate.service")),
+        refused.problems().toString());
+    assertTrue(
+        RaServiceFixtures.auditEvents(AuditActions.APPLICATION_SUBMITTED, "serial=" + serial)
+            .stream()
+            .allMatch(event -> event.getOutcome() == AuditOutcome.DENIED));
+  }
+
+  @Test
+  void anUnknownCertificateIsNamedAsTheSerialField() {
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class,
+            () ->
+                desk.requestChange(
+                    shared(OperatorRole.ENTRY_CLERK).token(),
+                    ApplicationKind.REVOCATION,
+                    revocationOf("not-hex"),
+                    List.of()));
+    assertTrue(
+        refused.problems().stream().anyMatch(p -> "serial".equals(p.field())),
+        refused.problems().toString());
+  }
+
+  @Test
+  void noDocumentIsAddedToAnUnknownOrDecidedApplication() {
+    String token = shared(OperatorRole.ENTRY_CLERK).token();
+    DocumentUpload scan = idScan().get(0);
+    RaRefusal unknown =
+        assertThrows(RaRefusal.class, () -> desk.addDocument(token, Long.MAX_VALUE, scan));
+    assertEquals(RaRefusal.Reason.NOT_FOUND, unknown.reason());
+
+    long id = RaServiceFixtures.submittedApplication(null);
+    review.reject(
+        shared(OperatorRole.REVIEWER).token(), id, RejectionReason.values()[0], "incomplete");
+    RaRefusal decided = assertThrows(RaRefusal.class, () -> desk.addDocument(token, id, scan));
+    assertEquals(RaRefusal.Reason.WRONG_STATE, decided.reason());
+    assertEquals("application.alreadyDecided", decided.problems().get(0).key());
+    assertEquals(
+        List.of(DocumentKind.ID_DOCUMENT),
+        queries.application(shared(OperatorRole.REVIEWER).token(), id).documents().stream()
+            .map(ApplicationDetail.Document::kind)
+            .toList());
+  }
+
+  private static ChangeRequestForm revocationOf(String serial) {
+    return new ChangeRequestForm(
+        serial,
+        null,
+        null,
+        null,
+        "E",
+        "RA",
+        "Requester Name",
+        null,
+        null,
+        "requester@example.cn",
+        "+86 10 1234 5678");
+  }
+}

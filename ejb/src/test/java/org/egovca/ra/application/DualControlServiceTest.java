@@ -1,0 +1,195 @@
+package org.egovca.ra.application;
+
+import static org.egovca.ra.application.RaServiceFixtures.admin;
+import static org.egovca.ra.application.RaServiceFixtures.admin2;
+import static org.egovca.ra.application.RaServiceFixtures.newOperator;
+import static org.egovca.ra.application.RaServiceFixtures.newOperatorForm;
+import static org.egovca.ra.application.RaServiceFixtures.stateOf;
+import static org.egovca.ra.application.RaServiceFixtures.stored;
+import static org.egovca.ra.application.RaServiceFixtures.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.domain.AuditOutcome;
+import org.egovca.ra.application.RaServiceFixtures.Account;
+import org.egovca.ra.application.RaServiceFixtures.Staff;
+import org.egovca.ra.domain.OperatorRole;
+import org.egovca.ra.domain.PendingAction;
+import org.egovca.servicetier.ServiceTier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * One operates, one supervises (CPS 7.5.1.2): who may ask for and decide a supervised action, and
+ * that a refused decision leaves the request waiting and carries nothing out.
+ */
+@ExtendWith(ServiceTier.class)
+class DualControlServiceTest {
+
+  @Inject Approvals approvals;
+  @Inject OperatorAdministration administration;
+
+  private PendingActionView newOperatorRequest(Staff requester, String username) {
+    return administration.requestOperator(
+        requester.token(), newOperatorForm(username, OperatorRole.ARCHIVE_ADMIN, null));
+  }
+
+  private static RaRefusal separation(RaRefusal refused, String key) {
+    assertEquals(RaRefusal.Reason.SEPARATION_OF_DUTIES, refused.reason());
+    assertEquals(key, refused.problems().get(0).key());
+    return refused;
+  }
+
+  @Test
+  void theRequesterCannotApproveTheirOwnRequestAndNothingIsCarriedOut() {
+    String username = uniqueName("dc");
+    PendingActionView request = newOperatorRequest(admin(), username);
+    RaRefusal refused =
+        assertThrows(RaRefusal.class, () -> approvals.approve(admin().token(), request.id(), null));
+    separation(refused, "dualControl.sameOperator");
+    assertTrue(refused.getMessage().contains("cannot also decide it"), refused.getMessage());
+    assertEquals(PendingAction.State.PENDING, stateOf(request.id()));
+    assertNull(stored(username));
+    assertTrue(
+        RaServiceFixtures.auditEvents(AuditActions.DUAL_CONTROL_APPROVED, reference(request))
+            .stream()
+            .allMatch(event -> event.getOutcome() == AuditOutcome.DENIED));
+  }
+
+  @Test
+  void nobodyAsksForASupervisedActionOnTheirOwnAccount() {
+    String token = admin().token();
+    long before = RaServiceFixtures.auditEventsAbout("operator:admin");
+    RaRefusal refused =
+        assertThrows(RaRefusal.class, () -> administration.requestPasswordReset(token, "admin"));
+    separation(refused, "dualControl.sameOperator");
+    assertTrue(refused.getMessage().contains("their own account"), refused.getMessage());
+    // only the denial is recorded; no request waits
+    assertEquals(before + 1, RaServiceFixtures.auditEventsAbout("operator:admin"));
+    assertTrue(
+        approvals.waiting(admin2().token()).stream()
+            .noneMatch(
+                waiting ->
+                    waiting.target().equals("operator:admin")
+                        && waiting.action().equals("RESET_OPERATOR_PASSWORD")));
+  }
+
+  @Test
+  void theOperatorARequestIsAboutCannotDecideIt() {
+    Staff securityAdmin = newOperator(OperatorRole.SECURITY_ADMIN, null);
+    PendingActionView request =
+        administration.requestRoleChange(
+            admin().token(), securityAdmin.username, OperatorRole.AUDITOR, null);
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class, () -> approvals.approve(securityAdmin.token(), request.id(), null));
+    separation(refused, "dualControl.sameOperator");
+    assertTrue(refused.getMessage().contains("about their own account"), refused.getMessage());
+    assertEquals(PendingAction.State.PENDING, stateOf(request.id()));
+    assertEquals(
+        java.util.Set.of(OperatorRole.SECURITY_ADMIN), stored(securityAdmin.username).getRoles());
+  }
+
+  @Test
+  void aRequestWhoseRequesterLostThePermissionCannotBeApproved() {
+    Staff securityAdmin = newOperator(OperatorRole.SECURITY_ADMIN, null);
+    String username = uniqueName("dc");
+    PendingActionView request = newOperatorRequest(securityAdmin, username);
+    administration.deactivate(admin().token(), securityAdmin.username);
+
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class, () -> approvals.approve(admin2().token(), request.id(), null));
+    separation(refused, "dualControl.sameOperator");
+    assertTrue(refused.getMessage().contains("may no longer ask for it"), refused.getMessage());
+    assertNull(stored(username));
+    assertEquals("REJECTED", approvals.reject(admin2().token(), request.id(), null).state());
+  }
+
+  @Test
+  void aRequestNobodyDecidedInTimeExpires() {
+    String username = uniqueName("dc");
+    PendingActionView request = newOperatorRequest(admin(), username);
+    ServiceTier.clock().advance(PendingAction.LIFETIME);
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class, () -> approvals.approve(admin2().freshToken(), request.id(), null));
+    assertEquals(RaRefusal.Reason.WRONG_STATE, refused.reason());
+    assertEquals("dualControl.notOpen", refused.problems().get(0).key());
+    assertTrue(refused.getMessage().contains("expired"), refused.getMessage());
+    assertNull(stored(username));
+  }
+
+  @Test
+  void theSameActionOnTheSameTargetCannotWaitTwice() {
+    String username = uniqueName("dc");
+    newOperatorRequest(admin(), username);
+    RaRefusal refused = assertThrows(RaRefusal.class, () -> newOperatorRequest(admin2(), username));
+    assertEquals(RaRefusal.Reason.WRONG_STATE, refused.reason());
+    assertEquals("dualControl.alreadyRequested", refused.problems().get(0).key());
+  }
+
+  @Test
+  void whoeverSuppliedTheLoginKeyCannotApproveAPasswordReset() {
+    // admin asked for the account, with its login key
+    Staff archivist = newOperator(OperatorRole.ARCHIVE_ADMIN, null);
+    PendingActionView reset =
+        administration.requestPasswordReset(admin2().token(), archivist.username);
+    RaRefusal refused =
+        assertThrows(RaRefusal.class, () -> approvals.approve(admin().token(), reset.id(), null));
+    separation(refused, "dualControl.splitKnowledge");
+    assertTrue(refused.getMessage().contains("supplied the key"), refused.getMessage());
+    assertEquals(PendingAction.State.PENDING, stateOf(reset.id()));
+    assertTrue(!stored(archivist.username).isMustChangePassword());
+  }
+
+  @Test
+  void whoeverReceivedAOneTimePasswordStillInUseCannotAskForTheLoginCertificate() {
+    // admin2 approved the account and received its one-time password, not yet replaced
+    Account account = RaServiceFixtures.newAccount(OperatorRole.ARCHIVE_ADMIN, null);
+    PendingActionView certificate =
+        administration.requestCertificate(
+            admin2().token(), account.staff().username, RaServiceFixtures.certificateRequest());
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class, () -> approvals.approve(admin().token(), certificate.id(), null));
+    separation(refused, "dualControl.splitKnowledge");
+    assertTrue(refused.getMessage().contains("received the one-time password"));
+    assertEquals(PendingAction.State.PENDING, stateOf(certificate.id()));
+  }
+
+  @Test
+  void anApprovedActionIsCheckedAgainAndARefusalLeavesTheRequestWaiting() {
+    Staff archivist = newOperator(OperatorRole.ARCHIVE_ADMIN, null);
+    String key = RaServiceFixtures.certificateRequest();
+    PendingActionView certificate =
+        administration.requestCertificate(admin().token(), archivist.username, key);
+    String serialBefore = stored(archivist.username).getCertificate().getSerialNumberHex();
+    // meanwhile another account gets that key
+    RaServiceFixtures.approved(
+        administration.requestOperator(
+            admin().token(),
+            new NewOperator(uniqueName("dc"), "Key Thief", null, OperatorRole.AUDITOR, null, key)));
+
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class, () -> approvals.approve(admin2().token(), certificate.id(), null));
+    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals("certificateRequest", refused.problems().get(0).field());
+    assertEquals(PendingAction.State.PENDING, stateOf(certificate.id()));
+    assertEquals(serialBefore, stored(archivist.username).getCertificate().getSerialNumberHex());
+    assertTrue(
+        RaServiceFixtures.auditEvents(AuditActions.DUAL_CONTROL_APPROVED, reference(certificate))
+            .stream()
+            .anyMatch(event -> event.getOutcome() == AuditOutcome.FAILURE));
+  }
+
+  /** How the audit log names a request. */
+  private static String reference(PendingActionView request) {
+    return "request:" + request.id();
+  }
+}

@@ -1,0 +1,191 @@
+package org.egovca.ra.application;
+
+import static org.egovca.ra.application.RaServiceFixtures.admin;
+import static org.egovca.ra.application.RaServiceFixtures.newOperatorForm;
+import static org.egovca.ra.application.RaServiceFixtures.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.util.List;
+import org.egovca.ra.application.RaServiceFixtures.Staff;
+import org.egovca.ra.domain.Operator;
+import org.egovca.ra.domain.OperatorRole;
+import org.egovca.servicetier.ServiceTier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The checks of a new account, a role change and a deactivation, each naming the form field that is
+ * wrong; a refused request leaves no request waiting.
+ */
+@ExtendWith(ServiceTier.class)
+class OperatorAccountsServiceTest {
+
+  @Inject OperatorAdministration administration;
+  @Inject Approvals approvals;
+
+  private RaRefusal refusedNewOperator(NewOperator form) {
+    RaRefusal refused =
+        assertThrows(RaRefusal.class, () -> administration.requestOperator(admin().token(), form));
+    assertTrue(
+        approvals.waiting(admin().token()).stream()
+            .noneMatch(request -> request.target().equals("operator:" + form.username())),
+        "a refused request waits");
+    return refused;
+  }
+
+  private static void invalid(RaRefusal refused, String field, String key) {
+    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertTrue(
+        refused.problems().stream()
+            .anyMatch(problem -> field.equals(problem.field()) && key.equals(problem.key())),
+        refused.problems().toString());
+  }
+
+  private static NewOperator with(
+      NewOperator form, String username, OperatorRole role, String unit) {
+    return new NewOperator(
+        username, form.displayName(), form.email(), role, unit, form.certificateRequestPem());
+  }
+
+  @Test
+  void aMalformedUserNameIsRefusedNamingIt() {
+    NewOperator form = newOperatorForm(uniqueName("acc"), OperatorRole.AUDITOR, null);
+    invalid(
+        refusedNewOperator(with(form, "Upper Case", OperatorRole.AUDITOR, null)),
+        "username",
+        "operator.username");
+  }
+
+  @Test
+  void aUserNameTakenIsRefusedNamingIt() {
+    invalid(
+        refusedNewOperator(newOperatorForm("admin2", OperatorRole.AUDITOR, null)),
+        "username",
+        "operator.exists");
+  }
+
+  @Test
+  void everyWrongFieldIsNamedAtOnce() {
+    NewOperator form =
+        new NewOperator(uniqueName("acc"), "", "not-an-email", OperatorRole.AUDITOR, null, null);
+    RaRefusal refused = refusedNewOperator(form);
+    List<String> fields = refused.problems().stream().map(RaRefusal.Problem::field).toList();
+    assertTrue(
+        fields.containsAll(List.of("displayName", "email", "certificateRequest")),
+        fields.toString());
+  }
+
+  @Test
+  void anAccountWithoutARoleIsRefusedNamingTheRoles() {
+    RaRefusal refused = refusedNewOperator(newOperatorForm(uniqueName("acc"), null, null));
+    invalid(refused, "roles", "roles.conflict");
+  }
+
+  @Test
+  void aRoleChangeToNoRoleIsASeparationOfDutiesRefusal() {
+    Staff auditor = RaServiceFixtures.shared(OperatorRole.AUDITOR);
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class,
+            () -> administration.requestRoleChange(admin().token(), auditor.username, null, null));
+    assertEquals(RaRefusal.Reason.SEPARATION_OF_DUTIES, refused.reason());
+    assertEquals("roles", refused.problems().get(0).field());
+    assertEquals("roles.conflict", refused.problems().get(0).key());
+  }
+
+  @Test
+  void aUnitAdministratorNeedsAUnit() {
+    invalid(
+        refusedNewOperator(newOperatorForm(uniqueName("acc"), OperatorRole.UNIT_ADMIN, null)),
+        "applicationUnit",
+        "unit.required");
+  }
+
+  @Test
+  void aUnitAdministratorOfAnUnknownUnitIsRefused() {
+    invalid(
+        refusedNewOperator(
+            newOperatorForm(uniqueName("acc"), OperatorRole.UNIT_ADMIN, "no-such-unit")),
+        "applicationUnit",
+        "unit.unknown");
+  }
+
+  @Test
+  void onlyAUnitAdministratorBelongsToAUnit() {
+    invalid(
+        refusedNewOperator(
+            newOperatorForm(
+                uniqueName("acc"), OperatorRole.ENTRY_CLERK, RaServiceFixtures.newUnit())),
+        "applicationUnit",
+        "unit.onlyForUnitAdmin");
+  }
+
+  @Test
+  void aRoleChangeForAnUnknownOperatorIsNotFound() {
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class,
+            () ->
+                administration.requestRoleChange(
+                    admin().token(), "nobody-by-this-name", OperatorRole.AUDITOR, null));
+    assertEquals(RaRefusal.Reason.NOT_FOUND, refused.reason());
+    assertEquals("operator.notFound", refused.problems().get(0).key());
+  }
+
+  @Test
+  void aRoleChangeToUnitAdministratorWithoutAUnitIsRefused() {
+    Staff auditor = RaServiceFixtures.shared(OperatorRole.AUDITOR);
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class,
+            () ->
+                administration.requestRoleChange(
+                    admin().token(), auditor.username, OperatorRole.UNIT_ADMIN, " "));
+    invalid(refused, "applicationUnit", "unit.required");
+  }
+
+  /** Thrown to roll back the set-up of a test that needs all but two administrators gone. */
+  private static final class RolledBack extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient RaRefusal refusal;
+
+    RolledBack(RaRefusal refusal) {
+      super(null, null, false, false);
+      this.refusal = refusal;
+    }
+  }
+
+  @Test
+  void theSecondToLastSecurityAdministratorCannotBeDeactivated() {
+    Staff admin = admin();
+    String token = admin.token();
+    Staff other = RaServiceFixtures.newOperator(OperatorRole.SECURITY_ADMIN, null);
+    // in a transaction rolled back at its end: the others, of this and other tests, stay active
+    RolledBack rolledBack =
+        assertThrows(
+            RolledBack.class,
+            () ->
+                ServiceTier.inTransaction(
+                    em -> {
+                      for (Operator active :
+                          em.createNamedQuery(Operator.ACTIVE, Operator.class).getResultList()) {
+                        if (active.getRoles().contains(OperatorRole.SECURITY_ADMIN)
+                            && !List.of(admin.username, other.username)
+                                .contains(active.getUsername())) {
+                          active.deactivate();
+                        }
+                      }
+                      throw new RolledBack(
+                          assertThrows(
+                              RaRefusal.class,
+                              () -> administration.deactivate(token, other.username)));
+                    }));
+    assertEquals(RaRefusal.Reason.WRONG_STATE, rolledBack.refusal.reason());
+    assertEquals("operator.lastSecurityAdmins", rolledBack.refusal.problems().get(0).key());
+    assertTrue(RaServiceFixtures.stored(other.username).isActive());
+    assertTrue(RaServiceFixtures.stored("admin2").isActive());
+  }
+}

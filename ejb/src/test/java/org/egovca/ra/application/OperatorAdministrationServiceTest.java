@@ -1,0 +1,94 @@
+package org.egovca.ra.application;
+
+import static org.egovca.ra.application.RaServiceFixtures.admin;
+import static org.egovca.ra.application.RaServiceFixtures.shared;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import org.egovca.ra.application.RaServiceFixtures.Staff;
+import org.egovca.ra.domain.OperatorRole;
+import org.egovca.servicetier.ServiceTier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The security administrator's work on accounts: only they may do it (one denial here, the whole
+ * table in the authorisation matrix), and never on their own account.
+ */
+@ExtendWith(ServiceTier.class)
+class OperatorAdministrationServiceTest {
+
+  @Inject OperatorAdministration administration;
+
+  @Test
+  void anOperatorWhoIsNoSecurityAdministratorCannotAskForAnAccount() {
+    String username = RaServiceFixtures.uniqueName("adm");
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class,
+            () ->
+                administration.requestOperator(
+                    shared(OperatorRole.ENTRY_CLERK).token(),
+                    RaServiceFixtures.newOperatorForm(username, OperatorRole.REVIEWER, null)));
+    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    assertEquals("access.denied", refused.problems().get(0).key());
+    // the denial names the user name asked for; no request names the account
+    assertEquals(1, RaServiceFixtures.auditEvents("requestOperator", username).size());
+    assertEquals(0, RaServiceFixtures.auditEventsAbout("operator:" + username));
+  }
+
+  @Test
+  void anOperatorWhoIsNoSecurityAdministratorCannotUnlockAnAccount() {
+    Staff auditor = shared(OperatorRole.AUDITOR);
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class, () -> administration.unlock(auditor.token(), auditor.username));
+    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+  }
+
+  @Test
+  void aSecurityAdministratorCannotDeactivateThemselves() {
+    RaRefusal refused =
+        assertThrows(RaRefusal.class, () -> administration.deactivate(admin().token(), "admin"));
+    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals("username", refused.problems().get(0).field());
+    assertEquals("operator.self", refused.problems().get(0).key());
+    assertTrue(RaServiceFixtures.stored("admin").isActive());
+  }
+
+  @Test
+  void anUnknownOperatorCannotBeDeactivatedUnlockedOrReset() {
+    String token = admin().token();
+    for (RaRefusal refused :
+        new RaRefusal[] {
+          assertThrows(RaRefusal.class, () -> administration.deactivate(token, "nobody-here")),
+          assertThrows(RaRefusal.class, () -> administration.unlock(token, "nobody-here")),
+          assertThrows(
+              RaRefusal.class, () -> administration.requestPasswordReset(token, "nobody-here"))
+        }) {
+      assertEquals(RaRefusal.Reason.NOT_FOUND, refused.reason());
+      assertEquals("operator.notFound", refused.problems().get(0).key());
+    }
+  }
+
+  @Test
+  void aLockedAccountIsUnlockedByOneAdministrator() {
+    Staff clerk = RaServiceFixtures.newOperator(OperatorRole.ENTRY_CLERK, null);
+    OperatorSessions sessions = RaServiceFixtures.service(OperatorSessions.class);
+    for (int i = 0; i < org.egovca.ra.domain.Operator.MAX_FAILED_LOGINS; i++) {
+      assertThrows(
+          RaRefusal.class,
+          () ->
+              sessions.login(clerk.certificate, clerk.username, "Wrong1pass".toCharArray(), null));
+    }
+    administration.unlock(admin().token(), clerk.username);
+    assertEquals(
+        clerk.username,
+        sessions
+            .login(clerk.certificate, clerk.username, clerk.password(), null)
+            .operator()
+            .username());
+  }
+}

@@ -1,0 +1,137 @@
+package org.egovca.ra.application;
+
+import static org.egovca.ra.application.RaServiceFixtures.shared;
+import static org.egovca.ra.application.RaServiceFixtures.submittedApplication;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import org.egovca.audit.domain.AuditOutcome;
+import org.egovca.ra.application.RaServiceFixtures.Staff;
+import org.egovca.ra.domain.Application;
+import org.egovca.ra.domain.OperatorRole;
+import org.egovca.servicetier.ServiceTier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Who reads what (CPS 6.3.2): one denial per group of reads, the unit administrator's fence, and
+ * what is not there.
+ */
+@ExtendWith(ServiceTier.class)
+class RaQueriesServiceTest {
+
+  @Inject RaQueries queries;
+
+  private static void notFound(RaRefusal refused, String key) {
+    assertEquals(RaRefusal.Reason.NOT_FOUND, refused.reason());
+    assertEquals(key, refused.problems().get(0).key());
+  }
+
+  @Test
+  void aSecurityAdministratorReadsNoApplications() {
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class,
+            () -> queries.applications(RaServiceFixtures.admin().token(), ApplicationSearch.all()));
+    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    assertTrue(refused.getMessage().contains("VIEW_APPLICATIONS"), refused.getMessage());
+  }
+
+  @Test
+  void onlyTheAuditorReadsTheAuditTrail() {
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class,
+            () -> queries.auditTrail(shared(OperatorRole.REVIEWER).token(), null, 10));
+    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    assertFalse(queries.auditTrail(shared(OperatorRole.AUDITOR).token(), null, 10).isEmpty());
+  }
+
+  @Test
+  void anAuditorReadsNoCertificates() {
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class,
+            () -> queries.certificates(shared(OperatorRole.AUDITOR).token(), null));
+    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+  }
+
+  @Test
+  void aUnitAdministratorReadsNoApplicationOfAnotherUnitAndTheAttemptIsAudited() {
+    Staff unitAdmin = shared(OperatorRole.UNIT_ADMIN);
+    long id = submittedApplication(null);
+    RaRefusal refused =
+        assertThrows(RaRefusal.class, () -> queries.application(unitAdmin.token(), id));
+    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    assertEquals("access.otherUnit", refused.problems().get(0).key());
+    assertEquals(
+        AuditOutcome.DENIED,
+        RaServiceFixtures.auditEvents("viewApplication", Application.reference(id))
+            .get(0)
+            .getOutcome());
+  }
+
+  @Test
+  void aUnitAdministratorReadsTheApplicationsOfTheirUnit() {
+    Staff unitAdmin = shared(OperatorRole.UNIT_ADMIN);
+    String unit = RaServiceFixtures.stored(unitAdmin.username).getApplicationUnit().getCode();
+    long id = submittedApplication(unit);
+    assertEquals(id, queries.application(unitAdmin.token(), id).summary().id());
+  }
+
+  @Test
+  void aUnitAdministratorReadsNoCertificateOutsideTheirUnit() {
+    String serial =
+        RaServiceFixtures.stored(shared(OperatorRole.AUDITOR).username)
+            .getCertificate()
+            .getSerialNumberHex();
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class,
+            () -> queries.certificate(shared(OperatorRole.UNIT_ADMIN).token(), serial));
+    assertEquals("access.otherUnit", refused.problems().get(0).key());
+  }
+
+  @Test
+  void whatIsNotThereIsNotFound() {
+    String token = shared(OperatorRole.REVIEWER).token();
+    notFound(
+        assertThrows(RaRefusal.class, () -> queries.application(token, Long.MAX_VALUE)),
+        "application.notFound");
+    notFound(
+        assertThrows(RaRefusal.class, () -> queries.document(token, Long.MAX_VALUE)),
+        "document.notFound");
+    notFound(
+        assertThrows(RaRefusal.class, () -> queries.certificate(token, "7fffffffffff")),
+        "certificate.notFound");
+    long id = submittedApplication(null);
+    notFound(
+        assertThrows(RaRefusal.class, () -> queries.envelopedKey(token, id)),
+        "application.noEnvelope");
+  }
+
+  @Test
+  void aSearchTextLongerThanTheLimitIsRefusedNamingIt() {
+    RaRefusal refused =
+        assertThrows(
+            RaRefusal.class,
+            () ->
+                queries.applications(
+                    shared(OperatorRole.REVIEWER).token(),
+                    new ApplicationSearch("x".repeat(129), null, null, null, null)));
+    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals("text", refused.problems().get(0).field());
+  }
+
+  @Test
+  void theSearchesUseTheServicesClock() {
+    // a search moved past the session's idle time is refused like any other call
+    String token = shared(OperatorRole.REVIEWER).freshToken();
+    ServiceTier.clock().advance(org.egovca.ra.domain.OperatorSession.IDLE_TIMEOUT.plusMinutes(1));
+    RaRefusal refused = assertThrows(RaRefusal.class, () -> queries.workload(token));
+    assertEquals(RaRefusal.Reason.SESSION_ENDED, refused.reason());
+  }
+}
