@@ -141,8 +141,8 @@ public class EgovQueries {
             .orElse(null);
     if (system == null || !system.isActive()) {
       String detail = "the e-gov system of client " + client.getName() + " is not active";
-      auditLog.refusal(
-          "egov-system:" + client.getName(), operation, null, AuditOutcome.DENIED, detail);
+      // the client's name is the system's name with its prefix: the actor of its records
+      auditLog.refusal(client.getName(), operation, null, AuditOutcome.DENIED, detail);
       throw new CaRequestException(NOT_AUTHORIZED, detail);
     }
     return system;

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.domain.AuditEvent;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.CaRequestException;
 import org.egovca.ca.domain.IssuedCertificate;
@@ -112,12 +113,18 @@ class EgovQueriesServiceTest {
 
     assertEquals(CaRequestException.Reason.NOT_AUTHORIZED, refused.reason());
     assertTrue(refused.getMessage().contains("is not active"), refused.getMessage());
+    // the denial names the system as every other record of it does, once prefixed
     assertTrue(
-        DeliveryServiceFixtures.audit("getCaChain").stream()
+        DeliveryServiceFixtures.audit("egov-system:" + name, "getCaChain").stream()
             .anyMatch(
                 e ->
                     e.getOutcome() == AuditOutcome.DENIED
-                        && e.getDetail().contains("egov-system:" + name + " is not active")));
+                        && e.getDetail().contains("egov-system:" + name + " is not active")),
+        () ->
+            DeliveryServiceFixtures.audit("getCaChain").stream()
+                .map(AuditEvent::getActor)
+                .toList()
+                .toString());
   }
 
   @Test
