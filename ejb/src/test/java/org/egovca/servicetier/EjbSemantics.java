@@ -13,8 +13,9 @@ import jakarta.enterprise.inject.spi.WithAnnotations;
 /**
  * Makes session beans what they are in Payara: one shared, lazily created instance behind a proxy
  * (stateless beans hold no state between calls, so sharing one is what a pool of them amounts to),
- * whose calls go through {@link ContainerManagedInterceptor}; their {@code @EJB} references (Weld
- * SE leaves them empty) are injected as CDI injection points, which give the same proxy.
+ * whose calls go through {@link ContainerManagedInterceptor}; and {@code @EJB} references what they
+ * are there, the session bean's proxy: Weld injects them only with its EJB module, which the tier
+ * does not have, so they become {@code @Inject} points (without this they stayed null).
  */
 public class EjbSemantics implements Extension {
 

@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
 import javax.sql.DataSource;
-import org.jboss.weld.injection.spi.EjbInjectionServices;
 import org.jboss.weld.injection.spi.JpaInjectionServices;
 import org.jboss.weld.injection.spi.ResourceInjectionServices;
 import org.jboss.weld.injection.spi.ResourceReferenceFactory;
@@ -19,13 +18,11 @@ import org.jboss.weld.injection.spi.helpers.SimpleResourceReference;
 
 /**
  * What the EJB container injects besides CDI beans: the persistence context (one entity manager
- * that works in the caller's transaction context), {@code @EJB} references (the beans' proxies),
- * and the {@code @Resource}s the services name: the data source, the managed executors (queueing,
- * see {@link TaskQueue}) and the session context. The mail session is absent: notices are queued
- * and a test that sends them brings its own.
+ * that works in the caller's transaction context) and the {@code @Resource}s the services name: the
+ * data source, the managed executors (queueing, see {@link TaskQueue}) and the session context. The
+ * mail session is absent: notices are queued and a test that sends them brings its own.
  */
-final class InjectionResources
-    implements JpaInjectionServices, ResourceInjectionServices, EjbInjectionServices {
+final class InjectionResources implements JpaInjectionServices, ResourceInjectionServices {
 
   private final EntityManagerFactory factory;
   private final EntityManager entityManager;
@@ -55,12 +52,6 @@ final class InjectionResources
   public ResourceReferenceFactory<EntityManagerFactory> registerPersistenceUnitInjectionPoint(
       InjectionPoint injectionPoint) {
     return () -> new SimpleResourceReference<>(factory);
-  }
-
-  @Override
-  public ResourceReferenceFactory<Object> registerEjbInjectionPoint(InjectionPoint injectionPoint) {
-    Class<?> type = (Class<?>) injectionPoint.getType();
-    return () -> new SimpleResourceReference<>(CDI.current().select(type).get());
   }
 
   @Override

@@ -140,12 +140,9 @@ public class EgovQueries {
             .orElse(null);
     if (system == null || !system.isActive()) {
       String detail = "the e-gov system of client " + client.getName() + " is not active";
+      // the client's name is the system's name with its prefix: the actor of its records
       auditLog.refusal(
-          "egov-system:" + client.getName(),
-          AuditAction.QUERY_SERVICE,
-          operation,
-          AuditOutcome.DENIED,
-          detail);
+          client.getName(), AuditAction.QUERY_SERVICE, operation, AuditOutcome.DENIED, detail);
       throw new Refusal(NOT_AUTHORIZED, detail);
     }
     return system;

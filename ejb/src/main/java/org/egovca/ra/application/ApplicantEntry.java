@@ -1,7 +1,7 @@
 package org.egovca.ra.application;
 
-import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.IdentifierKind;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ra.domain.validation.OrganisationCodeValidator;
 import org.egovca.ra.domain.validation.PersonalDocuments;
 

@@ -1,9 +1,9 @@
 package org.egovca.ra.application;
 
-import org.egovca.ca.domain.Refusal;
-import org.egovca.ca.domain.RefusalCode;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.domain.validation.DnValueValidator;
 import org.egovca.ra.domain.validation.TextValidator;
 

@@ -1,7 +1,5 @@
 package org.egovca.ra.application;
 
-import org.egovca.ca.domain.Refusal;
-import org.egovca.ca.domain.RefusalCode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validation;
@@ -16,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 
 /**
  * The one place where a form's Bean Validation constraints become the problems of a {@link

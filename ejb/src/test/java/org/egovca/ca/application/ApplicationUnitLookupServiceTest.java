@@ -49,7 +49,9 @@ class ApplicationUnitLookupServiceTest {
             true);
 
     refused(
-        RefusalCode.UNKNOWN_APPLICATION_UNIT, code, () -> service.issueCertificate(demoRa(), request));
+        RefusalCode.UNKNOWN_APPLICATION_UNIT,
+        code,
+        () -> service.issueCertificate(demoRa(), request));
 
     assertEquals(0, certificatesNamed(cn));
     assertEquals(1, auditEvents(cn, AuditOutcome.FAILURE));

@@ -1,6 +1,5 @@
 package org.egovca.ca.application;
 
-import org.egovca.ca.domain.RefusalCode;
 import jakarta.enterprise.inject.spi.CDI;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +17,9 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.egovca.audit.domain.AuditOutcome;
-import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RaClient;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.ca.x509.RenewalProof;
@@ -182,10 +182,8 @@ final class CaServiceFixtures {
   }
 
   /** The refusal {@code call} raises, checked for its reason and a part of its message. */
-  static Refusal refused(
-      RefusalCode reason, String messagePart, Executable call) {
-    Refusal refusal =
-        org.junit.jupiter.api.Assertions.assertThrows(Refusal.class, call);
+  static Refusal refused(RefusalCode reason, String messagePart, Executable call) {
+    Refusal refusal = org.junit.jupiter.api.Assertions.assertThrows(Refusal.class, call);
     org.junit.jupiter.api.Assertions.assertEquals(reason, refusal.code(), refusal.getMessage());
     org.junit.jupiter.api.Assertions.assertTrue(
         refusal.getMessage().contains(messagePart),

@@ -21,13 +21,13 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
-import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.ClientRole;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RaClient;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
 import org.egovca.ca.testing.TestKeys;
@@ -51,7 +51,8 @@ class RaClientAuthenticatorServiceTest {
   void aCallWithoutClientCertificateIsDenied() {
     long before = deniedAuthentications();
 
-    refused(RefusalCode.NOT_AUTHORIZED, "no TLS client certificate", () -> service.listProfiles(null));
+    refused(
+        RefusalCode.NOT_AUTHORIZED, "no TLS client certificate", () -> service.listProfiles(null));
 
     assertEquals(before + 1, deniedAuthentications());
   }

@@ -20,10 +20,10 @@ import java.util.Collections;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.egovca.audit.domain.AuditOutcome;
-import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.BatchRefusal;
-import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.CertificateStatus;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
@@ -189,7 +189,8 @@ class RemoteRaServiceTest {
 
   @Test
   void aRevocationReasonOutsideTheCpsConditionsIsRefused() {
-    CertificateView issued = service.issueCertificate(demoRa(), personal(unique("RefusalCode "), SM2));
+    CertificateView issued =
+        service.issueCertificate(demoRa(), personal(unique("RefusalCode "), SM2));
 
     refused(
         RefusalCode.INVALID_REVOCATION,

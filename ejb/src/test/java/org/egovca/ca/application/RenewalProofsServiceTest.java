@@ -34,7 +34,8 @@ class RenewalProofsServiceTest {
     RenewalProof proof = proofAt(ServiceTier.clock().instant());
     accept(proof);
 
-    refused(RefusalCode.RENEWAL_REFUSED, "this renewal proof was used already", () -> accept(proof));
+    refused(
+        RefusalCode.RENEWAL_REFUSED, "this renewal proof was used already", () -> accept(proof));
   }
 
   @Test

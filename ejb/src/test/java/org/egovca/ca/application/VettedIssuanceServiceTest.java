@@ -46,7 +46,9 @@ class VettedIssuanceServiceTest {
         new IssuanceRequest("personal-sign", "CN=" + cn + ",C=cn", sm2Csr(SM2));
 
     refused(
-        RefusalCode.INVALID_SUBJECT, "two-letter", () -> service.issueCertificate(demoRa(), request));
+        RefusalCode.INVALID_SUBJECT,
+        "two-letter",
+        () -> service.issueCertificate(demoRa(), request));
 
     assertEquals(0, certificatesNamed(cn));
     assertEquals(1, auditEvents(cn, AuditOutcome.FAILURE));
@@ -85,7 +87,9 @@ class VettedIssuanceServiceTest {
     IssuanceRequest request = new IssuanceRequest("personal-sign", "CN=x,C=CN", pkcs10);
 
     refused(
-        RefusalCode.MALFORMED_REQUEST, messagePart, () -> service.issueCertificate(demoRa(), request));
+        RefusalCode.MALFORMED_REQUEST,
+        messagePart,
+        () -> service.issueCertificate(demoRa(), request));
   }
 
   @Test
@@ -162,7 +166,10 @@ class VettedIssuanceServiceTest {
   void aSubjectTheProfileDoesNotAllowIsRefusedNamingTheProblem(String dn, String messagePart) {
     IssuanceRequest request = new IssuanceRequest("personal-sign", dn, sm2Csr(SM2));
 
-    refused(RefusalCode.INVALID_SUBJECT, messagePart, () -> service.issueCertificate(demoRa(), request));
+    refused(
+        RefusalCode.INVALID_SUBJECT,
+        messagePart,
+        () -> service.issueCertificate(demoRa(), request));
   }
 
   @Test
@@ -199,7 +206,10 @@ class VettedIssuanceServiceTest {
     IssuanceRequest request =
         new IssuanceRequest("personal-sign", "CN=x", sm2Csr(SM2), List.of(), List.of(altName));
 
-    refused(RefusalCode.INVALID_SUBJECT, messagePart, () -> service.issueCertificate(demoRa(), request));
+    refused(
+        RefusalCode.INVALID_SUBJECT,
+        messagePart,
+        () -> service.issueCertificate(demoRa(), request));
   }
 
   @Test
@@ -262,7 +272,9 @@ class VettedIssuanceServiceTest {
             List.of());
 
     refused(
-        RefusalCode.INVALID_IDENTITY, messagePart, () -> service.issueCertificate(demoRa(), request));
+        RefusalCode.INVALID_IDENTITY,
+        messagePart,
+        () -> service.issueCertificate(demoRa(), request));
   }
 
   @Test

@@ -1,6 +1,5 @@
 package org.egovca.delivery.application;
 
-import org.egovca.audit.domain.AuditAction;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.channelOf;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.issue;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.items;
@@ -14,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import java.util.List;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
@@ -39,12 +40,12 @@ class DeliveryMonitorServiceTest {
     assertEquals("channel", refused.problems().get(0).field());
     assertTrue(refused.getMessage().contains(channel), refused.getMessage());
     assertTrue(ServiceTier.tasks().waiting().isEmpty(), ServiceTier.tasks().toString());
+    assertEquals(0, DeliveryServiceFixtures.count("AuditEvent", "target", "channel:" + channel));
   }
 
   @Test
   void inspectingAnUnknownItemIsRefusedNamingIt() {
-    Refusal refused =
-        assertThrows(Refusal.class, () -> monitor.item(maintainer(), Long.MAX_VALUE));
+    Refusal refused = assertThrows(Refusal.class, () -> monitor.item(maintainer(), Long.MAX_VALUE));
     assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("delivery", refused.problems().get(0).field());
   }
@@ -65,8 +66,45 @@ class DeliveryMonitorServiceTest {
     // the item was not touched, and the denial of the retry is on record
     assertEquals(0, items(channel).get(0).getAttempts());
     assertTrue(
-        DeliveryServiceFixtures.audit("operator:" + admin.username(), AuditAction.DELIVERY_RETRIED).stream()
+        DeliveryServiceFixtures.audit("operator:" + admin.username(), AuditAction.DELIVERY_RETRIED)
+            .stream()
             .anyMatch(e -> e.getOutcome() == AuditOutcome.DENIED && channel.equals(e.getTarget())));
+  }
+
+  @Test
+  void theMaintainerSeesAFailedItemWithItsErrorAndHisRetryRunsItAgainAudited() throws Exception {
+    String unit = unit();
+    String name = unique("down");
+    String channel = channelOf(register(name, unit, unreachable()));
+    issue(unit, false);
+    ServiceTier.tasks().runAll();
+
+    DeliveryMonitor.ChannelSummary summary =
+        monitor.channels(maintainer()).stream()
+            .filter(c -> c.name().equals(channel))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(name, summary.label());
+    assertEquals(1, summary.pending());
+    assertEquals(1, summary.failures());
+    assertTrue(summary.lastError().startsWith("not delivered: "), summary.lastError());
+    List<DeliveryMonitor.DeliveryView> shown = monitor.items(maintainer(), channel);
+    assertEquals(1, shown.size());
+    assertEquals(1, shown.get(0).attempts());
+    assertEquals(summary.lastError(), shown.get(0).lastError());
+    assertEquals(shown.get(0), monitor.item(maintainer(), shown.get(0).id()));
+
+    monitor.retry(maintainer(), channel);
+    ServiceTier.tasks().runAll();
+
+    assertEquals(2, items(channel).get(0).getAttempts());
+    String actor = "operator:" + login(OperatorRole.SYSTEM_MAINTAINER).username();
+    assertTrue(
+        DeliveryServiceFixtures.audit(actor, AuditAction.DELIVERY_RETRIED).stream()
+            .anyMatch(
+                e ->
+                    e.getOutcome() == AuditOutcome.SUCCESS
+                        && e.getTarget().equals("channel:" + channel)));
   }
 
   @Test

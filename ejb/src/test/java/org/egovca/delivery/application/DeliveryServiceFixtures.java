@@ -99,7 +99,8 @@ final class DeliveryServiceFixtures {
     return secondAdmin;
   }
 
-  private static Login newLogin(OperatorRole role) {
+  /** An operator of {@code role} of the caller's own, whose failed logins trouble no other test. */
+  static Login newLogin(OperatorRole role) {
     String username = unique("dlv").toLowerCase(java.util.Locale.ROOT);
     KeyPair key = rsaKey();
     byte[] certificate =

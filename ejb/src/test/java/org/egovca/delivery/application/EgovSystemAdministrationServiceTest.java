@@ -16,11 +16,11 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.Approval;
 import org.egovca.ra.application.Approvals;
 import org.egovca.ra.application.PendingActionView;
-import org.egovca.ca.domain.Refusal;
-import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,8 +178,7 @@ class EgovSystemAdministrationServiceTest {
     String approver = DeliveryServiceFixtures.secondSecurityAdmin().token();
 
     assertThrows(
-        org.egovca.ca.domain.Refusal.class,
-        () -> approvals.approve(approver, pending.id(), null));
+        org.egovca.ca.domain.Refusal.class, () -> approvals.approve(approver, pending.id(), null));
 
     // one system, one client: the second registration left nothing; the request stays open
     assertEquals(1, count("EgovSystem", "name", name));
@@ -200,7 +199,8 @@ class EgovSystemAdministrationServiceTest {
                     new EgovSystemRegistration(name, unit(), unreachable(), spareRequest)));
     assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertTrue(
-        DeliveryServiceFixtures.audit("operator:" + maintainer.username(), AuditAction.EGOV_SYSTEM_REGISTERED)
+        DeliveryServiceFixtures.audit(
+                "operator:" + maintainer.username(), AuditAction.EGOV_SYSTEM_REGISTERED)
             .stream()
             .anyMatch(e -> e.getOutcome() == AuditOutcome.DENIED && name.equals(e.getTarget())));
     assertThrows(Refusal.class, () -> administration.systems(maintainer.token()));
@@ -209,8 +209,7 @@ class EgovSystemAdministrationServiceTest {
 
   @Test
   void aCallWithoutAnOpenSessionIsRefused() {
-    Refusal refused =
-        assertThrows(Refusal.class, () -> administration.systems("no-such-session"));
+    Refusal refused = assertThrows(Refusal.class, () -> administration.systems("no-such-session"));
     assertEquals(RefusalCode.SESSION_ENDED, refused.code());
   }
 

@@ -64,6 +64,24 @@ class OutboxServiceTest {
   }
 
   @Test
+  void noDeliveryRunIsStartedWhenTheIssuanceRollsBack() throws Exception {
+    String unit = unit();
+    register(unique("sub"), unit, unreachable());
+    ServiceTier.tasks().runAll();
+
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            ServiceTier.inTransaction(
+                em -> {
+                  DeliveryServiceFixtures.issueHere(unit, true);
+                  throw new IllegalStateException("the issuing transaction fails after the issue");
+                }));
+
+    assertEquals(List.of(), ServiceTier.tasks().waiting());
+  }
+
+  @Test
   void anotherUnitsSystemGetsNothing() {
     String unit = unit();
     String otherChannel = channelOf(register(unique("other"), unit(), unreachable()));

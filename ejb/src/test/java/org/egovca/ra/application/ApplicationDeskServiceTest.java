@@ -10,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import java.util.List;
-import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.domain.ApplicationKind;
 import org.egovca.ra.domain.DocumentKind;
 import org.egovca.ra.domain.OperatorRole;
@@ -48,28 +50,28 @@ class ApplicationDeskServiceTest {
   @Test
   void aReviewerCannotEnterAnApplicationAndNothingIsWritten() {
     String name = uniqueName("Applicant ");
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 desk.submit(
                     shared(OperatorRole.REVIEWER).token(), applicationForm(name, null), idScan()));
-    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertTrue(applicationsNamed(name).isEmpty());
   }
 
   @Test
   void anApplicationWithoutTheRequiredScanIsRefusedNamingItAndNothingIsWritten() {
     String name = uniqueName("Applicant ");
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 desk.submit(
                     shared(OperatorRole.ENTRY_CLERK).token(),
                     applicationForm(name, null),
                     List.of()));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("documents", refused.problems().get(0).field());
     assertEquals("document.missing", refused.problems().get(0).key());
     assertTrue(applicationsNamed(name).isEmpty());
@@ -78,38 +80,13 @@ class ApplicationDeskServiceTest {
   @Test
   void aProfileNoRemoteRaMayApplyForIsRefusedNamingTheField() {
     ApplicationForm good = applicationForm(uniqueName("Applicant "), null);
-    ApplicationForm form =
-        new ApplicationForm(
-            "tls-client",
-            good.dualCertificate(),
-            good.commonName(),
-            good.organisationalUnit(),
-            good.organisation(),
-            good.locality(),
-            good.province(),
-            good.country(),
-            good.dnsNames(),
-            good.pkcs10(),
-            good.applicantName(),
-            good.idDocumentType(),
-            good.idDocumentNumber(),
-            good.organisationName(),
-            good.organisationCode(),
-            good.businessLicenceNumber(),
-            good.agentName(),
-            good.agentIdDocumentType(),
-            good.agentIdDocumentNumber(),
-            good.email(),
-            good.phone(),
-            good.publishConsent(),
-            good.agreementAccepted(),
-            good.feeStatus(),
-            good.applicationUnit());
-    RaRefusal refused =
+    ApplicationForm form = good;
+    form.setProfile("tls-client");
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () -> desk.submit(shared(OperatorRole.ENTRY_CLERK).token(), form, idScan()));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertTrue(
         refused.problems().stream().anyMatch(problem -> "profile".equals(problem.field())),
         refused.problems().toString());
@@ -117,16 +94,16 @@ class ApplicationDeskServiceTest {
 
   @Test
   void aChangeRequestMustBeARenewalReKeyOrRevocation() {
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 desk.requestChange(
                     shared(OperatorRole.ENTRY_CLERK).token(),
                     ApplicationKind.NEW_CERTIFICATE,
                     revocationOf("01"),
                     List.of()));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("kind", refused.problems().get(0).field());
   }
 
@@ -136,9 +113,9 @@ class ApplicationDeskServiceTest {
         RaServiceFixtures.stored(shared(OperatorRole.AUDITOR).username)
             .getCertificate()
             .getSerialNumberHex();
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 desk.requestChange(
                     shared(OperatorRole.ENTRY_CLERK).token(),
@@ -149,16 +126,16 @@ class ApplicationDeskServiceTest {
         refused.problems().stream().anyMatch(p -> p.key().equals("certificate.service")),
         refused.problems().toString());
     assertTrue(
-        RaServiceFixtures.auditEvents(AuditActions.APPLICATION_SUBMITTED, "serial=" + serial)
+        RaServiceFixtures.auditEvents(AuditAction.APPLICATION_SUBMITTED, "serial=" + serial)
             .stream()
             .allMatch(event -> event.getOutcome() == AuditOutcome.DENIED));
   }
 
   @Test
   void anUnknownCertificateIsNamedAsTheSerialField() {
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 desk.requestChange(
                     shared(OperatorRole.ENTRY_CLERK).token(),
@@ -174,15 +151,15 @@ class ApplicationDeskServiceTest {
   void noDocumentIsAddedToAnUnknownOrDecidedApplication() {
     String token = shared(OperatorRole.ENTRY_CLERK).token();
     DocumentUpload scan = idScan().get(0);
-    RaRefusal unknown =
-        assertThrows(RaRefusal.class, () -> desk.addDocument(token, Long.MAX_VALUE, scan));
-    assertEquals(RaRefusal.Reason.NOT_FOUND, unknown.reason());
+    Refusal unknown =
+        assertThrows(Refusal.class, () -> desk.addDocument(token, Long.MAX_VALUE, scan));
+    assertEquals(RefusalCode.NOT_FOUND, unknown.code());
 
     long id = RaServiceFixtures.submittedApplication(null);
     review.reject(
         shared(OperatorRole.REVIEWER).token(), id, RejectionReason.values()[0], "incomplete");
-    RaRefusal decided = assertThrows(RaRefusal.class, () -> desk.addDocument(token, id, scan));
-    assertEquals(RaRefusal.Reason.WRONG_STATE, decided.reason());
+    Refusal decided = assertThrows(Refusal.class, () -> desk.addDocument(token, id, scan));
+    assertEquals(RefusalCode.WRONG_STATE, decided.code());
     assertEquals("application.alreadyDecided", decided.problems().get(0).key());
     assertEquals(
         List.of(DocumentKind.ID_DOCUMENT),

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.RaServiceFixtures.Staff;
 import org.egovca.ra.domain.ApplicantNotice;
 import org.egovca.ra.domain.ApplicationState;
@@ -53,11 +55,11 @@ class ApplicationReviewServiceTest {
   @Test
   void anEntryClerkCannotDecideAnApplication() {
     long id = submittedApplication(null);
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () -> review.approve(shared(OperatorRole.ENTRY_CLERK).token(), id, null));
-    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     unchanged(id);
   }
 
@@ -73,9 +75,8 @@ class ApplicationReviewServiceTest {
         administration.requestRoleChange(
             admin().token(), clerk.username, OperatorRole.REVIEWER, null));
 
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> review.approve(clerk.token(), id, null));
-    assertEquals(RaRefusal.Reason.SEPARATION_OF_DUTIES, refused.reason());
+    Refusal refused = assertThrows(Refusal.class, () -> review.approve(clerk.token(), id, null));
+    assertEquals(RefusalCode.SEPARATION_OF_DUTIES, refused.code());
     assertEquals("separation.ownApplication", refused.problems().get(0).key());
     unchanged(id);
   }
@@ -83,11 +84,11 @@ class ApplicationReviewServiceTest {
   @Test
   void aRejectionNeedsItsReason() {
     long id = submittedApplication(null);
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () -> review.reject(shared(OperatorRole.REVIEWER).token(), id, null, "why"));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("reason", refused.problems().get(0).field());
     unchanged(id);
   }
@@ -95,9 +96,9 @@ class ApplicationReviewServiceTest {
   @Test
   void aDecisionNoteLongerThanTheLimitIsRefusedAndNothingIsIssued() {
     long id = submittedApplication(null);
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () -> review.approve(shared(OperatorRole.REVIEWER).token(), id, "n".repeat(1001)));
     assertEquals("note", refused.problems().get(0).field());
     unchanged(id);
@@ -109,34 +110,34 @@ class ApplicationReviewServiceTest {
     long id = submittedApplication(null);
     String token = shared(OperatorRole.REVIEWER).token();
     review.reject(token, id, RejectionReason.values()[0], null);
-    RaRefusal refused = assertThrows(RaRefusal.class, () -> review.approve(token, id, null));
-    assertEquals(RaRefusal.Reason.WRONG_STATE, refused.reason());
+    Refusal refused = assertThrows(Refusal.class, () -> review.approve(token, id, null));
+    assertEquals(RefusalCode.WRONG_STATE, refused.code());
     assertEquals("application.alreadyDecided", refused.problems().get(0).key());
     assertEquals(1, noticesOf(id));
   }
 
   @Test
   void anUnknownApplicationIsNotFound() {
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () -> review.approve(shared(OperatorRole.REVIEWER).token(), Long.MAX_VALUE, null));
-    assertEquals(RaRefusal.Reason.NOT_FOUND, refused.reason());
+    assertEquals(RefusalCode.NOT_FOUND, refused.code());
     assertEquals("application.notFound", refused.problems().get(0).key());
   }
 
   @Test
   void aForcedRevocationNeedsAReasonOfTheCpsAndANote() {
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 review.forceRevoke(shared(OperatorRole.REVIEWER).token(), "01", "SUPERSEDED", " "));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals(
         java.util.Set.of("revocationReason", "note"),
         refused.problems().stream()
-            .map(RaRefusal.Problem::field)
+            .map(Refusal.Problem::field)
             .collect(java.util.stream.Collectors.toSet()));
   }
 
@@ -146,12 +147,12 @@ class ApplicationReviewServiceTest {
         RaServiceFixtures.stored(shared(OperatorRole.AUDITOR).username)
             .getCertificate()
             .getSerialNumberHex();
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 review.forceRevoke(shared(OperatorRole.REVIEWER).token(), serial, "E", "key lost"));
-    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertEquals("certificate.service", refused.problems().get(0).key());
     assertEquals(
         org.egovca.ca.domain.CertificateStatus.VALID,

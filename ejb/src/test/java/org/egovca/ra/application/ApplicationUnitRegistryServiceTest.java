@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
@@ -18,10 +20,10 @@ class ApplicationUnitRegistryServiceTest {
 
   @Inject OperatorAdministration administration;
 
-  private RaRefusal refused(String code, String name, String field, String key) {
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> administration.createUnit(admin().token(), code, name));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+  private Refusal refused(String code, String name, String field, String key) {
+    Refusal refused =
+        assertThrows(Refusal.class, () -> administration.createUnit(admin().token(), code, name));
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertTrue(
         refused.problems().stream()
             .anyMatch(problem -> field.equals(problem.field()) && key.equals(problem.key())),
@@ -47,7 +49,7 @@ class ApplicationUnitRegistryServiceTest {
 
   @Test
   void aMissingAndALongNameAreRefusedNamingTheField() {
-    RaRefusal missing = refused(uniqueName("u"), " ", "unitName", "field.required");
+    Refusal missing = refused(uniqueName("u"), " ", "unitName", "field.required");
     assertEquals(1, missing.problems().size());
     refused(uniqueName("u"), "n".repeat(129), "unitName", "field.tooLong");
   }
@@ -55,13 +57,13 @@ class ApplicationUnitRegistryServiceTest {
   @Test
   void anOperatorWhoIsNoSecurityAdministratorCannotCreateAUnit() {
     String code = uniqueName("u");
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 administration.createUnit(
                     RaServiceFixtures.shared(OperatorRole.ENTRY_CLERK).token(), code, "Unit"));
-    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertEquals(0, auditEventsAbout("unit:" + code));
   }
 }

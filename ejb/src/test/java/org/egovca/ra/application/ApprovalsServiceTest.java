@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.ra.domain.PendingAction;
 import org.egovca.servicetier.ServiceTier;
@@ -31,33 +33,33 @@ class ApprovalsServiceTest {
   @Test
   void anOperatorWhoIsNoSecurityAdministratorCannotDecideRequests() {
     PendingActionView request = newOperatorRequest();
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 approvals.approve(
                     RaServiceFixtures.shared(OperatorRole.REVIEWER).token(), request.id(), null));
-    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertTrue(refused.getMessage().contains("APPROVE_REQUESTS"), refused.getMessage());
     assertEquals(PendingAction.State.PENDING, stateOf(request.id()));
   }
 
   @Test
   void anUnknownRequestIsNotFound() {
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> approvals.request(admin2().token(), Long.MAX_VALUE));
-    assertEquals(RaRefusal.Reason.NOT_FOUND, refused.reason());
+    Refusal refused =
+        assertThrows(Refusal.class, () -> approvals.request(admin2().token(), Long.MAX_VALUE));
+    assertEquals(RefusalCode.NOT_FOUND, refused.code());
     assertEquals("dualControl.notFound", refused.problems().get(0).key());
   }
 
   @Test
   void anApprovalNoteLongerThanTheLimitIsRefusedNamingItAndNothingIsCreated() {
     PendingActionView request = newOperatorRequest();
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () -> approvals.approve(admin2().token(), request.id(), "n".repeat(1001)));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("note", refused.problems().get(0).field());
     assertEquals(PendingAction.State.PENDING, stateOf(request.id()));
     assertEquals(null, RaServiceFixtures.stored(request.target().substring("operator:".length())));
@@ -66,9 +68,9 @@ class ApprovalsServiceTest {
   @Test
   void onlyTheRequesterMayWithdrawARequest() {
     PendingActionView request = newOperatorRequest();
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> approvals.withdraw(admin2().token(), request.id()));
-    assertEquals(RaRefusal.Reason.SEPARATION_OF_DUTIES, refused.reason());
+    Refusal refused =
+        assertThrows(Refusal.class, () -> approvals.withdraw(admin2().token(), request.id()));
+    assertEquals(RefusalCode.SEPARATION_OF_DUTIES, refused.code());
     assertTrue(refused.getMessage().contains("who asked for it"), refused.getMessage());
     assertEquals(PendingAction.State.PENDING, stateOf(request.id()));
 
@@ -78,9 +80,9 @@ class ApprovalsServiceTest {
   @Test
   void theRequesterCannotRejectTheirOwnRequest() {
     PendingActionView request = newOperatorRequest();
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> approvals.reject(admin().token(), request.id(), null));
-    assertEquals(RaRefusal.Reason.SEPARATION_OF_DUTIES, refused.reason());
+    Refusal refused =
+        assertThrows(Refusal.class, () -> approvals.reject(admin().token(), request.id(), null));
+    assertEquals(RefusalCode.SEPARATION_OF_DUTIES, refused.code());
     assertEquals("dualControl.sameOperator", refused.problems().get(0).key());
     assertEquals(PendingAction.State.PENDING, stateOf(request.id()));
   }
@@ -89,10 +91,9 @@ class ApprovalsServiceTest {
   void aRejectedRequestCannotBeApprovedAfterwards() {
     PendingActionView request = newOperatorRequest();
     assertEquals("REJECTED", approvals.reject(admin2().token(), request.id(), "no").state());
-    RaRefusal refused =
-        assertThrows(
-            RaRefusal.class, () -> approvals.approve(admin2().token(), request.id(), null));
-    assertEquals(RaRefusal.Reason.WRONG_STATE, refused.reason());
+    Refusal refused =
+        assertThrows(Refusal.class, () -> approvals.approve(admin2().token(), request.id(), null));
+    assertEquals(RefusalCode.WRONG_STATE, refused.code());
     assertEquals("dualControl.notOpen", refused.problems().get(0).key());
     assertTrue(refused.getMessage().contains("REJECTED"), refused.getMessage());
   }

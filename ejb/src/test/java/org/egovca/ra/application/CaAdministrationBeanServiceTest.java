@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.RaServiceFixtures.Staff;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.ra.domain.PendingAction;
@@ -27,11 +28,11 @@ class CaAdministrationBeanServiceTest {
 
   @Test
   void aMalformedUnitCodeIsAMalformedRequestNamingTheField() {
-    CaRequestException refused =
+    Refusal refused =
         assertThrows(
-            CaRequestException.class,
+            Refusal.class,
             () -> service.createApplicationUnit(admin().credentials(), "a b", "Unit"));
-    assertEquals(CaRequestException.Reason.MALFORMED_REQUEST, refused.reason());
+    assertEquals(RefusalCode.MALFORMED_REQUEST, refused.code());
     assertTrue(refused.getMessage().startsWith("unitCode: "), refused.getMessage());
   }
 
@@ -42,58 +43,56 @@ class CaAdministrationBeanServiceTest {
             admin().token(),
             RaServiceFixtures.newOperatorForm(
                 RaServiceFixtures.uniqueName("soap"), OperatorRole.AUDITOR, null));
-    CaRequestException refused =
+    Refusal refused =
         assertThrows(
-            CaRequestException.class,
-            () -> service.approveRequest(admin().credentials(), request.id(), null));
-    assertEquals(CaRequestException.Reason.NOT_AUTHORIZED, refused.reason());
+            Refusal.class, () -> service.approveRequest(admin().credentials(), request.id(), null));
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertEquals(PendingAction.State.PENDING, RaServiceFixtures.stateOf(request.id()));
     service.withdrawRequest(admin().credentials(), request.id());
   }
 
   @Test
   void anUnknownRequestIsAMalformedRequest() {
-    CaRequestException refused =
+    Refusal refused =
         assertThrows(
-            CaRequestException.class,
+            Refusal.class,
             () -> service.rejectRequest(admin2().credentials(), Long.MAX_VALUE, null));
-    assertEquals(CaRequestException.Reason.MALFORMED_REQUEST, refused.reason());
+    assertEquals(RefusalCode.MALFORMED_REQUEST, refused.code());
     assertTrue(refused.getMessage().contains("no request"), refused.getMessage());
   }
 
   @Test
   void aKeyRolloverOfAnUnknownCaIsRefused() {
-    CaRequestException refused =
+    Refusal refused =
         assertThrows(
-            CaRequestException.class,
-            () -> service.rollOverCaKey(admin().credentials(), "no-such-ca"));
-    assertEquals(CaRequestException.Reason.CA_UNAVAILABLE, refused.reason());
+            Refusal.class, () -> service.rollOverCaKey(admin().credentials(), "no-such-ca"));
+    assertEquals(RefusalCode.CA_UNAVAILABLE, refused.code());
   }
 
   @Test
   void aNewPasswordBreakingTheRulesIsAMalformedRequestAndChangesNothing() {
     Staff admin2 = admin2();
     String before = RaServiceFixtures.stored(admin2.username).getPasswordHash();
-    CaRequestException refused =
+    Refusal refused =
         assertThrows(
-            CaRequestException.class,
+            Refusal.class,
             () -> service.changePassword(admin2.credentials(), "admin2admin2".toCharArray()));
-    assertEquals(CaRequestException.Reason.MALFORMED_REQUEST, refused.reason());
+    assertEquals(RefusalCode.MALFORMED_REQUEST, refused.code());
     assertTrue(refused.getMessage().contains("newPassword"), refused.getMessage());
     assertEquals(before, RaServiceFixtures.stored(admin2.username).getPasswordHash());
   }
 
   @Test
   void anOperatorWithoutThePermissionCannotCreateAUnit() {
-    CaRequestException refused =
+    Refusal refused =
         assertThrows(
-            CaRequestException.class,
+            Refusal.class,
             () ->
                 service.createApplicationUnit(
                     RaServiceFixtures.shared(OperatorRole.REVIEWER).credentials(),
                     RaServiceFixtures.uniqueName("u"),
                     "Unit"));
-    assertEquals(CaRequestException.Reason.NOT_AUTHORIZED, refused.reason());
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertTrue(refused.getMessage().contains("needs MANAGE_OPERATORS"), refused.getMessage());
   }
 }

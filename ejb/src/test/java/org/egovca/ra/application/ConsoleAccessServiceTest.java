@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.RaServiceFixtures.Account;
 import org.egovca.ra.application.RaServiceFixtures.Staff;
 import org.egovca.ra.domain.OperatorRole;
@@ -30,29 +33,28 @@ class ConsoleAccessServiceTest {
 
   @Test
   void noSessionTokenIsRefusedAsAnEndedSession() {
-    RaRefusal refused = assertThrows(RaRefusal.class, () -> administration.operators(null));
-    assertEquals(RaRefusal.Reason.SESSION_ENDED, refused.reason());
+    Refusal refused = assertThrows(Refusal.class, () -> administration.operators(null));
+    assertEquals(RefusalCode.SESSION_ENDED, refused.code());
     assertEquals("session.ended", refused.problems().get(0).key());
   }
 
   @Test
   void anUnknownSessionTokenIsRefusedAsAnEndedSession() {
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> administration.operators("no-such-session"));
-    assertEquals(RaRefusal.Reason.SESSION_ENDED, refused.reason());
+    Refusal refused =
+        assertThrows(Refusal.class, () -> administration.operators("no-such-session"));
+    assertEquals(RefusalCode.SESSION_ENDED, refused.code());
   }
 
   @Test
   void anOperatorWithoutThePermissionIsRefusedAndTheDenialAudited() {
     Staff auditor = shared(OperatorRole.AUDITOR);
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> administration.operators(auditor.token()));
-    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    Refusal refused = assertThrows(Refusal.class, () -> administration.operators(auditor.token()));
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertEquals("access.denied", refused.problems().get(0).key());
     assertTrue(refused.getMessage().contains("MANAGE_OPERATORS"), refused.getMessage());
     // audited in a transaction of its own: the refused call's rolled back
     assertTrue(
-        auditEvents("listOperators", null).stream()
+        auditEvents(AuditAction.OPERATORS_LISTED, null).stream()
             .anyMatch(
                 event ->
                     event.getOutcome() == AuditOutcome.DENIED
@@ -66,9 +68,9 @@ class ConsoleAccessServiceTest {
         sessions
             .login(account.staff().certificate, account.staff().username, account.oneTime(), null)
             .sessionToken();
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> queries.applications(token, ApplicationSearch.all()));
-    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    Refusal refused =
+        assertThrows(Refusal.class, () -> queries.applications(token, ApplicationSearch.all()));
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertEquals("password.mustChange", refused.problems().get(0).key());
   }
 
@@ -77,7 +79,7 @@ class ConsoleAccessServiceTest {
     Staff auditor = RaServiceFixtures.newOperator(OperatorRole.AUDITOR, null);
     String token = auditor.token();
     administration.deactivate(RaServiceFixtures.admin().token(), auditor.username);
-    RaRefusal refused = assertThrows(RaRefusal.class, () -> queries.auditTrail(token, null, 1));
-    assertEquals(RaRefusal.Reason.SESSION_ENDED, refused.reason());
+    Refusal refused = assertThrows(Refusal.class, () -> queries.auditTrail(token, null, 1));
+    assertEquals(RefusalCode.SESSION_ENDED, refused.code());
   }
 }

@@ -13,8 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
-import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.RaServiceFixtures.Account;
 import org.egovca.ra.application.RaServiceFixtures.Staff;
 import org.egovca.ra.domain.OperatorRole;
@@ -38,8 +40,8 @@ class DualControlServiceTest {
         requester.token(), newOperatorForm(username, OperatorRole.ARCHIVE_ADMIN, null));
   }
 
-  private static RaRefusal separation(RaRefusal refused, String key) {
-    assertEquals(RaRefusal.Reason.SEPARATION_OF_DUTIES, refused.reason());
+  private static Refusal separation(Refusal refused, String key) {
+    assertEquals(RefusalCode.SEPARATION_OF_DUTIES, refused.code());
     assertEquals(key, refused.problems().get(0).key());
     return refused;
   }
@@ -48,14 +50,14 @@ class DualControlServiceTest {
   void theRequesterCannotApproveTheirOwnRequestAndNothingIsCarriedOut() {
     String username = uniqueName("dc");
     PendingActionView request = newOperatorRequest(admin(), username);
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> approvals.approve(admin().token(), request.id(), null));
+    Refusal refused =
+        assertThrows(Refusal.class, () -> approvals.approve(admin().token(), request.id(), null));
     separation(refused, "dualControl.sameOperator");
     assertTrue(refused.getMessage().contains("cannot also decide it"), refused.getMessage());
     assertEquals(PendingAction.State.PENDING, stateOf(request.id()));
     assertNull(stored(username));
     assertTrue(
-        RaServiceFixtures.auditEvents(AuditActions.DUAL_CONTROL_APPROVED, reference(request))
+        RaServiceFixtures.auditEvents(AuditAction.DUAL_CONTROL_APPROVED, reference(request))
             .stream()
             .allMatch(event -> event.getOutcome() == AuditOutcome.DENIED));
   }
@@ -64,8 +66,8 @@ class DualControlServiceTest {
   void nobodyAsksForASupervisedActionOnTheirOwnAccount() {
     String token = admin().token();
     long before = RaServiceFixtures.auditEventsAbout("operator:admin");
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> administration.requestPasswordReset(token, "admin"));
+    Refusal refused =
+        assertThrows(Refusal.class, () -> administration.requestPasswordReset(token, "admin"));
     separation(refused, "dualControl.sameOperator");
     assertTrue(refused.getMessage().contains("their own account"), refused.getMessage());
     // only the denial is recorded; no request waits
@@ -84,9 +86,9 @@ class DualControlServiceTest {
     PendingActionView request =
         administration.requestRoleChange(
             admin().token(), securityAdmin.username, OperatorRole.AUDITOR, null);
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class, () -> approvals.approve(securityAdmin.token(), request.id(), null));
+            Refusal.class, () -> approvals.approve(securityAdmin.token(), request.id(), null));
     separation(refused, "dualControl.sameOperator");
     assertTrue(refused.getMessage().contains("about their own account"), refused.getMessage());
     assertEquals(PendingAction.State.PENDING, stateOf(request.id()));
@@ -101,9 +103,8 @@ class DualControlServiceTest {
     PendingActionView request = newOperatorRequest(securityAdmin, username);
     administration.deactivate(admin().token(), securityAdmin.username);
 
-    RaRefusal refused =
-        assertThrows(
-            RaRefusal.class, () -> approvals.approve(admin2().token(), request.id(), null));
+    Refusal refused =
+        assertThrows(Refusal.class, () -> approvals.approve(admin2().token(), request.id(), null));
     separation(refused, "dualControl.sameOperator");
     assertTrue(refused.getMessage().contains("may no longer ask for it"), refused.getMessage());
     assertNull(stored(username));
@@ -115,10 +116,10 @@ class DualControlServiceTest {
     String username = uniqueName("dc");
     PendingActionView request = newOperatorRequest(admin(), username);
     ServiceTier.clock().advance(PendingAction.LIFETIME);
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class, () -> approvals.approve(admin2().freshToken(), request.id(), null));
-    assertEquals(RaRefusal.Reason.WRONG_STATE, refused.reason());
+            Refusal.class, () -> approvals.approve(admin2().freshToken(), request.id(), null));
+    assertEquals(RefusalCode.WRONG_STATE, refused.code());
     assertEquals("dualControl.notOpen", refused.problems().get(0).key());
     assertTrue(refused.getMessage().contains("expired"), refused.getMessage());
     assertNull(stored(username));
@@ -128,8 +129,8 @@ class DualControlServiceTest {
   void theSameActionOnTheSameTargetCannotWaitTwice() {
     String username = uniqueName("dc");
     newOperatorRequest(admin(), username);
-    RaRefusal refused = assertThrows(RaRefusal.class, () -> newOperatorRequest(admin2(), username));
-    assertEquals(RaRefusal.Reason.WRONG_STATE, refused.reason());
+    Refusal refused = assertThrows(Refusal.class, () -> newOperatorRequest(admin2(), username));
+    assertEquals(RefusalCode.WRONG_STATE, refused.code());
     assertEquals("dualControl.alreadyRequested", refused.problems().get(0).key());
   }
 
@@ -139,8 +140,8 @@ class DualControlServiceTest {
     Staff archivist = newOperator(OperatorRole.ARCHIVE_ADMIN, null);
     PendingActionView reset =
         administration.requestPasswordReset(admin2().token(), archivist.username);
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> approvals.approve(admin().token(), reset.id(), null));
+    Refusal refused =
+        assertThrows(Refusal.class, () -> approvals.approve(admin().token(), reset.id(), null));
     separation(refused, "dualControl.splitKnowledge");
     assertTrue(refused.getMessage().contains("supplied the key"), refused.getMessage());
     assertEquals(PendingAction.State.PENDING, stateOf(reset.id()));
@@ -154,9 +155,9 @@ class DualControlServiceTest {
     PendingActionView certificate =
         administration.requestCertificate(
             admin2().token(), account.staff().username, RaServiceFixtures.certificateRequest());
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class, () -> approvals.approve(admin().token(), certificate.id(), null));
+            Refusal.class, () -> approvals.approve(admin().token(), certificate.id(), null));
     separation(refused, "dualControl.splitKnowledge");
     assertTrue(refused.getMessage().contains("received the one-time password"));
     assertEquals(PendingAction.State.PENDING, stateOf(certificate.id()));
@@ -175,15 +176,15 @@ class DualControlServiceTest {
             admin().token(),
             new NewOperator(uniqueName("dc"), "Key Thief", null, OperatorRole.AUDITOR, null, key)));
 
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class, () -> approvals.approve(admin2().token(), certificate.id(), null));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+            Refusal.class, () -> approvals.approve(admin2().token(), certificate.id(), null));
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("certificateRequest", refused.problems().get(0).field());
     assertEquals(PendingAction.State.PENDING, stateOf(certificate.id()));
     assertEquals(serialBefore, stored(archivist.username).getCertificate().getSerialNumberHex());
     assertTrue(
-        RaServiceFixtures.auditEvents(AuditActions.DUAL_CONTROL_APPROVED, reference(certificate))
+        RaServiceFixtures.auditEvents(AuditAction.DUAL_CONTROL_APPROVED, reference(certificate))
             .stream()
             .anyMatch(event -> event.getOutcome() == AuditOutcome.FAILURE));
   }

@@ -1,13 +1,13 @@
 package org.egovca.ra.application;
 
-import org.egovca.ca.domain.Refusal;
-import org.egovca.ca.domain.RefusalCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.domain.validation.DnValue;
 import org.egovca.ra.domain.validation.OrganisationCode;
 import org.egovca.ra.domain.validation.Text;
@@ -114,7 +114,6 @@ class FormValidationTest {
     Refusal refusal = assertThrows(Refusal.class, () -> FormValidation.check(form));
     assertEquals(RefusalCode.INVALID_INPUT, refusal.code());
     assertEquals(
-        List.of("name", "code"),
-        refusal.problems().stream().map(Refusal.Problem::field).toList());
+        List.of("name", "code"), refusal.problems().stream().map(Refusal.Problem::field).toList());
   }
 }

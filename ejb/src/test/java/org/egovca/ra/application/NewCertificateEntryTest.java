@@ -1,7 +1,5 @@
 package org.egovca.ra.application;
 
-import org.egovca.ca.domain.Refusal;
-import org.egovca.ca.domain.RefusalCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -19,6 +17,8 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.ca.domain.CertificateProfile;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.TestProfiles;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.TestKeys;

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import java.util.List;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.RaServiceFixtures.Staff;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.OperatorRole;
@@ -26,9 +28,9 @@ class OperatorAccountsServiceTest {
   @Inject OperatorAdministration administration;
   @Inject Approvals approvals;
 
-  private RaRefusal refusedNewOperator(NewOperator form) {
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> administration.requestOperator(admin().token(), form));
+  private Refusal refusedNewOperator(NewOperator form) {
+    Refusal refused =
+        assertThrows(Refusal.class, () -> administration.requestOperator(admin().token(), form));
     assertTrue(
         approvals.waiting(admin().token()).stream()
             .noneMatch(request -> request.target().equals("operator:" + form.username())),
@@ -36,8 +38,8 @@ class OperatorAccountsServiceTest {
     return refused;
   }
 
-  private static void invalid(RaRefusal refused, String field, String key) {
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+  private static void invalid(Refusal refused, String field, String key) {
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertTrue(
         refused.problems().stream()
             .anyMatch(problem -> field.equals(problem.field()) && key.equals(problem.key())),
@@ -71,8 +73,8 @@ class OperatorAccountsServiceTest {
   void everyWrongFieldIsNamedAtOnce() {
     NewOperator form =
         new NewOperator(uniqueName("acc"), "", "not-an-email", OperatorRole.AUDITOR, null, null);
-    RaRefusal refused = refusedNewOperator(form);
-    List<String> fields = refused.problems().stream().map(RaRefusal.Problem::field).toList();
+    Refusal refused = refusedNewOperator(form);
+    List<String> fields = refused.problems().stream().map(Refusal.Problem::field).toList();
     assertTrue(
         fields.containsAll(List.of("displayName", "email", "certificateRequest")),
         fields.toString());
@@ -80,18 +82,18 @@ class OperatorAccountsServiceTest {
 
   @Test
   void anAccountWithoutARoleIsRefusedNamingTheRoles() {
-    RaRefusal refused = refusedNewOperator(newOperatorForm(uniqueName("acc"), null, null));
+    Refusal refused = refusedNewOperator(newOperatorForm(uniqueName("acc"), null, null));
     invalid(refused, "roles", "roles.conflict");
   }
 
   @Test
   void aRoleChangeToNoRoleIsASeparationOfDutiesRefusal() {
     Staff auditor = RaServiceFixtures.shared(OperatorRole.AUDITOR);
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () -> administration.requestRoleChange(admin().token(), auditor.username, null, null));
-    assertEquals(RaRefusal.Reason.SEPARATION_OF_DUTIES, refused.reason());
+    assertEquals(RefusalCode.SEPARATION_OF_DUTIES, refused.code());
     assertEquals("roles", refused.problems().get(0).field());
     assertEquals("roles.conflict", refused.problems().get(0).key());
   }
@@ -125,22 +127,22 @@ class OperatorAccountsServiceTest {
 
   @Test
   void aRoleChangeForAnUnknownOperatorIsNotFound() {
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 administration.requestRoleChange(
                     admin().token(), "nobody-by-this-name", OperatorRole.AUDITOR, null));
-    assertEquals(RaRefusal.Reason.NOT_FOUND, refused.reason());
+    assertEquals(RefusalCode.NOT_FOUND, refused.code());
     assertEquals("operator.notFound", refused.problems().get(0).key());
   }
 
   @Test
   void aRoleChangeToUnitAdministratorWithoutAUnitIsRefused() {
     Staff auditor = RaServiceFixtures.shared(OperatorRole.AUDITOR);
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 administration.requestRoleChange(
                     admin().token(), auditor.username, OperatorRole.UNIT_ADMIN, " "));
@@ -150,9 +152,9 @@ class OperatorAccountsServiceTest {
   /** Thrown to roll back the set-up of a test that needs all but two administrators gone. */
   private static final class RolledBack extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    final transient RaRefusal refusal;
+    final transient Refusal refusal;
 
-    RolledBack(RaRefusal refusal) {
+    RolledBack(Refusal refusal) {
       super(null, null, false, false);
       this.refusal = refusal;
     }
@@ -180,10 +182,10 @@ class OperatorAccountsServiceTest {
                       }
                       throw new RolledBack(
                           assertThrows(
-                              RaRefusal.class,
+                              Refusal.class,
                               () -> administration.deactivate(token, other.username)));
                     }));
-    assertEquals(RaRefusal.Reason.WRONG_STATE, rolledBack.refusal.reason());
+    assertEquals(RefusalCode.WRONG_STATE, rolledBack.refusal.code());
     assertEquals("operator.lastSecurityAdmins", rolledBack.refusal.problems().get(0).key());
     assertTrue(RaServiceFixtures.stored(other.username).isActive());
     assertTrue(RaServiceFixtures.stored("admin2").isActive());

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import org.egovca.audit.domain.AuditAction;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.RaServiceFixtures.Staff;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.servicetier.ServiceTier;
@@ -25,34 +28,33 @@ class OperatorAdministrationServiceTest {
   @Test
   void anOperatorWhoIsNoSecurityAdministratorCannotAskForAnAccount() {
     String username = RaServiceFixtures.uniqueName("adm");
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 administration.requestOperator(
                     shared(OperatorRole.ENTRY_CLERK).token(),
                     RaServiceFixtures.newOperatorForm(username, OperatorRole.REVIEWER, null)));
-    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertEquals("access.denied", refused.problems().get(0).key());
     // the denial names the user name asked for; no request names the account
-    assertEquals(1, RaServiceFixtures.auditEvents("requestOperator", username).size());
+    assertEquals(1, RaServiceFixtures.auditEvents(AuditAction.OPERATOR_CREATED, username).size());
     assertEquals(0, RaServiceFixtures.auditEventsAbout("operator:" + username));
   }
 
   @Test
   void anOperatorWhoIsNoSecurityAdministratorCannotUnlockAnAccount() {
     Staff auditor = shared(OperatorRole.AUDITOR);
-    RaRefusal refused =
-        assertThrows(
-            RaRefusal.class, () -> administration.unlock(auditor.token(), auditor.username));
-    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    Refusal refused =
+        assertThrows(Refusal.class, () -> administration.unlock(auditor.token(), auditor.username));
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
   }
 
   @Test
   void aSecurityAdministratorCannotDeactivateThemselves() {
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> administration.deactivate(admin().token(), "admin"));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    Refusal refused =
+        assertThrows(Refusal.class, () -> administration.deactivate(admin().token(), "admin"));
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("username", refused.problems().get(0).field());
     assertEquals("operator.self", refused.problems().get(0).key());
     assertTrue(RaServiceFixtures.stored("admin").isActive());
@@ -61,14 +63,14 @@ class OperatorAdministrationServiceTest {
   @Test
   void anUnknownOperatorCannotBeDeactivatedUnlockedOrReset() {
     String token = admin().token();
-    for (RaRefusal refused :
-        new RaRefusal[] {
-          assertThrows(RaRefusal.class, () -> administration.deactivate(token, "nobody-here")),
-          assertThrows(RaRefusal.class, () -> administration.unlock(token, "nobody-here")),
+    for (Refusal refused :
+        new Refusal[] {
+          assertThrows(Refusal.class, () -> administration.deactivate(token, "nobody-here")),
+          assertThrows(Refusal.class, () -> administration.unlock(token, "nobody-here")),
           assertThrows(
-              RaRefusal.class, () -> administration.requestPasswordReset(token, "nobody-here"))
+              Refusal.class, () -> administration.requestPasswordReset(token, "nobody-here"))
         }) {
-      assertEquals(RaRefusal.Reason.NOT_FOUND, refused.reason());
+      assertEquals(RefusalCode.NOT_FOUND, refused.code());
       assertEquals("operator.notFound", refused.problems().get(0).key());
     }
   }
@@ -79,7 +81,7 @@ class OperatorAdministrationServiceTest {
     OperatorSessions sessions = RaServiceFixtures.service(OperatorSessions.class);
     for (int i = 0; i < org.egovca.ra.domain.Operator.MAX_FAILED_LOGINS; i++) {
       assertThrows(
-          RaRefusal.class,
+          Refusal.class,
           () ->
               sessions.login(clerk.certificate, clerk.username, "Wrong1pass".toCharArray(), null));
     }

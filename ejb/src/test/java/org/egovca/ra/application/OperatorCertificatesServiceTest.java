@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.security.KeyPair;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.ra.domain.OperatorRole;
@@ -37,14 +39,14 @@ class OperatorCertificatesServiceTest {
         username, form.displayName(), form.email(), form.role(), null, requestPem);
   }
 
-  private RaRefusal refusedRequest(String requestPem) {
-    RaRefusal refused =
+  private Refusal refusedRequest(String requestPem) {
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 administration.requestOperator(
                     admin().token(), withRequest(uniqueName("crt"), requestPem)));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("certificateRequest", refused.problems().get(0).field());
     assertEquals("operator.request", refused.problems().get(0).key());
     return refused;
@@ -77,7 +79,7 @@ class OperatorCertificatesServiceTest {
     String key = RaServiceFixtures.certificateRequest();
     RaServiceFixtures.approved(
         administration.requestOperator(admin().token(), withRequest(uniqueName("crt"), key)));
-    RaRefusal refused = refusedRequest(key);
+    Refusal refused = refusedRequest(key);
     assertTrue(refused.getMessage().contains("already belongs"), refused.getMessage());
   }
 
@@ -88,10 +90,9 @@ class OperatorCertificatesServiceTest {
     PendingActionView request =
         administration.requestOperator(
             admin().token(), withRequest(username, request(ec, ec, "SHA256withECDSA")));
-    RaRefusal refused =
-        assertThrows(
-            RaRefusal.class, () -> approvals.approve(admin2().token(), request.id(), null));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    Refusal refused =
+        assertThrows(Refusal.class, () -> approvals.approve(admin2().token(), request.id(), null));
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("certificateRequest", refused.problems().get(0).field());
     assertEquals(PendingAction.State.PENDING, stateOf(request.id()));
     assertNull(stored(username));

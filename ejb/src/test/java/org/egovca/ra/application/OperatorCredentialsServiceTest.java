@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.egovca.ca.domain.CaRequestException;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.RaServiceFixtures.Account;
 import org.egovca.ra.application.RaServiceFixtures.Staff;
 import org.egovca.ra.domain.Operator;
@@ -29,9 +30,8 @@ class OperatorCredentialsServiceTest {
   @Inject OperatorAdministration administration;
 
   private String refused(AdminCredentials credentials) {
-    CaRequestException refused =
-        assertThrows(CaRequestException.class, () -> service.waitingRequests(credentials));
-    assertEquals(CaRequestException.Reason.NOT_AUTHORIZED, refused.reason());
+    Refusal refused = assertThrows(Refusal.class, () -> service.waitingRequests(credentials));
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     return refused.getMessage();
   }
 

@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.domain.AuditAction;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.RaServiceFixtures.Staff;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.OperatorRole;
@@ -27,20 +29,20 @@ class OperatorSessionsServiceTest {
   @Inject OperatorSessions sessions;
   @Inject OperatorAdministration administration;
 
-  private static RaRefusal refusedLogin(
+  private static Refusal refusedLogin(
       OperatorSessions sessions, byte[] certificate, String username, String password) {
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () -> sessions.login(certificate, username, password.toCharArray(), "192.0.2.7"));
-    assertEquals(RaRefusal.Reason.LOGIN_FAILED, refused.reason());
+    assertEquals(RefusalCode.LOGIN_FAILED, refused.code());
     return refused;
   }
 
   @Test
   void aLoginWithoutAClientCertificateIsRefused() {
     Staff clerk = shared(OperatorRole.ENTRY_CLERK);
-    RaRefusal refused =
+    Refusal refused =
         refusedLogin(sessions, new byte[0], clerk.username, RaServiceFixtures.PASSWORD);
     assertEquals("login.noCertificate", refused.problems().get(0).key());
   }
@@ -48,7 +50,7 @@ class OperatorSessionsServiceTest {
   @Test
   void anUnknownUserNameIsRefusedAsAnyMismatch() {
     Staff clerk = shared(OperatorRole.ENTRY_CLERK);
-    RaRefusal refused =
+    Refusal refused =
         refusedLogin(
             sessions, clerk.certificate, "nobody-by-this-name", RaServiceFixtures.PASSWORD);
     assertEquals("login.failed", refused.problems().get(0).key());
@@ -58,7 +60,7 @@ class OperatorSessionsServiceTest {
   void anotherOperatorsCertificateIsRefusedWithoutCountingTowardsTheLockout() {
     Staff clerk = newOperator(OperatorRole.ENTRY_CLERK, null);
     Staff reviewer = shared(OperatorRole.REVIEWER);
-    RaRefusal refused = refusedLogin(sessions, reviewer.certificate, clerk.username, "Wrong1pass");
+    Refusal refused = refusedLogin(sessions, reviewer.certificate, clerk.username, "Wrong1pass");
     assertEquals("login.failed", refused.problems().get(0).key());
     assertEquals(0, stored(clerk.username).getFailedLogins());
   }
@@ -69,7 +71,7 @@ class OperatorSessionsServiceTest {
     refusedLogin(sessions, clerk.certificate, clerk.username, "Wrong1pass");
     assertEquals(1, stored(clerk.username).getFailedLogins());
     assertTrue(
-        RaServiceFixtures.auditEvents(AuditActions.OPERATOR_LOGIN, "operator:" + clerk.username)
+        RaServiceFixtures.auditEvents(AuditAction.OPERATOR_LOGIN, "operator:" + clerk.username)
             .stream()
             .anyMatch(event -> event.getDetail().startsWith("wrong password from 192.0.2.7")));
   }
@@ -82,9 +84,9 @@ class OperatorSessionsServiceTest {
     }
     assertEquals(
         1,
-        RaServiceFixtures.auditEvents(AuditActions.OPERATOR_LOCKED, "operator:" + clerk.username)
+        RaServiceFixtures.auditEvents(AuditAction.OPERATOR_LOCKED, "operator:" + clerk.username)
             .size());
-    RaRefusal locked =
+    Refusal locked =
         refusedLogin(sessions, clerk.certificate, clerk.username, RaServiceFixtures.PASSWORD);
     assertEquals("login.locked", locked.problems().get(0).key());
 
@@ -97,7 +99,7 @@ class OperatorSessionsServiceTest {
   void aDeactivatedAccountCannotLogIn() {
     Staff clerk = newOperator(OperatorRole.ENTRY_CLERK, null);
     administration.deactivate(RaServiceFixtures.admin().token(), clerk.username);
-    RaRefusal refused =
+    Refusal refused =
         refusedLogin(sessions, clerk.certificate, clerk.username, RaServiceFixtures.PASSWORD);
     assertEquals("login.failed", refused.problems().get(0).key());
   }
@@ -107,8 +109,8 @@ class OperatorSessionsServiceTest {
     Staff clerk = shared(OperatorRole.ENTRY_CLERK);
     String token = clerk.freshToken();
     ServiceTier.clock().advance(OperatorSession.IDLE_TIMEOUT.plusSeconds(1));
-    RaRefusal refused = assertThrows(RaRefusal.class, () -> sessions.logout(token));
-    assertEquals(RaRefusal.Reason.SESSION_ENDED, refused.reason());
+    Refusal refused = assertThrows(Refusal.class, () -> sessions.logout(token));
+    assertEquals(RefusalCode.SESSION_ENDED, refused.code());
     assertEquals("session.ended", refused.problems().get(0).key());
   }
 
@@ -123,9 +125,8 @@ class OperatorSessionsServiceTest {
       assertNotNull(sessions.resume(token, clerk.certificate));
     }
     ServiceTier.clock().advance(step);
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> sessions.resume(token, clerk.certificate));
-    assertEquals(RaRefusal.Reason.SESSION_ENDED, refused.reason());
+    Refusal refused = assertThrows(Refusal.class, () -> sessions.resume(token, clerk.certificate));
+    assertEquals(RefusalCode.SESSION_ENDED, refused.code());
   }
 
   @Test
@@ -133,9 +134,8 @@ class OperatorSessionsServiceTest {
     Staff clerk = shared(OperatorRole.ENTRY_CLERK);
     String token = clerk.freshToken();
     assertNull(sessions.resume(token, shared(OperatorRole.REVIEWER).certificate));
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> sessions.resume(token, clerk.certificate));
-    assertEquals(RaRefusal.Reason.SESSION_ENDED, refused.reason());
+    Refusal refused = assertThrows(Refusal.class, () -> sessions.resume(token, clerk.certificate));
+    assertEquals(RefusalCode.SESSION_ENDED, refused.code());
   }
 
   @Test
@@ -143,21 +143,21 @@ class OperatorSessionsServiceTest {
     Staff clerk = shared(OperatorRole.ENTRY_CLERK);
     String token = clerk.freshToken();
     sessions.logout(token);
-    RaRefusal refused = assertThrows(RaRefusal.class, () -> sessions.logout(token));
-    assertEquals(RaRefusal.Reason.SESSION_ENDED, refused.reason());
+    Refusal refused = assertThrows(Refusal.class, () -> sessions.logout(token));
+    assertEquals(RefusalCode.SESSION_ENDED, refused.code());
   }
 
   @Test
   void aWrongCurrentPasswordIsRefusedNamingItAndChangesNothing() {
     Staff clerk = shared(OperatorRole.ENTRY_CLERK);
     String before = stored(clerk.username).getPasswordHash();
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 sessions.changePassword(
                     clerk.token(), "Wrong1pass".toCharArray(), "An0ther!pass".toCharArray()));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("currentPassword", refused.problems().get(0).field());
     assertEquals("password.currentWrong", refused.problems().get(0).key());
     assertEquals(before, stored(clerk.username).getPasswordHash());
@@ -166,12 +166,12 @@ class OperatorSessionsServiceTest {
   @Test
   void aNewPasswordIsRefusedNamingEveryRuleItBreaks() {
     Staff clerk = shared(OperatorRole.ENTRY_CLERK);
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () -> sessions.changePassword(clerk.token(), clerk.password(), "short".toCharArray()));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
-    List<String> keys = refused.problems().stream().map(RaRefusal.Problem::key).toList();
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
+    List<String> keys = refused.problems().stream().map(Refusal.Problem::key).toList();
     assertTrue(keys.contains("password.MIN_LENGTH"), keys.toString());
     assertTrue(keys.contains("password.LETTER_AND_DIGIT"), keys.toString());
     assertTrue(refused.problems().stream().allMatch(p -> "newPassword".equals(p.field())));
@@ -180,9 +180,9 @@ class OperatorSessionsServiceTest {
   @Test
   void theSamePasswordAgainIsRefused() {
     Staff clerk = shared(OperatorRole.ENTRY_CLERK);
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () -> sessions.changePassword(clerk.token(), clerk.password(), clerk.password()));
     assertEquals("newPassword", refused.problems().get(0).field());
     assertEquals("password.unchanged", refused.problems().get(0).key());

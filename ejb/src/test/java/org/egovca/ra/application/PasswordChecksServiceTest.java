@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
-import org.egovca.audit.application.AuditActions;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.ra.application.RaServiceFixtures.Staff;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.OperatorRole;
@@ -28,7 +28,7 @@ class PasswordChecksServiceTest {
     assertFalse(passwords.matches(id, "Wrong1pass".toCharArray(), "test"));
     assertEquals(1, stored(auditor.username).getFailedLogins());
     assertTrue(
-        auditEvents(AuditActions.OPERATOR_LOGIN, "operator:" + auditor.username).stream()
+        auditEvents(AuditAction.OPERATOR_LOGIN, "operator:" + auditor.username).stream()
             .anyMatch(event -> event.getDetail().equals("wrong password (test)")));
   }
 
@@ -40,7 +40,7 @@ class PasswordChecksServiceTest {
       assertFalse(passwords.matches(id, "Wrong1pass".toCharArray(), "test"));
     }
     assertEquals(
-        1, auditEvents(AuditActions.OPERATOR_LOCKED, "operator:" + auditor.username).size());
+        1, auditEvents(AuditAction.OPERATOR_LOCKED, "operator:" + auditor.username).size());
     assertFalse(passwords.matches(id, auditor.password(), "test"));
     assertTrue(stored(auditor.username).isLockedAt(ServiceTier.clock().instant()));
 

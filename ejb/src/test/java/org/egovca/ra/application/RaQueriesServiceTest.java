@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.RaServiceFixtures.Staff;
 import org.egovca.ra.domain.Application;
 import org.egovca.ra.domain.OperatorRole;
@@ -25,51 +28,49 @@ class RaQueriesServiceTest {
 
   @Inject RaQueries queries;
 
-  private static void notFound(RaRefusal refused, String key) {
-    assertEquals(RaRefusal.Reason.NOT_FOUND, refused.reason());
+  private static void notFound(Refusal refused, String key) {
+    assertEquals(RefusalCode.NOT_FOUND, refused.code());
     assertEquals(key, refused.problems().get(0).key());
   }
 
   @Test
   void aSecurityAdministratorReadsNoApplications() {
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () -> queries.applications(RaServiceFixtures.admin().token(), ApplicationSearch.all()));
-    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertTrue(refused.getMessage().contains("VIEW_APPLICATIONS"), refused.getMessage());
   }
 
   @Test
   void onlyTheAuditorReadsTheAuditTrail() {
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () -> queries.auditTrail(shared(OperatorRole.REVIEWER).token(), null, 10));
-    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertFalse(queries.auditTrail(shared(OperatorRole.AUDITOR).token(), null, 10).isEmpty());
   }
 
   @Test
   void anAuditorReadsNoCertificates() {
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
-            () -> queries.certificates(shared(OperatorRole.AUDITOR).token(), null));
-    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+            Refusal.class, () -> queries.certificates(shared(OperatorRole.AUDITOR).token(), null));
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
   }
 
   @Test
   void aUnitAdministratorReadsNoApplicationOfAnotherUnitAndTheAttemptIsAudited() {
     Staff unitAdmin = shared(OperatorRole.UNIT_ADMIN);
     long id = submittedApplication(null);
-    RaRefusal refused =
-        assertThrows(RaRefusal.class, () -> queries.application(unitAdmin.token(), id));
-    assertEquals(RaRefusal.Reason.NOT_AUTHORIZED, refused.reason());
+    Refusal refused = assertThrows(Refusal.class, () -> queries.application(unitAdmin.token(), id));
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertEquals("access.otherUnit", refused.problems().get(0).key());
     assertEquals(
         AuditOutcome.DENIED,
-        RaServiceFixtures.auditEvents("viewApplication", Application.reference(id))
+        RaServiceFixtures.auditEvents(AuditAction.APPLICATION_VIEWED, Application.reference(id))
             .get(0)
             .getOutcome());
   }
@@ -88,9 +89,9 @@ class RaQueriesServiceTest {
         RaServiceFixtures.stored(shared(OperatorRole.AUDITOR).username)
             .getCertificate()
             .getSerialNumberHex();
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () -> queries.certificate(shared(OperatorRole.UNIT_ADMIN).token(), serial));
     assertEquals("access.otherUnit", refused.problems().get(0).key());
   }
@@ -99,30 +100,30 @@ class RaQueriesServiceTest {
   void whatIsNotThereIsNotFound() {
     String token = shared(OperatorRole.REVIEWER).token();
     notFound(
-        assertThrows(RaRefusal.class, () -> queries.application(token, Long.MAX_VALUE)),
+        assertThrows(Refusal.class, () -> queries.application(token, Long.MAX_VALUE)),
         "application.notFound");
     notFound(
-        assertThrows(RaRefusal.class, () -> queries.document(token, Long.MAX_VALUE)),
+        assertThrows(Refusal.class, () -> queries.document(token, Long.MAX_VALUE)),
         "document.notFound");
     notFound(
-        assertThrows(RaRefusal.class, () -> queries.certificate(token, "7fffffffffff")),
+        assertThrows(Refusal.class, () -> queries.certificate(token, "7fffffffffff")),
         "certificate.notFound");
     long id = submittedApplication(null);
     notFound(
-        assertThrows(RaRefusal.class, () -> queries.envelopedKey(token, id)),
+        assertThrows(Refusal.class, () -> queries.envelopedKey(token, id)),
         "application.noEnvelope");
   }
 
   @Test
   void aSearchTextLongerThanTheLimitIsRefusedNamingIt() {
-    RaRefusal refused =
+    Refusal refused =
         assertThrows(
-            RaRefusal.class,
+            Refusal.class,
             () ->
                 queries.applications(
                     shared(OperatorRole.REVIEWER).token(),
                     new ApplicationSearch("x".repeat(129), null, null, null, null)));
-    assertEquals(RaRefusal.Reason.INVALID_INPUT, refused.reason());
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("text", refused.problems().get(0).field());
   }
 
@@ -131,7 +132,7 @@ class RaQueriesServiceTest {
     // a search moved past the session's idle time is refused like any other call
     String token = shared(OperatorRole.REVIEWER).freshToken();
     ServiceTier.clock().advance(org.egovca.ra.domain.OperatorSession.IDLE_TIMEOUT.plusMinutes(1));
-    RaRefusal refused = assertThrows(RaRefusal.class, () -> queries.workload(token));
-    assertEquals(RaRefusal.Reason.SESSION_ENDED, refused.reason());
+    Refusal refused = assertThrows(Refusal.class, () -> queries.workload(token));
+    assertEquals(RefusalCode.SESSION_ENDED, refused.code());
   }
 }

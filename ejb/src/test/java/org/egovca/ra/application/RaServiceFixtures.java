@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
+import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditEvent;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.TestKeys;
@@ -194,32 +195,26 @@ final class RaServiceFixtures {
     } catch (java.io.IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new ApplicationForm(
-        "personal-sign",
-        false,
-        commonName,
-        "IT",
-        "Example Ltd",
-        "Haidian",
-        "Beijing",
-        "CN",
-        "",
-        pkcs10,
-        commonName,
-        "RESIDENT_ID_CARD",
-        ApplicantEntryTest.residentId("44030819900307123"),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        "applicant@example.cn",
-        "+86 10 1234 5678",
-        true,
-        true,
-        FeeStatus.PAID,
-        unit == null ? "" : unit);
+    ApplicationForm form = new ApplicationForm();
+    form.setProfile("personal-sign");
+    form.setCommonName(commonName);
+    form.setOrganisationalUnit("IT");
+    form.setOrganisation("Example Ltd");
+    form.setLocality("Haidian");
+    form.setProvince("Beijing");
+    form.setCountry("CN");
+    form.setDnsNames("");
+    form.setPkcs10(pkcs10);
+    form.setApplicantName(commonName);
+    form.setIdDocumentType("RESIDENT_ID_CARD");
+    form.setIdDocumentNumber(ApplicantEntryTest.residentId("44030819900307123"));
+    form.setEmail("applicant@example.cn");
+    form.setPhone("+86 10 1234 5678");
+    form.setPublishConsent(true);
+    form.setAgreementAccepted(true);
+    form.setFeeStatus(FeeStatus.PAID);
+    form.setApplicationUnit(unit == null ? "" : unit);
+    return form;
   }
 
   /** A scan of the applicant's identity document (a PNG, as far as its first bytes tell). */
@@ -257,7 +252,7 @@ final class RaServiceFixtures {
   }
 
   /** The audit events of {@code action} about {@code target} (or about nothing), newest first. */
-  static List<AuditEvent> auditEvents(String action, String target) {
+  static List<AuditEvent> auditEvents(AuditAction action, String target) {
     return ServiceTier.inTransaction(
         em -> {
           TypedQuery<AuditEvent> query =
@@ -269,7 +264,7 @@ final class RaServiceFixtures {
           if (target != null) {
             query.setParameter("target", target);
           }
-          return query.setParameter("action", action).getResultList();
+          return query.setParameter("action", action.name()).getResultList();
         });
   }
 

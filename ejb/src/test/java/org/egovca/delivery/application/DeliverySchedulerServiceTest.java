@@ -1,0 +1,81 @@
+package org.egovca.delivery.application;
+
+import static org.egovca.delivery.application.DeliveryServiceFixtures.channel;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.channelOf;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.issue;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.items;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.register;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.unique;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.unit;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.unreachable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.egovca.ca.infrastructure.CaConfiguration;
+import org.egovca.delivery.domain.Delivery;
+import org.egovca.servicetier.ServiceTier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ServiceTier.class)
+class DeliverySchedulerServiceTest {
+
+  @Inject DeliveryScheduler scheduler;
+  @Inject DeliveryWorker worker;
+  @Inject CaConfiguration configuration;
+
+  private static List<Integer> attempts(String channel) {
+    return items(channel).stream().map(Delivery::getAttempts).toList();
+  }
+
+  @Test
+  void aCommittedIssuanceStartsARunThatTriesTheSystemAfterTheCommit() throws Exception {
+    String unit = unit();
+    String channel = channelOf(register(unique("down"), unit, unreachable()));
+    issue(unit, false);
+    assertFalse(ServiceTier.tasks().waiting().isEmpty());
+
+    ServiceTier.tasks().runAll();
+
+    assertEquals(List.of(1), attempts(channel));
+    assertEquals(1, channel(channel).getFailures());
+  }
+
+  @Test
+  void requestsForAChannelWaitingForItsRunAreFoldedIntoThatRun() throws Exception {
+    String unit = unit();
+    String channel = channelOf(register(unique("fold"), unit, unreachable()));
+    ServiceTier.tasks().runAll();
+
+    scheduler.request(channel);
+    scheduler.request(channel);
+    scheduler.request(channel);
+
+    assertEquals(configuration.deliveryWorkers(), ServiceTier.tasks().waiting().size());
+    ServiceTier.tasks().runAll();
+    assertTrue(ServiceTier.tasks().waiting().isEmpty(), ServiceTier.tasks().toString());
+  }
+
+  @Test
+  void theTickStartsRunsForChannelsWhoseBackoffIsOverAndLeavesTheOthers() throws Exception {
+    String unit = unit();
+    String channel = channelOf(register(unique("tick"), unit, unreachable()));
+    issue(unit, false);
+    ServiceTier.tasks().runAll();
+    assertEquals(List.of(1), attempts(channel));
+
+    ServiceTier.clock().advance(Duration.ofMinutes(-1));
+    scheduler.tick();
+    ServiceTier.tasks().runAll();
+    assertEquals(List.of(1), attempts(channel));
+
+    ServiceTier.clock().advance(Duration.ofMinutes(1).plusSeconds(3));
+    scheduler.tick();
+    ServiceTier.tasks().runAll();
+    assertEquals(List.of(2), attempts(channel));
+  }
+}
