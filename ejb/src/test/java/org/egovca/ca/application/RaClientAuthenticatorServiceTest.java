@@ -203,7 +203,7 @@ class RaClientAuthenticatorServiceTest {
                     "SELECT COUNT(e) FROM AuditEvent e WHERE e.action = :action AND e.outcome ="
                         + " :outcome",
                     Long.class)
-                .setParameter("action", AuditAction.RA_CLIENT_AUTHENTICATION)
+                .setParameter("action", AuditAction.RA_CLIENT_AUTHENTICATION.name())
                 .setParameter("outcome", AuditOutcome.DENIED)
                 .getSingleResult());
   }

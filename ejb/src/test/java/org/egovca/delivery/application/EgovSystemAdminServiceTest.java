@@ -51,7 +51,7 @@ class EgovSystemAdminServiceTest {
 
   /** How many denials of a registration {@code actor} has on record for {@code reason}. */
   private static long denials(String actor, String reason) {
-    return DeliveryServiceFixtures.audit(actor, AuditAction.RA_CLIENT_AUTHENTICATION).stream()
+    return DeliveryServiceFixtures.audit(actor, AuditAction.OPERATOR_AUTHENTICATION).stream()
         .filter(
             e ->
                 e.getOutcome() == AuditOutcome.DENIED
@@ -92,7 +92,7 @@ class EgovSystemAdminServiceTest {
     Refusal refused =
         assertThrows(
             Refusal.class, () -> service.register(admin().credentials(), registration(name)));
-    assertEquals(RefusalCode.MALFORMED_REQUEST, refused.code());
+    assertEquals(RefusalCode.WRONG_STATE, refused.code());
     assertTrue(refused.getMessage().contains("already waiting for approval"), refused.getMessage());
     assertEquals(1, pending(name));
   }
@@ -171,7 +171,7 @@ class EgovSystemAdminServiceTest {
     assertTrue(refused.getMessage().contains("needs MANAGE_EGOV_SYSTEMS"), refused.getMessage());
     assertTrue(
         DeliveryServiceFixtures.audit(
-                "operator:" + maintainer.username(), AuditAction.RA_CLIENT_AUTHENTICATION)
+                "operator:" + maintainer.username(), AuditAction.OPERATOR_AUTHENTICATION)
             .stream()
             .anyMatch(
                 e ->

@@ -27,17 +27,17 @@ class CaAdministrationBeanServiceTest {
   @Inject OperatorAdministration administration;
 
   @Test
-  void aMalformedUnitCodeIsAMalformedRequestNamingTheField() {
+  void aMalformedUnitCodeIsInvalidInputNamingTheField() {
     Refusal refused =
         assertThrows(
             Refusal.class,
             () -> service.createApplicationUnit(admin().credentials(), "a b", "Unit"));
-    assertEquals(RefusalCode.MALFORMED_REQUEST, refused.code());
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertTrue(refused.getMessage().startsWith("unitCode: "), refused.getMessage());
   }
 
   @Test
-  void approvingOnesOwnRequestIsNotAuthorised() {
+  void approvingOnesOwnRequestBreaksTheSeparationOfDuties() {
     PendingActionView request =
         administration.requestOperator(
             admin().token(),
@@ -46,18 +46,18 @@ class CaAdministrationBeanServiceTest {
     Refusal refused =
         assertThrows(
             Refusal.class, () -> service.approveRequest(admin().credentials(), request.id(), null));
-    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
+    assertEquals(RefusalCode.SEPARATION_OF_DUTIES, refused.code());
     assertEquals(PendingAction.State.PENDING, RaServiceFixtures.stateOf(request.id()));
     service.withdrawRequest(admin().credentials(), request.id());
   }
 
   @Test
-  void anUnknownRequestIsAMalformedRequest() {
+  void anUnknownRequestIsNotFound() {
     Refusal refused =
         assertThrows(
             Refusal.class,
             () -> service.rejectRequest(admin2().credentials(), Long.MAX_VALUE, null));
-    assertEquals(RefusalCode.MALFORMED_REQUEST, refused.code());
+    assertEquals(RefusalCode.NOT_FOUND, refused.code());
     assertTrue(refused.getMessage().contains("no request"), refused.getMessage());
   }
 
@@ -70,14 +70,14 @@ class CaAdministrationBeanServiceTest {
   }
 
   @Test
-  void aNewPasswordBreakingTheRulesIsAMalformedRequestAndChangesNothing() {
+  void aNewPasswordBreakingTheRulesIsInvalidInputAndChangesNothing() {
     Staff admin2 = admin2();
     String before = RaServiceFixtures.stored(admin2.username).getPasswordHash();
     Refusal refused =
         assertThrows(
             Refusal.class,
             () -> service.changePassword(admin2.credentials(), "admin2admin2".toCharArray()));
-    assertEquals(RefusalCode.MALFORMED_REQUEST, refused.code());
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertTrue(refused.getMessage().contains("newPassword"), refused.getMessage());
     assertEquals(before, RaServiceFixtures.stored(admin2.username).getPasswordHash());
   }
