@@ -59,7 +59,16 @@ final class Architecture {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(root + "..application..", root + "..infrastructure..")
+            .because("the domain and the X.509 encoders depend on no service; refusals live there"),
+        noClasses()
+            .that()
+            .resideOutsideOfPackage(root + "..infrastructure..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(root + "..infrastructure..")
             .because(
-                "the domain and the X.509 encoders depend on no service; refusals live there"));
+                "the services reach what is outside through ports of the core (the CA's crypto"
+                    + " token is CaToken, the outbox's targets DeliveryTarget); only the"
+                    + " infrastructure knows the adapters"));
   }
 }

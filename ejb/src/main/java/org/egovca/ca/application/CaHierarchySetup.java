@@ -15,10 +15,9 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditAction;
+import org.egovca.ca.application.port.CaToken;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfiles;
-import org.egovca.ca.infrastructure.CaConfiguration;
-import org.egovca.ca.infrastructure.CaCryptoToken;
 import org.egovca.ca.x509.CertificateAssembler;
 import org.egovca.ca.x509.SubjectNames;
 import org.egovca.hsm.CryptoToken;
@@ -40,7 +39,7 @@ public class CaHierarchySetup {
   private EntityManager entityManager;
 
   @Inject private CaConfiguration configuration;
-  @Inject private CaCryptoToken cryptoToken;
+  @Inject private CaToken cryptoToken;
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private AuditLog auditLog;
   @Inject private ServiceCredentials credentials;

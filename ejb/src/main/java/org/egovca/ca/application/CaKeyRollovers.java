@@ -18,12 +18,11 @@ import java.util.List;
 import java.util.Optional;
 import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditAction;
+import org.egovca.ca.application.port.CaToken;
 import org.egovca.ca.application.port.PublishedCertificate;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RetiredCaKey;
-import org.egovca.ca.infrastructure.CaConfiguration;
-import org.egovca.ca.infrastructure.CaCryptoToken;
 import org.egovca.ca.x509.CaKeyRollover;
 import org.egovca.ca.x509.CertificateAssembler;
 import org.egovca.ca.x509.IssuingCa;
@@ -46,7 +45,7 @@ public class CaKeyRollovers {
 
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private CertificateAssemblers assemblers;
-  @Inject private CaCryptoToken cryptoToken;
+  @Inject private CaToken cryptoToken;
   @Inject private CaConfiguration configuration;
   @Inject private AuditLog auditLog;
   @Inject private Event<CaKeyRolledOver> rolledOver;

@@ -2,15 +2,14 @@ package org.egovca.ca.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.egovca.ca.infrastructure.CaConfiguration;
-import org.egovca.ca.infrastructure.CaCryptoToken;
+import org.egovca.ca.application.port.CaToken;
 import org.egovca.ca.x509.CertificateAssembler;
 
 /** Gives services a certificate assembler wired to the CA token and the configured URLs. */
 @ApplicationScoped
 public class CertificateAssemblers {
 
-  @Inject private CaCryptoToken cryptoToken;
+  @Inject private CaToken cryptoToken;
   @Inject private CaConfiguration configuration;
 
   public CertificateAssembler assembler() {

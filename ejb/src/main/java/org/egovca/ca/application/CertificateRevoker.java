@@ -36,7 +36,7 @@ public class CertificateRevoker {
   @Inject private AuditLog auditLog;
   @Inject private Event<CertificateRevoked> revoked;
   @Inject private IssuedCertificates certificates;
-  @Inject private org.egovca.ca.infrastructure.CaConfiguration configuration;
+  @Inject private org.egovca.ca.application.CaConfiguration configuration;
 
   @Inject private Clock clock;
 

@@ -16,10 +16,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditAction;
+import org.egovca.ca.application.port.CaToken;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.IssuedCrl;
-import org.egovca.ca.infrastructure.CaConfiguration;
-import org.egovca.ca.infrastructure.CaCryptoToken;
 import org.egovca.ca.x509.IssuingCa;
 import org.egovca.ca.x509.crl.CrlContent;
 
@@ -46,7 +45,7 @@ public class CrlIssuance {
 
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private IssuedCrls issuedCrls;
-  @Inject private CaCryptoToken cryptoToken;
+  @Inject private CaToken cryptoToken;
   @Inject private CaConfiguration configuration;
   @Inject private AuditLog auditLog;
 

@@ -20,7 +20,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.RetiredCaKey;
-import org.egovca.ca.infrastructure.CaConfiguration;
 
 /**
  * When CRLs are issued (CPS §6.1.4.8.7–8): every few minutes each CA whose latest CRL is close to

@@ -18,11 +18,10 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.egovca.ca.application.port.CaToken;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.DelegatedSigner;
 import org.egovca.ca.domain.IssuedCertificate;
-import org.egovca.ca.infrastructure.CaConfiguration;
-import org.egovca.ca.infrastructure.CaCryptoToken;
 import org.egovca.ca.x509.EndEntityContent;
 import org.egovca.hsm.KeyAlgorithm;
 
@@ -57,7 +56,7 @@ public abstract class DelegatedSigners<K extends DelegatedSigner> {
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private CertificateProfileCatalogue profiles;
   @Inject private CertificateIssuer issuer;
-  @Inject private CaCryptoToken cryptoToken;
+  @Inject private CaToken cryptoToken;
   @Inject private CaConfiguration configuration;
   @Resource private SessionContext context;
 

@@ -7,7 +7,6 @@ import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.IssuanceTerms;
-import org.egovca.ca.infrastructure.CaConfiguration;
 
 /**
  * What sets one kind of {@link DelegatedSigners delegated signer} apart: how its certificate is

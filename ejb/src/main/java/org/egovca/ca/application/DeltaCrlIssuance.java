@@ -17,10 +17,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditAction;
+import org.egovca.ca.application.port.CaToken;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.IssuedCrl;
-import org.egovca.ca.infrastructure.CaConfiguration;
-import org.egovca.ca.infrastructure.CaCryptoToken;
 
 /**
  * Issues a CA's delta CRL (RFC 5280 §5.2.4, GM/T 0015 §5.3): the certificates revoked since the
@@ -51,7 +50,7 @@ public class DeltaCrlIssuance {
 
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private IssuedCrls issuedCrls;
-  @Inject private CaCryptoToken cryptoToken;
+  @Inject private CaToken cryptoToken;
   @Inject private CaConfiguration configuration;
   @Inject private AuditLog auditLog;
 

@@ -23,7 +23,6 @@ import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RaClient;
-import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.x509.BouncyCastle;
 import org.egovca.ca.x509.EndEntityContent;
 import org.egovca.ca.x509.SubjectNames;

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.OcspSigner;
-import org.egovca.ca.infrastructure.CaConfiguration;
 
 /**
  * Keeps a delegated OCSP responder (RFC 6960 §4.2.2.2) for the current key of every CA: a key pair

@@ -13,10 +13,9 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.bouncycastle.asn1.ocsp.CertID;
+import org.egovca.ca.application.port.CaToken;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.OcspSigner;
-import org.egovca.ca.infrastructure.CaConfiguration;
-import org.egovca.ca.infrastructure.CaCryptoToken;
 import org.egovca.ca.x509.IssuingCa;
 import org.egovca.ca.x509.ocsp.CertificateStatus;
 import org.egovca.ca.x509.ocsp.CertificateStatusLookup;
@@ -41,7 +40,7 @@ public class OcspService {
 
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private CertificateStatuses statuses;
-  @Inject private CaCryptoToken cryptoToken;
+  @Inject private CaToken cryptoToken;
   @Inject private CaConfiguration configuration;
   @Inject private OcspResponders responders;
 

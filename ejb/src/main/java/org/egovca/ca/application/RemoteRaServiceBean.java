@@ -24,7 +24,6 @@ import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
 import org.egovca.ca.domain.SerialNumbers;
-import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.x509.RenewalProof;
 
 /**

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.egovca.ca.infrastructure.CaConfiguration;
-import org.egovca.ca.infrastructure.DataFiles;
 import org.egovca.ca.x509.BouncyCastle;
 import org.egovca.ca.x509.PemCertificates;
 

@@ -7,7 +7,6 @@ import jakarta.ejb.TransactionAttributeType;
 import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.SyncSigner;
-import org.egovca.ca.infrastructure.CaConfiguration;
 
 /**
  * Keeps a sync signer for the current key of every CA, as {@link OcspResponders} keeps OCSP

@@ -17,7 +17,6 @@ import org.egovca.ca.domain.IssuanceKind;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.Refusal;
-import org.egovca.ca.infrastructure.CaConfiguration;
 import org.egovca.ca.x509.CertificationRequests;
 import org.egovca.ca.x509.EndEntityContent;
 import org.egovca.ca.x509.SubjectAltNames;

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Logger;
+import org.egovca.ca.application.CaConfiguration;
 import org.egovca.ca.application.CaHierarchySetup;
 import org.egovca.ca.application.CaStarted;
 import org.egovca.ca.application.CertificateAuthorities;

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Local;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -11,6 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Logger;
+import org.egovca.ca.application.CaConfiguration;
+import org.egovca.ca.application.DataFiles;
+import org.egovca.ca.application.port.CaToken;
 import org.egovca.hsm.CryptoToken;
 import org.egovca.hsm.SoftwareCryptoToken;
 
@@ -23,7 +27,8 @@ import org.egovca.hsm.SoftwareCryptoToken;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class CaCryptoToken {
+@Local(CaToken.class)
+public class CaCryptoToken implements CaToken {
 
   private static final Logger LOG = Logger.getLogger(CaCryptoToken.class.getName());
   private static final String TOKEN_NAME = "ca";
@@ -57,6 +62,7 @@ public class CaCryptoToken {
     }
   }
 
+  @Override
   public CryptoToken token() {
     return token;
   }

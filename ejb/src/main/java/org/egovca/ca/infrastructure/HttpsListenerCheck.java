@@ -27,6 +27,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.security.auth.x500.X500Principal;
+import org.egovca.ca.application.CaConfiguration;
 
 /**
  * Whether this server's HTTPS listener serves what the CA promises its clients: the server

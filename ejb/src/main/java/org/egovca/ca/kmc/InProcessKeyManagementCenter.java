@@ -10,10 +10,10 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.egovca.ca.application.port.CaToken;
 import org.egovca.ca.application.port.KeyManagementCenter;
 import org.egovca.ca.domain.EscrowedKey;
 import org.egovca.ca.domain.IssuedCertificate;
-import org.egovca.ca.infrastructure.CaCryptoToken;
 import org.egovca.hsm.CryptoToken;
 import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.hsm.KeyAliasExistsException;
@@ -38,7 +38,7 @@ public class InProcessKeyManagementCenter implements KeyManagementCenter {
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
 
-  @Inject private CaCryptoToken cryptoToken;
+  @Inject private CaToken cryptoToken;
 
   @Inject private Clock clock;
 

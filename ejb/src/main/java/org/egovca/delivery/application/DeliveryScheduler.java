@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.egovca.ca.infrastructure.CaConfiguration;
+import org.egovca.ca.application.CaConfiguration;
 import org.egovca.delivery.domain.Delivery;
 
 /**

@@ -7,9 +7,9 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.ContentSigner;
 import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.SyncSigners;
+import org.egovca.ca.application.port.CaToken;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.SyncSigner;
-import org.egovca.ca.infrastructure.CaCryptoToken;
 import org.egovca.hsm.CryptoToken;
 import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.hsm.SignatureAlgorithm;
@@ -28,7 +28,7 @@ class SyncSigning {
 
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private SyncSigners syncSigners;
-  @Inject private CaCryptoToken cryptoToken;
+  @Inject private CaToken cryptoToken;
 
   /**
    * A signer for one run over a channel, used by one thread for every message of the run.

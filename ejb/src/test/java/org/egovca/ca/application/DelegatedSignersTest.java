@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.egovca.ca.infrastructure.CaConfiguration;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import org.egovca.ca.infrastructure.CaConfiguration;
+import org.egovca.ca.application.CaConfiguration;
 import org.egovca.delivery.domain.Delivery;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;

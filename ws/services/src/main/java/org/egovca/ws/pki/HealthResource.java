@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.egovca.ca.application.Health;
+import org.egovca.ca.infrastructure.Health;
 
 /**
  * {@code GET /pki/health}: 200 with a small JSON status once the CA can issue and its HTTPS

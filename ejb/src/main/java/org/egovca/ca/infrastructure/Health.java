@@ -1,11 +1,10 @@
-package org.egovca.ca.application;
+package org.egovca.ca.infrastructure;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.egovca.ca.infrastructure.CaBootstrap;
-import org.egovca.ca.infrastructure.CaConfiguration;
-import org.egovca.ca.infrastructure.CaCryptoToken;
-import org.egovca.ca.infrastructure.HttpsListenerCheck;
+import org.egovca.ca.application.CaConfiguration;
+import org.egovca.ca.application.CertificateAuthorities;
+import org.egovca.ca.application.port.CaToken;
 import org.egovca.hsm.TokenStatus;
 
 /**
@@ -31,7 +30,7 @@ public class Health {
       boolean up, boolean ready, String token, boolean database, String ca, String https) {}
 
   @Inject private CaBootstrap bootstrap;
-  @Inject private CaCryptoToken cryptoToken;
+  @Inject private CaToken cryptoToken;
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private CaConfiguration configuration;
   @Inject private HttpsListenerCheck httpsListener;

@@ -1,4 +1,4 @@
-package org.egovca.ca.infrastructure;
+package org.egovca.ca.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.egovca.ca.infrastructure;
+package org.egovca.ca.application;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
