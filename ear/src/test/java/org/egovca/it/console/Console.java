@@ -81,6 +81,18 @@ final class Console implements AutoCloseable {
     assertFalse(onLoginPage(), username + " could not log in: " + messages());
   }
 
+  /**
+   * Logs in again when this operator's session ended meanwhile: test classes share the browsers,
+   * and a class that runs more than the 15 idle minutes after the last one finds the console asking
+   * for the password again. A live session is kept as it is.
+   */
+  void keepLoggedIn() {
+    browser.open(url("index.xhtml"));
+    if (onLoginPage()) {
+      login();
+    }
+  }
+
   /** Types a user name and password on the login page and submits them. */
   void attemptLogin(String user, String secret) {
     browser.open(url("login.xhtml"));

@@ -113,6 +113,8 @@ final class ConsoleFixture implements ExtensionContext.Store.CloseableResource {
   synchronized Console admin() throws Exception {
     if (admin == null) {
       admin = firstAdmin("admin");
+    } else {
+      admin.keepLoggedIn();
     }
     return admin;
   }
@@ -124,6 +126,8 @@ final class ConsoleFixture implements ExtensionContext.Store.CloseableResource {
   synchronized Console admin2() throws Exception {
     if (admin2 == null) {
       admin2 = firstAdmin("admin2");
+    } else {
+      admin2.keepLoggedIn();
     }
     return admin2;
   }
@@ -180,6 +184,8 @@ final class ConsoleFixture implements ExtensionContext.Store.CloseableResource {
     if (loggedIn.add(staff)) {
       console.login();
       console.changePassword(staff.password());
+    } else {
+      console.keepLoggedIn();
     }
     return console;
   }
