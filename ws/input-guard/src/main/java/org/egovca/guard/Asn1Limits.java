@@ -1,7 +1,5 @@
 package org.egovca.guard;
 
-import java.io.ByteArrayOutputStream;
-
 /**
  * Checks the shape of a BER/DER encoding before BouncyCastle parses it. BouncyCastle 1.82's {@code
  * ASN1InputStream} recurses once per nesting level and has no depth limit (its only bound is on
@@ -37,7 +35,6 @@ public final class Asn1Limits {
    */
   public static final String TOO_DEEP_TO_PARSE = "the ASN.1 encoding is nested too deeply to parse";
 
-  private static final int INDEFINITE = -1;
   private static final int BIT_STRING = 0x03;
   private static final int CONSTRUCTED_BIT_STRING = 0x23;
   private static final int CONSTRUCTED_OCTET_STRING = 0x24;
@@ -53,10 +50,7 @@ public final class Asn1Limits {
   public static void check(byte[] encoding) throws MalformedAsn1Exception {
     // concatenated string segments are walked again: allow them a few times the input in all
     long[] gatherAllowance = {4L * encoding.length + 4096};
-    String problem = new Walk(encoding, gatherAllowance).elements(0, encoding.length, 0, false);
-    if (problem != null) {
-      throw new MalformedAsn1Exception(problem);
-    }
+    new Walk(encoding, gatherAllowance).elements(0, encoding.length, 0, false);
   }
 
   /** One pass over a buffer; {@link #elements} is re-entered only for encapsulated content. */
@@ -70,189 +64,135 @@ public final class Asn1Limits {
     }
 
     /**
-     * Walks the elements in {@code [from, to)} starting at nesting level {@code depth}. Returns
-     * null when they are well formed, otherwise the problem. Too deep a nesting is always reported;
-     * an inconsistency inside encapsulated content ({@code encapsulated}) only means the content is
-     * opaque bytes, and is reported as null once the walk has gone as far as BouncyCastle could.
+     * Walks the elements in {@code [from, to)} starting at nesting level {@code depth}. Too deep a
+     * nesting is always refused; an inconsistency inside encapsulated content ({@code
+     * encapsulated}) only means the content is opaque bytes, and ends this walk quietly once it has
+     * gone as far as BouncyCastle could.
      *
      * <p>Re-entered once per encapsulation level; each entry is at least one level deeper, so the
      * recursion is bounded by {@link #MAX_DEPTH}.
      */
-    String elements(int from, int to, int depth, boolean encapsulated) {
-      // ends[i]: where the constructed element opened at level depth + i + 1 ends, or INDEFINITE
-      int[] ends = new int[MAX_DEPTH + 1];
-      int open = 0;
+    void elements(int from, int to, int depth, boolean encapsulated) throws MalformedAsn1Exception {
+      try {
+        walk(from, to, depth, encapsulated);
+      } catch (OpaqueContent stop) {
+        // the content was not an encoding after all: nothing a parser could open is nested deeper
+      }
+    }
+
+    private void walk(int from, int to, int depth, boolean encapsulated)
+        throws MalformedAsn1Exception, OpaqueContent {
+      OpenContainers open = new OpenContainers(to);
       int at = from;
-      // the segments of the outermost open constructed OCTET or BIT STRING, concatenated as
-      // BouncyCastle's getOctets() does, to be walked as an encoding when that string closes
-      int gatheringAt = -1; // its index in ends
-      ByteArrayOutputStream gathered = null;
       while (true) {
-        // close every definite-length container that is complete
-        while (open > 0 && ends[open - 1] != INDEFINITE && at == ends[open - 1]) {
-          open--;
-          if (open == gatheringAt) {
-            String inner = gatheredContent(gathered, depth + open + 1);
-            if (inner != null) {
-              return inner;
-            }
-            gatheringAt = -1;
-            gathered = null;
-          }
+        while (open.innermostEndsAt(at)) {
+          closeInnermost(open, depth);
         }
-        if (open == 0 && at == to) {
-          return null;
+        if (open.isEmpty() && at == to) {
+          return;
         }
-        int limit = enclosingEnd(ends, open, to);
+        int limit = open.limit();
         if (at >= limit) {
           // an indefinite-length element without its end-of-contents: BouncyCastle meets the end
           // of the input there too
-          return inconsistent(encapsulated, at, "an element runs past the end of its container");
+          throw inconsistent(encapsulated, at, "an element runs past the end of its container");
         }
-        int start = at;
-        // end-of-contents octets close the innermost indefinite-length container
-        if (open > 0
-            && ends[open - 1] == INDEFINITE
-            && at + 1 < limit
-            && bytes[at] == 0
-            && bytes[at + 1] == 0) {
-          open--;
+        if (open.innermostIsIndefinite() && endOfContentsAt(at, limit)) {
+          closeInnermost(open, depth);
           at += 2;
-          if (open == gatheringAt) {
-            String inner = gatheredContent(gathered, depth + open + 1);
-            if (inner != null) {
-              return inner;
-            }
-            gatheringAt = -1;
-            gathered = null;
-          }
           continue;
         }
-        int identifier = bytes[at++] & 0xFF;
-        boolean constructed = (identifier & 0x20) != 0;
-        if ((identifier & 0x1F) == 0x1F) {
-          // a high tag number, read as ASN1InputStream.readTagNumber reads it
-          if (at >= limit) {
-            return inconsistent(encapsulated, start, "the tag is truncated");
-          }
-          int digit = bytes[at++] & 0xFF;
-          if (digit < 31) {
-            return inconsistent(encapsulated, start, "a high tag number below 31");
-          }
-          int number = digit & 0x7F;
-          if (number == 0) {
-            return inconsistent(encapsulated, start, "the tag number starts with a zero digit");
-          }
-          while ((digit & 0x80) != 0) {
-            if ((number >>> 24) != 0) {
-              return inconsistent(encapsulated, start, "the tag number is longer than 31 bits");
-            }
-            if (at >= limit) {
-              return inconsistent(encapsulated, start, "the tag is truncated");
-            }
-            digit = bytes[at++] & 0xFF;
-            number = (number << 7) | (digit & 0x7F);
-          }
-        }
-        if (at >= limit) {
-          return inconsistent(encapsulated, start, "the length is missing");
-        }
-        // the length, read as ASN1InputStream.readLength reads it
-        int first = bytes[at++] & 0xFF;
-        long length;
-        if (first < 0x80) {
-          length = first;
-        } else if (first == 0x80) {
-          if (!constructed) {
-            return inconsistent(
-                encapsulated, start, "a primitive element has an indefinite length");
-          }
-          length = INDEFINITE;
-        } else if (first == 0xFF) {
-          return inconsistent(encapsulated, start, "the length octet 0xFF is reserved");
-        } else {
-          int count = first & 0x7F;
-          long value = 0;
-          for (int i = 0; i < count; i++) {
-            if (at >= limit) {
-              return inconsistent(encapsulated, start, "the length is truncated");
-            }
-            if ((value >>> 23) != 0) {
-              return inconsistent(encapsulated, start, "the length is longer than 31 bits");
-            }
-            value = (value << 8) | (bytes[at++] & 0xFF);
-          }
-          length = value;
-        }
-        if (length != INDEFINITE && length > limit - at) {
-          if (!encapsulated) {
-            return "the ASN.1 encoding is malformed at byte "
-                + start
-                + ": the length "
-                + length
-                + " runs past the end of its container";
-          }
-          // BouncyCastle reads into the element before it finds the bytes missing: count the
-          // levels inside it as far as there are bytes
-          length = limit - at;
-        }
-        int level = depth + open + 1;
-        if (level > MAX_DEPTH) {
-          return "the ASN.1 encoding is nested more than " + MAX_DEPTH + " levels deep";
-        }
-        if (constructed) {
-          if (gatheringAt < 0
-              && (identifier == CONSTRUCTED_OCTET_STRING || identifier == CONSTRUCTED_BIT_STRING)) {
-            gatheringAt = open;
-            gathered = new ByteArrayOutputStream();
-          }
-          ends[open++] = length == INDEFINITE ? INDEFINITE : at + (int) length;
-          continue;
-        }
-        int end = at + (int) length;
-        if (gathered != null) {
-          // a segment of a constructed string; a BIT STRING segment starts with its unused bits
-          int segmentFrom = identifier == BIT_STRING && length > 0 ? at + 1 : at;
-          gatherAllowance[0] -= end - segmentFrom;
-          if (gatherAllowance[0] < 0) {
-            return "the ASN.1 encoding nests constructed strings inside each other too often";
-          }
-          gathered.write(bytes, segmentFrom, end - segmentFrom);
-        }
-        // a primitive: its content may itself be an encoding that a parser will open later
-        if (length >= 2) {
-          int contentFrom = identifier == BIT_STRING ? at + 1 : at; // skip the unused-bits octet
-          String inner = elements(contentFrom, end, level, true);
-          if (inner != null) {
-            return inner;
-          }
-        }
-        at = end;
+        at = element(at, limit, open, depth, encapsulated);
       }
     }
 
-    /** The concatenated segments of a constructed string that has closed at {@code level}. */
-    private String gatheredContent(ByteArrayOutputStream gathered, int level) {
-      byte[] content = gathered.toByteArray();
-      return content.length < 2
-          ? null
-          : new Walk(content, gatherAllowance).elements(0, content.length, level, true);
-    }
-
-    /** Where the innermost definite-length container ends (indefinite ones end at their EOC). */
-    private static int enclosingEnd(int[] ends, int open, int to) {
-      for (int i = open - 1; i >= 0; i--) {
-        if (ends[i] != INDEFINITE) {
-          return ends[i];
-        }
+    /** Reads the element at {@code at}; returns where the walk goes on (into it if constructed). */
+    private int element(int at, int limit, OpenContainers open, int depth, boolean encapsulated)
+        throws MalformedAsn1Exception, OpaqueContent {
+      BerHeader header;
+      try {
+        header = BerHeader.read(bytes, at, limit);
+      } catch (BerHeader.Unreadable unreadable) {
+        throw inconsistent(encapsulated, at, unreadable.getMessage());
       }
-      return to;
+      int contentStart = header.contentStart();
+      long length = header.length();
+      if (length != BerHeader.INDEFINITE && length > limit - contentStart) {
+        if (!encapsulated) {
+          throw malformed(at, "the length " + length + " runs past the end of its container");
+        }
+        // BouncyCastle reads into the element before it finds the bytes missing: count the
+        // levels inside it as far as there are bytes
+        length = limit - contentStart;
+      }
+      int level = depth + open.count() + 1;
+      if (level > MAX_DEPTH) {
+        throw new MalformedAsn1Exception(
+            "the ASN.1 encoding is nested more than " + MAX_DEPTH + " levels deep");
+      }
+      int identifier = header.identifier();
+      if (header.constructed()) {
+        open.open(
+            length == BerHeader.INDEFINITE ? BerHeader.INDEFINITE : contentStart + (int) length,
+            identifier == CONSTRUCTED_OCTET_STRING || identifier == CONSTRUCTED_BIT_STRING);
+        return contentStart;
+      }
+      int end = contentStart + (int) length;
+      // a BIT STRING's content starts with its unused-bits octet
+      int octetsFrom = identifier == BIT_STRING && length > 0 ? contentStart + 1 : contentStart;
+      if (open.gathering()) {
+        // a segment of a constructed string
+        gatherAllowance[0] -= end - octetsFrom;
+        if (gatherAllowance[0] < 0) {
+          throw new MalformedAsn1Exception(
+              "the ASN.1 encoding nests constructed strings inside each other too often");
+        }
+        open.gather(bytes, octetsFrom, end);
+      }
+      // a primitive: its content may itself be an encoding that a parser will open later
+      if (length >= 2) {
+        elements(octetsFrom, end, level, true);
+      }
+      return end;
     }
 
-    private static String inconsistent(boolean encapsulated, int offset, String what) {
-      return encapsulated
-          ? null
-          : "the ASN.1 encoding is malformed at byte " + offset + ": " + what;
+    /** Closes the innermost container, walking a constructed string's gathered content. */
+    private void closeInnermost(OpenContainers open, int depth) throws MalformedAsn1Exception {
+      byte[] content = open.closeInnermost();
+      if (content != null && content.length >= 2) {
+        new Walk(content, gatherAllowance)
+            .elements(0, content.length, depth + open.count() + 1, true);
+      }
+    }
+
+    private boolean endOfContentsAt(int at, int limit) {
+      return at + 1 < limit && bytes[at] == 0 && bytes[at + 1] == 0;
+    }
+
+    /**
+     * The refusal of an inconsistency outside encapsulated content. Inside it the bytes may be
+     * opaque, so the walk of that content ends quietly instead.
+     */
+    private static MalformedAsn1Exception inconsistent(
+        boolean encapsulated, int offset, String what) throws OpaqueContent {
+      if (encapsulated) {
+        throw new OpaqueContent();
+      }
+      return malformed(offset, what);
+    }
+
+    private static MalformedAsn1Exception malformed(int offset, String what) {
+      return new MalformedAsn1Exception(
+          "the ASN.1 encoding is malformed at byte " + offset + ": " + what);
+    }
+  }
+
+  /** Ends the walk of encapsulated content that turned out to be opaque bytes, not an encoding. */
+  private static final class OpaqueContent extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    OpaqueContent() {
+      super(null, null, false, false);
     }
   }
 }
