@@ -84,7 +84,7 @@ class CaKeyRolloverIT {
     RaSoapClient ra = new RaSoapClient(Tls.raClient(server), server.httpsBase());
     byte[] issuedBefore = issue(ra, "Before");
 
-    RaSoapClient.Supervised byRa =
+    RaSoapClient.DualControlRequest byRa =
         new RaSoapClient(Tls.raClient(server), server.httpsBase(), "CaAdminService")
             .rollOverCaKey("iFutureCA");
     assertEquals("NOT_AUTHORIZED", byRa.faultCode());
@@ -93,9 +93,9 @@ class CaKeyRolloverIT {
     // One security administrator alone cannot touch a CA key: asking records a request, and
     // nobody approves their own (CPS 7.5.1.2, one operates, one supervises).
     SecurityAdministrators admins = SecurityAdministrators.of(server);
-    RaSoapClient.Supervised asked = admins.admin.rollOverCaKey("iFutureCA-Root");
+    RaSoapClient.DualControlRequest asked = admins.admin.rollOverCaKey("iFutureCA-Root");
     assertEquals("PENDING", asked.state(), () -> "refused: " + asked.faultString());
-    RaSoapClient.Supervised alone = admins.admin.approveRequest(asked.id(), null);
+    RaSoapClient.DualControlRequest alone = admins.admin.approveRequest(asked.id(), null);
     assertEquals("NOT_AUTHORIZED", alone.faultCode());
     assertTrue(alone.faultString().contains("cannot also decide it"), alone.faultString());
     assertEquals(
@@ -355,7 +355,7 @@ class CaKeyRolloverIT {
   /** The three certificates of an approved rollover, from the request's result (PEM, in order). */
   private record Rollover(byte[] newWithNew, byte[] newWithOld, byte[] oldWithNew) {
 
-    static Rollover of(RaSoapClient.Supervised approved) throws Exception {
+    static Rollover of(RaSoapClient.DualControlRequest approved) throws Exception {
       assertEquals("APPROVED", approved.state(), () -> "refused: " + approved.faultString());
       List<X509Certificate> certificates =
           PkiHttpIT.parse(approved.result().getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -74,7 +74,7 @@ class EgovSyncIT {
     assertNull(admins.admin.createApplicationUnit(OTHER_UNIT, "Sync unit B"));
     // the demo RA may place certificates into both units (R19): a second administrator approves
     admins.authoriseDemoRa(server, UNIT, OTHER_UNIT);
-    RaSoapClient.Supervised registered =
+    RaSoapClient.DualControlRequest registered =
         admins.approved(
             admin ->
                 admin.registerEgovSystem(
@@ -232,7 +232,7 @@ class EgovSyncIT {
       CaServer server, ReferenceReceiver receiver) throws Exception {
     RaSoapClient admin = SecurityAdministrators.of(server).admin;
     List<String> events = List.of("ISSUE");
-    RaSoapClient.Supervised unknownUnit =
+    RaSoapClient.DualControlRequest unknownUnit =
         admin.registerEgovSystem(
             "ghost",
             "NO-SUCH-UNIT",
@@ -247,13 +247,13 @@ class EgovSyncIT {
     assertTrue(unknownUnit.faultString().contains("NO-SUCH-UNIT"), unknownUnit.faultString());
 
     // every part is checked when the registration is asked for: nothing waits for approval
-    RaSoapClient.Supervised badRequest =
+    RaSoapClient.DualControlRequest badRequest =
         admin.registerEgovSystem(
             "ghost", UNIT, receiver.endpoint(), "REALTIME", 0, events, "not a PKCS#10", true, null);
     assertEquals("MALFORMED_REQUEST", badRequest.faultCode(), badRequest.faultString());
     assertTrue(badRequest.faultString().contains("certificate request"), badRequest.faultString());
 
-    RaSoapClient.Supervised badEndpoint =
+    RaSoapClient.DualControlRequest badEndpoint =
         admin.registerEgovSystem(
             "ghost",
             UNIT,
@@ -267,7 +267,7 @@ class EgovSyncIT {
     assertEquals("MALFORMED_REQUEST", badEndpoint.faultCode(), badEndpoint.faultString());
 
     // plain http only with the administrator's explicit allowance; https only with anchors
-    RaSoapClient.Supervised plainHttp =
+    RaSoapClient.DualControlRequest plainHttp =
         admin.registerEgovSystem(
             "ghost",
             UNIT,
@@ -283,7 +283,7 @@ class EgovSyncIT {
         plainHttp.faultString().contains("must be https://")
             && plainHttp.faultString().contains("explicitly allows plain HTTP"),
         plainHttp.faultString());
-    RaSoapClient.Supervised noAnchors =
+    RaSoapClient.DualControlRequest noAnchors =
         admin.registerEgovSystem(
             "ghost",
             UNIT,
@@ -298,7 +298,9 @@ class EgovSyncIT {
     assertTrue(noAnchors.faultString().contains("server trust anchors"), noAnchors.faultString());
     assertEquals(0, server.count("SELECT COUNT(*) FROM egov_system WHERE name = 'ghost'"));
     assertEquals(
-        0, server.count("SELECT COUNT(*) FROM pending_action WHERE target = 'egov-system:ghost'"));
+        0,
+        server.count(
+            "SELECT COUNT(*) FROM dual_control_request WHERE target = 'egov-system:ghost'"));
     assertEquals(
         0, server.count("SELECT COUNT(*) FROM ra_client WHERE name = 'egov-system:ghost'"));
   }

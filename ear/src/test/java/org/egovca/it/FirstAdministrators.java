@@ -36,7 +36,7 @@ public final class FirstAdministrators {
             "CaAdminService",
             username,
             oneTime);
-    RaSoapClient.Supervised refused = withOneTime.getRequest(1);
+    RaSoapClient.DualControlRequest refused = withOneTime.getRequest(1);
     assertEquals("NOT_AUTHORIZED", refused.faultCode(), "a one-time password opened the service");
     assertTrue(refused.faultString().contains("one-time password"), refused.faultString());
     assertNull(withOneTime.changePassword(PASSWORD));

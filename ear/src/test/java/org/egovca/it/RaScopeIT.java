@@ -41,7 +41,7 @@ class RaScopeIT {
     SecurityAdministrators admins = SecurityAdministrators.of(server);
     assertNull(admins.admin.createApplicationUnit(UNIT_A, "Scope unit A"));
     assertNull(admins.admin.createApplicationUnit(UNIT_B, "Scope unit B"));
-    RaSoapClient.Supervised registered =
+    RaSoapClient.DualControlRequest registered =
         admins.approved(
             admin ->
                 admin.registerRaClient(
@@ -168,18 +168,19 @@ class RaScopeIT {
   @Test
   void anRasUnitsChangeOnlyUnderDualControl(CaServer server) throws Exception {
     SecurityAdministrators admins = SecurityAdministrators.of(server);
-    RaSoapClient.Supervised asked =
+    RaSoapClient.DualControlRequest asked =
         admins.admin.changeRaClientUnits("lra-scope", List.of(UNIT_A, UNIT_B));
     assertEquals("PENDING", asked.state(), asked.faultString());
     assertTrue(admins.admin2.waitingRequests().contains(asked.id()));
 
-    RaSoapClient.Supervised alone = admins.admin.approveRequest(asked.id(), null);
+    RaSoapClient.DualControlRequest alone = admins.admin.approveRequest(asked.id(), null);
     assertEquals("NOT_AUTHORIZED", alone.faultCode());
-    RaSoapClient.Supervised byRa =
+    RaSoapClient.DualControlRequest byRa =
         new RaSoapClient(Tls.raClient(server), server.httpsBase(), "CaAdminService")
             .approveRequest(asked.id(), null);
     assertEquals("NOT_AUTHORIZED", byRa.faultCode());
-    RaSoapClient.Supervised rejected = admins.admin2.rejectRequest(asked.id(), "not agreed");
+    RaSoapClient.DualControlRequest rejected =
+        admins.admin2.rejectRequest(asked.id(), "not agreed");
     assertEquals("REJECTED", rejected.state(), rejected.faultString());
     assertEquals("MALFORMED_REQUEST", admins.admin2.approveRequest(asked.id(), null).faultCode());
     assertEquals(

@@ -78,10 +78,10 @@ final class RaSoapClient {
   }
 
   /**
-   * A request under dual control as CaAdminService answers it (its id, action, state, result in
-   * PEM, and the one-time password of an approval that made one), or the fault's code and message.
+   * A dual-control request as CaAdminService answers it (its id, action, state, result in PEM, and
+   * the one-time password of an approval that made one), or the fault's code and message.
    */
-  record Supervised(
+  record DualControlRequest(
       long id,
       String action,
       String state,
@@ -97,26 +97,26 @@ final class RaSoapClient {
   }
 
   /** CaAdminService.rollOverCaKey: the request for the rollover, or the fault. */
-  Supervised rollOverCaKey(String caName) throws Exception {
-    return supervised(call("rollOverCaKey", element("caName", caName)));
+  DualControlRequest rollOverCaKey(String caName) throws Exception {
+    return dualControlRequest(call("rollOverCaKey", element("caName", caName)));
   }
 
-  Supervised approveRequest(long id, String note) throws Exception {
-    return supervised(
+  DualControlRequest approveRequest(long id, String note) throws Exception {
+    return dualControlRequest(
         call("approveRequest", element("id", Long.toString(id)) + element("note", note)));
   }
 
-  Supervised rejectRequest(long id, String note) throws Exception {
-    return supervised(
+  DualControlRequest rejectRequest(long id, String note) throws Exception {
+    return dualControlRequest(
         call("rejectRequest", element("id", Long.toString(id)) + element("note", note)));
   }
 
-  Supervised withdrawRequest(long id) throws Exception {
-    return supervised(call("withdrawRequest", element("id", Long.toString(id))));
+  DualControlRequest withdrawRequest(long id) throws Exception {
+    return dualControlRequest(call("withdrawRequest", element("id", Long.toString(id))));
   }
 
-  Supervised getRequest(long id) throws Exception {
-    return supervised(call("getRequest", element("id", Long.toString(id))));
+  DualControlRequest getRequest(long id) throws Exception {
+    return dualControlRequest(call("getRequest", element("id", Long.toString(id))));
   }
 
   /** CaAdminService.waitingRequests: the ids of the requests waiting for a decision. */
@@ -130,26 +130,28 @@ final class RaSoapClient {
   }
 
   /** CaAdminService.registerRaClient for the units, with the RA system's PKCS#10. */
-  Supervised registerRaClient(String name, List<String> units, String pkcs10) throws Exception {
+  DualControlRequest registerRaClient(String name, List<String> units, String pkcs10)
+      throws Exception {
     StringBuilder parameters = new StringBuilder(element("name", name));
     units.forEach(unit -> parameters.append(element("applicationUnit", unit)));
     parameters.append(element("pkcs10", pkcs10));
-    return supervised(call("registerRaClient", parameters.toString()));
+    return dualControlRequest(call("registerRaClient", parameters.toString()));
   }
 
   /** CaAdminService.changeRaClientUnits: the RA client may then issue for exactly these units. */
-  Supervised changeRaClientUnits(String name, List<String> units) throws Exception {
+  DualControlRequest changeRaClientUnits(String name, List<String> units) throws Exception {
     StringBuilder parameters = new StringBuilder(element("name", name));
     units.forEach(unit -> parameters.append(element("applicationUnit", unit)));
-    return supervised(call("changeRaClientUnits", parameters.toString()));
+    return dualControlRequest(call("changeRaClientUnits", parameters.toString()));
   }
 
-  private static Supervised supervised(Document document) {
+  private static DualControlRequest dualControlRequest(Document document) {
     String code = text(document, "code");
     if (code != null || text(document, "id") == null) {
-      return new Supervised(0, null, null, null, null, null, code, text(document, "faultstring"));
+      return new DualControlRequest(
+          0, null, null, null, null, null, code, text(document, "faultstring"));
     }
-    return new Supervised(
+    return new DualControlRequest(
         Long.parseLong(text(document, "id")),
         text(document, "action"),
         text(document, "state"),
@@ -233,7 +235,7 @@ final class RaSoapClient {
    * @param allowPlainHttp the administrator's allowance of an http:// endpoint (test systems)
    * @param serverTrustAnchors PEM anchors for an https:// endpoint's server, or null
    */
-  Supervised registerEgovSystem(
+  DualControlRequest registerEgovSystem(
       String name,
       String unit,
       String endpoint,
@@ -257,7 +259,7 @@ final class RaSoapClient {
     if (serverTrustAnchors != null) {
       parameters.append(element("serverTrustAnchors", serverTrustAnchors));
     }
-    return supervised(call("registerEgovSystem", parameters.toString()));
+    return dualControlRequest(call("registerEgovSystem", parameters.toString()));
   }
 
   /**

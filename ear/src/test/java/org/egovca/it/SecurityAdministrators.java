@@ -13,7 +13,7 @@ public final class SecurityAdministrators {
   /** What one administrator asks of the service. */
   @FunctionalInterface
   interface Ask {
-    RaSoapClient.Supervised of(RaSoapClient service) throws Exception;
+    RaSoapClient.DualControlRequest of(RaSoapClient service) throws Exception;
   }
 
   final RaSoapClient admin;
@@ -59,11 +59,11 @@ public final class SecurityAdministrators {
   }
 
   /** {@code admin} asks, {@code admin2} approves; the approved request, with its result. */
-  RaSoapClient.Supervised approved(Ask ask) throws Exception {
-    RaSoapClient.Supervised request = ask.of(admin);
+  RaSoapClient.DualControlRequest approved(Ask ask) throws Exception {
+    RaSoapClient.DualControlRequest request = ask.of(admin);
     assertFalse(request.refused(), () -> "asking was refused: " + request.faultString());
     assertEquals("PENDING", request.state());
-    RaSoapClient.Supervised approval = admin2.approveRequest(request.id(), null);
+    RaSoapClient.DualControlRequest approval = admin2.approveRequest(request.id(), null);
     assertFalse(approval.refused(), () -> "approval was refused: " + approval.faultString());
     assertEquals("APPROVED", approval.state());
     return approval;

@@ -46,7 +46,7 @@ class SecurityAdministratorsIT {
   void theLoginCertificateAloneOpensNothing(CaServer server) throws Exception {
     RaSoapClient certificateOnly =
         new RaSoapClient(Tls.securityAdmin(server, "admin2"), server.httpsBase(), "CaAdminService");
-    RaSoapClient.Supervised refused = certificateOnly.getRequest(1);
+    RaSoapClient.DualControlRequest refused = certificateOnly.getRequest(1);
     assertEquals("NOT_AUTHORIZED", refused.faultCode());
     assertTrue(refused.faultString().contains("user name and password"), refused.faultString());
 
@@ -103,7 +103,7 @@ class SecurityAdministratorsIT {
                 new X500Name("CN=lra-copy"), certificate.getPublicKey())
             .build(new JcaContentSignerBuilder("SHA256withRSA").build(key));
 
-    RaSoapClient.Supervised refused =
+    RaSoapClient.DualControlRequest refused =
         SecurityAdministrators.of(server)
             .admin2
             .registerRaClient("lra-copy", List.of(), pem(request));
@@ -113,7 +113,9 @@ class SecurityAdministratorsIT {
         refused.faultString().contains("already belongs to the credential CN=admin"),
         refused.faultString());
     assertEquals(
-        0, server.count("SELECT COUNT(*) FROM pending_action WHERE target = 'ra-client:lra-copy'"));
+        0,
+        server.count(
+            "SELECT COUNT(*) FROM dual_control_request WHERE target = 'ra-client:lra-copy'"));
   }
 
   @Test
@@ -154,7 +156,7 @@ class SecurityAdministratorsIT {
           1,
           server.count(
               "SELECT COUNT(*) FROM operator WHERE username = 'admin2' AND locked_until > now()"));
-      RaSoapClient.Supervised rightPasswordWhileLocked =
+      RaSoapClient.DualControlRequest rightPasswordWhileLocked =
           SecurityAdministrators.of(server).admin2.getRequest(-1);
       assertEquals("NOT_AUTHORIZED", rightPasswordWhileLocked.faultCode());
     } finally {
@@ -173,7 +175,7 @@ class SecurityAdministratorsIT {
 
   @Test
   void anApprovalNoteLongerThanTheLimitIsRefusedNamingIt(CaServer server) throws Exception {
-    RaSoapClient.Supervised refused =
+    RaSoapClient.DualControlRequest refused =
         SecurityAdministrators.of(server).admin2.approveRequest(1, "x".repeat(1001));
     assertEquals("MALFORMED_REQUEST", refused.faultCode());
     assertTrue(refused.faultString().contains("note"), refused.faultString());

@@ -77,7 +77,7 @@ class SoapAuthorizationMatrixIT {
     server = running;
     SecurityAdministrators admins = SecurityAdministrators.of(server);
     assertNull(admins.admin.createApplicationUnit(UNIT, "Authorisation matrix"));
-    RaSoapClient.Supervised system =
+    RaSoapClient.DualControlRequest system =
         admins.approved(
             admin ->
                 admin.registerEgovSystem(

@@ -10,8 +10,8 @@ import org.egovca.delivery.application.EgovSystemRegistration;
 import org.egovca.delivery.application.EgovSystemView;
 import org.egovca.delivery.application.SubscriptionForm;
 import org.egovca.ra.application.ApplicationUnitView;
+import org.egovca.ra.application.DualControlRequestView;
 import org.egovca.ra.application.OperatorAdministration;
-import org.egovca.ra.application.PendingActionView;
 
 /**
  * The security administrator's page of e-gov systems (R21–R23, CPS §7.3): each system's unit, sync
@@ -45,7 +45,7 @@ public class EgovSystemsPage extends ConsolePage {
   private String certificateRequest;
   private boolean allowPlainHttp;
   private String serverTrustAnchors;
-  private PendingActionView requested;
+  private DualControlRequestView requested;
 
   public void open() {
     if (systems == null) {
@@ -105,7 +105,7 @@ public class EgovSystemsPage extends ConsolePage {
     return units == null ? List.of() : units;
   }
 
-  public PendingActionView getRequested() {
+  public DualControlRequestView getRequested() {
     return requested;
   }
 

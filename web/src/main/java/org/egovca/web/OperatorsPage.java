@@ -5,17 +5,17 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.util.List;
 import org.egovca.ra.application.ApplicationUnitView;
+import org.egovca.ra.application.DualControlRequestView;
 import org.egovca.ra.application.NewOperator;
 import org.egovca.ra.application.OperatorAdministration;
 import org.egovca.ra.application.OperatorView;
-import org.egovca.ra.application.PendingActionView;
 import org.egovca.ra.domain.OperatorRole;
 
 /**
  * The security administrator's page (CPS §6.5.1.2, §7.5.1.2): operator accounts with their role and
  * login certificate, and the application units. A new account, another role, a new login
  * certificate or a one-time password is only asked for here: a second security administrator
- * approves it on the approvals page, where its result is shown once.
+ * approves it on the dual control page, where its result is shown once.
  */
 @Named
 @ViewScoped
@@ -44,7 +44,7 @@ public class OperatorsPage extends ConsolePage {
   private String newCertificateRequest;
 
   /** The request just made, waiting for a second security administrator. */
-  private PendingActionView requested;
+  private DualControlRequestView requested;
 
   private String unitCode;
   private String unitName;
@@ -124,7 +124,7 @@ public class OperatorsPage extends ConsolePage {
             });
   }
 
-  private void requested(PendingActionView request) {
+  private void requested(DualControlRequestView request) {
     requested = request;
     Feedback.info("dualControl.requested", Long.toString(request.id()));
     refresh();
@@ -162,7 +162,7 @@ public class OperatorsPage extends ConsolePage {
     return units == null ? List.of() : units;
   }
 
-  public PendingActionView getRequested() {
+  public DualControlRequestView getRequested() {
     return requested;
   }
 

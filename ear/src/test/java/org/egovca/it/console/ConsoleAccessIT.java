@@ -65,7 +65,7 @@ class ConsoleAccessIT {
     admin.submit("manage:saveRoles");
     String request = admin.text("requested-id");
     assertEquals("ENTRY_CLERK", roleOf(Staff.SWITCHER));
-    admin.open("approvals.xhtml?id=" + request);
+    admin.open("dual-control.xhtml?id=" + request);
     assertFalse(admin.present("decision:approve"), "the administrator who asked may only withdraw");
     assertTrue(admin.present("decision:withdraw"));
     fixture.approve(request);
@@ -385,7 +385,7 @@ class ConsoleAccessIT {
 
     Console admin = fixture.admin();
     long mark = Records.auditMark(server);
-    admin.open("approvals.xhtml?id=" + request);
+    admin.open("dual-control.xhtml?id=" + request);
     admin.submit("decision:approve");
 
     assertFalse(admin.present("approval-panel"), "the one-time password was shown");
@@ -393,12 +393,12 @@ class ConsoleAccessIT {
     assertEquals(
         "PENDING",
         Records.text(
-            server, "SELECT state FROM pending_action WHERE id = ?", Long.valueOf(request)));
+            server, "SELECT state FROM dual_control_request WHERE id = ?", Long.valueOf(request)));
     List<AuditRow> denied = Records.auditSince(server, mark, row -> row.outcome().equals("DENIED"));
     assertEquals(1, denied.size(), denied.toString());
     assertEquals("DUAL_CONTROL_APPROVED", denied.get(0).action());
     assertEquals("operator:admin", denied.get(0).actor());
-    admin2.open("approvals.xhtml?id=" + request);
+    admin2.open("dual-control.xhtml?id=" + request);
     admin2.submit("decision:withdraw");
   }
 
@@ -421,7 +421,7 @@ class ConsoleAccessIT {
     assertEquals(
         0,
         Records.number(
-            server, "SELECT COUNT(*) FROM pending_action WHERE target = 'operator:admin'"));
+            server, "SELECT COUNT(*) FROM dual_control_request WHERE target = 'operator:admin'"));
   }
 
   private static By role(String field, String role) {

@@ -157,18 +157,18 @@ final class ConsoleFixture implements ExtensionContext.Store.CloseableResource {
   record Approved(String secret, String result) {}
 
   /**
-   * The request the first administrator's page just made, approved by the second administrator on
-   * the approvals page.
+   * The dual-control request the first administrator's page just made, approved by the second
+   * administrator on the dual control page.
    */
   synchronized Approved approveRequestOf(Console asker) throws Exception {
     assertTrue(asker.present("requested-id"), "no request was made: " + asker.messages());
     return approve(asker.text("requested-id"));
   }
 
-  /** Request {@code id}, approved by the second administrator on the approvals page. */
+  /** Dual-control request {@code id}, approved by the second administrator on its page. */
   synchronized Approved approve(String id) throws Exception {
     Console approver = admin2();
-    approver.open("approvals.xhtml?id=" + id);
+    approver.open("dual-control.xhtml?id=" + id);
     approver.submit("decision:approve");
     assertTrue(
         approver.present("approval-panel"),

@@ -324,7 +324,7 @@ class ConsoleHostileInputIT {
     String request = admin.text("requested-id");
     // the second administrator sees what they approve, the markup as text
     Console approver = fixture.admin2();
-    approver.open("approvals.xhtml?id=" + request);
+    approver.open("dual-control.xhtml?id=" + request);
     assertTrue(approver.text("request-summary").contains(MARKUP), approver.pageText());
     assertShownEscaped(approver);
     assertTrue(fixture.approve(request).secret() != null, "no one-time password");

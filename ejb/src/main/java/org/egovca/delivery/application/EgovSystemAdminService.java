@@ -4,8 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.egovca.ra.application.AdminCredentials;
 import org.egovca.ra.application.DualControl;
+import org.egovca.ra.application.DualControlRequestView;
 import org.egovca.ra.application.OperatorCredentials;
-import org.egovca.ra.application.PendingActionView;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.Permission;
 import org.egovca.ra.domain.SupervisedAction;
@@ -26,7 +26,7 @@ public class EgovSystemAdminService {
    * Asks for the registration of an e-gov system (R21–R23); a second security administrator
    * approves it (dual control), which issues its query-service certificate.
    */
-  public PendingActionView register(
+  public DualControlRequestView register(
       AdminCredentials adminCredentials, EgovSystemRegistration registration) {
     Operator admin =
         credentials.require(adminCredentials, Permission.MANAGE_EGOV_SYSTEMS, "registerEgovSystem");

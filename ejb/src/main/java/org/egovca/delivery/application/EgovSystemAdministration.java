@@ -7,7 +7,7 @@ import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ra.application.ConsoleAccess;
 import org.egovca.ra.application.DualControl;
-import org.egovca.ra.application.PendingActionView;
+import org.egovca.ra.application.DualControlRequestView;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.Permission;
 import org.egovca.ra.domain.SupervisedAction;
@@ -33,7 +33,7 @@ public class EgovSystemAdministration {
    * Asks for the registration of an e-gov system; a second security administrator approves it (dual
    * control), which issues its query-service certificate.
    */
-  public PendingActionView register(String token, EgovSystemRegistration registration) {
+  public DualControlRequestView register(String token, EgovSystemRegistration registration) {
     Operator admin =
         access.require(
             token,

@@ -7,7 +7,7 @@ import java.io.Serializable;
  * as certificates) and, for the approver's eyes only and only now, a secret such as a one-time
  * password. The secret is never stored.
  */
-public record Approval(PendingActionView request, String secret) implements Serializable {
+public record Approval(DualControlRequestView request, String secret) implements Serializable {
 
   @Override
   public String toString() {

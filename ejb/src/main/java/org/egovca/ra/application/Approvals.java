@@ -17,14 +17,14 @@ public class Approvals {
   @Inject private ConsoleAccess access;
   @Inject private DualControl dualControl;
 
-  public List<PendingActionView> waiting(String token) {
+  public List<DualControlRequestView> waiting(String token) {
     Operator operator =
         access.require(
             token, Permission.APPROVE_REQUESTS, AuditAction.DUAL_CONTROL_REQUESTS_LISTED, null);
     return dualControl.waiting(operator);
   }
 
-  public PendingActionView request(String token, long id) {
+  public DualControlRequestView request(String token, long id) {
     Operator operator =
         access.require(
             token,
@@ -41,14 +41,14 @@ public class Approvals {
     return dualControl.approve(operator, id, note);
   }
 
-  public PendingActionView reject(String token, long id, String note) {
+  public DualControlRequestView reject(String token, long id, String note) {
     Operator operator =
         access.require(
             token, Permission.APPROVE_REQUESTS, AuditAction.DUAL_CONTROL_REJECTED, "request:" + id);
     return dualControl.reject(operator, id, note);
   }
 
-  public PendingActionView withdraw(String token, long id) {
+  public DualControlRequestView withdraw(String token, long id) {
     Operator operator =
         access.require(
             token,

@@ -21,31 +21,32 @@ import org.egovca.ca.domain.Refusal;
 public interface CaAdministration {
 
   /** Asks for a rollover of the key of CA {@code caName} (R12). */
-  PendingActionView rollOverCaKey(AdminCredentials credentials, String caName);
+  DualControlRequestView rollOverCaKey(AdminCredentials credentials, String caName);
 
   /** Creates an application unit (CPS §7.3.2); it grants nobody anything, so one admin does it. */
   void createApplicationUnit(AdminCredentials credentials, String code, String name);
 
   /** Asks for the registration of a remote RA system and its application units. */
-  PendingActionView registerRaClient(
+  DualControlRequestView registerRaClient(
       AdminCredentials credentials, RaClientRegistry.Registration registration);
 
   /** Asks for other application units of a remote RA system. */
-  PendingActionView changeRaClientUnits(AdminCredentials credentials, RaClientRegistry.Units units);
+  DualControlRequestView changeRaClientUnits(
+      AdminCredentials credentials, RaClientRegistry.Units units);
 
   /** The requests waiting for a decision that the caller may decide or asked for. */
-  List<PendingActionView> waitingRequests(AdminCredentials credentials);
+  List<DualControlRequestView> waitingRequests(AdminCredentials credentials);
 
   /** Request {@code id}, with its public result once approved. */
-  PendingActionView request(AdminCredentials credentials, long id);
+  DualControlRequestView request(AdminCredentials credentials, long id);
 
   /** Approves request {@code id} of another administrator and carries it out. */
   Approval approveRequest(AdminCredentials credentials, long id, String note);
 
-  PendingActionView rejectRequest(AdminCredentials credentials, long id, String note);
+  DualControlRequestView rejectRequest(AdminCredentials credentials, long id, String note);
 
   /** Takes back one's own request. */
-  PendingActionView withdrawRequest(AdminCredentials credentials, long id);
+  DualControlRequestView withdrawRequest(AdminCredentials credentials, long id);
 
   /** Replaces the caller's password (a one-time password first of all). */
   void changePassword(AdminCredentials credentials, char[] newPassword);

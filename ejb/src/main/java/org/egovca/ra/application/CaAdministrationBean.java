@@ -23,7 +23,7 @@ public class CaAdministrationBean implements CaAdministration {
   @Inject private RaClientRegistry raClients;
 
   @Override
-  public PendingActionView rollOverCaKey(AdminCredentials credentials, String caName) {
+  public DualControlRequestView rollOverCaKey(AdminCredentials credentials, String caName) {
     Operator admin = operators.require(credentials, Permission.MANAGE_CA_KEYS, "rollOverCaKey");
     String name = rollovers.existing(caName).getName();
     return dualControl.request(
@@ -46,7 +46,7 @@ public class CaAdministrationBean implements CaAdministration {
   }
 
   @Override
-  public PendingActionView registerRaClient(
+  public DualControlRequestView registerRaClient(
       AdminCredentials credentials, RaClientRegistry.Registration registration) {
     Operator admin =
         operators.require(credentials, Permission.MANAGE_RA_CLIENTS, "registerRaClient");
@@ -61,7 +61,7 @@ public class CaAdministrationBean implements CaAdministration {
   }
 
   @Override
-  public PendingActionView changeRaClientUnits(
+  public DualControlRequestView changeRaClientUnits(
       AdminCredentials credentials, RaClientRegistry.Units units) {
     Operator admin =
         operators.require(credentials, Permission.MANAGE_RA_CLIENTS, "changeRaClientUnits");
@@ -76,13 +76,13 @@ public class CaAdministrationBean implements CaAdministration {
   }
 
   @Override
-  public List<PendingActionView> waitingRequests(AdminCredentials credentials) {
+  public List<DualControlRequestView> waitingRequests(AdminCredentials credentials) {
     Operator admin = operators.require(credentials, Permission.APPROVE_REQUESTS, "waitingRequests");
     return dualControl.waiting(admin);
   }
 
   @Override
-  public PendingActionView request(AdminCredentials credentials, long id) {
+  public DualControlRequestView request(AdminCredentials credentials, long id) {
     Operator admin = operators.require(credentials, Permission.APPROVE_REQUESTS, "request");
     return dualControl.find(admin, id);
   }
@@ -94,13 +94,13 @@ public class CaAdministrationBean implements CaAdministration {
   }
 
   @Override
-  public PendingActionView rejectRequest(AdminCredentials credentials, long id, String note) {
+  public DualControlRequestView rejectRequest(AdminCredentials credentials, long id, String note) {
     Operator admin = operators.require(credentials, Permission.APPROVE_REQUESTS, "rejectRequest");
     return dualControl.reject(admin, id, note);
   }
 
   @Override
-  public PendingActionView withdrawRequest(AdminCredentials credentials, long id) {
+  public DualControlRequestView withdrawRequest(AdminCredentials credentials, long id) {
     Operator admin = operators.require(credentials, Permission.APPROVE_REQUESTS, "withdrawRequest");
     return dualControl.withdraw(admin, id);
   }

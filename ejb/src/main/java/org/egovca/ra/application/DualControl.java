@@ -16,15 +16,15 @@ import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
+import org.egovca.ra.domain.DualControlRequest;
 import org.egovca.ra.domain.DualControlViolation;
 import org.egovca.ra.domain.Operator;
-import org.egovca.ra.domain.PendingAction;
 import org.egovca.ra.domain.SplitKnowledge;
 import org.egovca.ra.domain.SupervisedAction;
 
 /**
  * Dual control (CPS §7.5.1.2 item 2, "one operates, one supervises") for every action that could
- * take over an account or touch a CA key: the first operator's action is recorded as a pending
+ * take over an account or touch a CA key: the first operator's action is recorded as a dual-control
  * request; a second, different operator with the same permission approves it — and it is carried
  * out in that transaction — or rejects it. Nobody asks for or decides an action on their own
  * account. Every step is audited; a refused step is audited as denied. Callers (the console, the
@@ -56,7 +56,7 @@ public class DualControl {
    * @param summary the action in words, as the approver will see it
    * @param parameters the record the action is carried out with when approved
    */
-  public PendingActionView request(
+  public DualControlRequestView request(
       Operator requester,
       SupervisedAction action,
       String target,
@@ -66,7 +66,7 @@ public class DualControl {
     requirePermission(requester, action, AuditAction.DUAL_CONTROL_REQUESTED);
     Instant now = clock.instant();
     if (!entityManager
-        .createNamedQuery(PendingAction.OPEN_FOR_TARGET, PendingAction.class)
+        .createNamedQuery(DualControlRequest.OPEN_FOR_TARGET, DualControlRequest.class)
         .setParameter("now", now)
         .setParameter("action", action)
         .setParameter("target", target)
@@ -78,12 +78,12 @@ public class DualControl {
           "a request for " + action + " on " + target + " is already waiting for approval");
     }
     String json = ActionParameters.write(parameters);
-    if (summary.length() > PendingAction.MAX_SUMMARY) {
+    if (summary.length() > DualControlRequest.MAX_SUMMARY) {
       throw Refusal.invalid(
           null,
           "dualControl.tooLarge",
           "the request's description is longer than "
-              + PendingAction.MAX_SUMMARY
+              + DualControlRequest.MAX_SUMMARY
               + " characters, and an approver must see all of it: split the request");
     }
     if (json.length() > MAX_PARAMETERS) {
@@ -94,9 +94,10 @@ public class DualControl {
               + MAX_PARAMETERS
               + " characters and cannot wait for approval");
     }
-    PendingAction request;
+    DualControlRequest request;
     try {
-      request = new PendingAction(action, target, targetOperator, summary, json, requester, now);
+      request =
+          new DualControlRequest(action, target, targetOperator, summary, json, requester, now);
     } catch (DualControlViolation violation) {
       throw denied(requester, AuditAction.DUAL_CONTROL_REQUESTED, target, violation);
     }
@@ -107,13 +108,13 @@ public class DualControl {
         AuditAction.DUAL_CONTROL_REQUESTED,
         reference(request),
         action + " " + target + ": " + summary);
-    return PendingActionView.of(request);
+    return DualControlRequestView.of(request);
   }
 
   /** Approves request {@code id} as a second operator, and carries it out now. */
   public Approval approve(Operator approver, long id, String note) {
     note = checkedNote(note);
-    PendingAction request = open(id);
+    DualControlRequest request = open(id);
     requirePermission(approver, request.getAction(), AuditAction.DUAL_CONTROL_APPROVED);
     requireSplitKnowledge(request, approver);
     try {
@@ -147,12 +148,12 @@ public class DualControl {
       throw refused;
     }
     request.recordResult(outcome.publicResult());
-    return new Approval(PendingActionView.of(request), outcome.secret());
+    return new Approval(DualControlRequestView.of(request), outcome.secret());
   }
 
-  public PendingActionView reject(Operator approver, long id, String note) {
+  public DualControlRequestView reject(Operator approver, long id, String note) {
     note = checkedNote(note);
-    PendingAction request = open(id);
+    DualControlRequest request = open(id);
     requirePermission(approver, request.getAction(), AuditAction.DUAL_CONTROL_REJECTED);
     try {
       request.reject(approver, clock.instant(), note);
@@ -164,12 +165,12 @@ public class DualControl {
         AuditAction.DUAL_CONTROL_REJECTED,
         reference(request),
         request.getAction() + " " + request.getTarget() + (note == null ? "" : ": " + note));
-    return PendingActionView.of(request);
+    return DualControlRequestView.of(request);
   }
 
   /** The operator who asked for request {@code id} takes it back. */
-  public PendingActionView withdraw(Operator requester, long id) {
-    PendingAction request = open(id);
+  public DualControlRequestView withdraw(Operator requester, long id) {
+    DualControlRequest request = open(id);
     try {
       request.withdraw(requester, clock.instant());
     } catch (DualControlViolation violation) {
@@ -180,30 +181,30 @@ public class DualControl {
         AuditAction.DUAL_CONTROL_WITHDRAWN,
         reference(request),
         request.getAction() + " " + request.getTarget());
-    return PendingActionView.of(request);
+    return DualControlRequestView.of(request);
   }
 
   /** The requests waiting for a decision that {@code viewer} may decide or asked for. */
-  public List<PendingActionView> waiting(Operator viewer) {
+  public List<DualControlRequestView> waiting(Operator viewer) {
     return entityManager
-        .createNamedQuery(PendingAction.OPEN, PendingAction.class)
+        .createNamedQuery(DualControlRequest.OPEN, DualControlRequest.class)
         .setParameter("now", clock.instant())
         .getResultList()
         .stream()
         .filter(request -> viewer.has(request.getAction().permission()))
-        .map(PendingActionView::of)
+        .map(DualControlRequestView::of)
         .toList();
   }
 
   /** Request {@code id}, decided or not, with its public result. */
-  public PendingActionView find(Operator viewer, long id) {
-    PendingAction request = existing(id);
+  public DualControlRequestView find(Operator viewer, long id) {
+    DualControlRequest request = existing(id);
     requirePermission(viewer, request.getAction(), AuditAction.DUAL_CONTROL_REQUEST_VIEWED);
-    return PendingActionView.of(request);
+    return DualControlRequestView.of(request);
   }
 
-  private PendingAction open(long id) {
-    PendingAction request = existing(id);
+  private DualControlRequest open(long id) {
+    DualControlRequest request = existing(id);
     // two approvers racing: the row lock lets one decide, the other then sees it decided
     entityManager.lock(request, LockModeType.PESSIMISTIC_WRITE);
     entityManager.refresh(request);
@@ -213,15 +214,15 @@ public class DualControl {
           "dualControl.notOpen",
           "request "
               + id
-              + (request.getState() == PendingAction.State.PENDING
+              + (request.getState() == DualControlRequest.State.PENDING
                   ? " expired at " + request.getExpiresAt() + " without a decision: ask again"
                   : " was already decided: it is " + request.getState()));
     }
     return request;
   }
 
-  private PendingAction existing(long id) {
-    PendingAction request = entityManager.find(PendingAction.class, id);
+  private DualControlRequest existing(long id) {
+    DualControlRequest request = entityManager.find(DualControlRequest.class, id);
     if (request == null) {
       throw new Refusal(RefusalCode.NOT_FOUND, "dualControl.notFound", "there is no request " + id);
     }
@@ -246,7 +247,7 @@ public class DualControl {
   }
 
   /** See {@link SplitKnowledge}: the history of the target's login factors decides. */
-  private void requireSplitKnowledge(PendingAction request, Operator approver) {
+  private void requireSplitKnowledge(DualControlRequest request, Operator approver) {
     String target = request.getTarget();
     Operator holder = request.getTargetOperator();
     SplitKnowledge.violation(
@@ -272,9 +273,9 @@ public class DualControl {
             });
   }
 
-  private Optional<PendingAction> latestApproved(String target, SupervisedAction... actions) {
+  private Optional<DualControlRequest> latestApproved(String target, SupervisedAction... actions) {
     return entityManager
-        .createNamedQuery(PendingAction.APPROVED_FOR_TARGET, PendingAction.class)
+        .createNamedQuery(DualControlRequest.APPROVED_FOR_TARGET, DualControlRequest.class)
         .setParameter("target", target)
         .setParameter("actions", List.of(actions))
         .setMaxResults(1)
@@ -290,7 +291,7 @@ public class DualControl {
     return violation;
   }
 
-  static String reference(PendingAction request) {
+  static String reference(DualControlRequest request) {
     return "request:" + request.getId();
   }
 

@@ -67,7 +67,7 @@ public class OperatorAdministration {
   }
 
   /** Asks for a new operator account; a second security administrator approves it. */
-  public PendingActionView requestOperator(String token, NewOperator form) {
+  public DualControlRequestView requestOperator(String token, NewOperator form) {
     Operator admin =
         access.require(
             token,
@@ -93,7 +93,7 @@ public class OperatorAdministration {
   }
 
   /** Asks for another role for {@code username}. */
-  public PendingActionView requestRoleChange(
+  public DualControlRequestView requestRoleChange(
       String token, String username, OperatorRole role, String applicationUnit) {
     Operator admin =
         access.require(token, Permission.MANAGE_OPERATORS, AuditAction.OPERATOR_CHANGED, username);
@@ -118,7 +118,7 @@ public class OperatorAdministration {
   }
 
   /** Asks for a one-time password for {@code username}; the approver hands it over. */
-  public PendingActionView requestPasswordReset(String token, String username) {
+  public DualControlRequestView requestPasswordReset(String token, String username) {
     Operator admin =
         access.require(token, Permission.MANAGE_OPERATORS, AuditAction.OPERATOR_CHANGED, username);
     Operator operator = accounts.existing(username);
@@ -132,7 +132,7 @@ public class OperatorAdministration {
   }
 
   /** Asks for a new login certificate for {@code username}, for their request. */
-  public PendingActionView requestCertificate(
+  public DualControlRequestView requestCertificate(
       String token, String username, String certificateRequestPem) {
     Operator admin =
         access.require(

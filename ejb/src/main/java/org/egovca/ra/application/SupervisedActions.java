@@ -10,7 +10,7 @@ import org.egovca.ca.application.CaKeyRolloverView;
 import org.egovca.ca.application.CaKeyRollovers;
 import org.egovca.ca.application.RaClientRegistry;
 import org.egovca.ca.x509.PemCertificates;
-import org.egovca.ra.domain.PendingAction;
+import org.egovca.ra.domain.DualControlRequest;
 import org.egovca.ra.domain.SupervisedAction;
 
 /**
@@ -36,7 +36,7 @@ public class SupervisedActions {
   @Inject private RaClientRegistry raClients;
   @Inject private CaKeyRollovers rollovers;
 
-  public Outcome carryOut(PendingAction request, String actor) {
+  public Outcome carryOut(DualControlRequest request, String actor) {
     String parameters = request.getParameters();
     return switch (request.getAction()) {
       case CREATE_OPERATOR -> {

@@ -22,10 +22,10 @@ public final class SplitKnowledge {
    * @param passwordStillInUse whether the target has not yet replaced that one-time password
    */
   public static Optional<String> violation(
-      PendingAction request,
+      DualControlRequest request,
       Operator approver,
-      Optional<PendingAction> keySupplied,
-      Optional<PendingAction> passwordGiven,
+      Optional<DualControlRequest> keySupplied,
+      Optional<DualControlRequest> passwordGiven,
       boolean passwordStillInUse) {
     String target = request.getTarget();
     return switch (request.getAction()) {

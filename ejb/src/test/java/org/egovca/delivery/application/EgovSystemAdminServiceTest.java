@@ -16,7 +16,7 @@ import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.AdminCredentials;
-import org.egovca.ra.application.PendingActionView;
+import org.egovca.ra.application.DualControlRequestView;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +46,7 @@ class EgovSystemAdminServiceTest {
   }
 
   private static long pending(String name) {
-    return count("PendingAction", "target", "egov-system:" + name);
+    return count("DualControlRequest", "target", "egov-system:" + name);
   }
 
   /** How many denials of a registration {@code actor} has on record for {@code reason}. */
@@ -78,7 +78,7 @@ class EgovSystemAdminServiceTest {
   @Test
   void aRegistrationWaitsForASecondAdministrator() {
     String name = unique("soap");
-    PendingActionView request = service.register(admin().credentials(), registration(name));
+    DualControlRequestView request = service.register(admin().credentials(), registration(name));
     assertEquals("PENDING", request.state());
     assertEquals("egov-system:" + name, request.target());
     assertEquals(1, pending(name));

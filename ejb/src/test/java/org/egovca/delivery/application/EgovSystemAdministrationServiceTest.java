@@ -20,7 +20,7 @@ import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.Approval;
 import org.egovca.ra.application.Approvals;
-import org.egovca.ra.application.PendingActionView;
+import org.egovca.ra.application.DualControlRequestView;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +60,7 @@ class EgovSystemAdministrationServiceTest {
     assertTrue(refused.getMessage().contains(part), refused.getMessage());
     assertEquals(0, count("EgovSystem", "name", name));
     assertEquals(0, count("RaClient", "name", "egov-system:" + name));
-    assertEquals(0, count("PendingAction", "target", "egov-system:" + name));
+    assertEquals(0, count("DualControlRequest", "target", "egov-system:" + name));
   }
 
   @Test
@@ -145,13 +145,13 @@ class EgovSystemAdministrationServiceTest {
     assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertTrue(refused.getMessage().contains("exists"), refused.getMessage());
     assertEquals(1, count("EgovSystem", "name", name));
-    assertEquals(0, count("PendingAction", "target", "egov-system:" + name));
+    assertEquals(0, count("DualControlRequest", "target", "egov-system:" + name));
   }
 
   @Test
   void aRegistrationWaitsForASecondAdministratorWhoseApprovalIssuesTheClientCertificate() {
     String name = unique("sys");
-    PendingActionView pending =
+    DualControlRequestView pending =
         administration.register(
             admin(), new EgovSystemRegistration(name, unit(), unreachable(), rsaRequest(name)));
     assertEquals(0, count("EgovSystem", "name", name));
@@ -171,7 +171,7 @@ class EgovSystemAdministrationServiceTest {
   void anApprovalIsRefusedAndRolledBackWhenTheNameWasTakenMeanwhile() {
     String name = unique("race");
     String unit = unit();
-    PendingActionView pending =
+    DualControlRequestView pending =
         administration.register(
             admin(), new EgovSystemRegistration(name, unit, unreachable(), rsaRequest(name)));
     register(name, unit, unreachable());

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.inject.Inject;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
+import org.egovca.ra.domain.DualControlRequest;
 import org.egovca.ra.domain.OperatorRole;
-import org.egovca.ra.domain.PendingAction;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +23,7 @@ class ApprovalsServiceTest {
   @Inject Approvals approvals;
   @Inject OperatorAdministration administration;
 
-  private PendingActionView newOperatorRequest() {
+  private DualControlRequestView newOperatorRequest() {
     return administration.requestOperator(
         admin().token(),
         RaServiceFixtures.newOperatorForm(
@@ -32,7 +32,7 @@ class ApprovalsServiceTest {
 
   @Test
   void anOperatorWhoIsNoSecurityAdministratorCannotDecideRequests() {
-    PendingActionView request = newOperatorRequest();
+    DualControlRequestView request = newOperatorRequest();
     Refusal refused =
         assertThrows(
             Refusal.class,
@@ -41,7 +41,7 @@ class ApprovalsServiceTest {
                     RaServiceFixtures.shared(OperatorRole.REVIEWER).token(), request.id(), null));
     assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertTrue(refused.getMessage().contains("APPROVE_REQUESTS"), refused.getMessage());
-    assertEquals(PendingAction.State.PENDING, stateOf(request.id()));
+    assertEquals(DualControlRequest.State.PENDING, stateOf(request.id()));
   }
 
   @Test
@@ -54,42 +54,42 @@ class ApprovalsServiceTest {
 
   @Test
   void anApprovalNoteLongerThanTheLimitIsRefusedNamingItAndNothingIsCreated() {
-    PendingActionView request = newOperatorRequest();
+    DualControlRequestView request = newOperatorRequest();
     Refusal refused =
         assertThrows(
             Refusal.class,
             () -> approvals.approve(admin2().token(), request.id(), "n".repeat(1001)));
     assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("note", refused.problems().get(0).field());
-    assertEquals(PendingAction.State.PENDING, stateOf(request.id()));
+    assertEquals(DualControlRequest.State.PENDING, stateOf(request.id()));
     assertEquals(null, RaServiceFixtures.stored(request.target().substring("operator:".length())));
   }
 
   @Test
   void onlyTheRequesterMayWithdrawARequest() {
-    PendingActionView request = newOperatorRequest();
+    DualControlRequestView request = newOperatorRequest();
     Refusal refused =
         assertThrows(Refusal.class, () -> approvals.withdraw(admin2().token(), request.id()));
     assertEquals(RefusalCode.SEPARATION_OF_DUTIES, refused.code());
     assertTrue(refused.getMessage().contains("who asked for it"), refused.getMessage());
-    assertEquals(PendingAction.State.PENDING, stateOf(request.id()));
+    assertEquals(DualControlRequest.State.PENDING, stateOf(request.id()));
 
     assertEquals("WITHDRAWN", approvals.withdraw(admin().token(), request.id()).state());
   }
 
   @Test
   void theRequesterCannotRejectTheirOwnRequest() {
-    PendingActionView request = newOperatorRequest();
+    DualControlRequestView request = newOperatorRequest();
     Refusal refused =
         assertThrows(Refusal.class, () -> approvals.reject(admin().token(), request.id(), null));
     assertEquals(RefusalCode.SEPARATION_OF_DUTIES, refused.code());
     assertEquals("dualControl.sameOperator", refused.problems().get(0).key());
-    assertEquals(PendingAction.State.PENDING, stateOf(request.id()));
+    assertEquals(DualControlRequest.State.PENDING, stateOf(request.id()));
   }
 
   @Test
   void aRejectedRequestCannotBeApprovedAfterwards() {
-    PendingActionView request = newOperatorRequest();
+    DualControlRequestView request = newOperatorRequest();
     assertEquals("REJECTED", approvals.reject(admin2().token(), request.id(), "no").state());
     Refusal refused =
         assertThrows(Refusal.class, () -> approvals.approve(admin2().token(), request.id(), null));

@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.RaServiceFixtures.Staff;
+import org.egovca.ra.domain.DualControlRequest;
 import org.egovca.ra.domain.OperatorRole;
-import org.egovca.ra.domain.PendingAction;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +38,7 @@ class CaAdministrationBeanServiceTest {
 
   @Test
   void approvingOnesOwnRequestBreaksTheSeparationOfDuties() {
-    PendingActionView request =
+    DualControlRequestView request =
         administration.requestOperator(
             admin().token(),
             RaServiceFixtures.newOperatorForm(
@@ -47,7 +47,7 @@ class CaAdministrationBeanServiceTest {
         assertThrows(
             Refusal.class, () -> service.approveRequest(admin().credentials(), request.id(), null));
     assertEquals(RefusalCode.SEPARATION_OF_DUTIES, refused.code());
-    assertEquals(PendingAction.State.PENDING, RaServiceFixtures.stateOf(request.id()));
+    assertEquals(DualControlRequest.State.PENDING, RaServiceFixtures.stateOf(request.id()));
     service.withdrawRequest(admin().credentials(), request.id());
   }
 

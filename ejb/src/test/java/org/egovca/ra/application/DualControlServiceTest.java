@@ -19,8 +19,8 @@ import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.RaServiceFixtures.Account;
 import org.egovca.ra.application.RaServiceFixtures.Staff;
+import org.egovca.ra.domain.DualControlRequest;
 import org.egovca.ra.domain.OperatorRole;
-import org.egovca.ra.domain.PendingAction;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,7 +35,7 @@ class DualControlServiceTest {
   @Inject Approvals approvals;
   @Inject OperatorAdministration administration;
 
-  private PendingActionView newOperatorRequest(Staff requester, String username) {
+  private DualControlRequestView newOperatorRequest(Staff requester, String username) {
     return administration.requestOperator(
         requester.token(), newOperatorForm(username, OperatorRole.ARCHIVE_ADMIN, null));
   }
@@ -49,12 +49,12 @@ class DualControlServiceTest {
   @Test
   void theRequesterCannotApproveTheirOwnRequestAndNothingIsCarriedOut() {
     String username = uniqueName("dc");
-    PendingActionView request = newOperatorRequest(admin(), username);
+    DualControlRequestView request = newOperatorRequest(admin(), username);
     Refusal refused =
         assertThrows(Refusal.class, () -> approvals.approve(admin().token(), request.id(), null));
     separation(refused, "dualControl.sameOperator");
     assertTrue(refused.getMessage().contains("cannot also decide it"), refused.getMessage());
-    assertEquals(PendingAction.State.PENDING, stateOf(request.id()));
+    assertEquals(DualControlRequest.State.PENDING, stateOf(request.id()));
     assertNull(stored(username));
     assertTrue(
         RaServiceFixtures.auditEvents(AuditAction.DUAL_CONTROL_APPROVED, reference(request))
@@ -83,7 +83,7 @@ class DualControlServiceTest {
   @Test
   void theOperatorARequestIsAboutCannotDecideIt() {
     Staff securityAdmin = newOperator(OperatorRole.SECURITY_ADMIN, null);
-    PendingActionView request =
+    DualControlRequestView request =
         administration.requestRoleChange(
             admin().token(), securityAdmin.username, OperatorRole.AUDITOR, null);
     Refusal refused =
@@ -91,7 +91,7 @@ class DualControlServiceTest {
             Refusal.class, () -> approvals.approve(securityAdmin.token(), request.id(), null));
     separation(refused, "dualControl.sameOperator");
     assertTrue(refused.getMessage().contains("about their own account"), refused.getMessage());
-    assertEquals(PendingAction.State.PENDING, stateOf(request.id()));
+    assertEquals(DualControlRequest.State.PENDING, stateOf(request.id()));
     assertEquals(
         java.util.Set.of(OperatorRole.SECURITY_ADMIN), stored(securityAdmin.username).getRoles());
   }
@@ -100,7 +100,7 @@ class DualControlServiceTest {
   void aRequestWhoseRequesterLostThePermissionCannotBeApproved() {
     Staff securityAdmin = newOperator(OperatorRole.SECURITY_ADMIN, null);
     String username = uniqueName("dc");
-    PendingActionView request = newOperatorRequest(securityAdmin, username);
+    DualControlRequestView request = newOperatorRequest(securityAdmin, username);
     administration.deactivate(admin().token(), securityAdmin.username);
 
     Refusal refused =
@@ -114,8 +114,8 @@ class DualControlServiceTest {
   @Test
   void aRequestNobodyDecidedInTimeExpires() {
     String username = uniqueName("dc");
-    PendingActionView request = newOperatorRequest(admin(), username);
-    ServiceTier.clock().advance(PendingAction.LIFETIME);
+    DualControlRequestView request = newOperatorRequest(admin(), username);
+    ServiceTier.clock().advance(DualControlRequest.LIFETIME);
     Refusal refused =
         assertThrows(
             Refusal.class, () -> approvals.approve(admin2().freshToken(), request.id(), null));
@@ -138,13 +138,13 @@ class DualControlServiceTest {
   void whoeverSuppliedTheLoginKeyCannotApproveAPasswordReset() {
     // admin asked for the account, with its login key
     Staff archivist = newOperator(OperatorRole.ARCHIVE_ADMIN, null);
-    PendingActionView reset =
+    DualControlRequestView reset =
         administration.requestPasswordReset(admin2().token(), archivist.username);
     Refusal refused =
         assertThrows(Refusal.class, () -> approvals.approve(admin().token(), reset.id(), null));
     separation(refused, "dualControl.splitKnowledge");
     assertTrue(refused.getMessage().contains("supplied the key"), refused.getMessage());
-    assertEquals(PendingAction.State.PENDING, stateOf(reset.id()));
+    assertEquals(DualControlRequest.State.PENDING, stateOf(reset.id()));
     assertTrue(!stored(archivist.username).isMustChangePassword());
   }
 
@@ -152,7 +152,7 @@ class DualControlServiceTest {
   void whoeverReceivedAOneTimePasswordStillInUseCannotAskForTheLoginCertificate() {
     // admin2 approved the account and received its one-time password, not yet replaced
     Account account = RaServiceFixtures.newAccount(OperatorRole.ARCHIVE_ADMIN, null);
-    PendingActionView certificate =
+    DualControlRequestView certificate =
         administration.requestCertificate(
             admin2().token(), account.staff().username, RaServiceFixtures.certificateRequest());
     Refusal refused =
@@ -160,14 +160,14 @@ class DualControlServiceTest {
             Refusal.class, () -> approvals.approve(admin().token(), certificate.id(), null));
     separation(refused, "dualControl.splitKnowledge");
     assertTrue(refused.getMessage().contains("received the one-time password"));
-    assertEquals(PendingAction.State.PENDING, stateOf(certificate.id()));
+    assertEquals(DualControlRequest.State.PENDING, stateOf(certificate.id()));
   }
 
   @Test
   void anApprovedActionIsCheckedAgainAndARefusalLeavesTheRequestWaiting() {
     Staff archivist = newOperator(OperatorRole.ARCHIVE_ADMIN, null);
     String key = RaServiceFixtures.certificateRequest();
-    PendingActionView certificate =
+    DualControlRequestView certificate =
         administration.requestCertificate(admin().token(), archivist.username, key);
     String serialBefore = stored(archivist.username).getCertificate().getSerialNumberHex();
     // meanwhile another account gets that key
@@ -181,7 +181,7 @@ class DualControlServiceTest {
             Refusal.class, () -> approvals.approve(admin2().token(), certificate.id(), null));
     assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("certificateRequest", refused.problems().get(0).field());
-    assertEquals(PendingAction.State.PENDING, stateOf(certificate.id()));
+    assertEquals(DualControlRequest.State.PENDING, stateOf(certificate.id()));
     assertEquals(serialBefore, stored(archivist.username).getCertificate().getSerialNumberHex());
     assertTrue(
         RaServiceFixtures.auditEvents(AuditAction.DUAL_CONTROL_APPROVED, reference(certificate))
@@ -190,7 +190,7 @@ class DualControlServiceTest {
   }
 
   /** How the audit log names a request. */
-  private static String reference(PendingActionView request) {
+  private static String reference(DualControlRequestView request) {
     return "request:" + request.id();
   }
 }

@@ -20,8 +20,8 @@ import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.TestKeys;
+import org.egovca.ra.domain.DualControlRequest;
 import org.egovca.ra.domain.OperatorRole;
-import org.egovca.ra.domain.PendingAction;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -87,14 +87,14 @@ class OperatorCertificatesServiceTest {
   void aKeyTheTlsProfileDoesNotTakeIsRefusedWhenApprovedAndNothingIsCreated() throws IOException {
     KeyPair ec = TestKeys.ecKeyPair("secp256r1");
     String username = uniqueName("crt");
-    PendingActionView request =
+    DualControlRequestView request =
         administration.requestOperator(
             admin().token(), withRequest(username, request(ec, ec, "SHA256withECDSA")));
     Refusal refused =
         assertThrows(Refusal.class, () -> approvals.approve(admin2().token(), request.id(), null));
     assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("certificateRequest", refused.problems().get(0).field());
-    assertEquals(PendingAction.State.PENDING, stateOf(request.id()));
+    assertEquals(DualControlRequest.State.PENDING, stateOf(request.id()));
     assertNull(stored(username));
     approvals.withdraw(admin().token(), request.id());
   }

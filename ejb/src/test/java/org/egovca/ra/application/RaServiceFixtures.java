@@ -22,11 +22,11 @@ import org.egovca.audit.domain.AuditEvent;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.ra.domain.DocumentKind;
+import org.egovca.ra.domain.DualControlRequest;
 import org.egovca.ra.domain.FeeStatus;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.ra.domain.OperatorSession;
-import org.egovca.ra.domain.PendingAction;
 import org.egovca.servicetier.ServiceTier;
 
 /**
@@ -149,7 +149,7 @@ final class RaServiceFixtures {
   }
 
   /** {@code admin2} approves a request {@code admin} asked for. */
-  static Approval approved(PendingActionView request) {
+  static Approval approved(DualControlRequestView request) {
     Approval approval = service(Approvals.class).approve(admin2().token(), request.id(), null);
     assertEquals("APPROVED", approval.request().state());
     return approval;
@@ -269,8 +269,8 @@ final class RaServiceFixtures {
   }
 
   /** Request {@code id} as stored now. */
-  static PendingAction.State stateOf(long id) {
-    return ServiceTier.inTransaction(em -> em.find(PendingAction.class, id).getState());
+  static DualControlRequest.State stateOf(long id) {
+    return ServiceTier.inTransaction(em -> em.find(DualControlRequest.class, id).getState());
   }
 
   /** The operator {@code username} as stored now, or null. */

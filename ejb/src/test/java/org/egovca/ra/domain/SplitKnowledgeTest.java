@@ -28,21 +28,23 @@ class SplitKnowledgeTest {
         username, username, null, EnumSet.of(OperatorRole.SECURITY_ADMIN), null, "$a", "s", T);
   }
 
-  private PendingAction approved(SupervisedAction action, Operator requester, Operator approver) {
-    PendingAction request = pending(action, requester);
+  private DualControlRequest approved(
+      SupervisedAction action, Operator requester, Operator approver) {
+    DualControlRequest request = pending(action, requester);
     request.approve(approver, T.plusSeconds(60), null);
     return request;
   }
 
-  private PendingAction pending(SupervisedAction action, Operator requester) {
-    return new PendingAction(action, "operator:lisi", lisi, action.name(), "{}", requester, T);
+  private DualControlRequest pending(SupervisedAction action, Operator requester) {
+    return new DualControlRequest(action, "operator:lisi", lisi, action.name(), "{}", requester, T);
   }
 
   @Test
   void whoSuppliedTheLoginKeyDoesNotReceiveTheOneTimePassword() {
     // alice asked for lisi's certificate with a key of her choosing; bob approved it
-    PendingAction certificate = approved(SupervisedAction.ISSUE_OPERATOR_CERTIFICATE, alice, bob);
-    PendingAction reset = pending(SupervisedAction.RESET_OPERATOR_PASSWORD, bob);
+    DualControlRequest certificate =
+        approved(SupervisedAction.ISSUE_OPERATOR_CERTIFICATE, alice, bob);
+    DualControlRequest reset = pending(SupervisedAction.RESET_OPERATOR_PASSWORD, bob);
 
     Optional<String> byAlice =
         SplitKnowledge.violation(reset, alice, Optional.of(certificate), Optional.empty(), false);
@@ -55,8 +57,8 @@ class SplitKnowledgeTest {
 
   @Test
   void whoReceivedAOneTimePasswordInUseDoesNotSupplyTheLoginKey() {
-    PendingAction reset = approved(SupervisedAction.RESET_OPERATOR_PASSWORD, alice, bob);
-    PendingAction certificate = pending(SupervisedAction.ISSUE_OPERATOR_CERTIFICATE, bob);
+    DualControlRequest reset = approved(SupervisedAction.RESET_OPERATOR_PASSWORD, alice, bob);
+    DualControlRequest certificate = pending(SupervisedAction.ISSUE_OPERATOR_CERTIFICATE, bob);
 
     Optional<String> stillInUse =
         SplitKnowledge.violation(certificate, carol, Optional.empty(), Optional.of(reset), true);
@@ -70,8 +72,9 @@ class SplitKnowledgeTest {
 
   @Test
   void otherActionsGiveNobodyAFactor() {
-    PendingAction role = pending(SupervisedAction.CHANGE_OPERATOR_ROLE, alice);
-    PendingAction certificate = approved(SupervisedAction.ISSUE_OPERATOR_CERTIFICATE, bob, alice);
+    DualControlRequest role = pending(SupervisedAction.CHANGE_OPERATOR_ROLE, alice);
+    DualControlRequest certificate =
+        approved(SupervisedAction.ISSUE_OPERATOR_CERTIFICATE, bob, alice);
 
     assertEquals(
         Optional.empty(),

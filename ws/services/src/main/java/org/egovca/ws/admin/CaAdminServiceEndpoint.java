@@ -47,12 +47,12 @@ public class CaAdminServiceEndpoint {
    */
   @WebMethod
   @WebResult(name = "request")
-  public SupervisedRequest rollOverCaKey(@WebParam(name = "caName") String caName)
+  public DualControlRequestElement rollOverCaKey(@WebParam(name = "caName") String caName)
       throws CaAdminServiceFault {
     return answer(
         "rollOverCaKey",
         () ->
-            SupervisedRequest.of(
+            DualControlRequestElement.of(
                 administration.rollOverCaKey(SoapCalls.adminCredentials(context), caName)));
   }
 
@@ -81,7 +81,7 @@ public class CaAdminServiceEndpoint {
    */
   @WebMethod
   @WebResult(name = "request")
-  public SupervisedRequest registerEgovSystem(
+  public DualControlRequestElement registerEgovSystem(
       @WebParam(name = "name") String name,
       @WebParam(name = "applicationUnit") String applicationUnit,
       @WebParam(name = "endpoint") String endpoint,
@@ -95,7 +95,7 @@ public class CaAdminServiceEndpoint {
     return answer(
         "registerEgovSystem",
         () ->
-            SupervisedRequest.of(
+            DualControlRequestElement.of(
                 egovSystems.register(
                     SoapCalls.adminCredentials(context),
                     new EgovSystemRegistration(
@@ -119,7 +119,7 @@ public class CaAdminServiceEndpoint {
    */
   @WebMethod
   @WebResult(name = "request")
-  public SupervisedRequest registerRaClient(
+  public DualControlRequestElement registerRaClient(
       @WebParam(name = "name") String name,
       @WebParam(name = "applicationUnit") List<String> applicationUnits,
       @WebParam(name = "pkcs10") String pkcs10)
@@ -127,7 +127,7 @@ public class CaAdminServiceEndpoint {
     return answer(
         "registerRaClient",
         () ->
-            SupervisedRequest.of(
+            DualControlRequestElement.of(
                 administration.registerRaClient(
                     SoapCalls.adminCredentials(context),
                     new RaClientRegistry.Registration(name, applicationUnits, pkcs10))));
@@ -136,14 +136,14 @@ public class CaAdminServiceEndpoint {
   /** Asks that the remote RA {@code name} may issue for exactly the given application units. */
   @WebMethod
   @WebResult(name = "request")
-  public SupervisedRequest changeRaClientUnits(
+  public DualControlRequestElement changeRaClientUnits(
       @WebParam(name = "name") String name,
       @WebParam(name = "applicationUnit") List<String> applicationUnits)
       throws CaAdminServiceFault {
     return answer(
         "changeRaClientUnits",
         () ->
-            SupervisedRequest.of(
+            DualControlRequestElement.of(
                 administration.changeRaClientUnits(
                     SoapCalls.adminCredentials(context),
                     new RaClientRegistry.Units(name, applicationUnits))));
@@ -152,23 +152,25 @@ public class CaAdminServiceEndpoint {
   /** The requests waiting for a decision that the caller may decide or asked for. */
   @WebMethod
   @WebResult(name = "request")
-  public List<SupervisedRequest> waitingRequests() throws CaAdminServiceFault {
+  public List<DualControlRequestElement> waitingRequests() throws CaAdminServiceFault {
     return answer(
         "waitingRequests",
         () ->
             administration.waitingRequests(SoapCalls.adminCredentials(context)).stream()
-                .map(SupervisedRequest::of)
+                .map(DualControlRequestElement::of)
                 .toList());
   }
 
   /** Request {@code id}: where it stands and, once approved, its result. */
   @WebMethod
   @WebResult(name = "request")
-  public SupervisedRequest getRequest(@WebParam(name = "id") long id) throws CaAdminServiceFault {
+  public DualControlRequestElement getRequest(@WebParam(name = "id") long id)
+      throws CaAdminServiceFault {
     return answer(
         "getRequest",
         () ->
-            SupervisedRequest.of(administration.request(SoapCalls.adminCredentials(context), id)));
+            DualControlRequestElement.of(
+                administration.request(SoapCalls.adminCredentials(context), id)));
   }
 
   /**
@@ -179,25 +181,25 @@ public class CaAdminServiceEndpoint {
    */
   @WebMethod
   @WebResult(name = "request")
-  public SupervisedRequest approveRequest(
+  public DualControlRequestElement approveRequest(
       @WebParam(name = "id") long id, @WebParam(name = "note") String note)
       throws CaAdminServiceFault {
     return answer(
         "approveRequest",
         () ->
-            SupervisedRequest.of(
+            DualControlRequestElement.of(
                 administration.approveRequest(SoapCalls.adminCredentials(context), id, note)));
   }
 
   @WebMethod
   @WebResult(name = "request")
-  public SupervisedRequest rejectRequest(
+  public DualControlRequestElement rejectRequest(
       @WebParam(name = "id") long id, @WebParam(name = "note") String note)
       throws CaAdminServiceFault {
     return answer(
         "rejectRequest",
         () ->
-            SupervisedRequest.of(
+            DualControlRequestElement.of(
                 administration.rejectRequest(SoapCalls.adminCredentials(context), id, note)));
   }
 
@@ -224,12 +226,12 @@ public class CaAdminServiceEndpoint {
   /** Takes back one's own request. */
   @WebMethod
   @WebResult(name = "request")
-  public SupervisedRequest withdrawRequest(@WebParam(name = "id") long id)
+  public DualControlRequestElement withdrawRequest(@WebParam(name = "id") long id)
       throws CaAdminServiceFault {
     return answer(
         "withdrawRequest",
         () ->
-            SupervisedRequest.of(
+            DualControlRequestElement.of(
                 administration.withdrawRequest(SoapCalls.adminCredentials(context), id)));
   }
 

@@ -23,27 +23,30 @@ import java.util.Objects;
  * password) is kept with it. A request expires when nobody decided it in time.
  */
 @Entity
-@Table(name = "pending_action")
+@Table(name = "dual_control_request")
 @NamedQuery(
-    name = PendingAction.OPEN,
+    name = DualControlRequest.OPEN,
     query =
-        "SELECT p FROM PendingAction p WHERE p.state = org.egovca.ra.domain.PendingAction.State.PENDING"
-            + " AND p.expiresAt > :now ORDER BY p.id")
+        "SELECT r FROM DualControlRequest r"
+            + " WHERE r.state = org.egovca.ra.domain.DualControlRequest.State.PENDING"
+            + " AND r.expiresAt > :now ORDER BY r.id")
 @NamedQuery(
-    name = PendingAction.APPROVED_FOR_TARGET,
+    name = DualControlRequest.APPROVED_FOR_TARGET,
     query =
-        "SELECT p FROM PendingAction p WHERE p.state = org.egovca.ra.domain.PendingAction.State.APPROVED"
-            + " AND p.target = :target AND p.action IN :actions ORDER BY p.decidedAt DESC, p.id DESC")
+        "SELECT r FROM DualControlRequest r"
+            + " WHERE r.state = org.egovca.ra.domain.DualControlRequest.State.APPROVED"
+            + " AND r.target = :target AND r.action IN :actions ORDER BY r.decidedAt DESC, r.id DESC")
 @NamedQuery(
-    name = PendingAction.OPEN_FOR_TARGET,
+    name = DualControlRequest.OPEN_FOR_TARGET,
     query =
-        "SELECT p FROM PendingAction p WHERE p.state = org.egovca.ra.domain.PendingAction.State.PENDING"
-            + " AND p.expiresAt > :now AND p.action = :action AND p.target = :target")
-public class PendingAction {
+        "SELECT r FROM DualControlRequest r"
+            + " WHERE r.state = org.egovca.ra.domain.DualControlRequest.State.PENDING"
+            + " AND r.expiresAt > :now AND r.action = :action AND r.target = :target")
+public class DualControlRequest {
 
-  public static final String OPEN = "PendingAction.open";
-  public static final String OPEN_FOR_TARGET = "PendingAction.openForTarget";
-  public static final String APPROVED_FOR_TARGET = "PendingAction.approvedForTarget";
+  public static final String OPEN = "DualControlRequest.open";
+  public static final String OPEN_FOR_TARGET = "DualControlRequest.openForTarget";
+  public static final String APPROVED_FOR_TARGET = "DualControlRequest.approvedForTarget";
 
   /** What the approver is shown at most. */
   public static final int MAX_SUMMARY = 4096;
@@ -61,10 +64,10 @@ public class PendingAction {
 
   @Id
   @SequenceGenerator(
-      name = "pending_action_seq",
-      sequenceName = "pending_action_seq",
+      name = "dual_control_request_seq",
+      sequenceName = "dual_control_request_seq",
       allocationSize = 1)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "pending_action_seq")
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dual_control_request_seq")
   private Long id;
 
   @Enumerated(EnumType.STRING)
@@ -116,9 +119,9 @@ public class PendingAction {
   @Column(length = 16384)
   private String result;
 
-  protected PendingAction() {}
+  protected DualControlRequest() {}
 
-  public PendingAction(
+  public DualControlRequest(
       SupervisedAction action,
       String target,
       Operator targetOperator,

@@ -2,10 +2,10 @@ package org.egovca.ra.application;
 
 import java.io.Serializable;
 import java.time.Instant;
-import org.egovca.ra.domain.PendingAction;
+import org.egovca.ra.domain.DualControlRequest;
 
-/** A request under dual control as the console and the admin SOAP service show it. */
-public record PendingActionView(
+/** A dual-control request as the console and the admin SOAP service show it. */
+public record DualControlRequestView(
     long id,
     String action,
     String target,
@@ -20,8 +20,8 @@ public record PendingActionView(
     String result)
     implements Serializable {
 
-  static PendingActionView of(PendingAction request) {
-    return new PendingActionView(
+  static DualControlRequestView of(DualControlRequest request) {
+    return new DualControlRequestView(
         request.getId(),
         request.getAction().name(),
         request.getTarget(),

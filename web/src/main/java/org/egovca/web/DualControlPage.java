@@ -6,18 +6,18 @@ import jakarta.inject.Named;
 import java.util.List;
 import org.egovca.ra.application.Approval;
 import org.egovca.ra.application.Approvals;
+import org.egovca.ra.application.DualControlRequestView;
 import org.egovca.ra.application.OperatorView;
-import org.egovca.ra.application.PendingActionView;
 
 /**
- * Dual control in the console (CPS §7.5.1.2 item 2): the requests other security administrators
- * made, each approved — and so carried out — or rejected by a second one; one's own request can
- * only be withdrawn. What an approval produced is shown once: the certificates, and a one-time
- * password the approver hands to the operator in person.
+ * Dual control in the console (CPS §7.5.1.2 item 2): the dual-control requests other security
+ * administrators made, each approved — and so carried out — or rejected by a second one; one's own
+ * request can only be withdrawn. What an approval produced is shown once: the certificates, and a
+ * one-time password the approver hands to the operator in person.
  */
 @Named
 @ViewScoped
-public class ApprovalsPage extends ConsolePage {
+public class DualControlPage extends ConsolePage {
 
   private static final long serialVersionUID = 1L;
   private static final String DECISION = "decision";
@@ -25,8 +25,8 @@ public class ApprovalsPage extends ConsolePage {
   @EJB private Approvals approvals;
 
   private Long id;
-  private List<PendingActionView> waiting;
-  private PendingActionView selected;
+  private List<DualControlRequestView> waiting;
+  private DualControlRequestView selected;
   private String note;
   private Approval approval;
 
@@ -91,11 +91,11 @@ public class ApprovalsPage extends ConsolePage {
     return selected != null && me != null && selected.requestedBy().equals(me.username());
   }
 
-  public List<PendingActionView> getWaiting() {
+  public List<DualControlRequestView> getWaiting() {
     return waiting == null ? List.of() : waiting;
   }
 
-  public PendingActionView getSelected() {
+  public DualControlRequestView getSelected() {
     return selected;
   }
 

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
-class PendingActionTest {
+class DualControlRequestTest {
 
   private static final Instant T = Instant.parse("2026-12-07T08:00:00Z");
 
@@ -26,8 +26,8 @@ class PendingActionTest {
         username, username, null, EnumSet.of(role), null, "$argon2id$x", "system", T);
   }
 
-  private PendingAction resetOf(Operator target, Operator requester) {
-    return new PendingAction(
+  private DualControlRequest resetOf(Operator target, Operator requester) {
+    return new DualControlRequest(
         SupervisedAction.RESET_OPERATOR_PASSWORD,
         "operator:" + target.getUsername(),
         target,
@@ -39,23 +39,23 @@ class PendingActionTest {
 
   @Test
   void aSecondOperatorApproves() {
-    PendingAction request = resetOf(lisi, alice);
+    DualControlRequest request = resetOf(lisi, alice);
     request.approve(bob, T.plusSeconds(60), "checked in person");
 
-    assertEquals(PendingAction.State.APPROVED, request.getState());
+    assertEquals(DualControlRequest.State.APPROVED, request.getState());
     assertEquals(bob, request.getDecidedBy());
     assertEquals("checked in person", request.getDecisionNote());
   }
 
   @Test
   void theOperatorWhoAskedCannotApproveOrReject() {
-    PendingAction request = resetOf(lisi, alice);
+    DualControlRequest request = resetOf(lisi, alice);
 
     DualControlViolation approve =
         assertThrows(DualControlViolation.class, () -> request.approve(alice, T, null));
     assertTrue(approve.getMessage().contains("cannot also decide it"), approve.getMessage());
     assertThrows(DualControlViolation.class, () -> request.reject(alice, T, null));
-    assertEquals(PendingAction.State.PENDING, request.getState());
+    assertEquals(DualControlRequest.State.PENDING, request.getState());
   }
 
   @Test
@@ -67,15 +67,15 @@ class PendingActionTest {
 
   @Test
   void nobodyApprovesAnActionOnTheirOwnAccount() {
-    PendingAction request = resetOf(bob, alice);
+    DualControlRequest request = resetOf(bob, alice);
 
     assertThrows(DualControlViolation.class, () -> request.approve(bob, T, null));
-    assertEquals(PendingAction.State.PENDING, request.getState());
+    assertEquals(DualControlRequest.State.PENDING, request.getState());
   }
 
   @Test
   void aDecidedRequestIsNotDecidedAgain() {
-    PendingAction request = resetOf(lisi, alice);
+    DualControlRequest request = resetOf(lisi, alice);
     request.reject(bob, T, "not asked for by the operator");
 
     IllegalStateException again =
@@ -85,8 +85,8 @@ class PendingActionTest {
 
   @Test
   void anExpiredRequestIsNotApproved() {
-    PendingAction request = resetOf(lisi, alice);
-    Instant late = T.plus(PendingAction.LIFETIME);
+    DualControlRequest request = resetOf(lisi, alice);
+    Instant late = T.plus(DualControlRequest.LIFETIME);
 
     IllegalStateException expired =
         assertThrows(IllegalStateException.class, () -> request.approve(bob, late, null));
@@ -96,11 +96,11 @@ class PendingActionTest {
 
   @Test
   void onlyTheOperatorWhoAskedWithdraws() {
-    PendingAction request = resetOf(lisi, alice);
+    DualControlRequest request = resetOf(lisi, alice);
 
     assertThrows(DualControlViolation.class, () -> request.withdraw(bob, T));
     request.withdraw(alice, T);
-    assertEquals(PendingAction.State.WITHDRAWN, request.getState());
+    assertEquals(DualControlRequest.State.WITHDRAWN, request.getState());
     assertNull(request.getDecisionNote());
   }
 
@@ -114,13 +114,13 @@ class PendingActionTest {
 
   @Test
   void aRequestOfAnOperatorWhoMayNoLongerAskIsNotApproved() {
-    PendingAction request = resetOf(lisi, alice);
+    DualControlRequest request = resetOf(lisi, alice);
     alice.deactivate();
 
     DualControlViolation gone =
         assertThrows(DualControlViolation.class, () -> request.approve(bob, T, null));
     assertTrue(gone.getMessage().contains("may no longer ask for it"), gone.getMessage());
     request.reject(bob, T, "alice left");
-    assertEquals(PendingAction.State.REJECTED, request.getState());
+    assertEquals(DualControlRequest.State.REJECTED, request.getState());
   }
 }

@@ -4,16 +4,18 @@ import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlType;
 import org.egovca.ra.application.Approval;
-import org.egovca.ra.application.PendingActionView;
+import org.egovca.ra.application.DualControlRequestView;
 
 /**
- * A request under dual control as {@code CaAdminService} answers it: what was asked, by whom, where
- * it stands and, once approved, its result (certificates in PEM). {@code secret} (a one-time
- * password) is present only in the answer to the approval that produced it, and never again.
+ * A dual-control request as {@code CaAdminService} answers it (the WSDL's type {@code
+ * DualControlRequest}): what was asked, by whom, where it stands and, once approved, its result
+ * (certificates in PEM). {@code secret} (a one-time password) is present only in the answer to the
+ * approval that produced it, and never again. A class of its own beside {@link
+ * DualControlRequestView} because JAXB binds neither records nor {@code Instant}s.
  */
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(
-    name = "SupervisedRequest",
+    name = "DualControlRequest",
     propOrder = {
       "id",
       "action",
@@ -29,7 +31,7 @@ import org.egovca.ra.application.PendingActionView;
       "result",
       "secret"
     })
-public class SupervisedRequest {
+public class DualControlRequestElement {
 
   private long id;
   private String action;
@@ -45,10 +47,10 @@ public class SupervisedRequest {
   private String result;
   private String secret;
 
-  public SupervisedRequest() {}
+  public DualControlRequestElement() {}
 
-  static SupervisedRequest of(PendingActionView view) {
-    SupervisedRequest request = new SupervisedRequest();
+  static DualControlRequestElement of(DualControlRequestView view) {
+    DualControlRequestElement request = new DualControlRequestElement();
     request.id = view.id();
     request.action = view.action();
     request.target = view.target();
@@ -64,8 +66,8 @@ public class SupervisedRequest {
     return request;
   }
 
-  static SupervisedRequest of(Approval approval) {
-    SupervisedRequest request = of(approval.request());
+  static DualControlRequestElement of(Approval approval) {
+    DualControlRequestElement request = of(approval.request());
     request.secret = approval.secret();
     return request;
   }
