@@ -77,7 +77,7 @@ class BatchIssuanceIT {
     assertEquals(
         csrs.size(),
         server.count(
-            "SELECT COUNT(*) FROM issued_certificate WHERE status = 'VALID' AND subject_dn LIKE ?",
+            "SELECT COUNT(*) FROM issued_certificate WHERE status = 'GOOD' AND subject_dn LIKE ?",
             "%" + batch + "%"));
   }
 

@@ -101,14 +101,12 @@ class CaKeyRolloverIT {
     assertEquals(
         1,
         server.count(
-            "SELECT key_generation FROM certificate_authority WHERE name = ?", "iFutureCA-Root"));
+            "SELECT key_index FROM certificate_authority WHERE name = ?", "iFutureCA-Root"));
     Rollover root = Rollover.of(admins.admin2.approveRequest(asked.id(), "key ceremony"));
     Rollover issuing = Rollover.of(admins.approved(admin -> admin.rollOverCaKey("iFutureCA")));
     assertEquals("CA_UNAVAILABLE", admins.admin.rollOverCaKey("no-such-ca").faultCode());
     assertEquals(
-        2,
-        server.count(
-            "SELECT key_generation FROM certificate_authority WHERE name = ?", "iFutureCA"));
+        2, server.count("SELECT key_index FROM certificate_authority WHERE name = ?", "iFutureCA"));
 
     X509CertificateHolder newRoot = new X509CertificateHolder(root.newWithNew());
     X509CertificateHolder newIssuing = new X509CertificateHolder(issuing.newWithNew());
@@ -161,7 +159,7 @@ class CaKeyRolloverIT {
           server.count(
               "SELECT COUNT(*) FROM sync_signer s JOIN certificate_authority a ON a.id = s.ca_id"
                   + " JOIN issued_certificate c ON c.id = s.certificate_id"
-                  + " WHERE a.name = ? AND s.ca_key_generation = 2 AND c.ca_key_generation = 2",
+                  + " WHERE a.name = ? AND s.ca_key_index = 2 AND c.ca_key_index = 2",
               caName),
           "a sync signer certified by the new key of " + caName);
     }
@@ -194,7 +192,7 @@ class CaKeyRolloverIT {
     assertEquals(
         1,
         server.count(
-            "SELECT COUNT(*) FROM issued_certificate WHERE serial_number = ? AND ca_key_generation = 2",
+            "SELECT COUNT(*) FROM issued_certificate WHERE serial_number = ? AND ca_key_index = 2",
             afterSerial.toString(16)));
   }
 

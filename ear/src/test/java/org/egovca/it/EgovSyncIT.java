@@ -155,7 +155,7 @@ class EgovSyncIT {
       if ("CERTIFICATE".equals(message.getString("kind"))) {
         assertTrue(
             !message.getString("serialNumber", "").isEmpty()
-                && message.getString("caIdentifier").startsWith("iFutureCA"),
+                && message.getString("caName").startsWith("iFutureCA"),
             message.toString());
         String serial = message.getString("serialNumber");
         if ("ISSUE".equals(message.getString("businessType"))) {
@@ -463,7 +463,7 @@ class EgovSyncIT {
     append(body, "applicationUnit", fields.get("recipient.applicationUnit"));
     body.append("</recipient>");
     append(body, "businessType", fields.get("businessType"));
-    append(body, "caIdentifier", fields.get("caIdentifier"));
+    append(body, "caName", fields.get("caName"));
     body.append("<holder>");
     for (String field :
         List.of("subjectDn", "commonName", "organisation", "identifierType", "identifierValue")) {

@@ -64,7 +64,7 @@ class RaScopeIT {
       String serial =
           Records.text(
               server,
-              "SELECT serial_number FROM issued_certificate WHERE status = 'VALID' AND "
+              "SELECT serial_number FROM issued_certificate WHERE status = 'GOOD' AND "
                   + certificate[1]
                   + " ORDER BY id LIMIT 1");
       long mark = Records.auditMark(server);
@@ -76,7 +76,7 @@ class RaScopeIT {
           revocation.faultString().contains("was not requested through the RA account demo-ra"),
           revocation.faultString());
       assertEquals(
-          "VALID",
+          "GOOD",
           Records.text(
               server, "SELECT status FROM issued_certificate WHERE serial_number = ?", serial),
           certificate[0] + " was revoked");
@@ -114,7 +114,7 @@ class RaScopeIT {
             HolderProof.sign(directory, "REKEY", serial, "others-new", "others"));
     assertEquals("NOT_AUTHORIZED", rekey.faultCode(), rekey.faultString());
     assertEquals(
-        "VALID",
+        "GOOD",
         Records.text(
             server, "SELECT status FROM issued_certificate WHERE serial_number = ?", serial));
     assertEquals(

@@ -19,9 +19,9 @@ import java.util.Map;
  * A reference receiver of the sync interface ({@code sync-receiver}), deployed on the test's Payara
  * beside the EAR, as an e-gov system would run it: it serves one e-gov system (its name and
  * application unit, as registered at the CA, given as context parameters of the deployed
- * application), trusts the CA chains of this run's CA (one file per CA identifier) and keeps what
- * it receives in its own folder. Several can run side by side, one per e-gov system. Tests switch
- * one off and on to make its e-gov system unreachable, and read back what it holds.
+ * application), trusts the CA chains of this run's CA (one file per CA name) and keeps what it
+ * receives in its own folder. Several can run side by side, one per e-gov system. Tests switch one
+ * off and on to make its e-gov system unreachable, and read back what it holds.
  */
 public final class ReferenceReceiver {
 

@@ -238,7 +238,7 @@ class RemoteRaIssuanceIT {
     assertEquals(
         1,
         server.count(
-            "SELECT COUNT(*) FROM issued_certificate WHERE serial_number = ? AND status = 'VALID'"
+            "SELECT COUNT(*) FROM issued_certificate WHERE serial_number = ? AND status = 'GOOD'"
                 + " AND profile = 'personal-sign' AND key_algorithm = ?",
             serial.toString(16),
             keyAlgorithm));

@@ -94,7 +94,7 @@ class RevocationIT {
     assertEquals(
         1,
         server.count(
-            "SELECT COUNT(*) FROM issued_certificate WHERE serial_number = ? AND status = 'VALID'",
+            "SELECT COUNT(*) FROM issued_certificate WHERE serial_number = ? AND status = 'GOOD'",
             serial.toString(16)));
   }
 
@@ -116,7 +116,7 @@ class RevocationIT {
     assertEquals(
         1,
         server.count(
-            "SELECT COUNT(*) FROM issued_certificate WHERE serial_number = ? AND status = 'VALID'",
+            "SELECT COUNT(*) FROM issued_certificate WHERE serial_number = ? AND status = 'GOOD'",
             serial.toString(16)));
   }
 

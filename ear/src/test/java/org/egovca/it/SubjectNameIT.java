@@ -60,7 +60,7 @@ class SubjectNameIT {
     assertEquals(
         2,
         server.count(
-            "SELECT COUNT(*) FROM issued_certificate WHERE subject_dn = ? AND status = 'VALID'",
+            "SELECT COUNT(*) FROM issued_certificate WHERE subject_dn = ? AND status = 'GOOD'",
             dn));
   }
 }

@@ -52,16 +52,16 @@ public class CertificatePage extends ConsolePage {
     return "/certificate.xhtml?faces-redirect=true&serial=" + detail.serialNumberHex();
   }
 
-  public boolean isValid() {
-    return detail != null && detail.status() == CertificateStatus.VALID;
+  public boolean isGood() {
+    return detail != null && detail.status() == CertificateStatus.GOOD;
   }
 
   public boolean isRevocable() {
-    return isValid() && can("FORCE_REVOCATION");
+    return isGood() && can("FORCE_REVOCATION");
   }
 
   public boolean isChangeable() {
-    return isValid() && can("ENTER_APPLICATION");
+    return isGood() && can("ENTER_APPLICATION");
   }
 
   public String getSerial() {

@@ -63,8 +63,9 @@ public class Choices {
         .toList();
   }
 
+  /** The statuses a certificate's record holds: EXPIRED is never stored, so none is found by it. */
   public List<CertificateStatus> getCertificateStatuses() {
-    return List.of(CertificateStatus.values());
+    return List.of(CertificateStatus.GOOD, CertificateStatus.REVOKED);
   }
 
   public List<OperatorRole> getOperatorRoles() {

@@ -108,7 +108,7 @@ class ConsoleWorkflowIT {
     clerk.browser().waitForPageLoad();
     clerk.browser().waitVisible(By.id("serial"));
     assertEquals(issuedSerial, clerk.text("serial"));
-    assertEquals(Texts.zh("enum.CertificateStatus.VALID"), clerk.text("status"));
+    assertEquals(Texts.zh("enum.CertificateStatus.GOOD"), clerk.text("status"));
     assertTrue(clerk.text("subject").contains("CN=" + APPLICANT), clerk.text("subject"));
     clerk.screenshot(ConsoleFixture.SCREENSHOTS.resolve("certificate.png"));
 
@@ -199,7 +199,7 @@ class ConsoleWorkflowIT {
     assertEquals(Texts.zh("enum.ApplicationKind.REVOCATION"), clerk.text("kind"));
     clerk.open("certificate.xhtml?serial=" + issuedSerial);
     assertEquals(
-        Texts.zh("enum.CertificateStatus.VALID"),
+        Texts.zh("enum.CertificateStatus.GOOD"),
         clerk.text("status"),
         "nothing is revoked before the reviewer decides");
 

@@ -22,16 +22,16 @@ public class CaCertificates {
     return certificateAuthorities.byName(caName).map(CertificateAuthority::getEncoded);
   }
 
-  /** DER of the certificate of key generation {@code keyGeneration} of CA {@code caName}. */
-  public Optional<byte[]> certificate(String caName, int keyGeneration) {
+  /** DER of the certificate of key {@code keyIndex} of CA {@code caName} (1 for its first key). */
+  public Optional<byte[]> certificate(String caName, int keyIndex) {
     return certificateAuthorities
         .byName(caName)
         .flatMap(
             ca ->
-                ca.getKeyGeneration() == keyGeneration
+                ca.getKeyIndex() == keyIndex
                     ? Optional.of(ca.getEncoded())
                     : certificateAuthorities.retiredKeys(ca).stream()
-                        .filter(key -> key.getKeyGeneration() == keyGeneration)
+                        .filter(key -> key.getKeyIndex() == keyIndex)
                         .map(RetiredCaKey::getCertificate)
                         .findFirst());
   }

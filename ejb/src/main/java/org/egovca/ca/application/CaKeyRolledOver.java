@@ -10,7 +10,7 @@ import org.egovca.ca.application.port.PublishedCertificate;
  */
 public record CaKeyRolledOver(
     String caName,
-    int newKeyGeneration,
+    int newKeyIndex,
     PublishedCertificate newCaCertificate,
     List<PublishedCertificate> linkCertificates) {
 

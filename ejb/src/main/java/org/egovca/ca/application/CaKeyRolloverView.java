@@ -1,8 +1,8 @@
 package org.egovca.ca.application;
 
-/** The outcome of a CA key rollover: the new key generation and its three certificates (DER). */
+/** The outcome of a CA key rollover: the new key's index and its three certificates (DER). */
 public record CaKeyRolloverView(
-    String caName, int keyGeneration, byte[] newWithNew, byte[] newWithOld, byte[] oldWithNew) {
+    String caName, int keyIndex, byte[] newWithNew, byte[] newWithOld, byte[] oldWithNew) {
 
   public CaKeyRolloverView {
     newWithNew = newWithNew.clone();

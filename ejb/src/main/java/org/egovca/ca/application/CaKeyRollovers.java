@@ -80,8 +80,8 @@ public class CaKeyRollovers {
       Instant parentEnd = parent.get().certificate().getNotAfter().toInstant();
       notAfter = notAfter.isAfter(parentEnd) ? parentEnd : notAfter;
     }
-    int generation = ca.getKeyGeneration() + 1;
-    String alias = CertificateAuthorities.newKeyAlias(ca, "k" + generation, now);
+    int keyIndex = ca.getKeyIndex() + 1;
+    String alias = CertificateAuthorities.newKeyAlias(ca, "k" + keyIndex, now);
     CaKeyRollover.Certificates certificates =
         new CaKeyRollover(cryptoToken.token(), assemblers.assembler())
             .rollOver(CertificateAuthorities.asIssuer(ca), parent, alias, now, notAfter);
@@ -96,8 +96,8 @@ public class CaKeyRollovers {
         ca.getSubjectDn(),
         "ca="
             + caName
-            + " keyGeneration="
-            + generation
+            + " keyIndex="
+            + keyIndex
             + " alias="
             + alias
             + " newWithNew="
@@ -109,13 +109,13 @@ public class CaKeyRollovers {
     rolledOver.fire(
         new CaKeyRolledOver(
             caName,
-            generation,
+            keyIndex,
             new PublishedCertificate(
                 caName, ca.getSubjectDn(), ca.getSerialNumber(), ca.getEncoded()),
             List.of(
                 linkCertificate(caName, certificates.newWithOld(), newWithOld),
                 linkCertificate(caName, certificates.oldWithNew(), oldWithNew))));
-    return new CaKeyRolloverView(caName, generation, newWithNew, newWithOld, oldWithNew);
+    return new CaKeyRolloverView(caName, keyIndex, newWithNew, newWithOld, oldWithNew);
   }
 
   private static PublishedCertificate linkCertificate(

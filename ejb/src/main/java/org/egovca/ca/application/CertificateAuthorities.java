@@ -77,7 +77,7 @@ public class CertificateAuthorities {
         holder(ca.getEncoded()),
         ca.getKeyAlias(),
         KeyAlgorithm.valueOf(ca.getKeyAlgorithm()),
-        ca.getKeyGeneration());
+        ca.getKeyIndex());
   }
 
   /** A retired key in its remaining role: signing for what it issued. */
@@ -87,7 +87,7 @@ public class CertificateAuthorities {
         holder(key.getCertificate()),
         key.getKeyAlias(),
         KeyAlgorithm.valueOf(key.getKeyAlgorithm()),
-        key.getKeyGeneration());
+        key.getKeyIndex());
   }
 
   static X509CertificateHolder holder(byte[] encoded) {

@@ -91,7 +91,7 @@ public class CertificateRevoker {
     revoked.fire(
         new CertificateRevoked(
             certificate.getIssuer().getName(),
-            certificate.getCaKeyGeneration(),
+            certificate.getCaKeyIndex(),
             certificate.getSerialNumber(),
             reason,
             certificate.getId()));

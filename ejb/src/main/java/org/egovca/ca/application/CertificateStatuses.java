@@ -8,7 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.SerialNumbers;
-import org.egovca.ca.x509.ocsp.CertificateStatus;
+import org.egovca.ca.x509.ocsp.OcspCertStatus;
 
 /** Reads a certificate's current status for the OCSP responder. */
 @Stateless
@@ -19,24 +19,24 @@ public class CertificateStatuses {
   private EntityManager entityManager;
 
   /**
-   * GOOD, REVOKED (time and RFC 5280 reason) or UNKNOWN when key generation {@code keyGeneration}
-   * of the CA never issued the serial.
+   * GOOD, REVOKED (time and RFC 5280 reason) or UNKNOWN when key {@code keyIndex} of the CA never
+   * issued the serial.
    */
-  public CertificateStatus status(String caName, int keyGeneration, BigInteger serialNumber) {
+  public OcspCertStatus status(String caName, int keyIndex, BigInteger serialNumber) {
     return entityManager
         .createNamedQuery(IssuedCertificate.BY_SERIAL_AND_CA_NAME, IssuedCertificate.class)
         .setParameter("caName", caName)
         .setParameter("serial", SerialNumbers.toHex(serialNumber))
         .getResultStream()
-        .filter(certificate -> certificate.getCaKeyGeneration() == keyGeneration)
+        .filter(certificate -> certificate.getCaKeyIndex() == keyIndex)
         .findFirst()
         .map(
             certificate ->
                 certificate.getRevokedAt() == null
-                    ? CertificateStatus.GOOD
-                    : CertificateStatus.revoked(
+                    ? OcspCertStatus.GOOD
+                    : OcspCertStatus.revoked(
                         certificate.getRevokedAt(),
                         certificate.getRevocationReason().crlReason().orElse(null)))
-        .orElse(CertificateStatus.UNKNOWN);
+        .orElse(OcspCertStatus.UNKNOWN);
   }
 }

@@ -26,10 +26,10 @@ import org.egovca.ca.x509.crl.CrlContent;
  * Issues a CA's complete CRL (CPS §6.1.4.8.7, GM/T 0015 §5.3): every revoked, unexpired certificate
  * with its reason, the next CRL number, the freshestCRL pointer to the CA's delta CRLs, signed by
  * the CA key in the token, stored (every CRL is kept) and audited, in one transaction. After a key
- * rollover each key generation has its own CRL, signed by that key and listing the certificates it
- * issued (CPS §6.5.1.6). The CA row is locked while the number is drawn, so two servers never issue
- * the same CRL number; the revoked certificates are read with a database cursor, so memory does not
- * grow with the size of the CRL.
+ * rollover each key has its own CRL, signed by that key and listing the certificates it issued (CPS
+ * §6.5.1.6). The CA row is locked while the number is drawn, so two servers never issue the same
+ * CRL number; the revoked certificates are read with a database cursor, so memory does not grow
+ * with the size of the CRL.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -52,33 +52,32 @@ public class CrlIssuance {
   @Inject private Clock clock;
 
   /**
-   * Issues the CRL of the certificates key generation {@code keyGeneration} of {@code caName}
-   * issued, signed by that key (after a revocation of one of them).
+   * Issues the CRL of the certificates key {@code keyIndex} of {@code caName} issued, signed by
+   * that key (after a revocation of one of them).
    */
-  public CrlSummary issue(String caName, int keyGeneration, String actor) {
-    return issue(caName, keyGeneration, actor, false).orElseThrow();
+  public CrlSummary issue(String caName, int keyIndex, String actor) {
+    return issue(caName, keyIndex, actor, false).orElseThrow();
   }
 
   /** Issues a CRL only when none exists or the latest is about to reach its nextUpdate. */
-  public Optional<CrlSummary> issueIfDue(String caName, int keyGeneration, String actor) {
-    return issue(caName, keyGeneration, actor, true);
+  public Optional<CrlSummary> issueIfDue(String caName, int keyIndex, String actor) {
+    return issue(caName, keyIndex, actor, true);
   }
 
   /**
-   * @param keyGeneration the CA key whose certificates the CRL lists and which signs it; 0 for the
+   * @param keyIndex the CA key whose certificates the CRL lists and which signs it; 0 for the
    *     current one
    */
-  private Optional<CrlSummary> issue(
-      String caName, int keyGeneration, String actor, boolean onlyIfDue) {
+  private Optional<CrlSummary> issue(String caName, int keyIndex, String actor, boolean onlyIfDue) {
     CertificateAuthority ca =
         certificateAuthorities
             .byName(caName)
             .orElseThrow(() -> new IllegalArgumentException("no CA named " + caName));
     entityManager.lock(ca, LockModeType.PESSIMISTIC_WRITE);
-    IssuingCa key = signingKey(ca, keyGeneration);
-    boolean current = key.keyGeneration() == ca.getKeyGeneration();
+    IssuingCa key = signingKey(ca, keyIndex);
+    boolean current = key.keyIndex() == ca.getKeyIndex();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    Optional<IssuedCrl> latest = issuedCrls.latestComplete(ca, key.keyGeneration());
+    Optional<IssuedCrl> latest = issuedCrls.latestComplete(ca, key.keyIndex());
     if (onlyIfDue
         && latest.isPresent()
         && now.isBefore(latest.get().getNextUpdate().minus(configuration.crlOverlap()))) {
@@ -88,7 +87,7 @@ public class CrlIssuance {
     Instant nextUpdate = now.plus(configuration.crlPeriod());
     CrlIssuer issuer = CrlIssuer.of(key);
     RevokedCertificates entries =
-        RevokedCertificates.all(dataSource, ca.getId(), key.keyGeneration(), now);
+        RevokedCertificates.all(dataSource, ca.getId(), key.keyIndex(), now);
     // Delta CRLs exist for the current key only; a retired key's CRL does not point to them.
     // The scope is the distribution point in the key's certificates: each key's CRL covers its
     // own certificates only, and says so.
@@ -96,11 +95,11 @@ public class CrlIssuance {
         issuer
             .complete(
                 number, now, nextUpdate, current ? configuration.pkiUrls().deltaCrl(caName) : null)
-            .withDistributionPoint(configuration.pkiUrls().crl(caName, key.keyGeneration()));
+            .withDistributionPoint(configuration.pkiUrls().crl(caName, key.keyIndex()));
     byte[] crl = issuer.sign(content, entries, cryptoToken.token());
     IssuedCrl issued =
         IssuedCrl.complete(
-            ca, key.keyGeneration(), number, now, nextUpdate, entries.count(), crl, actor);
+            ca, key.keyIndex(), number, now, nextUpdate, entries.count(), crl, actor);
     entityManager.persist(issued);
     published.fire(new CrlPublished(issued));
     auditLog.success(
@@ -109,8 +108,8 @@ public class CrlIssuance {
         ca.getSubjectDn(),
         "ca="
             + caName
-            + " keyGeneration="
-            + key.keyGeneration()
+            + " keyIndex="
+            + key.keyIndex()
             + " crlNumber="
             + number
             + " entries="
@@ -120,18 +119,16 @@ public class CrlIssuance {
     return Optional.of(new CrlSummary(caName, number, now, nextUpdate, entries.count()));
   }
 
-  private IssuingCa signingKey(CertificateAuthority ca, int keyGeneration) {
-    if (keyGeneration == 0 || keyGeneration == ca.getKeyGeneration()) {
+  private IssuingCa signingKey(CertificateAuthority ca, int keyIndex) {
+    if (keyIndex == 0 || keyIndex == ca.getKeyIndex()) {
       return CertificateAuthorities.asIssuer(ca);
     }
     return certificateAuthorities.retiredKeys(ca).stream()
-        .filter(key -> key.getKeyGeneration() == keyGeneration)
+        .filter(key -> key.getKeyIndex() == keyIndex)
         .findFirst()
         .map(CertificateAuthorities::asIssuer)
         .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "CA " + ca.getName() + " has no key generation " + keyGeneration));
+            () -> new IllegalArgumentException("CA " + ca.getName() + " has no key " + keyIndex));
   }
 
   /** What a new CRL contains, for callers and logs. */

@@ -33,7 +33,7 @@ record CrlIssuer(
     return of(CertificateAuthorities.asIssuer(ca));
   }
 
-  /** Any key generation of a CA, current or retired. */
+  /** Any key of a CA, current or retired. */
   static CrlIssuer of(IssuingCa key) {
     X509CertificateHolder certificate = key.certificate();
     return new CrlIssuer(

@@ -53,7 +53,7 @@ public class CrlScheduler {
   @Schedule(hour = "*", minute = "*/5", persistent = false)
   public void issueDueCrls() {
     for (CertificateAuthority ca : certificateAuthorities.all()) {
-      issueIfDue(ca.getName(), ca.getKeyGeneration());
+      issueIfDue(ca.getName(), ca.getKeyIndex());
       try {
         deltaCrls
             .issueIfDue(ca.getName(), SCHEDULE_ACTOR)
@@ -69,17 +69,17 @@ public class CrlScheduler {
           .getNotAfter()
           .toInstant()
           .isAfter(now)) {
-        issueIfDue(key.getCa().getName(), key.getKeyGeneration());
+        issueIfDue(key.getCa().getName(), key.getKeyIndex());
       }
     }
   }
 
-  private void issueIfDue(String caName, int keyGeneration) {
+  private void issueIfDue(String caName, int keyIndex) {
     try {
-      crls.issueIfDue(caName, keyGeneration, SCHEDULE_ACTOR)
+      crls.issueIfDue(caName, keyIndex, SCHEDULE_ACTOR)
           .ifPresent(crl -> LOG.info(() -> "Issued " + crl));
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "could not issue the CRL of " + caName + " key " + keyGeneration, e);
+      LOG.log(Level.SEVERE, "could not issue the CRL of " + caName + " key " + keyIndex, e);
     }
   }
 
@@ -88,10 +88,10 @@ public class CrlScheduler {
       @Observes(during = TransactionPhase.AFTER_SUCCESS) CertificateRevoked event) {
     boolean keyCompromise = event.reason().crlReason().map(code -> code == 1).orElse(false);
     Duration delay = keyCompromise ? Duration.ZERO : configuration.crlPublishDelay();
-    String key = event.caName() + "/" + event.caKeyGeneration();
+    String key = event.caName() + "/" + event.caKeyIndex();
     if (keyCompromise || pending.add(key)) {
       scheduler.schedule(
-          () -> issueAfterRevocation(event.caName(), event.caKeyGeneration()),
+          () -> issueAfterRevocation(event.caName(), event.caKeyIndex()),
           delay.toMillis(),
           TimeUnit.MILLISECONDS);
     }
@@ -103,10 +103,10 @@ public class CrlScheduler {
     scheduler.schedule(this::issueDueCrls, 0, TimeUnit.MILLISECONDS);
   }
 
-  private void issueAfterRevocation(String caName, int keyGeneration) {
-    pending.remove(caName + "/" + keyGeneration);
+  private void issueAfterRevocation(String caName, int keyIndex) {
+    pending.remove(caName + "/" + keyIndex);
     try {
-      CrlIssuance.CrlSummary crl = crls.issue(caName, keyGeneration, REVOCATION_ACTOR);
+      CrlIssuance.CrlSummary crl = crls.issue(caName, keyIndex, REVOCATION_ACTOR);
       LOG.info(() -> "Issued " + crl);
       deltaCrls
           .issue(caName, REVOCATION_ACTOR)

@@ -42,7 +42,7 @@ public abstract class DelegatedSigners<K extends DelegatedSigner> {
 
   /** The latest signer of one CA key, in the table of a kind (an entity name, never input). */
   private static final String LATEST_OF_CA_KEY =
-      "SELECT k FROM %s k WHERE k.ca = :ca AND k.caKeyGeneration = :generation"
+      "SELECT k FROM %s k WHERE k.ca = :ca AND k.caKeyIndex = :keyIndex"
           + " ORDER BY k.certificate.notAfter DESC";
 
   /** Records a new signer: the constructor of an entity. */
@@ -89,7 +89,7 @@ public abstract class DelegatedSigners<K extends DelegatedSigner> {
     return entityManager
         .createQuery(String.format(LATEST_OF_CA_KEY, entity), signerType)
         .setParameter("ca", ca)
-        .setParameter("generation", ca.getKeyGeneration())
+        .setParameter("keyIndex", ca.getKeyIndex())
         .setMaxResults(1)
         .getResultStream()
         .filter(signer -> signer.getCertificate().isUsableAt(now))

@@ -78,7 +78,7 @@ public class DeltaCrlIssuance {
             .byName(caName)
             .orElseThrow(() -> new IllegalArgumentException("no CA named " + caName));
     entityManager.lock(ca, LockModeType.PESSIMISTIC_WRITE);
-    Optional<IssuedCrl> latestBase = issuedCrls.latestComplete(ca, ca.getKeyGeneration());
+    Optional<IssuedCrl> latestBase = issuedCrls.latestComplete(ca, ca.getKeyIndex());
     if (latestBase.isEmpty()) {
       return Optional.empty();
     }
@@ -94,14 +94,14 @@ public class DeltaCrlIssuance {
         RevokedCertificates.since(
             dataSource,
             ca.getId(),
-            ca.getKeyGeneration(),
+            ca.getKeyIndex(),
             now,
             base.getThisUpdate().minus(REVOCATION_COMMIT_MARGIN));
     byte[] crl =
         issuer.sign(
             issuer
                 .delta(number, base.getCrlNumber(), now, nextUpdate)
-                .withDistributionPoint(configuration.pkiUrls().crl(caName, ca.getKeyGeneration())),
+                .withDistributionPoint(configuration.pkiUrls().crl(caName, ca.getKeyIndex())),
             entries,
             cryptoToken.token());
     IssuedCrl issued =

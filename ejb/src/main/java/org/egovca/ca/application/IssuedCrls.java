@@ -33,25 +33,25 @@ public class IssuedCrls {
     return highest == null ? 1 : highest + 1;
   }
 
-  /** The latest complete CRL signed by key generation {@code keyGeneration} of {@code ca}. */
-  public Optional<IssuedCrl> latestComplete(CertificateAuthority ca, int keyGeneration) {
-    return latest(IssuedCrl.LATEST_COMPLETE, ca, keyGeneration);
+  /** The latest complete CRL signed by key {@code keyIndex} of {@code ca}. */
+  public Optional<IssuedCrl> latestComplete(CertificateAuthority ca, int keyIndex) {
+    return latest(IssuedCrl.LATEST_COMPLETE, ca, keyIndex);
   }
 
   /** The latest delta CRL; delta CRLs are issued for the current key only. */
   public Optional<IssuedCrl> latestDelta(CertificateAuthority ca) {
-    return latest(IssuedCrl.LATEST_DELTA, ca, ca.getKeyGeneration());
+    return latest(IssuedCrl.LATEST_DELTA, ca, ca.getKeyIndex());
   }
 
   /**
-   * The latest complete CRL of {@code caName} for the certificates of its key generation {@code
-   * keyGeneration}, as relying parties download it.
+   * The latest complete CRL of {@code caName} for the certificates of its key {@code keyIndex}, as
+   * relying parties download it.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public Optional<CrlDownload> completeCrl(String caName, int keyGeneration) {
+  public Optional<CrlDownload> completeCrl(String caName, int keyIndex) {
     return certificateAuthorities
         .byName(caName)
-        .flatMap(ca -> latestComplete(ca, keyGeneration))
+        .flatMap(ca -> latestComplete(ca, keyIndex))
         .map(CrlDownload::of);
   }
 
@@ -61,11 +61,11 @@ public class IssuedCrls {
     return certificateAuthorities.byName(caName).flatMap(this::latestDelta).map(CrlDownload::of);
   }
 
-  private Optional<IssuedCrl> latest(String query, CertificateAuthority ca, int keyGeneration) {
+  private Optional<IssuedCrl> latest(String query, CertificateAuthority ca, int keyIndex) {
     return entityManager
         .createNamedQuery(query, IssuedCrl.class)
         .setParameter("issuer", ca)
-        .setParameter("generation", keyGeneration)
+        .setParameter("keyIndex", keyIndex)
         .setMaxResults(1)
         .getResultStream()
         .findFirst();

@@ -17,8 +17,8 @@ import org.egovca.ca.application.port.CaToken;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.OcspSigner;
 import org.egovca.ca.x509.IssuingCa;
-import org.egovca.ca.x509.ocsp.CertificateStatus;
 import org.egovca.ca.x509.ocsp.CertificateStatusLookup;
+import org.egovca.ca.x509.ocsp.OcspCertStatus;
 import org.egovca.ca.x509.ocsp.OcspResponder;
 import org.egovca.ca.x509.ocsp.OcspResponseCache;
 import org.egovca.ca.x509.ocsp.ResponderIssuer;
@@ -104,7 +104,7 @@ public class OcspService {
   /**
    * Every CA key, current and retired: a CertID names the key that issued the certificate, and
    * after a rollover the old key answers for what it issued (CPS §6.5.1.6). {@code keys} receives
-   * the key generation each issuer stands for.
+   * the index of the key each issuer stands for.
    */
   private ResponderIssuers issuers(Map<ResponderIssuer, Integer> keys) {
     for (CertificateAuthority ca : certificateAuthorities.all()) {
@@ -113,11 +113,11 @@ public class OcspService {
           configuration.delegatedOcspResponders() ? responders.current(ca) : Optional.empty();
       keys.put(
           delegate.map(responder -> delegated(key, responder)).orElse(caSigned(key)),
-          key.keyGeneration());
+          key.keyIndex());
     }
     certificateAuthorities.allRetiredKeys().stream()
         .map(CertificateAuthorities::asIssuer)
-        .forEach(key -> keys.put(caSigned(key), key.keyGeneration()));
+        .forEach(key -> keys.put(caSigned(key), key.keyIndex()));
     return ResponderIssuers.of(new ArrayList<>(keys.keySet()));
   }
 
@@ -143,11 +143,11 @@ public class OcspService {
 
   private final class DatabaseLookup implements CertificateStatusLookup {
     private final ResponderIssuers issuers;
-    private final Map<ResponderIssuer, Integer> keyGenerations;
+    private final Map<ResponderIssuer, Integer> keyIndexes;
 
-    DatabaseLookup(ResponderIssuers issuers, Map<ResponderIssuer, Integer> keyGenerations) {
+    DatabaseLookup(ResponderIssuers issuers, Map<ResponderIssuer, Integer> keyIndexes) {
       this.issuers = issuers;
-      this.keyGenerations = keyGenerations;
+      this.keyIndexes = keyIndexes;
     }
 
     @Override
@@ -156,8 +156,8 @@ public class OcspService {
     }
 
     @Override
-    public CertificateStatus status(ResponderIssuer issuer, BigInteger serialNumber) {
-      return statuses.status(issuer.name(), keyGenerations.get(issuer), serialNumber);
+    public OcspCertStatus status(ResponderIssuer issuer, BigInteger serialNumber) {
+      return statuses.status(issuer.name(), keyIndexes.get(issuer), serialNumber);
     }
   }
 }

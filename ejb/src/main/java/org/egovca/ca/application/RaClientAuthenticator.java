@@ -216,7 +216,7 @@ public class RaClientAuthenticator {
   }
 
   private static String describeUnusable(IssuedCertificate record, Instant now) {
-    if (record.getStatus() != org.egovca.ca.domain.CertificateStatus.VALID) {
+    if (record.getStatus() != org.egovca.ca.domain.CertificateStatus.GOOD) {
       return record.getStatus().name().toLowerCase(java.util.Locale.ROOT);
     }
     return now.isBefore(record.getNotBefore()) ? "not yet valid" : "expired";

@@ -25,41 +25,41 @@ final class RevokedCertificates implements EntrySource {
   private static final int FETCH_SIZE = 2_000;
   private static final String ALL =
       "SELECT serial_number, revoked_at, revocation_reason FROM issued_certificate"
-          + " WHERE ca_id = ? AND ca_key_generation = ? AND status = 'REVOKED' AND not_after > ?"
+          + " WHERE ca_id = ? AND ca_key_index = ? AND status = 'REVOKED' AND not_after > ?"
           + " ORDER BY revoked_at, id";
   private static final String SINCE =
       "SELECT serial_number, revoked_at, revocation_reason FROM issued_certificate"
-          + " WHERE ca_id = ? AND ca_key_generation = ? AND status = 'REVOKED' AND not_after > ?"
+          + " WHERE ca_id = ? AND ca_key_index = ? AND status = 'REVOKED' AND not_after > ?"
           + " AND revoked_at >= ? ORDER BY revoked_at, id";
 
   private final DataSource dataSource;
   private final long caId;
-  private final int keyGeneration;
+  private final int keyIndex;
   private final Instant now;
   private final Instant revokedSince;
   private long count;
 
   private RevokedCertificates(
-      DataSource dataSource, long caId, int keyGeneration, Instant now, Instant revokedSince) {
+      DataSource dataSource, long caId, int keyIndex, Instant now, Instant revokedSince) {
     this.dataSource = dataSource;
     this.caId = caId;
-    this.keyGeneration = keyGeneration;
+    this.keyIndex = keyIndex;
     this.now = now;
     this.revokedSince = revokedSince;
   }
 
   /**
-   * Every certificate that key generation {@code keyGeneration} of the CA issued and that is
-   * revoked and not yet expired at {@code now}.
+   * Every certificate that key {@code keyIndex} of the CA issued and that is revoked and not yet
+   * expired at {@code now}.
    */
-  static RevokedCertificates all(DataSource dataSource, long caId, int keyGeneration, Instant now) {
-    return new RevokedCertificates(dataSource, caId, keyGeneration, now, null);
+  static RevokedCertificates all(DataSource dataSource, long caId, int keyIndex, Instant now) {
+    return new RevokedCertificates(dataSource, caId, keyIndex, now, null);
   }
 
   /** Those of {@link #all} revoked at or after {@code revokedSince}. */
   static RevokedCertificates since(
-      DataSource dataSource, long caId, int keyGeneration, Instant now, Instant revokedSince) {
-    return new RevokedCertificates(dataSource, caId, keyGeneration, now, revokedSince);
+      DataSource dataSource, long caId, int keyIndex, Instant now, Instant revokedSince) {
+    return new RevokedCertificates(dataSource, caId, keyIndex, now, revokedSince);
   }
 
   /** How many entries the last pass yielded. */
@@ -90,7 +90,7 @@ final class RevokedCertificates implements EntrySource {
         prepared = connection.prepareStatement(revokedSince == null ? ALL : SINCE);
         prepared.setFetchSize(FETCH_SIZE);
         prepared.setLong(1, caId);
-        prepared.setInt(2, keyGeneration);
+        prepared.setInt(2, keyIndex);
         prepared.setTimestamp(3, Timestamp.from(now));
         if (revokedSince != null) {
           prepared.setTimestamp(4, Timestamp.from(revokedSince));

@@ -76,8 +76,8 @@ public class CertificateAuthority {
   private Instant createdAt;
 
   /** Which key of this CA is current: 1 for the first, one more after each rollover. */
-  @Column(name = "key_generation", nullable = false)
-  private int keyGeneration = 1;
+  @Column(name = "key_index", nullable = false)
+  private int keyIndex = 1;
 
   protected CertificateAuthority() {}
 
@@ -173,8 +173,8 @@ public class CertificateAuthority {
     return createdAt;
   }
 
-  public int getKeyGeneration() {
-    return keyGeneration;
+  public int getKeyIndex() {
+    return keyIndex;
   }
 
   /**
@@ -197,6 +197,6 @@ public class CertificateAuthority {
     this.notBefore = Objects.requireNonNull(notBefore);
     this.notAfter = Objects.requireNonNull(notAfter);
     this.encoded = certificate.clone();
-    this.keyGeneration++;
+    this.keyIndex++;
   }
 }

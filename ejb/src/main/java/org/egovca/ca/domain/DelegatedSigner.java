@@ -20,8 +20,8 @@ public abstract class DelegatedSigner {
   @JoinColumn(name = "ca_id", nullable = false, updatable = false)
   private CertificateAuthority ca;
 
-  @Column(name = "ca_key_generation", nullable = false, updatable = false)
-  private int caKeyGeneration;
+  @Column(name = "ca_key_index", nullable = false, updatable = false)
+  private int caKeyIndex;
 
   @OneToOne(optional = false)
   @JoinColumn(name = "certificate_id", nullable = false, updatable = false)
@@ -39,7 +39,7 @@ public abstract class DelegatedSigner {
   protected DelegatedSigner(IssuedCertificate certificate, String keyAlias, Instant createdAt) {
     this.certificate = Objects.requireNonNull(certificate, "certificate");
     this.ca = certificate.getIssuer();
-    this.caKeyGeneration = certificate.getCaKeyGeneration();
+    this.caKeyIndex = certificate.getCaKeyIndex();
     this.keyAlias = Objects.requireNonNull(keyAlias, "keyAlias");
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
   }
@@ -48,8 +48,8 @@ public abstract class DelegatedSigner {
     return ca;
   }
 
-  public int getCaKeyGeneration() {
-    return caKeyGeneration;
+  public int getCaKeyIndex() {
+    return caKeyIndex;
   }
 
   public IssuedCertificate getCertificate() {

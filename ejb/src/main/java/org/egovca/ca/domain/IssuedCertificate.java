@@ -37,13 +37,13 @@ import java.util.Objects;
     query =
         "SELECT c FROM IssuedCertificate c WHERE c.subjectDn = :subjectDn"
             + " AND c.profile = :profile"
-            + " AND c.status = org.egovca.ca.domain.CertificateStatus.VALID"
+            + " AND c.status = org.egovca.ca.domain.CertificateStatus.GOOD"
             + " AND c.notAfter > :now")
 @NamedQuery(
     name = IssuedCertificate.VALID_BY_PROFILE,
     query =
         "SELECT c FROM IssuedCertificate c WHERE c.profile = :profile"
-            + " AND c.status = org.egovca.ca.domain.CertificateStatus.VALID"
+            + " AND c.status = org.egovca.ca.domain.CertificateStatus.GOOD"
             + " AND c.notAfter > :now")
 @NamedQuery(
     name = IssuedCertificate.BY_SERIAL_ANY_ISSUER,
@@ -92,9 +92,9 @@ public class IssuedCertificate {
   @Column(name = "profile_version", nullable = false)
   private int profileVersion;
 
-  /** The issuer's key generation that signed this certificate (see CA key rollover). */
-  @Column(name = "ca_key_generation", nullable = false)
-  private int caKeyGeneration;
+  /** The index of the issuer's key that signed this certificate (see CA key rollover). */
+  @Column(name = "ca_key_index", nullable = false)
+  private int caKeyIndex;
 
   @Column(name = "key_algorithm", nullable = false, length = 16)
   private String keyAlgorithm;
@@ -168,13 +168,13 @@ public class IssuedCertificate {
       Instant issuedAt) {
     this.issuer = Objects.requireNonNull(issuer, "issuer");
     // Certificates are always signed with the CA's current key.
-    this.caKeyGeneration = issuer.getKeyGeneration();
+    this.caKeyIndex = issuer.getKeyIndex();
     this.serialNumber = SerialNumbers.toHex(serialNumber);
     this.subjectDn = Objects.requireNonNull(subjectDn, "subjectDn");
     this.profile = Objects.requireNonNull(profile, "profile");
     this.profileVersion = profileVersion;
     this.keyAlgorithm = Objects.requireNonNull(keyAlgorithm, "keyAlgorithm");
-    this.status = CertificateStatus.VALID;
+    this.status = CertificateStatus.GOOD;
     this.notBefore = Objects.requireNonNull(notBefore, "notBefore");
     this.notAfter = Objects.requireNonNull(notAfter, "notAfter");
     this.fingerprintSha256 = HexFormat.of().formatHex(fingerprintSha256);
@@ -250,9 +250,20 @@ public class IssuedCertificate {
     return pairedCertificate;
   }
 
-  /** True when the certificate is VALID and {@code now} lies inside its validity period. */
+  /** True when the certificate is GOOD and {@code now} lies inside its validity period. */
   public boolean isUsableAt(Instant now) {
-    return status == CertificateStatus.VALID && !now.isBefore(notBefore) && !now.isAfter(notAfter);
+    return status == CertificateStatus.GOOD && !now.isBefore(notBefore) && !now.isAfter(notAfter);
+  }
+
+  /**
+   * The status at {@code now}: REVOKED once revoked, else EXPIRED after its notAfter, else GOOD.
+   * Only here does EXPIRED arise; {@link #getStatus()} is the stored GOOD or REVOKED.
+   */
+  public CertificateStatus statusAt(Instant now) {
+    if (status == CertificateStatus.REVOKED) {
+      return CertificateStatus.REVOKED;
+    }
+    return now.isAfter(notAfter) ? CertificateStatus.EXPIRED : CertificateStatus.GOOD;
   }
 
   public Long getId() {
@@ -279,8 +290,8 @@ public class IssuedCertificate {
     return profile;
   }
 
-  public int getCaKeyGeneration() {
-    return caKeyGeneration;
+  public int getCaKeyIndex() {
+    return caKeyIndex;
   }
 
   /** The version of {@link #getProfile()} the certificate was issued under. */
@@ -292,6 +303,7 @@ public class IssuedCertificate {
     return keyAlgorithm;
   }
 
+  /** The stored status, GOOD or REVOKED; see {@link #statusAt} for EXPIRED. */
   public CertificateStatus getStatus() {
     return status;
   }

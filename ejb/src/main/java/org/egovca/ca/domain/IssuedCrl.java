@@ -28,13 +28,13 @@ import java.util.Optional;
     name = IssuedCrl.LATEST_COMPLETE,
     query =
         "SELECT l FROM IssuedCrl l WHERE l.issuer = :issuer"
-            + " AND l.keyGeneration = :generation AND l.baseCrlNumber IS NULL"
+            + " AND l.caKeyIndex = :keyIndex AND l.baseCrlNumber IS NULL"
             + " ORDER BY l.crlNumber DESC")
 @NamedQuery(
     name = IssuedCrl.LATEST_DELTA,
     query =
         "SELECT l FROM IssuedCrl l WHERE l.issuer = :issuer"
-            + " AND l.keyGeneration = :generation AND l.baseCrlNumber IS NOT NULL"
+            + " AND l.caKeyIndex = :keyIndex AND l.baseCrlNumber IS NOT NULL"
             + " ORDER BY l.crlNumber DESC")
 public class IssuedCrl {
 
@@ -74,11 +74,11 @@ public class IssuedCrl {
   private Long baseCrlNumber;
 
   /**
-   * The CA key generation that signed this CRL; it lists the certificates that generation issued
-   * (after a key rollover the old key keeps signing CRLs for its certificates).
+   * The index of the CA key that signed this CRL; it lists the certificates that key issued (after
+   * a key rollover the old key keeps signing CRLs for its certificates).
    */
-  @Column(name = "ca_key_generation", nullable = false)
-  private int keyGeneration;
+  @Column(name = "ca_key_index", nullable = false)
+  private int caKeyIndex;
 
   protected IssuedCrl() {}
 
@@ -93,7 +93,7 @@ public class IssuedCrl {
       String issuedBy) {
     this(
         issuer,
-        issuer.getKeyGeneration(),
+        issuer.getKeyIndex(),
         crlNumber,
         null,
         thisUpdate,
@@ -103,10 +103,10 @@ public class IssuedCrl {
         issuedBy);
   }
 
-  /** A complete CRL signed by the CA's key of generation {@code keyGeneration}. */
+  /** A complete CRL signed by the CA's key {@code keyIndex}. */
   public static IssuedCrl complete(
       CertificateAuthority issuer,
-      int keyGeneration,
+      int keyIndex,
       long crlNumber,
       Instant thisUpdate,
       Instant nextUpdate,
@@ -114,20 +114,12 @@ public class IssuedCrl {
       byte[] encoded,
       String issuedBy) {
     return new IssuedCrl(
-        issuer,
-        keyGeneration,
-        crlNumber,
-        null,
-        thisUpdate,
-        nextUpdate,
-        entryCount,
-        encoded,
-        issuedBy);
+        issuer, keyIndex, crlNumber, null, thisUpdate, nextUpdate, entryCount, encoded, issuedBy);
   }
 
   private IssuedCrl(
       CertificateAuthority issuer,
-      int keyGeneration,
+      int keyIndex,
       long crlNumber,
       Long baseCrlNumber,
       Instant thisUpdate,
@@ -136,10 +128,10 @@ public class IssuedCrl {
       byte[] encoded,
       String issuedBy) {
     this.issuer = Objects.requireNonNull(issuer, "issuer");
-    if (keyGeneration < 1 || keyGeneration > issuer.getKeyGeneration()) {
-      throw new IllegalArgumentException("CA " + issuer.getName() + " has no key " + keyGeneration);
+    if (keyIndex < 1 || keyIndex > issuer.getKeyIndex()) {
+      throw new IllegalArgumentException("CA " + issuer.getName() + " has no key " + keyIndex);
     }
-    this.keyGeneration = keyGeneration;
+    this.caKeyIndex = keyIndex;
     if (crlNumber < 1) {
       throw new IllegalArgumentException("CRL numbers start at 1");
     }
@@ -174,7 +166,7 @@ public class IssuedCrl {
       String issuedBy) {
     return new IssuedCrl(
         issuer,
-        issuer.getKeyGeneration(),
+        issuer.getKeyIndex(),
         crlNumber,
         baseCrlNumber,
         thisUpdate,
@@ -216,8 +208,8 @@ public class IssuedCrl {
     return issuedBy;
   }
 
-  public int getKeyGeneration() {
-    return keyGeneration;
+  public int getCaKeyIndex() {
+    return caKeyIndex;
   }
 
   public boolean isDelta() {

@@ -22,10 +22,10 @@ import java.util.Objects;
 @Table(name = "retired_ca_key")
 @NamedQuery(
     name = RetiredCaKey.OF_CA,
-    query = "SELECT k FROM RetiredCaKey k WHERE k.ca = :ca ORDER BY k.keyGeneration")
+    query = "SELECT k FROM RetiredCaKey k WHERE k.ca = :ca ORDER BY k.keyIndex")
 @NamedQuery(
     name = RetiredCaKey.ALL,
-    query = "SELECT k FROM RetiredCaKey k ORDER BY k.ca.id, k.keyGeneration")
+    query = "SELECT k FROM RetiredCaKey k ORDER BY k.ca.id, k.keyIndex")
 public class RetiredCaKey {
 
   public static final String OF_CA = "RetiredCaKey.ofCa";
@@ -43,8 +43,8 @@ public class RetiredCaKey {
   @JoinColumn(name = "ca_id", nullable = false, updatable = false)
   private CertificateAuthority ca;
 
-  @Column(name = "key_generation", nullable = false, updatable = false)
-  private int keyGeneration;
+  @Column(name = "key_index", nullable = false, updatable = false)
+  private int keyIndex;
 
   @Column(name = "key_alias", nullable = false, updatable = false, length = 64)
   private String keyAlias;
@@ -70,7 +70,7 @@ public class RetiredCaKey {
   public RetiredCaKey(
       CertificateAuthority ca, byte[] newWithOld, byte[] oldWithNew, Instant retiredAt) {
     this.ca = Objects.requireNonNull(ca, "ca");
-    this.keyGeneration = ca.getKeyGeneration();
+    this.keyIndex = ca.getKeyIndex();
     this.keyAlias = ca.getKeyAlias();
     this.keyAlgorithm = ca.getKeyAlgorithm();
     this.certificate = ca.getEncoded();
@@ -83,8 +83,8 @@ public class RetiredCaKey {
     return ca;
   }
 
-  public int getKeyGeneration() {
-    return keyGeneration;
+  public int getKeyIndex() {
+    return keyIndex;
   }
 
   public String getKeyAlias() {

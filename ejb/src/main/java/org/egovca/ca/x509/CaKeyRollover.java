@@ -26,12 +26,12 @@ import org.egovca.hsm.CryptoToken;
  */
 public final class CaKeyRollover {
 
-  /** The certificates of one rollover, and the new key generation ready to issue. */
+  /** The certificates of one rollover, and the CA with its new key, ready to issue. */
   public record Certificates(
       X509CertificateHolder newWithNew,
       X509CertificateHolder newWithOld,
       X509CertificateHolder oldWithNew,
-      IssuingCa newGeneration) {}
+      IssuingCa newIssuingCa) {}
 
   private final CryptoToken token;
   private final CertificateAssembler assembler;
@@ -62,25 +62,25 @@ public final class CaKeyRollover {
             ? assembler.rootCa(
                 subject, newKeyAlias, current.keyAlgorithm(), newKey, notBefore, notAfter)
             : assembler.subordinateCa(parent.get(), subject, newKey, notBefore, notAfter);
-    IssuingCa newGeneration =
+    IssuingCa newIssuingCa =
         new IssuingCa(
             current.name(),
             newWithNew,
             newKeyAlias,
             current.keyAlgorithm(),
-            current.keyGeneration() + 1);
+            current.keyIndex() + 1);
     Integer pathLength = pathLength(current.certificate());
     Instant linksEnd = current.certificate().getNotAfter().toInstant();
     X509CertificateHolder newWithOld =
         assembler.rolloverLink(current, newKey, pathLength, notBefore, linksEnd);
     X509CertificateHolder oldWithNew =
         assembler.rolloverLink(
-            newGeneration,
+            newIssuingCa,
             current.certificate().getSubjectPublicKeyInfo(),
             pathLength,
             notBefore,
             linksEnd);
-    return new Certificates(newWithNew, newWithOld, oldWithNew, newGeneration);
+    return new Certificates(newWithNew, newWithOld, oldWithNew, newIssuingCa);
   }
 
   /** The path length constraint of a CA certificate, null when it has none. */

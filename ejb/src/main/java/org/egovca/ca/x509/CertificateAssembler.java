@@ -135,9 +135,9 @@ public final class CertificateAssembler {
 
   /**
    * A key-rollover link certificate (RFC 4210 §4.4, CPS §6.5.1.6): {@code subjectKey} certified
-   * under the CA's own name by {@code signer}, another key generation of the same CA. NewWithOld
-   * has the old key sign the new one, OldWithNew the reverse; relying parties that trust either
-   * generation can then build a path to certificates issued under the other.
+   * under the CA's own name by {@code signer}, another key of the same CA. NewWithOld has the old
+   * key sign the new one, OldWithNew the reverse; relying parties that trust either key can then
+   * build a path to certificates issued under the other.
    *
    * @param pathLength the CA certificate's path length constraint, or null for none (a root)
    */
@@ -274,7 +274,7 @@ public final class CertificateAssembler {
         Extension.certificatePolicies,
         false,
         new CertificatePolicies(new PolicyInformation(policy)));
-    GeneralNames crl = new GeneralNames(uri(urls.crl(issuer.name(), issuer.keyGeneration())));
+    GeneralNames crl = new GeneralNames(uri(urls.crl(issuer.name(), issuer.keyIndex())));
     extensions.addExtension(
         Extension.cRLDistributionPoints,
         false,
@@ -290,7 +290,7 @@ public final class CertificateAssembler {
               new AccessDescription(AccessDescription.id_ad_ocsp, uri(urls.ocsp())),
               new AccessDescription(
                   AccessDescription.id_ad_caIssuers,
-                  uri(urls.caCertificate(issuer.name(), issuer.keyGeneration())))
+                  uri(urls.caCertificate(issuer.name(), issuer.keyIndex())))
             }));
   }
 

@@ -6,7 +6,7 @@ import org.egovca.hsm.KeyAlgorithm;
 
 /**
  * A CA in the role of issuer: its name, its certificate (whose subject becomes the issuer name,
- * byte for byte), the token alias of its private key and which generation of the CA's keys that is
+ * byte for byte), the token alias of its private key and the index of that key among the CA's keys
  * (1 until the first key rollover).
  */
 public record IssuingCa(
@@ -14,7 +14,7 @@ public record IssuingCa(
     X509CertificateHolder certificate,
     String keyAlias,
     KeyAlgorithm keyAlgorithm,
-    int keyGeneration) {
+    int keyIndex) {
 
   /** A CA with its first key. */
   public IssuingCa(

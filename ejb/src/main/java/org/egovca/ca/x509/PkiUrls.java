@@ -22,13 +22,11 @@ public record PkiUrls(URI base) {
   }
 
   /**
-   * The CRL distribution point of the certificates key generation {@code keyGeneration} of {@code
-   * caName} issues: after a key rollover each key signs the CRL of its own certificates.
+   * The CRL distribution point of the certificates key {@code keyIndex} of {@code caName} issues:
+   * after a key rollover each key signs the CRL of its own certificates.
    */
-  public String crl(String caName, int keyGeneration) {
-    return keyGeneration == 1
-        ? crl(caName)
-        : base + "/crl/" + encode(caName) + "/" + keyGeneration + ".crl";
+  public String crl(String caName, int keyIndex) {
+    return keyIndex == 1 ? crl(caName) : base + "/crl/" + encode(caName) + "/" + keyIndex + ".crl";
   }
 
   /** Where the delta CRLs of {@code caName} are published: the freshestCRL of its complete CRLs. */
@@ -42,13 +40,13 @@ public record PkiUrls(URI base) {
   }
 
   /**
-   * The certificate of key generation {@code keyGeneration} of {@code caName}: the caIssuers URL of
-   * the certificates that key issues, so a client always finds the key that signed them.
+   * The certificate of key {@code keyIndex} of {@code caName}: the caIssuers URL of the
+   * certificates that key issues, so a client always finds the key that signed them.
    */
-  public String caCertificate(String caName, int keyGeneration) {
-    return keyGeneration == 1
+  public String caCertificate(String caName, int keyIndex) {
+    return keyIndex == 1
         ? caCertificate(caName)
-        : base + "/ca/" + encode(caName) + "/" + keyGeneration + ".crt";
+        : base + "/ca/" + encode(caName) + "/" + keyIndex + ".crt";
   }
 
   public String ocsp() {

@@ -22,6 +22,7 @@ import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.IssuedCrls;
 import org.egovca.ca.application.RaClientAuthenticator;
 import org.egovca.ca.domain.CertificateAuthority;
+import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.domain.ClientRole;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.IssuedCrl;
@@ -29,7 +30,6 @@ import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.delivery.domain.EgovSystem;
-import org.egovca.sync.CertificateState;
 
 /**
  * The query service for e-gov systems (R23, CPS §7.3): a certificate by serial or subject with its
@@ -123,7 +123,7 @@ public class EgovQueries {
     caller(clientCertificate, "getLatestCrl");
     CertificateAuthority ca = ca(caName);
     return issuedCrls
-        .latestComplete(ca, ca.getKeyGeneration())
+        .latestComplete(ca, ca.getKeyIndex())
         .map(IssuedCrl::getEncoded)
         .orElseThrow(() -> new Refusal(CA_UNAVAILABLE, "CA " + caName + " has no CRL yet"));
   }
@@ -160,7 +160,7 @@ public class EgovQueries {
       String serialNumberHex,
       String subjectDn,
       byte[] encoded,
-      CertificateState status,
+      CertificateStatus status,
       Instant notBefore,
       Instant notAfter,
       Instant revokedAt,
@@ -168,14 +168,14 @@ public class EgovQueries {
       implements Serializable {
 
     static CertificateAnswer of(IssuedCertificate certificate, Instant now) {
-      CertificateState state = SyncMessages.state(certificate, now);
-      boolean revoked = state == CertificateState.REVOKED;
+      CertificateStatus status = certificate.statusAt(now);
+      boolean revoked = status == CertificateStatus.REVOKED;
       return new CertificateAnswer(
           certificate.getIssuer().getName(),
           certificate.getSerialNumberHex(),
           certificate.getSubjectDn(),
           certificate.getEncoded(),
-          state,
+          status,
           certificate.getNotBefore(),
           certificate.getNotAfter(),
           revoked ? certificate.getRevokedAt() : null,

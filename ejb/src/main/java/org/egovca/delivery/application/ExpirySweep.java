@@ -22,7 +22,7 @@ public class ExpirySweep {
 
   private static final String EXPIRED_UNWITHDRAWN =
       "SELECT c FROM IssuedCertificate c WHERE c.directoryConsent = TRUE"
-          + " AND c.status = org.egovca.ca.domain.CertificateStatus.VALID AND c.notAfter < :now"
+          + " AND c.status = org.egovca.ca.domain.CertificateStatus.GOOD AND c.notAfter < :now"
           + " AND NOT EXISTS (SELECT d FROM Delivery d WHERE d.certificateId = c.id"
           + " AND d.changeType = org.egovca.delivery.domain.ChangeType.EXPIRE)"
           + " ORDER BY c.notAfter, c.id";

@@ -67,7 +67,7 @@ public class Outbox {
         (crl.isDelta() ? "delta CRL " : "CRL ") + crl.getCrlNumber() + " of " + caName;
     Set<String> channels = new LinkedHashSet<>();
     // A CRL of a retired key would take the place of the current key's CRL on the CA's entry.
-    if (crl.getKeyGeneration() == crl.getIssuer().getKeyGeneration()) {
+    if (crl.getCaKeyIndex() == crl.getIssuer().getKeyIndex()) {
       channels.add(DeliveryChannel.DIRECTORY);
     }
     if (!crl.isDelta()) {

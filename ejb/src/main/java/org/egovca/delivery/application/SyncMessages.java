@@ -9,12 +9,11 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.IssuedCrl;
 import org.egovca.delivery.domain.Delivery;
 import org.egovca.sync.BusinessType;
-import org.egovca.sync.CertificateState;
+import org.egovca.sync.CertificateStatus;
 import org.egovca.sync.CertificateSync;
 import org.egovca.sync.CrlReason;
 import org.egovca.sync.CrlSync;
@@ -32,8 +31,8 @@ public final class SyncMessages {
 
   public static CertificateSync certificate(
       Delivery item, Recipient recipient, IssuedCertificate certificate, Instant now) {
-    CertificateState state = state(certificate, now);
-    boolean revoked = state == CertificateState.REVOKED;
+    CertificateStatus status = status(certificate, now);
+    boolean revoked = status == CertificateStatus.REVOKED;
     return new CertificateSync(
         item.getMessageId(),
         recipient,
@@ -42,7 +41,7 @@ public final class SyncMessages {
         holder(certificate),
         certificate.getEncoded(),
         certificate.getSerialNumberHex(),
-        state,
+        status,
         certificate.getNotBefore(),
         certificate.getNotAfter(),
         revoked ? certificate.getRevokedAt() : null,
@@ -51,15 +50,11 @@ public final class SyncMessages {
   }
 
   /**
-   * The certificate's status at {@code now}, as the sync interface and the query service name it.
+   * The certificate's status at {@code now} in the sync interface: the CA's own status of the same
+   * name (the interface's statuses are the CA's).
    */
-  public static CertificateState state(IssuedCertificate certificate, Instant now) {
-    if (certificate.getStatus() == CertificateStatus.REVOKED) {
-      return CertificateState.REVOKED;
-    }
-    return now.isAfter(certificate.getNotAfter())
-        ? CertificateState.EXPIRED
-        : CertificateState.GOOD;
+  private static CertificateStatus status(IssuedCertificate certificate, Instant now) {
+    return CertificateStatus.valueOf(certificate.statusAt(now).name());
   }
 
   /**

@@ -20,8 +20,8 @@ import org.egovca.sync.SyncSignatures;
  * Signs sync payloads with the sync signer of the CA that issued what a message carries, inside the
  * crypto module (SM3withSM2 for an SM2 CA, SHA256withRSA for an RSA CA): a detached CMS SignedData
  * that carries the sync signer certificate, which the receiver checks against the certificates it
- * trusts for the CA identifier (R21, R22). Never with the CA's certificate-signing key: without a
- * sync signer in force the message is not signed, and the delivery waits for one.
+ * trusts for the CA name (R21, R22). Never with the CA's certificate-signing key: without a sync
+ * signer in force the message is not signed, and the delivery waits for one.
  */
 @ApplicationScoped
 class SyncSigning {

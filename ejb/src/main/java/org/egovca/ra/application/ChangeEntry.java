@@ -40,7 +40,7 @@ record ChangeEntry(
     checks.add(
         () -> {
           v.target = certificates.apply(FormText.text("serial", form.serial(), 64, true));
-          if (v.target.getStatus() != CertificateStatus.VALID) {
+          if (v.target.getStatus() != CertificateStatus.GOOD) {
             throw Refusal.invalid(
                 "serial",
                 "change.notValid",

@@ -194,7 +194,7 @@ public class OperatorAccounts {
   private void revokeLoginCertificate(Operator operator, RevocationReason reason, String actor) {
     IssuedCertificate current = operator.getCertificate();
     if (current != null
-        && current.getStatus() == CertificateStatus.VALID
+        && current.getStatus() == CertificateStatus.GOOD
         && current.isUsableAt(clock.instant())) {
       revoker.revoke(current.getSerialNumber(), reason, RevocationInitiator.CA, actor);
     }

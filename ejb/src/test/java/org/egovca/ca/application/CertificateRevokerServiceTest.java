@@ -49,6 +49,6 @@ class CertificateRevokerServiceTest {
         RefusalCode.INVALID_REVOCATION,
         "expired at",
         () -> service.revokeCertificate(demoRa(), issued.serialNumberHex(), "E", "HOLDER"));
-    assertEquals(CertificateStatus.VALID, RemoteRaServiceTest.statusOf(issued.serialNumberHex()));
+    assertEquals(CertificateStatus.GOOD, RemoteRaServiceTest.statusOf(issued.serialNumberHex()));
   }
 }

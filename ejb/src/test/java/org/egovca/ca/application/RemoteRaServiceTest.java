@@ -154,7 +154,7 @@ class RemoteRaServiceTest {
             service.revokeCertificate(
                 other.certificate(), issued.serialNumberHex(), "H", "HOLDER"));
 
-    assertEquals(CertificateStatus.VALID, statusOf(issued.serialNumberHex()));
+    assertEquals(CertificateStatus.GOOD, statusOf(issued.serialNumberHex()));
     assertEquals(1, auditEvents(issued.serialNumberHex(), AuditOutcome.DENIED));
   }
 
@@ -166,7 +166,7 @@ class RemoteRaServiceTest {
         RefusalCode.NOT_AUTHORIZED,
         "an RA renews, re-keys and revokes only the certificates it requested",
         () -> service.revokeCertificate(demoRa(), ownSerial, "H", "HOLDER"));
-    assertEquals(CertificateStatus.VALID, statusOf(ownSerial));
+    assertEquals(CertificateStatus.GOOD, statusOf(ownSerial));
   }
 
   @Test
@@ -196,7 +196,7 @@ class RemoteRaServiceTest {
         RefusalCode.INVALID_REVOCATION,
         "reason 'Z' is not a revocation condition of CPS 6.1.4.8.1",
         () -> service.revokeCertificate(demoRa(), issued.serialNumberHex(), "Z", "HOLDER"));
-    assertEquals(CertificateStatus.VALID, statusOf(issued.serialNumberHex()));
+    assertEquals(CertificateStatus.GOOD, statusOf(issued.serialNumberHex()));
   }
 
   @Test
@@ -208,7 +208,7 @@ class RemoteRaServiceTest {
         RefusalCode.INVALID_REVOCATION,
         "initiator 'NOBODY' is not one of HOLDER",
         () -> service.revokeCertificate(demoRa(), issued.serialNumberHex(), "H", "NOBODY"));
-    assertEquals(CertificateStatus.VALID, statusOf(issued.serialNumberHex()));
+    assertEquals(CertificateStatus.GOOD, statusOf(issued.serialNumberHex()));
   }
 
   @Test

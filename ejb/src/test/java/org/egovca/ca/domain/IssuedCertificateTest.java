@@ -67,8 +67,25 @@ class IssuedCertificateTest {
   }
 
   @Test
-  void newCertificateIsValid() {
-    assertEquals(CertificateStatus.VALID, certificate(BigInteger.TEN).getStatus());
+  void newCertificateIsGood() {
+    assertEquals(CertificateStatus.GOOD, certificate(BigInteger.TEN).getStatus());
+  }
+
+  @Test
+  void isExpiredPastItsValidityWhileItsRecordStaysGood() {
+    IssuedCertificate certificate = certificate(BigInteger.TEN);
+
+    assertEquals(CertificateStatus.GOOD, certificate.statusAt(NOT_AFTER));
+    assertEquals(CertificateStatus.EXPIRED, certificate.statusAt(NOT_AFTER.plusSeconds(1)));
+    assertEquals(CertificateStatus.GOOD, certificate.getStatus());
+  }
+
+  @Test
+  void aRevokedCertificateStaysRevokedPastItsValidity() {
+    IssuedCertificate certificate = certificate(BigInteger.TEN);
+    certificate.revoke(NOT_BEFORE, RevocationReason.SUPERSEDED, RevocationInitiator.CA);
+
+    assertEquals(CertificateStatus.REVOKED, certificate.statusAt(NOT_AFTER.plusSeconds(1)));
   }
 
   @Test

@@ -60,7 +60,7 @@ class RevocationTest {
                 notAfter.plusSeconds(1),
                 RevocationReason.E_KEY_COMPROMISE,
                 RevocationInitiator.RA));
-    assertEquals(CertificateStatus.VALID, certificate.getStatus());
+    assertEquals(CertificateStatus.GOOD, certificate.getStatus());
     assertNull(certificate.getRevokedAt());
   }
 

@@ -9,7 +9,7 @@ final class TestCertificates {
 
   private TestCertificates() {}
 
-  /** A VALID personal-sign certificate of a CA that outlives it by ten years. */
+  /** A GOOD personal-sign certificate of a CA that outlives it by ten years. */
   static IssuedCertificate valid(Instant notBefore, Instant notAfter) {
     CertificateAuthority ca =
         new CertificateAuthority(

@@ -102,7 +102,7 @@ class CaKeyRolloverTest {
     // ... and one that still trusts the old root validates what the new key issues.
     X509CertificateHolder newIssuing =
         assembler.subordinateCa(
-            root.newGeneration(),
+            root.newIssuingCa(),
             SubjectNames.parse("CN=Issuing Under New Root,C=CN", TestProfiles.named("ca")),
             oldIssuing.certificate().getSubjectPublicKeyInfo(),
             now,
@@ -121,7 +121,7 @@ class CaKeyRolloverTest {
         rollover.rollOver(
             oldIssuing, Optional.of(oldRoot), "issuing-2", now, now.plus(Duration.ofDays(1825)));
     X509CertificateHolder newEndEntity =
-        endEntity(issuing.newGeneration(), "CN=Issued After Rollover");
+        endEntity(issuing.newIssuingCa(), "CN=Issued After Rollover");
 
     validates(oldRoot.certificate(), newEndEntity, issuing.newWithNew());
     validates(oldRoot.certificate(), oldEndEntity, oldIssuing.certificate());

@@ -17,7 +17,7 @@ class PkiUrlsTest {
   }
 
   @Test
-  void eachCaKeyGenerationHasItsOwnCrlDistributionPoint() {
+  void eachCaKeyHasItsOwnCrlDistributionPoint() {
     PkiUrls urls = PkiUrls.of("http://ca.example/pki");
 
     assertEquals("http://ca.example/pki/crl/Root.crl", urls.crl("Root", 1));

@@ -15,11 +15,11 @@ import java.util.List;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditEvent;
 import org.egovca.audit.domain.AuditOutcome;
+import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.servicetier.ServiceTier;
-import org.egovca.sync.CertificateState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,7 +52,7 @@ class EgovQueriesServiceTest {
   void aCertificateOfTheSystemsOwnUnitIsAnsweredWithItsStatus() {
     EgovQueries.CertificateAnswer answer =
         queries.certificateBySerial(system, own.getSerialNumberHex());
-    assertEquals(CertificateState.GOOD, answer.status());
+    assertEquals(CertificateStatus.GOOD, answer.status());
     assertEquals(
         List.of(own.getSerialNumberHex()),
         queries.certificatesBySubject(system, own.getSubjectDn()).stream()

@@ -21,7 +21,7 @@ import org.egovca.delivery.domain.ChangeType;
 import org.egovca.delivery.domain.Delivery;
 import org.egovca.delivery.domain.DeliveryChannel;
 import org.egovca.sync.BusinessType;
-import org.egovca.sync.CertificateState;
+import org.egovca.sync.CertificateStatus;
 import org.egovca.sync.CertificateSync;
 import org.egovca.sync.Recipient;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +60,7 @@ class SyncMessagesTest {
             item(ChangeType.ISSUE), RECIPIENT, certificate, ISSUED.plusSeconds(60));
     assertEquals(BusinessType.ISSUE, message.businessType());
     assertEquals(RECIPIENT, message.recipient());
-    assertEquals(CertificateState.GOOD, message.status());
+    assertEquals(CertificateStatus.GOOD, message.status());
     assertEquals("张三", message.holder().commonName());
     assertEquals("税务局", message.holder().organisation());
     assertEquals("abcdef", message.serialNumber());
@@ -79,7 +79,7 @@ class SyncMessagesTest {
         SyncMessages.certificate(
             item(ChangeType.ISSUE), RECIPIENT, certificate, revokedAt.plusSeconds(1));
     assertEquals(BusinessType.ISSUE, message.businessType());
-    assertEquals(CertificateState.REVOKED, message.status());
+    assertEquals(CertificateStatus.REVOKED, message.status());
     assertEquals(revokedAt, message.revokedAt());
     assertEquals("keyCompromise", message.revocationReason());
   }
@@ -99,7 +99,7 @@ class SyncMessagesTest {
   @Test
   void aCertificatePastItsValidityIsExpired() {
     assertEquals(
-        CertificateState.EXPIRED,
+        CertificateStatus.EXPIRED,
         SyncMessages.certificate(
                 item(ChangeType.RENEW), RECIPIENT, issued(), ISSUED.plus(Duration.ofDays(400)))
             .status());

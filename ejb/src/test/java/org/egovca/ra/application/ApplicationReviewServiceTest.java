@@ -155,7 +155,7 @@ class ApplicationReviewServiceTest {
     assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertEquals("certificate.service", refused.problems().get(0).key());
     assertEquals(
-        org.egovca.ca.domain.CertificateStatus.VALID,
+        org.egovca.ca.domain.CertificateStatus.GOOD,
         RaServiceFixtures.stored(shared(OperatorRole.AUDITOR).username)
             .getCertificate()
             .getStatus());

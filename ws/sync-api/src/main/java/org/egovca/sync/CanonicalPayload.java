@@ -65,7 +65,7 @@ public final class CanonicalPayload {
     HolderInfo holder = m.holder();
     return new Lines("syncCertificate", m.messageId(), m.recipient())
         .add("businessType", m.businessType().name())
-        .add("caIdentifier", m.caIdentifier())
+        .add("caName", m.caName())
         .add("holder.subjectDn", holder.subjectDn())
         .add("holder.commonName", holder.commonName())
         .add("holder.organisation", holder.organisation())
@@ -86,7 +86,7 @@ public final class CanonicalPayload {
   public static byte[] of(CrlSync m) {
     return new Lines("syncCrl", m.messageId(), m.recipient())
         .add("businessType", m.businessType().name())
-        .add("caIdentifier", m.caIdentifier())
+        .add("caName", m.caName())
         .add("crlNumber", m.crlNumber())
         .add("thisUpdate", m.thisUpdate())
         .add("nextUpdate", m.nextUpdate())

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param recipient the e-gov system the CA made this message for; a receiver applies only messages
  *     that name itself
  * @param businessType ISSUE, RENEW, REKEY or REVOKE
- * @param caIdentifier the issuing CA's name (ASCII letters, digits, {@code . _ -}; at most 64)
+ * @param caName the issuing CA's name (ASCII letters, digits, {@code . _ -}; at most 64)
  * @param holder the holder's basic information
  * @param certificate the certificate, DER
  * @param serialNumber the certificate's serial number in lower-case hex without leading zeros
@@ -32,11 +32,11 @@ public record CertificateSync(
     String messageId,
     Recipient recipient,
     BusinessType businessType,
-    String caIdentifier,
+    String caName,
     HolderInfo holder,
     byte[] certificate,
     String serialNumber,
-    CertificateState status,
+    CertificateStatus status,
     Instant notBefore,
     Instant notAfter,
     Instant revokedAt,
@@ -54,7 +54,7 @@ public record CertificateSync(
     if (MessageFields.required("businessType", businessType) == BusinessType.CRL) {
       throw new IllegalArgumentException("businessType CRL is for CRL sync messages");
     }
-    MessageFields.matching("caIdentifier", caIdentifier, MessageFields.CA_IDENTIFIER);
+    MessageFields.matching("caName", caName, MessageFields.CA_NAME);
     MessageFields.required("holder", holder);
     certificate = MessageFields.der("certificate", certificate);
     MessageFields.matching("serialNumber", serialNumber, MessageFields.SERIAL_NUMBER);
@@ -69,15 +69,15 @@ public record CertificateSync(
   }
 
   private static void checkRevocation(
-      BusinessType businessType, CertificateState status, Instant revokedAt, String reason) {
-    if (businessType == BusinessType.REVOKE && status != CertificateState.REVOKED) {
+      BusinessType businessType, CertificateStatus status, Instant revokedAt, String reason) {
+    if (businessType == BusinessType.REVOKE && status != CertificateStatus.REVOKED) {
       throw new IllegalArgumentException("businessType REVOKE needs status REVOKED");
     }
-    if ((status == CertificateState.REVOKED) != (revokedAt != null)) {
+    if ((status == CertificateStatus.REVOKED) != (revokedAt != null)) {
       throw new IllegalArgumentException("revokedAt is present exactly when status is REVOKED");
     }
     if (reason != null) {
-      if (status != CertificateState.REVOKED) {
+      if (status != CertificateStatus.REVOKED) {
         throw new IllegalArgumentException("revocationReason is only for status REVOKED");
       }
       if (CrlReason.ofName(reason).isEmpty()) {
@@ -99,7 +99,7 @@ public record CertificateSync(
         && messageId.equals(that.messageId)
         && recipient.equals(that.recipient)
         && businessType == that.businessType
-        && caIdentifier.equals(that.caIdentifier)
+        && caName.equals(that.caName)
         && holder.equals(that.holder)
         && Arrays.equals(certificate, that.certificate)
         && serialNumber.equals(that.serialNumber)
@@ -125,8 +125,8 @@ public record CertificateSync(
         + recipient
         + ", businessType="
         + businessType
-        + ", caIdentifier="
-        + caIdentifier
+        + ", caName="
+        + caName
         + ", serialNumber="
         + serialNumber
         + ", status="

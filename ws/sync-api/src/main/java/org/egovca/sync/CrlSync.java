@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param messageId a random UUID in lower-case canonical form; the same on every retry
  * @param recipient the e-gov system the CA made this message for
- * @param caIdentifier the issuing CA's name
+ * @param caName the issuing CA's name
  * @param crl the CRL, DER
  * @param crlNumber the CRL's cRLNumber in decimal without leading zeros
  * @param thisUpdate as in the CRL
@@ -20,7 +20,7 @@ import java.util.Objects;
 public record CrlSync(
     String messageId,
     Recipient recipient,
-    String caIdentifier,
+    String caName,
     byte[] crl,
     String crlNumber,
     Instant thisUpdate,
@@ -35,7 +35,7 @@ public record CrlSync(
   public CrlSync {
     MessageFields.matching("messageId", messageId, MessageFields.MESSAGE_ID);
     MessageFields.required("recipient", recipient);
-    MessageFields.matching("caIdentifier", caIdentifier, MessageFields.CA_IDENTIFIER);
+    MessageFields.matching("caName", caName, MessageFields.CA_NAME);
     crl = MessageFields.der("crl", crl);
     MessageFields.matching("crlNumber", crlNumber, MessageFields.CRL_NUMBER);
     thisUpdate = MessageFields.instant("thisUpdate", thisUpdate);
@@ -59,7 +59,7 @@ public record CrlSync(
     return other instanceof CrlSync that
         && messageId.equals(that.messageId)
         && recipient.equals(that.recipient)
-        && caIdentifier.equals(that.caIdentifier)
+        && caName.equals(that.caName)
         && Arrays.equals(crl, that.crl)
         && crlNumber.equals(that.crlNumber)
         && thisUpdate.equals(that.thisUpdate)
@@ -79,8 +79,8 @@ public record CrlSync(
         + messageId
         + ", recipient="
         + recipient
-        + ", caIdentifier="
-        + caIdentifier
+        + ", caName="
+        + caName
         + ", crlNumber="
         + crlNumber
         + "]";

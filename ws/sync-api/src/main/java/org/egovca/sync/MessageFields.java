@@ -15,7 +15,7 @@ final class MessageFields {
 
   static final Pattern MESSAGE_ID =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  static final Pattern CA_IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  static final Pattern CA_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   static final Pattern SYSTEM_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   static final Pattern UNIT_CODE = Pattern.compile("[A-Za-z0-9_-]{2,32}");
   static final Pattern SERIAL_NUMBER = Pattern.compile("0|[1-9a-f][0-9a-f]{0,39}");

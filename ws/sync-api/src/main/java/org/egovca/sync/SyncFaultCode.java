@@ -8,7 +8,7 @@ public enum SyncFaultCode {
   /** A field is missing, badly formed or not decodable. Sending the same message fails again. */
   MALFORMED,
   /**
-   * The receiver has no certificates for the CA identifier: its trust is not configured yet. Worth
+   * The receiver has no certificates for the CA name: its trust is not configured yet. Worth
    * retrying once the integrator has installed the CA's certificates.
    */
   UNKNOWN_CA,

@@ -7,7 +7,7 @@ public class SyncSignatureException extends Exception {
 
   /** Why a signature is not acceptable; each is also the fault code a receiver answers with. */
   public enum Reason {
-    /** No trusted certificates are known for the CA identifier of the message. */
+    /** No trusted certificates are known for the CA name of the message. */
     UNKNOWN_CA,
     /**
      * The signing certificate was not issued by the CA (by the key of one of its trusted

@@ -61,12 +61,11 @@ public final class SyncSignatureVerifier {
   private final Clock clock;
 
   /**
-   * @param trustedByCaIdentifier the trusted CA certificates (all key generations, and the root)
-   *     per CA identifier
+   * @param trustedByCaName the trusted CA certificates (one per CA key, and the root) per CA name
    */
-  public SyncSignatureVerifier(Map<String, List<X509CertificateHolder>> trustedByCaIdentifier) {
-    Map<String, List<X509CertificateHolder>> copy = Map.copyOf(trustedByCaIdentifier);
-    this.trusted = caIdentifier -> copy.getOrDefault(caIdentifier, List.of());
+  public SyncSignatureVerifier(Map<String, List<X509CertificateHolder>> trustedByCaName) {
+    Map<String, List<X509CertificateHolder>> copy = Map.copyOf(trustedByCaName);
+    this.trusted = caName -> copy.getOrDefault(caName, List.of());
     this.clock = Clock.systemUTC();
   }
 
@@ -84,22 +83,22 @@ public final class SyncSignatureVerifier {
   }
 
   /**
-   * Passes only if cms is a valid detached signature over payload by a sync signer of caIdentifier.
+   * Passes only if cms is a valid detached signature over payload by a sync signer of caName.
    *
    * @return the sync signer certificate that signed
-   * @throws SyncSignatureException UNKNOWN_CA when no certificates are trusted for caIdentifier;
+   * @throws SyncSignatureException UNKNOWN_CA when no certificates are trusted for caName;
    *     MALFORMED when cms is not a detached SignedData with one signer whose certificate it
    *     carries; SIGNED_BY_CA_KEY when the CA's certificate-signing key signed; NOT_SIGNED_BY_CA
    *     when the signing certificate was not issued by that CA; NOT_A_SYNC_SIGNER when it is not a
    *     sync signer certificate; SIGNER_NOT_VALID when it is not valid now; BAD_SIGNATURE when the
    *     signature does not verify over payload
    */
-  public X509CertificateHolder verify(String caIdentifier, byte[] payload, byte[] cms)
+  public X509CertificateHolder verify(String caName, byte[] payload, byte[] cms)
       throws SyncSignatureException {
-    List<X509CertificateHolder> caCertificates = trusted.forCaIdentifier(caIdentifier);
+    List<X509CertificateHolder> caCertificates = trusted.forCaName(caName);
     if (caCertificates == null || caCertificates.isEmpty()) {
       throw new SyncSignatureException(
-          UNKNOWN_CA, "no certificates are trusted for CA '" + caIdentifier + "'");
+          UNKNOWN_CA, "no certificates are trusted for CA '" + caName + "'");
     }
     CMSSignedData signedData = detachedSignedData(payload, cms);
     SignerInformation signer = onlySigner(signedData);
@@ -114,7 +113,7 @@ public final class SyncSignatureVerifier {
       throw new SyncSignatureException(
           SIGNED_BY_CA_KEY,
           "signed with the certificate-signing key of CA '"
-              + caIdentifier
+              + caName
               + "' instead of its sync signer key");
     }
     if (caCertificates.stream().noneMatch(ca -> issued(ca, signerCertificate))) {
@@ -123,7 +122,7 @@ public final class SyncSignatureVerifier {
           "the signing certificate ("
               + signerCertificate.getSubject()
               + ") was not issued by CA '"
-              + caIdentifier
+              + caName
               + "'");
     }
     String defect = SyncSignerCertificates.defect(signerCertificate).orElse(null);
@@ -133,7 +132,7 @@ public final class SyncSignatureVerifier {
           "the signing certificate ("
               + signerCertificate.getSubject()
               + ") is not a sync signer certificate of CA '"
-              + caIdentifier
+              + caName
               + "': "
               + defect);
     }
@@ -144,7 +143,7 @@ public final class SyncSignatureVerifier {
           "the sync signer certificate "
               + signerCertificate.getSerialNumber().toString(16)
               + " of CA '"
-              + caIdentifier
+              + caName
               + "' is valid from "
               + signerCertificate.getNotBefore().toInstant()
               + " to "

@@ -38,7 +38,7 @@ class CanonicalPayloadTest {
         HOLDER,
         CERTIFICATE,
         "1a2b3c",
-        CertificateState.REVOKED,
+        CertificateStatus.REVOKED,
         NOT_BEFORE,
         NOT_AFTER,
         REVOKED_AT,
@@ -56,7 +56,7 @@ class CanonicalPayloadTest {
         recipient.system=population-registry
         recipient.applicationUnit=GA-0101
         businessType=REVOKE
-        caIdentifier=iFutureCA
+        caName=iFutureCA
         holder.subjectDn=CN=张三,O=某市人民政府,C=CN
         holder.commonName=张三
         holder.organisation=某市人民政府
@@ -94,7 +94,7 @@ class CanonicalPayloadTest {
         recipient.system=population-registry
         recipient.applicationUnit=GA-0101
         businessType=CRL
-        caIdentifier=iFutureCA-RSA
+        caName=iFutureCA-RSA
         crlNumber=42
         thisUpdate=2025-06-30T00:00:00Z
         nextUpdate=2025-07-01T00:00:00Z
@@ -115,7 +115,7 @@ class CanonicalPayloadTest {
             new HolderInfo("CN=server01", "server01", null, null, null),
             CERTIFICATE,
             "0",
-            CertificateState.GOOD,
+            CertificateStatus.GOOD,
             NOT_BEFORE,
             NOT_AFTER,
             null,
@@ -142,13 +142,13 @@ class CanonicalPayloadTest {
                 HOLDER,
                 CERTIFICATE,
                 "1a2b3c",
-                CertificateState.REVOKED,
+                CertificateStatus.REVOKED,
                 NOT_BEFORE,
                 NOT_AFTER,
                 REVOKED_AT,
                 "keyCompromise",
                 SYNC_TIME),
-            with(base, "caIdentifier", "iFutureCA-RSA"),
+            with(base, "caName", "iFutureCA-RSA"),
             withHolder(
                 base,
                 new HolderInfo("CN=李四", "张三", "某市人民政府", "RESIDENT_ID_CARD", "11010519491231002X")),
@@ -176,7 +176,7 @@ class CanonicalPayloadTest {
                 HOLDER,
                 new byte[] {0x30, 0x03, 0x02, 0x01, 0x06},
                 "1a2b3c",
-                CertificateState.REVOKED,
+                CertificateStatus.REVOKED,
                 NOT_BEFORE,
                 NOT_AFTER,
                 REVOKED_AT,
@@ -208,7 +208,7 @@ class CanonicalPayloadTest {
             HOLDER,
             CERTIFICATE,
             "1a2b3c",
-            CertificateState.GOOD,
+            CertificateStatus.GOOD,
             NOT_BEFORE,
             NOT_AFTER,
             null,
@@ -223,7 +223,7 @@ class CanonicalPayloadTest {
             HOLDER,
             CERTIFICATE,
             "1a2b3c",
-            CertificateState.EXPIRED,
+            CertificateStatus.EXPIRED,
             NOT_BEFORE,
             NOT_AFTER,
             null,
@@ -356,7 +356,7 @@ class CanonicalPayloadTest {
         field.equals("messageId") ? value : m.messageId(),
         m.recipient(),
         m.businessType(),
-        field.equals("caIdentifier") ? value : m.caIdentifier(),
+        field.equals("caName") ? value : m.caName(),
         m.holder(),
         m.certificate(),
         field.equals("serialNumber") ? value : m.serialNumber(),
@@ -373,7 +373,7 @@ class CanonicalPayloadTest {
         m.messageId(),
         recipient,
         m.businessType(),
-        m.caIdentifier(),
+        m.caName(),
         m.holder(),
         m.certificate(),
         m.serialNumber(),
@@ -414,7 +414,7 @@ class CanonicalPayloadTest {
         m.messageId(),
         m.recipient(),
         m.businessType(),
-        m.caIdentifier(),
+        m.caName(),
         holder,
         m.certificate(),
         m.serialNumber(),
@@ -432,7 +432,7 @@ class CanonicalPayloadTest {
         m.messageId(),
         m.recipient(),
         m.businessType(),
-        m.caIdentifier(),
+        m.caName(),
         m.holder(),
         m.certificate(),
         m.serialNumber(),

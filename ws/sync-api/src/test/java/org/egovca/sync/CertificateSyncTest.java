@@ -18,7 +18,7 @@ class CertificateSyncTest {
       String messageId,
       BusinessType type,
       String serial,
-      CertificateState status,
+      CertificateStatus status,
       Instant revokedAt,
       String reason) {
     return new CertificateSync(
@@ -51,13 +51,13 @@ class CertificateSyncTest {
                     ID.toUpperCase(),
                     BusinessType.ISSUE,
                     "1f",
-                    CertificateState.GOOD,
+                    CertificateStatus.GOOD,
                     null,
                     null)));
     assertEquals(
         "serialNumber must match 0|[1-9a-f][0-9a-f]{0,39}",
-        refusal(() -> message(ID, BusinessType.ISSUE, "01f", CertificateState.GOOD, null, null)));
-    refusal(() -> message(ID, BusinessType.ISSUE, "1F", CertificateState.GOOD, null, null));
+        refusal(() -> message(ID, BusinessType.ISSUE, "01f", CertificateStatus.GOOD, null, null)));
+    refusal(() -> message(ID, BusinessType.ISSUE, "1F", CertificateStatus.GOOD, null, null));
     refusal(
         () -> new CrlSync(ID, RECIPIENT, "../etc", new byte[] {1}, "1", T, T.plusSeconds(1), T));
     refusal(
@@ -69,26 +69,27 @@ class CertificateSyncTest {
   void revocationFieldsGoWithStatusRevoked() {
     assertEquals(
         "businessType REVOKE needs status REVOKED",
-        refusal(() -> message(ID, BusinessType.REVOKE, "1", CertificateState.GOOD, null, null)));
+        refusal(() -> message(ID, BusinessType.REVOKE, "1", CertificateStatus.GOOD, null, null)));
     assertEquals(
         "revokedAt is present exactly when status is REVOKED",
-        refusal(() -> message(ID, BusinessType.REVOKE, "1", CertificateState.REVOKED, null, null)));
-    refusal(() -> message(ID, BusinessType.RENEW, "1", CertificateState.GOOD, T, null));
+        refusal(
+            () -> message(ID, BusinessType.REVOKE, "1", CertificateStatus.REVOKED, null, null)));
+    refusal(() -> message(ID, BusinessType.RENEW, "1", CertificateStatus.GOOD, T, null));
     assertEquals(
         "revocationReason must be an RFC 5280 CRLReason name such as keyCompromise",
         refusal(
             () ->
                 message(
-                    ID, BusinessType.REVOKE, "1", CertificateState.REVOKED, T, "KEY_COMPROMISE")));
+                    ID, BusinessType.REVOKE, "1", CertificateStatus.REVOKED, T, "KEY_COMPROMISE")));
     assertNull(
-        message(ID, BusinessType.REVOKE, "1", CertificateState.REVOKED, T, "").revocationReason());
+        message(ID, BusinessType.REVOKE, "1", CertificateStatus.REVOKED, T, "").revocationReason());
   }
 
   @Test
   void crlIsNotACertificateBusinessType() {
     assertEquals(
         "businessType CRL is for CRL sync messages",
-        refusal(() -> message(ID, BusinessType.CRL, "1", CertificateState.GOOD, null, null)));
+        refusal(() -> message(ID, BusinessType.CRL, "1", CertificateStatus.GOOD, null, null)));
   }
 
   @Test

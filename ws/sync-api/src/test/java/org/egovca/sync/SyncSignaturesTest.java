@@ -67,14 +67,12 @@ class SyncSignaturesTest {
   @Test
   void aSignatureByTheCasCertificateSigningKeyIsRefused() {
     for (TestCa ca : List.of(SM2_CA, RSA_CA)) {
-      String caIdentifier = ca == SM2_CA ? "iFutureCA" : "iFutureCA-RSA";
-      byte[] payload = CanonicalPayload.of(TestMessages.issued(ca, caIdentifier));
+      String caName = ca == SM2_CA ? "iFutureCA" : "iFutureCA-RSA";
+      byte[] payload = CanonicalPayload.of(TestMessages.issued(ca, caName));
       SyncSignatureException refused =
           assertThrows(
               SyncSignatureException.class,
-              () ->
-                  verifier.verify(
-                      caIdentifier, payload, TestMessages.sign(payload, ca.caKeySigner())));
+              () -> verifier.verify(caName, payload, TestMessages.sign(payload, ca.caKeySigner())));
       assertEquals(Reason.SIGNED_BY_CA_KEY, refused.reason());
       assertTrue(refused.getMessage().contains("certificate-signing key"), refused.getMessage());
     }
@@ -107,7 +105,7 @@ class SyncSignaturesTest {
         rejection(verifier, "iFutureCA", payload, TestMessages.sign(payload, expired)));
     SyncSignatureVerifier aYearAgo =
         new SyncSignatureVerifier(
-            caIdentifier -> List.of(SM2_CA.certificate()),
+            caName -> List.of(SM2_CA.certificate()),
             Clock.fixed(now.minus(Duration.ofDays(365)), ZoneOffset.UTC));
     assertEquals(
         Reason.SIGNER_NOT_VALID,
@@ -123,7 +121,7 @@ class SyncSignaturesTest {
             message.messageId(),
             message.recipient(),
             BusinessType.RENEW,
-            message.caIdentifier(),
+            message.caName(),
             message.holder(),
             message.certificate(),
             message.serialNumber(),
@@ -140,13 +138,12 @@ class SyncSignaturesTest {
   @Test
   void aChangedSignatureValueIsABadSignature() {
     for (TestCa ca : List.of(SM2_CA, RSA_CA)) {
-      String caIdentifier = ca == SM2_CA ? "iFutureCA" : "iFutureCA-RSA";
-      CrlSync message = TestMessages.crl(ca, caIdentifier, 2);
+      String caName = ca == SM2_CA ? "iFutureCA" : "iFutureCA-RSA";
+      CrlSync message = TestMessages.crl(ca, caName, 2);
       byte[] cms = TestMessages.sign(message, ca);
       cms[cms.length - 1] ^= 0x01; // the SignerInfo's signature value ends the DER
       assertEquals(
-          Reason.BAD_SIGNATURE,
-          rejection(verifier, caIdentifier, CanonicalPayload.of(message), cms));
+          Reason.BAD_SIGNATURE, rejection(verifier, caName, CanonicalPayload.of(message), cms));
     }
   }
 
@@ -186,8 +183,8 @@ class SyncSignaturesTest {
   }
 
   @Test
-  void aSyncSignerOfEveryTrustedKeyGenerationOfTheCaVerifies() throws Exception {
-    TestCa newKey = SM2_CA.nextGeneration();
+  void aSyncSignerOfEveryTrustedKeyOfTheCaVerifies() throws Exception {
+    TestCa newKey = SM2_CA.nextKey();
     SyncSignatureVerifier rolledOver =
         new SyncSignatureVerifier(
             Map.of("iFutureCA", List.of(newKey.certificate(), SM2_CA.certificate())));
@@ -197,7 +194,7 @@ class SyncSignaturesTest {
   }
 
   @Test
-  void anUnknownCaIdentifierIsUnknownCa() {
+  void anUnknownCaNameIsUnknownCa() {
     byte[] payload = bytes("payload");
     assertEquals(
         Reason.UNKNOWN_CA,

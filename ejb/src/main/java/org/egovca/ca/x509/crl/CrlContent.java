@@ -149,7 +149,7 @@ public record CrlContent(
   /**
    * This content with the critical issuingDistributionPoint extension (RFC 5280 §5.2.5) naming
    * {@code url}: the CRL then covers only the certificates whose CRL distribution point is that
-   * URL, which keeps the CRLs of a CA's key generations apart after a key rollover.
+   * URL, which keeps the CRLs of a CA's keys apart after a key rollover.
    */
   public CrlContent withDistributionPoint(String url) {
     return new CrlContent(

@@ -23,8 +23,8 @@ public interface CertificateStatusLookup {
 
   /**
    * The status of the certificate with {@code serialNumber} issued by {@code issuer}: {@link
-   * CertificateStatus#GOOD}, {@link CertificateStatus#revoked}, or {@link
-   * CertificateStatus#UNKNOWN} if that CA never issued the serial.
+   * OcspCertStatus#GOOD}, {@link OcspCertStatus#revoked}, or {@link OcspCertStatus#UNKNOWN} if that
+   * CA never issued the serial.
    */
-  CertificateStatus status(ResponderIssuer issuer, BigInteger serialNumber);
+  OcspCertStatus status(ResponderIssuer issuer, BigInteger serialNumber);
 }

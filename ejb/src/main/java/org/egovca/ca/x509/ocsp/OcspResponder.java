@@ -136,17 +136,17 @@ public final class OcspResponder {
       CertID certId = certIds.get(i);
       boolean ours =
           issuers.get(i).map(found -> found.identity().equals(issuer.identity())).orElse(false);
-      CertificateStatus status =
+      OcspCertStatus status =
           ours
               ? Objects.requireNonNull(
                   lookup.status(issuer, certId.getSerialNumber().getValue()),
                   "status returned null")
-              : CertificateStatus.UNKNOWN;
+              : OcspCertStatus.UNKNOWN;
       answers.add(new OcspResponses.Answer(certId, status));
     }
     Instant nextUpdate = now.plus(validity);
     byte[] response = OcspResponses.signed(issuer, answers, request.nonce(), now, nextUpdate);
-    if (cacheable && !(answers.get(0).status() instanceof CertificateStatus.Unknown)) {
+    if (cacheable && !(answers.get(0).status() instanceof OcspCertStatus.Unknown)) {
       cache.put(key, response, now, nextUpdate, ticket);
     }
     return response;

@@ -51,7 +51,7 @@ final class OcspResponses {
   private OcspResponses() {}
 
   /** One CertID of the request and the status to report for it. */
-  record Answer(CertID certId, CertificateStatus status) {}
+  record Answer(CertID certId, OcspCertStatus status) {}
 
   static byte[] malformedRequest() {
     return MALFORMED_REQUEST.clone();
@@ -118,16 +118,16 @@ final class OcspResponses {
     }
   }
 
-  private static CertStatus certStatus(CertificateStatus status) {
-    if (status instanceof CertificateStatus.Revoked revoked) {
+  private static CertStatus certStatus(OcspCertStatus status) {
+    if (status instanceof OcspCertStatus.Revoked revoked) {
       CRLReason reason =
           revoked.reasonCode() == null ? null : CRLReason.lookup(revoked.reasonCode());
       return new CertStatus(new RevokedInfo(time(revoked.revocationTime()), reason));
     }
-    if (status instanceof CertificateStatus.Good) {
+    if (status instanceof OcspCertStatus.Good) {
       return new CertStatus();
     }
-    if (status instanceof CertificateStatus.Unknown) {
+    if (status instanceof OcspCertStatus.Unknown) {
       return new CertStatus(2, DERNull.INSTANCE);
     }
     throw new IllegalStateException("no certificate status");

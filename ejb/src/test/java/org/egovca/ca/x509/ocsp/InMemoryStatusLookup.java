@@ -14,7 +14,7 @@ import org.bouncycastle.asn1.ocsp.CertID;
 final class InMemoryStatusLookup implements CertificateStatusLookup {
 
   private final ResponderIssuers issuers;
-  private final Map<String, CertificateStatus> statuses = new ConcurrentHashMap<>();
+  private final Map<String, OcspCertStatus> statuses = new ConcurrentHashMap<>();
 
   InMemoryStatusLookup(ResponderIssuer... issuers) {
     this.issuers = ResponderIssuers.of(List.of(issuers));
@@ -24,16 +24,16 @@ final class InMemoryStatusLookup implements CertificateStatusLookup {
   static InMemoryStatusLookup standard(ResponderIssuer... issuers) {
     InMemoryStatusLookup lookup = new InMemoryStatusLookup(issuers);
     for (ResponderIssuer issuer : issuers) {
-      lookup.set(issuer.name(), OcspTestPki.GOOD, CertificateStatus.GOOD);
+      lookup.set(issuer.name(), OcspTestPki.GOOD, OcspCertStatus.GOOD);
       lookup.set(
           issuer.name(),
           OcspTestPki.REVOKED,
-          CertificateStatus.revoked(OcspTestPki.REVOCATION_TIME, OcspTestPki.KEY_COMPROMISE));
+          OcspCertStatus.revoked(OcspTestPki.REVOCATION_TIME, OcspTestPki.KEY_COMPROMISE));
     }
     return lookup;
   }
 
-  void set(String caName, BigInteger serial, CertificateStatus status) {
+  void set(String caName, BigInteger serial, OcspCertStatus status) {
     statuses.put(caName + "/" + serial, status);
   }
 
@@ -43,7 +43,7 @@ final class InMemoryStatusLookup implements CertificateStatusLookup {
   }
 
   @Override
-  public CertificateStatus status(ResponderIssuer issuer, BigInteger serialNumber) {
-    return statuses.getOrDefault(issuer.name() + "/" + serialNumber, CertificateStatus.UNKNOWN);
+  public OcspCertStatus status(ResponderIssuer issuer, BigInteger serialNumber) {
+    return statuses.getOrDefault(issuer.name() + "/" + serialNumber, OcspCertStatus.UNKNOWN);
   }
 }

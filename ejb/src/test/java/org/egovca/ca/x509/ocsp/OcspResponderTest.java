@@ -161,7 +161,7 @@ class OcspResponderTest {
     ResponderIssuer issuer = PKI.sm2.caSigned(false, new AtomicInteger());
     InMemoryStatusLookup lookup = InMemoryStatusLookup.standard(issuer);
     Instant revokedAt = Instant.parse("2026-05-06T07:08:09.987654321Z");
-    lookup.set(issuer.name(), REVOKED, CertificateStatus.revoked(revokedAt, null));
+    lookup.set(issuer.name(), REVOKED, OcspCertStatus.revoked(revokedAt, null));
     Instant second = PKI.created.plusSeconds(60);
     Instant now = second.plusMillis(750);
     byte[] der =
@@ -367,7 +367,7 @@ class OcspResponderTest {
           }
 
           @Override
-          public CertificateStatus status(ResponderIssuer issuer, BigInteger serialNumber) {
+          public OcspCertStatus status(ResponderIssuer issuer, BigInteger serialNumber) {
             throw new IllegalStateException("database down");
           }
         };

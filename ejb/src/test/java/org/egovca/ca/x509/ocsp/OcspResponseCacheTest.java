@@ -75,7 +75,7 @@ class OcspResponseCacheTest {
         OcspMessages.basic(responder.respond(request, now)).getResponses()[0].getCertStatus());
     responder.respond(sm3Request, now);
 
-    lookup.set(issuer.name(), GOOD, CertificateStatus.revoked(now, 1));
+    lookup.set(issuer.name(), GOOD, OcspCertStatus.revoked(now, 1));
     // Until invalidated the cache still answers good: that is what invalidate is for.
     assertNull(
         OcspMessages.basic(responder.respond(request, now)).getResponses()[0].getCertStatus());
@@ -183,7 +183,7 @@ class OcspResponseCacheTest {
     byte[][] requests = new byte[serials][];
     for (int i = 0; i < serials; i++) {
       BigInteger serial = BigInteger.valueOf(5000 + i);
-      lookup.set(issuer.name(), serial, CertificateStatus.GOOD);
+      lookup.set(issuer.name(), serial, OcspCertStatus.GOOD);
       requests[i] = OcspMessages.request(null, PKI.sm2.certId(SHA1, serial));
     }
     ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -213,7 +213,7 @@ class OcspResponseCacheTest {
       pool.shutdownNow();
     }
     assertTrue(small.size() <= 8);
-    lookup.set(issuer.name(), BigInteger.valueOf(5000), CertificateStatus.revoked(now, 1));
+    lookup.set(issuer.name(), BigInteger.valueOf(5000), OcspCertStatus.revoked(now, 1));
     small.invalidate(issuer.name(), BigInteger.valueOf(5000));
     assertInstanceOf(
         RevokedStatus.class,

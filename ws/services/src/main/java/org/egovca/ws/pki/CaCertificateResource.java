@@ -15,9 +15,9 @@ import org.egovca.ca.application.CaCertificates;
 
 /**
  * CA certificates for relying parties. The caIssuers URLs in issued certificates name one key:
- * {@code /pki/ca/{caName}.crt} the first, {@code /pki/ca/{caName}/{n}.crt} key generation n after a
- * rollover (DER, never changing). For people installing trust: {@code /pki/ca/{caName}.pem} (the
- * current certificate), {@code /pki/ca/{caName}/chain.pem} (up to the root) and {@code
+ * {@code /pki/ca/{caName}.crt} the first, {@code /pki/ca/{caName}/{n}.crt} key n after a rollover
+ * (DER, never changing). For people installing trust: {@code /pki/ca/{caName}.pem} (the current
+ * certificate), {@code /pki/ca/{caName}/chain.pem} (up to the root) and {@code
  * /pki/ca/{caName}/links.pem} (the rollover link certificates).
  */
 @RequestScoped
@@ -40,14 +40,13 @@ public class CaCertificateResource {
     return der(caName, 1);
   }
 
-  /** The certificate of key generation {@code keyGeneration} (caIssuers after a rollover). */
+  /** The certificate of key {@code keyIndex} (caIssuers after a rollover). */
   @GET
-  @Path("{caName}/{keyGeneration: [1-9][0-9]{0,5}}.crt")
+  @Path("{caName}/{keyIndex: [1-9][0-9]{0,5}}.crt")
   @Produces(PKIX_CERT)
-  public Response der(
-      @PathParam("caName") String caName, @PathParam("keyGeneration") int keyGeneration) {
+  public Response der(@PathParam("caName") String caName, @PathParam("keyIndex") int keyIndex) {
     byte[] certificate =
-        caCertificates.certificate(caName, keyGeneration).orElseThrow(() -> unknown(caName));
+        caCertificates.certificate(caName, keyIndex).orElseThrow(() -> unknown(caName));
     return Response.ok(certificate, PKIX_CERT)
         .header("Content-Disposition", "attachment; filename=\"" + safe(caName) + ".crt\"")
         .build();

@@ -17,9 +17,8 @@ import org.egovca.ca.application.IssuedCrls;
 /**
  * {@code GET /pki/crl/{caName}.crl}: the CA's latest complete CRL (DER) for the certificates of its
  * first key (their CRL distribution point); {@code GET /pki/crl/{caName}/{n}.crl}: the same for key
- * generation n after a rollover; {@code GET /pki/crl/{caName}-delta.crl}: its latest delta CRL,
- * named by the freshestCRL extension of the complete CRL. HTTP caches may keep either until its
- * nextUpdate.
+ * n after a rollover; {@code GET /pki/crl/{caName}-delta.crl}: its latest delta CRL, named by the
+ * freshestCRL extension of the complete CRL. HTTP caches may keep either until its nextUpdate.
  *
  * <p>A CA name may contain hyphens ("iFutureCA-RSA"). JAX-RS tries the template with more literal
  * characters first, so "X-delta.crl" is always the delta CRL of X, and no CA may be named
@@ -41,16 +40,15 @@ public class CrlResource {
   }
 
   /**
-   * The latest complete CRL of the certificates issued by key generation {@code keyGeneration} of
-   * the CA, signed by that key: the distribution point of certificates issued after a rollover.
+   * The latest complete CRL of the certificates issued by key {@code keyIndex} of the CA, signed by
+   * that key: the distribution point of certificates issued after a rollover.
    */
   @GET
-  @Path("{caName}/{keyGeneration: [1-9][0-9]{0,5}}.crl")
+  @Path("{caName}/{keyIndex: [1-9][0-9]{0,5}}.crl")
   @Produces(PKIX_CRL)
   public Response latestOfKey(
-      @PathParam("caName") String caName, @PathParam("keyGeneration") int keyGeneration) {
-    return download(
-        crls.completeCrl(caName, keyGeneration), "no CRL for a CA and key of that name\n");
+      @PathParam("caName") String caName, @PathParam("keyIndex") int keyIndex) {
+    return download(crls.completeCrl(caName, keyIndex), "no CRL for a CA and key of that name\n");
   }
 
   @GET

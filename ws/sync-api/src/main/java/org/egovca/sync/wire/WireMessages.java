@@ -9,7 +9,7 @@ import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 import org.egovca.sync.BusinessType;
 import org.egovca.sync.CanonicalPayload;
-import org.egovca.sync.CertificateState;
+import org.egovca.sync.CertificateStatus;
 import org.egovca.sync.CertificateSync;
 import org.egovca.sync.CrlSync;
 import org.egovca.sync.HolderInfo;
@@ -17,7 +17,6 @@ import org.egovca.sync.Recipient;
 import org.egovca.sync.SyncFaultCode;
 import org.egovca.sync.SyncOutcome;
 import org.egovca.sync.ws.CertificateBusinessType;
-import org.egovca.sync.ws.CertificateStatus;
 import org.egovca.sync.ws.CrlBusinessType;
 import org.egovca.sync.ws.HolderBasicInfo;
 import org.egovca.sync.ws.Outcome;
@@ -48,11 +47,11 @@ public final class WireMessages {
     request.setMessageId(message.messageId());
     request.setRecipient(recipient(message.recipient()));
     request.setBusinessType(CertificateBusinessType.fromValue(message.businessType().name()));
-    request.setCaIdentifier(message.caIdentifier());
+    request.setCaName(message.caName());
     request.setHolder(holder(message.holder()));
     request.setCertificate(message.certificate());
     request.setSerialNumber(message.serialNumber());
-    request.setStatus(CertificateStatus.fromValue(message.status().name()));
+    request.setStatus(org.egovca.sync.ws.CertificateStatus.fromValue(message.status().name()));
     request.setNotBefore(xsdDateTime(message.notBefore()));
     request.setNotAfter(xsdDateTime(message.notAfter()));
     request.setRevokedAt(xsdDateTime(message.revokedAt()));
@@ -68,7 +67,7 @@ public final class WireMessages {
     request.setMessageId(message.messageId());
     request.setRecipient(recipient(message.recipient()));
     request.setBusinessType(CrlBusinessType.CRL);
-    request.setCaIdentifier(message.caIdentifier());
+    request.setCaName(message.caName());
     request.setCrl(message.crl());
     request.setCrlNumber(message.crlNumber());
     request.setThisUpdate(xsdDateTime(message.thisUpdate()));
@@ -91,7 +90,7 @@ public final class WireMessages {
         request.getBusinessType() == null
             ? null
             : BusinessType.valueOf(request.getBusinessType().value()),
-        request.getCaIdentifier(),
+        request.getCaName(),
         holder == null
             ? null
             : new HolderInfo(
@@ -102,7 +101,7 @@ public final class WireMessages {
                 holder.getIdentifierValue()),
         request.getCertificate(),
         request.getSerialNumber(),
-        request.getStatus() == null ? null : CertificateState.valueOf(request.getStatus().value()),
+        request.getStatus() == null ? null : CertificateStatus.valueOf(request.getStatus().value()),
         instant("notBefore", request.getNotBefore()),
         instant("notAfter", request.getNotAfter()),
         instant("revokedAt", request.getRevokedAt()),
@@ -122,7 +121,7 @@ public final class WireMessages {
     return new CrlSync(
         request.getMessageId(),
         recipient(request.getRecipient()),
-        request.getCaIdentifier(),
+        request.getCaName(),
         request.getCrl(),
         request.getCrlNumber(),
         instant("thisUpdate", request.getThisUpdate()),

@@ -96,8 +96,11 @@ public final class TestCa {
     return new TestCa(algorithm, name, otherKeys, certificate.getSerialNumber());
   }
 
-  /** The next key generation of this CA: same DN, new key, new self-signed certificate. */
-  public TestCa nextGeneration() {
+  /**
+   * The next key of this CA (as after a key rollover): same DN, new key, new self-signed
+   * certificate.
+   */
+  public TestCa nextKey() {
     KeyPair otherKeys = algorithm.equals("SM3withSM2") ? sm2Keys() : rsaKeys();
     return new TestCa(algorithm, name, otherKeys, randomSerial());
   }

@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.egovca.sync.BusinessType;
 import org.egovca.sync.CanonicalPayload;
-import org.egovca.sync.CertificateState;
+import org.egovca.sync.CertificateStatus;
 import org.egovca.sync.CertificateSync;
 import org.egovca.sync.CrlSync;
 import org.egovca.sync.HolderInfo;
@@ -26,12 +26,12 @@ public final class TestMessages {
   private TestMessages() {}
 
   /** A fresh ISSUE message for {@link #RECIPIENT} about a certificate the CA has just issued. */
-  public static CertificateSync issued(TestCa ca, String caIdentifier) {
-    return issued(ca, caIdentifier, RECIPIENT);
+  public static CertificateSync issued(TestCa ca, String caName) {
+    return issued(ca, caName, RECIPIENT);
   }
 
   /** A fresh ISSUE message for {@code recipient} about a certificate the CA has just issued. */
-  public static CertificateSync issued(TestCa ca, String caIdentifier, Recipient recipient) {
+  public static CertificateSync issued(TestCa ca, String caName, Recipient recipient) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     BigInteger serial = BigInteger.valueOf(now.toEpochMilli()).shiftLeft(16).add(BigInteger.TEN);
     Instant notAfter = now.plus(Duration.ofDays(365));
@@ -39,11 +39,11 @@ public final class TestMessages {
         UUID.randomUUID().toString(),
         recipient,
         BusinessType.ISSUE,
-        caIdentifier,
+        caName,
         new HolderInfo(SUBJECT, "张三", "某市人民政府", "RESIDENT_ID_CARD", "11010519491231002X"),
         ca.issue(SUBJECT, serial, now, notAfter),
         serial.toString(16),
-        CertificateState.GOOD,
+        CertificateStatus.GOOD,
         now,
         notAfter,
         null,
@@ -52,18 +52,18 @@ public final class TestMessages {
   }
 
   /** A fresh CRL message for {@link #RECIPIENT} about a CRL the CA has just issued. */
-  public static CrlSync crl(TestCa ca, String caIdentifier, long crlNumber) {
-    return crl(ca, caIdentifier, crlNumber, RECIPIENT);
+  public static CrlSync crl(TestCa ca, String caName, long crlNumber) {
+    return crl(ca, caName, crlNumber, RECIPIENT);
   }
 
   /** A fresh CRL message for {@code recipient} about a CRL the CA has just issued. */
-  public static CrlSync crl(TestCa ca, String caIdentifier, long crlNumber, Recipient recipient) {
+  public static CrlSync crl(TestCa ca, String caName, long crlNumber, Recipient recipient) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Instant nextUpdate = now.plus(Duration.ofHours(24));
     return new CrlSync(
         UUID.randomUUID().toString(),
         recipient,
-        caIdentifier,
+        caName,
         ca.crl(BigInteger.valueOf(crlNumber), now, nextUpdate, BigInteger.valueOf(4711)),
         Long.toString(crlNumber),
         now,

@@ -3,13 +3,13 @@ package org.egovca.sync.receiver;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.egovca.sync.CertificateState;
+import org.egovca.sync.CertificateStatus;
 
 /**
- * The latest known state of each certificate, by CA identifier and serial number: the message with
- * the latest sync time, except that a revocation beats any other state whenever it arrives, so that
- * a late GOOD can never hide a revocation. Derived from the stored messages, so it survives
- * restarts with them.
+ * The latest known state of each certificate, by CA name and serial number: the message with the
+ * latest sync time, except that a revocation beats any other state whenever it arrives, so that a
+ * late GOOD can never hide a revocation. Derived from the stored messages, so it survives restarts
+ * with them.
  */
 final class CertificateStates {
 
@@ -18,17 +18,17 @@ final class CertificateStates {
   void apply(StoredMessage message) {
     if (message.kind() == StoredMessage.Kind.CERTIFICATE) {
       latest.merge(
-          key(message.caIdentifier(), message.serialNumber()), message, CertificateStates::later);
+          key(message.caName(), message.serialNumber()), message, CertificateStates::later);
     }
   }
 
-  Optional<StoredMessage> of(String caIdentifier, String serialNumber) {
-    return Optional.ofNullable(latest.get(key(caIdentifier, serialNumber)));
+  Optional<StoredMessage> of(String caName, String serialNumber) {
+    return Optional.ofNullable(latest.get(key(caName, serialNumber)));
   }
 
   private static StoredMessage later(StoredMessage known, StoredMessage received) {
-    boolean knownRevoked = known.status() == CertificateState.REVOKED;
-    if (knownRevoked != (received.status() == CertificateState.REVOKED)) {
+    boolean knownRevoked = known.status() == CertificateStatus.REVOKED;
+    if (knownRevoked != (received.status() == CertificateStatus.REVOKED)) {
       return knownRevoked ? known : received;
     }
     int bySyncTime = received.syncTime().compareTo(known.syncTime());
@@ -37,7 +37,7 @@ final class CertificateStates {
         : known;
   }
 
-  private static String key(String caIdentifier, String serialNumber) {
-    return caIdentifier + '/' + serialNumber;
+  private static String key(String caName, String serialNumber) {
+    return caName + '/' + serialNumber;
   }
 }

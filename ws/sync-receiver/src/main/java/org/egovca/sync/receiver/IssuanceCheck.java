@@ -50,10 +50,7 @@ final class IssuanceCheck {
     if (!issuedBy(certificate.getIssuer(), certificate::isSignatureValid, caCertificates)) {
       throw new SyncRejectedException(
           NOT_ISSUED_BY_CA,
-          "certificate "
-              + message.serialNumber()
-              + " was not issued by CA "
-              + message.caIdentifier());
+          "certificate " + message.serialNumber() + " was not issued by CA " + message.caName());
     }
     same(
         "serialNumber",
@@ -75,7 +72,7 @@ final class IssuanceCheck {
     }
     if (!issuedBy(crl.getIssuer(), crl::isSignatureValid, caCertificates)) {
       throw new SyncRejectedException(
-          NOT_ISSUED_BY_CA, "the CRL was not issued by CA " + message.caIdentifier());
+          NOT_ISSUED_BY_CA, "the CRL was not issued by CA " + message.caName());
     }
     Extension crlNumber = crl.getExtension(Extension.cRLNumber);
     same(

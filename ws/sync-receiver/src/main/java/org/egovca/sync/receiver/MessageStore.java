@@ -26,7 +26,7 @@ import java.util.function.LongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.egovca.sync.BusinessType;
-import org.egovca.sync.CertificateState;
+import org.egovca.sync.CertificateStatus;
 import org.egovca.sync.CertificateSync;
 import org.egovca.sync.CrlSync;
 import org.egovca.sync.SyncOutcome;
@@ -95,8 +95,8 @@ public final class MessageStore {
   }
 
   /** The latest known state of a certificate (a revocation beats any other state). */
-  public Optional<StoredMessage> latestState(String caIdentifier, String serialNumber) {
-    return states.of(caIdentifier, serialNumber);
+  public Optional<StoredMessage> latestState(String caName, String serialNumber) {
+    return states.of(caName, serialNumber);
   }
 
   /** Arrival numbers grow with every message applied; a concurrent duplicate may leave a gap. */
@@ -198,9 +198,9 @@ public final class MessageStore {
               certificate ? StoredMessage.Kind.CERTIFICATE : StoredMessage.Kind.CRL,
               fields.get("messageId"),
               BusinessType.valueOf(fields.get("businessType")),
-              fields.get("caIdentifier"),
+              fields.get("caName"),
               fields.get("serialNumber"),
-              certificate ? CertificateState.valueOf(fields.get("status")) : null,
+              certificate ? CertificateStatus.valueOf(fields.get("status")) : null,
               fields.get("crlNumber"),
               Instant.parse(fields.get("syncTime"))));
     } catch (IOException | RuntimeException e) {

@@ -12,8 +12,8 @@ import org.egovca.sync.Recipient;
  * ({@code asadmin create-system-properties} or {@code -D}): context parameters let several
  * receivers, each for its own e-gov system, run on one server.
  *
- * @param trustDirectory {@code egovca.receiver.trustDir}: one {@code <caIdentifier>.pem} per CA
- *     holding that CA's certificates (every key generation) and its root; default {@code
+ * @param trustDirectory {@code egovca.receiver.trustDir}: one {@code <caName>.pem} per CA holding
+ *     that CA's certificates (one per CA key) and its root; default {@code
  *     ${user.home}/.egov-ca/receiver/trust}
  * @param storeDirectory {@code egovca.receiver.storeDir}: the received messages; default {@code
  *     ${user.home}/.egov-ca/receiver/store}

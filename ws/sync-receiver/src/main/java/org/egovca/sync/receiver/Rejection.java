@@ -8,12 +8,12 @@ import org.egovca.sync.SyncFaultCode;
  *
  * @param operation syncCertificate or syncCrl
  * @param messageId the message id as received (possibly malformed; shortened), or null
- * @param caIdentifier the CA identifier as received (possibly malformed; shortened), or null
+ * @param caName the CA name as received (possibly malformed; shortened), or null
  */
 public record Rejection(
     Instant at,
     String operation,
     String messageId,
-    String caIdentifier,
+    String caName,
     SyncFaultCode code,
     String message) {}

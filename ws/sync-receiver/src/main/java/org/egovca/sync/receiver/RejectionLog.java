@@ -22,13 +22,13 @@ public final class RejectionLog {
    * Keeps a rejection, dropping the oldest beyond the last {@value #KEPT}; returns what it kept.
    */
   public synchronized Rejection record(
-      String operation, String messageId, String caIdentifier, SyncFaultCode code, String message) {
+      String operation, String messageId, String caName, SyncFaultCode code, String message) {
     if (recent.size() == KEPT) {
       recent.removeFirst();
     }
     Rejection rejection =
         new Rejection(
-            Instant.now(), operation, shortened(messageId), shortened(caIdentifier), code, message);
+            Instant.now(), operation, shortened(messageId), shortened(caName), code, message);
     recent.addLast(rejection);
     return rejection;
   }

@@ -2,7 +2,7 @@ package org.egovca.sync.receiver;
 
 import java.time.Instant;
 import org.egovca.sync.BusinessType;
-import org.egovca.sync.CertificateState;
+import org.egovca.sync.CertificateStatus;
 import org.egovca.sync.CertificateSync;
 import org.egovca.sync.CrlSync;
 
@@ -22,9 +22,9 @@ public record StoredMessage(
     Kind kind,
     String messageId,
     BusinessType businessType,
-    String caIdentifier,
+    String caName,
     String serialNumber,
-    CertificateState status,
+    CertificateStatus status,
     String crlNumber,
     Instant syncTime) {
 
@@ -41,7 +41,7 @@ public record StoredMessage(
         Kind.CERTIFICATE,
         message.messageId(),
         message.businessType(),
-        message.caIdentifier(),
+        message.caName(),
         message.serialNumber(),
         message.status(),
         null,
@@ -55,7 +55,7 @@ public record StoredMessage(
         Kind.CRL,
         message.messageId(),
         BusinessType.CRL,
-        message.caIdentifier(),
+        message.caName(),
         null,
         null,
         message.crlNumber(),

@@ -23,7 +23,7 @@ import org.egovca.sync.ws.SyncCrl;
 /**
  * What the receiver does with a message, in this order: read the fields (MALFORMED), rebuild the
  * canonical payload and verify the signature of the CA's sync signer with the certificates trusted
- * for the CA identifier (UNKNOWN_CA, NOT_SIGNED_BY_CA, SIGNED_BY_CA_KEY, NOT_A_SYNC_SIGNER,
+ * for the CA name (UNKNOWN_CA, NOT_SIGNED_BY_CA, SIGNED_BY_CA_KEY, NOT_A_SYNC_SIGNER,
  * SIGNER_NOT_VALID, BAD_SIGNATURE), check that the message is for this receiver's e-gov system
  * (WRONG_RECIPIENT: a message the CA made for another system, replayed here), check the certificate
  * or CRL inside against the CA and the fields (NOT_ISSUED_BY_CA, FIELD_MISMATCH), then store it
@@ -80,8 +80,7 @@ public final class SyncReceiver {
       CertificateSync message = read(request);
       byte[] signature = signature(request.getSignature());
       byte[] payload = CanonicalPayload.of(message);
-      List<X509CertificateHolder> caCertificates =
-          verify(message.caIdentifier(), payload, signature);
+      List<X509CertificateHolder> caCertificates = verify(message.caName(), payload, signature);
       forThisSystem(message.recipient());
       issuance.certificate(message, caCertificates);
       SyncOutcome outcome = stored(() -> store.store(message, payload, signature));
@@ -92,13 +91,13 @@ public final class SyncReceiver {
             outcome,
             message.messageId(),
             message.businessType(),
-            message.caIdentifier(),
+            message.caName(),
             message.serialNumber(),
             message.status()
           });
       return new Receipt(message.messageId(), outcome, payload);
     } catch (SyncRejectedException e) {
-      throw rejected("syncCertificate", request.getMessageId(), request.getCaIdentifier(), e);
+      throw rejected("syncCertificate", request.getMessageId(), request.getCaName(), e);
     }
   }
 
@@ -112,18 +111,17 @@ public final class SyncReceiver {
       CrlSync message = read(request);
       byte[] signature = signature(request.getSignature());
       byte[] payload = CanonicalPayload.of(message);
-      List<X509CertificateHolder> caCertificates =
-          verify(message.caIdentifier(), payload, signature);
+      List<X509CertificateHolder> caCertificates = verify(message.caName(), payload, signature);
       forThisSystem(message.recipient());
       issuance.crl(message, caCertificates);
       SyncOutcome outcome = stored(() -> store.store(message, payload, signature));
       LOG.log(
           Level.INFO,
           "{0} {1} CRL {2} of CA {3}",
-          new Object[] {outcome, message.messageId(), message.crlNumber(), message.caIdentifier()});
+          new Object[] {outcome, message.messageId(), message.crlNumber(), message.caName()});
       return new Receipt(message.messageId(), outcome, payload);
     } catch (SyncRejectedException e) {
-      throw rejected("syncCrl", request.getMessageId(), request.getCaIdentifier(), e);
+      throw rejected("syncCrl", request.getMessageId(), request.getCaName(), e);
     }
   }
 
@@ -169,14 +167,14 @@ public final class SyncReceiver {
     }
   }
 
-  private List<X509CertificateHolder> verify(String caIdentifier, byte[] payload, byte[] signature)
+  private List<X509CertificateHolder> verify(String caName, byte[] payload, byte[] signature)
       throws SyncRejectedException {
     try {
-      signatures.verify(caIdentifier, payload, signature);
+      signatures.verify(caName, payload, signature);
     } catch (SyncSignatureException e) {
       throw new SyncRejectedException(SyncFaultCode.of(e.reason()), e.getMessage());
     }
-    return trust.forCaIdentifier(caIdentifier);
+    return trust.forCaName(caName);
   }
 
   /**
@@ -211,14 +209,13 @@ public final class SyncReceiver {
   }
 
   private SyncRejectedException rejected(
-      String operation, String messageId, String caIdentifier, SyncRejectedException e) {
-    Rejection rejection =
-        rejections.record(operation, messageId, caIdentifier, e.code(), e.getMessage());
+      String operation, String messageId, String caName, SyncRejectedException e) {
+    Rejection rejection = rejections.record(operation, messageId, caName, e.code(), e.getMessage());
     LOG.log(
         Level.WARNING,
         "rejected {0} {1} of CA {2}: {3} {4}",
         new Object[] {
-          operation, rejection.messageId(), rejection.caIdentifier(), e.code(), e.getMessage()
+          operation, rejection.messageId(), rejection.caName(), e.code(), e.getMessage()
         });
     return e;
   }

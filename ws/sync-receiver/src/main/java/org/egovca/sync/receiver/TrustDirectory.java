@@ -19,8 +19,8 @@ import org.bouncycastle.openssl.PEMParser;
 import org.egovca.sync.TrustedCaCertificates;
 
 /**
- * The CAs this receiver trusts: a directory with one {@code <caIdentifier>.pem} per CA, holding one
- * or more PEM certificates (every key generation of that CA, and its root).
+ * The CAs this receiver trusts: a directory with one {@code <caName>.pem} per CA, holding one or
+ * more PEM certificates (one per key of that CA, and its root).
  *
  * <p>The operator installs or replaces a file while the receiver runs (after a CA key rollover,
  * say): each lookup compares the file's modification time and size with what was read last and
@@ -39,8 +39,8 @@ public final class TrustDirectory implements TrustedCaCertificates {
   }
 
   @Override
-  public List<X509CertificateHolder> forCaIdentifier(String caIdentifier) {
-    Path file = directory.resolve(caIdentifier + ".pem").normalize();
+  public List<X509CertificateHolder> forCaName(String caName) {
+    Path file = directory.resolve(caName + ".pem").normalize();
     if (!directory.equals(file.getParent())) {
       return List.of();
     }
@@ -48,19 +48,19 @@ public final class TrustDirectory implements TrustedCaCertificates {
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
-      read.remove(caIdentifier);
+      read.remove(caName);
       return List.of();
     } catch (IOException e) {
       LOG.log(Level.WARNING, "cannot read the trust file {0}: {1}", new Object[] {file, e});
       return List.of();
     }
-    Snapshot last = read.get(caIdentifier);
+    Snapshot last = read.get(caName);
     if (last != null && last.isOf(attributes)) {
       return last.certificates();
     }
     Snapshot current =
         new Snapshot(attributes.lastModifiedTime(), attributes.size(), certificates(file));
-    read.put(caIdentifier, current);
+    read.put(caName, current);
     return current.certificates();
   }
 

@@ -238,7 +238,7 @@ class CertificateSyncEndpointTest {
         m.messageId(),
         m.recipient(),
         m.businessType(),
-        m.caIdentifier(),
+        m.caName(),
         holder,
         m.certificate(),
         m.serialNumber(),

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.egovca.sync.BusinessType;
 import org.egovca.sync.CanonicalPayload;
-import org.egovca.sync.CertificateState;
+import org.egovca.sync.CertificateStatus;
 import org.egovca.sync.CertificateSync;
 import org.egovca.sync.CrlSync;
 import org.egovca.sync.SyncOutcome;
@@ -126,12 +126,12 @@ class MessageStoreTest {
     CertificateSync issued = TestMessages.issued(CA, "iFutureCA");
     Instant revokedAt = issued.syncTime().plusSeconds(60);
     CertificateSync revoked =
-        update(issued, BusinessType.REVOKE, CertificateState.REVOKED, revokedAt, revokedAt);
+        update(issued, BusinessType.REVOKE, CertificateStatus.REVOKED, revokedAt, revokedAt);
     CertificateSync lateGood =
-        update(issued, BusinessType.RENEW, CertificateState.GOOD, null, revokedAt.plusSeconds(60));
+        update(issued, BusinessType.RENEW, CertificateStatus.GOOD, null, revokedAt.plusSeconds(60));
     store(store, issued);
     assertEquals(
-        CertificateState.GOOD,
+        CertificateStatus.GOOD,
         store.latestState("iFutureCA", issued.serialNumber()).orElseThrow().status());
     store(store, revoked);
     store(store, lateGood);
@@ -146,14 +146,14 @@ class MessageStoreTest {
   private static CertificateSync update(
       CertificateSync m,
       BusinessType businessType,
-      CertificateState status,
+      CertificateStatus status,
       Instant revokedAt,
       Instant syncTime) {
     return new CertificateSync(
         UUID.randomUUID().toString(),
         m.recipient(),
         businessType,
-        m.caIdentifier(),
+        m.caName(),
         m.holder(),
         m.certificate(),
         m.serialNumber(),

@@ -122,7 +122,7 @@ class SyncMessageFuzzTest {
       SyncCrl crl = new SyncCrl();
       crl.setMessageId(data.consumeString(40));
       crl.setBusinessType(CrlBusinessType.CRL);
-      crl.setCaIdentifier(data.consumeBoolean() ? "iFutureCA" : data.consumeString(20));
+      crl.setCaName(data.consumeBoolean() ? "iFutureCA" : data.consumeString(20));
       crl.setRecipient(recipient(data));
       crl.setCrlNumber(data.consumeString(20));
       crl.setThisUpdate(time(data));
@@ -135,7 +135,7 @@ class SyncMessageFuzzTest {
       SyncCertificate certificate = new SyncCertificate();
       certificate.setMessageId(data.consumeString(40));
       certificate.setBusinessType(data.pickValue(CertificateBusinessType.values()));
-      certificate.setCaIdentifier(data.consumeBoolean() ? "iFutureCA" : data.consumeString(20));
+      certificate.setCaName(data.consumeBoolean() ? "iFutureCA" : data.consumeString(20));
       certificate.setRecipient(recipient(data));
       HolderBasicInfo holder = new HolderBasicInfo();
       holder.setSubjectDn(data.consumeString(100));

@@ -24,23 +24,22 @@ class TrustDirectoryTest {
     TrustFiles.install(directory, "iFutureCA", CA, ROOT);
     assertEquals(
         List.of(CA.certificate(), ROOT.certificate()),
-        new TrustDirectory(directory).forCaIdentifier("iFutureCA"));
+        new TrustDirectory(directory).forCaName("iFutureCA"));
   }
 
   @Test
   void aFileThatAppearsOrChangesCountsFromTheNextLookup() throws IOException {
     TrustDirectory trust = new TrustDirectory(directory);
-    assertEquals(List.of(), trust.forCaIdentifier("iFutureCA"));
+    assertEquals(List.of(), trust.forCaName("iFutureCA"));
     TrustFiles.install(directory, "iFutureCA", CA);
-    assertEquals(List.of(CA.certificate()), trust.forCaIdentifier("iFutureCA"));
-    TestCa rolledOver = CA.nextGeneration();
+    assertEquals(List.of(CA.certificate()), trust.forCaName("iFutureCA"));
+    TestCa rolledOver = CA.nextKey();
     TrustFiles.install(directory, "iFutureCA", rolledOver, CA);
     Files.setLastModifiedTime(
         directory.resolve("iFutureCA.pem"), FileTime.from(Instant.now().plusSeconds(5)));
-    assertEquals(
-        List.of(rolledOver.certificate(), CA.certificate()), trust.forCaIdentifier("iFutureCA"));
+    assertEquals(List.of(rolledOver.certificate(), CA.certificate()), trust.forCaName("iFutureCA"));
     Files.delete(directory.resolve("iFutureCA.pem"));
-    assertEquals(List.of(), trust.forCaIdentifier("iFutureCA"));
+    assertEquals(List.of(), trust.forCaName("iFutureCA"));
   }
 
   @Test
@@ -48,7 +47,7 @@ class TrustDirectoryTest {
     Files.writeString(
         directory.resolve("iFutureCA.pem"),
         "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
-    assertEquals(List.of(), new TrustDirectory(directory).forCaIdentifier("iFutureCA"));
+    assertEquals(List.of(), new TrustDirectory(directory).forCaName("iFutureCA"));
   }
 
   @Test
@@ -56,6 +55,6 @@ class TrustDirectoryTest {
     TrustFiles.install(directory, "iFutureCA", CA);
     Path inner = directory.resolve("inner");
     Files.createDirectories(inner);
-    assertEquals(List.of(), new TrustDirectory(inner).forCaIdentifier("../iFutureCA"));
+    assertEquals(List.of(), new TrustDirectory(inner).forCaName("../iFutureCA"));
   }
 }

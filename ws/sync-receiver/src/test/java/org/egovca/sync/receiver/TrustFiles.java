@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.egovca.sync.testing.TestCa;
 
-/** Writes trust files the way an integrator installs them: {@code <caIdentifier>.pem}. */
+/** Writes trust files the way an integrator installs them: {@code <caName>.pem}. */
 final class TrustFiles {
 
   private TrustFiles() {}
 
-  static void install(Path directory, String caIdentifier, TestCa... cas) throws IOException {
+  static void install(Path directory, String caName, TestCa... cas) throws IOException {
     StringWriter text = new StringWriter();
     try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
       for (TestCa ca : cas) {
@@ -22,6 +22,6 @@ final class TrustFiles {
     }
     Files.createDirectories(directory);
     Files.writeString(
-        directory.resolve(caIdentifier + ".pem"), text.toString(), StandardCharsets.US_ASCII);
+        directory.resolve(caName + ".pem"), text.toString(), StandardCharsets.US_ASCII);
   }
 }

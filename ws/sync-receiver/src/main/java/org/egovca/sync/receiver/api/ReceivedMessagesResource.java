@@ -22,8 +22,7 @@ import org.egovca.sync.receiver.SyncReceiver;
 /**
  * Read-only views of the receiver: {@code GET messages} (stored messages in arrival order), {@code
  * GET rejections} (recent refusals, oldest first), {@code GET duplicates} (messages received again)
- * and {@code GET certificates/{caIdentifier}/{serialNumber}} (the latest known state of one
- * certificate).
+ * and {@code GET certificates/{caName}/{serialNumber}} (the latest known state of one certificate).
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,14 +65,13 @@ public class ReceivedMessagesResource {
   }
 
   @GET
-  @Path("certificates/{caIdentifier}/{serialNumber}")
+  @Path("certificates/{caName}/{serialNumber}")
   public JsonObject certificate(
-      @PathParam("caIdentifier") String caIdentifier,
-      @PathParam("serialNumber") String serialNumber) {
+      @PathParam("caName") String caName, @PathParam("serialNumber") String serialNumber) {
     return receiver
         .get()
         .store()
-        .latestState(caIdentifier, serialNumber)
+        .latestState(caName, serialNumber)
         .map(ReceivedMessagesResource::json)
         .orElseThrow(NotFoundException::new);
   }
@@ -85,7 +83,7 @@ public class ReceivedMessagesResource {
             .add("messageId", message.messageId())
             .add("kind", message.kind().name())
             .add("businessType", message.businessType().name())
-            .add("caIdentifier", message.caIdentifier());
+            .add("caName", message.caName());
     if (message.kind() == StoredMessage.Kind.CERTIFICATE) {
       object.add("serialNumber", message.serialNumber()).add("status", message.status().name());
     } else {
@@ -107,8 +105,8 @@ public class ReceivedMessagesResource {
     if (rejection.messageId() != null) {
       object.add("messageId", rejection.messageId());
     }
-    if (rejection.caIdentifier() != null) {
-      object.add("caIdentifier", rejection.caIdentifier());
+    if (rejection.caName() != null) {
+      object.add("caName", rejection.caName());
     }
     return object.build();
   }

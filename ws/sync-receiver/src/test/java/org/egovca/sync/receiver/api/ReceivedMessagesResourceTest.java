@@ -37,8 +37,7 @@ class ReceivedMessagesResourceTest {
     receiver =
         new SyncReceiver(
             TestMessages.RECIPIENT,
-            caIdentifier ->
-                caIdentifier.equals("iFutureCA") ? List.of(CA.certificate()) : List.of(),
+            caName -> caName.equals("iFutureCA") ? List.of(CA.certificate()) : List.of(),
             MessageStore.open(store),
             new RejectionLog());
     resource = new ReceivedMessagesResource(() -> receiver);
@@ -57,7 +56,7 @@ class ReceivedMessagesResourceTest {
     assertEquals(certificate.messageId(), first.getString("messageId"));
     assertEquals("CERTIFICATE", first.getString("kind"));
     assertEquals("ISSUE", first.getString("businessType"));
-    assertEquals("iFutureCA", first.getString("caIdentifier"));
+    assertEquals("iFutureCA", first.getString("caName"));
     assertEquals(certificate.serialNumber(), first.getString("serialNumber"));
     assertEquals("GOOD", first.getString("status"));
     assertFalse(first.containsKey("crlNumber"));
@@ -80,6 +79,6 @@ class ReceivedMessagesResourceTest {
     assertEquals(SyncFaultCode.MALFORMED.name(), rejection.getString("code"));
     assertEquals("syncCrl", rejection.getString("operation"));
     assertEquals(crl.messageId(), rejection.getString("messageId"));
-    assertEquals("iFutureCA", rejection.getString("caIdentifier"));
+    assertEquals("iFutureCA", rejection.getString("caName"));
   }
 }

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Key generations of a CA: what a rollover changes and what a retired key keeps. */
-class CaKeyGenerationTest {
+/** The keys of a CA by index: what a rollover changes and what a retired key keeps. */
+class CaKeyIndexTest {
 
   private static final Instant NOW = Instant.parse("2026-11-24T00:00:00Z");
 
@@ -34,10 +34,10 @@ class CaKeyGenerationTest {
     RetiredCaKey retired = new RetiredCaKey(ca, new byte[] {7}, new byte[] {8}, NOW);
     ca.rollOver("ca-2", BigInteger.TWO, NOW, NOW.plus(Duration.ofDays(3650)), new byte[] {2});
 
-    assertEquals(2, ca.getKeyGeneration());
+    assertEquals(2, ca.getKeyIndex());
     assertEquals("ca-2", ca.getKeyAlias());
     assertArrayEquals(new byte[] {2}, ca.getEncoded());
-    assertEquals(1, retired.getKeyGeneration());
+    assertEquals(1, retired.getKeyIndex());
     assertEquals("ca-1", retired.getKeyAlias());
     assertArrayEquals(new byte[] {1}, retired.getCertificate());
     assertArrayEquals(new byte[] {7}, retired.getNewWithOld());
@@ -53,7 +53,7 @@ class CaKeyGenerationTest {
   }
 
   @Test
-  void certificatesAndCrlsRecordTheKeyGenerationThatSignedThem() {
+  void certificatesAndCrlsRecordTheIndexOfTheKeyThatSignedThem() {
     CertificateAuthority ca = ca();
     ca.rollOver("ca-2", BigInteger.TWO, NOW, NOW.plus(Duration.ofDays(3650)), new byte[] {2});
     IssuedCertificate certificate =
@@ -70,11 +70,11 @@ class CaKeyGenerationTest {
             new byte[] {3},
             "test",
             NOW);
-    assertEquals(2, certificate.getCaKeyGeneration());
+    assertEquals(2, certificate.getCaKeyIndex());
 
     IssuedCrl oldKeyCrl =
         IssuedCrl.complete(ca, 1, 5, NOW, NOW.plusSeconds(3600), 0, new byte[] {4}, "test");
-    assertEquals(1, oldKeyCrl.getKeyGeneration());
+    assertEquals(1, oldKeyCrl.getCaKeyIndex());
     assertThrows(
         IllegalArgumentException.class,
         () -> IssuedCrl.complete(ca, 3, 6, NOW, NOW.plusSeconds(3600), 0, new byte[] {4}, "test"));
