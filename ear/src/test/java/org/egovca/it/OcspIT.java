@@ -187,7 +187,7 @@ class OcspIT {
   }
 
   @Test
-  void openSslSeesAnRsaSubscriberCertificateGoodThenRevoked(CaServer server) throws Exception {
+  void openSslSeesAnRsaHolderCertificateGoodThenRevoked(CaServer server) throws Exception {
     RaSoapClient client = new RaSoapClient(Tls.raClient(server), server.httpsBase());
     RaSoapClient.Answer answer =
         client.issueCertificate(

@@ -86,6 +86,7 @@ class ProfileIT {
             true,
             ",O=某市税务局,C=CN",
             "",
+            // RaService's kind of an organisation code keeps GM/T 0015's spelling
             Map.of("ORGANIZATION_CODE", "M000100Y4", "TAXATION", "91350100M000100Y43"),
             List.of("1.2.156.10260.4.1.4", "1.2.156.10260.4.1.5"),
             null),

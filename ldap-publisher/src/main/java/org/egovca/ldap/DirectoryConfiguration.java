@@ -60,8 +60,8 @@ public final class DirectoryConfiguration {
    * A PEM file of the CA certificates trusted for an {@code ldaps://} directory (the CA that issued
    * the directory's server certificate, or that certificate itself); required for {@code ldaps://}.
    * Nothing else is trusted: not the JVM's or the server's trust store, which holds this CA's own
-   * RSA TLS CA, the issuer of subscribers' TLS server certificates. The server's certificate must
-   * also name the URL's host.
+   * RSA TLS CA, the issuer of holders' TLS server certificates. The server's certificate must also
+   * name the URL's host.
    */
   public static final String TRUSTED_CERTIFICATES = "egovca.ldap.tls.trustedCertificates";
 

@@ -39,8 +39,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * <p>The trusted CAs are exactly the PEM bundle that {@value
  * DirectoryConfiguration#TRUSTED_CERTIFICATES} names, as {@code TLS_CACERT} does for OpenLDAP's
  * tools; never the JVM's trust store (Payara's), which holds this CA's own RSA TLS CA: it issues
- * TLS server certificates to subscribers, so one of them for the directory's host name could
- * otherwise take the publisher's connection and its bind password.
+ * TLS server certificates to holders, so one of them for the directory's host name could otherwise
+ * take the publisher's connection and its bind password.
  */
 final class ServerTrust {
 

@@ -297,8 +297,8 @@ class SlapdPublishingTest {
 
   /**
    * The server's trust store holds the CA's own RSA TLS CA, which issues TLS server certificates to
-   * subscribers: a server certificate from it for the directory's host must not get the bind
-   * password. Here the JVM trusts the master's CA; the publisher still trusts only its anchors.
+   * holders: a server certificate from it for the directory's host must not get the bind password.
+   * Here the JVM trusts the master's CA; the publisher still trusts only its anchors.
    */
   @Test
   void theServersTrustStoreIsNeverTrustedForLdaps() throws Exception {

@@ -4,8 +4,8 @@ package org.egovca.hsm;
  * Asymmetric key types a {@link CryptoToken} can generate and use.
  *
  * <p>SM2 is the national algorithm mandated for e-government certificates; RSA stays available for
- * relying parties that cannot yet validate SM2. Which algorithm a CA or subscriber profile may use
- * is decided by the profile, not by the token.
+ * relying parties that cannot yet validate SM2. Which algorithm a CA or holder profile may use is
+ * decided by the profile, not by the token.
  */
 public enum KeyAlgorithm {
   /** SM2 on the curve sm2p256v1 (GB/T 32918, GM/T 0003). */
@@ -13,8 +13,8 @@ public enum KeyAlgorithm {
   /** RSA with a 2048-bit modulus. */
   RSA_2048("RSA 2048", 2048),
   /**
-   * RSA with a 1024-bit modulus. Legacy: only for subscriber profiles that explicitly allow it,
-   * never for CA keys.
+   * RSA with a 1024-bit modulus. Legacy: only for holder profiles that explicitly allow it, never
+   * for CA keys.
    */
   RSA_1024("RSA 1024 (legacy)", 1024),
   /** RSA with a 4096-bit modulus. */

@@ -41,10 +41,10 @@ public class CertificatePage extends ConsolePage {
     }
   }
 
-  public String forceRevoke() {
+  public String forceRevocation() {
     if (!perform(
         REVOKE,
-        () -> review.forceRevoke(token(), detail.serialNumberHex(), revocationReason, note))) {
+        () -> review.forceRevocation(token(), detail.serialNumberHex(), revocationReason, note))) {
       return null;
     }
     Feedback.info("certificate.revoked");

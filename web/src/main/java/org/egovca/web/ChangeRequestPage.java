@@ -29,7 +29,7 @@ public class ChangeRequestPage extends ConsolePage {
   @EJB private RaQueries queries;
 
   private String serial;
-  private ApplicationKind kind = ApplicationKind.RENEWAL;
+  private ApplicationKind kind = ApplicationKind.RENEW;
   private CertificateDetail certificate;
   private String pkcs10;
   private String renewalProof;
@@ -46,8 +46,8 @@ public class ChangeRequestPage extends ConsolePage {
 
   /** Shows the certificate the request is for, when the page was opened for one. */
   public void open() {
-    if (kind == null || kind == ApplicationKind.NEW_CERTIFICATE) {
-      kind = ApplicationKind.RENEWAL;
+    if (kind == null || kind == ApplicationKind.ISSUE) {
+      kind = ApplicationKind.RENEW;
     }
     lookUp();
   }
@@ -67,11 +67,11 @@ public class ChangeRequestPage extends ConsolePage {
     ChangeRequestForm form =
         new ChangeRequestForm(
             serial,
-            kind == ApplicationKind.REVOCATION ? null : pkcs10,
-            kind == ApplicationKind.REVOCATION ? null : renewalProof,
-            kind == ApplicationKind.REVOCATION ? null : renewalProofSignature,
-            kind == ApplicationKind.REVOCATION ? revocationReason : null,
-            kind == ApplicationKind.REVOCATION ? initiator : null,
+            kind == ApplicationKind.REVOKE ? null : pkcs10,
+            kind == ApplicationKind.REVOKE ? null : renewalProof,
+            kind == ApplicationKind.REVOKE ? null : renewalProofSignature,
+            kind == ApplicationKind.REVOKE ? revocationReason : null,
+            kind == ApplicationKind.REVOKE ? initiator : null,
             requesterName,
             idDocumentType,
             idDocumentNumber,
@@ -93,7 +93,7 @@ public class ChangeRequestPage extends ConsolePage {
   }
 
   public boolean isRevocation() {
-    return kind == ApplicationKind.REVOCATION;
+    return kind == ApplicationKind.REVOKE;
   }
 
   public boolean isRekey() {

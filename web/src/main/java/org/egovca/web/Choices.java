@@ -33,7 +33,7 @@ public class Choices {
 
   /** What a request for an existing certificate can ask for. */
   public List<ApplicationKind> getChangeKinds() {
-    return List.of(ApplicationKind.RENEWAL, ApplicationKind.REKEY, ApplicationKind.REVOCATION);
+    return List.of(ApplicationKind.RENEW, ApplicationKind.REKEY, ApplicationKind.REVOKE);
   }
 
   public List<FeeStatus> getFeeStatuses() {

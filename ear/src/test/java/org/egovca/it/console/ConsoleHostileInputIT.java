@@ -295,7 +295,7 @@ class ConsoleHostileInputIT {
 
     // a revocation request's requester: stored and shown as text
     ConsoleFixture.Issued sample = fixture.sample();
-    clerk.open("change-request.xhtml?kind=REVOCATION&serial=" + sample.serial());
+    clerk.open("change-request.xhtml?kind=REVOKE&serial=" + sample.serial());
     clerk.select("change:revocationReason", "E_KEY_COMPROMISE");
     clerk.setValue("change:requesterName", MARKUP);
     clerk.setValue("change:idDocumentNumber", Pki.residentId("11010819800101001"));

@@ -182,7 +182,7 @@ class ConsoleWorkflowIT {
     clerk.browser().waitForUrlContaining("/change-request.xhtml");
     clerk.browser().waitVisible(By.id("change:revocationReason"));
     clerk.assertClean();
-    assertEquals("REVOCATION", selected(clerk, "change:kind"));
+    assertEquals("REVOKE", selected(clerk, "change:kind"));
     assertEquals(issuedSerial, clerk.find("change:serial").getAttribute("value"));
     assertTrue(clerk.text("change:certificate-subject").contains("CN=" + HOLDER));
     clerk.select("change:revocationReason", "H_HOLDER_REQUEST");
@@ -196,7 +196,7 @@ class ConsoleWorkflowIT {
     clerk.submit("change:submit");
     long id = clerk.applicationId();
     assertEquals(Texts.zh("enum.ApplicationState.SUBMITTED"), clerk.text("state"));
-    assertEquals(Texts.zh("enum.ApplicationKind.REVOCATION"), clerk.text("kind"));
+    assertEquals(Texts.zh("enum.ApplicationKind.REVOKE"), clerk.text("kind"));
     clerk.open("certificate.xhtml?serial=" + issuedSerial);
     assertEquals(
         Texts.zh("enum.CertificateStatus.GOOD"),

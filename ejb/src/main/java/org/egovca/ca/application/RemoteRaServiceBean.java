@@ -214,9 +214,8 @@ public class RemoteRaServiceBean implements RemoteRaService {
           UNKNOWN_CERTIFICATE, "serial must be a positive hexadecimal certificate serial number");
     }
     IssuedCertificate certificate = issuedCertificates.find(parsed);
-    boolean subscriber =
-        profiles.require(certificate.getProfile()).type().isSubscriberCertificate();
-    if (!subscriber || !Objects.equals(certificate.getRaClientId(), client.getId())) {
+    boolean holder = profiles.require(certificate.getProfile()).type().isHolderCertificate();
+    if (!holder || !Objects.equals(certificate.getRaClientId(), client.getId())) {
       throw new Refusal(
           NOT_AUTHORIZED,
           "certificate "

@@ -153,7 +153,7 @@ public class VettedIssuance {
             name -> {
               throw new Refusal(
                   INVALID_SUBJECT,
-                  "a subscriber's certificate may not name this CA's own host ("
+                  "a holder's certificate may not name this CA's own host ("
                       + name
                       + "): its holder could stand in for the CA's HTTPS service, which its"
                       + " callers trust through the same RSA CA");

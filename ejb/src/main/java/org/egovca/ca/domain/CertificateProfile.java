@@ -15,10 +15,10 @@ import org.egovca.hsm.KeyAlgorithm;
  * @param name the profile name used by RA clients (for example {@code personal-sign})
  * @param version the version; a changed definition is a new version, never an edit
  * @param type the certificate type of CPS §6.1.2
- * @param purpose signing or encryption key (fixes the key usage of subscriber certificates)
+ * @param purpose signing or encryption key (fixes the key usage of holder certificates)
  * @param remoteRa whether RAs may request it (service and CA profiles are for the CA's own use)
  * @param subjectNames required and allowed DN attributes
- * @param keyAlgorithms subscriber key algorithms accepted
+ * @param keyAlgorithms holder key algorithms accepted
  * @param legacyKeys set when the profile accepts RSA-1024, which only a legacy profile may do
  * @param validity certificate lifetime (cut at the CA's own expiry)
  * @param keyUsage RFC 5280 key usage bits, always marked critical (dual-certificate model)

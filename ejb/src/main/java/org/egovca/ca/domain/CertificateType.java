@@ -21,10 +21,10 @@ public enum CertificateType {
   CA;
 
   /**
-   * Whether certificates of this type belong to subscribers (CPS §6.1.2), whom the RAs serve; the
-   * CA's own service and CA certificates are not theirs to revoke, renew or re-key.
+   * Whether certificates of this type belong to holders (CPS §6.1.2), whom the RAs serve; the CA's
+   * own service and CA certificates are not theirs to revoke, renew or re-key.
    */
-  public boolean isSubscriberCertificate() {
+  public boolean isHolderCertificate() {
     return this != SERVICE && this != CA;
   }
 }

@@ -7,7 +7,7 @@ final class CheckCharacters {
     7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2
   };
   private static final String ID_CARD_CHECK = "10X98765432";
-  private static final int[] ORGANIZATION_CODE_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
+  private static final int[] ORGANISATION_CODE_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
   private static final String USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
   private static final int[] USCC_WEIGHTS = {
     1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
@@ -24,11 +24,11 @@ final class CheckCharacters {
     return number.charAt(17) == ID_CARD_CHECK.charAt(sum % 11);
   }
 
-  /** GB 11714 over a 9-character organization code (8 characters and the check). */
-  static boolean organizationCode(String code) {
+  /** GB 11714 over a 9-character organisation code (8 characters and the check). */
+  static boolean organisationCode(String code) {
     int sum = 0;
     for (int i = 0; i < 8; i++) {
-      sum += Character.digit(code.charAt(i), 36) * ORGANIZATION_CODE_WEIGHTS[i];
+      sum += Character.digit(code.charAt(i), 36) * ORGANISATION_CODE_WEIGHTS[i];
     }
     int check = 11 - sum % 11;
     char expected = check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check);

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One identifier of a certificate holder from the application data (an ID card number, an
- * organization code, …), written into the GM/T 0015 identity extensions.
+ * organisation code, …), written into the GM/T 0015 identity extensions.
  */
 public record HolderIdentifier(IdentifierKind kind, String value) {
 

@@ -19,7 +19,7 @@ public enum IdentifierKind {
   /** 企业工商注册号 (the 15-digit registration number before the unified code). */
   IC_REGISTRATION("[0-9]{13}|[0-9]{15}", "13 or 15 digits"),
   /** 组织机构代码, GB 11714: 8 characters and a MOD 11 check character. */
-  ORGANIZATION_CODE("[0-9A-Z]{8}-?[0-9X]", "8 digits or capital letters and a check character"),
+  ORGANISATION_CODE("[0-9A-Z]{8}-?[0-9X]", "8 digits or capital letters and a check character"),
   /** 企业税号 (taxpayer identification number). */
   TAXATION("[0-9A-Z]{15,20}", "15 to 20 digits or capital letters"),
   /** 统一社会信用代码, GB 32100: 18 characters and a MOD 31 check character. */
@@ -43,7 +43,7 @@ public enum IdentifierKind {
     boolean checked =
         switch (this) {
           case RESIDENT_ID_CARD -> CheckCharacters.residentIdCard(value);
-          case ORGANIZATION_CODE -> CheckCharacters.organizationCode(value.replace("-", ""));
+          case ORGANISATION_CODE -> CheckCharacters.organisationCode(value.replace("-", ""));
           case UNIFIED_SOCIAL_CREDIT_CODE -> CheckCharacters.unifiedSocialCreditCode(value);
           default -> true;
         };

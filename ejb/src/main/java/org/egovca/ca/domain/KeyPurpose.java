@@ -3,8 +3,8 @@ package org.egovca.ca.domain;
 import org.bouncycastle.asn1.x509.KeyUsage;
 
 /**
- * Whether a subscriber certificate certifies a signing or an encryption key (the dual-certificate
- * model of GM/T 0015), which fixes its key usage; service and CA certificates set their own.
+ * Whether a holder certificate certifies a signing or an encryption key (the dual-certificate model
+ * of GM/T 0015), which fixes its key usage; service and CA certificates set their own.
  */
 public enum KeyPurpose {
   SIGNING(KeyUsage.digitalSignature | KeyUsage.nonRepudiation),

@@ -43,8 +43,11 @@ public final class IdentityExtensions {
       new ASN1ObjectIdentifier("1.2.156.10260.4.1.2");
   public static final ASN1ObjectIdentifier IC_REGISTRATION_NUMBER =
       new ASN1ObjectIdentifier("1.2.156.10260.4.1.3");
+
+  /** GM/T 0015's id-OrganizationCode, named as the standard spells it. */
   public static final ASN1ObjectIdentifier ORGANIZATION_CODE =
       new ASN1ObjectIdentifier("1.2.156.10260.4.1.4");
+
   public static final ASN1ObjectIdentifier TAXATION_NUMBER =
       new ASN1ObjectIdentifier("1.2.156.10260.4.1.5");
   public static final ASN1ObjectIdentifier RESIDENT_ID_CARD_2023 = IDENTIFY_CODE.branch("1");
@@ -72,7 +75,7 @@ public final class IdentityExtensions {
       case PASSPORT -> edition == IdentityEdition.GMT0015_2012 ? IDENTIFY_CODE : PASSPORT_2023;
       case SOCIAL_INSURANCE -> INSURANCE_NUMBER;
       case IC_REGISTRATION -> IC_REGISTRATION_NUMBER;
-      case ORGANIZATION_CODE -> ORGANIZATION_CODE;
+      case ORGANISATION_CODE -> ORGANIZATION_CODE;
       case TAXATION -> TAXATION_NUMBER;
       case UNIFIED_SOCIAL_CREDIT_CODE -> UNIFIED_SOCIAL_CREDIT_CODE;
     };

@@ -31,7 +31,7 @@ import org.egovca.ca.domain.RaClient;
  * An e-gov system of one application unit (CPS §7.3.2, R19): where it takes certificate and CRL
  * sync messages (R21, R22), which business types it wants, in real time or in batches, and the
  * client account with which it calls the query service (R23). It receives and sees only the
- * certificates of its unit; CRLs are public and go to every subscriber of CRL.
+ * certificates of its unit; CRLs are public and go to every e-gov system subscribed to them.
  *
  * <p>Its endpoint is {@code https://}, with the certificates the CA trusts for its server ({@link
  * ServerTrustAnchors}): the receipts that end the CA's retries are authentic only over TLS to the

@@ -22,10 +22,10 @@ import org.bouncycastle.util.io.pem.PemWriter;
  * The certificates the CA trusts for one e-gov system's HTTPS sync endpoint, and nothing else: the
  * CA certificate(s) that issued the system's server certificate, or the server certificate itself
  * (pinning it). Never the server's trust store, which holds this CA's own RSA TLS CA: it issues TLS
- * server certificates to subscribers through the RA, so trusting it for the CA's outgoing
- * connections would let anyone with such a certificate for the system's host name take the
- * deliveries and answer for the system. Given as PEM at registration; checked before it is parsed
- * (size, number of certificates), kept as PEM.
+ * server certificates to holders through the RA, so trusting it for the CA's outgoing connections
+ * would let anyone with such a certificate for the system's host name take the deliveries and
+ * answer for the system. Given as PEM at registration; checked before it is parsed (size, number of
+ * certificates), kept as PEM.
  */
 public final class ServerTrustAnchors {
 

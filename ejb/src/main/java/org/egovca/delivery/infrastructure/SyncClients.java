@@ -14,7 +14,7 @@ import org.egovca.sync.SyncClient;
  * One SOAP client per e-gov system endpoint and trust, kept for the life of the application:
  * creating a client parses the bundled WSDL, which costs far more than a call. An {@code https://}
  * client trusts exactly the system's server trust anchors, never the server's trust store (which
- * holds this CA's own RSA TLS CA, the issuer of subscribers' server certificates); a plain {@code
+ * holds this CA's own RSA TLS CA, the issuer of holders' server certificates); a plain {@code
  * http://} one exists only for a system an administrator allowed it for. Timeouts are bounded so
  * that a system that hangs costs its own channel a few seconds, never a worker thread for good.
  */

@@ -123,7 +123,7 @@ public class ApplicationDesk {
     Operator clerk =
         access.require(
             token, Permission.ENTER_APPLICATION, AuditAction.APPLICATION_SUBMITTED, null);
-    if (kind == null || kind == ApplicationKind.NEW_CERTIFICATE) {
+    if (kind == null || kind == ApplicationKind.ISSUE) {
       throw Refusal.invalid(
           "kind",
           "change.kind",
@@ -135,7 +135,7 @@ public class ApplicationDesk {
             kind,
             form,
             serial ->
-                applications.subscriberCertificate(
+                applications.holderCertificate(
                     serial, ConsoleAccess.actor(clerk), AuditAction.APPLICATION_SUBMITTED));
     FormText.all(
         List.of(
@@ -187,9 +187,7 @@ public class ApplicationDesk {
   private void acceptProof(
       ApplicationKind kind, IssuedCertificate target, String pkcs10, RenewalProof proof) {
     RenewalProof.Operation operation =
-        kind == ApplicationKind.RENEWAL
-            ? RenewalProof.Operation.RENEW
-            : RenewalProof.Operation.REKEY;
+        kind == ApplicationKind.RENEW ? RenewalProof.Operation.RENEW : RenewalProof.Operation.REKEY;
     try {
       renewal.requireProof(target.getSerialNumber(), pkcs10, proof, operation);
       renewalProofs.accept(proof);

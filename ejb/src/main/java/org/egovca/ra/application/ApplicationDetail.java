@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.egovca.ra.domain.Applicant;
 import org.egovca.ra.domain.Application;
+import org.egovca.ra.domain.ApplicationAction;
 import org.egovca.ra.domain.ApplicationDocument;
 import org.egovca.ra.domain.ApplicationState;
 import org.egovca.ra.domain.DocumentKind;
@@ -47,7 +48,8 @@ public record ApplicationDetail(
       implements Serializable {}
 
   /** One step of the history. */
-  public record Step(Instant at, String actor, String action, ApplicationState state, String note)
+  public record Step(
+      Instant at, String actor, ApplicationAction action, ApplicationState state, String note)
       implements Serializable {}
 
   public ApplicationState state() {

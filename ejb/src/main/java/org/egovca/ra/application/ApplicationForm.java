@@ -112,7 +112,7 @@ public class ApplicationForm implements Serializable {
   /** Whether the applicant consents to the certificate being published in the directory. */
   private boolean publishConsent;
 
-  /** The subscriber agreement (CPS §6.1.4.2.1). */
+  /** The holder agreement (CPS §6.1.4.2.1). */
   @AssertTrue(message = "{application.agreement}")
   private boolean agreementAccepted;
 

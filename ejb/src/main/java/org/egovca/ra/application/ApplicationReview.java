@@ -30,6 +30,7 @@ import org.egovca.ca.x509.RenewalProof;
 import org.egovca.ra.domain.Applicant;
 import org.egovca.ra.domain.ApplicantNotice;
 import org.egovca.ra.domain.Application;
+import org.egovca.ra.domain.ApplicationAction;
 import org.egovca.ra.domain.ApplicationKind;
 import org.egovca.ra.domain.ApplicationState;
 import org.egovca.ra.domain.Operator;
@@ -85,7 +86,7 @@ public class ApplicationReview {
                 : " serial=" + application.getCertificate().getSerialNumberHex()));
     notices.queue(
         application,
-        application.getKind() == ApplicationKind.REVOCATION
+        application.getKind() == ApplicationKind.REVOKE
             ? ApplicantNotice.Kind.REVOCATION
             : ApplicantNotice.Kind.APPROVAL);
     return ApplicationDetail.of(application, now);
@@ -120,7 +121,8 @@ public class ApplicationReview {
    * Revokes a certificate on the RA's own authority (CPS §6.1.4.8.2: forced revocation), with a
    * mandatory justification; audited as FORCED_REVOCATION, the holder is notified.
    */
-  public CertificateSummary forceRevoke(String token, String serial, String reason, String note) {
+  public CertificateSummary forceRevocation(
+      String token, String serial, String reason, String note) {
     Operator reviewer =
         access.require(
             token, Permission.FORCE_REVOCATION, AuditAction.FORCED_REVOCATION, "serial=" + serial);
@@ -132,7 +134,7 @@ public class ApplicationReview {
             () -> checkedReason[0] = ChangeEntry.reason(reason),
             () -> checkedNote[0] = FormText.lines("note", note, 1000, true)));
     IssuedCertificate target =
-        applications.subscriberCertificate(serial, actor, AuditAction.FORCED_REVOCATION);
+        applications.holderCertificate(serial, actor, AuditAction.FORCED_REVOCATION);
     IssuedCertificate revoked =
         carriedOut(
             null,
@@ -147,7 +149,11 @@ public class ApplicationReview {
         checkedReason[0] + ": " + checkedNote[0]);
     Application origin = applications.originOf(revoked);
     if (origin != null) {
-      origin.record(clock.instant(), reviewer.getUsername(), "FORCED_REVOCATION", checkedNote[0]);
+      origin.record(
+          clock.instant(),
+          reviewer.getUsername(),
+          ApplicationAction.FORCED_REVOCATION,
+          checkedNote[0]);
       notices.queue(origin, ApplicantNotice.Kind.REVOCATION);
     }
     return CertificateSummary.of(revoked);
@@ -155,9 +161,9 @@ public class ApplicationReview {
 
   private void carryOut(Application application, String actor) {
     switch (application.getKind()) {
-      case NEW_CERTIFICATE -> issue(application, actor);
+      case ISSUE -> issue(application, actor);
       // the proof was fresh when the clerk entered the request; it must still be bound and signed
-      case RENEWAL ->
+      case RENEW ->
           linkResult(
               application,
               renewal.renew(
@@ -173,7 +179,7 @@ public class ApplicationReview {
                   application.getPkcs10(),
                   storedProof(application),
                   actor));
-      case REVOCATION ->
+      case REVOKE ->
           revoker.revoke(
               application.getTargetCertificate().getSerialNumber(),
               application.getRevocationReason(),
@@ -242,10 +248,10 @@ public class ApplicationReview {
           && profile.identity().allowed().contains(IdentifierKind.UNIFIED_SOCIAL_CREDIT_CODE)) {
         identifiers.add(
             new RequestedIdentifier(IdentifierKind.UNIFIED_SOCIAL_CREDIT_CODE.name(), code));
-      } else if (profile.identity().allowed().contains(IdentifierKind.ORGANIZATION_CODE)) {
+      } else if (profile.identity().allowed().contains(IdentifierKind.ORGANISATION_CODE)) {
         identifiers.add(
             new RequestedIdentifier(
-                IdentifierKind.ORGANIZATION_CODE.name(),
+                IdentifierKind.ORGANISATION_CODE.name(),
                 code.length() == 18 ? code.substring(8, 17) : code));
       }
     }

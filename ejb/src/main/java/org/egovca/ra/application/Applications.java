@@ -56,13 +56,13 @@ class Applications {
   }
 
   /**
-   * The certificate {@code serial} if it is a subscriber's: this system's own service, operator and
-   * CA certificates are never the object of an application or a forced revocation — they change
-   * only through the security administrators' dual-controlled operations.
+   * The certificate {@code serial} if it is a holder's: this system's own service, operator and CA
+   * certificates are never the object of an application or a forced revocation — they change only
+   * through the security administrators' dual-controlled operations.
    */
-  IssuedCertificate subscriberCertificate(String serial, String actor, AuditAction action) {
+  IssuedCertificate holderCertificate(String serial, String actor, AuditAction action) {
     IssuedCertificate target = certificate(serial);
-    if (!profiles.require(target.getProfile()).type().isSubscriberCertificate()) {
+    if (!profiles.require(target.getProfile()).type().isHolderCertificate()) {
       String detail =
           "certificate "
               + target.getSerialNumberHex()

@@ -47,7 +47,7 @@ record ChangeEntry(
                 "certificate " + v.target.getSerialNumberHex() + " is " + v.target.getStatus());
           }
         });
-    if (kind == ApplicationKind.REVOCATION) {
+    if (kind == ApplicationKind.REVOKE) {
       checks.add(() -> v.reason = reason(form.revocationReason()));
       checks.add(() -> v.initiator = initiator(form.initiator()));
     } else {

@@ -103,7 +103,7 @@ final class NoticeTexts {
     return switch (application.getRejectionReason()) {
       case IDENTITY_NOT_VERIFIED -> "未完成身份鉴别 / identity could not be verified";
       case DOCUMENTS_MISSING -> "未能提供所需的补充文件 / the required documents were not provided";
-      case AGREEMENT_NOT_ACCEPTED -> "不接受证书持有者协议 / the subscriber agreement was not accepted";
+      case AGREEMENT_NOT_ACCEPTED -> "不接受证书持有者协议 / the holder agreement was not accepted";
       case FEE_NOT_PAID -> "未按规定支付费用 / the fee was not paid";
       case RISK_TO_CA -> "批准申请可能带来争议、法律纠纷或损失 / approval would bring dispute or loss";
     };

@@ -173,8 +173,8 @@ public class Application {
     this.enteredAt = at;
     this.feeStatus = FeeStatus.WAIVED;
     this.decisionDueAt =
-        at.plus(kind == ApplicationKind.REVOCATION ? REVOCATION_LIMIT : DECISION_LIMIT);
-    record(at, clerk, "SUBMITTED", null);
+        at.plus(kind == ApplicationKind.REVOKE ? REVOCATION_LIMIT : DECISION_LIMIT);
+    record(at, clerk, ApplicationAction.APPLICATION_SUBMITTED, null);
   }
 
   /** An application for a new certificate, or for a signing and encryption pair. */
@@ -192,8 +192,7 @@ public class Application {
       ApplicationUnit unit,
       String clerk,
       Instant at) {
-    Application application =
-        new Application(ApplicationKind.NEW_CERTIFICATE, type, applicant, clerk, at);
+    Application application = new Application(ApplicationKind.ISSUE, type, applicant, clerk, at);
     application.profile = profile;
     application.dualCertificate = dualCertificate;
     application.subjectDn = subjectDn;
@@ -224,7 +223,7 @@ public class Application {
       RevocationInitiator initiator,
       String clerk,
       Instant at) {
-    if (kind == ApplicationKind.NEW_CERTIFICATE) {
+    if (kind == ApplicationKind.ISSUE) {
       throw new IllegalArgumentException("a new certificate has no target");
     }
     Application application = new Application(kind, type, applicant, clerk, at);
@@ -253,7 +252,10 @@ public class Application {
         new ApplicationDocument(
             this, documentKind, fileName, contentType, content, sha256, clerk, at));
     record(
-        at, clerk, "DOCUMENT_ADDED", documentKind + ": " + fileName + " (SHA-256 " + sha256 + ")");
+        at,
+        clerk,
+        ApplicationAction.DOCUMENT_ADDED,
+        documentKind + ": " + fileName + " (SHA-256 " + sha256 + ")");
   }
 
   /** Records the approval; the caller has carried the request out in the same transaction. */
@@ -262,7 +264,7 @@ public class Application {
     state = ApplicationState.APPROVED;
     decidedBy = reviewer;
     decidedAt = at;
-    record(at, reviewer, "APPROVED", note);
+    record(at, reviewer, ApplicationAction.APPLICATION_APPROVED, note);
   }
 
   public void reject(RejectionReason reason, String note, String reviewer, Instant at) {
@@ -273,7 +275,11 @@ public class Application {
     decidedBy = reviewer;
     decidedAt = at;
     noticeDueAt = at.plus(NOTICE_LIMIT);
-    record(at, reviewer, "REJECTED", reason + (note == null ? "" : ": " + note));
+    record(
+        at,
+        reviewer,
+        ApplicationAction.APPLICATION_REJECTED,
+        reason + (note == null ? "" : ": " + note));
   }
 
   public void certificatesIssued(
@@ -287,11 +293,11 @@ public class Application {
     if (noticeSentAt == null) {
       noticeSentAt = at;
     }
-    record(at, "system", "NOTICE_SENT", recipient);
+    record(at, "system", ApplicationAction.APPLICANT_NOTIFIED, recipient);
   }
 
   /** Adds a step to the history, in the current state. */
-  public final void record(Instant at, String actor, String action, String note) {
+  public final void record(Instant at, String actor, ApplicationAction action, String note) {
     events.add(new ApplicationEvent(this, at, actor, action, note));
   }
 

@@ -36,8 +36,9 @@ public class ApplicationEvent {
   @Column(nullable = false, length = 32)
   private String actor;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 32)
-  private String action;
+  private ApplicationAction action;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
@@ -48,7 +49,8 @@ public class ApplicationEvent {
 
   protected ApplicationEvent() {}
 
-  ApplicationEvent(Application application, Instant at, String actor, String action, String note) {
+  ApplicationEvent(
+      Application application, Instant at, String actor, ApplicationAction action, String note) {
     this.application = application;
     this.occurredAt = at;
     this.actor = actor;
@@ -65,7 +67,7 @@ public class ApplicationEvent {
     return actor;
   }
 
-  public String getAction() {
+  public ApplicationAction getAction() {
     return action;
   }
 

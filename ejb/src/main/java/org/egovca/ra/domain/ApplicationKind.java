@@ -1,13 +1,17 @@
 package org.egovca.ra.domain;
 
-/** What an application asks for (CPS §6.1.4.1, §6.1.4.6-6.1.4.8). */
+/**
+ * What an application asks for (CPS §6.1.4.1, §6.1.4.6-6.1.4.8), named by the life-cycle verb, as
+ * {@code IssuanceKind} and the sync interface's {@code BusinessType} name it. Stored by name in
+ * {@code application.kind}.
+ */
 public enum ApplicationKind {
   /** A new certificate (or signing and encryption pair) after initial identity vetting. */
-  NEW_CERTIFICATE,
+  ISSUE,
   /** The same key and registration data, a new validity period. */
-  RENEWAL,
+  RENEW,
   /** A new key, the same registration data. */
   REKEY,
   /** Revocation of a certificate at the holder's or another party's request. */
-  REVOCATION
+  REVOKE
 }

@@ -8,7 +8,7 @@ public enum DocumentKind {
   BUSINESS_LICENCE,
   /** The organisation's letter authorising the agent. */
   AUTHORISATION_LETTER,
-  /** The signed application form and subscriber agreement. */
+  /** The signed application form and holder agreement. */
   APPLICATION_FORM,
   OTHER
 }

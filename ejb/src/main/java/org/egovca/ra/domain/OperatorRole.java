@@ -4,7 +4,12 @@ package org.egovca.ra.domain;
 public enum OperatorRole {
   /** 安全管理员: manages operators, their roles and certificates. */
   SECURITY_ADMIN,
-  /** 密钥管理员: one of the five custodians of the CA key's activation data. */
+  /**
+   * 密钥分管员 (CPS §6.5.1.2 item 2, §6.5.2.4): one of the five custodians of the CA key's activation
+   * data, at least three of whom must act together. The CPS's 密钥管理员 (§7.5.1.2 item 4 (2)), who
+   * makes and keeps the keys and key devices, is another trusted role; issue 13 decides whether it
+   * needs a role of its own here.
+   */
   KEY_CUSTODIAN,
   /** 录入员: enters applications and the applicant's documents. */
   ENTRY_CLERK,
@@ -12,9 +17,9 @@ public enum OperatorRole {
   REVIEWER,
   /** 档案管理员: reads the records kept in the archive. */
   ARCHIVE_ADMIN,
-  /** 系统维护员: keeps the system running; no access to applications. */
+  /** 系统维护人员: keeps the system running; no access to applications. */
   SYSTEM_MAINTAINER,
-  /** 审计员: reads the audit log; holds no other role. */
+  /** 安全审计人员: reads the audit log; holds no other role. */
   AUDITOR,
   /** Administrator of one application unit: sees only that unit's applications and certificates. */
   UNIT_ADMIN

@@ -6,7 +6,7 @@ public enum RejectionReason {
   IDENTITY_NOT_VERIFIED,
   /** 2) the applicant cannot provide the documents required. */
   DOCUMENTS_MISSING,
-  /** 3) the applicant does not accept the subscriber agreement. */
+  /** 3) the applicant does not accept the holder agreement. */
   AGREEMENT_NOT_ACCEPTED,
   /** 4) the fee was not paid. */
   FEE_NOT_PAID,

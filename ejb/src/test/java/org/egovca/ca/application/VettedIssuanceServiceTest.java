@@ -242,7 +242,7 @@ class VettedIssuanceServiceTest {
   }
 
   @Test
-  void aSubscriberCertificateNamingTheCasOwnHostIsRefused() {
+  void aHolderCertificateNamingTheCasOwnHostIsRefused() {
     IssuanceRequest request =
         new IssuanceRequest(
             "device-ssl-sign", "CN=x", sm2Csr(SM2), List.of(), List.of("DNS:localhost"));
@@ -258,7 +258,7 @@ class VettedIssuanceServiceTest {
       delimiter = '|',
       value = {
         "NO_SUCH_KIND      | 11010519491231002X | identifier kind 'NO_SUCH_KIND' is unknown",
-        "ORGANIZATION_CODE | M000100Y4          | does not write a ORGANIZATION_CODE",
+        "ORGANISATION_CODE | M000100Y4          | does not write a ORGANISATION_CODE",
         "RESIDENT_ID_CARD  | 110105194912310021 | RESIDENT_ID_CARD",
       })
   void aHolderIdentifierTheProfileCannotWriteIsRefused(

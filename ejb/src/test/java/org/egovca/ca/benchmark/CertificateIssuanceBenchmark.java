@@ -56,7 +56,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 3)
 public class CertificateIssuanceBenchmark {
 
-  /** Token, CA certificates and subscriber data, set up once per fork. */
+  /** Token, CA certificates and holder data, set up once per fork. */
   @State(Scope.Benchmark)
   public static class Ca {
     Path directory;
@@ -65,7 +65,7 @@ public class CertificateIssuanceBenchmark {
     IssuingCa rsaCa;
     CertificateProfile personalSign;
     X500Name subject;
-    SubjectPublicKeyInfo subscriberKey;
+    SubjectPublicKeyInfo holderKey;
     Instant notBefore;
     Instant notAfter;
 
@@ -84,7 +84,7 @@ public class CertificateIssuanceBenchmark {
       rsaCa = rootCa(assembler, caProfile, "CN=Bench RSA CA,O=e-Gov,C=CN", "rsa-ca");
       notAfter = notBefore.plus(personalSign.validity());
       subject = SubjectNames.parse("CN=张三,O=Example,C=CN", personalSign);
-      subscriberKey = TestKeys.spki(TestKeys.sm2KeyPair().getPublic());
+      holderKey = TestKeys.spki(TestKeys.sm2KeyPair().getPublic());
     }
 
     private IssuingCa rootCa(
@@ -156,7 +156,7 @@ public class CertificateIssuanceBenchmark {
             Date.from(ca.notBefore),
             Date.from(ca.notAfter),
             ca.subject,
-            ca.subscriberKey);
+            ca.holderKey);
     builder.addExtension(
         Extension.keyUsage,
         true,
@@ -190,7 +190,7 @@ public class CertificateIssuanceBenchmark {
         thread.assembler.endEntity(
             issuer,
             ca.personalSign,
-            EndEntityContent.of(ca.subject, ca.subscriberKey),
+            EndEntityContent.of(ca.subject, ca.holderKey),
             SerialNumberGenerator.next(),
             ca.notBefore,
             ca.notAfter));

@@ -15,10 +15,10 @@ class IdentifierKindTest {
   @CsvSource({
     // GB 11643 example number; the check character of 11010519491231002 is X.
     "RESIDENT_ID_CARD, 11010519491231002X",
-    // A published GB 32100 code; its characters 9 to 17 are a valid GB 11714 organization code.
+    // A published GB 32100 code; its characters 9 to 17 are a valid GB 11714 organisation code.
     "UNIFIED_SOCIAL_CREDIT_CODE, 91350100M000100Y43",
-    "ORGANIZATION_CODE, M000100Y4",
-    "ORGANIZATION_CODE, M000100Y-4",
+    "ORGANISATION_CODE, M000100Y4",
+    "ORGANISATION_CODE, M000100Y-4",
     "PASSPORT, E12345678",
     "IC_REGISTRATION, 110108000000016",
     "TAXATION, 91350100M000100Y43",
@@ -34,7 +34,7 @@ class IdentifierKindTest {
     "RESIDENT_ID_CARD, 1101051949123100, 17 digits and a check digit",
     "UNIFIED_SOCIAL_CREDIT_CODE, 91350100M000100Y44, has a wrong check character",
     "UNIFIED_SOCIAL_CREDIT_CODE, 91350100M000100I43, other than I, O, S, V and Z",
-    "ORGANIZATION_CODE, M000100Y5, has a wrong check character",
+    "ORGANISATION_CODE, M000100Y5, has a wrong check character",
     "PASSPORT, e1, 5 to 17 capital letters"
   })
   void invalidIdentifiersAreRefusedNamingTheProblem(

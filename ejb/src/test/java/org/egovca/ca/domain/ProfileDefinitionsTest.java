@@ -102,7 +102,7 @@ class ProfileDefinitionsTest {
   @Test
   void organisationProfilesRequireAnOrganisationIdentifier() {
     assertEquals(
-        Set.of(IdentifierKind.ORGANIZATION_CODE, IdentifierKind.IC_REGISTRATION),
+        Set.of(IdentifierKind.ORGANISATION_CODE, IdentifierKind.IC_REGISTRATION),
         TestProfiles.named("organisation-sign").identity().requiredOneOf());
     assertEquals(
         Set.of(IdentifierKind.UNIFIED_SOCIAL_CREDIT_CODE),

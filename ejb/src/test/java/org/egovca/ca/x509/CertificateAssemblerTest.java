@@ -100,7 +100,7 @@ class CertificateAssemblerTest {
   private static Instant notBefore;
   private static Instant eeNotAfter;
   private static BigInteger eeSerial;
-  private static SubjectPublicKeyInfo subscriberKey;
+  private static SubjectPublicKeyInfo holderKey;
   private static X500Name eeSubject;
 
   private static X509CertificateHolder root;
@@ -146,13 +146,13 @@ class CertificateAssemblerTest {
 
     eeNotAfter = notBefore.plus(personalSign.validity());
     eeSerial = SerialNumberGenerator.next();
-    subscriberKey = spki(TestKeys.sm2KeyPair().getPublic());
+    holderKey = spki(TestKeys.sm2KeyPair().getPublic());
     eeSubject = SubjectNames.parse("CN=张三,O=Example,C=CN", personalSign);
     endEntity =
         assembler.endEntity(
             issuingIssuer,
             personalSign,
-            EndEntityContent.of(eeSubject, subscriberKey),
+            EndEntityContent.of(eeSubject, holderKey),
             eeSerial,
             notBefore,
             eeNotAfter);
@@ -526,7 +526,7 @@ class CertificateAssemblerTest {
     assertSerialIsRandomSized(endEntity.getSerialNumber());
     assertEquals(Date.from(notBefore), endEntity.getNotBefore());
     assertEquals(Date.from(eeNotAfter), endEntity.getNotAfter());
-    assertEquals(subscriberKey, endEntity.getSubjectPublicKeyInfo());
+    assertEquals(holderKey, endEntity.getSubjectPublicKeyInfo());
     assertArrayEquals(
         eeSubject.getEncoded(), endEntity.toASN1Structure().getSubject().getEncoded());
     assertArrayEquals(
@@ -582,7 +582,7 @@ class CertificateAssemblerTest {
 
     PKIXCertPathValidatorResult result = validateEndEntityChain(parameters);
 
-    assertArrayEquals(subscriberKey.getEncoded(), result.getPublicKey().getEncoded());
+    assertArrayEquals(holderKey.getEncoded(), result.getPublicKey().getEncoded());
   }
 
   @Test
@@ -714,9 +714,7 @@ class CertificateAssemblerTest {
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
-            () ->
-                personalSignCertificate(
-                    mismatched, eeSubject, subscriberKey, notBefore, eeNotAfter));
+            () -> personalSignCertificate(mismatched, eeSubject, holderKey, notBefore, eeNotAfter));
     assertTrue(e.getMessage().contains("does not verify"), e.getMessage());
   }
 
@@ -730,7 +728,7 @@ class CertificateAssemblerTest {
             assembler.subordinateCa(
                 wrongType,
                 new X500Name("CN=x,C=CN"),
-                subscriberKey,
+                holderKey,
                 notBefore,
                 notBefore.plus(Duration.ofDays(1))));
   }

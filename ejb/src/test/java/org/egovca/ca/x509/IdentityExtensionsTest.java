@@ -23,8 +23,8 @@ class IdentityExtensionsTest {
       new HolderIdentifier(IdentifierKind.PASSPORT, "E12345678");
   private static final HolderIdentifier USCC =
       new HolderIdentifier(IdentifierKind.UNIFIED_SOCIAL_CREDIT_CODE, "91350100M000100Y43");
-  private static final HolderIdentifier ORGANIZATION_CODE =
-      new HolderIdentifier(IdentifierKind.ORGANIZATION_CODE, "M000100Y4");
+  private static final HolderIdentifier ORGANISATION_CODE =
+      new HolderIdentifier(IdentifierKind.ORGANISATION_CODE, "M000100Y4");
 
   @Test
   void edition2012WritesIdentifyCodeAsExplicitlyTaggedChoice() throws Exception {
@@ -43,9 +43,9 @@ class IdentityExtensionsTest {
   }
 
   @Test
-  void edition2012WritesOrganizationCodeAsPrintableString() {
+  void edition2012WritesOrganisationCodeAsPrintableString() {
     Extension extension =
-        IdentityExtensions.encode(IdentityEdition.GMT0015_2012, List.of(ORGANIZATION_CODE)).get(0);
+        IdentityExtensions.encode(IdentityEdition.GMT0015_2012, List.of(ORGANISATION_CODE)).get(0);
     assertEquals("1.2.156.10260.4.1.4", extension.getExtnId().getId());
     assertEquals(new DERPrintableString("M000100Y4"), extension.getParsedValue());
   }
@@ -68,7 +68,7 @@ class IdentityExtensionsTest {
         List.of(IdentityEdition.GMT0015_2012, IdentityEdition.GMT0015_2023)) {
       List<HolderIdentifier> identifiers =
           edition == IdentityEdition.GMT0015_2012
-              ? List.of(ID_CARD, ORGANIZATION_CODE)
+              ? List.of(ID_CARD, ORGANISATION_CODE)
               : List.of(ID_CARD, USCC);
       Extensions extensions =
           new Extensions(IdentityExtensions.encode(edition, identifiers).toArray(Extension[]::new));

@@ -8,7 +8,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.egovca.ca.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
-/** A subscriber's certificate may not name the CA's own host: it would stand in for its HTTPS. */
+/** A holder's certificate may not name the CA's own host: it would stand in for its HTTPS. */
 class SubjectAltNamesTest {
 
   private static EndEntityContent content(String subject, String... names) {

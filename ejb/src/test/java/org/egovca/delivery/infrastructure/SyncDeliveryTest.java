@@ -142,14 +142,14 @@ class SyncDeliveryTest {
   }
 
   /**
-   * The server's trust store holds the RSA CA that issues subscribers' TLS server certificates; a
+   * The server's trust store holds the RSA CA that issues holders' TLS server certificates; a
    * server certificate from it for the system's host must not pass for the system's.
    */
   @Test
   void anHttpsSystemIsReachedOnlyThroughItsOwnAnchors() throws Exception {
-    TestTls subscribersTlsCa = TestTls.ca("iFutureCA RSA");
+    TestTls holdersTlsCa = TestTls.ca("iFutureCA RSA");
     TestTls systemsCa = TestTls.ca("Bureau TLS CA");
-    HttpsServer https = subscribersTlsCa.server("127.0.0.1").https();
+    HttpsServer https = holdersTlsCa.server("127.0.0.1").https();
     ScriptedReceiver impostor = new ScriptedReceiver();
     Endpoint tlsEndpoint = Endpoint.create(impostor);
     tlsEndpoint.publish(https.createContext("/sync"));
@@ -157,7 +157,7 @@ class SyncDeliveryTest {
     URI address = URI.create("https://127.0.0.1:" + https.getAddress().getPort() + "/sync");
     SSLContext jvmDefault = SSLContext.getDefault();
     SSLSocketFactory connectionDefault = HttpsURLConnection.getDefaultSSLSocketFactory();
-    SSLContext trusting = subscribersTlsCa.trustingContext();
+    SSLContext trusting = holdersTlsCa.trustingContext();
     SSLContext.setDefault(trusting);
     HttpsURLConnection.setDefaultSSLSocketFactory(trusting.getSocketFactory());
     SyncClients clients = new SyncClients();
@@ -179,7 +179,7 @@ class SyncDeliveryTest {
               system(
                   address,
                   false,
-                  ServerTrustAnchors.parse(TestAnchors.pem(subscribersTlsCa.certificate()))));
+                  ServerTrustAnchors.parse(TestAnchors.pem(holdersTlsCa.certificate()))));
       assertNotNull(anchoredOnTheServersCa);
       assertTrue(
           SyncDelivery.send(anchoredOnTheServersCa, TestMessages.crl(CA, "iFutureCA", 9), signer)

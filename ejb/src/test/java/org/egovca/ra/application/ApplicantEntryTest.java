@@ -49,7 +49,7 @@ class ApplicantEntryTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"DRIVING_LICENCE", "passport", "UNIFIED_SOCIAL_CREDIT_CODE", "ORGANIZATION_CODE"})
+      strings = {"DRIVING_LICENCE", "passport", "UNIFIED_SOCIAL_CREDIT_CODE", "ORGANISATION_CODE"})
   void unknownOrNonPersonalDocumentTypeIsRefused(String type) {
     assertProblem(
         "idDocumentType",

@@ -100,7 +100,7 @@ class ApplicationDeskServiceTest {
             () ->
                 desk.requestChange(
                     shared(OperatorRole.ENTRY_CLERK).token(),
-                    ApplicationKind.NEW_CERTIFICATE,
+                    ApplicationKind.ISSUE,
                     revocationOf("01"),
                     List.of()));
     assertEquals(RefusalCode.INVALID_INPUT, refused.code());
@@ -119,7 +119,7 @@ class ApplicationDeskServiceTest {
             () ->
                 desk.requestChange(
                     shared(OperatorRole.ENTRY_CLERK).token(),
-                    ApplicationKind.REVOCATION,
+                    ApplicationKind.REVOKE,
                     revocationOf(serial),
                     List.of()));
     assertTrue(
@@ -139,7 +139,7 @@ class ApplicationDeskServiceTest {
             () ->
                 desk.requestChange(
                     shared(OperatorRole.ENTRY_CLERK).token(),
-                    ApplicationKind.REVOCATION,
+                    ApplicationKind.REVOKE,
                     revocationOf("not-hex"),
                     List.of()));
     assertTrue(

@@ -132,7 +132,8 @@ class ApplicationReviewServiceTest {
         assertThrows(
             Refusal.class,
             () ->
-                review.forceRevoke(shared(OperatorRole.REVIEWER).token(), "01", "SUPERSEDED", " "));
+                review.forceRevocation(
+                    shared(OperatorRole.REVIEWER).token(), "01", "SUPERSEDED", " "));
     assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals(
         java.util.Set.of("revocationReason", "note"),
@@ -151,7 +152,8 @@ class ApplicationReviewServiceTest {
         assertThrows(
             Refusal.class,
             () ->
-                review.forceRevoke(shared(OperatorRole.REVIEWER).token(), serial, "E", "key lost"));
+                review.forceRevocation(
+                    shared(OperatorRole.REVIEWER).token(), serial, "E", "key lost"));
     assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertEquals("certificate.service", refused.problems().get(0).key());
     assertEquals(

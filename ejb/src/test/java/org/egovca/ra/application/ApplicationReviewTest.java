@@ -24,7 +24,7 @@ class ApplicationReviewTest {
   @Test
   void profileOf2012GetsTheOrganisationCodeFromCharacters9To17OfTheCreditCode() {
     assertEquals(
-        List.of(new RequestedIdentifier("ORGANIZATION_CODE", "M000100Y4")),
+        List.of(new RequestedIdentifier("ORGANISATION_CODE", "M000100Y4")),
         ApplicationReview.identifiers(
             organisation("91350100M000100Y43"), TestProfiles.named("organisation-sign")));
   }
@@ -32,7 +32,7 @@ class ApplicationReviewTest {
   @Test
   void profileOf2012GetsANineCharacterOrganisationCodeAsIs() {
     assertEquals(
-        List.of(new RequestedIdentifier("ORGANIZATION_CODE", "M000100Y4")),
+        List.of(new RequestedIdentifier("ORGANISATION_CODE", "M000100Y4")),
         ApplicationReview.identifiers(
             organisation("M000100Y4"), TestProfiles.named("organisation-sign")));
   }

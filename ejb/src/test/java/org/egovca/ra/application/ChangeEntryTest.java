@@ -95,7 +95,7 @@ class ChangeEntryTest {
 
   @Test
   void aRenewalOrRekeyWithoutTheHoldersProofIsRefusedNamingBothFields() {
-    for (ApplicationKind kind : List.of(ApplicationKind.RENEWAL, ApplicationKind.REKEY)) {
+    for (ApplicationKind kind : List.of(ApplicationKind.RENEW, ApplicationKind.REKEY)) {
       List<String> fields = fieldsRefused(kind, form(null, " "));
       assertTrue(fields.contains("renewalProof"), kind + ": " + fields);
       assertTrue(fields.contains("renewalProofSignature"), kind + ": " + fields);
@@ -109,7 +109,7 @@ class ChangeEntryTest {
             Refusal.class,
             () ->
                 ChangeEntry.check(
-                    ApplicationKind.RENEWAL,
+                    ApplicationKind.RENEW,
                     form(STATEMENT.replace("RENEW", "REVOKE"), "AAAA"),
                     CERTIFICATES));
     assertEquals("renewalProof", refused.problems().get(0).field());
@@ -122,7 +122,7 @@ class ChangeEntryTest {
     String pasted = STATEMENT.replace("\n", "\r\n").strip();
 
     ChangeEntry entry =
-        ChangeEntry.check(ApplicationKind.RENEWAL, form(pasted, "AAAA"), CERTIFICATES);
+        ChangeEntry.check(ApplicationKind.RENEW, form(pasted, "AAAA"), CERTIFICATES);
 
     assertEquals(STATEMENT, entry.proof().statement());
   }
@@ -143,7 +143,7 @@ class ChangeEntryTest {
             "zhangsan@example.cn",
             null);
 
-    ChangeEntry entry = ChangeEntry.check(ApplicationKind.REVOCATION, revocation, CERTIFICATES);
+    ChangeEntry entry = ChangeEntry.check(ApplicationKind.REVOKE, revocation, CERTIFICATES);
 
     assertNull(entry.proof());
   }

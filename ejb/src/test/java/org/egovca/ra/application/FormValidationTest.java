@@ -50,7 +50,7 @@ class FormValidationTest {
     assertEquals(
         List.of(
             "name field.required: is required",
-            "accepted application.agreement: the applicant must accept the subscriber agreement"
+            "accepted application.agreement: the applicant must accept the holder agreement"
                 + " (CPS 6.1.4.2.1)"),
         problems(form));
   }
@@ -84,7 +84,7 @@ class FormValidationTest {
     assertEquals(
         List.of(
             "code applicant.organisationCode: M000100Y5 has a wrong check character for a"
-                + " ORGANIZATION_CODE"),
+                + " ORGANISATION_CODE"),
         problems(form));
   }
 

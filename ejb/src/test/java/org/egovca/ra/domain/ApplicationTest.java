@@ -96,13 +96,13 @@ class ApplicationTest {
         null,
         null,
         null,
-        kind == ApplicationKind.REVOCATION ? RevocationReason.E_KEY_COMPROMISE : null,
-        kind == ApplicationKind.REVOCATION ? RevocationInitiator.HOLDER : null,
+        kind == ApplicationKind.REVOKE ? RevocationReason.E_KEY_COMPROMISE : null,
+        kind == ApplicationKind.REVOKE ? RevocationInitiator.HOLDER : null,
         "clerk1",
         ENTERED);
   }
 
-  private static List<String> actions(Application application) {
+  private static List<ApplicationAction> actions(Application application) {
     return application.getEvents().stream().map(ApplicationEvent::getAction).toList();
   }
 
@@ -110,7 +110,7 @@ class ApplicationTest {
   void newCertificateApplicationStartsSubmittedWithDecisionDue48HoursAfterEntry() {
     Application application = newCertificate();
 
-    assertEquals(ApplicationKind.NEW_CERTIFICATE, application.getKind());
+    assertEquals(ApplicationKind.ISSUE, application.getKind());
     assertEquals(ApplicationState.SUBMITTED, application.getState());
     assertEquals(ENTERED, application.getEnteredAt());
     assertEquals("clerk1", application.getEnteredBy());
@@ -125,7 +125,7 @@ class ApplicationTest {
 
     assertEquals(1, events.size());
     ApplicationEvent event = events.get(0);
-    assertEquals("SUBMITTED", event.getAction());
+    assertEquals(ApplicationAction.APPLICATION_SUBMITTED, event.getAction());
     assertEquals("clerk1", event.getActor());
     assertEquals(ENTERED, event.getOccurredAt());
     assertEquals(ApplicationState.SUBMITTED, event.getState());
@@ -141,9 +141,9 @@ class ApplicationTest {
 
   @Test
   void revocationRequestIsDue24HoursAfterEntry() {
-    Application application = change(ApplicationKind.REVOCATION);
+    Application application = change(ApplicationKind.REVOKE);
 
-    assertEquals(ApplicationKind.REVOCATION, application.getKind());
+    assertEquals(ApplicationKind.REVOKE, application.getKind());
     assertEquals(ApplicationState.SUBMITTED, application.getState());
     assertEquals(ENTERED.plus(Duration.ofHours(24)), application.getDecisionDueAt());
     assertEquals(RevocationReason.E_KEY_COMPROMISE, application.getRevocationReason());
@@ -153,7 +153,7 @@ class ApplicationTest {
   @Test
   void renewalRequestIsDue48HoursAfterEntry() {
     assertEquals(
-        ENTERED.plus(Duration.ofHours(48)), change(ApplicationKind.RENEWAL).getDecisionDueAt());
+        ENTERED.plus(Duration.ofHours(48)), change(ApplicationKind.RENEW).getDecisionDueAt());
   }
 
   @Test
@@ -169,7 +169,7 @@ class ApplicationTest {
   @Test
   void forExistingRefusesANewCertificateKind() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> change(ApplicationKind.NEW_CERTIFICATE));
+        assertThrows(IllegalArgumentException.class, () -> change(ApplicationKind.ISSUE));
     assertEquals("a new certificate has no target", e.getMessage());
   }
 
@@ -181,7 +181,9 @@ class ApplicationTest {
     assertEquals(ApplicationState.APPROVED, application.getState());
     assertEquals("reviewer1", application.getDecidedBy());
     assertEquals(DECIDED, application.getDecidedAt());
-    assertEquals(List.of("SUBMITTED", "APPROVED"), actions(application));
+    assertEquals(
+        List.of(ApplicationAction.APPLICATION_SUBMITTED, ApplicationAction.APPLICATION_APPROVED),
+        actions(application));
     ApplicationEvent approved = application.getEvents().get(1);
     assertEquals("reviewer1", approved.getActor());
     assertEquals(ApplicationState.APPROVED, approved.getState());
@@ -199,7 +201,9 @@ class ApplicationTest {
     assertEquals("no receipt", application.getRejectionNote());
     assertEquals("reviewer1", application.getDecidedBy());
     assertEquals(DECIDED, application.getDecidedAt());
-    assertEquals(List.of("SUBMITTED", "REJECTED"), actions(application));
+    assertEquals(
+        List.of(ApplicationAction.APPLICATION_SUBMITTED, ApplicationAction.APPLICATION_REJECTED),
+        actions(application));
     ApplicationEvent rejected = application.getEvents().get(1);
     assertEquals(ApplicationState.REJECTED, rejected.getState());
     assertEquals("FEE_NOT_PAID: no receipt", rejected.getNote());
@@ -238,7 +242,9 @@ class ApplicationTest {
                 RejectionReason.RISK_TO_CA, null, "reviewer2", DECIDED.plusSeconds(1)));
     assertEquals(ApplicationState.APPROVED, application.getState());
     assertEquals("reviewer1", application.getDecidedBy());
-    assertEquals(List.of("SUBMITTED", "APPROVED"), actions(application));
+    assertEquals(
+        List.of(ApplicationAction.APPLICATION_SUBMITTED, ApplicationAction.APPLICATION_APPROVED),
+        actions(application));
   }
 
   @Test
@@ -253,7 +259,9 @@ class ApplicationTest {
     assertTrue(e.getMessage().endsWith("was already decided: it is REJECTED"));
     assertEquals(ApplicationState.REJECTED, application.getState());
     assertEquals(DECIDED.plus(Duration.ofHours(24)), application.getNoticeDueAt());
-    assertEquals(List.of("SUBMITTED", "REJECTED"), actions(application));
+    assertEquals(
+        List.of(ApplicationAction.APPLICATION_SUBMITTED, ApplicationAction.APPLICATION_REJECTED),
+        actions(application));
   }
 
   @Test
@@ -268,7 +276,7 @@ class ApplicationTest {
 
   @Test
   void revocationRequestIsOverdueAfter24Hours() {
-    Application application = change(ApplicationKind.REVOCATION);
+    Application application = change(ApplicationKind.REVOKE);
 
     assertFalse(application.isOverdueAt(ENTERED.plus(Duration.ofHours(24))));
     assertTrue(application.isOverdueAt(ENTERED.plus(Duration.ofHours(24)).plusSeconds(1)));
@@ -313,7 +321,12 @@ class ApplicationTest {
 
     assertEquals(DECIDED.plusSeconds(10), application.getNoticeSentAt());
     assertEquals(
-        List.of("SUBMITTED", "REJECTED", "NOTICE_SENT", "NOTICE_SENT"), actions(application));
+        List.of(
+            ApplicationAction.APPLICATION_SUBMITTED,
+            ApplicationAction.APPLICATION_REJECTED,
+            ApplicationAction.APPLICANT_NOTIFIED,
+            ApplicationAction.APPLICANT_NOTIFIED),
+        actions(application));
     assertEquals("system", application.getEvents().get(2).getActor());
   }
 
@@ -330,7 +343,9 @@ class ApplicationTest {
         ENTERED);
 
     assertEquals(1, application.getDocuments().size());
-    assertEquals(List.of("SUBMITTED", "DOCUMENT_ADDED"), actions(application));
+    assertEquals(
+        List.of(ApplicationAction.APPLICATION_SUBMITTED, ApplicationAction.DOCUMENT_ADDED),
+        actions(application));
     assertEquals("ID_DOCUMENT: id.pdf (SHA-256 ab12)", application.getEvents().get(1).getNote());
   }
 

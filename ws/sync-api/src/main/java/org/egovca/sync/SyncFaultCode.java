@@ -24,7 +24,7 @@ public enum SyncFaultCode {
   SIGNED_BY_CA_KEY,
   /**
    * Signed with a certificate the CA issued that is not a sync signer certificate, for example a
-   * subscriber's certificate.
+   * holder's certificate.
    */
   NOT_A_SYNC_SIGNER,
   /** The CA's sync signer certificate is expired or not yet valid. */

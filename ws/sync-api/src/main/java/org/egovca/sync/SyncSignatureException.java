@@ -20,8 +20,8 @@ public class SyncSignatureException extends Exception {
      */
     SIGNED_BY_CA_KEY,
     /**
-     * The signing certificate was issued by the CA but is not a sync signer certificate (a
-     * subscriber's certificate, say): {@link SyncSignerCertificates#defect}.
+     * The signing certificate was issued by the CA but is not a sync signer certificate (a holder's
+     * certificate, say): {@link SyncSignerCertificates#defect}.
      */
     NOT_A_SYNC_SIGNER,
     /** The CA's sync signer certificate is not valid now (expired or not yet valid). */

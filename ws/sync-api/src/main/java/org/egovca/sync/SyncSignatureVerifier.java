@@ -46,7 +46,7 @@ import org.egovca.guard.MalformedAsn1Exception;
  * ({@link SyncSignerCertificates}: not a CA, digitalSignature only, the sync signing extended key
  * usage) and is valid now. A signature by the CA's certificate-signing key itself is refused: the
  * CA never signs sync messages with it, so such a signature is either an old CA or someone who made
- * the CA's key sign what they chose. A certificate the CA issued to anyone else (a subscriber's) is
+ * the CA's key sign what they chose. A certificate the CA issued to anyone else (a holder's) is
  * refused too.
  *
  * <p>Signatures are checked with SM3withSM2 (default user ID {@code 1234567812345678}) or RSA as

@@ -18,8 +18,8 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * <p>The purpose's OID lies in the UUID arc 2.25 (ITU-T X.667), which needs no registration: {@code
  * 2.25.304558247052912249665186469044158614083}, the UUID {@code
  * e51fc8e7-6728-4a50-81a2-117b5f124a43} as an integer. Only this CA's sync signers carry it; a
- * subscriber's certificate, whatever else it may do, never does, since the CA's profiles for
- * subscribers do not offer it.
+ * holder's certificate, whatever else it may do, never does, since the CA's profiles for holders do
+ * not offer it.
  */
 public final class SyncSignerCertificates {
 

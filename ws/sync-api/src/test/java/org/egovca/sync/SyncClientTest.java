@@ -201,15 +201,15 @@ class SyncClientTest {
   }
 
   /**
-   * The JVM trusts the RSA CA that issues TLS server certificates to subscribers (the CA's own
-   * HTTPS listener needs it); a subscriber's server certificate from it must not pass for the e-gov
-   * system's, whose anchor is another CA.
+   * The JVM trusts the RSA CA that issues TLS server certificates to holders (the CA's own HTTPS
+   * listener needs it); a holder's server certificate from it must not pass for the e-gov system's,
+   * whose anchor is another CA.
    */
   @Test
   void aServerCertificateFromACaTheJvmTrustsButTheSystemDoesNotIsRefused() throws Exception {
-    TestTls subscribersTlsCa = TestTls.ca("iFutureCA RSA");
+    TestTls holdersTlsCa = TestTls.ca("iFutureCA RSA");
     TestTls systemsCa = TestTls.ca("Receiver's TLS CA");
-    HttpsServer intercepting = subscribersTlsCa.server("127.0.0.1").https();
+    HttpsServer intercepting = holdersTlsCa.server("127.0.0.1").https();
     ScriptedReceiver interceptor = new ScriptedReceiver();
     Endpoint tlsEndpoint = Endpoint.create(interceptor);
     tlsEndpoint.publish(intercepting.createContext("/sync"));
@@ -217,9 +217,9 @@ class SyncClientTest {
     URI secure = URI.create("https://127.0.0.1:" + intercepting.getAddress().getPort() + "/sync");
     SSLContext jvmDefault = SSLContext.getDefault();
     SSLSocketFactory connectionDefault = HttpsURLConnection.getDefaultSSLSocketFactory();
-    SSLContext trustsSubscribersCa = subscribersTlsCa.trustingContext();
-    SSLContext.setDefault(trustsSubscribersCa);
-    HttpsURLConnection.setDefaultSSLSocketFactory(trustsSubscribersCa.getSocketFactory());
+    SSLContext trustsHoldersCa = holdersTlsCa.trustingContext();
+    SSLContext.setDefault(trustsHoldersCa);
+    HttpsURLConnection.setDefaultSSLSocketFactory(trustsHoldersCa.getSocketFactory());
     CrlSync crl = TestMessages.crl(CA, "iFutureCA", 6);
     try (SyncClient client =
         SyncClient.overHttps(secure, List.of(systemsCa.certificate()), CONNECT, REQUEST)) {
@@ -258,9 +258,9 @@ class SyncClientTest {
 
   @Test
   void theServerCertificateItselfCanBeTheAnchor() throws Exception {
-    TestTls subscribersTlsCa = TestTls.ca("iFutureCA RSA");
-    TestTls.Server server = subscribersTlsCa.server("127.0.0.1");
-    TestTls.Server otherServer = subscribersTlsCa.server("127.0.0.1");
+    TestTls holdersTlsCa = TestTls.ca("iFutureCA RSA");
+    TestTls.Server server = holdersTlsCa.server("127.0.0.1");
+    TestTls.Server otherServer = holdersTlsCa.server("127.0.0.1");
     Endpoint tlsEndpoint = Endpoint.create(new ScriptedReceiver());
     tlsEndpoint.publish(server.https().createContext("/sync"));
     server.https().start();

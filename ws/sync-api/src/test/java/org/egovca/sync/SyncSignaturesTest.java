@@ -81,14 +81,14 @@ class SyncSignaturesTest {
   @Test
   void aSignatureByAnotherCertificateOfTheCaIsRefused() {
     Instant now = Instant.now();
-    TestCa.Signer subscriber =
+    TestCa.Signer holder =
         SM2_CA.endEntitySigner(
             "CN=张三,O=某市人民政府,C=CN", now.minusSeconds(60), now.plus(Duration.ofDays(365)), false);
     byte[] payload = CanonicalPayload.of(TestMessages.issued(SM2_CA, "iFutureCA"));
     SyncSignatureException refused =
         assertThrows(
             SyncSignatureException.class,
-            () -> verifier.verify("iFutureCA", payload, TestMessages.sign(payload, subscriber)));
+            () -> verifier.verify("iFutureCA", payload, TestMessages.sign(payload, holder)));
     assertEquals(Reason.NOT_A_SYNC_SIGNER, refused.reason());
     assertTrue(refused.getMessage().contains("extended key usage"), refused.getMessage());
   }

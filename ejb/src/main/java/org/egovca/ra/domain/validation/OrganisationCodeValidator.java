@@ -23,7 +23,7 @@ public class OrganisationCodeValidator implements ConstraintValidator<Organisati
     IdentifierKind kind =
         text.length() == 18
             ? IdentifierKind.UNIFIED_SOCIAL_CREDIT_CODE
-            : IdentifierKind.ORGANIZATION_CODE;
+            : IdentifierKind.ORGANISATION_CODE;
     String problem = kind.problemWith(text);
     return problem == null ? null : text + " " + problem;
   }

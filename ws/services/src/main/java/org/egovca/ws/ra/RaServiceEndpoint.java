@@ -40,7 +40,7 @@ public class RaServiceEndpoint {
    * @param subjectDn the vetted subject DN, for example {@code CN=张三,O=某单位,C=CN}
    * @param pkcs10 the holder's PKCS#10 request, base64 DER or PEM
    * @param holderIdentifiers optional: the holder's vetted identifiers (ID card number,
-   *     organization code, …) for the GM/T 0015 identity extensions
+   *     organisation code, …) for the GM/T 0015 identity extensions
    * @param subjectAltNames optional: the vetted subjectAltNames, {@code DNS:…}, {@code IP:…} or
    *     {@code EMAIL:…}; names in the PKCS#10 are ignored, like its subject
    * @param applicationUnit optional: the code of the application unit the certificate belongs to

@@ -138,8 +138,8 @@ public final class TestCa {
 
   /**
    * A signer with a fresh key and an end-entity certificate from this CA with keyUsage
-   * digitalSignature, with or without the sync signing extended key usage (without it, a
-   * subscriber's signing certificate).
+   * digitalSignature, with or without the sync signing extended key usage (without it, a holder's
+   * signing certificate).
    */
   public Signer endEntitySigner(
       String subjectDn, Instant notBefore, Instant notAfter, boolean syncSigning) {

@@ -36,9 +36,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * An RSA TLS CA for tests, like the CA's own RSA CA that issues subscribers' TLS server
- * certificates: its certificate, server certificates it issues (a device-ssl certificate for some
- * host), HTTPS servers that present them, and SSL contexts that trust it.
+ * An RSA TLS CA for tests, like the CA's own RSA CA that issues holders' TLS server certificates:
+ * its certificate, server certificates it issues (a device-ssl certificate for some host), HTTPS
+ * servers that present them, and SSL contexts that trust it.
  */
 public final class TestTls {
 
@@ -105,7 +105,7 @@ public final class TestTls {
                       serial(),
                       Date.from(now.minus(Duration.ofDays(1))),
                       Date.from(now.plus(Duration.ofDays(30))),
-                      new X500Name("CN=" + hostName + ",O=Subscriber,C=CN"),
+                      new X500Name("CN=" + hostName + ",O=Holder,C=CN"),
                       serverKeys.getPublic())
                   .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                   .addExtension(

@@ -157,15 +157,15 @@ class CertificateSyncEndpointTest {
   }
 
   @Test
-  void aMessageSignedWithASubscribersCertificateOfTheCaIsRefused() {
+  void aMessageSignedWithAHoldersCertificateOfTheCaIsRefused() {
     Instant now = Instant.now();
-    TestCa.Signer subscriber =
+    TestCa.Signer holder =
         SM2_CA.endEntitySigner(
             "CN=李四,O=某市人民政府,C=CN", now.minusSeconds(60), now.plus(Duration.ofDays(365)), false);
     CrlSync message = TestMessages.crl(SM2_CA, "iFutureCA", 3);
     assertRejected(
         SyncFaultCode.NOT_A_SYNC_SIGNER,
-        () -> client.send(message, TestMessages.sign(CanonicalPayload.of(message), subscriber)));
+        () -> client.send(message, TestMessages.sign(CanonicalPayload.of(message), holder)));
     assertEquals(List.of(), receiver.store().messages());
   }
 
