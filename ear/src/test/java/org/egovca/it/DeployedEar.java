@@ -143,7 +143,7 @@ public final class DeployedEar implements BeforeAllCallback, ParameterResolver {
                 directory.bindDn(),
                 "EGOVCA_LDAP_BIND_PASSWORD",
                 directory.bindPassword(),
-                // three workers race for every outbox channel, as workers of three servers would
+                // three workers race for every delivery queue, as workers of three servers would
                 "EGOVCA_DELIVERY_WORKERS",
                 "3")));
   }

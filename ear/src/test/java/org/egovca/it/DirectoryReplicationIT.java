@@ -89,7 +89,7 @@ class DirectoryReplicationIT {
     issue(server, declined, false);
     byte[] later = issue(server, consented, true);
 
-    // the directory channel delivers in order: once the later certificate is on the slave, the
+    // the directory queue delivers in order: once the later certificate is on the slave, the
     // earlier one has had its turn
     ldap.slave()
         .awaitValues("(cn=" + consented + ")", "userCertificate;binary", holds(later), REPLICATED);
@@ -99,7 +99,7 @@ class DirectoryReplicationIT {
         0,
         server.count(
             "SELECT COUNT(*) FROM delivery d JOIN issued_certificate c ON d.certificate_id = c.id"
-                + " WHERE d.channel = 'directory' AND c.subject_dn LIKE ?",
+                + " WHERE d.queue = 'directory' AND c.subject_dn LIKE ?",
             "%" + declined + "%"));
   }
 
@@ -121,11 +121,11 @@ class DirectoryReplicationIT {
       }
       assertTrue(
           server.count(
-                  "SELECT COUNT(*) FROM delivery WHERE channel = 'directory'"
+                  "SELECT COUNT(*) FROM delivery WHERE queue = 'directory'"
                       + " AND delivered_at IS NULL AND reference LIKE ?",
                   "%" + batch + "%")
               >= 75,
-          "the 50 issuances and 25 revocations wait in the outbox");
+          "the 50 issuances and 25 revocations wait in the directory's delivery queue");
       awaitFailedAttempt(server);
     } finally {
       ldap.startMaster();
@@ -148,7 +148,7 @@ class DirectoryReplicationIT {
     assertEquals(
         0,
         server.count(
-            "SELECT COUNT(*) FROM delivery WHERE channel = 'directory' AND delivered_at IS NULL"
+            "SELECT COUNT(*) FROM delivery WHERE queue = 'directory' AND delivered_at IS NULL"
                 + " AND reference LIKE ?",
             "%" + batch + "%"));
     deliveredInOrder(server, batch);
@@ -159,7 +159,7 @@ class DirectoryReplicationIT {
     try (Connection connection = server.database();
         PreparedStatement query =
             connection.prepareStatement(
-                "SELECT id, delivered_at, attempts FROM delivery WHERE channel = 'directory'"
+                "SELECT id, delivered_at, attempts FROM delivery WHERE queue = 'directory'"
                     + " AND reference LIKE ? ORDER BY id")) {
       query.setString(1, "%" + batch + "%");
       try (ResultSet rows = query.executeQuery()) {
@@ -184,7 +184,7 @@ class DirectoryReplicationIT {
     long pending;
     while ((pending =
             server.count(
-                "SELECT COUNT(*) FROM delivery WHERE channel = 'directory'"
+                "SELECT COUNT(*) FROM delivery WHERE queue = 'directory'"
                     + " AND delivered_at IS NULL AND reference LIKE ?",
                 "%" + batch + "%"))
         > 0) {
@@ -196,7 +196,7 @@ class DirectoryReplicationIT {
   private static void awaitFailedAttempt(CaServer server) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (server.count(
-            "SELECT COUNT(*) FROM delivery_channel WHERE name = 'directory'" + " AND failures > 0")
+            "SELECT COUNT(*) FROM delivery_queue WHERE name = 'directory'" + " AND failures > 0")
         == 0) {
       assertTrue(System.nanoTime() < deadline, "no delivery attempt failed while it was down");
       Thread.sleep(200);

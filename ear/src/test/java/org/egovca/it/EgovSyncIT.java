@@ -136,8 +136,8 @@ class EgovSyncIT {
       revoke(server, ours.subList(10, 13), revoked);
       assertTrue(
           server.count(
-                  "SELECT COUNT(*) FROM delivery WHERE channel = ? AND delivered_at IS NULL",
-                  channel(server, SYSTEM))
+                  "SELECT COUNT(*) FROM delivery WHERE queue = ? AND delivered_at IS NULL",
+                  queue(server, SYSTEM))
               >= 27,
           "20 issuances and 7 revocations wait for the e-gov system");
     } finally {
@@ -384,7 +384,7 @@ class EgovSyncIT {
     }
   }
 
-  private static String channel(CaServer server, String system) throws Exception {
+  private static String queue(CaServer server, String system) throws Exception {
     try (Connection connection = server.database();
         PreparedStatement query =
             connection.prepareStatement("SELECT id FROM egov_system WHERE name = ?")) {
@@ -402,8 +402,8 @@ class EgovSyncIT {
     try (Connection connection = server.database();
         PreparedStatement query =
             connection.prepareStatement(
-                "SELECT message_id FROM delivery WHERE channel = ? ORDER BY id")) {
-      query.setString(1, channel(server, system));
+                "SELECT message_id FROM delivery WHERE queue = ? ORDER BY id")) {
+      query.setString(1, queue(server, system));
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
           ids.add(rows.getString(1));

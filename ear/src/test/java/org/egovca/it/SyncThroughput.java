@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The sync delivery figure of the load harness: certificates of one application unit are issued
  * while its e-gov system (the reference receiver on the same Payara) is switched off, so their
- * messages wait in the outbox; the receiver is switched on and the figure is the rate at which the
- * outbox delivers them, from the first delivery to the last (the delivery times the CA records).
- * Delivery to one system is one ordered queue, so this is the rate of one channel.
+ * messages wait in its delivery queue; the receiver is switched on and the figure is the rate at
+ * which the queue delivers them, from the first delivery to the last (the delivery times the CA
+ * records). Delivery to one system goes through one queue, in order, so this is the rate of one
+ * queue.
  */
 public final class SyncThroughput {
 
@@ -92,7 +93,7 @@ public final class SyncThroughput {
         PreparedStatement query =
             connection.prepareStatement(
                 "SELECT COUNT(*), MIN(d.delivered_at), MAX(d.delivered_at) FROM delivery d"
-                    + " JOIN egov_system s ON d.channel = CONCAT('egov-system-', s.id)"
+                    + " JOIN egov_system s ON d.queue = CONCAT('egov-system-', s.id)"
                     + " WHERE s.name = 'bench'");
         ResultSet row = query.executeQuery()) {
       row.next();
@@ -109,7 +110,7 @@ public final class SyncThroughput {
   private static long pending(CaServer server) throws Exception {
     return server.count(
         "SELECT COUNT(*) FROM delivery d JOIN egov_system s"
-            + " ON d.channel = CONCAT('egov-system-', s.id)"
+            + " ON d.queue = CONCAT('egov-system-', s.id)"
             + " WHERE s.name = 'bench' AND d.delivered_at IS NULL");
   }
 }

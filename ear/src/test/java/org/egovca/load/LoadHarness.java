@@ -78,7 +78,7 @@ public final class LoadHarness {
           SyncThroughput.measure(launcher, server, settings.syncMessages(), settings.threads());
       String line =
           String.format(
-              "sync deliveries to the reference receiver (one channel, %d messages): %.0f/s"
+              "sync deliveries to the reference receiver (one queue, %d messages): %.0f/s"
                   + " (target >= 500/s)%n",
               settings.syncMessages(), sync);
       System.out.print(line);

@@ -44,7 +44,7 @@ final class Architecture {
             .dependOnClassesThat()
             .resideInAPackage(root + ".delivery.infrastructure..")
             .because(
-                "the outbox delivers through its ports (DeliveryTarget, DeliveryAdapters); the"
+                "the delivery queues deliver through their ports (DeliveryTarget, DeliveryAdapters); the"
                     + " directory and SOAP adapters implement them"),
         noClasses()
             .that()
@@ -68,7 +68,7 @@ final class Architecture {
             .resideInAPackage(root + "..infrastructure..")
             .because(
                 "the services reach what is outside through ports of the core (the CA's crypto"
-                    + " token is CaToken, the outbox's targets DeliveryTarget); only the"
+                    + " token is CaToken, the delivery queues' targets DeliveryTarget); only the"
                     + " infrastructure knows the adapters"));
   }
 }

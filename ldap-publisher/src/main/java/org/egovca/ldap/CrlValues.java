@@ -17,12 +17,12 @@ import org.apache.directory.ldap.client.api.LdapConnection;
 /**
  * The CRL on a CA's entry: one value per kind, which a new CRL replaces, but never with an older
  * one. Relying parties fetch the attribute and use what they get, so it must hold the CA's latest
- * CRL; the outbox may repeat a publication, or deliver an old one after a newer one took a faster
- * path, and neither may win over what the directory already holds.
+ * CRL; the delivery queue may repeat a publication, or deliver an old one after a newer one took a
+ * faster path, and neither may win over what the directory already holds.
  *
  * <p>The check and the replacement are two operations (CRL attributes have no equality rule, so a
  * modification cannot name the value it replaces and fail if it changed); this relies on the
- * outbox, which publishes in order, being the only writer of a CA's CRLs.
+ * directory's delivery queue, which publishes in order, being the only writer of a CA's CRLs.
  */
 final class CrlValues {
 

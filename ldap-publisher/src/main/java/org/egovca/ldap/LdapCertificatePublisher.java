@@ -33,11 +33,12 @@ import org.egovca.ca.application.port.PublishedCrl;
  *       nothing but its name is deleted.
  * </ul>
  *
- * <p>The outbox calls this after the transaction that decided the publication has committed, with
- * the latest state, and retries until it succeeds. So every call is idempotent, and none may throw
- * or block: every failure, including an unreachable directory or a bad configuration, comes back as
- * {@link PublicationResult#failed(String)} within the configured timeouts. The connection pool is
- * created on first use, so the application starts even while the directory is down.
+ * <p>The directory's delivery queue calls this after the transaction that decided the publication
+ * has committed, with the latest state, and retries until it succeeds. So every call is idempotent,
+ * and none may throw or block: every failure, including an unreachable directory or a bad
+ * configuration, comes back as {@link PublicationResult#failed(String)} within the configured
+ * timeouts. The connection pool is created on first use, so the application starts even while the
+ * directory is down.
  */
 @ApplicationScoped
 public class LdapCertificatePublisher implements CertificatePublisher {

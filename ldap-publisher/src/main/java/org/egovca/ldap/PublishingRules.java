@@ -25,8 +25,8 @@ import org.egovca.ca.application.port.CertificatePublisher.Withdrawal;
  *       name is deleted.
  * </ul>
  *
- * A call that a rule excludes succeeds without touching the directory, so the outbox does not retry
- * it.
+ * A call that a rule excludes succeeds without touching the directory, so the delivery queue does
+ * not retry it.
  */
 final class PublishingRules {
 

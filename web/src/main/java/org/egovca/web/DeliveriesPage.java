@@ -5,55 +5,55 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.util.List;
 import org.egovca.delivery.application.DeliveryMonitor;
-import org.egovca.delivery.application.DeliveryMonitor.ChannelSummary;
 import org.egovca.delivery.application.DeliveryMonitor.DeliveryView;
+import org.egovca.delivery.application.DeliveryMonitor.QueueSummary;
 
 /**
- * The system maintainer's view of the outbox (R11, R21, R22): each channel's queue length, oldest
- * pending item and failures, the items of one channel ({@code ?channel=}) with their attempts and
- * last error, one item in full ({@code ?item=}), and a retry that ends a channel's wait.
+ * The system maintainer's view of the delivery queues (R11, R21, R22): each queue's length, oldest
+ * pending delivery and failures, the deliveries of one queue ({@code ?queue=}) with their attempts
+ * and last error, one delivery in full ({@code ?item=}), and a retry that ends a queue's wait.
  */
 @Named
 @ViewScoped
 public class DeliveriesPage extends ConsolePage {
 
   private static final long serialVersionUID = 1L;
-  private static final String CHANNELS = "channels";
+  private static final String QUEUES = "queues";
 
   @EJB private DeliveryMonitor monitor;
 
-  private String channel;
+  private String queue;
   private Long item;
-  private List<ChannelSummary> channels;
+  private List<QueueSummary> queues;
   private List<DeliveryView> items;
   private DeliveryView selectedItem;
 
   public void open() {
-    if (channels == null) {
+    if (queues == null) {
       refresh();
     }
   }
 
   private void refresh() {
-    channels = fetch(CHANNELS, () -> monitor.channels(token())).orElse(List.of());
+    queues = fetch(QUEUES, () -> monitor.queues(token())).orElse(List.of());
     items =
-        channel == null
+        queue == null
             ? List.of()
-            : fetch(CHANNELS, () -> monitor.items(token(), channel)).orElse(List.of());
+            : fetch(QUEUES, () -> monitor.items(token(), queue)).orElse(List.of());
     selectedItem =
-        item == null ? null : fetch(CHANNELS, () -> monitor.item(token(), item)).orElse(null);
+        item == null ? null : fetch(QUEUES, () -> monitor.item(token(), item)).orElse(null);
   }
 
-  /** Ends the wait of the channel {@code name} and delivers now. */
+  /** Ends the wait of the queue {@code name} and delivers now. */
   public void retry(String name) {
-    if (perform(CHANNELS, () -> monitor.retry(token(), name))) {
+    if (perform(QUEUES, () -> monitor.retry(token(), name))) {
       Feedback.info("deliveries.retried", name);
     }
     refresh();
   }
 
-  public List<ChannelSummary> getChannels() {
-    return channels == null ? List.of() : channels;
+  public List<QueueSummary> getQueues() {
+    return queues == null ? List.of() : queues;
   }
 
   public List<DeliveryView> getItems() {
@@ -64,12 +64,12 @@ public class DeliveriesPage extends ConsolePage {
     return selectedItem;
   }
 
-  public String getChannel() {
-    return channel;
+  public String getQueue() {
+    return queue;
   }
 
-  public void setChannel(String channel) {
-    this.channel = channel;
+  public void setQueue(String queue) {
+    this.queue = queue;
   }
 
   public Long getItem() {

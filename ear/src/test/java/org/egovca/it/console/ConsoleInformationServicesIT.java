@@ -88,10 +88,10 @@ class ConsoleInformationServicesIT {
     SecurityAdministrators.of(server).authoriseDemoRa(server, UNIT);
 
     BigInteger serial = RemoteRa.issueForUnit(server, fixture.work, "控制台同步持有者", UNIT);
-    String channel =
+    String queue =
         "egov-system-"
             + Records.number(server, "SELECT id FROM egov_system WHERE name = ?", SYSTEM);
-    awaitFailure(channel);
+    awaitFailure(queue);
 
     Console maintainer = fixture.operator(Staff.MAINTAINER);
     maintainer.open("deliveries.xhtml");
@@ -102,7 +102,7 @@ class ConsoleInformationServicesIT {
             && page.contains("Connection refused"),
         page);
 
-    maintainer.open("deliveries.xhtml?channel=" + channel);
+    maintainer.open("deliveries.xhtml?queue=" + queue);
     maintainer.driver().findElement(By.cssSelector("a.item-link")).click();
     assertTrue(
         maintainer.text("item-last-error").contains("not delivered"),
@@ -114,8 +114,8 @@ class ConsoleInformationServicesIT {
     maintainer.open("deliveries.xhtml");
     maintainer.submit(
         By.xpath(
-            "//tr[.//div[normalize-space(.)='" + channel + "']]//button[contains(@id,'retry')]"));
-    assertEquals(Texts.zh("deliveries.retried", channel), maintainer.messages());
+            "//tr[.//div[normalize-space(.)='" + queue + "']]//button[contains(@id,'retry')]"));
+    assertEquals(Texts.zh("deliveries.retried", queue), maintainer.messages());
     List<String> retries =
         Records.auditSince(server, mark, row -> row.actor().equals("operator:maint.zhou")).stream()
             .map(AuditRow::action)
@@ -138,12 +138,12 @@ class ConsoleInformationServicesIT {
     maintainer.screenshot(ConsoleFixture.SCREENSHOTS.resolve("deliveries.png"));
   }
 
-  private static void awaitFailure(String channel) throws Exception {
+  private static void awaitFailure(String queue) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (Records.number(
-            server, "SELECT COUNT(*) FROM delivery WHERE channel = ? AND attempts > 0", channel)
+            server, "SELECT COUNT(*) FROM delivery WHERE queue = ? AND attempts > 0", queue)
         == 0) {
-      assertTrue(System.nanoTime() < deadline, "no delivery to " + channel + " was attempted");
+      assertTrue(System.nanoTime() < deadline, "no delivery to " + queue + " was attempted");
       Thread.sleep(250);
     }
   }

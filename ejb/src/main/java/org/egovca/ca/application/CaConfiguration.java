@@ -78,8 +78,8 @@ public class CaConfiguration {
   }
 
   /**
-   * How many delivery workers compete for each outbox channel on this server (default 1). Workers
-   * of several servers sharing the database compete the same way; the channel lock lets one deliver
+   * How many delivery workers compete for each delivery queue on this server (default 1). Workers
+   * of several servers sharing the database compete the same way; the queue lock lets one deliver
    * at a time. Tests raise it to make workers race.
    */
   public int deliveryWorkers() {
@@ -91,7 +91,7 @@ public class CaConfiguration {
   }
 
   /**
-   * The longest wait of an outbox channel between two attempts after failures (5 minutes by
+   * The longest wait of a delivery queue between two attempts after failures (5 minutes by
    * default): the backoff doubles from 2 seconds up to it.
    */
   public Duration longestDeliveryWait() {

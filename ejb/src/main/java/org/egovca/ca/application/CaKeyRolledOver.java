@@ -4,9 +4,10 @@ import java.util.List;
 import org.egovca.ca.application.port.PublishedCertificate;
 
 /**
- * Fired inside the rollover transaction. The outbox records, in that transaction, the publication
- * of the new CA certificate and of the two link certificates (NewWithOld, OldWithNew); after commit
- * the OCSP responder reloads its signing keys and the first CRL of the new key is issued.
+ * Fired inside the rollover transaction. The delivery queues record, in that transaction, the
+ * publication of the new CA certificate and of the two link certificates (NewWithOld, OldWithNew);
+ * after commit the OCSP responder reloads its signing keys and the first CRL of the new key is
+ * issued.
  */
 public record CaKeyRolledOver(
     String caName,

@@ -33,7 +33,7 @@ import org.egovca.hsm.KeyAlgorithm;
 
 /**
  * Signs one end-entity certificate and records it: the certificate row, its audit event and its
- * outbox deliveries (written by the observers of {@link CertificateIssued}) are all part of the
+ * queued deliveries (written by the observers of {@link CertificateIssued}) are all part of the
  * caller's transaction. Callers have already authorised the request and checked its content against
  * the profile.
  */
@@ -62,7 +62,7 @@ public class CertificateIssuer {
   /**
    * Issues as {@link #issue(CertificateAuthority, CertificateProfile, EndEntityContent, String)},
    * under {@code terms}: the business type, the holder's consent to the directory (CPS §6.1.4.4.2)
-   * and the application unit, which decide where the outbox delivers it.
+   * and the application unit, which decide where it is delivered.
    */
   public IssuedCertificate issue(
       CertificateAuthority ca,

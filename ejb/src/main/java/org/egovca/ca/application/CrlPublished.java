@@ -4,7 +4,7 @@ import org.egovca.ca.domain.IssuedCrl;
 
 /**
  * Fired inside the transaction that issued a CRL (complete or delta), after its row is persisted:
- * the outbox records its deliveries to the directory and to the e-gov systems in that same
+ * the delivery queues record its deliveries to the directory and to the e-gov systems in that same
  * transaction (R9, R22).
  */
 public record CrlPublished(IssuedCrl crl) {}

@@ -3,7 +3,7 @@ package org.egovca.ca.domain;
 /**
  * What is decided about a certificate beside its content, at the moment it is issued: the business
  * type, whether the holder consented to publication in the directory (CPS §6.1.4.4.2), the
- * application unit it belongs to (R19) and the remote RA it was requested through. The outbox reads
+ * application unit it belongs to (R19) and the remote RA it was requested through. Delivery reads
  * them to decide where the certificate goes; the remote RA service, which certificates an RA may
  * act on.
  *

@@ -2,10 +2,13 @@ package org.egovca.delivery.application;
 
 import java.util.Set;
 
-/** Fired by the outbox in the writing transaction; after commit, the named channels are drained. */
-public record DeliveriesQueued(Set<String> channels) {
+/**
+ * Fired by {@link DeliveryQueues} in the writing transaction; after commit, the named queues are
+ * drained.
+ */
+public record DeliveriesQueued(Set<String> queues) {
 
   public DeliveriesQueued {
-    channels = Set.copyOf(channels);
+    queues = Set.copyOf(queues);
   }
 }

@@ -15,15 +15,16 @@ import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.delivery.domain.Delivery;
-import org.egovca.delivery.domain.DeliveryChannel;
+import org.egovca.delivery.domain.DeliveryQueue;
 import org.egovca.delivery.domain.EgovSystem;
 import org.egovca.ra.application.ConsoleAccess;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.Permission;
 
 /**
- * The system maintainer's view of the outbox: per channel the queue length, the oldest pending item
- * and the failures; the items of a channel; and a retry that ends a channel's backoff at once.
+ * The system maintainer's view of the delivery queues: per queue its length, the oldest pending
+ * delivery and the failures; the deliveries of a queue; and a retry that ends a queue's backoff at
+ * once.
  */
 @Stateless
 public class DeliveryMonitor {
@@ -39,57 +40,57 @@ public class DeliveryMonitor {
 
   @Inject private Clock clock;
 
-  public List<ChannelSummary> channels(String token) {
+  public List<QueueSummary> queues(String token) {
     access.require(token, Permission.MANAGE_DELIVERIES, AuditAction.DELIVERIES_VIEWED, null);
     Map<String, String> labels = new HashMap<>();
     for (EgovSystem system :
         entityManager.createNamedQuery(EgovSystem.ALL, EgovSystem.class).getResultList()) {
-      labels.put(system.channel(), system.getName() + (system.isActive() ? "" : " (inactive)"));
+      labels.put(system.queue(), system.getName() + (system.isActive() ? "" : " (inactive)"));
     }
     List<Object[]> pending =
         entityManager
             .createQuery(
-                "SELECT d.channel, COUNT(d), MIN(d.createdAt), MAX(d.attempts) FROM Delivery d"
-                    + " WHERE d.deliveredAt IS NULL GROUP BY d.channel",
+                "SELECT d.queue, COUNT(d), MIN(d.createdAt), MAX(d.attempts) FROM Delivery d"
+                    + " WHERE d.deliveredAt IS NULL GROUP BY d.queue",
                 Object[].class)
             .getResultList();
-    Map<String, Object[]> byChannel = new HashMap<>();
-    pending.forEach(row -> byChannel.put((String) row[0], row));
+    Map<String, Object[]> byQueue = new HashMap<>();
+    pending.forEach(row -> byQueue.put((String) row[0], row));
     return entityManager
-        .createQuery("SELECT c FROM DeliveryChannel c ORDER BY c.name", DeliveryChannel.class)
+        .createQuery("SELECT q FROM DeliveryQueue q ORDER BY q.name", DeliveryQueue.class)
         .getResultList()
         .stream()
         .map(
-            channel -> {
-              Object[] row = byChannel.get(channel.getName());
-              return new ChannelSummary(
-                  channel.getName(),
-                  labels.getOrDefault(channel.getName(), "LDAP directory"),
+            queue -> {
+              Object[] row = byQueue.get(queue.getName());
+              return new QueueSummary(
+                  queue.getName(),
+                  labels.getOrDefault(queue.getName(), "LDAP directory"),
                   row == null ? 0 : ((Number) row[1]).longValue(),
                   row == null ? null : (Instant) row[2],
-                  channel.getFailures(),
-                  channel.getNextAttemptAt(),
-                  lastError(channel.getName()));
+                  queue.getFailures(),
+                  queue.getNextAttemptAt(),
+                  lastError(queue.getName()));
             })
         .toList();
   }
 
-  /** The channel's pending items, oldest first, then its latest delivered ones. */
-  public List<DeliveryView> items(String token, String channel) {
-    access.require(token, Permission.MANAGE_DELIVERIES, AuditAction.DELIVERIES_VIEWED, channel);
+  /** The queue's pending deliveries, oldest first, then its latest delivered ones. */
+  public List<DeliveryView> items(String token, String queue) {
+    access.require(token, Permission.MANAGE_DELIVERIES, AuditAction.DELIVERIES_VIEWED, queue);
     List<DeliveryView> items =
         new java.util.ArrayList<>(
             entityManager
-                .createNamedQuery(Delivery.PENDING_IN_CHANNEL, Delivery.class)
-                .setParameter("channel", channel)
+                .createNamedQuery(Delivery.PENDING_IN_QUEUE, Delivery.class)
+                .setParameter("queue", queue)
                 .setMaxResults(ITEMS_SHOWN)
                 .getResultList()
                 .stream()
                 .map(DeliveryView::of)
                 .toList());
     entityManager
-        .createNamedQuery(Delivery.NEWEST_IN_CHANNEL, Delivery.class)
-        .setParameter("channel", channel)
+        .createNamedQuery(Delivery.NEWEST_IN_QUEUE, Delivery.class)
+        .setParameter("queue", queue)
         .setMaxResults(ITEMS_SHOWN)
         .getResultList()
         .stream()
@@ -109,35 +110,35 @@ public class DeliveryMonitor {
     return DeliveryView.of(delivery);
   }
 
-  /** Ends the channel's backoff (or batch pause) and starts a run after commit. */
-  public void retry(String token, String channel) {
+  /** Ends the queue's backoff (or batch pause) and starts a run after commit. */
+  public void retry(String token, String queue) {
     Operator operator =
-        access.require(token, Permission.MANAGE_DELIVERIES, AuditAction.DELIVERY_RETRIED, channel);
-    DeliveryChannel row = entityManager.find(DeliveryChannel.class, channel);
+        access.require(token, Permission.MANAGE_DELIVERIES, AuditAction.DELIVERY_RETRIED, queue);
+    DeliveryQueue row = entityManager.find(DeliveryQueue.class, queue);
     if (row == null) {
-      throw Refusal.invalid("channel", "delivery.channel", "there is no channel " + channel);
+      throw Refusal.invalid("queue", "delivery.queue", "there is no queue " + queue);
     }
     row.retryNow(clock.instant());
     auditLog.success(
-        ConsoleAccess.actor(operator), AuditAction.DELIVERY_RETRIED, "channel:" + channel, null);
-    queued.fire(new DeliveriesQueued(java.util.Set.of(channel)));
+        ConsoleAccess.actor(operator), AuditAction.DELIVERY_RETRIED, "queue:" + queue, null);
+    queued.fire(new DeliveriesQueued(java.util.Set.of(queue)));
   }
 
-  private String lastError(String channel) {
+  private String lastError(String queue) {
     return entityManager
         .createQuery(
-            "SELECT d.lastError FROM Delivery d WHERE d.channel = :channel"
+            "SELECT d.lastError FROM Delivery d WHERE d.queue = :queue"
                 + " AND d.deliveredAt IS NULL AND d.lastError IS NOT NULL ORDER BY d.id",
             String.class)
-        .setParameter("channel", channel)
+        .setParameter("queue", queue)
         .setMaxResults(1)
         .getResultStream()
         .findFirst()
         .orElse(null);
   }
 
-  /** One channel at a glance. */
-  public record ChannelSummary(
+  /** One queue at a glance. */
+  public record QueueSummary(
       String name,
       String label,
       long pending,
@@ -147,10 +148,10 @@ public class DeliveryMonitor {
       String lastError)
       implements Serializable {}
 
-  /** One outbox item, as an operator inspects it. */
+  /** One delivery, as an operator inspects it. */
   public record DeliveryView(
       long id,
-      String channel,
+      String queue,
       String messageId,
       String kind,
       String changeType,
@@ -165,7 +166,7 @@ public class DeliveryMonitor {
     static DeliveryView of(Delivery d) {
       return new DeliveryView(
           d.getId(),
-          d.getChannel(),
+          d.getQueue(),
           d.getMessageId(),
           d.getKind().name(),
           d.getChangeType().name(),

@@ -24,11 +24,11 @@ import org.egovca.ca.application.CaConfiguration;
 import org.egovca.delivery.domain.Delivery;
 
 /**
- * Starts delivery runs: right after a change commits (for its channels), every two seconds for
- * channels whose backoff or batch pause is over, and so after a restart for whatever was left.
- * Requests for a channel that is being drained are folded into one more run of the same worker.
- * With {@code egovca.delivery.workers} above 1, that many workers compete for each channel on this
- * server, exactly as workers of several servers sharing the database do; the channel lock of {@link
+ * Starts delivery runs: right after a change commits (for its queues), every two seconds for queues
+ * whose backoff or batch pause is over, and so after a restart for whatever was left. Requests for
+ * a queue that is being drained are folded into one more run of the same worker. With {@code
+ * egovca.delivery.workers} above 1, that many workers compete for each queue on this server,
+ * exactly as workers of several servers sharing the database do; the queue lock of {@link
  * DeliveryWorker} lets one of them deliver.
  */
 @Singleton
@@ -49,17 +49,17 @@ public class DeliveryScheduler {
 
   @Inject private Clock clock;
 
-  /** Per channel and worker slot: requests not yet served by a run. */
+  /** Per queue and worker slot: requests not yet served by a run. */
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
   public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued event) {
-    event.channels().forEach(this::request);
+    event.queues().forEach(this::request);
   }
 
   @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
   void tick() {
     entityManager
-        .createNamedQuery(Delivery.CHANNELS_WITH_PENDING, String.class)
+        .createNamedQuery(Delivery.QUEUES_WITH_PENDING, String.class)
         .setParameter("now", clock.instant())
         .getResultList()
         .forEach(this::request);
@@ -72,28 +72,28 @@ public class DeliveryScheduler {
     }
   }
 
-  /** Asks for a run over {@code channel} now (an operator's retry, a new item). */
-  public void request(String channel) {
+  /** Asks for a run over {@code queue} now (an operator's retry, a new delivery). */
+  public void request(String queue) {
     for (int slot = 0; slot < configuration.deliveryWorkers(); slot++) {
-      String key = channel + '#' + slot;
+      String key = queue + '#' + slot;
       AtomicInteger pending = requests.computeIfAbsent(key, k -> new AtomicInteger());
       if (pending.getAndIncrement() == 0) {
-        executor.execute(() -> serve(channel, pending));
+        executor.execute(() -> serve(queue, pending));
       }
     }
   }
 
-  private void serve(String channel, AtomicInteger pending) {
+  private void serve(String queue, AtomicInteger pending) {
     int served;
     do {
       served = pending.get();
       try {
         DeliveryWorker.Run run;
         do {
-          run = worker.drain(channel);
+          run = worker.drain(queue);
         } while (run.claimed() && run.more());
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "A delivery run over " + channel + " failed", e);
+        LOG.log(Level.WARNING, "A delivery run over " + queue + " failed", e);
       }
     } while (pending.addAndGet(-served) > 0);
   }

@@ -3,14 +3,14 @@ package org.egovca.delivery.application;
 import org.egovca.delivery.domain.Delivery;
 
 /**
- * Where one channel's items go: the port the outbox delivers through; the adapters (the directory,
+ * Where one queue's deliveries go: the port a worker delivers through; the adapters (the directory,
  * the e-gov systems' sync interface) are in {@code delivery.infrastructure}. A worker opens a
- * session for each run over a channel and delivers the items in order through it; a session may
- * keep what is costly to set up (a signer) for the run, and is used by one thread.
+ * session for each run over a queue and delivers the queue's deliveries in order through it; a
+ * session may keep what is costly to set up (a signer) for the run, and is used by one thread.
  */
 public interface DeliveryTarget {
 
-  /** A session for one run over the channel. */
+  /** A session for one run over the queue. */
   Session open();
 
   /** Delivers items one after the other; never throws for a delivery that failed. */

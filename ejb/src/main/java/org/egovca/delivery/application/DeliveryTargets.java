@@ -6,10 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.Optional;
-import org.egovca.delivery.domain.DeliveryChannel;
+import org.egovca.delivery.domain.DeliveryQueue;
 import org.egovca.delivery.domain.EgovSystem;
 
-/** Which target a channel delivers to, and how long it pauses between runs. */
+/** Which target a queue delivers to, and how long it pauses between runs. */
 @ApplicationScoped
 class DeliveryTargets {
 
@@ -19,11 +19,11 @@ class DeliveryTargets {
   @Inject private DeliveryAdapters adapters;
 
   /**
-   * The target of {@code channel}; empty while it must not be delivered (a deactivated e-gov system
-   * keeps its items until it is active again).
+   * The target of {@code queue}; empty while it must not be delivered (a deactivated e-gov system
+   * keeps its deliveries until it is active again).
    */
-  Optional<Resolved> resolve(String channel) {
-    Long systemId = DeliveryChannel.egovSystemId(channel);
+  Optional<Resolved> resolve(String queue) {
+    Long systemId = DeliveryQueue.egovSystemId(queue);
     if (systemId == null) {
       return Optional.of(new Resolved(adapters.directory(), Duration.ZERO));
     }

@@ -30,16 +30,16 @@ import org.egovca.ca.x509.CertificationRequests;
 import org.egovca.ca.x509.EndEntityContent;
 import org.egovca.ca.x509.PemCertificates;
 import org.egovca.ca.x509.SubjectNames;
-import org.egovca.delivery.domain.DeliveryChannel;
+import org.egovca.delivery.domain.DeliveryQueue;
 import org.egovca.delivery.domain.EgovSystem;
 
 /**
  * Registers e-gov systems and changes their subscriptions, for whichever front door authorised the
  * caller (the console's security administrator, the admin SOAP service). Registration gives the
- * system its delivery channel and a TLS client certificate of the RSA CA for the query service,
- * made for the key of the system's own PKCS#10: the CA never holds the system's private key. The
- * audit record names the endpoint, the server trust anchors by fingerprint and, when an
- * administrator allowed it, plain HTTP.
+ * system its delivery queue and a TLS client certificate of the RSA CA for the query service, made
+ * for the key of the system's own PKCS#10: the CA never holds the system's private key. The audit
+ * record names the endpoint, the server trust anchors by fingerprint and, when an administrator
+ * allowed it, plain HTTP.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -125,7 +125,7 @@ public class EgovSystemRegistry {
         new EgovSystem(name, unit, registration.subscription().toSubscription(), now, actor);
     entityManager.persist(system);
     entityManager.flush();
-    entityManager.persist(new DeliveryChannel(system.channel(), now));
+    entityManager.persist(new DeliveryQueue(system.queue(), now));
     IssuedCertificate clientCertificate =
         clientCertificate(name, registration.certificateRequestPem(), actor);
     RaClient client =

@@ -30,7 +30,7 @@ public class ExpirySweep {
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
 
-  @Inject private Outbox outbox;
+  @Inject private DeliveryQueues queues;
 
   @Inject private Clock clock;
 
@@ -43,7 +43,7 @@ public class ExpirySweep {
             .setParameter("now", clock.instant())
             .setMaxResults(SWEEP_SIZE)
             .getResultList();
-    expired.forEach(outbox::expired);
+    expired.forEach(queues::expired);
     return expired.size();
   }
 }

@@ -21,9 +21,9 @@ import org.egovca.sync.HolderInfo;
 import org.egovca.sync.Recipient;
 
 /**
- * Builds the sync messages of the unified interface (R21, R22) from an outbox item and the latest
- * state of what it carries, for the e-gov system whose channel holds the item: the business type is
- * the change that queued the item, the status is the certificate's status at the time of sending.
+ * Builds the sync messages of the unified interface (R21, R22) from a delivery and the latest state
+ * of what it carries, for the e-gov system whose queue holds the delivery: the business type is the
+ * change that queued the delivery, the status is the certificate's status at the time of sending.
  */
 public final class SyncMessages {
 

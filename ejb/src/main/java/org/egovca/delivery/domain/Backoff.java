@@ -3,9 +3,9 @@ package org.egovca.delivery.domain;
 import java.time.Duration;
 
 /**
- * How long a channel waits after consecutive failures before it tries its first item again:
- * doubling from 2 seconds up to a longest wait (5 minutes by default), so a target that is down for
- * hours costs a call every few minutes, and one that is back is tried again soon.
+ * How long a queue waits after consecutive failures before it tries its first item again: doubling
+ * from 2 seconds up to a longest wait (5 minutes by default), so a target that is down for hours
+ * costs a call every few minutes, and one that is back is tried again soon.
  */
 public final class Backoff {
 

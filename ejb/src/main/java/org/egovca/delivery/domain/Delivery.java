@@ -15,31 +15,31 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One outbox item: a change (a certificate issued, renewed, re-keyed or revoked; a CRL; a CA
- * certificate) to deliver to one channel. It refers to what it carries rather than copying it, so
- * delivery always sends the latest state. Its message id travels with it, so that a receiver
- * applies it once however often a lost answer makes us send it.
+ * One delivery: a change (a certificate issued, renewed, re-keyed or revoked; a CRL; a CA
+ * certificate) to deliver to the target of one {@link DeliveryQueue}. It refers to what it carries
+ * rather than copying it, so delivery always sends the latest state. Its message id travels with
+ * it, so that a receiver applies it once however often a lost answer makes us send it.
  */
 @Entity
 @Table(name = "delivery")
 @NamedQuery(
-    name = Delivery.PENDING_IN_CHANNEL,
+    name = Delivery.PENDING_IN_QUEUE,
     query =
-        "SELECT d FROM Delivery d WHERE d.channel = :channel AND d.deliveredAt IS NULL"
+        "SELECT d FROM Delivery d WHERE d.queue = :queue AND d.deliveredAt IS NULL"
             + " ORDER BY d.id")
 @NamedQuery(
-    name = Delivery.CHANNELS_WITH_PENDING,
+    name = Delivery.QUEUES_WITH_PENDING,
     query =
-        "SELECT DISTINCT d.channel FROM Delivery d, DeliveryChannel c"
-            + " WHERE d.channel = c.name AND d.deliveredAt IS NULL AND c.nextAttemptAt <= :now")
+        "SELECT DISTINCT d.queue FROM Delivery d, DeliveryQueue q"
+            + " WHERE d.queue = q.name AND d.deliveredAt IS NULL AND q.nextAttemptAt <= :now")
 @NamedQuery(
-    name = Delivery.NEWEST_IN_CHANNEL,
-    query = "SELECT d FROM Delivery d WHERE d.channel = :channel ORDER BY d.id DESC")
+    name = Delivery.NEWEST_IN_QUEUE,
+    query = "SELECT d FROM Delivery d WHERE d.queue = :queue ORDER BY d.id DESC")
 public class Delivery {
 
-  public static final String PENDING_IN_CHANNEL = "Delivery.pendingInChannel";
-  public static final String CHANNELS_WITH_PENDING = "Delivery.channelsWithPending";
-  public static final String NEWEST_IN_CHANNEL = "Delivery.newestInChannel";
+  public static final String PENDING_IN_QUEUE = "Delivery.pendingInQueue";
+  public static final String QUEUES_WITH_PENDING = "Delivery.queuesWithPending";
+  public static final String NEWEST_IN_QUEUE = "Delivery.newestInQueue";
 
   private static final int ERROR_LENGTH = 512;
 
@@ -49,7 +49,7 @@ public class Delivery {
   private Long id;
 
   @Column(nullable = false, length = 64)
-  private String channel;
+  private String queue;
 
   @Column(name = "message_id", nullable = false, unique = true, length = 36)
   private String messageId;
@@ -96,13 +96,13 @@ public class Delivery {
   protected Delivery() {}
 
   private Delivery(
-      String channel,
+      String queue,
       DeliveryKind kind,
       ChangeType changeType,
       String caName,
       String reference,
       Instant createdAt) {
-    this.channel = Objects.requireNonNull(channel, "channel");
+    this.queue = Objects.requireNonNull(queue, "queue");
     this.messageId = UUID.randomUUID().toString();
     this.kind = kind;
     this.changeType = changeType;
@@ -113,38 +113,33 @@ public class Delivery {
 
   /** A certificate change; the certificate's row is read again when it is delivered. */
   public static Delivery ofCertificate(
-      String channel,
+      String queue,
       ChangeType changeType,
       String caName,
       long certificateId,
       String reference,
       Instant now) {
     Delivery delivery =
-        new Delivery(channel, DeliveryKind.CERTIFICATE, changeType, caName, reference, now);
+        new Delivery(queue, DeliveryKind.CERTIFICATE, changeType, caName, reference, now);
     delivery.certificateId = certificateId;
     return delivery;
   }
 
   /** A new CRL. */
   public static Delivery ofCrl(
-      String channel, String caName, long crlId, String reference, Instant now) {
+      String queue, String caName, long crlId, String reference, Instant now) {
     Delivery delivery =
-        new Delivery(channel, DeliveryKind.CRL, ChangeType.CRL, caName, reference, now);
+        new Delivery(queue, DeliveryKind.CRL, ChangeType.CRL, caName, reference, now);
     delivery.crlId = crlId;
     return delivery;
   }
 
   /** A CA certificate (CA certificates have no row of their own; the DER is kept here). */
   public static Delivery ofCaCertificate(
-      String channel, String caName, byte[] certificate, String reference, Instant now) {
+      String queue, String caName, byte[] certificate, String reference, Instant now) {
     Delivery delivery =
         new Delivery(
-            channel,
-            DeliveryKind.CA_CERTIFICATE,
-            ChangeType.CA_CERTIFICATE,
-            caName,
-            reference,
-            now);
+            queue, DeliveryKind.CA_CERTIFICATE, ChangeType.CA_CERTIFICATE, caName, reference, now);
     delivery.caCertificate = certificate.clone();
     return delivery;
   }
@@ -172,8 +167,8 @@ public class Delivery {
     return id;
   }
 
-  public String getChannel() {
-    return channel;
+  public String getQueue() {
+    return queue;
   }
 
   public String getMessageId() {

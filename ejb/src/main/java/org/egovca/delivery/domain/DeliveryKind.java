@@ -1,6 +1,6 @@
 package org.egovca.delivery.domain;
 
-/** What an outbox item carries. */
+/** What a delivery carries. */
 public enum DeliveryKind {
   /** An end-entity certificate, delivered in its latest state (good, revoked or expired). */
   CERTIFICATE,

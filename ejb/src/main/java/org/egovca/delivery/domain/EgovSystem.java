@@ -171,8 +171,8 @@ public class EgovSystem {
     return syncMode == SyncMode.BATCH ? Duration.ofMinutes(batchIntervalMinutes) : Duration.ZERO;
   }
 
-  public String channel() {
-    return DeliveryChannel.ofEgovSystem(id);
+  public String queue() {
+    return DeliveryQueue.ofEgovSystem(id);
   }
 
   public Set<ChangeType> businessTypes() {

@@ -6,7 +6,7 @@ import org.egovca.delivery.application.DeliveryAdapters;
 import org.egovca.delivery.application.DeliveryTarget;
 import org.egovca.delivery.domain.EgovSystem;
 
-/** The outbox's targets: the directory through its publisher, e-gov systems over SOAP. */
+/** The delivery queues' targets: the directory through its publisher, e-gov systems over SOAP. */
 @ApplicationScoped
 public class Adapters implements DeliveryAdapters {
 

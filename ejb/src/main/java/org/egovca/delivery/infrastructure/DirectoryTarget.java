@@ -24,7 +24,7 @@ import org.egovca.delivery.application.DeliveryTarget;
 import org.egovca.delivery.domain.Delivery;
 
 /**
- * Delivers the directory channel through every {@link CertificatePublisher} (the LDAP directory),
+ * Delivers the directory queue through every {@link CertificatePublisher} (the LDAP directory),
  * always in the latest state: a certificate that has been revoked, has expired or whose holder did
  * not consent is withdrawn whatever the item was queued for, so a late "issued" never puts a
  * revoked certificate back (GUIDE: EJBCA's rule).
@@ -114,7 +114,7 @@ class DirectoryTarget implements DeliveryTarget {
           holder.getSerialNumber(),
           encoded);
     } catch (java.io.IOException e) {
-      throw new IllegalStateException("the outbox holds a CA certificate that does not parse", e);
+      throw new IllegalStateException("a delivery holds a CA certificate that does not parse", e);
     }
   }
 

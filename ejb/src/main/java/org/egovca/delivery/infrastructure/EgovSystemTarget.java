@@ -19,10 +19,10 @@ import org.egovca.sync.SyncClient;
 import org.egovca.sync.SyncSignatureException;
 
 /**
- * Delivers an e-gov system's channel through its unified sync interface (R21, R22): each item
- * becomes a message for that system (the recipient, its name and unit, is signed with the rest),
- * signed by the sync signer of the CA that issued what it carries, with the item's message id, so
- * the system applies it once however often it is sent ({@link SyncDelivery}).
+ * Delivers an e-gov system's queue through its unified sync interface (R21, R22): each item becomes
+ * a message for that system (the recipient, its name and unit, is signed with the rest), signed by
+ * the sync signer of the CA that issued what it carries, with the item's message id, so the system
+ * applies it once however often it is sent ({@link SyncDelivery}).
  */
 @ApplicationScoped
 class EgovSystemTarget {
@@ -35,7 +35,7 @@ class EgovSystemTarget {
 
   @Inject private Clock clock;
 
-  /** The target of {@code system}'s channel. */
+  /** The target of {@code system}'s queue. */
   DeliveryTarget of(EgovSystem system) {
     Recipient recipient = new Recipient(system.getName(), system.getApplicationUnit().getCode());
     return () -> {

@@ -16,7 +16,7 @@ import org.egovca.sync.SyncClient;
  * client trusts exactly the system's server trust anchors, never the server's trust store (which
  * holds this CA's own RSA TLS CA, the issuer of holders' server certificates); a plain {@code
  * http://} one exists only for a system an administrator allowed it for. Timeouts are bounded so
- * that a system that hangs costs its own channel a few seconds, never a worker thread for good.
+ * that a system that hangs costs its own queue a few seconds, never a worker thread for good.
  */
 @ApplicationScoped
 class SyncClients {

@@ -13,7 +13,7 @@ import org.egovca.sync.SyncSignatureException;
  * receipt names the message and the digest of the payload sent ({@link SyncClient} checks both),
  * over TLS to a server the system's anchors vouch for. A DUPLICATE receipt means the system already
  * has the message: delivered. Anything else — a refusal, a receipt for other content, no answer —
- * is a failure in an operator's words; the item stays at the head of its channel and is sent again.
+ * is a failure in an operator's words; the item stays at the head of its queue and is sent again.
  */
 final class SyncDelivery {
 

@@ -31,7 +31,7 @@ class SyncSigning {
   @Inject private CaToken cryptoToken;
 
   /**
-   * A signer for one run over a channel, used by one thread for every message of the run.
+   * A signer for one run over a queue, used by one thread for every message of the run.
    *
    * @throws SyncSignatureException when the CA has no sync signer in force
    */

@@ -36,7 +36,7 @@ public enum Permission {
    * also needs that action's own permission.
    */
   APPROVE_REQUESTS(OperatorRole.SECURITY_ADMIN),
-  /** See the outbox queues and retry a channel (the system maintainer keeps delivery running). */
+  /** See the delivery queues and retry one (the system maintainer keeps delivery running). */
   MANAGE_DELIVERIES(OperatorRole.SYSTEM_MAINTAINER);
 
   private final Set<OperatorRole> grantedTo;

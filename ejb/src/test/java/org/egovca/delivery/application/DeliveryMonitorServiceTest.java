@@ -1,9 +1,9 @@
 package org.egovca.delivery.application;
 
-import static org.egovca.delivery.application.DeliveryServiceFixtures.channelOf;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.issue;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.items;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.login;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.queueOf;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.register;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.unique;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.unit;
@@ -33,14 +33,14 @@ class DeliveryMonitorServiceTest {
   }
 
   @Test
-  void retryingAnUnknownChannelIsRefusedNamingIt() {
-    String channel = unique("no-channel");
-    Refusal refused = assertThrows(Refusal.class, () -> monitor.retry(maintainer(), channel));
+  void retryingAnUnknownQueueIsRefusedNamingIt() {
+    String queue = unique("no-queue");
+    Refusal refused = assertThrows(Refusal.class, () -> monitor.retry(maintainer(), queue));
     assertEquals(RefusalCode.INVALID_INPUT, refused.code());
-    assertEquals("channel", refused.problems().get(0).field());
-    assertTrue(refused.getMessage().contains(channel), refused.getMessage());
+    assertEquals("queue", refused.problems().get(0).field());
+    assertTrue(refused.getMessage().contains(queue), refused.getMessage());
     assertTrue(ServiceTier.tasks().waiting().isEmpty(), ServiceTier.tasks().toString());
-    assertEquals(0, DeliveryServiceFixtures.count("AuditEvent", "target", "channel:" + channel));
+    assertEquals(0, DeliveryServiceFixtures.count("AuditEvent", "target", "queue:" + queue));
   }
 
   @Test
@@ -53,63 +53,63 @@ class DeliveryMonitorServiceTest {
   @Test
   void anOperatorWithoutTheMaintainersRoleMayNeitherSeeNorRetryAndIsAudited() throws Exception {
     String unit = unit();
-    String channel = channelOf(register(unique("seen"), unit, unreachable()));
+    String queue = queueOf(register(unique("seen"), unit, unreachable()));
     issue(unit, false);
-    long item = items(channel).get(0).getId();
+    long item = items(queue).get(0).getId();
     DeliveryServiceFixtures.Login admin = login(OperatorRole.SECURITY_ADMIN);
 
-    assertDenied(() -> monitor.channels(admin.token()));
-    assertDenied(() -> monitor.items(admin.token(), channel));
+    assertDenied(() -> monitor.queues(admin.token()));
+    assertDenied(() -> monitor.items(admin.token(), queue));
     assertDenied(() -> monitor.item(admin.token(), item));
-    assertDenied(() -> monitor.retry(admin.token(), channel));
+    assertDenied(() -> monitor.retry(admin.token(), queue));
 
     // the item was not touched, and the denial of the retry is on record
-    assertEquals(0, items(channel).get(0).getAttempts());
+    assertEquals(0, items(queue).get(0).getAttempts());
     assertTrue(
         DeliveryServiceFixtures.audit("operator:" + admin.username(), AuditAction.DELIVERY_RETRIED)
             .stream()
-            .anyMatch(e -> e.getOutcome() == AuditOutcome.DENIED && channel.equals(e.getTarget())));
+            .anyMatch(e -> e.getOutcome() == AuditOutcome.DENIED && queue.equals(e.getTarget())));
   }
 
   @Test
   void theMaintainerSeesAFailedItemWithItsErrorAndHisRetryRunsItAgainAudited() throws Exception {
     String unit = unit();
     String name = unique("down");
-    String channel = channelOf(register(name, unit, unreachable()));
+    String queue = queueOf(register(name, unit, unreachable()));
     issue(unit, false);
     ServiceTier.tasks().runAll();
 
-    DeliveryMonitor.ChannelSummary summary =
-        monitor.channels(maintainer()).stream()
-            .filter(c -> c.name().equals(channel))
+    DeliveryMonitor.QueueSummary summary =
+        monitor.queues(maintainer()).stream()
+            .filter(c -> c.name().equals(queue))
             .findFirst()
             .orElseThrow();
     assertEquals(name, summary.label());
     assertEquals(1, summary.pending());
     assertEquals(1, summary.failures());
     assertTrue(summary.lastError().startsWith("not delivered: "), summary.lastError());
-    List<DeliveryMonitor.DeliveryView> shown = monitor.items(maintainer(), channel);
+    List<DeliveryMonitor.DeliveryView> shown = monitor.items(maintainer(), queue);
     assertEquals(1, shown.size());
     assertEquals(1, shown.get(0).attempts());
     assertEquals(summary.lastError(), shown.get(0).lastError());
     assertEquals(shown.get(0), monitor.item(maintainer(), shown.get(0).id()));
 
-    monitor.retry(maintainer(), channel);
+    monitor.retry(maintainer(), queue);
     ServiceTier.tasks().runAll();
 
-    assertEquals(2, items(channel).get(0).getAttempts());
+    assertEquals(2, items(queue).get(0).getAttempts());
     String actor = "operator:" + login(OperatorRole.SYSTEM_MAINTAINER).username();
     assertTrue(
         DeliveryServiceFixtures.audit(actor, AuditAction.DELIVERY_RETRIED).stream()
             .anyMatch(
                 e ->
                     e.getOutcome() == AuditOutcome.SUCCESS
-                        && e.getTarget().equals("channel:" + channel)));
+                        && e.getTarget().equals("queue:" + queue)));
   }
 
   @Test
   void aCallWithoutAnOpenSessionIsRefused() {
-    Refusal refused = assertThrows(Refusal.class, () -> monitor.channels("no-such-session"));
+    Refusal refused = assertThrows(Refusal.class, () -> monitor.queues("no-such-session"));
     assertEquals(RefusalCode.SESSION_ENDED, refused.code());
   }
 

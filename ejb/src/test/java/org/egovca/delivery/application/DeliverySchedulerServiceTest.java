@@ -1,9 +1,9 @@
 package org.egovca.delivery.application;
 
-import static org.egovca.delivery.application.DeliveryServiceFixtures.channel;
-import static org.egovca.delivery.application.DeliveryServiceFixtures.channelOf;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.issue;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.items;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.queue;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.queueOf;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.register;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.unique;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.unit;
@@ -28,32 +28,32 @@ class DeliverySchedulerServiceTest {
   @Inject DeliveryWorker worker;
   @Inject CaConfiguration configuration;
 
-  private static List<Integer> attempts(String channel) {
-    return items(channel).stream().map(Delivery::getAttempts).toList();
+  private static List<Integer> attempts(String queue) {
+    return items(queue).stream().map(Delivery::getAttempts).toList();
   }
 
   @Test
   void aCommittedIssuanceStartsARunThatTriesTheSystemAfterTheCommit() throws Exception {
     String unit = unit();
-    String channel = channelOf(register(unique("down"), unit, unreachable()));
+    String queue = queueOf(register(unique("down"), unit, unreachable()));
     issue(unit, false);
     assertFalse(ServiceTier.tasks().waiting().isEmpty());
 
     ServiceTier.tasks().runAll();
 
-    assertEquals(List.of(1), attempts(channel));
-    assertEquals(1, channel(channel).getFailures());
+    assertEquals(List.of(1), attempts(queue));
+    assertEquals(1, queue(queue).getFailures());
   }
 
   @Test
-  void requestsForAChannelWaitingForItsRunAreFoldedIntoThatRun() throws Exception {
+  void requestsForAQueueWaitingForItsRunAreFoldedIntoThatRun() throws Exception {
     String unit = unit();
-    String channel = channelOf(register(unique("fold"), unit, unreachable()));
+    String queue = queueOf(register(unique("fold"), unit, unreachable()));
     ServiceTier.tasks().runAll();
 
-    scheduler.request(channel);
-    scheduler.request(channel);
-    scheduler.request(channel);
+    scheduler.request(queue);
+    scheduler.request(queue);
+    scheduler.request(queue);
 
     assertEquals(configuration.deliveryWorkers(), ServiceTier.tasks().waiting().size());
     ServiceTier.tasks().runAll();
@@ -61,21 +61,21 @@ class DeliverySchedulerServiceTest {
   }
 
   @Test
-  void theTickStartsRunsForChannelsWhoseBackoffIsOverAndLeavesTheOthers() throws Exception {
+  void theTickStartsRunsForQueuesWhoseBackoffIsOverAndLeavesTheOthers() throws Exception {
     String unit = unit();
-    String channel = channelOf(register(unique("tick"), unit, unreachable()));
+    String queue = queueOf(register(unique("tick"), unit, unreachable()));
     issue(unit, false);
     ServiceTier.tasks().runAll();
-    assertEquals(List.of(1), attempts(channel));
+    assertEquals(List.of(1), attempts(queue));
 
     ServiceTier.clock().advance(Duration.ofMinutes(-1));
     scheduler.tick();
     ServiceTier.tasks().runAll();
-    assertEquals(List.of(1), attempts(channel));
+    assertEquals(List.of(1), attempts(queue));
 
     ServiceTier.clock().advance(Duration.ofMinutes(1).plusSeconds(3));
     scheduler.tick();
     ServiceTier.tasks().runAll();
-    assertEquals(List.of(2), attempts(channel));
+    assertEquals(List.of(2), attempts(queue));
   }
 }

@@ -22,7 +22,7 @@ import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.delivery.domain.Delivery;
-import org.egovca.delivery.domain.DeliveryChannel;
+import org.egovca.delivery.domain.DeliveryQueue;
 import org.egovca.ra.application.AdminCredentials;
 import org.egovca.ra.application.ApplicationUnitRegistry;
 import org.egovca.ra.application.OperatorCertificates;
@@ -202,8 +202,8 @@ final class DeliveryServiceFixtures {
         em -> bean(EgovSystemRegistry.class).register(registration, "test"));
   }
 
-  static String channelOf(EgovSystemRegistry.Registered registered) {
-    return DeliveryChannel.ofEgovSystem(registered.system().id());
+  static String queueOf(EgovSystemRegistry.Registered registered) {
+    return DeliveryQueue.ofEgovSystem(registered.system().id());
   }
 
   /** The system's client certificate (DER), the first of its chain. */
@@ -237,18 +237,17 @@ final class DeliveryServiceFixtures {
             null);
   }
 
-  /** The channel's items, oldest first. */
-  static List<Delivery> items(String channel) {
+  /** The queue's items, oldest first. */
+  static List<Delivery> items(String queue) {
     return ServiceTier.inTransaction(
         em ->
             em.createQuery(
-                    "SELECT d FROM Delivery d WHERE d.channel = :channel ORDER BY d.id",
-                    Delivery.class)
-                .setParameter("channel", channel)
+                    "SELECT d FROM Delivery d WHERE d.queue = :queue ORDER BY d.id", Delivery.class)
+                .setParameter("queue", queue)
                 .getResultList());
   }
 
-  /** The items queued for {@code certificate}, in any channel. */
+  /** The items queued for {@code certificate}, in any queue. */
   static List<Delivery> itemsOf(IssuedCertificate certificate) {
     return ServiceTier.inTransaction(
         em ->
@@ -259,8 +258,8 @@ final class DeliveryServiceFixtures {
                 .getResultList());
   }
 
-  static DeliveryChannel channel(String name) {
-    return ServiceTier.inTransaction(em -> em.find(DeliveryChannel.class, name));
+  static DeliveryQueue queue(String name) {
+    return ServiceTier.inTransaction(em -> em.find(DeliveryQueue.class, name));
   }
 
   /** The audit records {@code actor} left with {@code action}, oldest first. */

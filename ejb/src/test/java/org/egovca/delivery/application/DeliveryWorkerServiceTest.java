@@ -1,10 +1,10 @@
 package org.egovca.delivery.application;
 
-import static org.egovca.delivery.application.DeliveryServiceFixtures.channel;
-import static org.egovca.delivery.application.DeliveryServiceFixtures.channelOf;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.issue;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.items;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.itemsOf;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.queue;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.queueOf;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.register;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.unique;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.unit;
@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.delivery.domain.Delivery;
-import org.egovca.delivery.domain.DeliveryChannel;
+import org.egovca.delivery.domain.DeliveryQueue;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,50 +29,50 @@ class DeliveryWorkerServiceTest {
 
   @Inject DeliveryWorker worker;
 
-  /** A system on a closed port with {@code count} items queued for it; its channel. */
+  /** A system on a closed port with {@code count} items queued for it; its queue. */
   private static String unreachableSystemWithItems(int count) {
     String unit = unit();
-    String channel = channelOf(register(unique("down"), unit, unreachable()));
+    String queue = queueOf(register(unique("down"), unit, unreachable()));
     for (int i = 0; i < count; i++) {
       issue(unit, false);
     }
-    return channel;
+    return queue;
   }
 
   @Test
-  void aFailedDeliveryKeepsTheErrorOnTheItemAndPutsTheChannelIntoBackoff() {
-    String channel = unreachableSystemWithItems(1);
+  void aFailedDeliveryKeepsTheErrorOnTheItemAndPutsTheQueueIntoBackoff() {
+    String queue = unreachableSystemWithItems(1);
 
-    DeliveryWorker.Run run = worker.drain(channel);
+    DeliveryWorker.Run run = worker.drain(queue);
 
     assertEquals(new DeliveryWorker.Run(true, 0, true, false), run);
-    Delivery item = items(channel).get(0);
+    Delivery item = items(queue).get(0);
     assertFalse(item.isDelivered());
     assertEquals(1, item.getAttempts());
     assertNotNull(item.getLastError());
     assertTrue(item.getLastError().startsWith("not delivered: "), item.getLastError());
-    DeliveryChannel row = channel(channel);
+    DeliveryQueue row = queue(queue);
     assertEquals(1, row.getFailures());
     assertEquals(
         Duration.ofSeconds(2), Duration.between(item.getLastAttemptAt(), row.getNextAttemptAt()));
   }
 
   @Test
-  void aChannelInBackoffIsNotClaimedAndThenRetriesItsFirstItemWaitingLonger() {
-    String channel = unreachableSystemWithItems(2);
-    worker.drain(channel);
+  void aQueueInBackoffIsNotClaimedAndThenRetriesItsFirstItemWaitingLonger() {
+    String queue = unreachableSystemWithItems(2);
+    worker.drain(queue);
 
     ServiceTier.clock().advance(Duration.ofMinutes(-1));
-    assertEquals(DeliveryWorker.Run.NOT_CLAIMED, worker.drain(channel));
-    assertEquals(1, items(channel).get(0).getAttempts());
+    assertEquals(DeliveryWorker.Run.NOT_CLAIMED, worker.drain(queue));
+    assertEquals(1, items(queue).get(0).getAttempts());
 
     ServiceTier.clock().advance(Duration.ofMinutes(1).plusSeconds(3));
-    assertTrue(worker.drain(channel).failed());
+    assertTrue(worker.drain(queue).failed());
 
     // the first item again, never the second ahead of it; the wait doubled
-    List<Delivery> items = items(channel);
+    List<Delivery> items = items(queue);
     assertEquals(List.of(2, 0), items.stream().map(Delivery::getAttempts).toList());
-    DeliveryChannel row = channel(channel);
+    DeliveryQueue row = queue(queue);
     assertEquals(2, row.getFailures());
     assertEquals(
         Duration.ofSeconds(4),
@@ -80,34 +80,34 @@ class DeliveryWorkerServiceTest {
   }
 
   @Test
-  void aDeactivatedSystemsChannelIsNotDrainedAndKeepsItsItems() {
+  void aDeactivatedSystemsQueueIsNotDrainedAndKeepsItsItems() {
     String unit = unit();
     String name = unique("paused");
-    String channel = channelOf(register(name, unit, unreachable()));
+    String queue = queueOf(register(name, unit, unreachable()));
     issue(unit, false);
     ServiceTier.inTransaction(
         em ->
             DeliveryServiceFixtures.bean(EgovSystemRegistry.class).setActive(name, false, "test"));
 
-    assertEquals(DeliveryWorker.Run.NOT_CLAIMED, worker.drain(channel));
+    assertEquals(DeliveryWorker.Run.NOT_CLAIMED, worker.drain(queue));
 
-    assertEquals(List.of(0), items(channel).stream().map(Delivery::getAttempts).toList());
-    assertEquals(0, channel(channel).getFailures());
+    assertEquals(List.of(0), items(queue).stream().map(Delivery::getAttempts).toList());
+    assertEquals(0, queue(queue).getFailures());
   }
 
   @Test
-  void theDirectoryChannelDeliversItsItemsAndEndsWithNoFailure() {
+  void theDirectoryQueueDeliversItsItemsAndEndsWithNoFailure() {
     IssuedCertificate certificate = issue(unit(), true);
 
     DeliveryWorker.Run run;
     do {
-      run = worker.drain(DeliveryChannel.DIRECTORY);
+      run = worker.drain(DeliveryQueue.DIRECTORY);
       assertFalse(run.failed(), run.toString());
     } while (run.more());
 
     List<Delivery> items = itemsOf(certificate);
     assertEquals(1, items.size());
     assertTrue(items.get(0).isDelivered());
-    assertEquals(0, channel(DeliveryChannel.DIRECTORY).getFailures());
+    assertEquals(0, queue(DeliveryQueue.DIRECTORY).getFailures());
   }
 }

@@ -2,9 +2,9 @@ package org.egovca.delivery.application;
 
 import static org.egovca.delivery.application.DeliveryServiceFixtures.audit;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.bean;
-import static org.egovca.delivery.application.DeliveryServiceFixtures.channel;
-import static org.egovca.delivery.application.DeliveryServiceFixtures.channelOf;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.count;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.queue;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.queueOf;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.register;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.rsaRequest;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.unique;
@@ -53,7 +53,7 @@ class EgovSystemRegistryServiceTest {
   }
 
   @Test
-  void aRegistrationGivesTheSystemItsChannelAndClientCertificateAndIsAudited() {
+  void aRegistrationGivesTheSystemItsQueueAndClientCertificateAndIsAudited() {
     String name = unique("reg");
     String actor = unique("operator:reg");
     EgovSystemRegistration registration =
@@ -65,7 +65,7 @@ class EgovSystemRegistryServiceTest {
     assertEquals(name, registered.system().name());
     assertEquals(
         2, registered.clientCertificatePem().split("-----BEGIN CERTIFICATE-----").length - 1);
-    assertEquals(0, channel(channelOf(registered)).getFailures());
+    assertEquals(0, queue(queueOf(registered)).getFailures());
     assertEquals(1, count("RaClient", "name", "egov-system:" + name));
     AuditEvent record = audit(actor, AuditAction.EGOV_SYSTEM_REGISTERED).get(0);
     assertEquals("egov-system:" + name, record.getTarget());

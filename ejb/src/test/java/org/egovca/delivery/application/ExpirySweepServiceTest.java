@@ -11,7 +11,7 @@ import java.util.List;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.delivery.domain.ChangeType;
 import org.egovca.delivery.domain.Delivery;
-import org.egovca.delivery.domain.DeliveryChannel;
+import org.egovca.delivery.domain.DeliveryQueue;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,11 +22,11 @@ class ExpirySweepServiceTest {
   @Inject ExpirySweep sweep;
   @Inject DeliveryScheduler scheduler;
 
-  /** The channels of the certificate's withdrawals for expiry. */
+  /** The queues of the certificate's withdrawals for expiry. */
   private static List<String> withdrawals(IssuedCertificate certificate) {
     return itemsOf(certificate).stream()
         .filter(item -> item.getChangeType() == ChangeType.EXPIRE)
-        .map(Delivery::getChannel)
+        .map(Delivery::getQueue)
         .toList();
   }
 
@@ -42,7 +42,7 @@ class ExpirySweepServiceTest {
     scheduler.sweepExpired();
     sweep.sweep();
 
-    assertEquals(List.of(DeliveryChannel.DIRECTORY), withdrawals(listed));
+    assertEquals(List.of(DeliveryQueue.DIRECTORY), withdrawals(listed));
     assertEquals(List.of(), itemsOf(unlisted));
   }
 }

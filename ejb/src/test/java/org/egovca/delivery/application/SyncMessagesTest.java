@@ -19,7 +19,7 @@ import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
 import org.egovca.delivery.domain.ChangeType;
 import org.egovca.delivery.domain.Delivery;
-import org.egovca.delivery.domain.DeliveryChannel;
+import org.egovca.delivery.domain.DeliveryQueue;
 import org.egovca.sync.BusinessType;
 import org.egovca.sync.CertificateStatus;
 import org.egovca.sync.CertificateSync;
@@ -107,7 +107,7 @@ class SyncMessagesTest {
 
   private static Delivery item(ChangeType type) {
     return Delivery.ofCertificate(
-        DeliveryChannel.ofEgovSystem(1), type, "iFutureCA", 1, "serial abcdef", ISSUED);
+        DeliveryQueue.ofEgovSystem(1), type, "iFutureCA", 1, "serial abcdef", ISSUED);
   }
 
   private static IssuedCertificate issued() {

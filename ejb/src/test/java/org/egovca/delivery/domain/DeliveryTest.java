@@ -49,7 +49,7 @@ class DeliveryTest {
   @Test
   void aCaCertificateIsKeptAsACopy() {
     byte[] der = {1, 2, 3};
-    Delivery item = Delivery.ofCaCertificate(DeliveryChannel.DIRECTORY, "ca", der, "CA", NOW);
+    Delivery item = Delivery.ofCaCertificate(DeliveryQueue.DIRECTORY, "ca", der, "CA", NOW);
     der[0] = 9;
     assertEquals(1, item.getCaCertificate()[0]);
     assertEquals(DeliveryKind.CA_CERTIFICATE, item.getKind());
@@ -57,6 +57,6 @@ class DeliveryTest {
 
   private static Delivery item() {
     return Delivery.ofCertificate(
-        DeliveryChannel.DIRECTORY, ChangeType.ISSUE, "iFutureCA", 7, "serial 7 CN=x", NOW);
+        DeliveryQueue.DIRECTORY, ChangeType.ISSUE, "iFutureCA", 7, "serial 7 CN=x", NOW);
   }
 }

@@ -21,7 +21,7 @@ import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.delivery.application.DeliveryTarget;
 import org.egovca.delivery.domain.ChangeType;
 import org.egovca.delivery.domain.Delivery;
-import org.egovca.delivery.domain.DeliveryChannel;
+import org.egovca.delivery.domain.DeliveryQueue;
 import org.egovca.delivery.domain.EgovSystem;
 import org.egovca.delivery.domain.ServerTrustAnchors;
 import org.egovca.delivery.domain.SyncMode;
@@ -99,7 +99,7 @@ class SyncDeliveryTest {
         outcome.detail());
 
     // what the worker does with the outcome: the item stays pending, with the reason
-    Delivery item = Delivery.ofCrl(DeliveryChannel.ofEgovSystem(1), "iFutureCA", 1, "CRL 4", NOW);
+    Delivery item = Delivery.ofCrl(DeliveryQueue.ofEgovSystem(1), "iFutureCA", 1, "CRL 4", NOW);
     item.failed(NOW, outcome.detail());
     assertFalse(item.isDelivered());
     assertTrue(item.getLastError().startsWith("not delivered: "), item.getLastError());

@@ -3,14 +3,14 @@ package org.egovca.ca.application.port;
 /**
  * Port for publishing certificates and CRLs to a repository that relying parties read (CPS
  * §6.1.4.4.2, §6.1.4.9, §7.3.3.3), such as the LDAP directory. Implementations live in adapter
- * modules and are called by the outbox worker after the issuing transaction has committed, with the
- * latest state of what they publish; a failure is reported, never thrown, so that the outbox
- * retries it. Every method is idempotent: repeating a call that already took effect changes nothing
- * and reports success.
+ * modules and are called by a delivery worker after the issuing transaction has committed, with the
+ * latest state of what they publish; a failure is reported, never thrown, so that the delivery
+ * queue retries it. Every method is idempotent: repeating a call that already took effect changes
+ * nothing and reports success.
  */
 public interface CertificatePublisher {
 
-  /** Short name of the target, for logs and the outbox (for example "ldap"). */
+  /** Short name of the target, for logs and the delivery queue (for example "ldap"). */
   String target();
 
   /**

@@ -1,8 +1,7 @@
 package org.egovca.ca.application.port;
 
 /**
- * Outcome of one publication attempt, so that a caller (and later the outbox) knows whether to
- * retry.
+ * Outcome of one publication attempt, so that a caller (a delivery worker) knows whether to retry.
  *
  * @param published true when the repository now holds the certificate
  * @param detail a short operator-readable explanation (never a secret)

@@ -24,12 +24,12 @@ import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.IssuedCrl;
 import org.egovca.delivery.domain.ChangeType;
 import org.egovca.delivery.domain.Delivery;
-import org.egovca.delivery.domain.DeliveryChannel;
+import org.egovca.delivery.domain.DeliveryQueue;
 import org.egovca.delivery.domain.EgovSystem;
 
 /**
  * Records the deliveries of each change in the transaction that makes the change, so that either
- * both commit or neither does (GUIDE: outbox). Which channels get an item:
+ * both commit or neither does (the transactional outbox pattern). Which queues get a delivery:
  *
  * <ul>
  *   <li>the directory: certificates whose holder consented to publication (CPS §6.1.4.4.2), their
@@ -40,7 +40,7 @@ import org.egovca.delivery.domain.EgovSystem;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
-public class Outbox {
+public class DeliveryQueues {
 
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
@@ -65,22 +65,22 @@ public class Outbox {
     String caName = crl.getIssuer().getName();
     String reference =
         (crl.isDelta() ? "delta CRL " : "CRL ") + crl.getCrlNumber() + " of " + caName;
-    Set<String> channels = new LinkedHashSet<>();
+    Set<String> queues = new LinkedHashSet<>();
     // A CRL of a retired key would take the place of the current key's CRL on the CA's entry.
     if (crl.getCaKeyIndex() == crl.getIssuer().getKeyIndex()) {
-      channels.add(DeliveryChannel.DIRECTORY);
+      queues.add(DeliveryQueue.DIRECTORY);
     }
     if (!crl.isDelta()) {
       for (EgovSystem system : activeSystems()) {
         if (system.subscribesTo(ChangeType.CRL)) {
-          channels.add(system.channel());
+          queues.add(system.queue());
         }
       }
     }
-    for (String channel : channels) {
-      entityManager.persist(Delivery.ofCrl(channel, caName, crl.getId(), reference, now));
+    for (String queue : queues) {
+      entityManager.persist(Delivery.ofCrl(queue, caName, crl.getId(), reference, now));
     }
-    announce(channels);
+    announce(queues);
   }
 
   public void onRolledOver(@Observes CaKeyRolledOver event) {
@@ -106,14 +106,14 @@ public class Outbox {
     for (PublishedCertificate ca : caCertificates) {
       entityManager.persist(
           Delivery.ofCaCertificate(
-              DeliveryChannel.DIRECTORY,
+              DeliveryQueue.DIRECTORY,
               ca.caName(),
               ca.encoded(),
               "CA certificate " + ca.serialNumber().toString(16) + " " + ca.subjectDn(),
               now));
     }
     if (!caCertificates.isEmpty()) {
-      announce(Set.of(DeliveryChannel.DIRECTORY));
+      announce(Set.of(DeliveryQueue.DIRECTORY));
     }
   }
 
@@ -122,50 +122,50 @@ public class Outbox {
     Instant now = clock.instant();
     entityManager.persist(
         Delivery.ofCertificate(
-            DeliveryChannel.DIRECTORY,
+            DeliveryQueue.DIRECTORY,
             ChangeType.EXPIRE,
             certificate.getIssuer().getName(),
             certificate.getId(),
             reference(certificate),
             now));
-    announce(Set.of(DeliveryChannel.DIRECTORY));
+    announce(Set.of(DeliveryQueue.DIRECTORY));
   }
 
   private void certificateChanged(IssuedCertificate certificate, ChangeType type) {
     Objects.requireNonNull(certificate, "certificate");
     Instant now = clock.instant();
-    Set<String> channels = new LinkedHashSet<>();
+    Set<String> queues = new LinkedHashSet<>();
     if (certificate.isDirectoryConsent()) {
-      channels.add(DeliveryChannel.DIRECTORY);
+      queues.add(DeliveryQueue.DIRECTORY);
     }
     Long unit = certificate.getApplicationUnitId();
     if (unit != null) {
       for (EgovSystem system : activeSystems()) {
         if (system.getApplicationUnit().getId().equals(unit) && system.subscribesTo(type)) {
-          channels.add(system.channel());
+          queues.add(system.queue());
         }
       }
     }
-    for (String channel : channels) {
+    for (String queue : queues) {
       entityManager.persist(
           Delivery.ofCertificate(
-              channel,
+              queue,
               type,
               certificate.getIssuer().getName(),
               certificate.getId(),
               reference(certificate),
               now));
     }
-    announce(channels);
+    announce(queues);
   }
 
   private List<EgovSystem> activeSystems() {
     return entityManager.createNamedQuery(EgovSystem.ACTIVE, EgovSystem.class).getResultList();
   }
 
-  private void announce(Set<String> channels) {
-    if (!channels.isEmpty()) {
-      queued.fire(new DeliveriesQueued(channels));
+  private void announce(Set<String> queues) {
+    if (!queues.isEmpty()) {
+      queued.fire(new DeliveriesQueued(queues));
     }
   }
 

@@ -1,8 +1,8 @@
 package org.egovca.delivery.application;
 
-import static org.egovca.delivery.application.DeliveryServiceFixtures.channelOf;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.issue;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.itemsOf;
+import static org.egovca.delivery.application.DeliveryServiceFixtures.queueOf;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.register;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.unique;
 import static org.egovca.delivery.application.DeliveryServiceFixtures.unit;
@@ -15,22 +15,22 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.delivery.domain.Delivery;
-import org.egovca.delivery.domain.DeliveryChannel;
+import org.egovca.delivery.domain.DeliveryQueue;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(ServiceTier.class)
-class OutboxServiceTest {
+class DeliveryQueuesServiceTest {
 
-  private static Set<String> channels(List<Delivery> items) {
-    return items.stream().map(Delivery::getChannel).collect(Collectors.toSet());
+  private static Set<String> queues(List<Delivery> items) {
+    return items.stream().map(Delivery::getQueue).collect(Collectors.toSet());
   }
 
   @Test
   void anIssuanceQueuesItsItemsInItsOwnTransaction() {
     String unit = unit();
-    String channel = channelOf(register(unique("sub"), unit, unreachable()));
+    String queue = queueOf(register(unique("sub"), unit, unreachable()));
 
     List<Delivery> queuedBeforeCommit =
         ServiceTier.inTransaction(
@@ -42,14 +42,14 @@ class OutboxServiceTest {
                   .getResultList();
             });
 
-    assertEquals(Set.of(DeliveryChannel.DIRECTORY, channel), channels(queuedBeforeCommit));
+    assertEquals(Set.of(DeliveryQueue.DIRECTORY, queue), queues(queuedBeforeCommit));
     assertEquals("ISSUE", queuedBeforeCommit.get(0).getChangeType().name());
   }
 
   @Test
   void nothingIsQueuedWhenTheIssuanceRollsBack() {
     String unit = unit();
-    String channel = channelOf(register(unique("sub"), unit, unreachable()));
+    String queue = queueOf(register(unique("sub"), unit, unreachable()));
 
     assertThrows(
         IllegalStateException.class,
@@ -60,7 +60,7 @@ class OutboxServiceTest {
                   throw new IllegalStateException("the issuing transaction fails after the issue");
                 }));
 
-    assertEquals(List.of(), DeliveryServiceFixtures.items(channel));
+    assertEquals(List.of(), DeliveryServiceFixtures.items(queue));
   }
 
   @Test
@@ -84,19 +84,19 @@ class OutboxServiceTest {
   @Test
   void anotherUnitsSystemGetsNothing() {
     String unit = unit();
-    String otherChannel = channelOf(register(unique("other"), unit(), unreachable()));
+    String otherQueue = queueOf(register(unique("other"), unit(), unreachable()));
     IssuedCertificate certificate = issue(unit, false);
     assertEquals(List.of(), itemsOf(certificate));
-    assertEquals(List.of(), DeliveryServiceFixtures.items(otherChannel));
+    assertEquals(List.of(), DeliveryServiceFixtures.items(otherQueue));
   }
 
   @Test
   void aSystemGetsOnlyTheBusinessTypesItSubscribedTo() {
     String unit = unit();
-    String crlOnly = channelOf(register(unique("crl"), unit, unreachable("CRL")));
-    String issues = channelOf(register(unique("iss"), unit, unreachable("ISSUE")));
+    String crlOnly = queueOf(register(unique("crl"), unit, unreachable("CRL")));
+    String issues = queueOf(register(unique("iss"), unit, unreachable("ISSUE")));
     IssuedCertificate certificate = issue(unit, false);
-    assertEquals(Set.of(issues), channels(itemsOf(certificate)));
+    assertEquals(Set.of(issues), queues(itemsOf(certificate)));
     assertEquals(List.of(), DeliveryServiceFixtures.items(crlOnly));
   }
 
@@ -104,7 +104,7 @@ class OutboxServiceTest {
   void withoutTheHoldersConsentNothingGoesToTheDirectory() {
     IssuedCertificate withConsent = issue(unit(), true);
     IssuedCertificate without = issue(unit(), false);
-    assertEquals(Set.of(DeliveryChannel.DIRECTORY), channels(itemsOf(withConsent)));
+    assertEquals(Set.of(DeliveryQueue.DIRECTORY), queues(itemsOf(withConsent)));
     assertEquals(List.of(), itemsOf(without));
   }
 
@@ -112,7 +112,7 @@ class OutboxServiceTest {
   void aDeactivatedSystemGetsNothingNewAndKeepsWhatWasQueued() {
     String unit = unit();
     String name = unique("paused");
-    String channel = channelOf(register(name, unit, unreachable()));
+    String queue = queueOf(register(name, unit, unreachable()));
     IssuedCertificate before = issue(unit, false);
     ServiceTier.inTransaction(
         em ->
@@ -121,7 +121,7 @@ class OutboxServiceTest {
 
     assertEquals(
         List.of(before.getId()),
-        DeliveryServiceFixtures.items(channel).stream().map(Delivery::getCertificateId).toList());
+        DeliveryServiceFixtures.items(queue).stream().map(Delivery::getCertificateId).toList());
     assertEquals(List.of(), itemsOf(after));
   }
 }

@@ -9,17 +9,16 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One ordered queue of deliveries to one target: the directory, or one e-gov system. Its items go
- * out one after the other in the order they were written; after a failure the whole channel waits
+ * One ordered queue of deliveries to one target: the directory, or one e-gov system. Its deliveries
+ * go out one after the other in the order they were written; after a failure the whole queue waits
  * (backoff) instead of skipping ahead, so a revocation never overtakes the issuance it follows. The
- * row is also the channel's lock: a worker claims it before delivering (see {@code
- * DeliveryWorker}).
+ * row is also the queue's lock: a worker claims it before delivering (see {@code DeliveryWorker}).
  */
 @Entity
-@Table(name = "delivery_channel")
-public class DeliveryChannel {
+@Table(name = "delivery_queue")
+public class DeliveryQueue {
 
-  /** The directory channel. */
+  /** The directory queue. */
   public static final String DIRECTORY = "directory";
 
   private static final String EGOV_SYSTEM_PREFIX = "egov-system-";
@@ -34,19 +33,19 @@ public class DeliveryChannel {
   @Column(nullable = false)
   private int failures;
 
-  protected DeliveryChannel() {}
+  protected DeliveryQueue() {}
 
-  public DeliveryChannel(String name, Instant now) {
+  public DeliveryQueue(String name, Instant now) {
     this.name = Objects.requireNonNull(name, "name");
     this.nextAttemptAt = Objects.requireNonNull(now, "now");
   }
 
-  /** The channel name of the e-gov system with {@code id}. */
+  /** The queue name of the e-gov system with {@code id}. */
   public static String ofEgovSystem(long id) {
     return EGOV_SYSTEM_PREFIX + id;
   }
 
-  /** The e-gov system id of channel {@code name}, or null for the directory. */
+  /** The e-gov system id of queue {@code name}, or null for the directory. */
   public static Long egovSystemId(String name) {
     return name.startsWith(EGOV_SYSTEM_PREFIX)
         ? Long.valueOf(name.substring(EGOV_SYSTEM_PREFIX.length()))
