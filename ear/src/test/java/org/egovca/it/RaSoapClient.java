@@ -129,19 +129,19 @@ final class RaSoapClient {
     return waiting;
   }
 
-  /** CaAdminService.registerRaClient for the units, with the RA system's PKCS#10. */
-  Supervised registerRaClient(String name, List<String> units, String pkcs10) throws Exception {
+  /** CaAdminService.registerRemoteRa for the units, with the RA system's PKCS#10. */
+  Supervised registerRemoteRa(String name, List<String> units, String pkcs10) throws Exception {
     StringBuilder parameters = new StringBuilder(element("name", name));
     units.forEach(unit -> parameters.append(element("applicationUnit", unit)));
     parameters.append(element("pkcs10", pkcs10));
-    return supervised(call("registerRaClient", parameters.toString()));
+    return supervised(call("registerRemoteRa", parameters.toString()));
   }
 
-  /** CaAdminService.changeRaClientUnits: the RA client may then issue for exactly these units. */
-  Supervised changeRaClientUnits(String name, List<String> units) throws Exception {
+  /** CaAdminService.changeRemoteRaUnits: the remote RA may then issue for exactly these units. */
+  Supervised changeRemoteRaUnits(String name, List<String> units) throws Exception {
     StringBuilder parameters = new StringBuilder(element("name", name));
     units.forEach(unit -> parameters.append(element("applicationUnit", unit)));
-    return supervised(call("changeRaClientUnits", parameters.toString()));
+    return supervised(call("changeRemoteRaUnits", parameters.toString()));
   }
 
   private static Supervised supervised(Document document) {

@@ -106,14 +106,14 @@ class SecurityAdministratorsIT {
     RaSoapClient.Supervised refused =
         SecurityAdministrators.of(server)
             .admin2
-            .registerRaClient("lra-copy", List.of(), pem(request));
+            .registerRemoteRa("lra-copy", List.of(), pem(request));
 
     assertEquals("MALFORMED_REQUEST", refused.faultCode());
     assertTrue(
         refused.faultString().contains("already belongs to the credential CN=admin"),
         refused.faultString());
     assertEquals(
-        0, server.count("SELECT COUNT(*) FROM pending_action WHERE target = 'ra-client:lra-copy'"));
+        0, server.count("SELECT COUNT(*) FROM pending_action WHERE target = 'remote-ra:lra-copy'"));
   }
 
   @Test

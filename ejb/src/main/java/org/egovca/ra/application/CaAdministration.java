@@ -2,7 +2,7 @@ package org.egovca.ra.application;
 
 import jakarta.ejb.Local;
 import java.util.List;
-import org.egovca.ca.application.RaClientRegistry;
+import org.egovca.ca.application.RemoteRaRegistry;
 import org.egovca.ca.domain.Refusal;
 
 /**
@@ -27,11 +27,11 @@ public interface CaAdministration {
   void createApplicationUnit(AdminCredentials credentials, String code, String name);
 
   /** Asks for the registration of a remote RA system and its application units. */
-  PendingActionView registerRaClient(
-      AdminCredentials credentials, RaClientRegistry.Registration registration);
+  PendingActionView registerRemoteRa(
+      AdminCredentials credentials, RemoteRaRegistry.Registration registration);
 
   /** Asks for other application units of a remote RA system. */
-  PendingActionView changeRaClientUnits(AdminCredentials credentials, RaClientRegistry.Units units);
+  PendingActionView changeRemoteRaUnits(AdminCredentials credentials, RemoteRaRegistry.Units units);
 
   /** The requests waiting for a decision that the caller may decide or asked for. */
   List<PendingActionView> waitingRequests(AdminCredentials credentials);
