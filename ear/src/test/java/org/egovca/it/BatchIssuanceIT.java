@@ -145,7 +145,7 @@ class BatchIssuanceIT {
   }
 
   private static RaSoapClient client(CaServer server) throws Exception {
-    return new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    return new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
   }
 
   private static String batchId() {

@@ -81,11 +81,11 @@ class CaKeyRolloverIT {
     List<X509Certificate> before = PkiHttpIT.parse(Files.readAllBytes(server.caChainPem()));
     X509CertificateHolder oldIssuing = holder(before.get(0));
     X509CertificateHolder oldRoot = holder(before.get(1));
-    RaSoapClient ra = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    RaSoapClient ra = new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
     byte[] issuedBefore = issue(ra, "Before");
 
     RaSoapClient.DualControlRequest byRa =
-        new RaSoapClient(Tls.raClient(server), server.httpsBase(), "CaAdminService")
+        new RaSoapClient(Tls.remoteRa(server), server.httpsBase(), "CaAdminService")
             .rollOverCaKey("iFutureCA");
     assertEquals("NOT_AUTHORIZED", byRa.faultCode());
     assertTrue(byRa.faultString().contains("not the login certificate"), byRa.faultString());

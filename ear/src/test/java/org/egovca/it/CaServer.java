@@ -93,12 +93,12 @@ public record CaServer(
     return dataDirectory.resolve("ca-chain.pem");
   }
 
-  public Path raClientP12() {
-    return dataDirectory.resolve("ra-client.p12");
+  public Path remoteRaP12() {
+    return dataDirectory.resolve("remote-ra.p12");
   }
 
-  public Path raClientPassword() {
-    return dataDirectory.resolve("ra-client.password");
+  public Path remoteRaPassword() {
+    return dataDirectory.resolve("remote-ra.password");
   }
 
   /** The RSA TLS CA: the trust anchor of the HTTPS server and of operator certificates. */

@@ -49,7 +49,7 @@ class CrashRecoveryIT {
           new RaSoapClient.Request("personal-sign", "CN=" + batch + " " + i + ",C=CN", csr));
     }
     long databasePid = server.databasePid();
-    RaSoapClient client = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    RaSoapClient client = new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
     CompletableFuture<RaSoapClient.Batch> answer =
         CompletableFuture.supplyAsync(
             () -> {
@@ -81,7 +81,7 @@ class CrashRecoveryIT {
     assertTrue(written == 0 || written == BATCH, written + " of " + BATCH + " written");
 
     RaSoapClient.Answer after =
-        new RaSoapClient(Tls.raClient(server), server.httpsBase())
+        new RaSoapClient(Tls.remoteRa(server), server.httpsBase())
             .issueCertificate(
                 "personal-sign",
                 "CN=" + batch + " after,C=CN",

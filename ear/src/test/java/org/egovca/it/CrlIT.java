@@ -82,7 +82,7 @@ class CrlIT {
     BigInteger compromised = issue(server);
     BigInteger affiliation = issue(server);
     BigInteger holderRequest = issue(server);
-    RaSoapClient client = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    RaSoapClient client = new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
     assertNull(client.revokeCertificate(compromised.toString(16), "E", "HOLDER").faultString());
     assertNull(client.revokeCertificate(affiliation.toString(16), "A", "RA").faultString());
     assertNull(client.revokeCertificate(holderRequest.toString(16), "H", "HOLDER").faultString());
@@ -154,7 +154,7 @@ class CrlIT {
 
   private BigInteger issue(CaServer server) throws Exception {
     RaSoapClient.Answer answer =
-        new RaSoapClient(Tls.raClient(server), server.httpsBase())
+        new RaSoapClient(Tls.remoteRa(server), server.httpsBase())
             .issueCertificate(
                 "personal-sign",
                 "CN=CRL " + UUID.randomUUID().toString().substring(0, 8) + ",C=CN",

@@ -172,7 +172,7 @@ class DeltaCrlIT {
 
   private BigInteger issue(CaServer server, String csr) throws Exception {
     RaSoapClient.Answer answer =
-        new RaSoapClient(Tls.raClient(server), server.httpsBase())
+        new RaSoapClient(Tls.remoteRa(server), server.httpsBase())
             .issueCertificate(
                 "personal-sign",
                 "CN=Delta " + UUID.randomUUID().toString().substring(0, 8) + ",C=CN",
@@ -183,7 +183,7 @@ class DeltaCrlIT {
 
   private static void revoke(CaServer server, BigInteger serial, String reason, String initiator)
       throws Exception {
-    RaSoapClient client = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    RaSoapClient client = new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
     assertNull(client.revokeCertificate(serial.toString(16), reason, initiator).faultString());
   }
 

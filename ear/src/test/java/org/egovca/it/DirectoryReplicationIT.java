@@ -241,6 +241,6 @@ class DirectoryReplicationIT {
   }
 
   private static RaSoapClient client(CaServer server) throws Exception {
-    return new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    return new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
   }
 }

@@ -172,6 +172,6 @@ class DualCertificateIT {
   }
 
   private static RaSoapClient client(CaServer server) throws Exception {
-    return new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    return new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
   }
 }

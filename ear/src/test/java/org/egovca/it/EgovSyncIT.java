@@ -302,7 +302,7 @@ class EgovSyncIT {
         server.count(
             "SELECT COUNT(*) FROM dual_control_request WHERE target = 'egov-system:ghost'"));
     assertEquals(
-        0, server.count("SELECT COUNT(*) FROM ra_client WHERE name = 'egov-system:ghost'"));
+        0, server.count("SELECT COUNT(*) FROM client_account WHERE name = 'egov-system:ghost'"));
   }
 
   @Test
@@ -351,14 +351,14 @@ class EgovSyncIT {
 
     // the remote RA's credential is not an e-gov system's: refused
     Document refused =
-        new RaSoapClient(Tls.raClient(server), server.httpsBase(), "QueryService")
+        new RaSoapClient(Tls.remoteRa(server), server.httpsBase(), "QueryService")
             .invoke("getCertificate", Map.of("serialNumber", own.toString(16)));
     assertEquals("NOT_AUTHORIZED", RaSoapClient.first(refused, "code"), text(refused));
   }
 
   private List<BigInteger> issue(CaServer server, String batch, int from, int count, String unit)
       throws Exception {
-    RaSoapClient ra = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    RaSoapClient ra = new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
     List<BigInteger> serials = new ArrayList<>();
     for (int i = from; i < from + count; i++) {
       RaSoapClient.Answer answer =
@@ -376,7 +376,7 @@ class EgovSyncIT {
 
   private static void revoke(CaServer server, List<BigInteger> serials, List<BigInteger> revoked)
       throws Exception {
-    RaSoapClient ra = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    RaSoapClient ra = new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
     for (BigInteger serial : serials) {
       RaSoapClient.Revocation revocation = ra.revokeCertificate(serial.toString(16), "E", "RA");
       assertNull(revocation.faultString(), revocation.faultString());

@@ -30,7 +30,7 @@ class FirstStartIT {
   @TempDir Path directory;
 
   @Test
-  void anRaClientIsServedAtOnceWhenTheFirstStartReturns() throws Exception {
+  void aRemoteRaIsServedAtOnceWhenTheFirstStartReturns() throws Exception {
     Security.addProvider(new BouncyCastleProvider());
     int portBase = Integer.getInteger("egovca.it.portBase", 20000) + PORT_OFFSET;
     EarLauncher launcher =
@@ -49,7 +49,7 @@ class FirstStartIT {
   /** Nothing waits between the start's return and these calls. */
   private void servedAtOnce(CaServer server) throws Exception {
     RaSoapClient.Answer answer =
-        new RaSoapClient(Tls.raClient(server), server.httpsBase())
+        new RaSoapClient(Tls.remoteRa(server), server.httpsBase())
             .issueCertificate(
                 "personal-sign",
                 "CN=First Start,O=测试单位,C=CN",

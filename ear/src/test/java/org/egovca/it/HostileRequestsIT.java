@@ -64,7 +64,7 @@ class HostileRequestsIT {
     // headers announcing 1 GiB, and no body at all: the answer comes anyway, and the connection
     // ends
     Exchange authenticated =
-        Exchange.https(Tls.raClient(server), server, "/ws/RaService")
+        Exchange.https(Tls.remoteRa(server), server, "/ws/RaService")
             .header("Content-Type", "text/xml; charset=utf-8")
             .header("Content-Length", Long.toString(1L << 30))
             .send(out -> {});
@@ -87,7 +87,7 @@ class HostileRequestsIT {
   void anOversizedChunkedRequestIsCountedAndRefusedAtTheLimit(CaServer server) throws Exception {
     AtomicLong sent = new AtomicLong();
     Exchange chunked =
-        Exchange.https(Tls.raClient(server), server, "/ws/RaService")
+        Exchange.https(Tls.remoteRa(server), server, "/ws/RaService")
             .header("Content-Type", "text/xml; charset=utf-8")
             .header("Transfer-Encoding", "chunked")
             .send(out -> writeChunks(out, 64L << 20, sent), sent);
@@ -117,7 +117,7 @@ class HostileRequestsIT {
       batch.append("<request/>");
     }
     batch.append("</ra:issueCertificates>").append(SOAP_SUFFIX);
-    HttpResponse<String> answer = soap(Tls.raClient(server), server, batch.toString());
+    HttpResponse<String> answer = soap(Tls.remoteRa(server), server, batch.toString());
     assertEquals(500, answer.statusCode());
     assertTrue(
         answer
@@ -136,7 +136,7 @@ class HostileRequestsIT {
             + SOAP_PREFIX
             + "<ra:listProfiles>&x;</ra:listProfiles>"
             + SOAP_SUFFIX;
-    HttpResponse<String> utf8 = soap(Tls.raClient(server), server, withDtd);
+    HttpResponse<String> utf8 = soap(Tls.remoteRa(server), server, withDtd);
     assertEquals(500, utf8.statusCode());
     assertTrue(utf8.body().contains(escaped(DTD_REFUSED)), utf8.body());
 
@@ -148,7 +148,7 @@ class HostileRequestsIT {
             .replace("<?xml version=\"1.0\"?>", "<?xml version=\"1.0\" encoding=\"UTF-16\"?>")
             .getBytes(StandardCharsets.UTF_16LE));
     HttpResponse<String> answer =
-        client(Tls.raClient(server))
+        client(Tls.remoteRa(server))
             .send(
                 HttpRequest.newBuilder(URI.create(server.httpsBase() + "/ws/RaService"))
                     .header("Content-Type", "text/xml; charset=utf-16")
@@ -176,7 +176,7 @@ class HostileRequestsIT {
         .append(SOAP_PREFIX)
         .append("<ra:issueCertificate><profile>&lol9;</profile></ra:issueCertificate>")
         .append(SOAP_SUFFIX);
-    HttpResponse<String> answer = soap(Tls.raClient(server), server, laughs.toString());
+    HttpResponse<String> answer = soap(Tls.remoteRa(server), server, laughs.toString());
     assertEquals(500, answer.statusCode());
     assertTrue(answer.body().contains(escaped(DTD_REFUSED)), answer.body());
   }
@@ -190,7 +190,7 @@ class HostileRequestsIT {
       nested[2 * i + 1] = (byte) 0x80;
     }
     RaSoapClient.Answer answer =
-        new RaSoapClient(Tls.raClient(server), server.httpsBase())
+        new RaSoapClient(Tls.remoteRa(server), server.httpsBase())
             .issueCertificate(
                 "personal-sign",
                 "CN=Nested,O=测试单位,C=CN",
@@ -322,7 +322,7 @@ class HostileRequestsIT {
 
       long started = System.nanoTime();
       RaSoapClient.Answer issued =
-          new RaSoapClient(Tls.raClient(server), server.httpsBase())
+          new RaSoapClient(Tls.remoteRa(server), server.httpsBase())
               .issueCertificate(
                   "personal-sign",
                   "CN=Despite The Trickle,O=测试单位,C=CN",
@@ -365,7 +365,7 @@ class HostileRequestsIT {
             .getBytes(StandardCharsets.UTF_16));
     mtom.writeBytes("\r\n--b--\r\n".getBytes(StandardCharsets.US_ASCII));
     HttpResponse<String> multipart =
-        client(Tls.raClient(server))
+        client(Tls.remoteRa(server))
             .send(
                 HttpRequest.newBuilder(URI.create(server.httpsBase() + "/ws/RaService"))
                     .header(
@@ -389,7 +389,7 @@ class HostileRequestsIT {
                 + SOAP_SUFFIX)
             .getBytes(java.nio.charset.Charset.forName("IBM037"));
     HttpResponse<String> detected =
-        client(Tls.raClient(server))
+        client(Tls.remoteRa(server))
             .send(
                 HttpRequest.newBuilder(URI.create(server.httpsBase() + "/ws/RaService"))
                     .header("Content-Type", "text/xml")
@@ -425,7 +425,7 @@ class HostileRequestsIT {
     }
 
     RaSoapClient.Answer issued =
-        new RaSoapClient(Tls.raClient(server), server.httpsBase())
+        new RaSoapClient(Tls.remoteRa(server), server.httpsBase())
             .issueCertificate(
                 "personal-sign",
                 "CN=After The Storm,O=测试单位,C=CN",

@@ -71,7 +71,7 @@ class OcspIT {
     assertNotNullNextUpdate(single);
     assertSm2SignatureVerifiesWithOpenSsl(good, issuing);
 
-    RaSoapClient client = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    RaSoapClient client = new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
     assertNull(client.revokeCertificate(serial.toString(16), "E", "HOLDER").faultString());
     BasicOCSPResp revoked = post(server, request(issuing, serial, CertificateID.HASH_SHA1, null));
     RevokedStatus status =
@@ -138,7 +138,7 @@ class OcspIT {
 
   @Test
   void openSslAcceptsTheRsaResponsesOfTheTlsCa(CaServer server) throws Exception {
-    Path p12 = server.raClientP12();
+    Path p12 = server.remoteRaP12();
     Commands.ok(
         directory,
         "openssl",
@@ -146,7 +146,7 @@ class OcspIT {
         "-in",
         p12.toString(),
         "-passin",
-        "file:" + server.raClientPassword(),
+        "file:" + server.remoteRaPassword(),
         "-nokeys",
         "-clcerts",
         "-out",
@@ -188,7 +188,7 @@ class OcspIT {
 
   @Test
   void openSslSeesAnRsaHolderCertificateGoodThenRevoked(CaServer server) throws Exception {
-    RaSoapClient client = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    RaSoapClient client = new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
     RaSoapClient.Answer answer =
         client.issueCertificate(
             "personal-sign",
@@ -265,7 +265,7 @@ class OcspIT {
 
   private BigInteger issue(CaServer server) throws Exception {
     RaSoapClient.Answer answer =
-        new RaSoapClient(Tls.raClient(server), server.httpsBase())
+        new RaSoapClient(Tls.remoteRa(server), server.httpsBase())
             .issueCertificate(
                 "personal-sign",
                 "CN=OCSP " + UUID.randomUUID().toString().substring(0, 8) + ",C=CN",

@@ -66,7 +66,7 @@ class PkiHttpIT {
 
   @Test
   void httpsServesTheServerCertificateIssuedByTheCasTlsCa(CaServer server) throws Exception {
-    HttpClient tls = HttpClient.newBuilder().sslContext(Tls.raClient(server)).build();
+    HttpClient tls = HttpClient.newBuilder().sslContext(Tls.remoteRa(server)).build();
     HttpResponse<String> response =
         tls.send(
             HttpRequest.newBuilder(URI.create(server.httpsBase() + "/pki/health")).build(),

@@ -127,7 +127,7 @@ class ProfileIT {
     String csr = TestRequests.sm2(directory, "holder");
     List<String> altNames =
         profile.altNames().isEmpty() ? List.of() : List.of(profile.altNames().split(","));
-    RaSoapClient ra = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    RaSoapClient ra = new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
     List<byte[]> certificates = new ArrayList<>();
     if (profile.dual()) {
       RaSoapClient.Dual dual =
@@ -220,7 +220,7 @@ class ProfileIT {
 
   @Test
   void legacyProfileAloneAcceptsRsa1024(CaServer server) throws Exception {
-    RaSoapClient ra = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    RaSoapClient ra = new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
     String csr = TestRequests.rsa(directory, "old-vpn", 1024);
     String subject = "CN=old-vpn-" + UUID.randomUUID().toString().substring(0, 8) + ",C=CN";
 
@@ -246,7 +246,7 @@ class ProfileIT {
   @Test
   void requestsThatBreakTheProfileAreRefusedNamingTheRuleAndWriteNothing(CaServer server)
       throws Exception {
-    RaSoapClient ra = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    RaSoapClient ra = new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
     String marker = UUID.randomUUID().toString().substring(0, 8);
     String csr = TestRequests.sm2(directory, "refused");
 
@@ -294,7 +294,7 @@ class ProfileIT {
 
   @Test
   void onlyTheSubjectAltNamesTheRaVettedAreIssued(CaServer server) throws Exception {
-    RaSoapClient ra = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    RaSoapClient ra = new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
     String marker = UUID.randomUUID().toString().substring(0, 8);
     // The holder asks for a name in the PKCS#10; like the PKCS#10 subject, it is ignored.
     String csr = TestRequests.sm2WithSubjectAltName(directory, "greedy", "DNS:bank.example.com");
@@ -324,7 +324,7 @@ class ProfileIT {
   @Test
   void raSeesEveryRequestableProfileWithItsVersion(CaServer server) throws Exception {
     List<String> profiles =
-        new RaSoapClient(Tls.raClient(server), server.httpsBase()).listProfiles();
+        new RaSoapClient(Tls.remoteRa(server), server.httpsBase()).listProfiles();
 
     assertTrue(profiles.contains("personal-sign v1"), profiles.toString());
     assertTrue(profiles.contains("organisation-sign-2023 v1"), profiles.toString());

@@ -44,12 +44,12 @@ class RaScopeIT {
     RaSoapClient.DualControlRequest registered =
         admins.approved(
             admin ->
-                admin.registerRaClient(
+                admin.registerRemoteRa(
                     "lra-scope", List.of(UNIT_B), TestRequests.rsa(directory, "lra-scope", 2048)));
     Path p12 = Pki.pkcs12(directory, "lra-scope", registered.result(), "changeit");
     SSLContext tls = Tls.client(server, p12, "changeit".toCharArray());
     secondRa = new RaSoapClient(tls, server.httpsBase());
-    demoRa = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    demoRa = new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
   }
 
   @Test
@@ -58,7 +58,7 @@ class RaScopeIT {
       {"the HTTPS server certificate", "profile = 'tls-server'"},
       {"an OCSP responder certificate", "profile = 'ocsp-signer'"},
       {"a security administrator's login certificate", "subject_dn LIKE '%CN=admin,%'"},
-      {"the RA's own credential", "subject_dn LIKE '%Demo RA Client%'"},
+      {"the RA's own credential", "subject_dn LIKE '%Demo Remote RA%'"},
     };
     for (String[] certificate : own) {
       String serial =
@@ -88,7 +88,7 @@ class RaScopeIT {
                   row ->
                       row.outcome().equals("DENIED")
                           && row.action().equals("CERTIFICATE_REVOKED")
-                          && row.actor().equals("ra-client:demo-ra"))
+                          && row.actor().equals("remote-ra:demo-ra"))
               .size(),
           certificate[0]);
     }
@@ -169,14 +169,14 @@ class RaScopeIT {
   void anRasUnitsChangeOnlyUnderDualControl(CaServer server) throws Exception {
     SecurityAdministrators admins = SecurityAdministrators.of(server);
     RaSoapClient.DualControlRequest asked =
-        admins.admin.changeRaClientUnits("lra-scope", List.of(UNIT_A, UNIT_B));
+        admins.admin.changeRemoteRaUnits("lra-scope", List.of(UNIT_A, UNIT_B));
     assertEquals("PENDING", asked.state(), asked.faultString());
     assertTrue(admins.admin2.waitingRequests().contains(asked.id()));
 
     RaSoapClient.DualControlRequest alone = admins.admin.approveRequest(asked.id(), null);
     assertEquals("NOT_AUTHORIZED", alone.faultCode());
     RaSoapClient.DualControlRequest byRa =
-        new RaSoapClient(Tls.raClient(server), server.httpsBase(), "CaAdminService")
+        new RaSoapClient(Tls.remoteRa(server), server.httpsBase(), "CaAdminService")
             .approveRequest(asked.id(), null);
     assertEquals("NOT_AUTHORIZED", byRa.faultCode());
     RaSoapClient.DualControlRequest rejected =
@@ -186,8 +186,8 @@ class RaScopeIT {
     assertEquals(
         1,
         server.count(
-            "SELECT COUNT(*) FROM ra_client_unit cu JOIN ra_client r ON r.id = cu.ra_client_id"
-                + " WHERE r.name = 'lra-scope'"),
+            "SELECT COUNT(*) FROM client_account_unit cu JOIN client_account a"
+                + " ON a.id = cu.client_account_id WHERE a.name = 'lra-scope'"),
         "the rejected change was not made");
     assertEquals(
         1,
@@ -206,7 +206,7 @@ class RaScopeIT {
     X509CertificateHolder inB = issue(secondRa, "lost-unit", UNIT_B);
     String serial = inB.getSerialNumber().toString(16);
     SecurityAdministrators admins = SecurityAdministrators.of(server);
-    admins.approved(admin -> admin.changeRaClientUnits("lra-scope", List.of(UNIT_A)));
+    admins.approved(admin -> admin.changeRemoteRaUnits("lra-scope", List.of(UNIT_A)));
     try {
       RaSoapClient.Dual renewal =
           secondRa.renewCertificate(
@@ -217,7 +217,7 @@ class RaScopeIT {
       assertTrue(renewal.faultString().contains(UNIT_B), renewal.faultString());
       assertNull(secondRa.revokeCertificate(serial, "E", "RA").faultCode());
     } finally {
-      admins.approved(admin -> admin.changeRaClientUnits("lra-scope", List.of(UNIT_B)));
+      admins.approved(admin -> admin.changeRemoteRaUnits("lra-scope", List.of(UNIT_B)));
     }
   }
 

@@ -129,20 +129,19 @@ final class RaSoapClient {
     return waiting;
   }
 
-  /** CaAdminService.registerRaClient for the units, with the RA system's PKCS#10. */
-  DualControlRequest registerRaClient(String name, List<String> units, String pkcs10)
-      throws Exception {
+  /** CaAdminService.registerRemoteRa for the units, with the RA system's PKCS#10. */
+  DualControlRequest registerRemoteRa(String name, List<String> units, String pkcs10) throws Exception {
     StringBuilder parameters = new StringBuilder(element("name", name));
     units.forEach(unit -> parameters.append(element("applicationUnit", unit)));
     parameters.append(element("pkcs10", pkcs10));
-    return dualControlRequest(call("registerRaClient", parameters.toString()));
+    return dualControlRequest(call("registerRemoteRa", parameters.toString()));
   }
 
-  /** CaAdminService.changeRaClientUnits: the RA client may then issue for exactly these units. */
-  DualControlRequest changeRaClientUnits(String name, List<String> units) throws Exception {
+  /** CaAdminService.changeRemoteRaUnits: the remote RA may then issue for exactly these units. */
+  DualControlRequest changeRemoteRaUnits(String name, List<String> units) throws Exception {
     StringBuilder parameters = new StringBuilder(element("name", name));
     units.forEach(unit -> parameters.append(element("applicationUnit", unit)));
-    return dualControlRequest(call("changeRaClientUnits", parameters.toString()));
+    return dualControlRequest(call("changeRemoteRaUnits", parameters.toString()));
   }
 
   private static DualControlRequest dualControlRequest(Document document) {

@@ -18,7 +18,7 @@ public final class RemoteRa {
   public static BigInteger issueForUnit(
       CaServer server, Path directory, String commonName, String unit) throws Exception {
     RaSoapClient.Answer answer =
-        new RaSoapClient(Tls.raClient(server), server.httpsBase())
+        new RaSoapClient(Tls.remoteRa(server), server.httpsBase())
             .issueCertificate(
                 "personal-sign",
                 "CN=" + commonName + ",C=CN",

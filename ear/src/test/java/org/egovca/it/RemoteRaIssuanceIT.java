@@ -109,7 +109,7 @@ class RemoteRaIssuanceIT {
       Issuer expected)
       throws Exception {
     RaSoapClient.Answer answer =
-        new RaSoapClient(Tls.raClient(server), server.httpsBase())
+        new RaSoapClient(Tls.remoteRa(server), server.httpsBase())
             .issueCertificate("personal-sign", subjectDn, csr);
     assertTrue(answer.issued(), () -> "refused: " + answer.faultString());
     Path certificate = writePem(directory.resolve("ee.pem"), answer.certificate());
@@ -246,7 +246,7 @@ class RemoteRaIssuanceIT {
         1,
         server.count(
             "SELECT COUNT(*) FROM audit_event WHERE action = 'CERTIFICATE_ISSUED'"
-                + " AND outcome = 'SUCCESS' AND actor = 'ra-client:demo-ra' AND detail LIKE ?",
+                + " AND outcome = 'SUCCESS' AND actor = 'remote-ra:demo-ra' AND detail LIKE ?",
             "serial=" + serial.toString(16) + " %"));
   }
 
@@ -286,7 +286,7 @@ class RemoteRaIssuanceIT {
    */
   private static void consoleNeedsALogin(CaServer server) throws Exception {
     Tls.refusedInHandshake(server, "GET /ra/ HTTP/1.1\r\nHost: localhost\r\n\r\n");
-    HttpClient http = HttpClient.newBuilder().sslContext(Tls.raClient(server)).build();
+    HttpClient http = HttpClient.newBuilder().sslContext(Tls.remoteRa(server)).build();
     HttpResponse<String> page =
         http.send(
             HttpRequest.newBuilder(URI.create(server.httpsBase() + "/ra/")).build(),

@@ -138,7 +138,7 @@ class RemoteRaRefusalIT {
   }
 
   private static RaSoapClient client(CaServer server) throws Exception {
-    return new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    return new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
   }
 
   private void refused(CaServer server, RaSoapClient.Answer answer, String code, String message)

@@ -238,6 +238,6 @@ class RenewalIT {
   }
 
   private static RaSoapClient client(CaServer server) throws Exception {
-    return new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    return new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
   }
 }

@@ -48,14 +48,14 @@ public final class SecurityAdministrators {
             connection
                 .createStatement()
                 .executeQuery(
-                    "SELECT u.code FROM ra_client_unit cu JOIN ra_client r ON r.id ="
-                        + " cu.ra_client_id JOIN application_unit u ON u.id ="
-                        + " cu.application_unit_id WHERE r.name = 'demo-ra'")) {
+                    "SELECT u.code FROM client_account_unit cu JOIN client_account a ON a.id ="
+                        + " cu.client_account_id JOIN application_unit u ON u.id ="
+                        + " cu.application_unit_id WHERE a.name = 'demo-ra'")) {
       while (current.next()) {
         all.add(current.getString(1));
       }
     }
-    approved(admin -> admin.changeRaClientUnits("demo-ra", java.util.List.copyOf(all)));
+    approved(admin -> admin.changeRemoteRaUnits("demo-ra", java.util.List.copyOf(all)));
   }
 
   /** {@code admin} asks, {@code admin2} approves; the approved request, with its result. */

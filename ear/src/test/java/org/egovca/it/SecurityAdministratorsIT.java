@@ -106,7 +106,7 @@ class SecurityAdministratorsIT {
     RaSoapClient.DualControlRequest refused =
         SecurityAdministrators.of(server)
             .admin2
-            .registerRaClient("lra-copy", List.of(), pem(request));
+            .registerRemoteRa("lra-copy", List.of(), pem(request));
 
     assertEquals("MALFORMED_REQUEST", refused.faultCode());
     assertTrue(
@@ -115,7 +115,7 @@ class SecurityAdministratorsIT {
     assertEquals(
         0,
         server.count(
-            "SELECT COUNT(*) FROM dual_control_request WHERE target = 'ra-client:lra-copy'"));
+            "SELECT COUNT(*) FROM dual_control_request WHERE target = 'remote-ra:lra-copy'"));
   }
 
   @Test

@@ -248,7 +248,7 @@ class ServerLockdownIT {
     Tls.refusedInHandshake(server, "GET /pki/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
     HttpResponse<String> withCertificate =
         HttpClient.newBuilder()
-            .sslContext(Tls.raClient(server))
+            .sslContext(Tls.remoteRa(server))
             .build()
             .send(
                 HttpRequest.newBuilder(URI.create(server.httpsBase() + "/pki/health")).build(),
@@ -302,14 +302,14 @@ class ServerLockdownIT {
             server, intruder, "GET /pki/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
     assertTrue(credential.presented, "the client was never asked for its certificate: " + refusal);
 
-    HttpResponse<String> raClient =
+    HttpResponse<String> remoteRa =
         HttpClient.newBuilder()
-            .sslContext(Tls.raClient(server))
+            .sslContext(Tls.remoteRa(server))
             .build()
             .send(
                 HttpRequest.newBuilder(URI.create(server.httpsBase() + "/pki/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, raClient.statusCode(), raClient.body());
+    assertEquals(200, remoteRa.statusCode(), remoteRa.body());
   }
 
   /** The names {@code openssl s_client} lists under "Acceptable client certificate CA names". */

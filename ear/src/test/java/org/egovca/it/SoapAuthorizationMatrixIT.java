@@ -52,8 +52,8 @@ class SoapAuthorizationMatrixIT {
               "<name>!</name><applicationUnit>NONE</applicationUnit><endpoint>x</endpoint>"
                   + "<mode>REALTIME</mode><batchIntervalMinutes>0</batchIntervalMinutes>"
                   + "<pkcs10>x</pkcs10>"),
-          Map.entry("CaAdminService.registerRaClient", "<name>!</name><pkcs10>x</pkcs10>"),
-          Map.entry("CaAdminService.changeRaClientUnits", "<name>no-such-ra</name>"),
+          Map.entry("CaAdminService.registerRemoteRa", "<name>!</name><pkcs10>x</pkcs10>"),
+          Map.entry("CaAdminService.changeRemoteRaUnits", "<name>no-such-ra</name>"),
           Map.entry("CaAdminService.waitingRequests", ""),
           Map.entry("CaAdminService.getRequest", "<id>-1</id>"),
           Map.entry("CaAdminService.approveRequest", "<id>-1</id>"),
@@ -94,8 +94,8 @@ class SoapAuthorizationMatrixIT {
     Path p12 = Pki.pkcs12(directory, "matrix", system.result(), "changeit");
     callers =
         Map.of(
-            "RA system",
-            Tls.raClient(server),
+            "remote RA",
+            Tls.remoteRa(server),
             "e-gov system",
             Tls.client(server, p12, "changeit".toCharArray()),
             ADMINISTRATOR,

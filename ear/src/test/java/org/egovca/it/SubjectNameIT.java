@@ -25,7 +25,7 @@ class SubjectNameIT {
   void secondHolderWithTheSameDnIsToldToAddADistinguishingAttribute(CaServer server)
       throws Exception {
     String dn = "CN=Wang Wu " + UUID.randomUUID().toString().substring(0, 8) + ",O=测试单位,C=CN";
-    RaSoapClient client = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+    RaSoapClient client = new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
     RaSoapClient.Answer first =
         client.issueCertificate("personal-sign", dn, TestRequests.sm2(directory, "first"));
     assertTrue(first.issued(), first.faultString());
@@ -53,7 +53,7 @@ class SubjectNameIT {
   void aSigningAndEncryptionPairSharesOneDn(CaServer server) throws Exception {
     String dn = "CN=Zhao Liu " + UUID.randomUUID().toString().substring(0, 8) + ",C=CN";
     RaSoapClient.Dual dual =
-        new RaSoapClient(Tls.raClient(server), server.httpsBase())
+        new RaSoapClient(Tls.remoteRa(server), server.httpsBase())
             .issueDualCertificate("personal-sign", dn, TestRequests.sm2(directory, "pair"));
     assertNull(dual.faultString(), dual.faultString());
     // the database keeps a DN as RFC 4514 text, most specific attribute first, as given here

@@ -48,7 +48,7 @@ class SupervisionIT {
       assertEquals(200, health(server));
       assertNotEquals(first, server.serverPid(), "a new server process");
       RaSoapClient.Answer answer =
-          new RaSoapClient(Tls.raClient(server), server.httpsBase())
+          new RaSoapClient(Tls.remoteRa(server), server.httpsBase())
               .issueCertificate(
                   "personal-sign",
                   "CN=Supervised " + System.nanoTime() + ",C=CN",

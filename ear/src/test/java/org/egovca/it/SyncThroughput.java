@@ -62,7 +62,7 @@ public final class SyncThroughput {
               java.util.Collections.nCopies(
                   threads,
                   () -> {
-                    RaSoapClient ra = new RaSoapClient(Tls.raClient(server), server.httpsBase());
+                    RaSoapClient ra = new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
                     for (int i = next.getAndIncrement();
                         i < certificates;
                         i = next.getAndIncrement()) {

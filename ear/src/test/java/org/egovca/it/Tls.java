@@ -18,7 +18,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * TLS contexts of an independent client: it trusts only the CA's TLS anchor ({@code tls-ca.pem}),
- * and optionally presents the demo RA client credential ({@code ra-client.p12}).
+ * and optionally presents the demo remote RA credential ({@code remote-ra.p12}).
  */
 public final class Tls {
 
@@ -30,8 +30,8 @@ public final class Tls {
     return context;
   }
 
-  public static SSLContext raClient(CaServer server) throws Exception {
-    return client(server, server.raClientP12(), server.raClientPassword());
+  public static SSLContext remoteRa(CaServer server) throws Exception {
+    return client(server, server.remoteRaP12(), server.remoteRaPassword());
   }
 
   /**

@@ -90,7 +90,7 @@ public final class LoadHarness {
 
   private List<Summary.Line> measureAll(List<String> sm2Requests, List<String> rsaRequests)
       throws Exception {
-    RaLoadClient ra = new RaLoadClient(Tls.raClient(server), server.httpsBase());
+    RaLoadClient ra = new RaLoadClient(Tls.remoteRa(server), server.httpsBase());
     X509CertificateHolder sm2Ca = caCertificate(server.caChainPem());
     X509CertificateHolder rsaCa = caCertificate(server.dataDirectory().resolve("tls-ca.pem"));
     BigInteger sm2Serial = issueAndCheck(ra, sm2Requests.get(0), sm2Ca);

@@ -14,7 +14,7 @@ import javax.net.ssl.SSLContext;
 /**
  * A lean client of {@code RaService} for load: the SOAP envelope is a string template and an answer
  * is checked by counting its {@code certificate} elements, so the client spends little CPU of the
- * machine it shares with the server. HTTP/1.1 over TLS with the RA client certificate, so that
+ * machine it shares with the server. HTTP/1.1 over TLS with the remote RA certificate, so that
  * every request in flight has a connection of its own (HTTP/2 would multiplex them over one).
  */
 final class RaLoadClient {

@@ -19,10 +19,11 @@ public enum AuditAction {
   DELTA_CRL_ISSUED,
   PROFILE_PUBLISHED,
 
-  // machine accounts: remote RAs and the e-gov systems' query credentials
-  RA_CLIENT_CREATED,
-  RA_CLIENT_CHANGED,
-  RA_CLIENT_AUTHENTICATION,
+  // client accounts: remote RAs, and the e-gov systems' query-service credentials (events recorded
+  // before V15 keep the names RA_CLIENT_CREATED, RA_CLIENT_CHANGED, RA_CLIENT_AUTHENTICATION)
+  REMOTE_RA_REGISTERED,
+  REMOTE_RA_CHANGED,
+  CLIENT_AUTHENTICATION,
 
   // operators and their console sessions
   OPERATOR_AUTHENTICATION,

@@ -27,7 +27,7 @@ import org.egovca.hsm.KeyAlgorithm;
  * The first start's CA ceremony, in one transaction: the SM2 root CA, the SM2 issuing CA and the
  * RSA TLS CA under the root (keys generated inside the crypto token), each recorded and audited,
  * and their certificates written for relying parties; then {@link FirstServiceCredentials} issues
- * the server's TLS certificate and the demo RA client's credential from the TLS CA. (The security
+ * the server's TLS certificate and the demo remote RA's credential from the TLS CA. (The security
  * administrators are operators, created when the RA observes {@link CaStarted}.)
  */
 @Stateless

@@ -20,16 +20,16 @@ import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
+import org.egovca.ca.domain.ClientAccount;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
-import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.x509.BouncyCastle;
 import org.egovca.ca.x509.EndEntityContent;
 import org.egovca.ca.x509.SubjectNames;
 
 /**
  * The credentials the system itself needs on its first start, issued from the TLS CA in the CA
- * ceremony's transaction: the server's TLS certificate, and the demo RA client's credential (demo
+ * ceremony's transaction: the server's TLS certificate, and the demo remote RA's credential (demo
  * material, like EJBCA's {@code superadmin.p12}: an installation registers its real RA systems
  * under dual control). The key pairs are made here, handed to the {@link ServiceCredentials} writer
  * and not kept.
@@ -38,8 +38,8 @@ import org.egovca.ca.x509.SubjectNames;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class FirstServiceCredentials {
 
-  static final String DEMO_RA_CLIENT = "demo-ra";
-  static final String DEMO_RA_CLIENT_SUBJECT = "CN=Demo RA Client,OU=RA,O=iFutureCA,C=CN";
+  static final String DEMO_REMOTE_RA = "demo-ra";
+  static final String DEMO_REMOTE_RA_SUBJECT = "CN=Demo Remote RA,OU=RA,O=iFutureCA,C=CN";
 
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
@@ -52,7 +52,7 @@ public class FirstServiceCredentials {
 
   @Inject private Clock clock;
 
-  /** Issues and writes the server's TLS credential and the demo RA client's, from {@code tlsCa}. */
+  /** Issues and writes the server's TLS credential and the demo remote RA's, from {@code tlsCa}. */
   public void issue(CertificateAuthority tlsCa) {
     KeyPair tlsKey = rsaKeyPair();
     IssuedCertificate tls =
@@ -67,18 +67,19 @@ public class FirstServiceCredentials {
         issueService(
             tlsCa,
             CertificateProfiles.TLS_CLIENT,
-            DEMO_RA_CLIENT_SUBJECT,
+            DEMO_REMOTE_RA_SUBJECT,
             raKey.getPublic(),
             List.of());
-    entityManager.persist(new RaClient(DEMO_RA_CLIENT, raCertificate, clock.instant()));
+    entityManager.persist(new ClientAccount(DEMO_REMOTE_RA, raCertificate, clock.instant()));
     auditLog.success(
         CaHierarchySetup.SYSTEM_ACTOR,
-        AuditAction.RA_CLIENT_CREATED,
-        DEMO_RA_CLIENT,
+        AuditAction.REMOTE_RA_REGISTERED,
+        DEMO_REMOTE_RA,
         "bound to certificate serial=" + raCertificate.getSerialNumberHex());
     try {
       credentials.writeServerTls(tlsKey.getPrivate(), tls.getEncoded(), tlsCa.getEncoded());
-      credentials.writeRaClient(raKey.getPrivate(), raCertificate.getEncoded(), tlsCa.getEncoded());
+      credentials.writeDemoRemoteRa(
+          raKey.getPrivate(), raCertificate.getEncoded(), tlsCa.getEncoded());
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the service credentials", e);
     }

@@ -18,8 +18,8 @@ import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.BatchRefusal;
 import org.egovca.ca.domain.CertificateProfile;
+import org.egovca.ca.domain.ClientAccount;
 import org.egovca.ca.domain.IssuedCertificate;
-import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
@@ -27,7 +27,7 @@ import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.ca.x509.RenewalProof;
 
 /**
- * The remote RA service in the EJB layer, one transaction per call: authenticate the RA client,
+ * The remote RA service in the EJB layer, one transaction per call: authenticate the remote RA,
  * keep it within its scope (its application units, the certificates requested through it), check
  * the request against the profile (proof of possession, key, subject), sign, record. A refusal
  * rolls everything back and leaves one audit event that says why: DENIED for a caller out of its
@@ -36,7 +36,7 @@ import org.egovca.ca.x509.RenewalProof;
 @Stateless
 public class RemoteRaServiceBean implements RemoteRaService {
 
-  @Inject private RaClientAuthenticator authenticator;
+  @Inject private ClientAuthenticator authenticator;
   @Inject private VettedIssuance vettedIssuance;
   @Inject private CaConfiguration configuration;
   @Inject private AuditLog auditLog;
@@ -49,7 +49,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
 
   @Override
   public CertificateView issueCertificate(byte[] clientCertificate, IssuanceRequest request) {
-    return asRaClient(
+    return asRemoteRa(
         clientCertificate,
         "issueCertificate",
         AuditAction.CERTIFICATE_ISSUED,
@@ -60,7 +60,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
   @Override
   public List<CertificateView> issueCertificates(
       byte[] clientCertificate, List<IssuanceRequest> requests) {
-    return asRaClient(
+    return asRemoteRa(
         clientCertificate,
         "issueCertificates",
         AuditAction.CERTIFICATE_ISSUED,
@@ -100,7 +100,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
   }
 
   /** The checks and issuance of one request, shared by the single and the batch operation. */
-  private CertificateView issue(IssuanceRequest application, RaClient client) {
+  private CertificateView issue(IssuanceRequest application, ClientAccount client) {
     requireUnit(application, client);
     return CertificateView.of(vettedIssuance.issue(application, actor(client), client.getId()));
   }
@@ -108,7 +108,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
   @Override
   public DualCertificateView issueDualCertificate(
       byte[] clientCertificate, IssuanceRequest application) {
-    return asRaClient(
+    return asRemoteRa(
         clientCertificate,
         "issueDualCertificate",
         AuditAction.CERTIFICATE_ISSUED,
@@ -131,7 +131,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
   @Override
   public DualCertificateView renewCertificate(
       byte[] clientCertificate, String serial, String pkcs10, String proof, String proofSignature) {
-    return asRaClient(
+    return asRemoteRa(
         clientCertificate,
         "renewCertificate",
         AuditAction.CERTIFICATE_RENEWED,
@@ -148,7 +148,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
   @Override
   public DualCertificateView rekeyCertificate(
       byte[] clientCertificate, String serial, String pkcs10, String proof, String proofSignature) {
-    return asRaClient(
+    return asRemoteRa(
         clientCertificate,
         "rekeyCertificate",
         AuditAction.CERTIFICATE_REKEYED,
@@ -165,7 +165,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
   @Override
   public CertificateView revokeCertificate(
       byte[] clientCertificate, String serial, String reason, String initiator) {
-    return asRaClient(
+    return asRemoteRa(
         clientCertificate,
         "revokeCertificate",
         AuditAction.CERTIFICATE_REVOKED,
@@ -207,7 +207,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
    * never reaches another RA's certificates, nor this system's own (TLS, OCSP responders, RA and
    * e-gov system credentials, operators' login certificates), which no RA requests.
    */
-  private IssuedCertificate inScope(String serial, RaClient client) {
+  private IssuedCertificate inScope(String serial, ClientAccount client) {
     BigInteger parsed = SerialNumbers.parse(serial);
     if (parsed == null) {
       throw new Refusal(
@@ -215,7 +215,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
     }
     IssuedCertificate certificate = issuedCertificates.find(parsed);
     boolean holder = profiles.require(certificate.getProfile()).type().isHolderCertificate();
-    if (!holder || !Objects.equals(certificate.getRaClientId(), client.getId())) {
+    if (!holder || !Objects.equals(certificate.getClientAccountId(), client.getId())) {
       throw new Refusal(
           NOT_AUTHORIZED,
           "certificate "
@@ -228,7 +228,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
   }
 
   /** An RA places certificates only into the application units it is authorised for (R19). */
-  private void requireUnit(IssuanceRequest application, RaClient client) {
+  private void requireUnit(IssuanceRequest application, ClientAccount client) {
     if (application.applicationUnit() != null) {
       requireUnit(applicationUnits.idOf(application.applicationUnit()), client);
     }
@@ -238,13 +238,13 @@ public class RemoteRaServiceBean implements RemoteRaService {
    * A renewal or re-key stays in the unit of the certificate it replaces: only an RA authorised for
    * that unit now may ask for it (a revocation it may still ask for).
    */
-  private void requireUnitOf(IssuedCertificate current, RaClient client) {
+  private void requireUnitOf(IssuedCertificate current, ClientAccount client) {
     if (current.getApplicationUnitId() != null) {
       requireUnit(current.getApplicationUnitId(), client);
     }
   }
 
-  private void requireUnit(long unit, RaClient client) {
+  private void requireUnit(long unit, ClientAccount client) {
     if (!client.mayIssueFor(unit)) {
       throw new Refusal(
           NOT_AUTHORIZED,
@@ -256,17 +256,17 @@ public class RemoteRaServiceBean implements RemoteRaService {
   }
 
   /**
-   * Authenticates the RA client (refusal audited as DENIED by the authenticator), then runs the
+   * Authenticates the remote RA (refusal audited as DENIED by the authenticator), then runs the
    * operation; a refused operation leaves one audit event, DENIED when the RA acted out of its
    * scope and FAILURE otherwise.
    */
-  private <T> T asRaClient(
+  private <T> T asRemoteRa(
       byte[] clientCertificate,
       String operation,
       AuditAction action,
       String target,
-      Function<RaClient, T> work) {
-    RaClient client = authenticator.authenticate(clientCertificate, operation);
+      Function<ClientAccount, T> work) {
+    ClientAccount client = authenticator.authenticate(clientCertificate, operation);
     try {
       return work.apply(client);
     } catch (Refusal refused) {
@@ -280,7 +280,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
     }
   }
 
-  private static String actor(RaClient client) {
-    return "ra-client:" + client.getName();
+  private static String actor(ClientAccount remoteRa) {
+    return RemoteRaRegistry.qualifiedName(remoteRa.getName());
   }
 }

@@ -21,8 +21,8 @@ import org.egovca.ca.x509.PemCertificates;
 /**
  * Leaves the files an operator needs after the first start in the data directory: the SM2 CA chain
  * ({@code ca-chain.pem}: issuing CA, then root), the RSA TLS CA certificate HTTPS clients trust
- * ({@code tls-ca.pem}), the server's TLS key store for Payara ({@code tls/server.p12}), the demo RA
- * client credential ({@code ra-client.p12}) and the first security administrators' login
+ * ({@code tls-ca.pem}), the server's TLS key store for Payara ({@code tls/server.p12}), the demo
+ * remote RA credential ({@code remote-ra.p12}) and the first security administrators' login
  * credentials ({@code operator-<name>.p12}). Each PKCS#12 file is protected by a random password
  * kept beside it in an owner-only file and carries the TLS CA certificate after the key's own.
  */
@@ -31,8 +31,8 @@ public class ServiceCredentials {
 
   static final String CA_CHAIN = "ca-chain.pem";
   static final String TLS_CA = "tls-ca.pem";
-  static final String RA_CLIENT_P12 = "ra-client.p12";
-  static final String RA_CLIENT_PASSWORD = "ra-client.password";
+  static final String REMOTE_RA_P12 = "remote-ra.p12";
+  static final String REMOTE_RA_PASSWORD = "remote-ra.password";
   static final String TLS_P12 = "tls/server.p12";
   static final String FIRST_OPERATOR_NOTE = "first-security-admin.txt";
   static final String TLS_PASSWORD = "tls/server.password";
@@ -87,8 +87,9 @@ public class ServiceCredentials {
         note.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  public void writeRaClient(PrivateKey key, byte[] certificate, byte[] tlsCa) throws IOException {
-    writePkcs12(RA_CLIENT_P12, RA_CLIENT_PASSWORD, "ra-client", key, certificate, List.of(tlsCa));
+  public void writeDemoRemoteRa(PrivateKey key, byte[] certificate, byte[] tlsCa)
+      throws IOException {
+    writePkcs12(REMOTE_RA_P12, REMOTE_RA_PASSWORD, "remote-ra", key, certificate, List.of(tlsCa));
   }
 
   private void writePem(String file, List<byte[]> certificates) throws IOException {

@@ -55,9 +55,9 @@ public class VettedIssuance {
    * One certificate for the key of the request, in the request's application unit, published in the
    * directory if the holder consented (CPS §6.1.4.4.2).
    *
-   * @param raClientId the remote RA account the request came through, or null (the console)
+   * @param clientAccountId the remote RA account the request came through, or null (the console)
    */
-  public IssuedCertificate issue(IssuanceRequest application, String actor, Long raClientId) {
+  public IssuedCertificate issue(IssuanceRequest application, String actor, Long clientAccountId) {
     CertificateProfile certificateProfile = profiles.forRemoteRa(application.profile());
     PKCS10CertificationRequest request = CertificationRequests.parse(application.pkcs10());
     CertificationRequests.verifyProofOfPossession(request);
@@ -74,14 +74,14 @@ public class VettedIssuance {
         certificateProfile,
         content,
         actor,
-        terms(application, raClientId));
+        terms(application, clientAccountId));
   }
 
   /**
    * A signing certificate for the key of the request and an encryption certificate for a key pair
    * the KMC makes, escrows and envelopes under the signing key (R3).
    */
-  public Issued issueDual(IssuanceRequest application, String actor, Long raClientId) {
+  public Issued issueDual(IssuanceRequest application, String actor, Long clientAccountId) {
     CertificateProfile signing = profiles.forRemoteRa(application.profile());
     CertificateProfile encryption =
         signing
@@ -107,7 +107,7 @@ public class VettedIssuance {
     names.requireFree(signingContent.subject(), encryption);
     CertificateAuthority ca =
         certificateAuthorities.byName(configuration.issuingCaName()).orElseThrow();
-    IssuanceTerms terms = terms(application, raClientId);
+    IssuanceTerms terms = terms(application, clientAccountId);
     IssuedCertificate signatureCertificate =
         issuer.issue(ca, signing, signingContent, actor, terms);
     KeyManagementCenter.EncryptionKey encryptionKey =
@@ -128,12 +128,13 @@ public class VettedIssuance {
         signatureCertificate, encryptionCertificate, encryptionKey.envelopedPrivateKey());
   }
 
-  private IssuanceTerms terms(IssuanceRequest application, Long raClientId) {
+  private IssuanceTerms terms(IssuanceRequest application, Long clientAccountId) {
     Long unit =
         application.applicationUnit() == null
             ? null
             : applicationUnits.idOf(application.applicationUnit());
-    return new IssuanceTerms(IssuanceKind.ISSUE, application.directoryConsent(), unit, raClientId);
+    return new IssuanceTerms(
+        IssuanceKind.ISSUE, application.directoryConsent(), unit, clientAccountId);
   }
 
   /**

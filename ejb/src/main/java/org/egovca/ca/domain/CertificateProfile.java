@@ -12,7 +12,7 @@ import org.egovca.hsm.KeyAlgorithm;
  * type must look like. Profiles are data: they are defined in {@code profiles/*.properties}, stored
  * and versioned in the database, and every certificate records the version it was issued under.
  *
- * @param name the profile name used by RA clients (for example {@code personal-sign})
+ * @param name the profile name used by remote RAs (for example {@code personal-sign})
  * @param version the version; a changed definition is a new version, never an edit
  * @param type the certificate type of CPS §6.1.2
  * @param purpose signing or encryption key (fixes the key usage of holder certificates)

@@ -12,7 +12,7 @@ public final class CertificateProfiles {
   /** The CA's HTTPS server certificate. */
   public static final String TLS_SERVER = "tls-server";
 
-  /** RA client credentials for mutual TLS. */
+  /** Client account and operator credentials for mutual TLS. */
   public static final String TLS_CLIENT = "tls-client";
 
   /** Delegated OCSP responder certificates. */

@@ -15,7 +15,7 @@ public enum CertificateType {
   DEVICE_IPSEC,
   /** 其他类型证书, code signing. */
   CODE_SIGNING,
-  /** The CA's own HTTPS server certificate and RA client credentials. */
+  /** The CA's own HTTPS server certificate and its client accounts' and operators' credentials. */
   SERVICE,
   /** CA certificates (GM/T 0015 tables C.1 and C.2). */
   CA;

@@ -9,10 +9,10 @@ package org.egovca.ca.domain;
  *
  * @param applicationUnitId the unit, or null for a certificate of no unit (service certificates,
  *     requests of a remote RA that named none)
- * @param raClientId the remote RA account that requested it, or null (console, service)
+ * @param clientAccountId the remote RA account that requested it, or null (console, service)
  */
 public record IssuanceTerms(
-    IssuanceKind kind, boolean directoryConsent, Long applicationUnitId, Long raClientId) {
+    IssuanceKind kind, boolean directoryConsent, Long applicationUnitId, Long clientAccountId) {
 
   public IssuanceTerms {
     java.util.Objects.requireNonNull(kind, "kind");
@@ -37,6 +37,6 @@ public record IssuanceTerms(
         kind,
         current.isDirectoryConsent(),
         current.getApplicationUnitId(),
-        current.getRaClientId());
+        current.getClientAccountId());
   }
 }

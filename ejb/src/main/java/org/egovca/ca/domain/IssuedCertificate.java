@@ -148,8 +148,8 @@ public class IssuedCertificate {
   private boolean directoryConsent = true;
 
   /** The remote RA account it was requested through, or null. */
-  @Column(name = "ra_client_id")
-  private Long raClientId;
+  @Column(name = "client_account_id")
+  private Long clientAccountId;
 
   protected IssuedCertificate() {}
 
@@ -225,12 +225,12 @@ public class IssuedCertificate {
     this.issuanceKind = terms.kind();
     this.directoryConsent = terms.directoryConsent();
     this.applicationUnitId = terms.applicationUnitId();
-    this.raClientId = terms.raClientId();
+    this.clientAccountId = terms.clientAccountId();
   }
 
   /** The remote RA account the certificate was requested through, or null. */
-  public Long getRaClientId() {
-    return raClientId;
+  public Long getClientAccountId() {
+    return clientAccountId;
   }
 
   public IssuanceKind getIssuanceKind() {

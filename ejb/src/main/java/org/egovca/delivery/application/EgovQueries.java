@@ -19,14 +19,14 @@ import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.application.CertificateAuthorities;
+import org.egovca.ca.application.ClientAuthenticator;
 import org.egovca.ca.application.IssuedCrls;
-import org.egovca.ca.application.RaClientAuthenticator;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateStatus;
+import org.egovca.ca.domain.ClientAccount;
 import org.egovca.ca.domain.ClientRole;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.IssuedCrl;
-import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.SerialNumbers;
 import org.egovca.delivery.domain.EgovSystem;
@@ -45,7 +45,7 @@ public class EgovQueries {
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
 
-  @Inject private RaClientAuthenticator authenticator;
+  @Inject private ClientAuthenticator authenticator;
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private IssuedCrls issuedCrls;
   @Inject private AuditLog auditLog;
@@ -129,20 +129,20 @@ public class EgovQueries {
   }
 
   private EgovSystem caller(byte[] clientCertificate, String operation) {
-    RaClient client =
+    ClientAccount account =
         authenticator.authenticate(clientCertificate, operation, ClientRole.EGOV_SYSTEM);
     EgovSystem system =
         entityManager
-            .createNamedQuery(EgovSystem.BY_CLIENT, EgovSystem.class)
-            .setParameter("client", client)
+            .createNamedQuery(EgovSystem.BY_CLIENT_ACCOUNT, EgovSystem.class)
+            .setParameter("account", account)
             .getResultStream()
             .findFirst()
             .orElse(null);
     if (system == null || !system.isActive()) {
-      String detail = "the e-gov system of client " + client.getName() + " is not active";
-      // the client's name is the system's name with its prefix: the actor of its records
+      String detail = "the e-gov system of client account " + account.getName() + " is not active";
+      // the account's name is the system's name with its prefix: the actor of its records
       auditLog.refusal(
-          client.getName(), AuditAction.QUERY_SERVICE, operation, AuditOutcome.DENIED, detail);
+          account.getName(), AuditAction.QUERY_SERVICE, operation, AuditOutcome.DENIED, detail);
       throw new Refusal(NOT_AUTHORIZED, detail);
     }
     return system;

@@ -20,10 +20,10 @@ import org.egovca.ca.application.ClientCredentialKeys;
 import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
+import org.egovca.ca.domain.ClientAccount;
 import org.egovca.ca.domain.ClientRole;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
-import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.x509.CertificationRequests;
@@ -128,10 +128,10 @@ public class EgovSystemRegistry {
     entityManager.persist(new DeliveryQueue(system.queue(), now));
     IssuedCertificate clientCertificate =
         clientCertificate(name, registration.certificateRequestPem(), actor);
-    RaClient client =
-        new RaClient("egov-system:" + name, clientCertificate, ClientRole.EGOV_SYSTEM, now);
-    entityManager.persist(client);
-    system.useClient(client);
+    ClientAccount account =
+        new ClientAccount("egov-system:" + name, clientCertificate, ClientRole.EGOV_SYSTEM, now);
+    entityManager.persist(account);
+    system.useClientAccount(account);
     auditLog.success(
         actor,
         AuditAction.EGOV_SYSTEM_REGISTERED,

@@ -39,9 +39,9 @@ public record EgovSystemView(
         system.getBatchIntervalMinutes(),
         system.businessTypes().stream().map(Enum::name).toList(),
         system.isActive(),
-        system.getRaClient() == null
+        system.getClientAccount() == null
             ? null
-            : system.getRaClient().getCertificate().getSerialNumberHex(),
+            : system.getClientAccount().getCertificate().getSerialNumberHex(),
         system.getCreatedAt());
   }
 }

@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.egovca.ca.domain.ApplicationUnit;
-import org.egovca.ca.domain.RaClient;
+import org.egovca.ca.domain.ClientAccount;
 
 /**
  * An e-gov system of one application unit (CPS §7.3.2, R19): where it takes certificate and CRL
@@ -45,14 +45,14 @@ import org.egovca.ca.domain.RaClient;
     name = EgovSystem.ACTIVE,
     query = "SELECT s FROM EgovSystem s WHERE s.active = TRUE ORDER BY s.id")
 @NamedQuery(
-    name = EgovSystem.BY_CLIENT,
-    query = "SELECT s FROM EgovSystem s WHERE s.raClient = :client")
+    name = EgovSystem.BY_CLIENT_ACCOUNT,
+    query = "SELECT s FROM EgovSystem s WHERE s.clientAccount = :account")
 @NamedQuery(name = EgovSystem.BY_NAME, query = "SELECT s FROM EgovSystem s WHERE s.name = :name")
 public class EgovSystem {
 
   public static final String ALL = "EgovSystem.all";
   public static final String ACTIVE = "EgovSystem.active";
-  public static final String BY_CLIENT = "EgovSystem.byClient";
+  public static final String BY_CLIENT_ACCOUNT = "EgovSystem.byClientAccount";
   public static final String BY_NAME = "EgovSystem.byName";
 
   /** The business types a subscription may choose: the changes the sync interface names. */
@@ -98,8 +98,8 @@ public class EgovSystem {
   private boolean active;
 
   @OneToOne
-  @JoinColumn(name = "ra_client_id", unique = true)
-  private RaClient raClient;
+  @JoinColumn(name = "client_account_id", unique = true)
+  private ClientAccount clientAccount;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -149,8 +149,8 @@ public class EgovSystem {
   }
 
   /** Gives the system its query-service client account. */
-  public void useClient(RaClient client) {
-    this.raClient = Objects.requireNonNull(client, "client");
+  public void useClientAccount(ClientAccount account) {
+    this.clientAccount = Objects.requireNonNull(account, "account");
   }
 
   public void deactivate() {
@@ -222,8 +222,8 @@ public class EgovSystem {
     return active;
   }
 
-  public RaClient getRaClient() {
-    return raClient;
+  public ClientAccount getClientAccount() {
+    return clientAccount;
   }
 
   public Instant getCreatedAt() {

@@ -2,7 +2,7 @@ package org.egovca.ra.application;
 
 import jakarta.ejb.Local;
 import java.util.List;
-import org.egovca.ca.application.RaClientRegistry;
+import org.egovca.ca.application.RemoteRaRegistry;
 import org.egovca.ca.domain.Refusal;
 
 /**
@@ -27,12 +27,11 @@ public interface CaAdministration {
   void createApplicationUnit(AdminCredentials credentials, String code, String name);
 
   /** Asks for the registration of a remote RA system and its application units. */
-  DualControlRequestView registerRaClient(
-      AdminCredentials credentials, RaClientRegistry.Registration registration);
+  DualControlRequestView registerRemoteRa(
+      AdminCredentials credentials, RemoteRaRegistry.Registration registration);
 
   /** Asks for other application units of a remote RA system. */
-  DualControlRequestView changeRaClientUnits(
-      AdminCredentials credentials, RaClientRegistry.Units units);
+  DualControlRequestView changeRemoteRaUnits(AdminCredentials credentials, RemoteRaRegistry.Units units);
 
   /** The requests waiting for a decision that the caller may decide or asked for. */
   List<DualControlRequestView> waitingRequests(AdminCredentials credentials);

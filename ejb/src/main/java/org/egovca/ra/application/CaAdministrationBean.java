@@ -4,7 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.egovca.ca.application.CaKeyRollovers;
-import org.egovca.ca.application.RaClientRegistry;
+import org.egovca.ca.application.RemoteRaRegistry;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.Permission;
 import org.egovca.ra.domain.SupervisedAction;
@@ -20,7 +20,7 @@ public class CaAdministrationBean implements CaAdministration {
   @Inject private DualControl dualControl;
   @Inject private CaKeyRollovers rollovers;
   @Inject private ApplicationUnitRegistry applicationUnits;
-  @Inject private RaClientRegistry raClients;
+  @Inject private RemoteRaRegistry remoteRas;
 
   @Override
   public DualControlRequestView rollOverCaKey(AdminCredentials credentials, String caName) {
@@ -46,30 +46,30 @@ public class CaAdministrationBean implements CaAdministration {
   }
 
   @Override
-  public DualControlRequestView registerRaClient(
-      AdminCredentials credentials, RaClientRegistry.Registration registration) {
+  public DualControlRequestView registerRemoteRa(
+      AdminCredentials credentials, RemoteRaRegistry.Registration registration) {
     Operator admin =
-        operators.require(credentials, Permission.MANAGE_RA_CLIENTS, "registerRaClient");
-    RaClientRegistry.Registration checked = raClients.checked(registration);
+        operators.require(credentials, Permission.MANAGE_REMOTE_RAS, "registerRemoteRa");
+    RemoteRaRegistry.Registration checked = remoteRas.checked(registration);
     return dualControl.request(
         admin,
-        SupervisedAction.REGISTER_RA_CLIENT,
-        "ra-client:" + checked.name(),
+        SupervisedAction.REGISTER_REMOTE_RA,
+        RemoteRaRegistry.qualifiedName(checked.name()),
         null,
-        raClients.summary(checked),
+        remoteRas.summary(checked),
         checked);
   }
 
   @Override
-  public DualControlRequestView changeRaClientUnits(
-      AdminCredentials credentials, RaClientRegistry.Units units) {
+  public DualControlRequestView changeRemoteRaUnits(
+      AdminCredentials credentials, RemoteRaRegistry.Units units) {
     Operator admin =
-        operators.require(credentials, Permission.MANAGE_RA_CLIENTS, "changeRaClientUnits");
-    RaClientRegistry.Units checked = raClients.checked(units);
+        operators.require(credentials, Permission.MANAGE_REMOTE_RAS, "changeRemoteRaUnits");
+    RemoteRaRegistry.Units checked = remoteRas.checked(units);
     return dualControl.request(
         admin,
-        SupervisedAction.CHANGE_RA_CLIENT_UNITS,
-        "ra-client:" + checked.name(),
+        SupervisedAction.CHANGE_REMOTE_RA_UNITS,
+        RemoteRaRegistry.qualifiedName(checked.name()),
         null,
         "remote RA " + checked.name() + " may issue for the units " + checked.applicationUnits(),
         checked);

@@ -8,7 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.egovca.ca.application.CaKeyRolloverView;
 import org.egovca.ca.application.CaKeyRollovers;
-import org.egovca.ca.application.RaClientRegistry;
+import org.egovca.ca.application.RemoteRaRegistry;
 import org.egovca.ca.x509.PemCertificates;
 import org.egovca.ra.domain.DualControlRequest;
 import org.egovca.ra.domain.SupervisedAction;
@@ -33,7 +33,7 @@ public class SupervisedActions {
 
   @Inject private OperatorAccounts operators;
   @Inject @Any private Instance<SupervisedActionHandler> handlers;
-  @Inject private RaClientRegistry raClients;
+  @Inject private RemoteRaRegistry remoteRas;
   @Inject private CaKeyRollovers rollovers;
 
   public Outcome carryOut(DualControlRequest request, String actor) {
@@ -61,14 +61,14 @@ public class SupervisedActions {
               operators.resetPassword(
                   ActionParameters.read(parameters, OperatorAccounts.PasswordReset.class), actor));
       case REGISTER_EGOV_SYSTEM -> handler(request.getAction()).carryOut(parameters, actor);
-      case REGISTER_RA_CLIENT ->
+      case REGISTER_REMOTE_RA ->
           new Outcome(
-              raClients.register(
-                  ActionParameters.read(parameters, RaClientRegistry.Registration.class), actor),
+              remoteRas.register(
+                  ActionParameters.read(parameters, RemoteRaRegistry.Registration.class), actor),
               null);
-      case CHANGE_RA_CLIENT_UNITS -> {
-        raClients.changeUnits(
-            ActionParameters.read(parameters, RaClientRegistry.Units.class), actor);
+      case CHANGE_REMOTE_RA_UNITS -> {
+        remoteRas.changeUnits(
+            ActionParameters.read(parameters, RemoteRaRegistry.Units.class), actor);
         yield new Outcome(null, null);
       }
       case ROLL_OVER_CA_KEY -> {

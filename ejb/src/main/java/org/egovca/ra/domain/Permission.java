@@ -28,7 +28,7 @@ public enum Permission {
   /** Register e-gov systems, their subscriptions and query-service credentials (R21–R23). */
   MANAGE_EGOV_SYSTEMS(OperatorRole.SECURITY_ADMIN),
   /** Register remote RA systems and the application units they may issue for (CPS §7.3.2). */
-  MANAGE_RA_CLIENTS(OperatorRole.SECURITY_ADMIN),
+  MANAGE_REMOTE_RAS(OperatorRole.SECURITY_ADMIN),
   /** Ask for and approve CA key rollovers (CPS §6.5.1.6); always under dual control. */
   MANAGE_CA_KEYS(OperatorRole.SECURITY_ADMIN),
   /**

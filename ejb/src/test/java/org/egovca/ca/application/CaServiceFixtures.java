@@ -17,7 +17,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.egovca.audit.domain.AuditOutcome;
-import org.egovca.ca.domain.RaClient;
+import org.egovca.ca.domain.ClientAccount;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.testing.Pem;
@@ -81,7 +81,7 @@ final class CaServiceFixtures {
   static byte[] clientCertificateOf(String name) {
     return ServiceTier.inTransaction(
         em ->
-            em.createNamedQuery(RaClient.BY_NAME, RaClient.class)
+            em.createNamedQuery(ClientAccount.BY_NAME, ClientAccount.class)
                 .setParameter("name", name)
                 .getSingleResult()
                 .getCertificate()
@@ -90,7 +90,7 @@ final class CaServiceFixtures {
 
   /** The demo RA's client certificate: an RA of no application unit. */
   static byte[] demoRa() {
-    return clientCertificateOf(FirstServiceCredentials.DEMO_RA_CLIENT);
+    return clientCertificateOf(FirstServiceCredentials.DEMO_REMOTE_RA);
   }
 
   /** A remote RA account of its own, with a client certificate. */
@@ -103,8 +103,8 @@ final class CaServiceFixtures {
     String request = rsaCsr(key);
     ServiceTier.inTransaction(
         em ->
-            bean(RaClientRegistry.class)
-                .register(new RaClientRegistry.Registration(name, List.of(units), request), ACTOR));
+            bean(RemoteRaRegistry.class)
+                .register(new RemoteRaRegistry.Registration(name, List.of(units), request), ACTOR));
     return new RemoteRa(name, clientCertificateOf(name), key);
   }
 

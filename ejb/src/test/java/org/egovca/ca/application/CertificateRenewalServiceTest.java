@@ -314,8 +314,8 @@ class CertificateRenewalServiceTest {
             .serialNumberHex();
     ServiceTier.inTransaction(
         em -> {
-          bean(RaClientRegistry.class)
-              .changeUnits(new RaClientRegistry.Units(ra.name(), List.of(newUnit())), ACTOR);
+          bean(RemoteRaRegistry.class)
+              .changeUnits(new RemoteRaRegistry.Units(ra.name(), List.of(newUnit())), ACTOR);
           return null;
         });
     ServiceTier.clock().advance(INTO_THE_WINDOW);

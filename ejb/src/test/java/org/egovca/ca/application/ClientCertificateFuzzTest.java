@@ -13,7 +13,7 @@ class ClientCertificateFuzzTest {
 
   @FuzzTest(maxDuration = "15s")
   void aClientCertificateIsReadOrRefused(byte[] der) {
-    RaClientAuthenticator.readCertificate(der)
+    ClientAuthenticator.readCertificate(der)
         .ifPresent(
             (X509CertificateHolder certificate) -> {
               certificate.getSubject().toString();

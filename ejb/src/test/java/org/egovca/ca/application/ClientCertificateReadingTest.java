@@ -21,7 +21,7 @@ class ClientCertificateReadingTest {
   @Test
   void aWellFormedCertificateIsRead() throws Exception {
     byte[] der = certificate(BigInteger.valueOf(4711));
-    Optional<X509CertificateHolder> read = RaClientAuthenticator.readCertificate(der);
+    Optional<X509CertificateHolder> read = ClientAuthenticator.readCertificate(der);
     assertTrue(read.isPresent());
     assertEquals(BigInteger.valueOf(4711), read.get().getSerialNumber());
   }
@@ -30,10 +30,9 @@ class ClientCertificateReadingTest {
   void aSerialNumberThatIsNotPositiveMakesItUnreadable() throws Exception {
     // authentication looks the serial up as hex, which refuses zero and negative numbers
     assertEquals(
-        Optional.empty(), RaClientAuthenticator.readCertificate(certificate(BigInteger.ZERO)));
+        Optional.empty(), ClientAuthenticator.readCertificate(certificate(BigInteger.ZERO)));
     assertEquals(
-        Optional.empty(),
-        RaClientAuthenticator.readCertificate(certificate(BigInteger.valueOf(-5))));
+        Optional.empty(), ClientAuthenticator.readCertificate(certificate(BigInteger.valueOf(-5))));
   }
 
   @Test
@@ -43,11 +42,11 @@ class ClientCertificateReadingTest {
       nested[2 * i] = 0x30;
       nested[2 * i + 1] = (byte) 0x80;
     }
-    assertEquals(Optional.empty(), RaClientAuthenticator.readCertificate(nested));
+    assertEquals(Optional.empty(), ClientAuthenticator.readCertificate(nested));
     byte[] valid = certificate(BigInteger.TEN);
     assertEquals(
         Optional.empty(),
-        RaClientAuthenticator.readCertificate(java.util.Arrays.copyOf(valid, valid.length - 7)));
+        ClientAuthenticator.readCertificate(java.util.Arrays.copyOf(valid, valid.length - 7)));
   }
 
   private static byte[] certificate(BigInteger serial) throws Exception {

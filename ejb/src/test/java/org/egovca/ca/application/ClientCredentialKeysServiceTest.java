@@ -25,7 +25,7 @@ class ClientCredentialKeysServiceTest {
 
     refused(
         RefusalCode.MALFORMED_REQUEST,
-        "Demo RA Client",
+        "Demo Remote RA",
         () ->
             ServiceTier.inTransaction(
                 em -> {

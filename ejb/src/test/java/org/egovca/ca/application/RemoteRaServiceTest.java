@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * What the remote RA service refuses of an authenticated RA: batches out of bounds (all or none),
  * work outside its application units or on certificates it did not request, and revocations that
  * name no condition or initiator of the CPS. The caller's own authentication is {@link
- * RaClientAuthenticatorServiceTest}'s.
+ * ClientAuthenticatorServiceTest}'s.
  */
 @ExtendWith(ServiceTier.class)
 class RemoteRaServiceTest {

@@ -17,8 +17,8 @@ import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditEvent;
 import org.egovca.ca.application.IssuanceRequest;
 import org.egovca.ca.application.VettedIssuance;
+import org.egovca.ca.domain.ClientAccount;
 import org.egovca.ca.domain.IssuedCertificate;
-import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.delivery.domain.Delivery;
@@ -297,11 +297,11 @@ final class DeliveryServiceFixtures {
                 .getSingleResult());
   }
 
-  /** The demo RA client's certificate (DER): a remote RA's credential, not an e-gov system's. */
+  /** The demo remote RA's certificate (DER): a remote RA's credential, not an e-gov system's. */
   static byte[] demoRaCertificate() {
     return ServiceTier.inTransaction(
         em ->
-            em.createNamedQuery(RaClient.BY_NAME, RaClient.class)
+            em.createNamedQuery(ClientAccount.BY_NAME, ClientAccount.class)
                 .setParameter("name", "demo-ra")
                 .getSingleResult()
                 .getCertificate()

@@ -59,7 +59,7 @@ class EgovSystemAdministrationServiceTest {
     assertEquals("egovSystem", refused.problems().get(0).field());
     assertTrue(refused.getMessage().contains(part), refused.getMessage());
     assertEquals(0, count("EgovSystem", "name", name));
-    assertEquals(0, count("RaClient", "name", "egov-system:" + name));
+    assertEquals(0, count("ClientAccount", "name", "egov-system:" + name));
     assertEquals(0, count("DualControlRequest", "target", "egov-system:" + name));
   }
 
@@ -164,7 +164,7 @@ class EgovSystemAdministrationServiceTest {
         approval.request().result().startsWith("-----BEGIN CERTIFICATE-----"),
         approval.request().result());
     assertEquals(1, count("EgovSystem", "name", name));
-    assertEquals(1, count("RaClient", "name", "egov-system:" + name));
+    assertEquals(1, count("ClientAccount", "name", "egov-system:" + name));
   }
 
   @Test
@@ -182,7 +182,7 @@ class EgovSystemAdministrationServiceTest {
 
     // one system, one client: the second registration left nothing; the request stays open
     assertEquals(1, count("EgovSystem", "name", name));
-    assertEquals(1, count("RaClient", "name", "egov-system:" + name));
+    assertEquals(1, count("ClientAccount", "name", "egov-system:" + name));
     assertEquals("PENDING", approvals.request(approver, pending.id()).state());
   }
 

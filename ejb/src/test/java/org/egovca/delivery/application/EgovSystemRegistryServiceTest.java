@@ -48,7 +48,7 @@ class EgovSystemRegistryServiceTest {
     assertEquals(RefusalCode.MALFORMED_REQUEST, refused.code());
     assertTrue(refused.getMessage().contains(part), refused.getMessage());
     assertEquals(0, count("EgovSystem", "name", name));
-    assertEquals(0, count("RaClient", "name", "egov-system:" + name));
+    assertEquals(0, count("ClientAccount", "name", "egov-system:" + name));
     assertEquals(0, count("AuditEvent", "target", "egov-system:" + name));
   }
 
@@ -66,7 +66,7 @@ class EgovSystemRegistryServiceTest {
     assertEquals(
         2, registered.clientCertificatePem().split("-----BEGIN CERTIFICATE-----").length - 1);
     assertEquals(0, queue(queueOf(registered)).getFailures());
-    assertEquals(1, count("RaClient", "name", "egov-system:" + name));
+    assertEquals(1, count("ClientAccount", "name", "egov-system:" + name));
     AuditEvent record = audit(actor, AuditAction.EGOV_SYSTEM_REGISTERED).get(0);
     assertEquals("egov-system:" + name, record.getTarget());
     assertTrue(
@@ -99,7 +99,7 @@ class EgovSystemRegistryServiceTest {
     assertEquals(RefusalCode.MALFORMED_REQUEST, refused.code());
     assertTrue(refused.getMessage().contains(name + " exists"), refused.getMessage());
     assertEquals(1, count("EgovSystem", "name", name));
-    assertEquals(1, count("RaClient", "name", "egov-system:" + name));
+    assertEquals(1, count("ClientAccount", "name", "egov-system:" + name));
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.egovca.ca.application.RaClientRegistry;
+import org.egovca.ca.application.RemoteRaRegistry;
 import org.egovca.delivery.application.EgovSystemRegistration;
 import org.egovca.delivery.application.SubscriptionForm;
 import org.egovca.ra.domain.OperatorRole;
@@ -55,9 +55,9 @@ class ActionParametersTest {
             PEM),
         EgovSystemRegistration.class);
     roundTrip(
-        new RaClientRegistry.Registration("lra-haidian", List.of("NORTH", "TAX"), PEM),
-        RaClientRegistry.Registration.class);
-    roundTrip(new RaClientRegistry.Units("lra-haidian", List.of()), RaClientRegistry.Units.class);
+        new RemoteRaRegistry.Registration("lra-haidian", List.of("NORTH", "TAX"), PEM),
+        RemoteRaRegistry.Registration.class);
+    roundTrip(new RemoteRaRegistry.Units("lra-haidian", List.of()), RemoteRaRegistry.Units.class);
     roundTrip(
         new SupervisedActions.CaKeyRolloverRequest("iFutureCA"),
         SupervisedActions.CaKeyRolloverRequest.class);

@@ -49,7 +49,7 @@ class ChangeEntryTest {
           T.plusSeconds(86400 * 365),
           new byte[32],
           new byte[] {0x30, 0x00},
-          "ra-client:demo-ra",
+          "remote-ra:demo-ra",
           T);
 
   private static final Function<String, IssuedCertificate> CERTIFICATES = serial -> TARGET;

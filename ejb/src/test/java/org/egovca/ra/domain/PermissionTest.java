@@ -75,7 +75,7 @@ class PermissionTest {
             Permission.MANAGE_OPERATORS,
             Permission.VIEW_CERTIFICATES,
             Permission.MANAGE_EGOV_SYSTEMS,
-            Permission.MANAGE_RA_CLIENTS,
+            Permission.MANAGE_REMOTE_RAS,
             Permission.MANAGE_CA_KEYS,
             Permission.APPROVE_REQUESTS),
         granted(EnumSet.of(OperatorRole.SECURITY_ADMIN)));

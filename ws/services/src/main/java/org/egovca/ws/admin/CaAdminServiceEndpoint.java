@@ -9,7 +9,7 @@ import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import java.util.List;
 import java.util.function.Supplier;
-import org.egovca.ca.application.RaClientRegistry;
+import org.egovca.ca.application.RemoteRaRegistry;
 import org.egovca.delivery.application.EgovSystemAdminService;
 import org.egovca.delivery.application.EgovSystemRegistration;
 import org.egovca.delivery.application.SubscriptionForm;
@@ -119,34 +119,34 @@ public class CaAdminServiceEndpoint {
    */
   @WebMethod
   @WebResult(name = "request")
-  public DualControlRequestElement registerRaClient(
+  public DualControlRequestElement registerRemoteRa(
       @WebParam(name = "name") String name,
       @WebParam(name = "applicationUnit") List<String> applicationUnits,
       @WebParam(name = "pkcs10") String pkcs10)
       throws CaAdminServiceFault {
     return answer(
-        "registerRaClient",
+        "registerRemoteRa",
         () ->
             DualControlRequestElement.of(
-                administration.registerRaClient(
+                administration.registerRemoteRa(
                     SoapCalls.adminCredentials(context),
-                    new RaClientRegistry.Registration(name, applicationUnits, pkcs10))));
+                    new RemoteRaRegistry.Registration(name, applicationUnits, pkcs10))));
   }
 
   /** Asks that the remote RA {@code name} may issue for exactly the given application units. */
   @WebMethod
   @WebResult(name = "request")
-  public DualControlRequestElement changeRaClientUnits(
+  public DualControlRequestElement changeRemoteRaUnits(
       @WebParam(name = "name") String name,
       @WebParam(name = "applicationUnit") List<String> applicationUnits)
       throws CaAdminServiceFault {
     return answer(
-        "changeRaClientUnits",
+        "changeRemoteRaUnits",
         () ->
             DualControlRequestElement.of(
-                administration.changeRaClientUnits(
+                administration.changeRemoteRaUnits(
                     SoapCalls.adminCredentials(context),
-                    new RaClientRegistry.Units(name, applicationUnits))));
+                    new RemoteRaRegistry.Units(name, applicationUnits))));
   }
 
   /** The requests waiting for a decision that the caller may decide or asked for. */

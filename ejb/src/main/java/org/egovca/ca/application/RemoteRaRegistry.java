@@ -21,10 +21,10 @@ import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
+import org.egovca.ca.domain.ClientAccount;
 import org.egovca.ca.domain.ClientRole;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
-import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.x509.CertificationRequests;
 import org.egovca.ca.x509.EndEntityContent;
@@ -39,7 +39,7 @@ import org.egovca.ca.x509.SubjectNames;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
-public class RaClientRegistry {
+public class RemoteRaRegistry {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
 
@@ -67,17 +67,25 @@ public class RaClientRegistry {
   @Inject private Clock clock;
 
   /**
+   * The remote RA {@code name} where records of several kinds of party meet: the actor of its audit
+   * events and certificate requests, the target of a dual-control request about it.
+   */
+  public static String qualifiedName(String name) {
+    return "remote-ra:" + name;
+  }
+
+  /**
    * @throws Refusal MALFORMED_REQUEST naming what is wrong: the name, a unit, the request
    */
   public Registration checked(Registration registration) {
     String name = String.valueOf(registration.name()).strip();
     if (!NAME.matcher(name).matches()) {
       throw malformed(
-          "an RA client name has 2 to 64 lower-case letters, digits, '.', '-' or '_', starting"
+          "a remote RA's name has 2 to 64 lower-case letters, digits, '.', '-' or '_', starting"
               + " with a letter");
     }
-    if (client(name) != null) {
-      throw malformed("an RA client named " + name + " exists");
+    if (account(name) != null) {
+      throw malformed("a remote RA named " + name + " exists");
     }
     unitIds(registration.applicationUnits());
     request(registration.certificateRequestPem());
@@ -85,7 +93,7 @@ public class RaClientRegistry {
         name, sorted(registration.applicationUnits()), registration.certificateRequestPem());
   }
 
-  /** Registers the RA client; returns its client certificate with the TLS CA's, in PEM. */
+  /** Registers the remote RA; returns its client certificate with the TLS CA's, in PEM. */
   public String register(Registration registration, String actor) {
     Registration checked = checked(registration);
     CertificateProfile profile = profiles.require(CertificateProfiles.TLS_CLIENT);
@@ -100,12 +108,12 @@ public class RaClientRegistry {
                 List.of()),
             actor,
             IssuanceTerms.unpublished());
-    RaClient client = new RaClient(checked.name(), certificate, clock.instant());
-    client.authoriseUnits(unitIds(checked.applicationUnits()));
-    entityManager.persist(client);
+    ClientAccount account = new ClientAccount(checked.name(), certificate, clock.instant());
+    account.authoriseUnits(unitIds(checked.applicationUnits()));
+    entityManager.persist(account);
     auditLog.success(
         actor,
-        AuditAction.RA_CLIENT_CREATED,
+        AuditAction.REMOTE_RA_REGISTERED,
         checked.name(),
         "units="
             + checked.applicationUnits()
@@ -128,36 +136,36 @@ public class RaClientRegistry {
   }
 
   /**
-   * @throws Refusal MALFORMED_REQUEST for an unknown client or unit
+   * @throws Refusal MALFORMED_REQUEST for an unknown remote RA or unit
    */
   public Units checked(Units units) {
-    RaClient client = remoteRa(units.name());
+    ClientAccount remoteRa = remoteRa(units.name());
     unitIds(units.applicationUnits());
-    return new Units(client.getName(), sorted(units.applicationUnits()));
+    return new Units(remoteRa.getName(), sorted(units.applicationUnits()));
   }
 
   public void changeUnits(Units units, String actor) {
     Units checked = checked(units);
-    RaClient client = remoteRa(checked.name());
-    client.authoriseUnits(unitIds(checked.applicationUnits()));
+    ClientAccount remoteRa = remoteRa(checked.name());
+    remoteRa.authoriseUnits(unitIds(checked.applicationUnits()));
     auditLog.success(
         actor,
-        AuditAction.RA_CLIENT_CHANGED,
-        client.getName(),
+        AuditAction.REMOTE_RA_CHANGED,
+        remoteRa.getName(),
         "units=" + checked.applicationUnits());
   }
 
-  private RaClient remoteRa(String name) {
-    RaClient client = client(name == null ? null : name.strip());
-    if (client == null || client.getRole() != ClientRole.RA_SYSTEM) {
-      throw malformed("there is no RA client " + name);
+  private ClientAccount remoteRa(String name) {
+    ClientAccount account = account(name == null ? null : name.strip());
+    if (account == null || account.getRole() != ClientRole.REMOTE_RA) {
+      throw malformed("there is no remote RA " + name);
     }
-    return client;
+    return account;
   }
 
-  private RaClient client(String name) {
+  private ClientAccount account(String name) {
     return entityManager
-        .createNamedQuery(RaClient.BY_NAME, RaClient.class)
+        .createNamedQuery(ClientAccount.BY_NAME, ClientAccount.class)
         .setParameter("name", name)
         .getResultStream()
         .findFirst()

@@ -23,10 +23,10 @@ import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.CertificateProfiles;
+import org.egovca.ca.domain.ClientAccount;
 import org.egovca.ca.domain.ClientRole;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
-import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
@@ -39,11 +39,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Who may call the remote RA service: a client certificate this CA issued, valid now, bound to an
- * active account with the RA role. Every refusal is NOT_AUTHORIZED and audited as a denied
+ * active account with the role REMOTE_RA. Every refusal is NOT_AUTHORIZED and audited as a denied
  * authentication.
  */
 @ExtendWith(ServiceTier.class)
-class RaClientAuthenticatorServiceTest {
+class ClientAuthenticatorServiceTest {
 
   @Inject RemoteRaService service;
 
@@ -140,7 +140,7 @@ class RaClientAuthenticatorServiceTest {
     CaServiceFixtures.RemoteRa ra = newRemoteRa();
     ServiceTier.inTransaction(
         em ->
-            em.createQuery("UPDATE RaClient r SET r.active = false WHERE r.name = :name")
+            em.createQuery("UPDATE ClientAccount a SET a.active = false WHERE a.name = :name")
                 .setParameter("name", ra.name())
                 .executeUpdate());
 
@@ -157,13 +157,13 @@ class RaClientAuthenticatorServiceTest {
         ServiceTier.inTransaction(
             em -> {
               IssuedCertificate issued = issueClientCertificate(name);
-              em.persist(new RaClient(name, issued, ClientRole.EGOV_SYSTEM, Instant.now()));
+              em.persist(new ClientAccount(name, issued, ClientRole.EGOV_SYSTEM, Instant.now()));
               return issued.getEncoded();
             });
 
     refused(
         RefusalCode.NOT_AUTHORIZED,
-        "account " + name + " has the role EGOV_SYSTEM; listProfiles needs RA_SYSTEM",
+        "account " + name + " has the role EGOV_SYSTEM; listProfiles needs REMOTE_RA",
         () -> service.listProfiles(certificate));
   }
 
@@ -203,7 +203,7 @@ class RaClientAuthenticatorServiceTest {
                     "SELECT COUNT(e) FROM AuditEvent e WHERE e.action = :action AND e.outcome ="
                         + " :outcome",
                     Long.class)
-                .setParameter("action", AuditAction.RA_CLIENT_AUTHENTICATION.name())
+                .setParameter("action", AuditAction.CLIENT_AUTHENTICATION.name())
                 .setParameter("outcome", AuditOutcome.DENIED)
                 .getSingleResult());
   }

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.inject.Inject;
 import java.security.KeyPair;
 import java.util.List;
-import org.egovca.ca.domain.RaClient;
+import org.egovca.ca.domain.ClientAccount;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.servicetier.ServiceTier;
@@ -26,11 +26,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * that is none, fails its proof of possession or carries another credential's key.
  */
 @ExtendWith(ServiceTier.class)
-class RaClientRegistryServiceTest {
+class RemoteRaRegistryServiceTest {
 
   private static KeyPair rsa;
 
-  @Inject RaClientRegistry registry;
+  @Inject RemoteRaRegistry registry;
 
   @BeforeAll
   static void key() {
@@ -40,15 +40,15 @@ class RaClientRegistryServiceTest {
   @Test
   void aNameOutsideTheAccountNameSyntaxIsRefused() {
     refusedRegistration(
-        new RaClientRegistry.Registration("Not A Name", List.of(), rsaCsr(rsa)),
-        "an RA client name has 2 to 64 lower-case letters");
+        new RemoteRaRegistry.Registration("Not A Name", List.of(), rsaCsr(rsa)),
+        "a remote RA's name has 2 to 64 lower-case letters");
   }
 
   @Test
   void aTakenNameIsRefused() {
     refusedRegistration(
-        new RaClientRegistry.Registration("demo-ra", List.of(), rsaCsr(rsa)),
-        "an RA client named demo-ra exists");
+        new RemoteRaRegistry.Registration("demo-ra", List.of(), rsaCsr(rsa)),
+        "a remote RA named demo-ra exists");
   }
 
   @Test
@@ -56,21 +56,21 @@ class RaClientRegistryServiceTest {
     String code = unique("NONE-");
 
     refusedRegistration(
-        new RaClientRegistry.Registration(unique("ra-"), List.of(code), rsaCsr(rsa)),
+        new RemoteRaRegistry.Registration(unique("ra-"), List.of(code), rsaCsr(rsa)),
         "there is no application unit " + code);
   }
 
   @Test
   void aRequestLongerThanAnyClientRequestIsRefused() {
     refusedRegistration(
-        new RaClientRegistry.Registration(unique("ra-"), List.of(), "A".repeat(8193)),
+        new RemoteRaRegistry.Registration(unique("ra-"), List.of(), "A".repeat(8193)),
         "the certificate request is longer than 8192 characters");
   }
 
   @Test
   void aRequestThatIsNoPkcs10IsRefused() {
     refusedRegistration(
-        new RaClientRegistry.Registration(unique("ra-"), List.of(), "not a request"),
+        new RemoteRaRegistry.Registration(unique("ra-"), List.of(), "not a request"),
         "the certificate request: pkcs10");
   }
 
@@ -79,7 +79,7 @@ class RaClientRegistryServiceTest {
     String tampered = csr(rsa, TestKeys.rsaKeyPair(1024).getPrivate(), "SHA256withRSA");
 
     refusedRegistration(
-        new RaClientRegistry.Registration(unique("ra-"), List.of(), tampered),
+        new RemoteRaRegistry.Registration(unique("ra-"), List.of(), tampered),
         "proof of possession failed");
   }
 
@@ -95,7 +95,7 @@ class RaClientRegistryServiceTest {
             ServiceTier.inTransaction(
                 em ->
                     registry.register(
-                        new RaClientRegistry.Registration(name, List.of(), rsaCsr(sameKey)),
+                        new RemoteRaRegistry.Registration(name, List.of(), rsaCsr(sameKey)),
                         ACTOR)));
 
     assertEquals(0L, accountsNamed(name));
@@ -105,7 +105,7 @@ class RaClientRegistryServiceTest {
   void aChangeOfUnitsForAnUnknownAccountIsRefused() {
     String name = unique("ra-");
 
-    refusedUnits(new RaClientRegistry.Units(name, List.of()), "there is no RA client " + name);
+    refusedUnits(new RemoteRaRegistry.Units(name, List.of()), "there is no remote RA " + name);
   }
 
   @Test
@@ -113,11 +113,11 @@ class RaClientRegistryServiceTest {
     String code = unique("NONE-");
 
     refusedUnits(
-        new RaClientRegistry.Units("demo-ra", List.of(newUnit(), code)),
+        new RemoteRaRegistry.Units("demo-ra", List.of(newUnit(), code)),
         "there is no application unit " + code);
   }
 
-  private void refusedRegistration(RaClientRegistry.Registration registration, String part) {
+  private void refusedRegistration(RemoteRaRegistry.Registration registration, String part) {
     refused(
         RefusalCode.MALFORMED_REQUEST,
         part,
@@ -128,7 +128,7 @@ class RaClientRegistryServiceTest {
         () -> ServiceTier.inTransaction(em -> registry.register(registration, ACTOR)));
   }
 
-  private void refusedUnits(RaClientRegistry.Units units, String part) {
+  private void refusedUnits(RemoteRaRegistry.Units units, String part) {
     refused(
         RefusalCode.MALFORMED_REQUEST,
         part,
@@ -148,7 +148,7 @@ class RaClientRegistryServiceTest {
     return ServiceTier.inTransaction(
         em ->
             (long)
-                em.createNamedQuery(RaClient.BY_NAME, RaClient.class)
+                em.createNamedQuery(ClientAccount.BY_NAME, ClientAccount.class)
                     .setParameter("name", name)
                     .getResultList()
                     .size());

@@ -19,25 +19,30 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A machine's account bound to one TLS client certificate: a remote RA system (or local acceptance
- * point) that submits vetted requests over SOAP, or an e-gov system that queries certificates; its
- * role says which. A remote RA acts only on the certificates requested through it and places them
- * only into the application units it is authorised for.
+ * A client account: a machine's account bound to one TLS client certificate, of a remote RA system
+ * (or local acceptance point) that submits vetted requests over SOAP, or an e-gov system that
+ * queries certificates; its role says which. A remote RA acts only on the certificates requested
+ * through it and places them only into the application units it is authorised for.
  */
 @Entity
-@Table(name = "ra_client")
+@Table(name = "client_account")
 @NamedQuery(
-    name = RaClient.BY_CERTIFICATE,
-    query = "SELECT r FROM RaClient r WHERE r.certificate = :certificate")
-@NamedQuery(name = RaClient.BY_NAME, query = "SELECT r FROM RaClient r WHERE r.name = :name")
-public class RaClient {
+    name = ClientAccount.BY_CERTIFICATE,
+    query = "SELECT a FROM ClientAccount a WHERE a.certificate = :certificate")
+@NamedQuery(
+    name = ClientAccount.BY_NAME,
+    query = "SELECT a FROM ClientAccount a WHERE a.name = :name")
+public class ClientAccount {
 
-  public static final String BY_CERTIFICATE = "RaClient.byCertificate";
-  public static final String BY_NAME = "RaClient.byName";
+  public static final String BY_CERTIFICATE = "ClientAccount.byCertificate";
+  public static final String BY_NAME = "ClientAccount.byName";
 
   @Id
-  @SequenceGenerator(name = "ra_client_seq", sequenceName = "ra_client_seq", allocationSize = 1)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ra_client_seq")
+  @SequenceGenerator(
+      name = "client_account_seq",
+      sequenceName = "client_account_seq",
+      allocationSize = 1)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "client_account_seq")
   private Long id;
 
   @Column(nullable = false, unique = true, length = 128)
@@ -59,20 +64,23 @@ public class RaClient {
 
   /** The application units (R19) a remote RA may issue certificates for. */
   @ElementCollection(fetch = FetchType.EAGER)
-  @CollectionTable(name = "ra_client_unit", joinColumns = @JoinColumn(name = "ra_client_id"))
+  @CollectionTable(
+      name = "client_account_unit",
+      joinColumns = @JoinColumn(name = "client_account_id"))
   @Column(name = "application_unit_id")
   private Set<Long> applicationUnitIds = new HashSet<>();
 
-  protected RaClient() {}
+  protected ClientAccount() {}
 
   /** A remote RA system account. */
-  public RaClient(String name, IssuedCertificate certificate, Instant createdAt) {
-    this(name, certificate, ClientRole.RA_SYSTEM, createdAt);
+  public ClientAccount(String name, IssuedCertificate certificate, Instant createdAt) {
+    this(name, certificate, ClientRole.REMOTE_RA, createdAt);
   }
 
-  public RaClient(String name, IssuedCertificate certificate, ClientRole role, Instant createdAt) {
+  public ClientAccount(
+      String name, IssuedCertificate certificate, ClientRole role, Instant createdAt) {
     if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("RA client name is required");
+      throw new IllegalArgumentException("a client account name is required");
     }
     this.name = name;
     this.certificate = Objects.requireNonNull(certificate, "certificate");
@@ -81,12 +89,12 @@ public class RaClient {
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
   }
 
-  /** Replaces the application units this client may issue certificates for. */
+  /** Replaces the application units this remote RA may issue certificates for. */
   public void authoriseUnits(Set<Long> unitIds) {
     applicationUnitIds = new HashSet<>(unitIds);
   }
 
-  /** Whether this client may place certificates into the unit {@code unitId}. */
+  /** Whether this remote RA may place certificates into the unit {@code unitId}. */
   public boolean mayIssueFor(long unitId) {
     return applicationUnitIds.contains(unitId);
   }

@@ -25,9 +25,9 @@ import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.CertificateAuthority;
+import org.egovca.ca.domain.ClientAccount;
 import org.egovca.ca.domain.ClientRole;
 import org.egovca.ca.domain.IssuedCertificate;
-import org.egovca.ca.domain.RaClient;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RetiredCaKey;
 import org.egovca.ca.domain.SerialNumbers;
@@ -43,7 +43,7 @@ import org.egovca.guard.MalformedAsn1Exception;
  * refused and audited as denied access.
  */
 @Stateless
-public class RaClientAuthenticator {
+public class ClientAuthenticator {
 
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
@@ -61,13 +61,13 @@ public class RaClientAuthenticator {
   @Inject private Clock clock;
 
   /**
-   * Returns the RA client for {@code clientCertificate} (DER), or throws NOT_AUTHORIZED.
+   * Returns the remote RA account of {@code clientCertificate} (DER), or throws NOT_AUTHORIZED.
    *
    * @param operation what the caller tried to do, for the audit log
    */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public RaClient authenticate(byte[] clientCertificate, String operation) {
-    return authenticate(clientCertificate, operation, ClientRole.RA_SYSTEM);
+  public ClientAccount authenticate(byte[] clientCertificate, String operation) {
+    return authenticate(clientCertificate, operation, ClientRole.REMOTE_RA);
   }
 
   /**
@@ -75,7 +75,7 @@ public class RaClientAuthenticator {
    * NOT_AUTHORIZED (audited as denied access).
    */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public RaClient authenticate(byte[] clientCertificate, String operation, ClientRole role) {
+  public ClientAccount authenticate(byte[] clientCertificate, String operation, ClientRole role) {
     if (clientCertificate == null || clientCertificate.length == 0) {
       throw denied(
           "anonymous",
@@ -99,12 +99,12 @@ public class RaClientAuthenticator {
     if (!record.isUsableAt(now)) {
       throw denied(who, operation, "the client certificate is " + describeUnusable(record, now));
     }
-    RaClient account =
+    ClientAccount account =
         entityManager
-            .createNamedQuery(RaClient.BY_CERTIFICATE, RaClient.class)
+            .createNamedQuery(ClientAccount.BY_CERTIFICATE, ClientAccount.class)
             .setParameter("certificate", record)
             .getResultStream()
-            .filter(RaClient::isActive)
+            .filter(ClientAccount::isActive)
             .findFirst()
             .orElseThrow(
                 () ->
@@ -224,7 +224,7 @@ public class RaClientAuthenticator {
 
   private Refusal denied(String who, String operation, String reason) {
     auditLog.refusal(
-        who, AuditAction.RA_CLIENT_AUTHENTICATION, operation, AuditOutcome.DENIED, reason);
+        who, AuditAction.CLIENT_AUTHENTICATION, operation, AuditOutcome.DENIED, reason);
     return new Refusal(NOT_AUTHORIZED, reason);
   }
 }
