@@ -130,7 +130,8 @@ final class RaSoapClient {
   }
 
   /** CaAdminService.registerRemoteRa for the units, with the RA system's PKCS#10. */
-  DualControlRequest registerRemoteRa(String name, List<String> units, String pkcs10) throws Exception {
+  DualControlRequest registerRemoteRa(String name, List<String> units, String pkcs10)
+      throws Exception {
     StringBuilder parameters = new StringBuilder(element("name", name));
     units.forEach(unit -> parameters.append(element("applicationUnit", unit)));
     parameters.append(element("pkcs10", pkcs10));

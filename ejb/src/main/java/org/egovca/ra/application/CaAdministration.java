@@ -31,7 +31,8 @@ public interface CaAdministration {
       AdminCredentials credentials, RemoteRaRegistry.Registration registration);
 
   /** Asks for other application units of a remote RA system. */
-  DualControlRequestView changeRemoteRaUnits(AdminCredentials credentials, RemoteRaRegistry.Units units);
+  DualControlRequestView changeRemoteRaUnits(
+      AdminCredentials credentials, RemoteRaRegistry.Units units);
 
   /** The requests waiting for a decision that the caller may decide or asked for. */
   List<DualControlRequestView> waitingRequests(AdminCredentials credentials);
