@@ -204,7 +204,7 @@ final class RaSoapClient {
    * publication in the directory or not.
    */
   Answer issueCertificate(
-      String profile, String subjectDn, String pkcs10, String unit, boolean publishToDirectory)
+      String profile, String subjectDn, String pkcs10, String unit, boolean directoryConsent)
       throws Exception {
     Document document =
         call(
@@ -213,7 +213,7 @@ final class RaSoapClient {
                 + element("subjectDn", subjectDn)
                 + element("pkcs10", pkcs10)
                 + element("applicationUnit", unit)
-                + element("publishToDirectory", Boolean.toString(publishToDirectory)));
+                + element("directoryConsent", Boolean.toString(directoryConsent)));
     String certificate = text(document, "certificate");
     if (certificate != null) {
       return new Answer(lastStatus, Base64.getDecoder().decode(certificate), null, null);
@@ -382,20 +382,20 @@ final class RaSoapClient {
   }
 
   /** renewCertificate with the holder's renewal proof (statement and base64 signature). */
-  Dual renewCertificate(String serial, String pkcs10, HolderProof proof) throws Exception {
+  Dual renewCertificate(String serialNumber, String pkcs10, HolderProof proof) throws Exception {
     return dual(
         call(
             "renewCertificate",
-            element("serial", serial)
+            element("serialNumber", serialNumber)
                 + element("pkcs10", pkcs10)
                 + (proof == null ? "" : proof.elements())));
   }
 
-  Dual rekeyCertificate(String serial, String pkcs10, HolderProof proof) throws Exception {
+  Dual rekeyCertificate(String serialNumber, String pkcs10, HolderProof proof) throws Exception {
     return dual(
         call(
             "rekeyCertificate",
-            element("serial", serial)
+            element("serialNumber", serialNumber)
                 + element("pkcs10", pkcs10)
                 + (proof == null ? "" : proof.elements())));
   }
@@ -416,11 +416,12 @@ final class RaSoapClient {
         null);
   }
 
-  Revocation revokeCertificate(String serial, String reason, String initiator) throws Exception {
+  Revocation revokeCertificate(String serialNumber, String reason, String initiator)
+      throws Exception {
     Document document =
         call(
             "revokeCertificate",
-            element("serial", serial)
+            element("serialNumber", serialNumber)
                 + element("reason", reason)
                 + element("initiator", initiator));
     return new Revocation(

@@ -109,9 +109,9 @@ class RevocationIT {
             "text/xml; charset=utf-8",
             "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\""
                 + " xmlns:ra=\"http://egovca.org/ws/ra/v1\"><s:Body><ra:revokeCertificate>"
-                + "<serial>"
+                + "<serialNumber>"
                 + serial.toString(16)
-                + "</serial><reason>E</reason><initiator>HOLDER</initiator>"
+                + "</serialNumber><reason>E</reason><initiator>HOLDER</initiator>"
                 + "</ra:revokeCertificate></s:Body></s:Envelope>"));
     assertEquals(
         1,

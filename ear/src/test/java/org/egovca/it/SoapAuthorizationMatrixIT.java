@@ -40,11 +40,13 @@ class SoapAuthorizationMatrixIT {
           Map.entry("RaService.issueCertificates", "<request>" + issuance() + "</request>"),
           Map.entry("RaService.issueDualCertificate", issuance()),
           Map.entry("RaService.listProfiles", ""),
-          Map.entry("RaService.renewCertificate", "<serial>1</serial><pkcs10>x</pkcs10>"),
-          Map.entry("RaService.rekeyCertificate", "<serial>1</serial><pkcs10>x</pkcs10>"),
+          Map.entry(
+              "RaService.renewCertificate", "<serialNumber>1</serialNumber><pkcs10>x</pkcs10>"),
+          Map.entry(
+              "RaService.rekeyCertificate", "<serialNumber>1</serialNumber><pkcs10>x</pkcs10>"),
           Map.entry(
               "RaService.revokeCertificate",
-              "<serial>1</serial><reason>E</reason><initiator>RA</initiator>"),
+              "<serialNumber>1</serialNumber><reason>E</reason><initiator>RA</initiator>"),
           Map.entry("CaAdminService.rollOverCaKey", "<caName>no-such-ca</caName>"),
           Map.entry("CaAdminService.createApplicationUnit", "<code>!</code><name>x</name>"),
           Map.entry(

@@ -122,7 +122,7 @@ public class ApplicationEntryPage extends ConsolePage {
     ApplicationForm form = new ApplicationForm();
     form.setCountry("CN");
     form.setIdDocumentType("RESIDENT_ID_CARD");
-    form.setPublishConsent(true);
+    form.setDirectoryConsent(true);
     form.setFeeStatus(FeeStatus.PAID);
     return form;
   }

@@ -28,6 +28,8 @@ public class EgovSystemsPage extends ConsolePage {
   private static final long serialVersionUID = 1L;
   private static final String REGISTER = "register";
   private static final String SYSTEMS = "systems";
+  private static final List<String> EVENT_NAMES =
+      List.of("ISSUE", "RENEW", "REKEY", "REVOKE", "CRL");
 
   @EJB private EgovSystemAdministration administration;
   @EJB private OperatorAdministration operators;
@@ -35,16 +37,9 @@ public class EgovSystemsPage extends ConsolePage {
   private List<EgovSystemView> systems;
   private List<ApplicationUnitView> units;
 
-  private String name;
-  private String applicationUnit;
-  private String endpoint;
-  private String syncMode = "REALTIME";
-  private int batchIntervalMinutes = 60;
-  private List<String> businessTypes =
-      new ArrayList<>(List.of("ISSUE", "RENEW", "REKEY", "REVOKE", "CRL"));
-  private String certificateRequest;
-  private boolean allowPlainHttp;
-  private String serverTrustAnchors;
+  /** The registration's form, the inputs of its panel bound to it and its subscription. */
+  private EgovSystemRegistration registration = newRegistration();
+
   private DualControlRequestView requested;
 
   public void open() {
@@ -60,30 +55,38 @@ public class EgovSystemsPage extends ConsolePage {
 
   /** Asks for the registration; a second security administrator approves it. */
   public void register() {
-    EgovSystemRegistration registration =
-        new EgovSystemRegistration(
-            name,
-            applicationUnit,
-            new SubscriptionForm(
-                endpoint,
-                syncMode,
-                batchIntervalMinutes,
-                businessTypes,
-                allowPlainHttp,
-                serverTrustAnchors),
-            certificateRequest);
     fetch(REGISTER, () -> administration.register(token(), registration))
         .ifPresent(
             request -> {
               requested = request;
               Feedback.info("dualControl.requested", Long.toString(request.id()));
-              name = null;
-              endpoint = null;
-              certificateRequest = null;
-              allowPlainHttp = false;
-              serverTrustAnchors = null;
+              registration = nextRegistration(registration);
               refresh();
             });
+  }
+
+  /**
+   * A new registration: real-time delivery of every business type (an hourly batch when the
+   * administrator chooses batches).
+   */
+  private static EgovSystemRegistration newRegistration() {
+    EgovSystemRegistration registration = new EgovSystemRegistration();
+    SubscriptionForm subscription = registration.getSubscription();
+    subscription.setSyncMode("REALTIME");
+    subscription.setBatchIntervalMinutes(60);
+    subscription.setBusinessTypes(new ArrayList<>(EVENT_NAMES));
+    return registration;
+  }
+
+  /** The next registration keeps the unit and the subscription's choices of the last one. */
+  private static EgovSystemRegistration nextRegistration(EgovSystemRegistration last) {
+    EgovSystemRegistration next = newRegistration();
+    next.setUnitCode(last.getUnitCode());
+    SubscriptionForm subscription = next.getSubscription();
+    subscription.setSyncMode(last.getSubscription().getSyncMode());
+    subscription.setBatchIntervalMinutes(last.getSubscription().getBatchIntervalMinutes());
+    subscription.setBusinessTypes(last.getSubscription().getBusinessTypes());
+    return next;
   }
 
   public void setActive(String system, boolean active) {
@@ -94,7 +97,7 @@ public class EgovSystemsPage extends ConsolePage {
   }
 
   public List<String> getEventNames() {
-    return List.of("ISSUE", "RENEW", "REKEY", "REVOKE", "CRL");
+    return EVENT_NAMES;
   }
 
   public List<EgovSystemView> getSystems() {
@@ -109,75 +112,8 @@ public class EgovSystemsPage extends ConsolePage {
     return requested;
   }
 
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public String getApplicationUnit() {
-    return applicationUnit;
-  }
-
-  public void setApplicationUnit(String applicationUnit) {
-    this.applicationUnit = applicationUnit;
-  }
-
-  public String getEndpoint() {
-    return endpoint;
-  }
-
-  public void setEndpoint(String endpoint) {
-    this.endpoint = endpoint;
-  }
-
-  public String getSyncMode() {
-    return syncMode;
-  }
-
-  public void setSyncMode(String syncMode) {
-    this.syncMode = syncMode;
-  }
-
-  public int getBatchIntervalMinutes() {
-    return batchIntervalMinutes;
-  }
-
-  public void setBatchIntervalMinutes(int batchIntervalMinutes) {
-    this.batchIntervalMinutes = batchIntervalMinutes;
-  }
-
-  public List<String> getBusinessTypes() {
-    return businessTypes;
-  }
-
-  public void setBusinessTypes(List<String> businessTypes) {
-    this.businessTypes = businessTypes;
-  }
-
-  public boolean isAllowPlainHttp() {
-    return allowPlainHttp;
-  }
-
-  public void setAllowPlainHttp(boolean allowPlainHttp) {
-    this.allowPlainHttp = allowPlainHttp;
-  }
-
-  public String getServerTrustAnchors() {
-    return serverTrustAnchors;
-  }
-
-  public void setServerTrustAnchors(String serverTrustAnchors) {
-    this.serverTrustAnchors = serverTrustAnchors;
-  }
-
-  public String getCertificateRequest() {
-    return certificateRequest;
-  }
-
-  public void setCertificateRequest(String certificateRequest) {
-    this.certificateRequest = certificateRequest;
+  /** The form the registration panel's inputs are bound to. */
+  public EgovSystemRegistration getRegistration() {
+    return registration;
   }
 }

@@ -31,12 +31,8 @@ public class OperatorsPage extends ConsolePage {
   private List<OperatorView> operators;
   private List<ApplicationUnitView> units;
 
-  private String username;
-  private String displayName;
-  private String email;
-  private String role;
-  private String applicationUnit;
-  private String certificateRequest;
+  /** The new account's form, the inputs of its panel bound to it. */
+  private NewOperator form = new NewOperator();
 
   private String selected;
   private String selectedRole;
@@ -71,19 +67,11 @@ public class OperatorsPage extends ConsolePage {
   }
 
   public void create() {
-    NewOperator form =
-        new NewOperator(
-            username, displayName, email, role(role), applicationUnit, certificateRequest);
     fetch(CREATE, () -> administration.requestOperator(token(), form))
         .ifPresent(
             request -> {
               requested(request);
-              username = null;
-              displayName = null;
-              email = null;
-              role = null;
-              applicationUnit = null;
-              certificateRequest = null;
+              form = new NewOperator();
             });
   }
 
@@ -154,6 +142,11 @@ public class OperatorsPage extends ConsolePage {
     return List.of(OperatorRole.values()).stream().map(Enum::name).toList();
   }
 
+  /** The roles a new operator may be given, for the form's role. */
+  public List<OperatorRole> getRoles() {
+    return List.of(OperatorRole.values());
+  }
+
   public List<OperatorView> getOperators() {
     return operators == null ? List.of() : operators;
   }
@@ -166,52 +159,8 @@ public class OperatorsPage extends ConsolePage {
     return requested;
   }
 
-  public String getUsername() {
-    return username;
-  }
-
-  public void setUsername(String username) {
-    this.username = username;
-  }
-
-  public String getDisplayName() {
-    return displayName;
-  }
-
-  public void setDisplayName(String displayName) {
-    this.displayName = displayName;
-  }
-
-  public String getEmail() {
-    return email;
-  }
-
-  public void setEmail(String email) {
-    this.email = email;
-  }
-
-  public String getRole() {
-    return role;
-  }
-
-  public void setRole(String role) {
-    this.role = role;
-  }
-
-  public String getApplicationUnit() {
-    return applicationUnit;
-  }
-
-  public void setApplicationUnit(String applicationUnit) {
-    this.applicationUnit = applicationUnit;
-  }
-
-  public String getCertificateRequest() {
-    return certificateRequest;
-  }
-
-  public void setCertificateRequest(String certificateRequest) {
-    this.certificateRequest = certificateRequest;
+  public NewOperator getForm() {
+    return form;
   }
 
   public String getSelected() {

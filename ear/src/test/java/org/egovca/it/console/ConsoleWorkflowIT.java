@@ -183,7 +183,7 @@ class ConsoleWorkflowIT {
     clerk.browser().waitVisible(By.id("change:revocationReason"));
     clerk.assertClean();
     assertEquals("REVOKE", selected(clerk, "change:kind"));
-    assertEquals(issuedSerial, clerk.find("change:serial").getAttribute("value"));
+    assertEquals(issuedSerial, clerk.find("change:serialNumber").getAttribute("value"));
     assertTrue(clerk.text("change:certificate-subject").contains("CN=" + HOLDER));
     clerk.select("change:revocationReason", "H_HOLDER_REQUEST");
     clerk.select("change:initiator", "HOLDER");

@@ -31,7 +31,7 @@ public class IssuedCertificates {
       throw new Refusal(
           UNKNOWN_CERTIFICATE,
           NOT_FOUND_KEY,
-          "serial must be a positive hexadecimal certificate serial number");
+          "serialNumber must be a positive hexadecimal certificate serial number");
     }
     List<IssuedCertificate> matches =
         entityManager

@@ -211,7 +211,8 @@ public class RemoteRaServiceBean implements RemoteRaService {
     BigInteger parsed = SerialNumbers.parse(serial);
     if (parsed == null) {
       throw new Refusal(
-          UNKNOWN_CERTIFICATE, "serial must be a positive hexadecimal certificate serial number");
+          UNKNOWN_CERTIFICATE,
+          "serialNumber must be a positive hexadecimal certificate serial number");
     }
     IssuedCertificate certificate = issuedCertificates.find(parsed);
     boolean holder = profiles.require(certificate.getProfile()).type().isHolderCertificate();

@@ -34,7 +34,7 @@ public class EgovSystemAdminService {
     return dualControl.request(
         admin,
         SupervisedAction.REGISTER_EGOV_SYSTEM,
-        "egov-system:" + registration.name(),
+        "egov-system:" + registration.getName(),
         null,
         summary,
         registration);

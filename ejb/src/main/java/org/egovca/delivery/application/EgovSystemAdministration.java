@@ -39,7 +39,7 @@ public class EgovSystemAdministration {
             token,
             Permission.MANAGE_EGOV_SYSTEMS,
             AuditAction.EGOV_SYSTEM_REGISTERED,
-            registration == null ? null : registration.name());
+            registration == null ? null : registration.getName());
     String summary;
     try {
       summary = registry.summary(registration);
@@ -49,7 +49,7 @@ public class EgovSystemAdministration {
     return dualControl.request(
         admin,
         SupervisedAction.REGISTER_EGOV_SYSTEM,
-        "egov-system:" + registration.name(),
+        "egov-system:" + registration.getName(),
         null,
         summary,
         registration);

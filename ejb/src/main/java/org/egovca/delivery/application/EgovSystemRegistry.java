@@ -32,6 +32,7 @@ import org.egovca.ca.x509.PemCertificates;
 import org.egovca.ca.x509.SubjectNames;
 import org.egovca.delivery.domain.DeliveryQueue;
 import org.egovca.delivery.domain.EgovSystem;
+import org.egovca.ra.application.FormValidation;
 
 /**
  * Registers e-gov systems and changes their subscriptions, for whichever front door authorised the
@@ -85,24 +86,25 @@ public class EgovSystemRegistry {
    * @throws Refusal MALFORMED_REQUEST naming what is wrong
    */
   public String summary(EgovSystemRegistration registration) {
+    requireValid(registration);
     return refusingBadInput(
         () -> {
           // the entity's own invariants check the name and subscription; nothing is persisted
           EgovSystem system =
               new EgovSystem(
-                  registration.name(),
-                  unit(registration.unitCode()),
-                  registration.subscription().toSubscription(),
+                  registration.getName(),
+                  unit(registration.getUnitCode()),
+                  registration.getSubscription().toSubscription(),
                   clock.instant(),
                   "check");
-          requireFreeName(registration.name());
+          requireFreeName(registration.getName());
           return "register e-gov system "
-              + registration.name()
+              + registration.getName()
               + ": "
               + describe(system)
               + " clientKey="
               + ClientCredentialKeys.fingerprint(
-                  request(registration.certificateRequestPem()).getSubjectPublicKeyInfo());
+                  request(registration.getCertificateRequestPem()).getSubjectPublicKeyInfo());
         });
   }
 
@@ -118,16 +120,16 @@ public class EgovSystemRegistry {
   }
 
   private Registered doRegister(EgovSystemRegistration registration, String actor) {
-    String name = registration.name();
-    ApplicationUnit unit = unit(registration.unitCode());
+    String name = registration.getName();
+    ApplicationUnit unit = unit(registration.getUnitCode());
     Instant now = clock.instant();
     EgovSystem system =
-        new EgovSystem(name, unit, registration.subscription().toSubscription(), now, actor);
+        new EgovSystem(name, unit, registration.getSubscription().toSubscription(), now, actor);
     entityManager.persist(system);
     entityManager.flush();
     entityManager.persist(new DeliveryQueue(system.queue(), now));
     IssuedCertificate clientCertificate =
-        clientCertificate(name, registration.certificateRequestPem(), actor);
+        clientCertificate(name, registration.getCertificateRequestPem(), actor);
     ClientAccount account =
         new ClientAccount("egov-system:" + name, clientCertificate, ClientRole.EGOV_SYSTEM, now);
     entityManager.persist(account);
@@ -181,6 +183,22 @@ public class EgovSystemRegistry {
         "egov-system:" + name,
         describe(system));
     return EgovSystemView.of(system);
+  }
+
+  /**
+   * Refuses a registration whose subscription form breaks its constraints with MALFORMED_REQUEST,
+   * in their words, like the rules of the e-gov system itself: a registration's refusal names no
+   * field.
+   */
+  private static void requireValid(EgovSystemRegistration registration) {
+    SubscriptionForm subscription = registration.getSubscription();
+    List<Refusal.Problem> problems =
+        subscription == null ? List.of() : FormValidation.problems(subscription);
+    if (!problems.isEmpty()) {
+      throw new Refusal(
+          RefusalCode.MALFORMED_REQUEST,
+          problems.stream().map(p -> new Refusal.Problem(null, p.key(), p.message())).toList());
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditAction;
@@ -25,14 +26,15 @@ import org.egovca.ca.x509.RenewalProof;
 import org.egovca.ra.domain.Application;
 import org.egovca.ra.domain.ApplicationKind;
 import org.egovca.ra.domain.ApplicationState;
+import org.egovca.ra.domain.DocumentKind;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.Permission;
 
 /**
  * The entry half of the application workflow of CPS §6.1.4.1-6.1.4.3 and §7.1.3: an entry clerk
- * enters a complete application for a new certificate, or a renewal, re-key or revocation request
- * for an existing one, with its scanned documents. A reviewer who did not enter it decides it in
- * {@link ApplicationReview}.
+ * enters a complete application for a new certificate, or a renewal, re-key or revocation
+ * application for an existing one, with its scanned documents. A reviewer who did not enter it
+ * decides it in {@link ApplicationReview}.
  */
 @Stateless
 public class ApplicationDesk {
@@ -100,7 +102,7 @@ public class ApplicationDesk {
             entry.subjectAltNames(),
             entry.pkcs10(),
             entry.applicant(),
-            form.isPublishConsent(),
+            form.isDirectoryConsent(),
             form.isAgreementAccepted(),
             form.getFeeStatus(),
             entry.unit(),
@@ -117,9 +119,12 @@ public class ApplicationDesk {
     return application.getId();
   }
 
-  /** Enters a renewal, re-key or revocation request for an existing certificate. */
+  /** Enters a renewal, re-key or revocation application for an existing certificate. */
   public long requestChange(
-      String token, ApplicationKind kind, ChangeRequestForm form, List<DocumentUpload> documents) {
+      String token,
+      ApplicationKind kind,
+      ChangeApplicationForm form,
+      List<DocumentUpload> documents) {
     Operator clerk =
         access.require(
             token, Permission.ENTER_APPLICATION, AuditAction.APPLICATION_SUBMITTED, null);
@@ -130,19 +135,18 @@ public class ApplicationDesk {
           "choose renewal, re-key or revocation for an existing certificate");
     }
     List<DocumentUpload> uploads = ApplicationDocuments.orEmpty(documents);
-    ChangeEntry entry =
-        ChangeEntry.check(
+    ChangeApplicationEntry entry =
+        ChangeApplicationEntry.check(
             kind,
             form,
-            serial ->
+            serialNumber ->
                 applications.holderCertificate(
-                    serial, ConsoleAccess.actor(clerk), AuditAction.APPLICATION_SUBMITTED));
+                    serialNumber, ConsoleAccess.actor(clerk), AuditAction.APPLICATION_SUBMITTED));
     FormText.all(
         List.of(
             () -> {
               if (entry.needsIdentityDocument()) {
-                ApplicationDocuments.requireAll(
-                    java.util.EnumSet.of(org.egovca.ra.domain.DocumentKind.ID_DOCUMENT), uploads);
+                ApplicationDocuments.requireAll(EnumSet.of(DocumentKind.ID_DOCUMENT), uploads);
               }
             },
             () -> uploads.forEach(ApplicationDocuments::contentType)));

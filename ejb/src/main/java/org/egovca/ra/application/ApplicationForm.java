@@ -110,7 +110,7 @@ public class ApplicationForm implements Serializable {
   private String phone;
 
   /** Whether the applicant consents to the certificate being published in the directory. */
-  private boolean publishConsent;
+  private boolean directoryConsent;
 
   /** The holder agreement (CPS §6.1.4.2.1). */
   @AssertTrue(message = "{application.agreement}")
@@ -290,12 +290,12 @@ public class ApplicationForm implements Serializable {
     this.phone = phone;
   }
 
-  public boolean isPublishConsent() {
-    return publishConsent;
+  public boolean isDirectoryConsent() {
+    return directoryConsent;
   }
 
-  public void setPublishConsent(boolean publishConsent) {
-    this.publishConsent = publishConsent;
+  public void setDirectoryConsent(boolean directoryConsent) {
+    this.directoryConsent = directoryConsent;
   }
 
   public boolean isAgreementAccepted() {

@@ -36,6 +36,7 @@ import org.egovca.ra.domain.ApplicationState;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.Permission;
 import org.egovca.ra.domain.RejectionReason;
+import org.egovca.ra.domain.validation.RevocationConditionValidator;
 
 /**
  * The decision half of the application workflow of CPS §6.1.4.1-6.1.4.3 and §7.1.3: a reviewer who
@@ -131,7 +132,7 @@ public class ApplicationReview {
     String[] checkedNote = new String[1];
     FormText.all(
         List.of(
-            () -> checkedReason[0] = ChangeEntry.reason(reason),
+            () -> checkedReason[0] = reason(reason),
             () -> checkedNote[0] = FormText.lines("note", note, 1000, true)));
     IssuedCertificate target =
         applications.holderCertificate(serial, actor, AuditAction.FORCED_REVOCATION);
@@ -308,5 +309,17 @@ public class ApplicationReview {
       throw Applications.wrongState(application);
     }
     return application;
+  }
+
+  /** A revocation condition A to J of CPS §6.1.4.8.1. */
+  private static RevocationReason reason(String value) {
+    return RevocationConditionValidator.condition(
+            FormText.text("revocationReason", value, 32, true))
+        .orElseThrow(
+            () ->
+                Refusal.invalid(
+                    "revocationReason",
+                    "change.reason",
+                    "choose a revocation condition A to J of CPS 6.1.4.8.1"));
   }
 }

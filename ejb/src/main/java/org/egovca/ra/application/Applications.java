@@ -56,12 +56,12 @@ class Applications {
   }
 
   /**
-   * The certificate {@code serial} if it is a holder's: this system's own service, operator and CA
-   * certificates are never the object of an application or a forced revocation — they change only
-   * through the security administrators' dual-controlled operations.
+   * The certificate {@code serialNumber} if it is a holder's: this system's own service, operator
+   * and CA certificates are never the object of an application or a forced revocation — they change
+   * only through the security administrators' dual-controlled operations.
    */
-  IssuedCertificate holderCertificate(String serial, String actor, AuditAction action) {
-    IssuedCertificate target = certificate(serial);
+  IssuedCertificate holderCertificate(String serialNumber, String actor, AuditAction action) {
+    IssuedCertificate target = certificate(serialNumber);
     if (!profiles.require(target.getProfile()).type().isHolderCertificate()) {
       String detail =
           "certificate "
@@ -77,11 +77,13 @@ class Applications {
     return target;
   }
 
-  private IssuedCertificate certificate(String serial) {
-    BigInteger parsed = SerialNumbers.parse(serial);
+  private IssuedCertificate certificate(String serialNumber) {
+    BigInteger parsed = SerialNumbers.parse(serialNumber);
     if (parsed == null) {
       throw Refusal.invalid(
-          "serial", "certificate.serial", "give the certificate's serial number in hexadecimal");
+          "serialNumber",
+          "certificate.serial",
+          "give the certificate's serial number in hexadecimal");
     }
     return issuedCertificates.find(parsed);
   }

@@ -1,23 +1,18 @@
 package org.egovca.ra.application;
 
 import java.util.List;
-import java.util.regex.Pattern;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
-import org.egovca.ra.domain.validation.DnValueValidator;
 import org.egovca.ra.domain.validation.TextValidator;
 
 /**
- * The checks every text an operator types goes through before it is stored: trimmed, bounded in
- * length and free of control characters; subject DN values also free of the characters that carry
- * DN syntax, so that {@code CN=a,O=b} typed into one field can never become two attributes. Other
- * text (names, notes, reasons) is stored as typed and shown escaped.
+ * The checks of text an operator types outside a form object (a note, a search criterion, a unit's
+ * code and name) before it is used or stored: trimmed, bounded in length and free of control
+ * characters, the rules of {@link org.egovca.ra.domain.validation.Text} for a single value. The
+ * forms ({@link ApplicationForm}, {@link ChangeApplicationForm}, {@link NewOperator}) say the same
+ * with constraints.
  */
 final class FormText {
-
-  private static final Pattern EMAIL = Pattern.compile(FormPatterns.EMAIL);
-
-  private static final Pattern PHONE = Pattern.compile(FormPatterns.PHONE);
 
   private FormText() {}
 
@@ -48,34 +43,6 @@ final class FormText {
     String checked =
         text(field, normalised == null ? null : normalised.replace('\n', ' '), maxLength, required);
     return checked == null ? null : normalised.strip();
-  }
-
-  /** A value for one subject DN attribute. */
-  static String dnValue(String field, String value, int maxLength, boolean required) {
-    String text = text(field, value, maxLength, required);
-    if (text != null && DnValueValidator.carriesDnSyntax(text)) {
-      throw Refusal.invalid(
-          field,
-          "field.dnSyntax",
-          "contains one of , = + < > # ; \\ \" which a name in a certificate may not carry");
-    }
-    return text;
-  }
-
-  static String email(String field, String value, boolean required) {
-    String text = text(field, value, 254, required);
-    if (text != null && !EMAIL.matcher(text).matches()) {
-      throw Refusal.invalid(field, "field.email", "is not an e-mail address");
-    }
-    return text;
-  }
-
-  static String phone(String field, String value) {
-    String text = text(field, value, 32, false);
-    if (text != null && !PHONE.matcher(text).matches()) {
-      throw Refusal.invalid(field, "field.phone", "is not a telephone number");
-    }
-    return text;
   }
 
   /** Checks every field and reports all problems at once, not just the first. */

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 
@@ -24,7 +25,7 @@ import org.egovca.ca.domain.RefusalCode;
  * Problems come in the order of the form's fields, one per field (the first of its constraints, in
  * the order they are written), so a form reads its problems top to bottom as before.
  */
-final class FormValidation {
+public final class FormValidation {
 
   private FormValidation() {}
 
@@ -54,20 +55,25 @@ final class FormValidation {
   }
 
   /** Refuses {@code form} with every problem its constraints find. */
-  static void check(Object form) {
+  public static void check(Object form) {
     List<Refusal.Problem> problems = problems(form);
     if (!problems.isEmpty()) {
       throw new Refusal(RefusalCode.INVALID_INPUT, problems);
     }
   }
 
-  /** The problems {@code form}'s constraints find, in field order, one per field. */
-  static List<Refusal.Problem> problems(Object form) {
+  /**
+   * The problems {@code form}'s constraints find, in field order, one per field: the constraints of
+   * the default group, or of {@code groups} where given.
+   */
+  public static List<Refusal.Problem> problems(Object form, Class<?>... groups) {
     Class<?> type = form.getClass();
-    List<ConstraintViolation<Object>> violations = new ArrayList<>(Holder.VALIDATOR.validate(form));
+    List<ConstraintViolation<Object>> violations =
+        new ArrayList<>(Holder.VALIDATOR.validate(form, groups));
     violations.sort(
         Comparator.comparingInt((ConstraintViolation<Object> v) -> fieldIndex(type, field(v)))
-            .thenComparingInt(v -> constraintIndex(type, v)));
+            .thenComparingInt(v -> constraintIndex(type, v))
+            .thenComparing(v -> String.valueOf(field(v))));
     return inFieldOrder(type, violations.stream().map(FormValidation::problem).toList());
   }
 
@@ -81,6 +87,26 @@ final class FormValidation {
         .sorted(Comparator.comparingInt(p -> fieldIndex(type, p.field())))
         .forEach(p -> first.putIfAbsent(p.field() == null ? new Object() : p.field(), p));
     return List.copyOf(first.values());
+  }
+
+  /** The result of {@code step}, or null with its problems added to {@code problems}. */
+  static <T> T attempt(List<Refusal.Problem> problems, Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (Refusal refusal) {
+      problems.addAll(refusal.problems());
+      return null;
+    }
+  }
+
+  /** Runs {@code check}, adding its problems to {@code problems}. */
+  static void collect(List<Refusal.Problem> problems, Runnable check) {
+    attempt(
+        problems,
+        () -> {
+          check.run();
+          return null;
+        });
   }
 
   /** A violation as a problem of the field it names. */
@@ -102,9 +128,10 @@ final class FormValidation {
     return path.isEmpty() ? null : path;
   }
 
+  /** The index of the form's field a problem's path starts with ({@code businessTypes[1]…}). */
   private static int fieldIndex(Class<?> type, String field) {
     List<String> names = Arrays.stream(type.getDeclaredFields()).map(Field::getName).toList();
-    int index = field == null ? -1 : names.indexOf(field);
+    int index = field == null ? -1 : names.indexOf(field.split("[.\\[]", 2)[0]);
     return index < 0 ? Integer.MAX_VALUE : index;
   }
 

@@ -1,11 +1,14 @@
 package org.egovca.ra.application;
 
+import static org.egovca.ra.application.FormValues.capitals;
+import static org.egovca.ra.application.FormValues.given;
+import static org.egovca.ra.application.FormValues.lines;
+import static org.egovca.ra.application.FormValues.stripped;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.egovca.ca.domain.AltNameType;
 import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.ca.domain.CertificateProfile;
@@ -41,10 +44,12 @@ record NewCertificateEntry(
       Function<String, CertificateProfile> profiles,
       Function<String, ApplicationUnit> units) {
     List<Refusal.Problem> problems = new ArrayList<>(FormValidation.problems(form));
-    CertificateProfile profile = attempt(problems, () -> profiles.apply(form.getProfile()));
-    ApplicationUnit unit = attempt(problems, () -> unit(form.getApplicationUnit(), units));
+    CertificateProfile profile =
+        FormValidation.attempt(problems, () -> profiles.apply(form.getProfile()));
+    ApplicationUnit unit =
+        FormValidation.attempt(problems, () -> unit(form.getApplicationUnit(), units));
     if (given(form.getPkcs10())) {
-      collect(problems, () -> proofOfPossession(lines(form.getPkcs10())));
+      FormValidation.collect(problems, () -> proofOfPossession(lines(form.getPkcs10())));
     }
     if (form.getFeeStatus() == null || form.getFeeStatus() == FeeStatus.UNPAID) {
       problems.add(
@@ -104,7 +109,7 @@ record NewCertificateEntry(
     required(problems, "agentIdDocumentType", form.getAgentIdDocumentType(), agent);
     required(problems, "agentIdDocumentNumber", form.getAgentIdDocumentNumber(), agent);
     if (found.stream().noneMatch(p -> "dnsNames".equals(p.field()))) {
-      collect(
+      FormValidation.collect(
           problems,
           () -> hostNamesAllowed(profile, HostNamesValidator.generalNames(form.getDnsNames())));
     }
@@ -151,13 +156,7 @@ record NewCertificateEntry(
   }
 
   /** A PKCS#10 typed into a form, checked to be a request signed with the key it certifies. */
-  static String pkcs10(String value) {
-    String text = FormText.lines("pkcs10", value, 8192, true);
-    proofOfPossession(text);
-    return text;
-  }
-
-  private static void proofOfPossession(String text) {
+  static void proofOfPossession(String text) {
     try {
       CertificationRequests.verifyProofOfPossession(CertificationRequests.parse(text));
     } catch (Refusal refused) {
@@ -218,46 +217,10 @@ record NewCertificateEntry(
     }
   }
 
-  /** The result of {@code step}, or null with its problems added to {@code problems}. */
-  private static <T> T attempt(List<Refusal.Problem> problems, Supplier<T> step) {
-    try {
-      return step.get();
-    } catch (Refusal refusal) {
-      problems.addAll(refusal.problems());
-      return null;
-    }
-  }
-
-  /** Runs {@code check}, adding its problems to {@code problems}. */
-  private static void collect(List<Refusal.Problem> problems, Runnable check) {
-    try {
-      check.run();
-    } catch (Refusal refusal) {
-      problems.addAll(refusal.problems());
-    }
-  }
-
   private static void required(
       List<Refusal.Problem> problems, String field, String value, boolean required) {
     if (required && !given(value)) {
       problems.add(new Refusal.Problem(field, "field.required", "is required"));
     }
-  }
-
-  private static boolean given(String value) {
-    return value != null && !value.isBlank();
-  }
-
-  private static String stripped(String value) {
-    return given(value) ? value.strip() : null;
-  }
-
-  private static String capitals(String value) {
-    return value.strip().toUpperCase(Locale.ROOT);
-  }
-
-  /** Multi-line text with its line breaks as {@code \n}, trimmed. */
-  private static String lines(String value) {
-    return value.replace("\r\n", "\n").replace('\r', '\n').strip();
   }
 }

@@ -9,10 +9,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.application.CertificateRevoker;
@@ -40,8 +40,6 @@ import org.egovca.ra.domain.RoleConflicts;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class OperatorAccounts {
 
-  private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
-
   /** Another role (and, for a UNIT_ADMIN, unit) for an existing operator. */
   public record RoleChange(String username, OperatorRole role, String applicationUnit)
       implements Serializable {}
@@ -63,62 +61,63 @@ public class OperatorAccounts {
   @Inject private Clock clock;
 
   /**
-   * The form, checked: user name free and well formed, one role, the unit exactly for a UNIT_ADMIN,
-   * a request with proof of possession.
+   * The form, checked: its constraints (a well-formed user name, a display name, an e-mail address
+   * if any), then a free user name, one role, the unit exactly for a UNIT_ADMIN and a request with
+   * proof of possession; every problem at once. The checked form is trimmed.
    */
   public NewOperator checked(NewOperator form) {
-    String[] text = new String[3];
-    FormText.all(
-        List.of(
-            () -> text[0] = username(form.username()),
-            () -> text[1] = FormText.text("displayName", form.displayName(), 64, true),
-            () -> text[2] = FormText.email("email", form.email(), false),
-            () -> unitFor(form.role(), form.applicationUnit()),
-            () -> certificates.check(form.certificateRequestPem())));
-    if (operator(text[0]) != null) {
+    List<Refusal.Problem> problems = new ArrayList<>(FormValidation.problems(form));
+    FormValidation.collect(problems, () -> unitFor(form.getRole(), form.getApplicationUnit()));
+    FormValidation.collect(problems, () -> certificates.check(form.getCertificateRequestPem()));
+    if (!problems.isEmpty()) {
+      throw new Refusal(RefusalCode.INVALID_INPUT, problems);
+    }
+    String username = form.getUsername().strip();
+    if (operator(username) != null) {
       throw Refusal.invalid(
-          "username", "operator.exists", "an operator with the user name " + text[0] + " exists");
+          "username", "operator.exists", "an operator with the user name " + username + " exists");
     }
     return new NewOperator(
-        text[0],
-        text[1],
-        text[2],
-        form.role(),
-        blankToNull(form.applicationUnit()),
-        form.certificateRequestPem());
+        username,
+        form.getDisplayName().strip(),
+        blankToNull(form.getEmail()),
+        form.getRole(),
+        blankToNull(form.getApplicationUnit()),
+        form.getCertificateRequestPem());
   }
 
   /** Creates the account with a one-time password and its login certificate. */
   public NewOperatorCredential create(NewOperator form, String actor) {
     NewOperator checked = checked(form);
-    ApplicationUnit unit = unitFor(checked.role(), checked.applicationUnit());
-    char[] oneTimePassword = OneTimePasswords.create(checked.username(), checked.displayName());
+    ApplicationUnit unit = unitFor(checked.getRole(), checked.getApplicationUnit());
+    char[] oneTimePassword =
+        OneTimePasswords.create(checked.getUsername(), checked.getDisplayName());
     Operator operator =
         new Operator(
-            checked.username(),
-            checked.displayName(),
-            checked.email(),
-            EnumSet.of(checked.role()),
+            checked.getUsername(),
+            checked.getDisplayName(),
+            checked.getEmail(),
+            EnumSet.of(checked.getRole()),
             unit,
             PasswordHash.of(oneTimePassword),
             actor,
             clock.instant());
     IssuedCertificate certificate =
-        certificates.issue(checked.username(), checked.certificateRequestPem(), actor);
+        certificates.issue(checked.getUsername(), checked.getCertificateRequestPem(), actor);
     operator.bindCertificate(certificate);
     entityManager.persist(operator);
     auditLog.success(
         actor,
         AuditAction.OPERATOR_CREATED,
-        target(checked.username()),
-        "role " + checked.role() + (unit == null ? "" : " of unit " + unit.getCode()));
+        target(checked.getUsername()),
+        "role " + checked.getRole() + (unit == null ? "" : " of unit " + unit.getCode()));
     auditLog.success(
         actor,
         AuditAction.OPERATOR_CERTIFICATE_ISSUED,
-        target(checked.username()),
+        target(checked.getUsername()),
         "serial=" + certificate.getSerialNumberHex());
     return new NewOperatorCredential(
-        checked.username(),
+        checked.getUsername(),
         new String(oneTimePassword),
         PemCertificates.of(certificate.getEncoded(), certificates.tlsCaCertificate()));
   }
@@ -287,17 +286,6 @@ public class OperatorAccounts {
       throw Refusal.invalid("applicationUnit", "unit.unknown", "no application unit " + given);
     }
     return unit;
-  }
-
-  private static String username(String value) {
-    String text = FormText.text("username", value, 32, true);
-    if (!USERNAME.matcher(text).matches()) {
-      throw Refusal.invalid(
-          "username",
-          "operator.username",
-          "use 3 to 32 lower-case letters, digits, '.', '-' or '_', starting with a letter");
-    }
-    return text;
   }
 
   private static String blankToNull(String value) {

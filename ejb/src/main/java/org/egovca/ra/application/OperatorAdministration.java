@@ -73,22 +73,24 @@ public class OperatorAdministration {
             token,
             Permission.MANAGE_OPERATORS,
             AuditAction.OPERATOR_CREATED,
-            form == null ? null : form.username());
+            form == null ? null : form.getUsername());
     NewOperator checked = accounts.checked(form);
     return dualControl.request(
         admin,
         SupervisedAction.CREATE_OPERATOR,
-        OperatorAccounts.target(checked.username()),
+        OperatorAccounts.target(checked.getUsername()),
         null,
         "new operator "
-            + checked.username()
+            + checked.getUsername()
             + " ("
-            + checked.displayName()
+            + checked.getDisplayName()
             + ") with the role "
-            + checked.role()
-            + (checked.applicationUnit() == null ? "" : " of unit " + checked.applicationUnit())
+            + checked.getRole()
+            + (checked.getApplicationUnit() == null
+                ? ""
+                : " of unit " + checked.getApplicationUnit())
             + ", login key "
-            + accounts.keyFingerprint(checked.certificateRequestPem()),
+            + accounts.keyFingerprint(checked.getCertificateRequestPem()),
         checked);
   }
 

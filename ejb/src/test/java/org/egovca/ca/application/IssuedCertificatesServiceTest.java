@@ -34,7 +34,7 @@ class IssuedCertificatesServiceTest {
 
     refused(
         RefusalCode.UNKNOWN_CERTIFICATE,
-        "serial must be a positive hexadecimal certificate serial number",
+        "serialNumber must be a positive hexadecimal certificate serial number",
         () -> certificates.find(value));
   }
 

@@ -102,6 +102,23 @@ class EgovSystemRegistryServiceTest {
     assertEquals(1, count("ClientAccount", "name", "egov-system:" + name));
   }
 
+  /** The form's constraints refuse like the system's own rules: no field, every problem. */
+  @Test
+  void aSubscriptionFormBreakingItsConstraintsIsRefusedWithEachProblemAndWritesNothing() {
+    String name = unique("ghost");
+    SubscriptionForm form = unreachable();
+    form.setSyncMode("HOURLY");
+    form.setBusinessTypes(java.util.List.of("ISSUE", "GOSSIP"));
+    Refusal refused =
+        refusedRegistration(new EgovSystemRegistration(name, unit(), form, rsaRequest(name)));
+    assertRefusedWritingNothing(refused, name, "REALTIME or BATCH");
+    assertEquals(
+        java.util.List.of("egovSystem.syncMode", "egovSystem.businessType"),
+        refused.problems().stream().map(Refusal.Problem::key).toList());
+    assertTrue(refused.problems().stream().allMatch(p -> p.field() == null));
+    assertTrue(refused.getMessage().contains("'GOSSIP'"), refused.getMessage());
+  }
+
   @Test
   void anOverlongCertificateRequestIsRefusedNamingTheLimit() {
     String name = unique("ghost");

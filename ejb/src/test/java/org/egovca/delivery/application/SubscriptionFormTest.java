@@ -10,8 +10,13 @@ import org.egovca.delivery.domain.ChangeType;
 import org.egovca.delivery.domain.EgovSystem;
 import org.egovca.delivery.domain.SyncMode;
 import org.egovca.delivery.domain.TestAnchors;
+import org.egovca.ra.application.FormValidation;
 import org.junit.jupiter.api.Test;
 
+/**
+ * A subscription form names an unknown sync mode or business type with its constraints; the
+ * subscription it makes keeps the e-gov system's own rules (https, trust anchors, a URL).
+ */
 class SubscriptionFormTest {
 
   private static final String ANCHORS =
@@ -59,19 +64,72 @@ class SubscriptionFormTest {
   }
 
   @Test
-  void anUnknownModeOrBusinessTypeIsNamed() {
-    assertRefused(
-        "REALTIME or BATCH",
+  void aValidFormHasNoProblems() {
+    assertEquals(
+        List.of(),
+        FormValidation.problems(
+            new SubscriptionForm(
+                "https://e.cn/s", " batch ", 15, List.of("issue", " CRL"), false, ANCHORS)));
+  }
+
+  @Test
+  void anUnknownModeIsNamed() {
+    assertProblems(
+        List.of("syncMode egovSystem.syncMode: the sync mode must be REALTIME or BATCH"),
         new SubscriptionForm("https://e.cn/s", "weekly", 0, List.of("ISSUE"), false, ANCHORS));
-    assertRefused(
-        "unknown business type 'PUBLISH'",
-        new SubscriptionForm("https://e.cn/s", "REALTIME", 0, List.of("PUBLISH"), false, ANCHORS));
+    assertProblems(
+        List.of("syncMode egovSystem.syncMode: the sync mode must be REALTIME or BATCH"),
+        new SubscriptionForm("https://e.cn/s", null, 0, List.of("ISSUE"), false, ANCHORS));
+  }
+
+  @Test
+  void anUnknownBusinessTypeIsNamed() {
+    assertProblems(
+        List.of(
+            "businessTypes[1].<list element> egovSystem.businessType: unknown business type"
+                + " 'PUBLISH': choose among ISSUE, RENEW, REKEY, REVOKE, CRL"),
+        new SubscriptionForm(
+            "https://e.cn/s", "REALTIME", 0, List.of("ISSUE", "PUBLISH"), false, ANCHORS));
+  }
+
+  /** The pattern of the business types names exactly those an e-gov system may subscribe to. */
+  @Test
+  void theBusinessTypesAreThoseAnEgovSystemMaySubscribeTo() {
+    for (ChangeType type : ChangeType.values()) {
+      SubscriptionForm form =
+          new SubscriptionForm(
+              "https://e.cn/s", "REALTIME", 0, List.of(type.name()), false, ANCHORS);
+      assertEquals(
+          EgovSystem.SUBSCRIBABLE.contains(type),
+          FormValidation.problems(form).isEmpty(),
+          type.name());
+    }
+  }
+
+  @Test
+  void atLeastOneBusinessTypeIsChosen() {
+    for (List<String> none : java.util.Arrays.asList(null, List.<String>of())) {
+      assertProblems(
+          List.of(
+              "businessTypes egovSystem.businessTypes: choose at least one business type to"
+                  + " receive"),
+          new SubscriptionForm("https://e.cn/s", "REALTIME", 0, none, false, ANCHORS));
+    }
+  }
+
+  @Test
+  void anEndpointThatIsNotAUrlIsNamedBySubscription() {
     assertRefused(
         "not a URL",
-        new SubscriptionForm("https://e .cn/s", "REALTIME", 0, List.of(), false, ANCHORS));
-    assertRefused(
-        "at least one",
-        new SubscriptionForm("https://e.cn/s", "REALTIME", 0, null, false, ANCHORS));
+        new SubscriptionForm("https://e .cn/s", "REALTIME", 0, List.of("CRL"), false, ANCHORS));
+  }
+
+  private static void assertProblems(List<String> problems, SubscriptionForm form) {
+    assertEquals(
+        problems,
+        FormValidation.problems(form).stream()
+            .map(p -> p.field() + " " + p.key() + ": " + p.message())
+            .toList());
   }
 
   private static void assertRefused(String words, SubscriptionForm form) {

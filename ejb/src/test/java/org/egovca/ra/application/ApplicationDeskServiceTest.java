@@ -3,6 +3,7 @@ package org.egovca.ra.application;
 import static org.egovca.ra.application.RaServiceFixtures.applicationForm;
 import static org.egovca.ra.application.RaServiceFixtures.idScan;
 import static org.egovca.ra.application.RaServiceFixtures.shared;
+import static org.egovca.ra.application.RaServiceFixtures.submittedApplication;
 import static org.egovca.ra.application.RaServiceFixtures.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -93,7 +94,7 @@ class ApplicationDeskServiceTest {
   }
 
   @Test
-  void aChangeRequestMustBeARenewalReKeyOrRevocation() {
+  void aChangeApplicationMustBeARenewalReKeyOrRevocation() {
     Refusal refused =
         assertThrows(
             Refusal.class,
@@ -132,7 +133,7 @@ class ApplicationDeskServiceTest {
   }
 
   @Test
-  void anUnknownCertificateIsNamedAsTheSerialField() {
+  void anUnknownCertificateIsNamedAsTheSerialNumberField() {
     Refusal refused =
         assertThrows(
             Refusal.class,
@@ -143,8 +144,37 @@ class ApplicationDeskServiceTest {
                     revocationOf("not-hex"),
                     List.of()));
     assertTrue(
-        refused.problems().stream().anyMatch(p -> "serial".equals(p.field())),
+        refused.problems().stream().anyMatch(p -> "serialNumber".equals(p.field())),
         refused.problems().toString());
+  }
+
+  @Test
+  void anInvalidChangeApplicationIsRefusedWithEveryProblemAndWritesNothing() {
+    String serialNumber =
+        review
+            .approve(shared(OperatorRole.REVIEWER).token(), submittedApplication(null), null)
+            .certificateSerial();
+    String requester = uniqueName("Requester ");
+    ChangeApplicationForm form = revocationOf(serialNumber);
+    form.setRequesterName(requester);
+    form.setRevocationReason("SUPERSEDED");
+    form.setEmail("not-an-address");
+    String clerk = shared(OperatorRole.ENTRY_CLERK).token();
+
+    Refusal refused =
+        assertThrows(
+            Refusal.class,
+            () -> desk.requestChange(clerk, ApplicationKind.REVOKE, form, List.of()));
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
+    assertEquals(
+        List.of("revocationReason change.reason", "email field.email"),
+        refused.problems().stream().map(p -> p.field() + " " + p.key()).toList());
+    assertTrue(applicationsNamed(requester).isEmpty());
+
+    form.setRevocationReason("E");
+    form.setEmail("requester@example.cn");
+    long id = desk.requestChange(clerk, ApplicationKind.REVOKE, form, List.of());
+    assertEquals(List.of(id), applicationsNamed(requester).stream().map(a -> a.id()).toList());
   }
 
   @Test
@@ -168,18 +198,14 @@ class ApplicationDeskServiceTest {
             .toList());
   }
 
-  private static ChangeRequestForm revocationOf(String serial) {
-    return new ChangeRequestForm(
-        serial,
-        null,
-        null,
-        null,
-        "E",
-        "RA",
-        "Requester Name",
-        null,
-        null,
-        "requester@example.cn",
-        "+86 10 1234 5678");
+  private static ChangeApplicationForm revocationOf(String serialNumber) {
+    ChangeApplicationForm form = new ChangeApplicationForm();
+    form.setSerialNumber(serialNumber);
+    form.setRevocationReason("E");
+    form.setInitiator("RA");
+    form.setRequesterName("Requester Name");
+    form.setEmail("requester@example.cn");
+    form.setPhone("+86 10 1234 5678");
+    return form;
   }
 }

@@ -87,45 +87,6 @@ class FormTextTest {
   }
 
   @Test
-  void htmlIsRefusedInADnValue() {
-    assertProblem(
-        "organisation",
-        "field.dnSyntax",
-        () -> FormText.dnValue("organisation", "<script>alert(1)</script>", 64, false));
-  }
-
-  @Test
-  void dnInjectionIsRefusedInADnValue() {
-    assertProblem(
-        "organisation",
-        "field.dnSyntax",
-        () -> FormText.dnValue("organisation", "CN=a,O=b", 64, false));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"a,b", "a=b", "a+b", "a;b", "a#b", "a\\b", "a\"b", "a>b"})
-  void everyDnSyntaxCharacterIsRefusedInADnValue(String value) {
-    assertProblem(
-        "commonName", "field.dnSyntax", () -> FormText.dnValue("commonName", value, 64, true));
-  }
-
-  @Test
-  void plainNameIsAcceptedAsADnValue() {
-    assertEquals("北京市 Example-Ltd. (1)", FormText.dnValue("o", " 北京市 Example-Ltd. (1) ", 64, true));
-  }
-
-  @Test
-  void dnValueStillChecksRequiredAndControlCharacters() {
-    assertProblem(
-        "commonName", "field.required", () -> FormText.dnValue("commonName", "", 64, true));
-    assertProblem(
-        "commonName",
-        "field.controlCharacters",
-        () -> FormText.dnValue("commonName", "a\u0000", 64, true));
-    assertNull(FormText.dnValue("ou", " ", 64, false));
-  }
-
-  @Test
   void linesKeepLineBreaksAndNormaliseThem() {
     assertEquals("a\nb\nc", FormText.lines("note", "  a\r\nb\rc\n", 100, false));
   }
@@ -146,15 +107,15 @@ class FormTextTest {
                     List.of(
                         () -> FormText.text("applicantName", "", 64, true),
                         () -> FormText.text("organisationName", "fine", 64, true),
-                        () -> FormText.dnValue("organisation", "CN=a,O=b", 64, false),
-                        () -> FormText.email("email", "not-an-address", true))));
+                        () -> FormText.text("organisation", "a\u0000b", 64, false),
+                        () -> FormText.lines("note", "x".repeat(11), 10, true))));
 
     assertEquals(RefusalCode.INVALID_INPUT, refusal.code());
     assertEquals(
-        List.of("applicantName", "organisation", "email"),
+        List.of("applicantName", "organisation", "note"),
         refusal.problems().stream().map(Refusal.Problem::field).toList());
     assertEquals(
-        List.of("field.required", "field.dnSyntax", "field.email"),
+        List.of("field.required", "field.controlCharacters", "field.tooLong"),
         refusal.problems().stream().map(Refusal.Problem::key).toList());
   }
 
@@ -165,51 +126,6 @@ class FormTextTest {
             FormText.all(
                 List.of(
                     () -> FormText.text("a", "x", 1, true),
-                    () -> FormText.email("email", "a@example.cn", true))));
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {"zhangsan@example.cn", "zhang.san+ra@mail.example.gov.cn", "a_b-c%1@x-y.cn"})
-  void wellFormedEmailAddressesAreAccepted(String address) {
-    assertEquals(address, FormText.email("email", address, true));
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "zhangsan",
-        "zhangsan@localhost",
-        "zhang san@example.cn",
-        "a@b@example.cn",
-        "@example.cn"
-      })
-  void malformedEmailAddressesAreRefused(String address) {
-    assertProblem("email", "field.email", () -> FormText.email("email", address, true));
-  }
-
-  @Test
-  void optionalBlankEmailIsNull() {
-    assertNull(FormText.email("email", " ", false));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"+86 (10) 1234-5678", "13800138000", "12345"})
-  void telephoneNumbersAreAccepted(String phone) {
-    assertEquals(phone, FormText.phone("phone", phone));
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {"1234", "138-0013-800x", "ext. 12345", "123456789012345678901234567890123"})
-  void malformedTelephoneNumbersAreRefused(String phone) {
-    Refusal.Problem problem = onlyProblem(() -> FormText.phone("phone", phone));
-    assertEquals("phone", problem.field());
-    assertEquals(phone.length() > 32 ? "field.tooLong" : "field.phone", problem.key());
-  }
-
-  @Test
-  void telephoneNumberIsOptional() {
-    assertNull(FormText.phone("phone", ""));
+                    () -> FormText.lines("note", "a\nb", 3, true))));
   }
 }

@@ -21,6 +21,7 @@ import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.domain.TestProfiles;
 import org.egovca.ca.testing.Pem;
+import org.egovca.ca.testing.ResidentIds;
 import org.egovca.ca.testing.TestKeys;
 import org.egovca.ra.domain.Applicant;
 import org.egovca.ra.domain.FeeStatus;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 class NewCertificateEntryTest {
 
-  private static final String ID = ApplicantEntryTest.residentId("44030819900307123");
+  private static final String ID = ResidentIds.of("44030819900307123");
   private static final ApplicationUnit TAX =
       new ApplicationUnit("tax", "Tax office", Instant.parse("2025-01-01T00:00:00Z"));
 
@@ -100,7 +101,7 @@ class NewCertificateEntryTest {
     form.setIdDocumentNumber(ID);
     form.setEmail("zhangsan@example.cn");
     form.setPhone("+86 10 1234 5678");
-    form.setPublishConsent(true);
+    form.setDirectoryConsent(true);
     form.setAgreementAccepted(true);
     form.setFeeStatus(FeeStatus.PAID);
     form.setApplicationUnit("");

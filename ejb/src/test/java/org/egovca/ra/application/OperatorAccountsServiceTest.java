@@ -4,6 +4,7 @@ import static org.egovca.ra.application.RaServiceFixtures.admin;
 import static org.egovca.ra.application.RaServiceFixtures.newOperatorForm;
 import static org.egovca.ra.application.RaServiceFixtures.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,13 +29,19 @@ class OperatorAccountsServiceTest {
   @Inject OperatorAdministration administration;
   @Inject Approvals approvals;
 
+  /** The refusal of {@code form}: no request waits for it, and no account of its name appears. */
   private Refusal refusedNewOperator(NewOperator form) {
+    String username = form.getUsername() == null ? null : form.getUsername().strip();
+    boolean existed = username != null && RaServiceFixtures.stored(username) != null;
     Refusal refused =
         assertThrows(Refusal.class, () -> administration.requestOperator(admin().token(), form));
     assertTrue(
         approvals.waiting(admin().token()).stream()
-            .noneMatch(request -> request.target().equals("operator:" + form.username())),
+            .noneMatch(request -> request.target().equals("operator:" + form.getUsername())),
         "a refused request waits");
+    if (username != null && !existed) {
+      assertNull(RaServiceFixtures.stored(username), "an account was written");
+    }
     return refused;
   }
 
@@ -49,7 +56,12 @@ class OperatorAccountsServiceTest {
   private static NewOperator with(
       NewOperator form, String username, OperatorRole role, String unit) {
     return new NewOperator(
-        username, form.displayName(), form.email(), role, unit, form.certificateRequestPem());
+        username,
+        form.getDisplayName(),
+        form.getEmail(),
+        role,
+        unit,
+        form.getCertificateRequestPem());
   }
 
   @Test
@@ -78,6 +90,30 @@ class OperatorAccountsServiceTest {
     assertTrue(
         fields.containsAll(List.of("displayName", "email", "certificateRequest")),
         fields.toString());
+  }
+
+  @Test
+  void eachFieldIsRefusedUnderTheKeyOfItsFirstConstraint() {
+    NewOperator form = newOperatorForm(uniqueName("acc"), OperatorRole.AUDITOR, null);
+    form.setUsername("u".repeat(33));
+    form.setDisplayName("Li\u202ESi");
+    form.setEmail("lisi@localhost");
+    Refusal refused = refusedNewOperator(form);
+    assertEquals(
+        List.of(
+            "username field.tooLong", "displayName field.controlCharacters", "email field.email"),
+        refused.problems().stream().map(p -> p.field() + " " + p.key()).toList());
+  }
+
+  @Test
+  void aCheckedFormIsTrimmedAndWaitsAsTyped() {
+    String username = uniqueName("acc");
+    NewOperator form = newOperatorForm(" " + username + " ", OperatorRole.AUDITOR, " ");
+    form.setDisplayName(" Li Si ");
+    form.setEmail(" ");
+    DualControlRequestView request = administration.requestOperator(admin().token(), form);
+    assertEquals("operator:" + username, request.target());
+    assertTrue(request.summary().contains(username + " (Li Si)"), request.summary());
   }
 
   @Test

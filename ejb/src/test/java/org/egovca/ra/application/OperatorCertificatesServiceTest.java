@@ -36,7 +36,7 @@ class OperatorCertificatesServiceTest {
   private static NewOperator withRequest(String username, String requestPem) {
     NewOperator form = newOperatorForm(username, OperatorRole.AUDITOR, null);
     return new NewOperator(
-        username, form.displayName(), form.email(), form.role(), null, requestPem);
+        username, form.getDisplayName(), form.getEmail(), form.getRole(), null, requestPem);
   }
 
   private Refusal refusedRequest(String requestPem) {

@@ -14,8 +14,9 @@ import java.lang.annotation.Target;
  * ({@link PersonalDocuments}; {@code applicant.documentType} on {@link #type}), and its number has
  * the format and check character of that type's standard, such as the check digit of GB 11643 for a
  * resident ID card ({@code applicant.documentNumber} on {@link #number}). A blank type or number is
- * valid (whether they are required depends on the application); with {@link #holder} set, the
- * document is only checked when that property, the holder's name, is filled in.
+ * valid (whether they are required depends on the application) unless the document is {@link
+ * #complete}; with {@link #holder} set, the document is only checked when that property, the
+ * holder's name, is filled in.
  */
 @Target(TYPE)
 @Retention(RUNTIME)
@@ -37,6 +38,12 @@ public @interface IdDocument {
 
   /** The property with the name of the document's holder, or "" when always checked. */
   String holder() default "";
+
+  /**
+   * Whether the document is given whole or not at all: a type without a number, or a number without
+   * a type, is refused on the missing one ({@code field.required}).
+   */
+  boolean complete() default false;
 
   /** Several documents on one form (the applicant's and the agent's). */
   @Target(TYPE)

@@ -23,8 +23,9 @@ public class IdDocumentValidator implements ConstraintValidator<IdDocument, Obje
       return true;
     }
     String type = property(form, document.type());
+    String number = property(form, document.number());
     if (isBlank(type)) {
-      return true;
+      return isBlank(number) || !document.complete() || required(context, document.type());
     }
     IdentifierKind kind = PersonalDocuments.kind(type);
     if (kind == null) {
@@ -35,13 +36,22 @@ public class IdDocumentValidator implements ConstraintValidator<IdDocument, Obje
           .addConstraintViolation();
       return false;
     }
-    String number = property(form, document.number());
     if (isBlank(number)) {
-      return true;
+      return !document.complete() || required(context, document.number());
     }
     String text = number.strip().toUpperCase(Locale.ROOT);
     String problem = kind.problemWith(text);
     return problem == null || Violations.refuse(context, document.number(), text + " " + problem);
+  }
+
+  /** A violation on {@code property}: it is required. */
+  private static boolean required(ConstraintValidatorContext context, String property) {
+    context.disableDefaultConstraintViolation();
+    context
+        .buildConstraintViolationWithTemplate("{field.required}")
+        .addPropertyNode(property)
+        .addConstraintViolation();
+    return false;
   }
 
   /** The text of the bean property {@code name} of {@code form} (its getter's value). */

@@ -9,6 +9,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.util.List;
 import java.util.Locale;
+import org.egovca.ca.testing.ResidentIds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,10 @@ class FormConstraintsTest {
 
     @OrganisationCode String organisationCode;
 
+    @RevocationCondition String revocationReason;
+
+    @Initiator String initiator;
+
     String idType = "RESIDENT_ID_CARD";
     String idNumber = RESIDENT_ID;
     String agentName;
@@ -82,6 +87,26 @@ class FormConstraintsTest {
     }
   }
 
+  /** A document given whole or not at all, as the requester's on a change application. */
+  @IdDocument(type = "idType", number = "idNumber", complete = true)
+  public static final class WholeDocument {
+    String idType;
+    String idNumber;
+
+    WholeDocument(String idType, String idNumber) {
+      this.idType = idType;
+      this.idNumber = idNumber;
+    }
+
+    public String getIdType() {
+      return idType;
+    }
+
+    public String getIdNumber() {
+      return idNumber;
+    }
+  }
+
   /**
    * The violations of {@code property} set to {@code value}, as "{key} {template}" or, where the
    * domain's words replace the template, "{key}: words".
@@ -92,7 +117,7 @@ class FormConstraintsTest {
         .toList();
   }
 
-  private static List<String> violations(Sample sample) {
+  private static List<String> violations(Object sample) {
     return validator.validate(sample).stream().map(FormConstraintsTest::describe).toList();
   }
 
@@ -113,7 +138,15 @@ class FormConstraintsTest {
 
   @Test
   void nullIsValidForEveryFieldConstraint() {
-    for (String property : List.of("text", "lines", "dnValue", "hosts", "organisationCode")) {
+    for (String property :
+        List.of(
+            "text",
+            "lines",
+            "dnValue",
+            "hosts",
+            "organisationCode",
+            "revocationReason",
+            "initiator")) {
       assertEquals(List.of(), violations(property, null), property);
     }
   }
@@ -186,7 +219,17 @@ class FormConstraintsTest {
   }
 
   @Test
+  void anOrganisationCodeWithAWrongCheckCharacterOrAForbiddenLetterIsRefused() {
+    for (String code : List.of("M000100Y5", "91350100M000100I43")) {
+      List<String> violations = violations("organisationCode", code);
+      assertEquals(1, violations.size(), code);
+      assertTrue(violations.get(0).startsWith("{applicant.organisationCode}: "), code);
+    }
+  }
+
+  @Test
   void aResidentIdWithItsGb11643CheckDigitIsValidInEitherCase() {
+    assertEquals(RESIDENT_ID, ResidentIds.of("11010519491231002"));
     Sample sample = new Sample();
     assertEquals(List.of(), violations(sample));
     sample.idNumber = RESIDENT_ID.toLowerCase(Locale.ROOT);
@@ -203,6 +246,49 @@ class FormConstraintsTest {
             "idNumber {applicant.documentNumber}: 110105194912310021 has a wrong check character"
                 + " for a RESIDENT_ID_CARD"),
         violations(sample));
+  }
+
+  @Test
+  void aResidentIdOfTheWrongLengthIsRefused() {
+    Sample sample = new Sample();
+    sample.idNumber = RESIDENT_ID.substring(1);
+
+    assertEquals(1, violations(sample).size());
+    assertTrue(violations(sample).get(0).startsWith("idNumber {applicant.documentNumber}: "));
+  }
+
+  @Test
+  void aWholeDocumentIsRefusedOnTheMissingTypeOrNumber() {
+    assertEquals(List.of(), violations(new WholeDocument(null, " ")));
+    assertEquals(List.of(), violations(new WholeDocument("PASSPORT", "E12345678")));
+    assertEquals(
+        List.of("idType {applicant.documentNumber} {field.required}"),
+        violations(new WholeDocument("", RESIDENT_ID)));
+    assertEquals(
+        List.of("idNumber {applicant.documentNumber} {field.required}"),
+        violations(new WholeDocument("RESIDENT_ID_CARD", null)));
+    assertEquals(
+        List.of("idType {applicant.documentNumber} {applicant.documentType}"),
+        violations(new WholeDocument("DRIVING_LICENCE", null)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"E", " h ", "E_KEY_COMPROMISE", "j_legal_requirement"})
+  void aRevocationConditionOfTheCpsIsValidByItsLetterOrName(String value) {
+    assertEquals(List.of(), violations("revocationReason", value));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Z", "SUPERSEDED", "key compromise"})
+  void aReasonThatIsNoConditionOfTheCpsIsRefused(String value) {
+    assertEquals(List.of("{change.reason} {change.reason}"), violations("revocationReason", value));
+  }
+
+  @Test
+  void anInitiatorIsOneOfThoseTheCpsNamesInAnyCase() {
+    assertEquals(List.of(), violations("initiator", "relying_party"));
+    assertEquals(
+        List.of("{change.initiator} {change.initiator}"), violations("initiator", "NEIGHBOUR"));
   }
 
   @Test

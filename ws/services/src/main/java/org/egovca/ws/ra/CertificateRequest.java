@@ -21,7 +21,7 @@ import org.egovca.ca.application.IssuanceRequest;
       "holderIdentifiers",
       "subjectAltNames",
       "applicationUnit",
-      "publishToDirectory"
+      "directoryConsent"
     })
 public class CertificateRequest {
 
@@ -36,7 +36,7 @@ public class CertificateRequest {
   private List<String> subjectAltNames;
 
   private String applicationUnit;
-  private Boolean publishToDirectory;
+  private Boolean directoryConsent;
 
   public CertificateRequest() {}
 
@@ -48,6 +48,6 @@ public class CertificateRequest {
         HolderIdentifierElement.toRequested(holderIdentifiers),
         subjectAltNames,
         applicationUnit,
-        publishToDirectory == null || publishToDirectory);
+        directoryConsent == null || directoryConsent);
   }
 }

@@ -45,7 +45,7 @@ public class RaServiceEndpoint {
    *     {@code EMAIL:…}; names in the PKCS#10 are ignored, like its subject
    * @param applicationUnit optional: the code of the application unit the certificate belongs to
    *     (R19); its e-gov systems receive it
-   * @param publishToDirectory optional, true by default: false when the holder declined publication
+   * @param directoryConsent optional, true by default: false when the holder declined publication
    *     in the directory (CPS §6.1.4.4.2)
    * @return the certificate, base64 DER
    */
@@ -58,7 +58,7 @@ public class RaServiceEndpoint {
       @WebParam(name = "holderIdentifier") List<HolderIdentifierElement> holderIdentifiers,
       @WebParam(name = "subjectAltName") List<String> subjectAltNames,
       @WebParam(name = "applicationUnit") String applicationUnit,
-      @WebParam(name = "publishToDirectory") Boolean publishToDirectory)
+      @WebParam(name = "directoryConsent") Boolean directoryConsent)
       throws RaServiceFault {
     return answer(
         "issueCertificate",
@@ -71,7 +71,7 @@ public class RaServiceEndpoint {
                   HolderIdentifierElement.toRequested(holderIdentifiers),
                   subjectAltNames,
                   applicationUnit,
-                  publishToDirectory == null || publishToDirectory);
+                  directoryConsent == null || directoryConsent);
           byte[] certificate = remoteRa.issueCertificate(clientCertificate(), request).encoded();
           return Base64.getEncoder().encodeToString(certificate);
         });
@@ -119,7 +119,7 @@ public class RaServiceEndpoint {
       @WebParam(name = "holderIdentifier") List<HolderIdentifierElement> holderIdentifiers,
       @WebParam(name = "subjectAltName") List<String> subjectAltNames,
       @WebParam(name = "applicationUnit") String applicationUnit,
-      @WebParam(name = "publishToDirectory") Boolean publishToDirectory)
+      @WebParam(name = "directoryConsent") Boolean directoryConsent)
       throws RaServiceFault {
     return answer(
         "issueDualCertificate",
@@ -134,7 +134,7 @@ public class RaServiceEndpoint {
                         HolderIdentifierElement.toRequested(holderIdentifiers),
                         subjectAltNames,
                         applicationUnit,
-                        publishToDirectory == null || publishToDirectory))));
+                        directoryConsent == null || directoryConsent))));
   }
 
   /** The certificate profiles this RA may request, latest version of each. */
@@ -161,7 +161,7 @@ public class RaServiceEndpoint {
   @WebMethod
   @WebResult(name = "renewal")
   public DualCertificate renewCertificate(
-      @WebParam(name = "serial") String serial,
+      @WebParam(name = "serialNumber") String serialNumber,
       @WebParam(name = "pkcs10") String pkcs10,
       @WebParam(name = "renewalProof") String renewalProof,
       @WebParam(name = "renewalProofSignature") String renewalProofSignature)
@@ -171,7 +171,11 @@ public class RaServiceEndpoint {
         () ->
             toSoap(
                 remoteRa.renewCertificate(
-                    clientCertificate(), serial, pkcs10, renewalProof, renewalProofSignature)));
+                    clientCertificate(),
+                    serialNumber,
+                    pkcs10,
+                    renewalProof,
+                    renewalProofSignature)));
   }
 
   /**
@@ -186,7 +190,7 @@ public class RaServiceEndpoint {
   @WebMethod
   @WebResult(name = "rekey")
   public DualCertificate rekeyCertificate(
-      @WebParam(name = "serial") String serial,
+      @WebParam(name = "serialNumber") String serialNumber,
       @WebParam(name = "pkcs10") String pkcs10,
       @WebParam(name = "renewalProof") String renewalProof,
       @WebParam(name = "renewalProofSignature") String renewalProofSignature)
@@ -196,7 +200,11 @@ public class RaServiceEndpoint {
         () ->
             toSoap(
                 remoteRa.rekeyCertificate(
-                    clientCertificate(), serial, pkcs10, renewalProof, renewalProofSignature)));
+                    clientCertificate(),
+                    serialNumber,
+                    pkcs10,
+                    renewalProof,
+                    renewalProofSignature)));
   }
 
   private static DualCertificate toSoap(DualCertificateView view) {
@@ -214,7 +222,7 @@ public class RaServiceEndpoint {
   /**
    * Revokes a certificate (CPS §6.1.4.8).
    *
-   * @param serial the serial number in hexadecimal
+   * @param serialNumber the serial number in hexadecimal
    * @param reason the CPS §6.1.4.8.1 condition, A to J (or its name, e.g. E_KEY_COMPROMISE)
    * @param initiator HOLDER, RA, CA, RELYING_PARTY or JUDICIAL_AUTHORITY
    * @return the revocation time (ISO 8601, UTC)
@@ -222,7 +230,7 @@ public class RaServiceEndpoint {
   @WebMethod
   @WebResult(name = "revocationTime")
   public String revokeCertificate(
-      @WebParam(name = "serial") String serial,
+      @WebParam(name = "serialNumber") String serialNumber,
       @WebParam(name = "reason") String reason,
       @WebParam(name = "initiator") String initiator)
       throws RaServiceFault {
@@ -230,7 +238,7 @@ public class RaServiceEndpoint {
         "revokeCertificate",
         () -> {
           return remoteRa
-              .revokeCertificate(clientCertificate(), serial, reason, initiator)
+              .revokeCertificate(clientCertificate(), serialNumber, reason, initiator)
               .revokedAt()
               .toString();
         });
