@@ -168,6 +168,20 @@ class ApplicationDeskServiceTest {
             .toList());
   }
 
+  @Test
+  void noDocumentAtAllIsRefusedNamingTheDocumentsAndNothingIsAdded() {
+    long id = RaServiceFixtures.submittedApplication(null);
+    Refusal refused =
+        assertThrows(
+            Refusal.class,
+            () -> desk.addDocument(shared(OperatorRole.ENTRY_CLERK).token(), id, null));
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
+    assertEquals("documents", refused.problems().get(0).field());
+    assertEquals("document.noFile", refused.problems().get(0).key());
+    assertEquals(
+        1, queries.application(shared(OperatorRole.REVIEWER).token(), id).documents().size());
+  }
+
   private static ChangeRequestForm revocationOf(String serial) {
     return new ChangeRequestForm(
         serial,
