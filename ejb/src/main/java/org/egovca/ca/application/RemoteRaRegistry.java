@@ -78,7 +78,10 @@ public class RemoteRaRegistry {
    * @throws Refusal MALFORMED_REQUEST naming what is wrong: the name, a unit, the request
    */
   public Registration checked(Registration registration) {
-    String name = String.valueOf(registration.name()).strip();
+    if (registration.name() == null || registration.name().isBlank()) {
+      throw malformed("name is required: the remote RA's account name");
+    }
+    String name = registration.name().strip();
     if (!NAME.matcher(name).matches()) {
       throw malformed(
           "a remote RA's name has 2 to 64 lower-case letters, digits, '.', '-' or '_', starting"
@@ -93,21 +96,35 @@ public class RemoteRaRegistry {
         name, sorted(registration.applicationUnits()), registration.certificateRequestPem());
   }
 
-  /** Registers the remote RA; returns its client certificate with the TLS CA's, in PEM. */
+  /**
+   * Registers the remote RA; returns its client certificate with the TLS CA's, in PEM.
+   *
+   * @throws Refusal MALFORMED_REQUEST as {@link #checked(Registration)}, and for a key the TLS
+   *     client profile does not take
+   */
   public String register(Registration registration, String actor) {
     Registration checked = checked(registration);
     CertificateProfile profile = profiles.require(CertificateProfiles.TLS_CLIENT);
-    IssuedCertificate certificate =
-        issuer.issue(
-            certificateAuthorities.byName(configuration.rsaCaName()).orElseThrow(),
-            profile,
-            new EndEntityContent(
-                SubjectNames.parse("CN=" + checked.name() + ",OU=RA,O=iFutureCA,C=CN", profile),
-                request(checked.certificateRequestPem()).getSubjectPublicKeyInfo(),
-                List.of(),
-                List.of()),
-            actor,
-            IssuanceTerms.unpublished());
+    EndEntityContent content =
+        new EndEntityContent(
+            SubjectNames.parse("CN=" + checked.name() + ",OU=RA,O=iFutureCA,C=CN", profile),
+            request(checked.certificateRequestPem()).getSubjectPublicKeyInfo(),
+            List.of(),
+            List.of());
+    IssuedCertificate certificate;
+    try {
+      certificate =
+          issuer.issue(
+              certificateAuthorities.byName(configuration.rsaCaName()).orElseThrow(),
+              profile,
+              content,
+              actor,
+              IssuanceTerms.unpublished());
+    } catch (Refusal refused) {
+      // a key the TLS profile does not take (found only now, when it is signed) is a fault of
+      // the request, refused in the terms of this registry's other checks of it
+      throw malformed("the certificate request: " + refused.getMessage());
+    }
     ClientAccount account = new ClientAccount(checked.name(), certificate, clock.instant());
     account.authoriseUnits(unitIds(checked.applicationUnits()));
     entityManager.persist(account);

@@ -241,16 +241,23 @@ public class EgovSystemRegistry {
   private IssuedCertificate clientCertificate(String name, String requestPem, String actor) {
     PKCS10CertificationRequest request = request(requestPem);
     CertificateProfile profile = profiles.require(CertificateProfiles.TLS_CLIENT);
-    return issuer.issue(
-        certificateAuthorities.byName(configuration.rsaCaName()).orElseThrow(),
-        profile,
-        new EndEntityContent(
-            SubjectNames.parse("CN=" + name + ",OU=E-gov Systems,O=iFutureCA,C=CN", profile),
-            request.getSubjectPublicKeyInfo(),
-            List.of(),
-            List.of()),
-        actor,
-        IssuanceTerms.unpublished());
+    try {
+      return issuer.issue(
+          certificateAuthorities.byName(configuration.rsaCaName()).orElseThrow(),
+          profile,
+          new EndEntityContent(
+              SubjectNames.parse("CN=" + name + ",OU=E-gov Systems,O=iFutureCA,C=CN", profile),
+              request.getSubjectPublicKeyInfo(),
+              List.of(),
+              List.of()),
+          actor,
+          IssuanceTerms.unpublished());
+    } catch (Refusal refused) {
+      // a key the TLS profile does not take (found only now, when it is signed) is a fault of
+      // the request, refused like the other faults of it
+      throw new IllegalArgumentException(
+          "the certificate request: " + refused.getMessage(), refused);
+    }
   }
 
   private static String describe(EgovSystem system) {

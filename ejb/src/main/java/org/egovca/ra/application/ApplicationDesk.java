@@ -212,8 +212,10 @@ public class ApplicationDesk {
     if (application.getState() != ApplicationState.SUBMITTED) {
       throw Applications.wrongState(application);
     }
-    List<DocumentUpload> uploads = ApplicationDocuments.orEmpty(List.of(document));
-    attach(application, uploads, clerk, clock.instant());
+    if (document == null) {
+      throw Refusal.invalid("documents", "document.noFile", "choose a file to upload");
+    }
+    attach(application, List.of(document), clerk, clock.instant());
   }
 
   private void attach(

@@ -75,7 +75,14 @@ public class ApplicationReview {
     String checkedNote = FormText.lines("note", note, 1000, false);
     String actor = ConsoleAccess.actor(reviewer);
     Instant now = clock.instant();
-    carriedOut(application, actor, () -> carryOut(application, actor));
+    carriedOut(
+        AuditAction.APPLICATION_APPROVED,
+        application.reference(),
+        actor,
+        () -> {
+          carryOut(application, actor);
+          return null;
+        });
     application.approve(reviewer.getUsername(), now, checkedNote);
     auditLog.success(
         actor,
@@ -138,7 +145,8 @@ public class ApplicationReview {
         applications.holderCertificate(serial, actor, AuditAction.FORCED_REVOCATION);
     IssuedCertificate revoked =
         carriedOut(
-            null,
+            AuditAction.FORCED_REVOCATION,
+            "serial=" + target.getSerialNumberHex(),
             actor,
             () ->
                 revoker.revoke(
@@ -260,31 +268,17 @@ public class ApplicationReview {
   }
 
   /**
-   * Runs the lifecycle work of a decision; a refusal by the CA core is audited with the
-   * application's reference and shown to the reviewer in its own words.
+   * Runs the lifecycle work of a decision; a refusal by the CA core is audited as a failure of
+   * {@code action} on {@code target} (the application, or the certificate revoked by force) and
+   * shown to the reviewer in its own words.
    */
-  private <T> T carriedOut(Application application, String actor, Supplier<T> work) {
+  private <T> T carriedOut(AuditAction action, String target, String actor, Supplier<T> work) {
     try {
       return work.get();
     } catch (Refusal refused) {
-      auditLog.refusal(
-          actor,
-          application == null ? AuditAction.FORCED_REVOCATION : AuditAction.APPLICATION_APPROVED,
-          application == null ? null : application.reference(),
-          AuditOutcome.FAILURE,
-          refused.getMessage());
+      auditLog.refusal(actor, action, target, AuditOutcome.FAILURE, refused.getMessage());
       throw refused;
     }
-  }
-
-  private void carriedOut(Application application, String actor, Runnable work) {
-    carriedOut(
-        application,
-        actor,
-        () -> {
-          work.run();
-          return null;
-        });
   }
 
   /** The application, if the reviewer may decide it: waiting, and not entered by the reviewer. */

@@ -330,4 +330,82 @@ class CertificateRenewalServiceTest {
                 ra.certificate(), serial, pkcs10, proof.statement(), proof.signature()));
     assertEquals(1, certificatesNamed(cn));
   }
+
+  @Test
+  void anRaNoLongerAuthorisedForTheCertificatesUnitMayNotReKeyIt() {
+    String unit = newUnit();
+    CaServiceFixtures.RemoteRa ra = newRemoteRa(unit);
+    String cn = unique("Unit holder ");
+    KeyPair key = TestKeys.sm2KeyPair();
+    String serial =
+        service
+            .issueCertificate(
+                ra.certificate(),
+                new IssuanceRequest(
+                    "personal-sign", "CN=" + cn, sm2Csr(key), List.of(), List.of(), unit, true))
+            .serialNumberHex();
+    ServiceTier.inTransaction(
+        em -> {
+          bean(RemoteRaRegistry.class)
+              .changeUnits(new RemoteRaRegistry.Units(ra.name(), List.of()), ACTOR);
+          return null;
+        });
+    String pkcs10 = sm2Csr(TestKeys.sm2KeyPair());
+    Proof proof = proofNow(Operation.REKEY, serial, pkcs10, key);
+
+    refused(
+        RefusalCode.NOT_AUTHORIZED,
+        "may not issue certificates for the application unit " + unit,
+        () ->
+            service.rekeyCertificate(
+                ra.certificate(), serial, pkcs10, proof.statement(), proof.signature()));
+    assertEquals(1, certificatesNamed(cn));
+  }
+
+  @Test
+  void aReKeyWithoutAProofOrWithoutAPkcs10IsRefusedAsMalformed() {
+    Holder holder = issued();
+    String pkcs10 = sm2Csr(TestKeys.sm2KeyPair());
+    String notARequest = "AAECAwQ=";
+
+    refused(
+        RefusalCode.MALFORMED_REQUEST,
+        "the renewal proof is missing",
+        () -> service.rekeyCertificate(demoRa(), holder.serial(), pkcs10, "", "AQI="));
+    refused(
+        RefusalCode.MALFORMED_REQUEST,
+        "pkcs10 is not a",
+        () ->
+            rekey(
+                holder,
+                notARequest,
+                proofNow(Operation.REKEY, holder.serial(), notARequest, holder.key())));
+    assertEquals(1, certificatesNamed(holder.cn()));
+  }
+
+  @Test
+  void aReKeyWithoutProofOfPossessionOfTheNewOrTheCurrentKeyIsRefused() {
+    Holder holder = issued();
+    KeyPair newKey = TestKeys.sm2KeyPair();
+    String tampered = csr(newKey, TestKeys.sm2KeyPair().getPrivate(), "SM3withSM2");
+    String pkcs10 = sm2Csr(newKey);
+
+    refused(
+        RefusalCode.PROOF_OF_POSSESSION_FAILED,
+        "proof of possession failed",
+        () ->
+            rekey(
+                holder,
+                tampered,
+                proofNow(Operation.REKEY, holder.serial(), tampered, holder.key())));
+    refused(
+        RefusalCode.PROOF_OF_POSSESSION_FAILED,
+        "the renewal proof is not signed with the private key of certificate " + holder.serial(),
+        () ->
+            rekey(
+                holder,
+                pkcs10,
+                proofNow(Operation.REKEY, holder.serial(), pkcs10, TestKeys.sm2KeyPair())));
+    assertEquals(1, certificatesNamed(holder.cn()));
+  }
 }

@@ -6,7 +6,9 @@ import static org.egovca.ca.application.CaServiceFixtures.demoRa;
 import static org.egovca.ca.application.CaServiceFixtures.newRemoteRa;
 import static org.egovca.ca.application.CaServiceFixtures.newUnit;
 import static org.egovca.ca.application.CaServiceFixtures.personal;
+import static org.egovca.ca.application.CaServiceFixtures.proof;
 import static org.egovca.ca.application.CaServiceFixtures.refused;
+import static org.egovca.ca.application.CaServiceFixtures.sm2Csr;
 import static org.egovca.ca.application.CaServiceFixtures.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -25,6 +27,7 @@ import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.testing.TestKeys;
+import org.egovca.ca.x509.RenewalProof.Operation;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,7 +43,31 @@ class RemoteRaServiceTest {
 
   private static final KeyPair SM2 = TestKeys.sm2KeyPair();
 
+  /** A remote RA authorised for one unit of its own. */
+  private record UnitRa(String unit, CaServiceFixtures.RemoteRa ra) {}
+
+  /** Made once: the tests that need an RA besides demo-ra share it (an RSA key takes a while). */
+  private static UnitRa unitRa;
+
   @Inject RemoteRaService service;
+
+  private static synchronized UnitRa unitRa() {
+    if (unitRa == null) {
+      String unit = newUnit();
+      unitRa = new UnitRa(unit, newRemoteRa(unit));
+    }
+    return unitRa;
+  }
+
+  private static String unknownSerial() {
+    return new BigInteger(120, new SecureRandom()).setBit(119).toString(16);
+  }
+
+  /** A renewal proof for {@code operation} of {@code serial}, made now with {@code key}. */
+  private static CaServiceFixtures.Proof proofNow(
+      Operation operation, String serial, String pkcs10, KeyPair key) {
+    return proof(operation, serial, ServiceTier.clock().instant(), pkcs10, key.getPrivate());
+  }
 
   @Test
   void anEmptyBatchIsRefusedAsMalformed() {
@@ -179,7 +206,7 @@ class RemoteRaServiceTest {
 
   @Test
   void aSerialThisCaNeverIssuedIsRefusedAsUnknown() {
-    String serial = new BigInteger(120, new SecureRandom()).setBit(119).toString(16);
+    String serial = unknownSerial();
 
     refused(
         RefusalCode.UNKNOWN_CERTIFICATE,
@@ -217,6 +244,128 @@ class RemoteRaServiceTest {
 
     assertEquals(true, names.contains("personal-sign"));
     assertEquals(false, names.contains("tls-client"));
+  }
+
+  @Test
+  void anRaCannotReKeyOrRenewACertificateAnotherRaRequested() {
+    String cn = unique("Other RA's ");
+    CertificateView issued = service.issueCertificate(demoRa(), personal(cn, SM2));
+    String serial = issued.serialNumberHex();
+    KeyPair newKey = TestKeys.sm2KeyPair();
+    String rekeyRequest = sm2Csr(newKey);
+    CaServiceFixtures.Proof rekeyProof = proofNow(Operation.REKEY, serial, rekeyRequest, SM2);
+    String renewRequest = sm2Csr(SM2);
+    CaServiceFixtures.Proof renewProof = proofNow(Operation.RENEW, serial, renewRequest, SM2);
+    byte[] other = unitRa().ra().certificate();
+
+    refused(
+        RefusalCode.NOT_AUTHORIZED,
+        "was not requested through the RA account " + unitRa().ra().name(),
+        () ->
+            service.rekeyCertificate(
+                other, serial, rekeyRequest, rekeyProof.statement(), rekeyProof.signature()));
+    refused(
+        RefusalCode.NOT_AUTHORIZED,
+        "was not requested through the RA account " + unitRa().ra().name(),
+        () ->
+            service.renewCertificate(
+                other, serial, renewRequest, renewProof.statement(), renewProof.signature()));
+
+    assertEquals(1, certificatesNamed(cn));
+    assertEquals(2, auditEvents(serial, AuditOutcome.DENIED));
+  }
+
+  @Test
+  void aReKeyOrRenewalOfASerialThisCaNeverIssuedIsRefusedAsUnknown() {
+    String serial = unknownSerial();
+    String pkcs10 = sm2Csr(SM2);
+
+    refused(
+        RefusalCode.UNKNOWN_CERTIFICATE,
+        "no certificate with serial " + serial + " was issued by this CA",
+        () -> service.rekeyCertificate(demoRa(), serial, pkcs10, "statement", "AQI="));
+    refused(
+        RefusalCode.UNKNOWN_CERTIFICATE,
+        "no certificate with serial " + serial + " was issued by this CA",
+        () -> service.renewCertificate(demoRa(), serial, pkcs10, "statement", "AQI="));
+    assertEquals(2, auditEvents(serial, AuditOutcome.FAILURE));
+  }
+
+  @Test
+  void aBatchWithARequestOutsideTheRasUnitsIsDeniedByItsIndexAndIssuesNothing() {
+    String first = unique("Batch in unit ");
+    String second = unique("Batch out of unit ");
+    String other = newUnit();
+    List<IssuanceRequest> requests =
+        List.of(
+            new IssuanceRequest(
+                "personal-sign",
+                "CN=" + first,
+                personal(first, SM2).pkcs10(),
+                List.of(),
+                List.of(),
+                unitRa().unit(),
+                true),
+            new IssuanceRequest(
+                "personal-sign",
+                "CN=" + second,
+                personal(second, SM2).pkcs10(),
+                List.of(),
+                List.of(),
+                other,
+                true));
+
+    Refusal refusal =
+        refused(
+            RefusalCode.NOT_AUTHORIZED,
+            "request at index 1 (of 2) is refused, so no certificate of the batch was issued: the"
+                + " RA account "
+                + unitRa().ra().name()
+                + " may not issue certificates for the application unit "
+                + other,
+            () -> service.issueCertificates(unitRa().ra().certificate(), requests));
+
+    assertEquals(1, assertInstanceOf(BatchRefusal.class, refusal).requestIndex());
+    assertEquals(0, certificatesNamed(first));
+    assertEquals(0, certificatesNamed(second));
+    assertEquals(1, auditEvents(other, AuditOutcome.DENIED));
+  }
+
+  @Test
+  void aDualCertificateRequestThatIsNoPkcs10IsRefusedAsMalformed() {
+    String cn = unique("Dual malformed ");
+
+    refused(
+        RefusalCode.MALFORMED_REQUEST,
+        "pkcs10 is not a",
+        () ->
+            service.issueDualCertificate(
+                demoRa(), new IssuanceRequest("personal-sign", "CN=" + cn, "AAECAwQ=")));
+    assertEquals(0, certificatesNamed(cn));
+    assertEquals(1, auditEvents(cn, AuditOutcome.FAILURE));
+  }
+
+  @Test
+  void aDualCertificateForAnUnknownUnitIsRefusedNamingIt() {
+    String cn = unique("Dual no unit ");
+    String code = unique("NONE-");
+
+    refused(
+        RefusalCode.UNKNOWN_APPLICATION_UNIT,
+        "there is no application unit with the code '" + code + "'",
+        () ->
+            service.issueDualCertificate(
+                demoRa(),
+                new IssuanceRequest(
+                    "personal-sign",
+                    "CN=" + cn,
+                    personal(cn, SM2).pkcs10(),
+                    List.of(),
+                    List.of(),
+                    code,
+                    true)));
+    assertEquals(0, certificatesNamed(cn));
+    assertEquals(1, auditEvents(cn, AuditOutcome.FAILURE));
   }
 
   static CertificateStatus statusOf(String serialHex) {

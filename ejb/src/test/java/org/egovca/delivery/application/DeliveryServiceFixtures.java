@@ -137,6 +137,11 @@ final class DeliveryServiceFixtures {
     return request(name, rsaKey(), "SHA256withRSA");
   }
 
+  /** A PKCS#10 in PEM for a new P-256 key: well formed, but no key the TLS client profile takes. */
+  static String p256Request(String name) {
+    return request(name, TestKeys.ecKeyPair("secp256r1"), "SHA256withECDSA");
+  }
+
   private static synchronized KeyPair rsaKey() {
     KeyPair kept = RSA_KEYS.poll();
     return kept != null ? kept : TestKeys.rsaKeyPair(2048);

@@ -13,11 +13,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
+import org.egovca.ca.testing.Pem;
+import org.egovca.ca.testing.TestKeys;
 import org.egovca.ra.application.Approval;
 import org.egovca.ra.application.Approvals;
 import org.egovca.ra.application.DualControlRequestView;
@@ -177,8 +190,10 @@ class EgovSystemAdministrationServiceTest {
     register(name, unit, unreachable());
     String approver = DeliveryServiceFixtures.secondSecurityAdmin().token();
 
-    assertThrows(
-        org.egovca.ca.domain.Refusal.class, () -> approvals.approve(approver, pending.id(), null));
+    Refusal refused =
+        assertThrows(Refusal.class, () -> approvals.approve(approver, pending.id(), null));
+    assertEquals(RefusalCode.MALFORMED_REQUEST, refused.code());
+    assertTrue(refused.getMessage().contains(name + " exists"), refused.getMessage());
 
     // one system, one client: the second registration left nothing; the request stays open
     assertEquals(1, count("EgovSystem", "name", name));
@@ -203,8 +218,13 @@ class EgovSystemAdministrationServiceTest {
                 "operator:" + maintainer.username(), AuditAction.EGOV_SYSTEM_REGISTERED)
             .stream()
             .anyMatch(e -> e.getOutcome() == AuditOutcome.DENIED && name.equals(e.getTarget())));
-    assertThrows(Refusal.class, () -> administration.systems(maintainer.token()));
-    assertThrows(Refusal.class, () -> administration.setActive(maintainer.token(), name, false));
+    assertEquals(
+        RefusalCode.NOT_AUTHORIZED,
+        assertThrows(Refusal.class, () -> administration.systems(maintainer.token())).code());
+    assertEquals(
+        RefusalCode.NOT_AUTHORIZED,
+        assertThrows(Refusal.class, () -> administration.setActive(maintainer.token(), name, false))
+            .code());
   }
 
   @Test
@@ -239,5 +259,84 @@ class EgovSystemAdministrationServiceTest {
     assertTrue(
         DeliveryServiceFixtures.audit(actor, AuditAction.EGOV_SYSTEM_ACTIVATED).stream()
             .anyMatch(e -> e.getTarget().equals("egov-system:" + name)));
+  }
+
+  @Test
+  void aKeyTheTlsProfileDoesNotTakeIsAcceptedWhenAskedButRefusedWhenApproved() {
+    String name = unique("p256");
+    DualControlRequestView pending =
+        administration.register(
+            admin(),
+            new EgovSystemRegistration(
+                name, unit(), unreachable(), DeliveryServiceFixtures.p256Request(name)));
+    String approver = DeliveryServiceFixtures.secondSecurityAdmin().token();
+
+    Refusal refused =
+        assertThrows(Refusal.class, () -> approvals.approve(approver, pending.id(), null));
+
+    // a fault of the request, as the other faults of it are refused, not UNSUPPORTED_KEY
+    assertEquals(RefusalCode.MALFORMED_REQUEST, refused.code());
+    assertTrue(
+        refused.getMessage().contains("the certificate request: EC key on curve"),
+        refused.getMessage());
+    assertEquals(0, count("EgovSystem", "name", name));
+    assertEquals(0, count("ClientAccount", "name", "egov-system:" + name));
+    assertEquals("PENDING", approvals.request(approver, pending.id()).state());
+    approvals.withdraw(admin(), pending.id());
+  }
+
+  @Test
+  void aRegistrationTooLargeToWaitForApprovalIsRefusedAndNothingWaits() {
+    String name = unique("large");
+    // eight anchors of 2.5 KB each: within their own limit, beyond what a request can hold
+    SubscriptionForm https =
+        new SubscriptionForm(
+            "https://127.0.0.1:9/CertificateSyncService",
+            "REALTIME",
+            0,
+            List.of("ISSUE"),
+            false,
+            largeAnchors(8));
+    Refusal refused =
+        assertThrows(
+            Refusal.class,
+            () ->
+                administration.register(
+                    admin(), new EgovSystemRegistration(name, unit(), https, spareRequest)));
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
+    assertEquals("dualControl.tooLarge", refused.problems().get(0).key());
+    assertTrue(refused.getMessage().contains("cannot wait for approval"), refused.getMessage());
+    assertEquals(0, count("DualControlRequest", "target", "egov-system:" + name));
+  }
+
+  /** {@code n} self-signed anchors, each with 2 KB of a private extension: short to describe. */
+  private static String largeAnchors(int n) {
+    KeyPair key = TestKeys.ecKeyPair("secp256r1");
+    Instant now = Instant.now();
+    StringBuilder pem = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      X500Name subject = new X500Name("CN=Anchor " + i);
+      try {
+        pem.append(
+            Pem.text(
+                "CERTIFICATE",
+                new JcaX509v3CertificateBuilder(
+                        subject,
+                        BigInteger.valueOf(i + 1L),
+                        Date.from(now),
+                        Date.from(now.plus(Duration.ofDays(365))),
+                        subject,
+                        key.getPublic())
+                    .addExtension(
+                        new ASN1ObjectIdentifier("1.3.6.1.4.1.55555.1"),
+                        false,
+                        new DEROctetString(new byte[2048]))
+                    .build(TestKeys.signer("SHA256withECDSA", key.getPrivate()))
+                    .getEncoded()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return pem.toString();
   }
 }

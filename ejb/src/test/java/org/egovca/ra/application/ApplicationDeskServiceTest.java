@@ -198,6 +198,20 @@ class ApplicationDeskServiceTest {
             .toList());
   }
 
+  @Test
+  void noDocumentAtAllIsRefusedNamingTheDocumentsAndNothingIsAdded() {
+    long id = RaServiceFixtures.submittedApplication(null);
+    Refusal refused =
+        assertThrows(
+            Refusal.class,
+            () -> desk.addDocument(shared(OperatorRole.ENTRY_CLERK).token(), id, null));
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
+    assertEquals("documents", refused.problems().get(0).field());
+    assertEquals("document.noFile", refused.problems().get(0).key());
+    assertEquals(
+        1, queries.application(shared(OperatorRole.REVIEWER).token(), id).documents().size());
+  }
+
   private static ChangeApplicationForm revocationOf(String serialNumber) {
     ChangeApplicationForm form = new ChangeApplicationForm();
     form.setSerialNumber(serialNumber);

@@ -9,10 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.List;
+import org.egovca.audit.domain.AuditAction;
+import org.egovca.audit.domain.AuditOutcome;
+import org.egovca.ca.domain.CertificateType;
+import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
+import org.egovca.ca.domain.RevocationInitiator;
+import org.egovca.ca.domain.RevocationReason;
 import org.egovca.ra.application.RaServiceFixtures.Staff;
+import org.egovca.ra.domain.Applicant;
 import org.egovca.ra.domain.ApplicantNotice;
+import org.egovca.ra.domain.Application;
+import org.egovca.ra.domain.ApplicationKind;
 import org.egovca.ra.domain.ApplicationState;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.ra.domain.RejectionReason;
@@ -47,9 +59,66 @@ class ApplicationReviewServiceTest {
   }
 
   private void unchanged(long id) {
+    unchanged(id, List.of());
+  }
+
+  /** Still waiting, no notice, and no task queued since {@code tasksBefore} were. */
+  private void unchanged(long id, List<String> tasksBefore) {
     assertEquals(ApplicationState.SUBMITTED, stateOf(id));
     assertEquals(0, noticesOf(id));
-    assertTrue(ServiceTier.tasks().waiting().isEmpty(), ServiceTier.tasks().toString());
+    assertEquals(tasksBefore, ServiceTier.tasks().waiting());
+  }
+
+  /** A refusal of the CA core when the decision was carried out is audited as a failure. */
+  private static void failureAudited(AuditAction action, String target) {
+    assertTrue(
+        RaServiceFixtures.auditEvents(action, target).stream()
+            .anyMatch(event -> event.getOutcome() == AuditOutcome.FAILURE),
+        action + " " + target);
+  }
+
+  /** Approves an application for a new certificate; the certificate's serial. */
+  private String approvedCertificate(long id) {
+    return review.approve(shared(OperatorRole.REVIEWER).token(), id, null).certificateSerial();
+  }
+
+  /**
+   * A revocation application for the certificate issued for application {@code issuedFor}, as the
+   * shared entry clerk entered it; stored as it is, since this test is about its decision.
+   */
+  private static long revocationApplication(long issuedFor) {
+    return ServiceTier.inTransaction(
+        em -> {
+          IssuedCertificate target = em.find(Application.class, issuedFor).getCertificate();
+          Application revocation =
+              Application.forExisting(
+                  ApplicationKind.REVOKE,
+                  target,
+                  CertificateType.PERSONAL,
+                  null,
+                  new Applicant(
+                      "Holder",
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      "holder@example.cn",
+                      null),
+                  null,
+                  null,
+                  null,
+                  RevocationReason.H_HOLDER_REQUEST,
+                  RevocationInitiator.HOLDER,
+                  shared(OperatorRole.ENTRY_CLERK).username,
+                  ServiceTier.clock().instant());
+          em.persist(revocation);
+          em.flush();
+          return revocation.getId();
+        });
   }
 
   @Test
@@ -100,6 +169,7 @@ class ApplicationReviewServiceTest {
         assertThrows(
             Refusal.class,
             () -> review.approve(shared(OperatorRole.REVIEWER).token(), id, "n".repeat(1001)));
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("note", refused.problems().get(0).field());
     unchanged(id);
     assertNull(queries.application(shared(OperatorRole.REVIEWER).token(), id).certificateSerial());
@@ -183,5 +253,99 @@ class ApplicationReviewServiceTest {
                     .setParameter("id", id)
                     .getSingleResult()
                     .getKind()));
+  }
+
+  @Test
+  void aSubjectApprovedMeanwhileOnAnotherApplicationIsRefusedAndTheFailureAudited() {
+    String applicant = RaServiceFixtures.uniqueName("Applicant ");
+    String clerk = shared(OperatorRole.ENTRY_CLERK).token();
+    long first =
+        desk.submit(
+            clerk, RaServiceFixtures.applicationForm(applicant, null), RaServiceFixtures.idScan());
+    long second =
+        desk.submit(
+            clerk, RaServiceFixtures.applicationForm(applicant, null), RaServiceFixtures.idScan());
+    approvedCertificate(first);
+    List<String> tasks = ServiceTier.tasks().waiting();
+
+    Refusal refused =
+        assertThrows(
+            Refusal.class,
+            () -> review.approve(shared(OperatorRole.REVIEWER).token(), second, null));
+
+    assertEquals(RefusalCode.INVALID_SUBJECT, refused.code());
+    assertTrue(
+        refused.getMessage().contains("already belongs to the holder"), refused.getMessage());
+    unchanged(second, tasks);
+    assertNull(
+        queries.application(shared(OperatorRole.REVIEWER).token(), second).certificateSerial());
+    failureAudited(AuditAction.APPLICATION_APPROVED, Application.reference(second));
+  }
+
+  @Test
+  void aRevocationOfACertificateRevokedByForceMeanwhileIsRefusedAndTheFailureAudited() {
+    String reviewer = shared(OperatorRole.REVIEWER).token();
+    long issuedFor = submittedApplication(null);
+    String serial = approvedCertificate(issuedFor);
+    long revocation = revocationApplication(issuedFor);
+    review.forceRevocation(reviewer, serial, "E", "key lost");
+    List<String> tasks = ServiceTier.tasks().waiting();
+
+    Refusal refused = assertThrows(Refusal.class, () -> review.approve(reviewer, revocation, null));
+
+    assertEquals(RefusalCode.INVALID_REVOCATION, refused.code());
+    assertTrue(refused.getMessage().contains("was already revoked"), refused.getMessage());
+    unchanged(revocation, tasks);
+    failureAudited(AuditAction.APPLICATION_APPROVED, Application.reference(revocation));
+  }
+
+  @Test
+  void aCertificateRevokedAlreadyIsNotRevokedByForceAgainAndTheFailureAudited() {
+    String reviewer = shared(OperatorRole.REVIEWER).token();
+    long issuedFor = submittedApplication(null);
+    String serial = approvedCertificate(issuedFor);
+    review.forceRevocation(reviewer, serial, "E", "key lost");
+    long notices = noticesOf(issuedFor);
+
+    Refusal refused =
+        assertThrows(
+            Refusal.class,
+            () -> review.forceRevocation(reviewer, serial, "B", "sanctioned as well"));
+
+    assertEquals(RefusalCode.INVALID_REVOCATION, refused.code());
+    assertTrue(refused.getMessage().contains("was already revoked"), refused.getMessage());
+    assertEquals(notices, noticesOf(issuedFor));
+    assertEquals(
+        RevocationReason.E_KEY_COMPROMISE,
+        ServiceTier.<RevocationReason>inTransaction(
+            em -> em.find(Application.class, issuedFor).getCertificate().getRevocationReason()));
+    failureAudited(AuditAction.FORCED_REVOCATION, "serial=" + serial);
+  }
+
+  @Test
+  void aForcedRevocationOfAnUnknownSerialIsRefusedAsAnUnknownCertificate() {
+    String serial = new BigInteger(120, new SecureRandom()).setBit(119).toString(16);
+    Refusal refused =
+        assertThrows(
+            Refusal.class,
+            () ->
+                review.forceRevocation(
+                    shared(OperatorRole.REVIEWER).token(), serial, "E", "key lost"));
+    assertEquals(RefusalCode.UNKNOWN_CERTIFICATE, refused.code());
+    assertEquals("certificate.notFound", refused.problems().get(0).key());
+    assertTrue(refused.getMessage().contains(serial), refused.getMessage());
+  }
+
+  @Test
+  void aForcedRevocationOfASerialThatIsNoHexNumberIsRefusedNamingTheField() {
+    Refusal refused =
+        assertThrows(
+            Refusal.class,
+            () ->
+                review.forceRevocation(
+                    shared(OperatorRole.REVIEWER).token(), "not-hex", "E", "key lost"));
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
+    assertEquals("serial", refused.problems().get(0).field());
+    assertEquals("certificate.serial", refused.problems().get(0).key());
   }
 }

@@ -193,4 +193,43 @@ class DualControlServiceTest {
   private static String reference(DualControlRequestView request) {
     return "request:" + request.id();
   }
+
+  private static void notOpen(Refusal refused, String part) {
+    assertEquals(RefusalCode.WRONG_STATE, refused.code());
+    assertEquals("dualControl.notOpen", refused.problems().get(0).key());
+    assertTrue(refused.getMessage().contains(part), refused.getMessage());
+  }
+
+  @Test
+  void aDecidedRequestCanNeitherBeRejectedNorWithdrawnAgain() {
+    String username = uniqueName("dc");
+    DualControlRequestView request = newOperatorRequest(admin(), username);
+    approvals.reject(admin2().token(), request.id(), "not needed");
+
+    notOpen(
+        assertThrows(Refusal.class, () -> approvals.reject(admin2().token(), request.id(), null)),
+        "was already decided: it is REJECTED");
+    notOpen(
+        assertThrows(Refusal.class, () -> approvals.withdraw(admin().token(), request.id())),
+        "was already decided: it is REJECTED");
+    assertEquals(DualControlRequest.State.REJECTED, stateOf(request.id()));
+    assertNull(stored(username));
+  }
+
+  @Test
+  void anExpiredRequestCanNeitherBeRejectedNorWithdrawn() {
+    String username = uniqueName("dc");
+    DualControlRequestView request = newOperatorRequest(admin(), username);
+    ServiceTier.clock().advance(DualControlRequest.LIFETIME);
+
+    notOpen(
+        assertThrows(
+            Refusal.class, () -> approvals.reject(admin2().freshToken(), request.id(), null)),
+        "expired");
+    notOpen(
+        assertThrows(Refusal.class, () -> approvals.withdraw(admin().freshToken(), request.id())),
+        "expired");
+    assertEquals(DualControlRequest.State.PENDING, stateOf(request.id()));
+    assertNull(stored(username));
+  }
 }

@@ -226,4 +226,48 @@ class OperatorAccountsServiceTest {
     assertTrue(RaServiceFixtures.stored(other.username).isActive());
     assertTrue(RaServiceFixtures.stored("admin2").isActive());
   }
+
+  /**
+   * The same rule when a role change is carried out. Through dual control it cannot arise — the
+   * requester, the approver and the operator losing the role are three active security
+   * administrators, so two others always stay — which is why the check is made here, on the
+   * approved change itself, with all but two administrators gone.
+   */
+  @Test
+  void theRoleOfOneOfTheLastTwoSecurityAdministratorsIsNotTakenAway() {
+    Staff admin = admin();
+    Staff admin2 = RaServiceFixtures.admin2();
+    OperatorAccounts accounts = RaServiceFixtures.service(OperatorAccounts.class);
+    RolledBack rolledBack =
+        assertThrows(
+            RolledBack.class,
+            () ->
+                ServiceTier.inTransaction(
+                    em -> {
+                      for (Operator active :
+                          em.createNamedQuery(Operator.ACTIVE, Operator.class).getResultList()) {
+                        if (active.getRoles().contains(OperatorRole.SECURITY_ADMIN)
+                            && !List.of(admin.username, admin2.username)
+                                .contains(active.getUsername())) {
+                          active.deactivate();
+                        }
+                      }
+                      throw new RolledBack(
+                          assertThrows(
+                              Refusal.class,
+                              () ->
+                                  accounts.changeRole(
+                                      new OperatorAccounts.RoleChange(
+                                          admin2.username, OperatorRole.AUDITOR, null),
+                                      "service-test")));
+                    }));
+    assertEquals(RefusalCode.WRONG_STATE, rolledBack.refusal.code());
+    assertEquals("operator.lastSecurityAdmins", rolledBack.refusal.problems().get(0).key());
+    assertTrue(
+        rolledBack.refusal.getMessage().contains("take the role SECURITY_ADMIN from admin2"),
+        rolledBack.refusal.getMessage());
+    assertEquals(
+        java.util.Set.of(OperatorRole.SECURITY_ADMIN),
+        RaServiceFixtures.stored(admin2.username).getRoles());
+  }
 }

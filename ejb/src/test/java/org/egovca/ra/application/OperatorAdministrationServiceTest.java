@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import org.egovca.audit.domain.AuditAction;
+import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.RaServiceFixtures.Staff;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.servicetier.ServiceTier;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,7 +25,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ServiceTier.class)
 class OperatorAdministrationServiceTest {
 
+  /** A login key no account has: the requests made with it here are refused. */
+  private static String spareRequest;
+
   @Inject OperatorAdministration administration;
+  @Inject Approvals approvals;
+
+  @BeforeAll
+  static void aSpareRequest() {
+    spareRequest = RaServiceFixtures.certificateRequest();
+  }
 
   @Test
   void anOperatorWhoIsNoSecurityAdministratorCannotAskForAnAccount() {
@@ -92,5 +103,40 @@ class OperatorAdministrationServiceTest {
             .login(clerk.certificate, clerk.username, clerk.password(), null)
             .operator()
             .username());
+  }
+
+  @Test
+  void aLoginCertificateForAnUnknownOperatorIsNotFoundAndNothingWaits() {
+    Refusal refused =
+        assertThrows(
+            Refusal.class,
+            () -> administration.requestCertificate(admin().token(), "nobody-here", spareRequest));
+    assertEquals(RefusalCode.NOT_FOUND, refused.code());
+    assertEquals("operator.notFound", refused.problems().get(0).key());
+    assertEquals(0, RaServiceFixtures.requestsAbout("operator:nobody-here"));
+  }
+
+  @Test
+  void nobodyAsksForTheirOwnLoginCertificateAndTheAttemptIsAudited() {
+    String serial = RaServiceFixtures.stored("admin").getCertificate().getSerialNumberHex();
+    Refusal refused =
+        assertThrows(
+            Refusal.class,
+            () -> administration.requestCertificate(admin().token(), "admin", spareRequest));
+    assertEquals(RefusalCode.SEPARATION_OF_DUTIES, refused.code());
+    assertEquals("dualControl.sameOperator", refused.problems().get(0).key());
+    assertTrue(refused.getMessage().contains("on their own account"), refused.getMessage());
+    assertTrue(
+        approvals.waiting(RaServiceFixtures.admin2().token()).stream()
+            .noneMatch(
+                waiting ->
+                    waiting.target().equals("operator:admin")
+                        && waiting.action().equals("ISSUE_OPERATOR_CERTIFICATE")));
+    assertEquals(
+        AuditOutcome.DENIED,
+        RaServiceFixtures.auditEvents(AuditAction.DUAL_CONTROL_REQUESTED, "operator:admin")
+            .get(0)
+            .getOutcome());
+    assertEquals(serial, RaServiceFixtures.stored("admin").getCertificate().getSerialNumberHex());
   }
 }

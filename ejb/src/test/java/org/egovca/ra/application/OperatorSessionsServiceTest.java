@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.Refusal;
@@ -28,6 +29,16 @@ class OperatorSessionsServiceTest {
 
   @Inject OperatorSessions sessions;
   @Inject OperatorAdministration administration;
+  @Inject RaQueries queries;
+
+  /** The login was refused for the certificate, and audited so. */
+  private static void refusedForTheCertificate(Staff operator) {
+    assertTrue(
+        RaServiceFixtures.auditEvents(AuditAction.OPERATOR_LOGIN, "operator:" + operator.username)
+            .get(0)
+            .getDetail()
+            .startsWith("the client certificate is not the one bound to this account"));
+  }
 
   private static Refusal refusedLogin(
       OperatorSessions sessions, byte[] certificate, String username, String password) {
@@ -184,7 +195,43 @@ class OperatorSessionsServiceTest {
         assertThrows(
             Refusal.class,
             () -> sessions.changePassword(clerk.token(), clerk.password(), clerk.password()));
+    assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("newPassword", refused.problems().get(0).field());
     assertEquals("password.unchanged", refused.problems().get(0).key());
+  }
+
+  @Test
+  void aSupersededLoginCertificateEndsTheSessionAndLogsInNoMore() {
+    Staff archivist = newOperator(OperatorRole.ARCHIVE_ADMIN, null);
+    String token = archivist.token();
+    // a new login certificate, approved under dual control, supersedes (revokes) the old one
+    RaServiceFixtures.approved(
+        administration.requestCertificate(
+            RaServiceFixtures.admin().token(),
+            archivist.username,
+            RaServiceFixtures.certificateRequest()));
+
+    Refusal ended =
+        assertThrows(Refusal.class, () -> queries.applications(token, ApplicationSearch.all()));
+    assertEquals(RefusalCode.SESSION_ENDED, ended.code());
+    assertEquals("session.ended", ended.problems().get(0).key());
+    Refusal refused =
+        refusedLogin(
+            sessions, archivist.certificate, archivist.username, RaServiceFixtures.PASSWORD);
+    assertEquals("login.failed", refused.problems().get(0).key());
+    refusedForTheCertificate(archivist);
+  }
+
+  @Test
+  void anExpiredLoginCertificateLogsInNoMore() {
+    Staff auditor = shared(OperatorRole.AUDITOR);
+    Instant notAfter = stored(auditor.username).getCertificate().getNotAfter();
+    ServiceTier.clock()
+        .advance(Duration.between(ServiceTier.clock().instant(), notAfter).plusSeconds(1));
+    Refusal refused =
+        refusedLogin(sessions, auditor.certificate, auditor.username, RaServiceFixtures.PASSWORD);
+    assertEquals("login.failed", refused.problems().get(0).key());
+    refusedForTheCertificate(auditor);
+    assertEquals(0, stored(auditor.username).getFailedLogins());
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import java.util.List;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.Refusal;
@@ -95,6 +96,7 @@ class RaQueriesServiceTest {
         assertThrows(
             Refusal.class,
             () -> queries.certificate(shared(OperatorRole.UNIT_ADMIN).token(), serial));
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
     assertEquals("access.otherUnit", refused.problems().get(0).key());
   }
 
@@ -127,6 +129,64 @@ class RaQueriesServiceTest {
                     new ApplicationSearch("x".repeat(129), null, null, null, null)));
     assertEquals(RefusalCode.INVALID_INPUT, refused.code());
     assertEquals("text", refused.problems().get(0).field());
+  }
+
+  @Test
+  void aUnitAdministratorReadsNoDocumentOrKeyEnvelopeOfAnotherUnitAndEachAttemptIsAudited() {
+    Staff unitAdmin = shared(OperatorRole.UNIT_ADMIN);
+    long id = submittedApplication(null);
+    long document =
+        queries.application(shared(OperatorRole.REVIEWER).token(), id).documents().get(0).id();
+
+    Refusal scan = assertThrows(Refusal.class, () -> queries.document(unitAdmin.token(), document));
+    assertEquals(RefusalCode.NOT_AUTHORIZED, scan.code());
+    assertEquals("access.otherUnit", scan.problems().get(0).key());
+    Refusal envelope =
+        assertThrows(Refusal.class, () -> queries.envelopedKey(unitAdmin.token(), id));
+    assertEquals(RefusalCode.NOT_AUTHORIZED, envelope.code());
+    assertEquals("access.otherUnit", envelope.problems().get(0).key());
+
+    for (AuditAction action :
+        new AuditAction[] {AuditAction.DOCUMENT_VIEWED, AuditAction.ENVELOPED_KEY_DOWNLOADED}) {
+      assertEquals(
+          List.of(AuditOutcome.DENIED),
+          RaServiceFixtures.auditEvents(action, Application.reference(id)).stream()
+              .map(event -> event.getOutcome())
+              .toList(),
+          action.name());
+    }
+  }
+
+  @Test
+  void aCertificateSearchCriterionLongerThanItsLimitIsRefusedNamingIt() {
+    String token = shared(OperatorRole.REVIEWER).token();
+    for (CertificateSearch search :
+        List.of(
+            new CertificateSearch("x".repeat(129), null, null, null, null, null),
+            new CertificateSearch(null, "1".repeat(65), null, null, null, null),
+            new CertificateSearch(null, null, "1".repeat(33), null, null, null))) {
+      Refusal refused = assertThrows(Refusal.class, () -> queries.certificates(token, search));
+      assertEquals(RefusalCode.INVALID_INPUT, refused.code());
+      assertEquals("field.tooLong", refused.problems().get(0).key());
+      String field =
+          search.subject() != null ? "subject" : search.serial() != null ? "serial" : "idNumber";
+      assertEquals(field, refused.problems().get(0).field());
+    }
+  }
+
+  @Test
+  void anAuditTrailFilterTooLongOrWithControlCharactersIsRefusedNamingIt() {
+    String token = shared(OperatorRole.AUDITOR).token();
+    Refusal tooLong =
+        assertThrows(Refusal.class, () -> queries.auditTrail(token, "x".repeat(129), 10));
+    assertEquals(RefusalCode.INVALID_INPUT, tooLong.code());
+    assertEquals("text", tooLong.problems().get(0).field());
+    assertEquals("field.tooLong", tooLong.problems().get(0).key());
+    Refusal control =
+        assertThrows(Refusal.class, () -> queries.auditTrail(token, "operator:\u0007admin", 10));
+    assertEquals(RefusalCode.INVALID_INPUT, control.code());
+    assertEquals("text", control.problems().get(0).field());
+    assertEquals("field.controlCharacters", control.problems().get(0).key());
   }
 
   @Test

@@ -165,13 +165,17 @@ final class RaServiceFixtures {
 
   /** A PKCS#10 request (PEM) for a new RSA key, the key operators' login certificates need. */
   static String certificateRequest() {
-    KeyPair key = TestKeys.rsaKeyPair(2048);
+    return certificateRequest(TestKeys.rsaKeyPair(2048), "SHA256withRSA");
+  }
+
+  /** A PKCS#10 request (PEM) for {@code key}, signed with it by {@code algorithm}. */
+  static String certificateRequest(KeyPair key, String algorithm) {
     try {
       return Pem.text(
           "CERTIFICATE REQUEST",
           new PKCS10CertificationRequestBuilder(
                   new X500Name("CN=ignored"), TestKeys.spki(key.getPublic()))
-              .build(TestKeys.signer("SHA256withRSA", key.getPrivate()))
+              .build(TestKeys.signer(algorithm, key.getPrivate()))
               .getEncoded());
     } catch (java.io.IOException e) {
       throw new UncheckedIOException(e);
@@ -267,6 +271,17 @@ final class RaServiceFixtures {
           }
           return query.setParameter("action", action.name()).getResultList();
         });
+  }
+
+  /** How many dual-control requests, decided or not, are about {@code target}. */
+  static long requestsAbout(String target) {
+    return ServiceTier.inTransaction(
+        em ->
+            em.createQuery(
+                    "SELECT COUNT(r) FROM DualControlRequest r WHERE r.target = :target",
+                    Long.class)
+                .setParameter("target", target)
+                .getSingleResult());
   }
 
   /** Request {@code id} as stored now. */

@@ -7,8 +7,11 @@ import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/**
+ * The CA hierarchy the tier's first start set up, which every other CA service test issues from.
+ */
 @ExtendWith(ServiceTier.class)
-class ServiceTierSmokeTest {
+class CertificateAuthoritiesServiceTest {
 
   @Inject CertificateAuthorities authorities;
 
