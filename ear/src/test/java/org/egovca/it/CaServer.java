@@ -75,7 +75,10 @@ public record CaServer(
     }
   }
 
-  /** Runs a {@code SELECT COUNT(*) ...} with string parameters. */
+  /**
+   * Runs a {@code SELECT COUNT(*) ...} with string parameters. Prefer a named question of {@link
+   * Records}, which keeps the schema in one place.
+   */
   public long count(String sql, String... parameters) throws SQLException {
     try (Connection connection = database();
         PreparedStatement statement = connection.prepareStatement(sql)) {
