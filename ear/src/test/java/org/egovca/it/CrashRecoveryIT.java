@@ -75,9 +75,7 @@ class CrashRecoveryIT {
                 HttpRequest.newBuilder(URI.create(server.httpBase() + "/pki/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(200, health.statusCode(), health.body());
-    long written =
-        server.count(
-            "SELECT COUNT(*) FROM issued_certificate WHERE subject_dn LIKE ?", "%" + batch + "%");
+    long written = new Records(server).certificatesWhoseSubjectContains(batch);
     assertTrue(written == 0 || written == BATCH, written + " of " + BATCH + " written");
 
     RaSoapClient.Answer after =

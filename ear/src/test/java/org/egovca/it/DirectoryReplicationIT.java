@@ -10,11 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -95,12 +92,7 @@ class DirectoryReplicationIT {
         .awaitValues("(cn=" + consented + ")", "userCertificate;binary", holds(later), REPLICATED);
     assertEquals(0, ldap.master().count("(cn=" + declined + ")"));
     assertEquals(0, ldap.slave().count("(cn=" + declined + ")"));
-    assertEquals(
-        0,
-        server.count(
-            "SELECT COUNT(*) FROM delivery d JOIN issued_certificate c ON d.certificate_id = c.id"
-                + " WHERE d.queue = 'directory' AND c.subject_dn LIKE ?",
-            "%" + declined + "%"));
+    assertEquals(0, new Records(server).deliveriesOfSubject("directory", declined));
   }
 
   @Test
@@ -120,11 +112,7 @@ class DirectoryReplicationIT {
         assertNull(revocation.faultString(), "revocation failed while the master was down");
       }
       assertTrue(
-          server.count(
-                  "SELECT COUNT(*) FROM delivery WHERE queue = 'directory'"
-                      + " AND delivered_at IS NULL AND reference LIKE ?",
-                  "%" + batch + "%")
-              >= 75,
+          new Records(server).waitingDeliveries("directory", batch) >= 75,
           "the 50 issuances and 25 revocations wait in the directory's delivery queue");
       awaitFailedAttempt(server);
     } finally {
@@ -145,49 +133,30 @@ class DirectoryReplicationIT {
         assertArrayEquals(certificates.get(i), values.get(0));
       }
     }
-    assertEquals(
-        0,
-        server.count(
-            "SELECT COUNT(*) FROM delivery WHERE queue = 'directory' AND delivered_at IS NULL"
-                + " AND reference LIKE ?",
-            "%" + batch + "%"));
+    assertEquals(0, new Records(server).waitingDeliveries("directory", batch));
     deliveredInOrder(server, batch);
   }
 
   /** Delivery times follow the order the changes were made, for all 75 items of the batch. */
   private static void deliveredInOrder(CaServer server, String batch) throws Exception {
-    try (Connection connection = server.database();
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT id, delivered_at, attempts FROM delivery WHERE queue = 'directory'"
-                    + " AND reference LIKE ? ORDER BY id")) {
-      query.setString(1, "%" + batch + "%");
-      try (ResultSet rows = query.executeQuery()) {
-        Timestamp previous = null;
-        int count = 0;
-        while (rows.next()) {
-          Timestamp delivered = rows.getTimestamp(2);
-          assertNotNull(delivered);
-          if (previous != null) {
-            assertFalse(delivered.before(previous), "item " + rows.getLong(1) + " overtook one");
-          }
-          previous = delivered;
-          count++;
-        }
-        assertEquals(75, count);
+    List<Records.Delivery> deliveries = new Records(server).deliveries("directory", batch);
+    Instant previous = null;
+    for (Records.Delivery delivery : deliveries) {
+      Instant delivered = delivery.deliveredAt();
+      assertNotNull(delivered);
+      if (previous != null) {
+        assertFalse(delivered.isBefore(previous), "item " + delivery.id() + " overtook one");
       }
+      previous = delivered;
     }
+    assertEquals(75, deliveries.size());
   }
 
   private static void awaitDelivered(CaServer server, String batch) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    Records records = new Records(server);
     long pending;
-    while ((pending =
-            server.count(
-                "SELECT COUNT(*) FROM delivery WHERE queue = 'directory'"
-                    + " AND delivered_at IS NULL AND reference LIKE ?",
-                "%" + batch + "%"))
-        > 0) {
+    while ((pending = records.waitingDeliveries("directory", batch)) > 0) {
       assertTrue(System.nanoTime() < deadline, pending + " publications still wait");
       Thread.sleep(250);
     }
@@ -195,9 +164,7 @@ class DirectoryReplicationIT {
 
   private static void awaitFailedAttempt(CaServer server) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (server.count(
-            "SELECT COUNT(*) FROM delivery_queue WHERE name = 'directory'" + " AND failures > 0")
-        == 0) {
+    while (!new Records(server).deliveryFailed("directory")) {
       assertTrue(System.nanoTime() < deadline, "no delivery attempt failed while it was down");
       Thread.sleep(200);
     }

@@ -13,9 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -102,19 +99,22 @@ class EgovSyncIT {
                 false,
                 Files.readString(server.tlsCaPem())));
     // the allowance of plain HTTP and the anchors are in the registration's audit record
+    Records records = new Records(server);
     assertEquals(
         1,
-        server.count(
-            "SELECT COUNT(*) FROM audit_event WHERE action = 'EGOV_SYSTEM_REGISTERED'"
-                + " AND target = ? AND detail LIKE '%PLAIN-HTTP-ALLOWED%'",
-            "egov-system:" + SYSTEM));
+        records
+            .audit("EGOV_SYSTEM_REGISTERED")
+            .target("egov-system:" + SYSTEM)
+            .detailLike("%PLAIN-HTTP-ALLOWED%")
+            .count());
     assertEquals(
         1,
-        server.count(
-            "SELECT COUNT(*) FROM audit_event WHERE action = 'EGOV_SYSTEM_REGISTERED'"
-                + " AND target = ? AND detail LIKE '%serverTrustAnchors=[%SHA-256 %'"
-                + " AND detail NOT LIKE '%PLAIN-HTTP%'",
-            "egov-system:" + OTHER_SYSTEM));
+        records
+            .audit("EGOV_SYSTEM_REGISTERED")
+            .target("egov-system:" + OTHER_SYSTEM)
+            .detailLike("%serverTrustAnchors=[%SHA-256 %")
+            .detailNotLike("%PLAIN-HTTP%")
+            .count());
     Path p12 = Pki.pkcs12(directory, SYSTEM, registered.result(), "changeit");
     egovSystem = Tls.client(server, p12, "changeit".toCharArray());
   }
@@ -135,10 +135,7 @@ class EgovSyncIT {
       ours.addAll(issue(server, batch, 10, 10, UNIT));
       revoke(server, ours.subList(10, 13), revoked);
       assertTrue(
-          server.count(
-                  "SELECT COUNT(*) FROM delivery WHERE queue = ? AND delivered_at IS NULL",
-                  queue(server, SYSTEM))
-              >= 27,
+          new Records(server).waitingDeliveries(queue(server, SYSTEM)) >= 27,
           "20 issuances and 7 revocations wait for the e-gov system");
     } finally {
       receiver.start();
@@ -296,13 +293,10 @@ class EgovSyncIT {
             null);
     assertEquals("MALFORMED_REQUEST", noAnchors.faultCode(), noAnchors.faultString());
     assertTrue(noAnchors.faultString().contains("server trust anchors"), noAnchors.faultString());
-    assertEquals(0, server.count("SELECT COUNT(*) FROM egov_system WHERE name = 'ghost'"));
-    assertEquals(
-        0,
-        server.count(
-            "SELECT COUNT(*) FROM dual_control_request WHERE target = 'egov-system:ghost'"));
-    assertEquals(
-        0, server.count("SELECT COUNT(*) FROM client_account WHERE name = 'egov-system:ghost'"));
+    Records records = new Records(server);
+    assertTrue(records.egovSystem("ghost").isEmpty());
+    assertEquals(0, records.dualControlRequestsFor("egov-system:ghost"));
+    assertEquals(0, records.clientAccounts("egov-system:ghost"));
   }
 
   @Test
@@ -337,10 +331,12 @@ class EgovSyncIT {
     assertEquals("NOT_AUTHORIZED", RaSoapClient.first(answer, "code"), text(answer));
     assertEquals(
         1,
-        server.count(
-            "SELECT COUNT(*) FROM audit_event WHERE actor = 'egov-system:sync-a'"
-                + " AND outcome = 'DENIED' AND detail LIKE ?",
-            "certificate " + other.toString(16) + "%"));
+        new Records(server)
+            .audit()
+            .actor("egov-system:sync-a")
+            .outcome("DENIED")
+            .detailLike("certificate " + other.toString(16) + "%")
+            .count());
 
     answer = query.invoke("getCaChain", Map.of("caName", "iFutureCA"));
     assertEquals(2, answer.getElementsByTagNameNS("*", "caCertificate").getLength(), text(answer));
@@ -385,32 +381,13 @@ class EgovSyncIT {
   }
 
   private static String queue(CaServer server, String system) throws Exception {
-    try (Connection connection = server.database();
-        PreparedStatement query =
-            connection.prepareStatement("SELECT id FROM egov_system WHERE name = ?")) {
-      query.setString(1, system);
-      try (ResultSet row = query.executeQuery()) {
-        row.next();
-        return "egov-system-" + row.getLong(1);
-      }
-    }
+    return new Records(server).egovSystem(system).orElseThrow().queue();
   }
 
   /** The message ids of every item the CA queued for the e-gov system, in queue order. */
   private static List<String> messageIds(CaServer server, String system) throws Exception {
-    Set<String> ids = new LinkedHashSet<>();
-    try (Connection connection = server.database();
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT message_id FROM delivery WHERE queue = ? ORDER BY id")) {
-      query.setString(1, queue(server, system));
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          ids.add(rows.getString(1));
-        }
-      }
-    }
-    return new ArrayList<>(ids);
+    return new ArrayList<>(
+        new LinkedHashSet<>(new Records(server).messageIds(queue(server, system))));
   }
 
   private static List<JsonObject> awaitAll(ReferenceReceiver receiver, List<String> expected)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertPath;
@@ -147,12 +148,8 @@ class ProfileIT {
       hasTheProfilesExtensions(certificate, profile, signing);
       verifiesWithOpenSsl(server, certificate, profile);
       validatesWithPkix(server, certificate);
-      String serial = new X509CertificateHolder(certificate).getSerialNumber().toString(16);
-      assertEquals(
-          1,
-          server.count(
-              "SELECT COUNT(*) FROM issued_certificate WHERE serial_number = ? AND profile_version = 1",
-              serial));
+      BigInteger serial = new X509CertificateHolder(certificate).getSerialNumber();
+      assertEquals(1, new Records(server).certificate(serial).profileVersion());
     }
   }
 
@@ -281,15 +278,9 @@ class ProfileIT {
             Map.of("UNIFIED_SOCIAL_CREDIT_CODE", "91350100M000100Y43"));
     assertEquals("INVALID_IDENTITY", foreignIdentifier.faultCode());
 
-    assertEquals(
-        0,
-        server.count(
-            "SELECT COUNT(*) FROM issued_certificate WHERE subject_dn LIKE ?", "%" + marker + "%"));
-    assertEquals(
-        0,
-        server.count(
-            "SELECT COUNT(*) FROM audit_event WHERE outcome = 'SUCCESS' AND target LIKE ?",
-            "%" + marker + "%"));
+    Records records = new Records(server);
+    assertEquals(0, records.certificatesWhoseSubjectContains(marker));
+    assertEquals(0, records.audit().outcome("SUCCESS").targetLike("%" + marker + "%").count());
   }
 
   @Test

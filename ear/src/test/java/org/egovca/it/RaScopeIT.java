@@ -5,13 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.egovca.it.console.Pki;
-import org.egovca.it.console.Records;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,43 +63,43 @@ class RaScopeIT {
 
   @Test
   void anRaCannotRevokeThisSystemsOwnCertificates(CaServer server) throws Exception {
-    String[][] own = {
-      {"the HTTPS server certificate", "profile = 'tls-server'"},
-      {"an OCSP responder certificate", "profile = 'ocsp-signer'"},
-      {"a security administrator's login certificate", "subject_dn LIKE '%CN=admin,%'"},
-      {"the RA's own credential", "subject_dn LIKE '%Demo Remote RA%'"},
-    };
-    for (String[] certificate : own) {
-      String serial =
-          Records.text(
-              server,
-              "SELECT serial_number FROM issued_certificate WHERE status = 'GOOD' AND "
-                  + certificate[1]
-                  + " ORDER BY id LIMIT 1");
-      long mark = Records.auditMark(server);
+    X509CertificateHolder raCredential =
+        fromPkcs12(
+            server.remoteRaP12(),
+            Files.readString(server.remoteRaPassword()).strip().toCharArray());
+    Map<String, X509CertificateHolder> own = new LinkedHashMap<>();
+    own.put("the HTTPS server certificate", httpsServerCertificate(server));
+    own.put("an OCSP responder certificate", RelyingParty.ocsp(raCredential).responder());
+    own.put(
+        "a security administrator's login certificate",
+        fromPkcs12(server.operatorP12("admin"), server.operatorP12Password("admin")));
+    own.put("the RA's own credential", raCredential);
+    Records records = new Records(server);
+    for (Map.Entry<String, X509CertificateHolder> certificate : own.entrySet()) {
+      String serial = certificate.getValue().getSerialNumber().toString(16);
+      long mark = records.auditMark();
 
       RaSoapClient.Revocation revocation = demoRa.revokeCertificate(serial, "E", "RA");
 
-      assertEquals("NOT_AUTHORIZED", revocation.faultCode(), certificate[0]);
+      assertEquals("NOT_AUTHORIZED", revocation.faultCode(), certificate.getKey());
       assertTrue(
           revocation.faultString().contains("was not requested through the RA account demo-ra"),
           revocation.faultString());
       assertEquals(
-          "GOOD",
-          Records.text(
-              server, "SELECT status FROM issued_certificate WHERE serial_number = ?", serial),
-          certificate[0] + " was revoked");
+          "good",
+          RelyingParty.status(certificate.getValue()),
+          certificate.getKey() + " was revoked");
       assertEquals(
           1,
-          Records.auditSince(
-                  server,
+          records
+              .auditSince(
                   mark,
                   row ->
                       row.outcome().equals("DENIED")
                           && row.action().equals("CERTIFICATE_REVOKED")
                           && row.actor().equals("remote-ra:demo-ra"))
               .size(),
-          certificate[0]);
+          certificate.getKey());
     }
   }
 
@@ -113,16 +122,10 @@ class RaScopeIT {
             TestRequests.sm2(directory, "others-new"),
             HolderProof.sign(directory, "REKEY", serial, "others-new", "others"));
     assertEquals("NOT_AUTHORIZED", rekey.faultCode(), rekey.faultString());
-    assertEquals(
-        "GOOD",
-        Records.text(
-            server, "SELECT status FROM issued_certificate WHERE serial_number = ?", serial));
+    assertEquals("good", RelyingParty.status(demos));
     assertEquals(
         1,
-        server.count(
-            "SELECT COUNT(*) FROM issued_certificate WHERE subject_dn = (SELECT subject_dn FROM"
-                + " issued_certificate WHERE serial_number = ?)",
-            serial),
+        new Records(server).certificatesWithTheSubjectOf(demos.getSerialNumber()),
         "nothing was renewed or re-keyed");
 
     // each RA acts on its own certificates
@@ -134,7 +137,8 @@ class RaScopeIT {
 
   @Test
   void anRaIssuesOnlyIntoTheUnitsItIsAuthorisedFor(CaServer server) throws Exception {
-    long before = server.count("SELECT COUNT(*) FROM issued_certificate");
+    Records records = new Records(server);
+    long before = records.certificateCount();
 
     RaSoapClient.Answer intoA =
         secondRa.issueCertificate(
@@ -153,16 +157,10 @@ class RaScopeIT {
             UNIT_B,
             true);
     assertEquals("NOT_AUTHORIZED", demoIntoB.faultCode());
-    assertEquals(before, server.count("SELECT COUNT(*) FROM issued_certificate"));
+    assertEquals(before, records.certificateCount());
 
     X509CertificateHolder intoB = issue(secondRa, "unit-b-ok", UNIT_B);
-    assertEquals(
-        UNIT_B,
-        Records.text(
-            server,
-            "SELECT u.code FROM issued_certificate c JOIN application_unit u"
-                + " ON u.id = c.application_unit_id WHERE c.serial_number = ?",
-            intoB.getSerialNumber().toString(16)));
+    assertEquals(UNIT_B, records.certificate(intoB.getSerialNumber()).applicationUnit());
   }
 
   @Test
@@ -185,16 +183,15 @@ class RaScopeIT {
     assertEquals("MALFORMED_REQUEST", admins.admin2.approveRequest(asked.id(), null).faultCode());
     assertEquals(
         1,
-        server.count(
-            "SELECT COUNT(*) FROM client_account_unit cu JOIN client_account a"
-                + " ON a.id = cu.client_account_id WHERE a.name = 'lra-scope'"),
+        new Records(server).remoteRaUnits("lra-scope").size(),
         "the rejected change was not made");
     assertEquals(
         1,
-        server.count(
-            "SELECT COUNT(*) FROM audit_event WHERE action = 'DUAL_CONTROL_REJECTED'"
-                + " AND actor = 'operator:admin2' AND target = ?",
-            "request:" + asked.id()));
+        new Records(server)
+            .audit("DUAL_CONTROL_REJECTED")
+            .actor("operator:admin2")
+            .target("request:" + asked.id())
+            .count());
   }
 
   /**
@@ -238,6 +235,33 @@ class RaScopeIT {
       assertEquals("INVALID_SUBJECT", answer.faultCode(), name);
       assertTrue(answer.faultString().contains("this CA's own host"), answer.faultString());
     }
+  }
+
+  /** The certificate the HTTPS listener presents. */
+  private static X509CertificateHolder httpsServerCertificate(CaServer server) throws Exception {
+    HttpResponse<Void> response =
+        HttpClient.newBuilder()
+            .sslContext(Tls.remoteRa(server))
+            .build()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.httpsBase() + "/pki/health")).build(),
+                HttpResponse.BodyHandlers.discarding());
+    return new X509CertificateHolder(
+        response.sslSession().orElseThrow().getPeerCertificates()[0].getEncoded());
+  }
+
+  /** The certificate of the key in the PKCS#12 credential {@code p12}. */
+  private static X509CertificateHolder fromPkcs12(Path p12, char[] password) throws Exception {
+    KeyStore credential = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(p12)) {
+      credential.load(in, password);
+    }
+    for (String alias : Collections.list(credential.aliases())) {
+      if (credential.isKeyEntry(alias)) {
+        return new X509CertificateHolder(credential.getCertificate(alias).getEncoded());
+      }
+    }
+    throw new AssertionError(p12 + " holds no key");
   }
 
   private X509CertificateHolder issue(RaSoapClient ra, String key, String unit) throws Exception {

@@ -120,8 +120,7 @@ class RemoteRaIssuanceIT {
     validatesWithPkix(answer.certificate(), List.of(expected.certificate(), expected.root()));
     hasTheGmt0015SigningProfile(answer.certificate(), expected, csr);
     isReadableByOpenSslWithTheRightExtensions(server, certificate, expected);
-    BigInteger serial = new X509CertificateHolder(answer.certificate()).getSerialNumber();
-    isRecordedAndAudited(server, serial, keyAlgorithm);
+    isRecordedAndAudited(server, new X509CertificateHolder(answer.certificate()), keyAlgorithm);
     isPublishedToTheDirectory(server, commonName, answer.certificate());
     consoleNeedsALogin(server);
   }
@@ -233,21 +232,21 @@ class RemoteRaIssuanceIT {
         text);
   }
 
-  private static void isRecordedAndAudited(CaServer server, BigInteger serial, String keyAlgorithm)
-      throws Exception {
+  private static void isRecordedAndAudited(
+      CaServer server, X509CertificateHolder certificate, String keyAlgorithm) throws Exception {
+    BigInteger serial = certificate.getSerialNumber();
+    assertEquals("good", RelyingParty.status(certificate));
+    Records.StoredCertificate stored = new Records(server).certificate(serial);
+    assertEquals("personal-sign", stored.profile());
+    assertEquals(keyAlgorithm, stored.keyAlgorithm());
     assertEquals(
         1,
-        server.count(
-            "SELECT COUNT(*) FROM issued_certificate WHERE serial_number = ? AND status = 'GOOD'"
-                + " AND profile = 'personal-sign' AND key_algorithm = ?",
-            serial.toString(16),
-            keyAlgorithm));
-    assertEquals(
-        1,
-        server.count(
-            "SELECT COUNT(*) FROM audit_event WHERE action = 'CERTIFICATE_ISSUED'"
-                + " AND outcome = 'SUCCESS' AND actor = 'remote-ra:demo-ra' AND detail LIKE ?",
-            "serial=" + serial.toString(16) + " %"));
+        new Records(server)
+            .audit("CERTIFICATE_ISSUED")
+            .outcome("SUCCESS")
+            .actor("remote-ra:demo-ra")
+            .detailLike("serial=" + serial.toString(16) + " %")
+            .count());
   }
 
   /** Publication happens after commit, on another thread: poll the directory for a while. */

@@ -22,36 +22,41 @@ class RemoteRaRefusalIT {
 
   private static final String SUBJECT = "CN=Refused Applicant,O=测试单位,C=CN";
 
-  /**
-   * Successful issuances on record. Only these: the shared server records other successes of its
-   * own meanwhile (a CRL a revocation of an earlier test class scheduled, a renewed signer).
-   */
-  private static final String ISSUANCES_AUDITED =
-      "SELECT COUNT(*) FROM audit_event WHERE outcome = 'SUCCESS'"
-          + " AND action IN ('CERTIFICATE_ISSUED', 'CERTIFICATE_RENEWED', 'CERTIFICATE_REKEYED')";
-
   @TempDir Path directory;
 
+  private Records records;
   private long certificatesBefore;
   private long issuancesBefore;
   private long refusalsBefore;
 
   @BeforeEach
   void countRows(CaServer server) throws Exception {
-    certificatesBefore = server.count("SELECT COUNT(*) FROM issued_certificate");
-    issuancesBefore = server.count(ISSUANCES_AUDITED);
-    refusalsBefore = refusals(server);
+    records = new Records(server);
+    certificatesBefore = records.certificateCount();
+    issuancesBefore = issuancesAudited();
+    refusalsBefore = refusals().count();
   }
 
-  private static long refusals(CaServer server) throws Exception {
-    return server.count("SELECT COUNT(*) FROM audit_event WHERE outcome IN ('FAILURE', 'DENIED')");
+  /**
+   * Successful issuances on record. Only these: the shared server records other successes of its
+   * own meanwhile (a CRL a revocation of an earlier test class scheduled, a renewed signer).
+   */
+  private long issuancesAudited() throws Exception {
+    return records
+        .audit("CERTIFICATE_ISSUED", "CERTIFICATE_RENEWED", "CERTIFICATE_REKEYED")
+        .outcome("SUCCESS")
+        .count();
+  }
+
+  private Records.AuditEvents refusals() {
+    return records.audit().outcome("FAILURE", "DENIED");
   }
 
   @Test
   void malformedPkcs10IsRefused(CaServer server) throws Exception {
     RaSoapClient.Answer answer =
         client(server).issueCertificate("personal-sign", SUBJECT, "this is not a request");
-    refused(server, answer, "MALFORMED_REQUEST", "pkcs10");
+    refused(answer, "MALFORMED_REQUEST", "pkcs10");
   }
 
   @Test
@@ -65,7 +70,7 @@ class RemoteRaRefusalIT {
     RaSoapClient.Answer answer =
         client(server)
             .issueCertificate("personal-sign", SUBJECT, Base64.getEncoder().encodeToString(der));
-    refused(server, answer, "PROOF_OF_POSSESSION_FAILED", "proof of possession");
+    refused(answer, "PROOF_OF_POSSESSION_FAILED", "proof of possession");
   }
 
   @Test
@@ -74,7 +79,7 @@ class RemoteRaRefusalIT {
         client(server)
             .issueCertificate(
                 "personal-sign", SUBJECT, TestRequests.sm2WithEmptyUserId(directory, "emptyid"));
-    refused(server, answer, "PROOF_OF_POSSESSION_FAILED", "1234567812345678");
+    refused(answer, "PROOF_OF_POSSESSION_FAILED", "1234567812345678");
   }
 
   @Test
@@ -82,7 +87,7 @@ class RemoteRaRefusalIT {
     RaSoapClient.Answer answer =
         client(server)
             .issueCertificate("personal-sign", SUBJECT, TestRequests.ecP256(directory, "p256"));
-    refused(server, answer, "UNSUPPORTED_KEY", "is not accepted by profile personal-sign");
+    refused(answer, "UNSUPPORTED_KEY", "is not accepted by profile personal-sign");
     assertTrue(answer.faultString().contains("SM2"), answer.faultString());
   }
 
@@ -91,7 +96,7 @@ class RemoteRaRefusalIT {
     RaSoapClient.Answer answer =
         client(server)
             .issueCertificate("personal-sign", SUBJECT, TestRequests.rsa(directory, "rsa1k", 1024));
-    refused(server, answer, "UNSUPPORTED_KEY", "RSA 1024-bit key");
+    refused(answer, "UNSUPPORTED_KEY", "RSA 1024-bit key");
   }
 
   @Test
@@ -99,7 +104,7 @@ class RemoteRaRefusalIT {
     RaSoapClient.Answer answer =
         client(server)
             .issueCertificate("personal-sign", "O=测试单位,C=CN", TestRequests.sm2(directory, "nocn"));
-    refused(server, answer, "INVALID_SUBJECT", "has no CN");
+    refused(answer, "INVALID_SUBJECT", "has no CN");
   }
 
   @Test
@@ -107,7 +112,7 @@ class RemoteRaRefusalIT {
     RaSoapClient.Answer answer =
         client(server)
             .issueCertificate("no-such-profile", SUBJECT, TestRequests.sm2(directory, "profile"));
-    refused(server, answer, "UNKNOWN_PROFILE", "no-such-profile");
+    refused(answer, "UNKNOWN_PROFILE", "no-such-profile");
   }
 
   @Test
@@ -115,7 +120,7 @@ class RemoteRaRefusalIT {
     RaSoapClient.Answer answer =
         client(server)
             .issueCertificate("tls-client", SUBJECT, TestRequests.rsa(directory, "t", 2048));
-    refused(server, answer, "UNKNOWN_PROFILE", "tls-client");
+    refused(answer, "UNKNOWN_PROFILE", "tls-client");
   }
 
   /**
@@ -133,16 +138,15 @@ class RemoteRaRefusalIT {
             + TestRequests.sm2(directory, "anon")
             + "</pkcs10></ra:issueCertificate></s:Body></s:Envelope>";
     Tls.refusedInHandshake(server, Tls.post("/ws/RaService", "text/xml; charset=utf-8", envelope));
-    assertEquals(certificatesBefore, server.count("SELECT COUNT(*) FROM issued_certificate"));
-    assertEquals(refusalsBefore, refusals(server), "the application never saw the call");
+    assertEquals(certificatesBefore, records.certificateCount());
+    assertEquals(refusalsBefore, refusals().count(), "the application never saw the call");
   }
 
   private static RaSoapClient client(CaServer server) throws Exception {
     return new RaSoapClient(Tls.remoteRa(server), server.httpsBase());
   }
 
-  private void refused(CaServer server, RaSoapClient.Answer answer, String code, String message)
-      throws Exception {
+  private void refused(RaSoapClient.Answer answer, String code, String message) throws Exception {
     assertFalse(answer.issued(), "a certificate was issued");
     assertEquals(500, answer.httpStatus(), "a SOAP fault travels with HTTP 500");
     assertEquals(code, answer.faultCode(), answer.faultString());
@@ -150,20 +154,12 @@ class RemoteRaRefusalIT {
         answer.faultString().contains(message),
         () -> "fault '" + answer.faultString() + "' does not mention '" + message + "'");
     assertEquals(
-        certificatesBefore,
-        server.count("SELECT COUNT(*) FROM issued_certificate"),
-        "no certificate row may be written");
+        certificatesBefore, records.certificateCount(), "no certificate row may be written");
     assertEquals(
-        issuancesBefore,
-        server.count(ISSUANCES_AUDITED),
-        "no successful-issuance audit event may be written");
-    assertEquals(refusalsBefore + 1, refusals(server), "the refusal is audited once");
+        issuancesBefore, issuancesAudited(), "no successful-issuance audit event may be written");
+    assertEquals(refusalsBefore + 1, refusals().count(), "the refusal is audited once");
     assertTrue(
-        server.count(
-                "SELECT COUNT(*) FROM audit_event WHERE outcome IN ('FAILURE', 'DENIED')"
-                    + " AND detail = ?",
-                answer.faultString())
-            > 0,
+        refusals().detail(answer.faultString()).count() > 0,
         "the audit event records the message the caller got");
   }
 }

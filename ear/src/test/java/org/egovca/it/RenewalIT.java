@@ -48,14 +48,16 @@ class RenewalIT {
     assertNull(renewal.encryptionCertificate(), "a single certificate renews alone");
     assertEquals(
         1,
-        server.count(
-            "SELECT COUNT(*) FROM audit_event WHERE action = 'CERTIFICATE_RENEWED'"
-                + " AND outcome = 'SUCCESS' AND detail LIKE ?",
-            "serial="
-                + renewed.getSerialNumber().toString(16)
-                + " replaces="
-                + current.getSerialNumber().toString(16)
-                + " %"));
+        new Records(server)
+            .audit("CERTIFICATE_RENEWED")
+            .outcome("SUCCESS")
+            .detailLike(
+                "serial="
+                    + renewed.getSerialNumber().toString(16)
+                    + " replaces="
+                    + current.getSerialNumber().toString(16)
+                    + " %")
+            .count());
   }
 
   @Test
@@ -63,7 +65,8 @@ class RenewalIT {
     X509CertificateHolder current = issue(server, "owner");
     String serial = current.getSerialNumber().toString(16);
     String otherKeyRequest = TestRequests.sm2(directory, "intruder");
-    long before = server.count("SELECT COUNT(*) FROM issued_certificate");
+    Records records = new Records(server);
+    long before = records.certificateCount();
     RaSoapClient.Dual renewal =
         client(server)
             .renewCertificate(
@@ -72,7 +75,7 @@ class RenewalIT {
                 HolderProof.sign(directory, "RENEW", serial, "intruder", "owner"));
     assertEquals("RENEWAL_REFUSED", renewal.faultCode());
     assertTrue(renewal.faultString().contains("keeps the key"), renewal.faultString());
-    assertEquals(before, server.count("SELECT COUNT(*) FROM issued_certificate"));
+    assertEquals(before, records.certificateCount());
   }
 
   @Test
@@ -119,12 +122,9 @@ class RenewalIT {
     assertNotEquals(
         currentEncryption.getSubjectPublicKeyInfo(), newEncryption.getSubjectPublicKeyInfo());
     assertEquals(
-        1,
-        server.count(
-            "SELECT COUNT(*) FROM issued_certificate s JOIN issued_certificate e ON s.paired_certificate_id = e.id"
-                + " WHERE s.serial_number = ? AND e.serial_number = ?",
-            rekeyed.getSerialNumber().toString(16),
-            newEncryption.getSerialNumber().toString(16)));
+        newEncryption.getSerialNumber().toString(16),
+        new Records(server).certificate(rekeyed.getSerialNumber()).pairedSerial(),
+        "the new pair is recorded as a pair");
   }
 
   @Test
@@ -153,7 +153,8 @@ class RenewalIT {
   void theRequestAloneProvesNothing(CaServer server) throws Exception {
     X509CertificateHolder current = issue(server, "plain");
     String serial = current.getSerialNumber().toString(16);
-    long before = server.count("SELECT COUNT(*) FROM issued_certificate");
+    Records records = new Records(server);
+    long before = records.certificateCount();
 
     RaSoapClient.Dual renewal =
         client(server)
@@ -161,7 +162,7 @@ class RenewalIT {
 
     assertEquals("MALFORMED_REQUEST", renewal.faultCode());
     assertTrue(renewal.faultString().contains("renewal proof is missing"), renewal.faultString());
-    assertEquals(before, server.count("SELECT COUNT(*) FROM issued_certificate"));
+    assertEquals(before, records.certificateCount());
   }
 
   @Test

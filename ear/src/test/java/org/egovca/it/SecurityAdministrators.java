@@ -43,18 +43,7 @@ public final class SecurityAdministrators {
    */
   public void authoriseDemoRa(CaServer server, String... units) throws Exception {
     java.util.Set<String> all = new java.util.TreeSet<>(java.util.List.of(units));
-    try (java.sql.Connection connection = server.database();
-        java.sql.ResultSet current =
-            connection
-                .createStatement()
-                .executeQuery(
-                    "SELECT u.code FROM client_account_unit cu JOIN client_account a ON a.id ="
-                        + " cu.client_account_id JOIN application_unit u ON u.id ="
-                        + " cu.application_unit_id WHERE a.name = 'demo-ra'")) {
-      while (current.next()) {
-        all.add(current.getString(1));
-      }
-    }
+    all.addAll(new Records(server).remoteRaUnits("demo-ra"));
     approved(admin -> admin.changeRemoteRaUnits("demo-ra", java.util.List.copyOf(all)));
   }
 

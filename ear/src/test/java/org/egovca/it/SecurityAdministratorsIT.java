@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -38,10 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DeployedEar.class)
 class SecurityAdministratorsIT {
 
-  private static final String WRONG_PASSWORD_REFUSALS =
-      "SELECT COUNT(*) FROM audit_event WHERE action = 'OPERATOR_LOGIN' AND outcome = 'FAILURE'"
-          + " AND actor = 'operator:admin2' AND detail LIKE 'wrong password (admin SOAP service)%'";
-
   @Test
   void theLoginCertificateAloneOpensNothing(CaServer server) throws Exception {
     RaSoapClient certificateOnly =
@@ -52,7 +46,7 @@ class SecurityAdministratorsIT {
 
     FirstAdministrators.password(server, "admin2");
     long failures = failedLogins(server);
-    long refusals = server.count(WRONG_PASSWORD_REFUSALS);
+    long refusals = wrongPasswordRefusals(server);
     RaSoapClient wrongPassword =
         new RaSoapClient(
             Tls.securityAdmin(server, "admin2"),
@@ -62,7 +56,7 @@ class SecurityAdministratorsIT {
             "Wr0ng-password");
     assertEquals("NOT_AUTHORIZED", wrongPassword.getRequest(1).faultCode());
     assertEquals(failures + 1, failedLogins(server), "a wrong password counts towards the lockout");
-    assertEquals(1, server.count(WRONG_PASSWORD_REFUSALS) - refusals, "the refusal is audited");
+    assertEquals(1, wrongPasswordRefusals(server) - refusals, "the refusal is audited");
     RaSoapClient anotherName =
         new RaSoapClient(
             Tls.securityAdmin(server, "admin2"),
@@ -112,16 +106,13 @@ class SecurityAdministratorsIT {
     assertTrue(
         refused.faultString().contains("already belongs to the credential CN=admin"),
         refused.faultString());
-    assertEquals(
-        0,
-        server.count(
-            "SELECT COUNT(*) FROM dual_control_request WHERE target = 'remote-ra:lra-copy'"));
+    assertEquals(0, new Records(server).dualControlRequestsFor("remote-ra:lra-copy"));
   }
 
   @Test
   void parallelGuessesAreCountedOneByOneAndStopAtTheLockout(CaServer server) throws Exception {
     FirstAdministrators.password(server, "admin2");
-    long before = server.count(WRONG_PASSWORD_REFUSALS);
+    long before = wrongPasswordRefusals(server);
     int guesses = 12;
     ExecutorService callers = Executors.newFixedThreadPool(guesses);
     try {
@@ -149,13 +140,10 @@ class SecurityAdministratorsIT {
 
       assertEquals(
           5, // CPS §6.5.2.5: the fifth wrong password in a row locks the account
-          server.count(WRONG_PASSWORD_REFUSALS) - before,
+          wrongPasswordRefusals(server) - before,
           "each guess saw the count the one before it left; those after the lockout were not"
               + " checked");
-      assertEquals(
-          1,
-          server.count(
-              "SELECT COUNT(*) FROM operator WHERE username = 'admin2' AND locked_until > now()"));
+      assertTrue(new Records(server).lockedNow("admin2"));
       RaSoapClient.DualControlRequest rightPasswordWhileLocked =
           SecurityAdministrators.of(server).admin2.getRequest(-1);
       assertEquals("NOT_AUTHORIZED", rightPasswordWhileLocked.faultCode());
@@ -163,13 +151,7 @@ class SecurityAdministratorsIT {
       callers.shutdownNow();
       // the console's unlock (by another administrator) is how production ends a lockout; the
       // test gives the shared server's account back as it found it
-      try (Connection database = server.database();
-          PreparedStatement unlock =
-              database.prepareStatement(
-                  "UPDATE operator SET failed_logins = 0, locked_until = NULL WHERE username ="
-                      + " 'admin2'")) {
-        unlock.executeUpdate();
-      }
+      new Records(server).unlock("admin2");
     }
   }
 
@@ -182,7 +164,16 @@ class SecurityAdministratorsIT {
   }
 
   private static long failedLogins(CaServer server) throws Exception {
-    return server.count("SELECT failed_logins FROM operator WHERE username = 'admin2'");
+    return new Records(server).failedLogins("admin2");
+  }
+
+  private static long wrongPasswordRefusals(CaServer server) throws Exception {
+    return new Records(server)
+        .audit("OPERATOR_LOGIN")
+        .outcome("FAILURE")
+        .actor("operator:admin2")
+        .detailLike("wrong password (admin SOAP service)%")
+        .count();
   }
 
   private static KeyStore credential(CaServer server, String username, char[] password)

@@ -30,12 +30,13 @@ class SubjectNameIT {
         client.issueCertificate("personal-sign", dn, TestRequests.sm2(directory, "first"));
     assertTrue(first.issued(), first.faultString());
 
-    long before = server.count("SELECT COUNT(*) FROM issued_certificate");
+    Records records = new Records(server);
+    long before = records.certificateCount();
     RaSoapClient.Answer second =
         client.issueCertificate("personal-sign", dn, TestRequests.sm2(directory, "second"));
     assertEquals("INVALID_SUBJECT", second.faultCode());
     assertTrue(second.faultString().contains("distinguishing attribute"), second.faultString());
-    assertEquals(before, server.count("SELECT COUNT(*) FROM issued_certificate"));
+    assertEquals(before, records.certificateCount());
 
     RaSoapClient.Answer distinguished =
         client.issueCertificate(
@@ -56,11 +57,9 @@ class SubjectNameIT {
         new RaSoapClient(Tls.remoteRa(server), server.httpsBase())
             .issueDualCertificate("personal-sign", dn, TestRequests.sm2(directory, "pair"));
     assertNull(dual.faultString(), dual.faultString());
+    assertEquals("good", RelyingParty.status(dual.signatureCertificate()));
+    assertEquals("good", RelyingParty.status(dual.encryptionCertificate()));
     // the database keeps a DN as RFC 4514 text, most specific attribute first, as given here
-    assertEquals(
-        2,
-        server.count(
-            "SELECT COUNT(*) FROM issued_certificate WHERE subject_dn = ? AND status = 'GOOD'",
-            dn));
+    assertEquals(2, new Records(server).certificatesWithSubject(dn));
   }
 }

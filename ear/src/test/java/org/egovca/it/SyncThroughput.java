@@ -2,10 +2,6 @@ package org.egovca.it;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -82,35 +78,21 @@ public final class SyncThroughput {
       pool.shutdown();
     }
     receiver.start();
+    Records records = new Records(server);
+    String queue = records.egovSystem("bench").orElseThrow().queue();
     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-    while (pending(server) > 0) {
+    while (records.waitingDeliveries(queue) > 0) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(pending(server) + " deliveries still pending");
+        throw new IllegalStateException(
+            records.waitingDeliveries(queue) + " deliveries still pending");
       }
       Thread.sleep(200);
     }
-    try (Connection connection = server.database();
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT COUNT(*), MIN(d.delivered_at), MAX(d.delivered_at) FROM delivery d"
-                    + " JOIN egov_system s ON d.queue = CONCAT('egov-system-', s.id)"
-                    + " WHERE s.name = 'bench'");
-        ResultSet row = query.executeQuery()) {
-      row.next();
-      long count = row.getLong(1);
-      Timestamp first = row.getTimestamp(2);
-      Timestamp last = row.getTimestamp(3);
-      double seconds = (last.getTime() - first.getTime()) / 1000.0;
-      System.out.printf(
-          "[load] sync: %d deliveries to the reference receiver in %.1f s%n", count, seconds);
-      return (count - 1) / seconds;
-    }
-  }
-
-  private static long pending(CaServer server) throws Exception {
-    return server.count(
-        "SELECT COUNT(*) FROM delivery d JOIN egov_system s"
-            + " ON d.queue = CONCAT('egov-system-', s.id)"
-            + " WHERE s.name = 'bench' AND d.delivered_at IS NULL");
+    Records.DeliveredSpan delivered = records.delivered(queue);
+    double seconds = Duration.between(delivered.first(), delivered.last()).toMillis() / 1000.0;
+    System.out.printf(
+        "[load] sync: %d deliveries to the reference receiver in %.1f s%n",
+        delivered.count(), seconds);
+    return (delivered.count() - 1) / seconds;
   }
 }

@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.util.List;
-import org.egovca.it.CaServer;
 import org.egovca.it.DeployedEar;
+import org.egovca.it.Records;
+import org.egovca.it.Records.AuditRow;
+import org.egovca.it.RelyingParty;
 import org.egovca.it.console.ConsoleFixture.Issued;
 import org.egovca.it.console.ConsoleFixture.Staff;
 import org.egovca.it.console.Desk.Entry;
-import org.egovca.it.console.Records.AuditRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -35,12 +37,12 @@ import org.openqa.selenium.WebElement;
 class ConsoleAccessIT {
 
   private static ConsoleFixture fixture;
-  private static CaServer server;
+  private static Records records;
 
   @BeforeAll
   static void operators(ConsoleFixture shared) {
     fixture = shared;
-    server = shared.server;
+    records = new Records(shared.server);
   }
 
   @Test
@@ -76,7 +78,7 @@ class ConsoleAccessIT {
     switcher.login();
     switcher.open("application.xhtml?id=" + id);
     assertTrue(switcher.present("review:approve"), "a reviewer is offered the decision");
-    long mark = Records.auditMark(server);
+    long mark = records.auditMark();
     switcher.submit("review:approve");
     assertEquals(Texts.zh("separation.ownApplication"), switcher.messages());
     assertEquals(Texts.zh("enum.ApplicationState.SUBMITTED"), switcher.text("state"));
@@ -84,23 +86,19 @@ class ConsoleAccessIT {
     switcher.submit("review:reject");
     assertEquals(Texts.zh("separation.ownApplication"), switcher.messages());
 
-    List<AuditRow> denied = Records.auditSince(server, mark, row -> row.outcome().equals("DENIED"));
+    List<AuditRow> denied = records.auditSince(mark, row -> row.outcome().equals("DENIED"));
     assertEquals(2, denied.size(), denied.toString());
     assertEquals("operator:clerk.sun", denied.get(0).actor());
     assertEquals("APPLICATION_APPROVED", denied.get(0).action());
     assertEquals(reference, denied.get(0).target());
     assertTrue(denied.get(0).detail().contains("CPS 7.5.1.2"), denied.get(0).detail());
     assertEquals("APPLICATION_REJECTED", denied.get(1).action());
-    assertEquals(
-        "SUBMITTED",
-        Records.text(
-            server,
-            "SELECT state || CASE WHEN certificate_id IS NULL AND decided_by IS NULL THEN ''"
-                + " ELSE ' (decided)' END FROM application WHERE id = ?",
-            id));
+    Records.StoredApplication stored = records.application(id);
+    assertEquals("SUBMITTED", stored.state());
+    assertFalse(stored.decided(), "the application holds a decision or a certificate");
     assertTrue(
-        Records.auditSince(
-                server,
+        records
+            .auditSince(
                 mark,
                 row -> row.action().startsWith("APPLICATION_") && !row.outcome().equals("DENIED"))
             .isEmpty(),
@@ -111,7 +109,7 @@ class ConsoleAccessIT {
   void operatorsWithoutTheRoleAreRefusedAndTheAttemptIsAudited() throws Exception {
     Issued sample = fixture.sample();
     Console auditor = fixture.operator(Staff.AUDITOR);
-    long mark = Records.auditMark(server);
+    long mark = records.auditMark();
 
     auditor.open("application.xhtml?id=" + sample.applicationId());
     assertEquals(Texts.zh("access.denied"), auditor.messages());
@@ -121,7 +119,7 @@ class ConsoleAccessIT {
     assertFalse(auditor.present("serial"), "the certificate is not shown");
 
     List<AuditRow> denied =
-        Records.auditSince(server, mark, row -> row.actor().equals("operator:auditor.qian"));
+        records.auditSince(mark, row -> row.actor().equals("operator:auditor.qian"));
     assertEquals(2, denied.size(), denied.toString());
     assertEquals("APPLICATION_VIEWED", denied.get(0).action());
     assertEquals(Desk.reference(sample.applicationId()), denied.get(0).target());
@@ -140,15 +138,15 @@ class ConsoleAccessIT {
             .map(a -> a.getAttribute("id"))
             .toList();
     assertEquals(List.of("menu-home", "menu-deliveries", "menu-change-password"), menu);
-    mark = Records.auditMark(server);
+    mark = records.auditMark();
     maintainer.open("applications.xhtml");
     assertEquals(Texts.zh("access.denied"), maintainer.messages());
     assertTrue(maintainer.driver().findElements(By.cssSelector("a.application-link")).isEmpty());
     maintainer.open("application.xhtml?id=" + sample.applicationId());
     assertEquals(Texts.zh("access.denied"), maintainer.messages());
     List<String> actions =
-        Records.auditSince(
-                server,
+        records
+            .auditSince(
                 mark,
                 row -> row.actor().equals("operator:maint.zhou") && row.outcome().equals("DENIED"))
             .stream()
@@ -162,15 +160,14 @@ class ConsoleAccessIT {
     Console clerk = fixture.operator(Staff.CLERK);
     Console reviewer = fixture.operator(Staff.REVIEWER);
     long failuresBefore = failedLogins(Staff.REVIEWER.username);
-    long mark = Records.auditMark(server);
+    long mark = records.auditMark();
 
     // the clerk's browser presents the clerk's certificate; the reviewer's name and password
     clerk.attemptLogin(Staff.REVIEWER.username, reviewer.password());
     assertTrue(clerk.onLoginPage(), "logged in with another operator's certificate");
     assertEquals(Texts.zh("login.failed"), clerk.messages());
 
-    List<AuditRow> failed =
-        Records.auditSince(server, mark, row -> row.action().equals("OPERATOR_LOGIN"));
+    List<AuditRow> failed = records.auditSince(mark, row -> row.action().equals("OPERATOR_LOGIN"));
     assertEquals(1, failed.size(), failed.toString());
     assertEquals("operator:reviewer.zhao", failed.get(0).actor());
     assertEquals("FAILURE", failed.get(0).outcome());
@@ -191,7 +188,7 @@ class ConsoleAccessIT {
     String oneTime = chooser.password();
     chooser.login();
     assertTrue(chooser.driver().getCurrentUrl().contains("/change-password.xhtml"));
-    long mark = Records.auditMark(server);
+    long mark = records.auditMark();
     String[][] attempts = {
       {"MIN_LENGTH", "ab1cd2e"},
       {"LETTER_AND_DIGIT", "abcdefgh"},
@@ -225,48 +222,36 @@ class ConsoleAccessIT {
     assertTrue(shown.contains(Texts.zh("password.LOWER_CASE")), shown);
 
     assertTrue(
-        Records.auditSince(server, mark, row -> row.action().equals("OPERATOR_PASSWORD_CHANGED"))
-            .isEmpty(),
+        records.auditSince(mark, row -> row.action().equals("OPERATOR_PASSWORD_CHANGED")).isEmpty(),
         "no refused password was set");
     chooser.changePassword("Qr7#vLm2x");
-    assertEquals(
-        "false",
-        Records.text(
-                server,
-                "SELECT must_change_password FROM operator WHERE username = ?",
-                Staff.CHOOSER.username)
-            .toLowerCase());
+    assertFalse(records.mustChangePassword(Staff.CHOOSER.username));
   }
 
   @Test
   void fiveWrongPasswordsLockTheAccountUntilTheSecurityAdministratorUnlocksIt() throws Exception {
     Console locked = fixture.account(Staff.LOCKED);
     String user = Staff.LOCKED.username;
-    long mark = Records.auditMark(server);
+    long mark = records.auditMark();
     for (int i = 1; i <= 5; i++) {
-      assertNull(
-          Records.value(server, "SELECT locked_until FROM operator WHERE username = ?", user),
-          "locked after " + (i - 1) + " failures");
+      assertNull(records.lockedUntil(user), "locked after " + (i - 1) + " failures");
       locked.attemptLogin(user, "Wr0ng-pass" + i);
       assertTrue(locked.onLoginPage());
       assertEquals(Texts.zh("login.failed"), locked.messages(), "attempt " + i);
       // the fifth failure locks the account and starts a new count
       assertEquals(i < 5 ? i : 0, failedLogins(user));
     }
-    assertNotNull(
-        Records.value(server, "SELECT locked_until FROM operator WHERE username = ?", user));
-    List<AuditRow> lock =
-        Records.auditSince(server, mark, row -> row.action().equals("OPERATOR_LOCKED"));
+    assertNotNull(records.lockedUntil(user));
+    List<AuditRow> lock = records.auditSince(mark, row -> row.action().equals("OPERATOR_LOCKED"));
     assertEquals(1, lock.size(), lock.toString());
     assertEquals("operator:" + user, lock.get(0).target());
 
     // now even the right password is refused, saying why
-    mark = Records.auditMark(server);
+    mark = records.auditMark();
     locked.attemptLogin(user, locked.password());
     assertTrue(locked.onLoginPage(), "a locked account logged in");
     assertEquals(Texts.zh("login.locked"), locked.messages());
-    List<AuditRow> refused =
-        Records.auditSince(server, mark, row -> row.action().equals("OPERATOR_LOGIN"));
+    List<AuditRow> refused = records.auditSince(mark, row -> row.action().equals("OPERATOR_LOGIN"));
     assertEquals(1, refused.size());
     assertEquals("FAILURE", refused.get(0).outcome());
     assertTrue(refused.get(0).detail().contains("locked until"), refused.get(0).detail());
@@ -275,7 +260,7 @@ class ConsoleAccessIT {
     admin.open("operators.xhtml?username=" + user);
     admin.submit("manage:unlock");
     assertTrue(admin.messages().contains(Texts.zh("operator.unlocked", user)), admin.messages());
-    assertNull(Records.value(server, "SELECT locked_until FROM operator WHERE username = ?", user));
+    assertNull(records.lockedUntil(user));
     assertEquals(0, failedLogins(user));
 
     locked.login();
@@ -299,15 +284,9 @@ class ConsoleAccessIT {
                     Pki.scan(fixture.work, "liu-yang-id-card.png"))
                 .withUnit("NORTH"));
     String serial = Desk.approve(fixture.operator(Staff.REVIEWER), id);
-    assertEquals(
-        "NORTH",
-        Records.text(
-            server,
-            "SELECT u.code FROM issued_certificate c JOIN application_unit u"
-                + " ON u.id = c.application_unit_id WHERE LOWER(c.serial_number) = ?",
-            serial.toLowerCase()));
+    assertEquals("NORTH", records.certificate(new BigInteger(serial, 16)).applicationUnit());
 
-    long mark = Records.auditMark(server);
+    long mark = records.auditMark();
     assertEquals(List.of(), searchBySubject(south, "刘洋"));
     south.open("certificate.xhtml?serial=" + serial);
     assertEquals(Texts.zh("access.otherUnit"), south.messages());
@@ -315,7 +294,7 @@ class ConsoleAccessIT {
     south.open("application.xhtml?id=" + id);
     assertEquals(Texts.zh("access.otherUnit"), south.messages());
     List<AuditRow> denied =
-        Records.auditSince(server, mark, row -> row.actor().equals("operator:unit.south"));
+        records.auditSince(mark, row -> row.actor().equals("operator:unit.south"));
     assertEquals(2, denied.size(), denied.toString());
     assertEquals("CERTIFICATE_VIEWED", denied.get(0).action());
     assertEquals("serial=" + serial, denied.get(0).target());
@@ -340,6 +319,9 @@ class ConsoleAccessIT {
   @Test
   void aRevokedLoginCertificateEndsItsSessionAtOnce() throws Exception {
     Console rotated = fixture.operator(Staff.ROTATED);
+    // the PEM the fixture made the operator's PKCS#12 of: the login certificate, then the TLS CA
+    byte[] loginCertificate =
+        Pki.certificates(fixture.work.resolve(Staff.ROTATED.username + ".pem")).get(0);
     rotated.open("certificates.xhtml");
     assertFalse(rotated.onLoginPage());
 
@@ -350,24 +332,13 @@ class ConsoleAccessIT {
     admin.submit("manage:issueCertificate");
     ConsoleFixture.Approved approved = fixture.approveRequestOf(admin);
     assertTrue(approved.result().contains("BEGIN CERTIFICATE"), approved.result());
-    assertEquals(
-        "SUPERSEDED",
-        Records.text(
-            server,
-            "SELECT c.revocation_reason FROM issued_certificate c WHERE c.subject_dn LIKE ?"
-                + " AND c.status = 'REVOKED'",
-            "%CN=" + Staff.ROTATED.username + "%"));
+    // superseded: the one reason a new certificate revokes the old one with
+    assertEquals("revoked (superseded)", RelyingParty.status(loginCertificate));
 
     // the browser still presents the old, now revoked, certificate: its next request is refused
     rotated.open("certificates.xhtml");
     assertTrue(rotated.onLoginPage(), "the session outlived its revoked login certificate");
-    assertEquals(
-        0,
-        Records.number(
-            server,
-            "SELECT COUNT(*) FROM operator_session s JOIN operator o ON o.id = s.operator_id"
-                + " WHERE o.username = ? AND s.ended_at IS NULL",
-            Staff.ROTATED.username));
+    assertEquals(0, records.openSessionsOf(Staff.ROTATED.username));
   }
 
   /**
@@ -384,21 +355,21 @@ class ConsoleAccessIT {
     String request = admin2.text("requested-id");
 
     Console admin = fixture.admin();
-    long mark = Records.auditMark(server);
+    long mark = records.auditMark();
     admin.open("dual-control.xhtml?id=" + request);
     admin.submit("decision:approve");
 
     assertFalse(admin.present("approval-panel"), "the one-time password was shown");
     assertTrue(admin.messages().contains("supplied the key"), admin.messages());
-    assertEquals(
-        "PENDING",
-        Records.text(
-            server, "SELECT state FROM dual_control_request WHERE id = ?", Long.valueOf(request)));
-    List<AuditRow> denied = Records.auditSince(server, mark, row -> row.outcome().equals("DENIED"));
+    List<AuditRow> denied = records.auditSince(mark, row -> row.outcome().equals("DENIED"));
     assertEquals(1, denied.size(), denied.toString());
     assertEquals("DUAL_CONTROL_APPROVED", denied.get(0).action());
     assertEquals("operator:admin", denied.get(0).actor());
     admin2.open("dual-control.xhtml?id=" + request);
+    assertEquals(
+        Texts.zh("enum.DualControlRequestState.PENDING"),
+        admin2.text("request-state"),
+        "the refused approval left the request waiting");
     admin2.submit("decision:withdraw");
   }
 
@@ -406,7 +377,7 @@ class ConsoleAccessIT {
   @Test
   void aSecurityAdministratorCannotAskForChangesToTheirOwnAccount() throws Exception {
     Console admin = fixture.admin();
-    long mark = Records.auditMark(server);
+    long mark = records.auditMark();
     admin.open("operators.xhtml?username=admin");
     admin.submit("manage:resetPassword");
     assertFalse(admin.present("requested-id"), "a request on one's own account was recorded");
@@ -414,14 +385,11 @@ class ConsoleAccessIT {
     admin.check(role("manage:roles", "REVIEWER"), true);
     admin.submit("manage:saveRoles");
     assertFalse(admin.present("requested-id"), "a role change of one's own account was recorded");
-    List<AuditRow> denied = Records.auditSince(server, mark, row -> row.outcome().equals("DENIED"));
+    List<AuditRow> denied = records.auditSince(mark, row -> row.outcome().equals("DENIED"));
     assertEquals(2, denied.size(), denied.toString());
     assertEquals("operator:admin", denied.get(0).actor());
     assertEquals("DUAL_CONTROL_REQUESTED", denied.get(0).action());
-    assertEquals(
-        0,
-        Records.number(
-            server, "SELECT COUNT(*) FROM dual_control_request WHERE target = 'operator:admin'"));
+    assertEquals(0, records.dualControlRequestsFor("operator:admin"));
   }
 
   private static By role(String field, String role) {
@@ -429,16 +397,11 @@ class ConsoleAccessIT {
   }
 
   private static String roleOf(Staff staff) throws Exception {
-    return Records.text(
-        server,
-        "SELECT r.role FROM operator_role r JOIN operator o ON o.id = r.operator_id"
-            + " WHERE o.username = ?",
-        staff.username);
+    return records.roleOf(staff.username);
   }
 
   private static long failedLogins(String username) throws Exception {
-    return Records.number(
-        server, "SELECT failed_logins FROM operator WHERE username = ?", username);
+    return records.failedLogins(username);
   }
 
   private static List<String> searchBySubject(Console console, String subject) {

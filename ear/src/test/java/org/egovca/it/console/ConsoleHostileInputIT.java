@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.egovca.it.CaServer;
 import org.egovca.it.DeployedEar;
+import org.egovca.it.Records;
+import org.egovca.it.Records.AuditRow;
 import org.egovca.it.console.ConsoleFixture.Staff;
-import org.egovca.it.console.Records.AuditRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -61,13 +61,13 @@ class ConsoleHostileInputIT {
           "phone");
 
   private static ConsoleFixture fixture;
-  private static CaServer server;
+  private static Records records;
   private static Console clerk;
 
   @BeforeAll
   static void operators(ConsoleFixture shared) throws Exception {
     fixture = shared;
-    server = shared.server;
+    records = new Records(shared.server);
     clerk = shared.operator(Staff.CLERK);
   }
 
@@ -128,27 +128,13 @@ class ConsoleHostileInputIT {
     assertTrue(clerk.pageText().contains("CN=a,O=b"));
     assertTrue(clerk.pageText().contains("<img src=x onerror=alert(1)>.png"), "file name shown");
     assertShownEscaped(clerk);
+    Records.StoredApplication stored = records.application(id);
+    assertEquals(MARKUP, stored.applicantName());
+    assertEquals("CN=a,O=b", stored.organisationName());
+    assertEquals(SCRIPT, stored.agentName());
+    assertEquals("CN=赵磊,C=CN", stored.subjectDn());
     assertEquals(
-        Map.of(
-            "applicant_name",
-            MARKUP,
-            "organisation_name",
-            "CN=a,O=b",
-            "agent_name",
-            SCRIPT,
-            "subject_dn",
-            "CN=赵磊,C=CN"),
-        row(
-            "SELECT applicant_name, organisation_name, agent_name, subject_dn FROM application"
-                + " WHERE id = ?",
-            id));
-    assertEquals(
-        "<img src=x onerror=alert(1)>.png",
-        Records.text(
-            server,
-            "SELECT file_name FROM application_document WHERE application_id = ? AND kind ="
-                + " 'ID_DOCUMENT'",
-            id));
+        "<img src=x onerror=alert(1)>.png", records.document(id, "ID_DOCUMENT").fileName());
 
     // the reviewer's work list and the application search show the name as text
     Console reviewer = fixture.operator(Staff.REVIEWER);
@@ -166,8 +152,7 @@ class ConsoleHostileInputIT {
     Desk.reject(reviewer, id, "IDENTITY_NOT_VERIFIED", MARKUP);
     assertEquals(MARKUP, reviewer.text("outcome-form:rejection-note"));
     assertShownEscaped(reviewer);
-    assertEquals(
-        MARKUP, Records.text(server, "SELECT rejection_note FROM application WHERE id = ?", id));
+    assertEquals(MARKUP, records.application(id).rejectionNote());
     reviewer.open("receipt.xhtml?id=" + id);
     assertTrue(reviewer.pageText().contains(MARKUP));
     assertShownEscaped(reviewer);
@@ -270,13 +255,12 @@ class ConsoleHostileInputIT {
     clerk.assertInert();
 
     // the login form: refused, and the audit log shows the name typed as text
-    long mark = Records.auditMark(server);
+    long mark = records.auditMark();
     Console probe = fixture.account(Staff.MAINTAINER);
     probe.attemptLogin(MARKUP, "x");
     assertEquals(Texts.zh("login.failed"), probe.messages());
     probe.assertInert();
-    List<AuditRow> failed =
-        Records.auditSince(server, mark, row -> row.action().equals("OPERATOR_LOGIN"));
+    List<AuditRow> failed = records.auditSince(mark, row -> row.action().equals("OPERATOR_LOGIN"));
     assertEquals(List.of("operator:" + MARKUP), failed.stream().map(AuditRow::actor).toList());
     Console auditor = fixture.operator(Staff.AUDITOR);
     auditor.open("audit.xhtml");
@@ -306,8 +290,7 @@ class ConsoleHostileInputIT {
     long id = clerk.applicationId();
     assertEquals(MARKUP, clerk.text("applicant-name"));
     assertShownEscaped(clerk);
-    assertEquals(
-        MARKUP, Records.text(server, "SELECT applicant_name FROM application WHERE id = ?", id));
+    assertEquals(MARKUP, records.application(id).applicantName());
 
     // the operators page: a display name and a unit name with markup
     Console admin = fixture.admin();
@@ -331,12 +314,8 @@ class ConsoleHostileInputIT {
     admin.open("operators.xhtml");
     assertTrue(admin.pageText().contains(MARKUP));
     assertShownEscaped(admin);
-    assertEquals(
-        MARKUP,
-        Records.text(
-            server, "SELECT display_name FROM operator WHERE username = ?", "probe.display"));
-    assertEquals(
-        MARKUP, Records.text(server, "SELECT name FROM application_unit WHERE code = 'PROBE'"));
+    assertEquals(MARKUP, records.displayNameOf("probe.display"));
+    assertEquals(MARKUP, records.applicationUnitName("PROBE"));
   }
 
   /** The markup is on the page as escaped text and made no element. */
@@ -371,28 +350,12 @@ class ConsoleHostileInputIT {
   }
 
   private static long applications() throws Exception {
-    return Records.number(server, "SELECT COUNT(*) FROM application");
+    return records.applicationCount();
   }
 
   private static Path pdf(String name) throws Exception {
     return Files.writeString(
         fixture.work.resolve(name),
         "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-  }
-
-  private static Map<String, String> row(String sql, long id) throws Exception {
-    try (var connection = server.database();
-        var statement = connection.prepareStatement(sql)) {
-      statement.setLong(1, id);
-      try (var result = statement.executeQuery()) {
-        assertTrue(result.next());
-        var meta = result.getMetaData();
-        Map<String, String> row = new java.util.HashMap<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-          row.put(meta.getColumnLabel(i).toLowerCase(), result.getString(i));
-        }
-        return row;
-      }
-    }
   }
 }

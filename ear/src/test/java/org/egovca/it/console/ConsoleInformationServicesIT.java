@@ -1,6 +1,7 @@
 package org.egovca.it.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -8,10 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import org.egovca.it.CaServer;
 import org.egovca.it.DeployedEar;
+import org.egovca.it.Records;
+import org.egovca.it.Records.AuditRow;
 import org.egovca.it.RemoteRa;
 import org.egovca.it.SecurityAdministrators;
 import org.egovca.it.console.ConsoleFixture.Staff;
-import org.egovca.it.console.Records.AuditRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -35,11 +37,13 @@ class ConsoleInformationServicesIT {
 
   private static ConsoleFixture fixture;
   private static CaServer server;
+  private static Records records;
 
   @BeforeAll
   static void shared(ConsoleFixture shared) {
     fixture = shared;
     server = shared.server;
+    records = new Records(server);
   }
 
   @Test
@@ -57,8 +61,7 @@ class ConsoleInformationServicesIT {
     admin.setValue("register:certificateRequest", Pki.rsaRequest(fixture.work, SYSTEM));
     admin.submit("register:submit");
     assertTrue(admin.pageText().contains("http:// or https://"), admin.pageText());
-    assertEquals(
-        0, Records.number(server, "SELECT COUNT(*) FROM egov_system WHERE name = ?", SYSTEM));
+    assertTrue(records.egovSystem(SYSTEM).isEmpty());
 
     // port 9 (discard) is closed on loopback: every delivery is refused at once. Plain HTTP is
     // refused, naming the rule, until the administrator allows it for this test system.
@@ -66,31 +69,22 @@ class ConsoleInformationServicesIT {
     admin.setValue("register:certificateRequest", Pki.rsaRequest(fixture.work, SYSTEM));
     admin.submit("register:submit");
     assertTrue(admin.pageText().contains("must be https://"), admin.pageText());
-    assertEquals(
-        0, Records.number(server, "SELECT COUNT(*) FROM egov_system WHERE name = ?", SYSTEM));
+    assertTrue(records.egovSystem(SYSTEM).isEmpty());
     admin.check(By.id("register:allowPlainHttp"), true);
     admin.setValue("register:certificateRequest", Pki.rsaRequest(fixture.work, SYSTEM));
     admin.submit("register:submit");
     // the registration waits for a second security administrator (dual control)
-    assertEquals(
-        0, Records.number(server, "SELECT COUNT(*) FROM egov_system WHERE name = ?", SYSTEM));
+    assertTrue(records.egovSystem(SYSTEM).isEmpty());
     ConsoleFixture.Approved approved = fixture.approveRequestOf(admin);
     assertTrue(approved.result().startsWith("-----BEGIN CERTIFICATE-----"), approved.result());
     admin.open("egov-systems.xhtml");
     assertTrue(admin.pageText().contains("http://127.0.0.1:9/CertificateSyncService"));
     assertTrue(admin.pageText().contains(Texts.zh("egovSystems.plainHttpBadge")), admin.pageText());
-    assertEquals(
-        1,
-        Records.number(
-            server,
-            "SELECT COUNT(*) FROM egov_system WHERE name = ? AND plain_http_allowed = TRUE",
-            SYSTEM));
+    assertTrue(records.egovSystem(SYSTEM).orElseThrow().plainHttpAllowed());
     SecurityAdministrators.of(server).authoriseDemoRa(server, UNIT);
 
     BigInteger serial = RemoteRa.issueForUnit(server, fixture.work, "控制台同步持有者", UNIT);
-    String queue =
-        "egov-system-"
-            + Records.number(server, "SELECT id FROM egov_system WHERE name = ?", SYSTEM);
+    String queue = records.egovSystem(SYSTEM).orElseThrow().queue();
     awaitFailure(queue);
 
     Console maintainer = fixture.operator(Staff.MAINTAINER);
@@ -110,14 +104,14 @@ class ConsoleInformationServicesIT {
     assertTrue(Integer.parseInt(maintainer.text("item-attempts")) >= 1);
     assertTrue(maintainer.pageText().contains(serial.toString(16)), maintainer.pageText());
 
-    long mark = Records.auditMark(server);
+    long mark = records.auditMark();
     maintainer.open("deliveries.xhtml");
     maintainer.submit(
         By.xpath(
             "//tr[.//div[normalize-space(.)='" + queue + "']]//button[contains(@id,'retry')]"));
     assertEquals(Texts.zh("deliveries.retried", queue), maintainer.messages());
     List<String> retries =
-        Records.auditSince(server, mark, row -> row.actor().equals("operator:maint.zhou")).stream()
+        records.auditSince(mark, row -> row.actor().equals("operator:maint.zhou")).stream()
             .map(AuditRow::action)
             .toList();
     assertTrue(retries.contains("DELIVERY_RETRIED"), retries.toString());
@@ -129,10 +123,7 @@ class ConsoleInformationServicesIT {
                 + SYSTEM
                 + "']]//button[contains(@id,'deactivate')]"));
     assertEquals(Texts.zh("egovSystems.deactivated", SYSTEM), admin.messages());
-    assertEquals(
-        0,
-        Records.number(
-            server, "SELECT COUNT(*) FROM egov_system WHERE name = ? AND active = TRUE", SYSTEM));
+    assertFalse(records.egovSystem(SYSTEM).orElseThrow().active());
     admin.screenshot(ConsoleFixture.SCREENSHOTS.resolve("egov-systems.png"));
     maintainer.open("deliveries.xhtml");
     maintainer.screenshot(ConsoleFixture.SCREENSHOTS.resolve("deliveries.png"));
@@ -140,9 +131,7 @@ class ConsoleInformationServicesIT {
 
   private static void awaitFailure(String queue) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (Records.number(
-            server, "SELECT COUNT(*) FROM delivery WHERE queue = ? AND attempts > 0", queue)
-        == 0) {
+    while (records.attemptedDeliveries(queue) == 0) {
       assertTrue(System.nanoTime() < deadline, "no delivery to " + queue + " was attempted");
       Thread.sleep(250);
     }

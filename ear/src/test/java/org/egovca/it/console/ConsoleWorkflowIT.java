@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.egovca.it.CaServer;
 import org.egovca.it.DeployedEar;
+import org.egovca.it.Records;
+import org.egovca.it.Records.AuditRow;
 import org.egovca.it.console.ConsoleFixture.Staff;
 import org.egovca.it.console.Desk.Entry;
-import org.egovca.it.console.Records.AuditRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -42,14 +42,14 @@ class ConsoleWorkflowIT {
   private static final String HOLDER_ID = Pki.residentId("11010819870923262");
 
   private static ConsoleFixture fixture;
-  private static CaServer server;
+  private static Records records;
   private static Console clerk;
   private static Console reviewer;
 
   @BeforeAll
   static void operators(ConsoleFixture shared) throws Exception {
     fixture = shared;
-    server = shared.server;
+    records = new Records(shared.server);
     clerk = shared.operator(Staff.CLERK);
     reviewer = shared.operator(Staff.REVIEWER);
   }
@@ -77,11 +77,7 @@ class ConsoleWorkflowIT {
     // the hash is shown nowhere: the stored row is what is proven
     assertEquals(
         sha256(scan),
-        Records.text(
-            server,
-            "SELECT sha256 FROM application_document WHERE application_id = ? AND kind ="
-                + " 'ID_DOCUMENT'",
-            id),
+        records.document(id, "ID_DOCUMENT").sha256(),
         "the scan is stored with its SHA-256");
     // the entry clerk has no decision on their own application
     assertFalse(clerk.present("review:approve"), "the entry clerk is offered a decision");
@@ -133,7 +129,7 @@ class ConsoleWorkflowIT {
                 email,
                 Pki.sm2Request(fixture.work, "li-na"),
                 Pki.scan(fixture.work, "li-na-id-card.png")));
-    long mark = Records.auditMark(server);
+    long mark = records.auditMark();
     Desk.reject(reviewer, id, "DOCUMENTS_MISSING", note);
     String reason = Texts.zh("enum.RejectionReason.DOCUMENTS_MISSING");
     assertEquals(reason, reviewer.text("outcome-form:rejection-reason"));
@@ -141,7 +137,7 @@ class ConsoleWorkflowIT {
     assertFalse(reviewer.present("outcome-form:certificate-link"));
     assertEquals(Texts.zh("enum.ApplicationState.REJECTED"), reviewer.text("state"));
     List<AuditRow> rejected =
-        Records.auditSince(server, mark, row -> row.action().equals("APPLICATION_REJECTED"));
+        records.auditSince(mark, row -> row.action().equals("APPLICATION_REJECTED"));
     assertEquals(1, rejected.size(), rejected.toString());
     assertEquals("operator:reviewer.zhao", rejected.get(0).actor());
     assertEquals(Desk.reference(id), rejected.get(0).target());

@@ -105,6 +105,19 @@ public final class Pki {
     return directory.resolve(name + ".p12");
   }
 
+  /** The certificates (DER) of a PEM file, in order. */
+  static List<byte[]> certificates(Path pem) throws IOException {
+    String text = Files.readString(pem, StandardCharsets.US_ASCII);
+    String begin = "-----BEGIN CERTIFICATE-----";
+    String end = "-----END CERTIFICATE-----";
+    List<byte[]> certificates = new java.util.ArrayList<>();
+    for (int at = text.indexOf(begin); at >= 0; at = text.indexOf(begin, at + 1)) {
+      String body = text.substring(at + begin.length(), text.indexOf(end, at));
+      certificates.add(Base64.getMimeDecoder().decode(body));
+    }
+    return certificates;
+  }
+
   /** A scan the RA accepts (a PNG), under the given file name. */
   static Path scan(Path directory, String fileName) throws IOException {
     return Files.write(directory.resolve(fileName), PNG);
