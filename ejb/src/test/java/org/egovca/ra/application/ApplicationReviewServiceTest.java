@@ -345,7 +345,7 @@ class ApplicationReviewServiceTest {
                 review.forceRevocation(
                     shared(OperatorRole.REVIEWER).token(), "not-hex", "E", "key lost"));
     assertEquals(RefusalCode.INVALID_INPUT, refused.code());
-    assertEquals("serial", refused.problems().get(0).field());
+    assertEquals("serialNumber", refused.problems().get(0).field());
     assertEquals("certificate.serial", refused.problems().get(0).key());
   }
 }
