@@ -9,7 +9,8 @@ import java.util.List;
  * Which package may depend on which, as docs/ARCHITECTURE.md draws it: the CA core ({@code ca})
  * knows neither the RA ({@code ra}) nor the information services ({@code delivery}); the RA does
  * not know the information services (they ask it for operators and dual control, never the other
- * way); the audit log ({@code audit}) knows none of them; within each, interfaces call the
+ * way); key custody ({@code custody}) uses the CA's token and the RA's operators and none of them
+ * knows it; the audit log ({@code audit}) knows none of them; within each, interfaces call the
  * application, the application the domain, and the domain and the X.509 encoders depend on no
  * service.
  */
@@ -46,6 +47,16 @@ final class Architecture {
             .because(
                 "the delivery queues deliver through their ports (DeliveryTarget, DeliveryAdapters); the"
                     + " directory and SOAP adapters implement them"),
+        noClasses()
+            .that()
+            .resideInAnyPackage(
+                root + ".ca..", root + ".ra..", root + ".delivery..", root + ".audit..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(root + ".custody..")
+            .because(
+                "key custody uses the CA's token and the RA's operators; they learn of an"
+                    + " activation through the CA's event CaTokenActivated, never from custody"),
         noClasses()
             .that()
             .resideInAPackage(root + ".audit..")

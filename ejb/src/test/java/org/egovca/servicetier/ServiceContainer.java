@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.egovca.ca.infrastructure.CaBootstrap;
 import org.egovca.ca.infrastructure.DatabaseMigration;
 import org.egovca.ca.infrastructure.SystemClock;
+import org.egovca.custody.application.CustodyStart;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
@@ -79,9 +80,10 @@ public final class ServiceContainer implements AutoCloseable {
             .addServices(container.transactions, resources)
             .initialize();
     // what Payara does at deployment: the startup singletons, which migrate the schema, open the
-    // token and set up the CA hierarchy on the first start
+    // token, set up the CA hierarchy on the first start and hold the demo key ceremonies
     container.weld.select(DatabaseMigration.class).get().toString();
     container.weld.select(CaBootstrap.class).get().isReady();
+    container.weld.select(CustodyStart.class).get().toString();
     return container;
   }
 

@@ -71,5 +71,9 @@ public enum AuditAction {
   EGOV_SYSTEMS_LISTED,
   DELIVERIES_VIEWED,
   DELIVERY_RETRIED,
-  QUERY_SERVICE
+  QUERY_SERVICE,
+
+  // key custody: one action per kind of key ceremony
+  KEY_CUSTODIANS_ENROLLED,
+  TOKEN_ACTIVATED
 }

@@ -1,0 +1,15 @@
+package org.egovca.custody.application;
+
+import java.util.Map;
+
+/**
+ * What an activation ceremony needs from the current share distribution of a token, read before the
+ * (slow) opening of the shares so that no transaction waits for it.
+ *
+ * @param distributionId the distribution the shares belong to (bound into their seals)
+ * @param threshold how many shares make the secret
+ * @param sealedTokenPin the token's PIN sealed under the secret
+ * @param sealedShares each present custodian's sealed share, by username
+ */
+record ActivationShares(
+    long distributionId, int threshold, byte[] sealedTokenPin, Map<String, byte[]> sealedShares) {}

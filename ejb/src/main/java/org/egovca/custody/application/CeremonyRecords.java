@@ -1,0 +1,205 @@
+package org.egovca.custody.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
+import org.egovca.audit.domain.AuditOutcome;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
+import org.egovca.custody.domain.CeremonyKind;
+import org.egovca.custody.domain.CeremonySource;
+import org.egovca.custody.domain.KeyCeremony;
+import org.egovca.custody.domain.ShareDistribution;
+import org.egovca.ra.domain.Operator;
+import org.egovca.ra.domain.OperatorRole;
+
+/**
+ * The transactions of the key ceremonies: reading what a ceremony needs, and recording how it ended
+ * together with its audit event. A failed ceremony is recorded in a transaction of its own, so that
+ * the record survives the refusal.
+ */
+@Stateless
+public class CeremonyRecords {
+
+  @PersistenceContext(unitName = "egovca")
+  private EntityManager entityManager;
+
+  @Inject private AuditLog auditLog;
+  @Inject private Clock clock;
+
+  /** The current share distribution of {@code token}, if its custodians are enrolled. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public Optional<ShareDistribution> currentDistribution(String token) {
+    return entityManager
+        .createNamedQuery(ShareDistribution.CURRENT, ShareDistribution.class)
+        .setParameter("token", token)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * The sealed shares of the custodians present at an activation of {@code token}.
+   *
+   * @throws Refusal WRONG_STATE if the token has no enrolled custodians; INVALID_INPUT if fewer
+   *     custodians than the threshold are present, or one is not (or no longer) a custodian holding
+   *     a share, or is locked after wrong PINs
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  ActivationShares sharesFor(String token, List<String> usernames) {
+    ShareDistribution distribution =
+        currentDistribution(token)
+            .orElseThrow(
+                () ->
+                    new Refusal(
+                        RefusalCode.WRONG_STATE,
+                        "token "
+                            + token
+                            + " has no enrolled key custodians; enrol them first (ear/bin/egovca"
+                            + " ceremony enrol)"));
+    if (usernames.size() < distribution.getThreshold()) {
+      throw Refusal.invalid(
+          null,
+          null,
+          "only "
+              + usernames.size()
+              + " key custodian(s) present; "
+              + distribution.getThreshold()
+              + " different custodians are needed to activate token "
+              + token);
+    }
+    Instant now = clock.instant();
+    Map<String, byte[]> sealed = new LinkedHashMap<>();
+    for (String username : usernames) {
+      Operator custodian = activeCustodian(username, now);
+      byte[] share =
+          distribution
+              .shareOf(custodian.getUsername())
+              .orElseThrow(
+                  () ->
+                      Refusal.invalid(
+                          null,
+                          null,
+                          username + " holds no share of token " + token + "'s activation secret"))
+              .getSealedShare();
+      sealed.put(username, share);
+    }
+    return new ActivationShares(
+        distribution.getId(),
+        distribution.getThreshold(),
+        distribution.getSealedTokenPin(),
+        sealed);
+  }
+
+  /** Records a ceremony that succeeded, with its audit event, in the caller's transaction. */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  KeyCeremony succeeded(
+      CeremonyKind kind,
+      String token,
+      CeremonySource source,
+      List<String> usernames,
+      String detail) {
+    KeyCeremony ceremony = KeyCeremony.succeeded(kind, token, source, usernames, clock.instant());
+    entityManager.persist(ceremony);
+    auditLog.success(
+        actor(usernames),
+        action(kind),
+        "token:" + token,
+        "ceremony=" + ceremony.getId() + ", " + source + (detail == null ? "" : ", " + detail));
+    return ceremony;
+  }
+
+  /** Records a successful activation, and that its custodians' PINs were right. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  long activated(String token, CeremonySource source, List<String> usernames, long distribution) {
+    for (String username : usernames) {
+      operator(username).ifPresent(Operator::recordSuccessfulLogin);
+    }
+    return succeeded(
+            CeremonyKind.ACTIVATION, token, source, usernames, "distribution=" + distribution)
+        .getId();
+  }
+
+  /**
+   * Records a ceremony that failed, with its audit event; a wrong PIN counts against its custodian
+   * as a failed login does, so that guessing locks the account.
+   *
+   * @param wrongPin the custodian whose PIN was wrong, or null
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void failed(
+      CeremonyKind kind,
+      String token,
+      CeremonySource source,
+      List<String> usernames,
+      String failure,
+      String wrongPin) {
+    Instant now = clock.instant();
+    KeyCeremony ceremony = KeyCeremony.failed(kind, token, source, usernames, now, failure);
+    entityManager.persist(ceremony);
+    boolean locked =
+        wrongPin != null && operator(wrongPin).map(o -> o.recordFailedLogin(now)).orElse(false);
+    auditLog.refusal(
+        actor(usernames),
+        action(kind),
+        "token:" + token,
+        AuditOutcome.DENIED,
+        "ceremony="
+            + ceremony.getId()
+            + ", "
+            + source
+            + ": "
+            + failure
+            + (locked ? "; " + wrongPin + " is locked after repeated wrong PINs" : ""));
+  }
+
+  /** An active operator whose one role is KEY_CUSTODIAN and who is not locked. */
+  Operator activeCustodian(String username, Instant now) {
+    Operator custodian =
+        operator(username)
+            .filter(Operator::isActive)
+            .filter(o -> o.getRoles().equals(java.util.EnumSet.of(OperatorRole.KEY_CUSTODIAN)))
+            .orElseThrow(
+                () -> Refusal.invalid(null, null, username + " is not an active key custodian"));
+    if (custodian.isLockedAt(now)) {
+      throw Refusal.invalid(
+          null,
+          null,
+          "key custodian " + username + " is locked after repeated wrong PINs; try again later");
+    }
+    return custodian;
+  }
+
+  Optional<Operator> operator(String username) {
+    return entityManager
+        .createNamedQuery(Operator.BY_USERNAME, Operator.class)
+        .setParameter("username", username)
+        .getResultStream()
+        .findFirst();
+  }
+
+  EntityManager entityManager() {
+    return entityManager;
+  }
+
+  static String actor(List<String> usernames) {
+    return "custodians:" + String.join(",", usernames);
+  }
+
+  private static AuditAction action(CeremonyKind kind) {
+    return switch (kind) {
+      case ENROLMENT -> AuditAction.KEY_CUSTODIANS_ENROLLED;
+      case ACTIVATION -> AuditAction.TOKEN_ACTIVATED;
+    };
+  }
+}

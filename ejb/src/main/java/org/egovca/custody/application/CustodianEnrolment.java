@@ -1,0 +1,131 @@
+package org.egovca.custody.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import org.egovca.audit.application.AuditLog;
+import org.egovca.audit.domain.AuditAction;
+import org.egovca.ca.application.DataFiles;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
+import org.egovca.custody.domain.CeremonyKind;
+import org.egovca.custody.domain.CeremonySource;
+import org.egovca.custody.domain.KeyCeremony;
+import org.egovca.custody.domain.ShareDistribution;
+import org.egovca.hsm.sharing.SealedShare;
+import org.egovca.hsm.sharing.SealedTokenPin;
+import org.egovca.hsm.sharing.SecretSharing;
+import org.egovca.hsm.sharing.Share;
+import org.egovca.ra.domain.Operator;
+import org.egovca.ra.domain.OperatorRole;
+import org.egovca.ra.domain.PasswordHash;
+
+/**
+ * The transaction of an enrolment ceremony: a new random activation secret seals the token's PIN
+ * and is split into one share per custodian, each sealed under that custodian's PIN; custodians
+ * without an account get one (role KEY_CUSTODIAN only, no login certificate: a security
+ * administrator gives them one under dual control if they are to use the console).
+ */
+@Stateless
+public class CustodianEnrolment {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Inject private CeremonyRecords records;
+  @Inject private AuditLog auditLog;
+  @Inject private Clock clock;
+
+  /**
+   * Enrols {@code custodians} as the holders of {@code token}'s PIN, {@code threshold} of them
+   * needed together.
+   *
+   * @return the ceremony's record
+   * @throws Refusal WRONG_STATE if the token's custodians are enrolled already; INVALID_INPUT if an
+   *     existing account named is not an active key custodian
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public long enrol(
+      String token,
+      List<CustodianPresence> custodians,
+      int threshold,
+      char[] tokenPin,
+      CeremonySource source) {
+    if (records.currentDistribution(token).isPresent()) {
+      throw new Refusal(
+          RefusalCode.WRONG_STATE,
+          "the key custodians of token "
+              + token
+              + " are enrolled already; a new distribution needs three of them (re-sharing)");
+    }
+    List<String> usernames = custodians.stream().map(CustodianPresence::username).toList();
+    List<Operator> accounts = new ArrayList<>();
+    for (String username : usernames) {
+      accounts.add(custodianAccount(username, source));
+    }
+    KeyCeremony ceremony =
+        records.succeeded(
+            CeremonyKind.ENROLMENT,
+            token,
+            source,
+            usernames,
+            threshold + " of " + usernames.size() + " shares");
+    Instant now = clock.instant();
+    ShareDistribution distribution =
+        new ShareDistribution(token, threshold, usernames.size(), ceremony, now);
+    records.entityManager().persist(distribution);
+    byte[] secret = SealedTokenPin.newSecret(RANDOM);
+    try {
+      distribution.sealTokenPin(SealedTokenPin.seal(tokenPin, secret, token, RANDOM));
+      List<Share> shares = SecretSharing.split(secret, usernames.size(), threshold, RANDOM);
+      for (int i = 0; i < shares.size(); i++) {
+        CustodianPresence custodian = custodians.get(i);
+        SealedShare.Binding binding =
+            new SealedShare.Binding(
+                token, Long.toString(distribution.getId()), custodian.username());
+        distribution.addShare(
+            accounts.get(i),
+            shares.get(i).index(),
+            SealedShare.seal(shares.get(i), custodian.pin(), binding, RANDOM));
+      }
+    } finally {
+      Arrays.fill(secret, (byte) 0);
+    }
+    return ceremony.getId();
+  }
+
+  /** The custodian's existing account, or a new one that holds only the key custodian role. */
+  private Operator custodianAccount(String username, CeremonySource source) {
+    if (records.operator(username).isPresent()) {
+      return records.activeCustodian(username, clock.instant());
+    }
+    char[] unusable = DataFiles.randomPassword();
+    String displayName =
+        (source == CeremonySource.DEMO_START ? "Demo key custodian " : "Key custodian ") + username;
+    Operator custodian =
+        new Operator(
+            username,
+            displayName,
+            null,
+            EnumSet.of(OperatorRole.KEY_CUSTODIAN),
+            null,
+            PasswordHash.of(unusable),
+            "ceremony",
+            clock.instant());
+    Arrays.fill(unusable, '\0');
+    records.entityManager().persist(custodian);
+    auditLog.success(
+        "ceremony",
+        AuditAction.OPERATOR_CREATED,
+        "operator:" + username,
+        "key custodian enrolled in a key ceremony (" + source + "); no login certificate");
+    return custodian;
+  }
+}

@@ -1,0 +1,280 @@
+package org.egovca.custody.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.egovca.ca.application.CaTokenActivated;
+import org.egovca.ca.application.port.CaToken;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
+import org.egovca.custody.domain.CeremonyKind;
+import org.egovca.custody.domain.CeremonySource;
+import org.egovca.hsm.TokenStatus;
+import org.egovca.hsm.sharing.ActivationDataException;
+import org.egovca.hsm.sharing.CustodianPins;
+import org.egovca.hsm.sharing.SealedShare;
+import org.egovca.hsm.sharing.SealedTokenPin;
+import org.egovca.hsm.sharing.SecretSharing;
+import org.egovca.hsm.sharing.Share;
+import org.egovca.hsm.sharing.WrongPinException;
+
+/**
+ * The key ceremonies of the CA's token (CPS §6.5.2.1-6.5.2.3): the enrolment that gives five key
+ * custodians their shares, and the activation by three of them after a start. Every ceremony is
+ * recorded and audited whatever its outcome; a refused one names what was wrong (too few
+ * custodians, the same custodian twice, a wrong PIN, someone who is not a custodian) and changes
+ * nothing but the record and, for a wrong PIN, that custodian's count towards a lockout.
+ *
+ * <p>The shares are opened outside any transaction: each costs an Argon2id derivation.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class KeyCeremonies {
+
+  /** Key custodians per token (CPS §6.5.2.4: five). */
+  public static final int CUSTODIANS = 5;
+
+  /** Custodians needed together (CPS §7.5.1.2 item 2: three of the five). */
+  public static final int THRESHOLD = 3;
+
+  /**
+   * One ceremony at a time on this server: each open of a share holds 64 MiB for its Argon2id
+   * derivation, so concurrent ceremonies (or someone flooding the loopback endpoint) must not
+   * multiply that.
+   */
+  private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
+
+  private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
+  private static final Logger LOG = Logger.getLogger(KeyCeremonies.class.getName());
+
+  @Inject private CaToken cryptoToken;
+  @Inject private CeremonyRecords records;
+  @Inject private CustodianEnrolment enrolment;
+  @Inject private Event<CaTokenActivated> activated;
+
+  /**
+   * Enrols the five key custodians of the CA's token, whose PIN is still on disk; deletes it from
+   * there once their shares have committed.
+   *
+   * @return the ceremony's record
+   * @throws Refusal if the custodians are enrolled already, not five different valid usernames, or
+   *     a PIN breaks the PIN rules
+   */
+  public long enrol(List<CustodianPresence> custodians, CeremonySource source) {
+    return oneAtATime(custodians, () -> enrolNow(custodians, source));
+  }
+
+  private long enrolNow(List<CustodianPresence> custodians, CeremonySource source) {
+    String token = cryptoToken.token().name();
+    List<String> usernames = usernames(custodians);
+    try {
+      checkPresences(custodians, CUSTODIANS);
+      if (new HashSet<>(usernames).size() != CUSTODIANS) {
+        throw Refusal.invalid(
+            null, null, "the enrolment needs " + CUSTODIANS + " different key custodians");
+      }
+      for (CustodianPresence custodian : custodians) {
+        Set<CustodianPins.Problem> problems = CustodianPins.check(custodian.pin());
+        if (!problems.isEmpty()) {
+          throw Refusal.invalid(
+              null, null, "the PIN of " + custodian.username() + " " + words(problems));
+        }
+      }
+      char[] pin =
+          cryptoToken
+              .pendingPin()
+              .orElseThrow(
+                  () ->
+                      new Refusal(
+                          RefusalCode.WRONG_STATE,
+                          "the key custodians of token " + token + " are enrolled already"));
+      long ceremony;
+      try {
+        ceremony = enrolment.enrol(token, custodians, THRESHOLD, pin, source);
+      } finally {
+        Arrays.fill(pin, '\0');
+      }
+      cryptoToken.forgetPendingPin();
+      return ceremony;
+    } catch (Refusal refusal) {
+      records.failed(CeremonyKind.ENROLMENT, token, source, usernames, refusal.getMessage(), null);
+      throw refusal;
+    } finally {
+      custodians.forEach(CustodianPresence::clear);
+    }
+  }
+
+  /**
+   * Activates the CA's token with the shares of the custodians present: at least three different
+   * ones of its current distribution, each with the PIN of their share.
+   *
+   * @return the ceremony's record
+   * @throws Refusal if the token is active already or has no enrolled custodians (WRONG_STATE), a
+   *     custodian is named twice, too few are present or one is not a custodian with a share
+   *     (INVALID_INPUT), or a PIN is wrong (LOGIN_FAILED, naming the custodian)
+   */
+  public long activate(List<CustodianPresence> custodians, CeremonySource source) {
+    return oneAtATime(custodians, () -> activateNow(custodians, source));
+  }
+
+  private long activateNow(List<CustodianPresence> custodians, CeremonySource source) {
+    String token = cryptoToken.token().name();
+    List<String> usernames = usernames(custodians);
+    String wrongPin = null;
+    try {
+      checkPresences(custodians, CUSTODIANS);
+      requireOffline(token);
+      ActivationShares shares = records.sharesFor(token, usernames);
+      List<Share> opened = new ArrayList<>();
+      for (CustodianPresence custodian : custodians) {
+        SealedShare.Binding binding =
+            new SealedShare.Binding(
+                token, Long.toString(shares.distributionId()), custodian.username());
+        try {
+          opened.add(
+              SealedShare.open(
+                  shares.sealedShares().get(custodian.username()), custodian.pin(), binding));
+        } catch (WrongPinException e) {
+          wrongPin = custodian.username();
+          throw new Refusal(
+              RefusalCode.LOGIN_FAILED, "wrong PIN for key custodian " + custodian.username());
+        }
+      }
+      activateWith(token, opened, shares.sealedTokenPin());
+      long ceremony = records.activated(token, source, usernames, shares.distributionId());
+      announce(new CaTokenActivated(token, ceremony));
+      return ceremony;
+    } catch (Refusal refusal) {
+      records.failed(
+          CeremonyKind.ACTIVATION, token, source, usernames, refusal.getMessage(), wrongPin);
+      throw refusal;
+    } finally {
+      custodians.forEach(CustodianPresence::clear);
+    }
+  }
+
+  /** Whether the CA token's custodians are enrolled (its PIN no longer waits on disk). */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public boolean enrolled() {
+    return records.currentDistribution(cryptoToken.token().name()).isPresent();
+  }
+
+  private void activateWith(String token, List<Share> shares, byte[] sealedTokenPin) {
+    byte[] secret = SecretSharing.combine(shares, SealedTokenPin.SECRET_BYTES);
+    char[] pin = null;
+    try {
+      pin = SealedTokenPin.open(sealedTokenPin, secret, token);
+      if (!cryptoToken.activate(pin)) {
+        throw alreadyActive(token);
+      }
+    } catch (ActivationDataException e) {
+      throw new Refusal(
+          RefusalCode.WRONG_STATE,
+          "the custodians' shares do not open token "
+              + token
+              + "'s PIN: its share distribution is damaged");
+    } finally {
+      Arrays.fill(secret, (byte) 0);
+      if (pin != null) {
+        Arrays.fill(pin, '\0');
+      }
+    }
+  }
+
+  private static long oneAtATime(List<CustodianPresence> custodians, LongSupplier ceremony) {
+    if (!ONE_AT_A_TIME.tryLock()) {
+      custodians.forEach(CustodianPresence::clear);
+      throw new Refusal(
+          RefusalCode.WRONG_STATE, "another key ceremony is in progress; try again when it ends");
+    }
+    try {
+      return ceremony.getAsLong();
+    } finally {
+      ONE_AT_A_TIME.unlock();
+    }
+  }
+
+  private void requireOffline(String token) {
+    if (cryptoToken.token().status() == TokenStatus.ACTIVE) {
+      throw alreadyActive(token);
+    }
+  }
+
+  private static Refusal alreadyActive(String token) {
+    return new Refusal(RefusalCode.WRONG_STATE, "token " + token + " is active already");
+  }
+
+  /** The signing work that waited for the token must not turn a done activation into a failure. */
+  private void announce(CaTokenActivated event) {
+    try {
+      activated.fire(event);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "work waiting for the token's activation failed; it is retried", e);
+    }
+  }
+
+  /** One to {@code most} custodians with usernames of operator form, each named once. */
+  private static void checkPresences(List<CustodianPresence> custodians, int most) {
+    if (custodians.isEmpty() || custodians.size() > most) {
+      throw Refusal.invalid(null, null, "a ceremony takes 1 to " + most + " key custodians");
+    }
+    Set<String> seen = new HashSet<>();
+    for (CustodianPresence custodian : custodians) {
+      if (!USERNAME.matcher(custodian.username()).matches()) {
+        throw Refusal.invalid(null, null, "not a username: " + printable(custodian.username()));
+      }
+      if (!seen.add(custodian.username())) {
+        throw Refusal.invalid(
+            null,
+            null,
+            "key custodian "
+                + custodian.username()
+                + " is named twice; each share counts once, so "
+                + THRESHOLD
+                + " different custodians must be present");
+      }
+    }
+  }
+
+  /** The PIN rules broken, in the words a custodian reads. */
+  private static String words(Set<CustodianPins.Problem> problems) {
+    return problems.stream()
+        .map(
+            problem ->
+                switch (problem) {
+                  case TOO_SHORT -> "has fewer than " + CustodianPins.MIN_LENGTH + " characters";
+                  case TOO_LONG -> "has more than " + CustodianPins.MAX_LENGTH + " characters";
+                  case ONLY_DIGITS -> "is only digits";
+                  case TOO_FEW_DISTINCT_CHARACTERS ->
+                      "has fewer than "
+                          + CustodianPins.MIN_DISTINCT_CHARACTERS
+                          + " different characters";
+                  case NOT_PRINTABLE_ASCII -> "has a character other than printable ASCII";
+                })
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  private static List<String> usernames(List<CustodianPresence> custodians) {
+    return custodians.stream()
+        .map(CustodianPresence::username)
+        .map(name -> USERNAME.matcher(name).matches() ? name : "?")
+        .toList();
+  }
+
+  private static String printable(String text) {
+    String cut = text.length() > 32 ? text.substring(0, 32) + "..." : text;
+    return cut.replaceAll("[^\\x20-\\x7e]", "?");
+  }
+}

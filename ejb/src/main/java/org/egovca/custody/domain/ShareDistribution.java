@@ -1,0 +1,145 @@
+package org.egovca.custody.domain;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.egovca.ra.domain.Operator;
+
+/**
+ * One split of a token's activation secret among its key custodians: {@code threshold} of the
+ * {@code shareCount} shares make the secret, which opens the token's sealed PIN. Neither the secret
+ * nor the PIN is stored in clear, so the database alone activates nothing.
+ */
+@Entity
+@Table(name = "share_distribution")
+@NamedQuery(
+    name = ShareDistribution.CURRENT,
+    query =
+        "SELECT d FROM ShareDistribution d WHERE d.tokenName = :token AND d.supersededAt IS NULL")
+public class ShareDistribution {
+
+  public static final String CURRENT = "ShareDistribution.current";
+
+  @Id
+  @SequenceGenerator(
+      name = "share_distribution_seq",
+      sequenceName = "share_distribution_seq",
+      allocationSize = 1)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "share_distribution_seq")
+  private Long id;
+
+  @Column(name = "token_name", nullable = false, length = 64)
+  private String tokenName;
+
+  @Column(nullable = false)
+  private int threshold;
+
+  @Column(name = "share_count", nullable = false)
+  private int shareCount;
+
+  @Column(name = "sealed_token_pin", nullable = false)
+  private byte[] sealedTokenPin;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "ceremony_id")
+  private KeyCeremony ceremony;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "superseded_at")
+  private Instant supersededAt;
+
+  @OneToMany(mappedBy = "distribution", cascade = CascadeType.PERSIST)
+  @OrderBy("shareIndex")
+  private List<CustodianShare> shares = new ArrayList<>();
+
+  protected ShareDistribution() {}
+
+  public ShareDistribution(
+      String tokenName, int threshold, int shareCount, KeyCeremony ceremony, Instant createdAt) {
+    if (threshold < 2 || threshold > shareCount) {
+      throw new IllegalArgumentException(
+          "a threshold of " + threshold + " of " + shareCount + " shares");
+    }
+    this.tokenName = Objects.requireNonNull(tokenName, "tokenName");
+    this.threshold = threshold;
+    this.shareCount = shareCount;
+    this.ceremony = Objects.requireNonNull(ceremony, "ceremony");
+    this.createdAt = createdAt;
+  }
+
+  /**
+   * Sets the token's PIN sealed under the secret; set once, after the id is known, because the id
+   * is bound into every seal.
+   */
+  public void sealTokenPin(byte[] sealed) {
+    if (sealedTokenPin != null) {
+      throw new IllegalStateException("the token PIN of distribution " + id + " is sealed already");
+    }
+    this.sealedTokenPin = sealed.clone();
+  }
+
+  /** Gives {@code custodian} the share with this index, sealed under their PIN. */
+  public void addShare(Operator custodian, int shareIndex, byte[] sealedShare) {
+    if (shares.size() == shareCount) {
+      throw new IllegalStateException("distribution " + id + " has all its shares");
+    }
+    shares.add(new CustodianShare(this, custodian, shareIndex, sealedShare));
+  }
+
+  /** The share of the custodian with this username, if they hold one here. */
+  public Optional<CustodianShare> shareOf(String username) {
+    return shares.stream()
+        .filter(share -> share.getCustodian().getUsername().equals(username))
+        .findFirst();
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getTokenName() {
+    return tokenName;
+  }
+
+  public int getThreshold() {
+    return threshold;
+  }
+
+  public int getShareCount() {
+    return shareCount;
+  }
+
+  public byte[] getSealedTokenPin() {
+    return sealedTokenPin.clone();
+  }
+
+  /** The ceremony that made this distribution. */
+  public KeyCeremony getCeremony() {
+    return ceremony;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public List<CustodianShare> getShares() {
+    return List.copyOf(shares);
+  }
+}

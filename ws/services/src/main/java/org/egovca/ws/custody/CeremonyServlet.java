@@ -1,0 +1,164 @@
+package org.egovca.ws.custody;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
+import org.egovca.custody.application.CustodianPresence;
+import org.egovca.custody.application.KeyCeremonies;
+import org.egovca.custody.domain.CeremonySource;
+
+/**
+ * {@code POST /custody/ceremony/enrol} and {@code POST /custody/ceremony/activate}: a key ceremony
+ * held at the CA's own machine ({@code ear/bin/egovca ceremony}, for a machine without a browser).
+ * The body is UTF-8 text, one custodian present per line: the username, a TAB, the PIN of their
+ * share. The answer is one line of text: {@code SUCCEEDED ceremony <id>}, or the refusal's code and
+ * message with a 4xx status.
+ *
+ * <p>Only loopback callers are answered (403 otherwise): the custodians stand at the CA's machine,
+ * and the PINs never cross a network. The body limit is enforced before this servlet reads it (the
+ * CustodyLimit filter in web.xml).
+ */
+@WebServlet(urlPatterns = "/custody/ceremony/*")
+public class CeremonyServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Five custodians with long usernames and PINs fit several times. */
+  static final int MAX_BODY = 4096;
+
+  @Inject private transient KeyCeremonies ceremonies;
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!fromLoopback(request)) {
+      answer(response, 403, "NOT_AUTHORIZED: key ceremonies are held at the CA's own machine");
+      return;
+    }
+    String kind = request.getPathInfo() == null ? "" : request.getPathInfo();
+    if (!kind.equals("/enrol") && !kind.equals("/activate")) {
+      answer(
+          response, 404, "NOT_FOUND: POST /custody/ceremony/enrol or /custody/ceremony/activate");
+      return;
+    }
+    List<CustodianPresence> custodians;
+    try {
+      custodians = presences(request);
+    } catch (Refusal refusal) {
+      answer(response, 400, refusal.code() + ": " + refusal.getMessage());
+      return;
+    }
+    try {
+      long ceremony =
+          kind.equals("/enrol")
+              ? ceremonies.enrol(custodians, CeremonySource.COMMAND_LINE)
+              : ceremonies.activate(custodians, CeremonySource.COMMAND_LINE);
+      answer(response, 200, "SUCCEEDED ceremony " + ceremony);
+    } catch (Refusal refusal) {
+      answer(response, status(refusal.code()), refusal.code() + ": " + refusal.getMessage());
+    }
+  }
+
+  private static boolean fromLoopback(HttpServletRequest request) {
+    try {
+      return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /** The lines of the body; the PINs go straight into char arrays, never into a String. */
+  private static List<CustodianPresence> presences(HttpServletRequest request) throws IOException {
+    byte[] body;
+    try (InputStream in = request.getInputStream()) {
+      body = in.readNBytes(MAX_BODY + 1);
+    }
+    try {
+      if (body.length > MAX_BODY) {
+        throw Refusal.invalid(null, null, "a ceremony request is at most " + MAX_BODY + " bytes");
+      }
+      char[] text = decode(body);
+      try {
+        return lines(text);
+      } finally {
+        Arrays.fill(text, '\0');
+      }
+    } finally {
+      Arrays.fill(body, (byte) 0);
+    }
+  }
+
+  private static List<CustodianPresence> lines(char[] text) {
+    List<CustodianPresence> custodians = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= text.length; i++) {
+      if (i == text.length || text[i] == '\n') {
+        int end = i > start && text[i - 1] == '\r' ? i - 1 : i;
+        if (end > start) {
+          custodians.add(presence(text, start, end));
+        }
+        start = i + 1;
+      }
+    }
+    return custodians;
+  }
+
+  private static CustodianPresence presence(char[] text, int start, int end) {
+    for (int tab = start; tab < end; tab++) {
+      if (text[tab] == '\t') {
+        return new CustodianPresence(
+            new String(text, start, tab - start), Arrays.copyOfRange(text, tab + 1, end));
+      }
+    }
+    throw Refusal.invalid(
+        null, null, "each line names a custodian, then a TAB, then the PIN of their share");
+  }
+
+  private static char[] decode(byte[] body) {
+    try {
+      CharBuffer chars =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(body));
+      char[] text = new char[chars.remaining()];
+      chars.get(text);
+      Arrays.fill(chars.array(), '\0');
+      return text;
+    } catch (CharacterCodingException e) {
+      throw Refusal.invalid(null, null, "a ceremony request is UTF-8 text");
+    }
+  }
+
+  private static int status(RefusalCode code) {
+    return switch (code) {
+      case WRONG_STATE -> 409;
+      case LOGIN_FAILED, NOT_AUTHORIZED -> 403;
+      default -> 400;
+    };
+  }
+
+  private static void answer(HttpServletResponse response, int status, String line)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("text/plain;charset=UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.getWriter().println(line);
+  }
+}
