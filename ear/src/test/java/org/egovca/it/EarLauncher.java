@@ -136,6 +136,33 @@ public final class EarLauncher {
     return builder.start();
   }
 
+  /**
+   * {@code egovca ceremony kind} with the custodians present typing {@code input} (lines of
+   * username and PIN, as from a pipe), its output in {@code egovca-ceremony.log}.
+   *
+   * @return the script's exit status and output
+   */
+  public Commands.Result ceremony(String kind, String input)
+      throws IOException, InterruptedException {
+    Path log = home.resolve("egovca-ceremony.log");
+    ownerOnly(log);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "bash", Path.of("bin/egovca").toAbsolutePath().toString(), "ceremony", kind)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    environment(builder);
+    Process process = builder.start();
+    try (var stdin = process.getOutputStream()) {
+      stdin.write(input.getBytes(StandardCharsets.UTF_8));
+    }
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("egovca ceremony " + kind + " did not finish in 5 minutes");
+    }
+    return new Commands.Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
   /** Runs asadmin against this instance's server, failing with its output if it fails. */
   public void asadmin(String... arguments) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();

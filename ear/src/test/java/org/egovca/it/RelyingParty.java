@@ -84,18 +84,10 @@ public final class RelyingParty {
 
   /** What the OCSP responder named in {@code certificate} answers about it. */
   public static Answer ocsp(X509CertificateHolder certificate) throws Exception {
-    X509CertificateHolder issuer =
-        new X509CertificateHolder(get(access(certificate, AccessDescription.id_ad_caIssuers)));
+    X509CertificateHolder issuer = issuerOf(certificate);
     byte[] nonce = new byte[16];
     RANDOM.nextBytes(nonce);
-    CertificateID id =
-        new CertificateID(
-            new JcaDigestCalculatorProviderBuilder()
-                .setProvider(BC)
-                .build()
-                .get(CertificateID.HASH_SHA1),
-            issuer,
-            certificate.getSerialNumber());
+    CertificateID id = id(issuer, certificate);
     byte[] request =
         new OCSPReqBuilder()
             .addRequest(id)
@@ -107,16 +99,7 @@ public final class RelyingParty {
                         new DEROctetString(nonce))))
             .build()
             .getEncoded();
-    HttpResponse<byte[]> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(access(certificate, AccessDescription.id_ad_ocsp)))
-                .header("Content-Type", "application/ocsp-request")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request))
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
-    check(
-        response.statusCode() == 200, "the OCSP responder answered HTTP " + response.statusCode());
-    OCSPResp ocsp = new OCSPResp(response.body());
+    OCSPResp ocsp = post(certificate, request);
     check(ocsp.getStatus() == OCSPResp.SUCCESSFUL, "OCSP response status " + ocsp.getStatus());
     BasicOCSPResp basic = (BasicOCSPResp) ocsp.getResponseObject();
     X509CertificateHolder responder = trustedSigner(basic, issuer);
@@ -131,6 +114,46 @@ public final class RelyingParty {
             && Arrays.equals(answers[0].getCertID().getIssuerKeyHash(), id.getIssuerKeyHash()),
         "the answer is not about the certificate asked for");
     return answer(answers[0].getCertStatus(), responder);
+  }
+
+  /**
+   * The OCSP response status (RFC 6960 §4.2.1: 0 successful, 3 tryLater, ...) the responder named
+   * in {@code certificate} gives to a question about it, for answers that carry no status of the
+   * certificate.
+   */
+  public static int responseStatus(X509CertificateHolder certificate) throws Exception {
+    X509CertificateHolder issuer = issuerOf(certificate);
+    CertificateID id = id(issuer, certificate);
+    return post(certificate, new OCSPReqBuilder().addRequest(id).build().getEncoded()).getStatus();
+  }
+
+  private static X509CertificateHolder issuerOf(X509CertificateHolder certificate)
+      throws Exception {
+    return new X509CertificateHolder(get(access(certificate, AccessDescription.id_ad_caIssuers)));
+  }
+
+  private static CertificateID id(X509CertificateHolder issuer, X509CertificateHolder certificate)
+      throws Exception {
+    return new CertificateID(
+        new JcaDigestCalculatorProviderBuilder()
+            .setProvider(BC)
+            .build()
+            .get(CertificateID.HASH_SHA1),
+        issuer,
+        certificate.getSerialNumber());
+  }
+
+  private static OCSPResp post(X509CertificateHolder certificate, byte[] request) throws Exception {
+    HttpResponse<byte[]> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(access(certificate, AccessDescription.id_ad_ocsp)))
+                .header("Content-Type", "application/ocsp-request")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    check(
+        response.statusCode() == 200, "the OCSP responder answered HTTP " + response.statusCode());
+    return new OCSPResp(response.body());
   }
 
   private static Answer answer(CertificateStatus status, X509CertificateHolder responder) {
