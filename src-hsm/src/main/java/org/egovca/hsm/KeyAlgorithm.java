@@ -3,9 +3,10 @@ package org.egovca.hsm;
 /**
  * Asymmetric key types a {@link CryptoToken} can generate and use.
  *
- * <p>SM2 is the national algorithm mandated for e-government certificates; RSA stays available for
- * relying parties that cannot yet validate SM2. Which algorithm a CA or holder profile may use is
- * decided by the profile, not by the token.
+ * <p>SM2 is the national algorithm mandated for e-government certificates; RSA and ECDSA on NIST
+ * P-256 stay available for relying parties that cannot yet validate SM2. Which algorithm a CA or
+ * holder profile may use is decided by the profile, not by the token; which a token can hold is
+ * decided by the token (a PKCS#11 module such as SoftHSM2 has no SM2 mechanism).
  */
 public enum KeyAlgorithm {
   /** SM2 on the curve sm2p256v1 (GB/T 32918, GM/T 0003). */
@@ -18,7 +19,12 @@ public enum KeyAlgorithm {
    */
   RSA_1024("RSA 1024 (legacy)", 1024),
   /** RSA with a 4096-bit modulus. */
-  RSA_4096("RSA 4096", 4096);
+  RSA_4096("RSA 4096", 4096),
+  /**
+   * ECDSA on NIST P-256 (secp256r1, prime256v1; FIPS 186-4): a CA key type for relying parties
+   * without SM2, and the elliptic-curve type hardware tokens without SM2 can hold.
+   */
+  EC_P256("EC P-256 (secp256r1)", 256);
 
   private final String displayName;
   private final int keySize;
@@ -33,13 +39,13 @@ public enum KeyAlgorithm {
     return displayName;
   }
 
-  /** Key size in bits: the curve's field size for SM2, the modulus length for RSA. */
+  /** Key size in bits: the curve's field size for SM2 and P-256, the modulus length for RSA. */
   public int keySize() {
     return keySize;
   }
 
   /** Whether this is one of the RSA sizes. */
   boolean isRsa() {
-    return this != SM2_256;
+    return this == RSA_1024 || this == RSA_2048 || this == RSA_4096;
   }
 }

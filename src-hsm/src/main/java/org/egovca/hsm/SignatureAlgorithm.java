@@ -4,6 +4,7 @@ import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /**
  * Signature algorithms a {@link CryptoToken} produces, each with the X.509 {@link
@@ -18,7 +19,13 @@ public enum SignatureAlgorithm {
   /** RSASSA-PKCS1-v1_5 over SHA-256, OID 1.2.840.113549.1.1.11 with NULL parameters (RFC 4055). */
   SHA256_WITH_RSA(
       "SHA256withRSA",
-      new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE));
+      new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE)),
+  /**
+   * ECDSA over a SHA-256 digest, OID ecdsa-with-SHA256 1.2.840.10045.4.3.2 with absent parameters
+   * (RFC 5758 section 3.2). The signature is the DER {@code SEQUENCE {r, s}}.
+   */
+  SHA256_WITH_ECDSA(
+      "SHA256withECDSA", new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256));
 
   /**
    * The SM2 signer's user ID (GM/T 0009 default). Certificates do not carry the ID, so verifiers
@@ -34,7 +41,10 @@ public enum SignatureAlgorithm {
     this.algorithmIdentifier = algorithmIdentifier;
   }
 
-  /** The standard JCA name ({@code "SM3withSM2"}, {@code "SHA256withRSA"}) for verifiers. */
+  /**
+   * The standard JCA name ({@code "SM3withSM2"}, {@code "SHA256withRSA"}, {@code
+   * "SHA256withECDSA"}) for verifiers.
+   */
   public String jcaName() {
     return jcaName;
   }
@@ -46,7 +56,11 @@ public enum SignatureAlgorithm {
 
   /** The signature algorithm that keys of the given type produce. */
   public static SignatureAlgorithm forKey(KeyAlgorithm keyAlgorithm) {
-    return keyAlgorithm.isRsa() ? SHA256_WITH_RSA : SM3_WITH_SM2;
+    return switch (keyAlgorithm) {
+      case SM2_256 -> SM3_WITH_SM2;
+      case EC_P256 -> SHA256_WITH_ECDSA;
+      case RSA_1024, RSA_2048, RSA_4096 -> SHA256_WITH_RSA;
+    };
   }
 
   /**
@@ -55,7 +69,8 @@ public enum SignatureAlgorithm {
    *
    * @throws IllegalArgumentException if {@code algorithm} is not the one for {@code keyAlgorithm}
    */
-  static void requireMatch(String alias, KeyAlgorithm keyAlgorithm, SignatureAlgorithm algorithm) {
+  public static void requireMatch(
+      String alias, KeyAlgorithm keyAlgorithm, SignatureAlgorithm algorithm) {
     SignatureAlgorithm expected = forKey(keyAlgorithm);
     if (algorithm != expected) {
       throw new IllegalArgumentException(

@@ -1,27 +1,25 @@
 package org.egovca.hsm;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.operator.ContentSigner;
+import org.egovca.hsm.KeyDirectory.StoredKey;
 
 /**
  * A {@link CryptoToken} that keeps its keys in a directory, the private keys encrypted under a key
@@ -46,7 +44,8 @@ import org.bouncycastle.operator.ContentSigner;
  *   <dt>{@code <alias>.pub}
  *   <dd>The public key: DER SubjectPublicKeyInfo; for SM2 algorithm id-ecPublicKey
  *       (1.2.840.10045.2.1) with the named curve sm2p256v1 (1.2.156.10197.1.301) and the
- *       uncompressed point, for RSA rsaEncryption with NULL parameters.
+ *       uncompressed point, for P-256 the same with the named curve secp256r1
+ *       (1.2.840.10045.3.1.7), for RSA rsaEncryption with NULL parameters.
  *   <dt>{@code <alias>.key}
  *   <dd>The private key: DER PKCS#8 EncryptedPrivateKeyInfo whose encryptionAlgorithm is
  *       id-aes256-GCM (2.16.840.1.101.3.4.1.46) with GCMParameters (a fresh random 12-byte nonce,
@@ -58,8 +57,14 @@ import org.bouncycastle.operator.ContentSigner;
  * <p>Files are replaced only by writing a temporary file ({@code .tmp-*.part}) in the directory and
  * renaming it atomically; on POSIX file systems every file is created rw------- and a directory
  * created by {@link #initialize} rwx------. For a new alias the {@code .key} file is written before
- * the {@code .pub} file, and both before {@link #generateKeyPair} returns. An existing key file is
- * never overwritten. On activation each private key is checked against its public key file.
+ * the {@code .pub} file, and both before {@link #generateKeyPair} or {@link #importKey} returns. An
+ * existing key file is never overwritten. On activation each private key is checked against its
+ * public key file. {@link #destroyKey} overwrites the {@code .key} file with random bytes before it
+ * deletes both files.
+ *
+ * <p>Keys move to and from other tokens in the {@link WrappedKey} format, so a software key can be
+ * backed up to another software token (or, for RSA and P-256, to a PKCS#11 token); transport key
+ * pairs live in memory only, until they are used or the token is deactivated.
  *
  * <p>A directory must be used by one token object at a time; there is no locking between processes.
  * Key material in memory is cleared on a best-effort basis: the PIN copy and the token key are
@@ -72,17 +77,15 @@ public final class SoftwareCryptoToken implements CryptoToken {
   static final int PBKDF2_ITERATIONS = 600_000;
 
   private static final int SALT_BYTES = 32;
-  private static final String PUBLIC_KEY_SUFFIX = ".pub";
-  private static final String PRIVATE_KEY_SUFFIX = ".key";
-  private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private final String name;
   private final Path directory;
+  private final KeyDirectory files;
   private final TokenProperties properties;
-  private final Map<String, StoredKey> keys = new ConcurrentHashMap<>();
+  private final Map<String, StoredKey> keys;
   private final SecureRandom random = new SecureRandom();
 
-  /** Serialises activation, deactivation and key generation; signing does not take it. */
+  /** Serialises activation, deactivation and changes to the keys; signing does not take it. */
   private final Object lock = new Object();
 
   /** The unlocked keys, or null while offline. */
@@ -96,8 +99,9 @@ public final class SoftwareCryptoToken implements CryptoToken {
   public SoftwareCryptoToken(String name, Path directory) {
     this.name = requireName(name);
     this.directory = Objects.requireNonNull(directory, "directory");
+    this.files = new KeyDirectory(name, directory);
     this.properties = TokenProperties.read(directory);
-    loadPublicKeys();
+    this.keys = new ConcurrentHashMap<>(files.readPublicKeys());
   }
 
   /**
@@ -124,7 +128,7 @@ public final class SoftwareCryptoToken implements CryptoToken {
     if (pin.length == 0) {
       throw new IllegalArgumentException("the PIN of crypto token " + name + " must not be empty");
     }
-    requireEmptyDirectory(name, directory);
+    KeyDirectory.requireEmpty(name, directory);
     byte[] salt = new byte[SALT_BYTES];
     new SecureRandom().nextBytes(salt);
     WrappingKey key = WrappingKey.derive(pin, salt, PBKDF2_ITERATIONS);
@@ -156,6 +160,11 @@ public final class SoftwareCryptoToken implements CryptoToken {
   @Override
   public TokenStatus status() {
     return session == null ? TokenStatus.OFFLINE : TokenStatus.ACTIVE;
+  }
+
+  @Override
+  public TokenKind kind() {
+    return TokenKind.SOFTWARE;
   }
 
   @Override
@@ -199,44 +208,18 @@ public final class SoftwareCryptoToken implements CryptoToken {
 
   @Override
   public PublicKey generateKeyPair(String alias, KeyAlgorithm algorithm) {
-    requireValidAlias(alias);
+    KeyAliases.requireValid(alias);
     Objects.requireNonNull(algorithm, "algorithm");
     synchronized (lock) {
-      Session current = session;
-      if (current == null) {
-        throw new TokenOfflineException(name);
-      }
-      Path privateFile = directory.resolve(alias + PRIVATE_KEY_SUFFIX);
-      Path publicFile = directory.resolve(alias + PUBLIC_KEY_SUFFIX);
-      // The file checks also catch leftovers and, on case-insensitive file systems, "CA" vs "ca".
-      if (keys.containsKey(alias) || Files.exists(privateFile) || Files.exists(publicFile)) {
-        throw new KeyAliasExistsException(name, alias);
-      }
+      Session current = requireActive();
+      requireNewAlias(alias);
       AsymmetricCipherKeyPair pair = SoftwareKeys.generate(algorithm, random);
-      SubjectPublicKeyInfo info = SoftwareKeys.publicKeyInfo(pair.getPublic());
-      StoredKey stored = new StoredKey(algorithm, info, SoftwareKeys.toJcaPublicKey(info));
-      byte[] encoded = null;
-      try {
-        encoded = SoftwareKeys.privateKeyInfo(pair.getPrivate()).getEncoded(ASN1Encoding.DER);
-        AtomicFiles.write(
-            privateFile, current.key.wrap(encoded, alias).getEncoded(ASN1Encoding.DER));
-        try {
-          AtomicFiles.write(publicFile, info.getEncoded(ASN1Encoding.DER));
-        } catch (IOException e) {
-          // Safe: the existence check above, under the lock, proved the file is the one just made.
-          Files.deleteIfExists(privateFile);
-          throw e;
-        }
-      } catch (IOException e) {
-        throw new CryptoTokenException("cannot store key " + alias + " of crypto token " + name, e);
-      } finally {
-        if (encoded != null) {
-          Arrays.fill(encoded, (byte) 0);
-        }
-      }
-      current.signers.put(alias, signerPool(algorithm, pair.getPrivate()));
-      keys.put(alias, stored);
-      return stored.publicKey();
+      return store(
+          current,
+          alias,
+          algorithm,
+          pair.getPrivate(),
+          SoftwareKeys.publicKeyInfo(pair.getPublic()));
     }
   }
 
@@ -264,25 +247,86 @@ public final class SoftwareCryptoToken implements CryptoToken {
   public byte[] sign(String alias, SignatureAlgorithm algorithm, byte[] data) {
     SignatureAlgorithm.requireMatch(alias, stored(alias).algorithm(), algorithm);
     Objects.requireNonNull(data, "data");
-    Session current = session;
-    // No pool means the token is offline, or was deactivated since this key was looked up.
-    SignerPool signers = current == null ? null : current.signers.get(alias);
-    if (signers == null) {
-      throw new TokenOfflineException(name);
-    }
-    return signers.sign(data);
+    return signers(alias).sign(data);
   }
 
   /** Streams the content into a pooled signer instead of buffering it (see the interface). */
   @Override
   public ContentSigner contentSigner(String alias, SignatureAlgorithm algorithm) {
     SignatureAlgorithm.requireMatch(alias, stored(alias).algorithm(), algorithm);
-    Session current = session;
-    SignerPool signers = current == null ? null : current.signers.get(alias);
-    if (signers == null) {
-      throw new TokenOfflineException(name);
+    return new StreamingContentSigner(algorithm.algorithmIdentifier(), signers(alias).streaming());
+  }
+
+  /**
+   * Forgets the key in memory and erases its files; see {@link KeyDirectory#erase} for what
+   * overwriting can and cannot guarantee on a given file system.
+   */
+  @Override
+  public void destroyKey(String alias) {
+    synchronized (lock) {
+      Session current = requireActive();
+      stored(alias);
+      files.erase(alias);
+      keys.remove(alias);
+      SignerPool signers = current.signers.remove(alias);
+      if (signers != null) {
+        signers.clear();
+      }
     }
-    return new StreamingContentSigner(algorithm.algorithmIdentifier(), signers.streaming());
+  }
+
+  @Override
+  public PublicKey createTransportKey() {
+    Session current = requireActive();
+    AsymmetricCipherKeyPair pair = SoftwareKeyTransfer.newTransportKeyPair(random);
+    PublicKey publicKey = SoftwareKeys.toJcaPublicKey(SoftwareKeys.publicKeyInfo(pair.getPublic()));
+    current.transportKeys.put(transportKeyName(publicKey), pair.getPrivate());
+    return publicKey;
+  }
+
+  @Override
+  public WrappedKey exportKey(String alias, PublicKey transportKey) {
+    StoredKey stored = stored(alias);
+    Objects.requireNonNull(transportKey, "transportKey");
+    byte[] privateKeyInfo = decryptKeyFile(requireActive().key, alias);
+    try {
+      return SoftwareKeyTransfer.wrap(alias, stored, privateKeyInfo, transportKey, random);
+    } finally {
+      Arrays.fill(privateKeyInfo, (byte) 0);
+    }
+  }
+
+  @Override
+  public PublicKey importKey(WrappedKey key) {
+    String alias = key.alias();
+    synchronized (lock) {
+      Session current = requireActive();
+      AsymmetricKeyParameter transportKey =
+          current.transportKeys.remove(HexFormat.of().formatHex(key.transportKeyId()));
+      if (transportKey == null) {
+        throw new CryptoTokenException(
+            "no transport key of crypto token " + name + " fits wrapped key " + alias);
+      }
+      requireNewAlias(alias);
+      byte[] privateKeyInfo = SoftwareKeyTransfer.unwrap(key, transportKey, name);
+      try {
+        SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(key.publicKeyInfo());
+        if (SoftwareKeys.algorithmOf(info) != key.algorithm()) {
+          throw new CryptoTokenException("wrapped key " + alias + " is not of its stated type");
+        }
+        AsymmetricKeyParameter privateKey =
+            SoftwareKeys.privateKey(PrivateKeyInfo.getInstance(privateKeyInfo), key.algorithm());
+        if (!SoftwareKeys.publicKeyInfoOf(privateKey).equals(info)) {
+          throw new CryptoTokenException(
+              "wrapped key " + alias + " does not match its public key; nothing was imported");
+        }
+        return store(current, alias, key.algorithm(), privateKey, info);
+      } catch (IllegalArgumentException e) {
+        throw new CryptoTokenException("malformed wrapped key " + alias, e);
+      } finally {
+        Arrays.fill(privateKeyInfo, (byte) 0);
+      }
+    }
   }
 
   @Override
@@ -298,53 +342,85 @@ public final class SoftwareCryptoToken implements CryptoToken {
     return stored;
   }
 
-  private void loadPublicKeys() {
-    try (DirectoryStream<Path> files =
-        Files.newDirectoryStream(directory, "*" + PUBLIC_KEY_SUFFIX)) {
-      for (Path file : files) {
-        String fileName = file.getFileName().toString();
-        String alias = fileName.substring(0, fileName.length() - PUBLIC_KEY_SUFFIX.length());
-        if (!ALIAS.matcher(alias).matches()) {
-          throw new CryptoTokenException("unexpected file " + file + " in crypto token " + name);
-        }
-        keys.put(alias, readPublicKey(file));
-      }
-    } catch (IOException e) {
-      throw new CryptoTokenException("cannot read the keys of crypto token " + name, e);
+  private Session requireActive() {
+    Session current = session;
+    if (current == null) {
+      throw new TokenOfflineException(name);
+    }
+    return current;
+  }
+
+  /** The signers of a key; no pool means offline, or deactivated since the key was looked up. */
+  private SignerPool signers(String alias) {
+    Session current = session;
+    SignerPool signers = current == null ? null : current.signers.get(alias);
+    if (signers == null) {
+      throw new TokenOfflineException(name);
+    }
+    return signers;
+  }
+
+  /** Called under the lock, so that the checked alias is still free when the files are written. */
+  private void requireNewAlias(String alias) {
+    if (keys.containsKey(alias) || files.hasFilesOf(alias)) {
+      throw new KeyAliasExistsException(name, alias);
     }
   }
 
-  private StoredKey readPublicKey(Path file) throws IOException {
-    SubjectPublicKeyInfo info;
+  /** Encrypts and writes a new key pair, then makes it usable; called under the lock. */
+  private PublicKey store(
+      Session current,
+      String alias,
+      KeyAlgorithm algorithm,
+      AsymmetricKeyParameter privateKey,
+      SubjectPublicKeyInfo info) {
+    StoredKey stored = new StoredKey(algorithm, info, SoftwareKeys.toJcaPublicKey(info));
+    byte[] encoded = null;
     try {
-      info = SubjectPublicKeyInfo.getInstance(Files.readAllBytes(file));
-    } catch (IllegalArgumentException e) {
-      throw new CryptoTokenException("malformed public key file " + file, e);
+      encoded = SoftwareKeys.privateKeyInfo(privateKey).getEncoded(ASN1Encoding.DER);
+      files.write(alias, current.key.wrap(encoded, alias), info);
+    } catch (IOException e) {
+      throw new CryptoTokenException("cannot encode key " + alias, e);
+    } finally {
+      if (encoded != null) {
+        Arrays.fill(encoded, (byte) 0);
+      }
     }
-    return new StoredKey(SoftwareKeys.algorithmOf(info), info, SoftwareKeys.toJcaPublicKey(info));
+    current.signers.put(alias, signerPool(algorithm, privateKey));
+    keys.put(alias, stored);
+    return stored.publicKey();
   }
 
   /** Decrypts the private key of {@code alias}, checks it against the public key, pools it. */
   private SignerPool unlock(WrappingKey key, String alias, StoredKey stored) {
-    Path file = directory.resolve(alias + PRIVATE_KEY_SUFFIX);
-    byte[] encoded = null;
+    byte[] encoded = decryptKeyFile(key, alias);
     try {
-      encoded = key.unwrap(EncryptedPrivateKeyInfo.getInstance(Files.readAllBytes(file)), alias);
       AsymmetricKeyParameter privateKey =
           SoftwareKeys.privateKey(PrivateKeyInfo.getInstance(encoded), stored.algorithm());
       if (!SoftwareKeys.publicKeyInfoOf(privateKey).equals(stored.info())) {
         throw new CryptoTokenException(
             "key files "
-                + alias
-                + PRIVATE_KEY_SUFFIX
+                + files.privateKeyFileName(alias)
                 + " and "
-                + alias
-                + PUBLIC_KEY_SUFFIX
+                + files.publicKeyFileName(alias)
                 + " of crypto token "
                 + name
                 + " do not belong together");
       }
       return signerPool(stored.algorithm(), privateKey);
+    } catch (IllegalArgumentException e) {
+      throw new CryptoTokenException(
+          "malformed private key file " + files.privateKeyFile(alias), e);
+    } finally {
+      Arrays.fill(encoded, (byte) 0);
+    }
+  }
+
+  /** The DER PrivateKeyInfo in the key file of {@code alias}; the caller clears it. */
+  private byte[] decryptKeyFile(WrappingKey key, String alias) {
+    Path file = files.privateKeyFile(alias);
+    try {
+      return key.unwrap(files.readPrivateKey(alias), alias);
     } catch (IOException e) {
       throw new CryptoTokenException("cannot read " + file, e);
     } catch (InvalidCipherTextException e) {
@@ -352,11 +428,11 @@ public final class SoftwareCryptoToken implements CryptoToken {
           "cannot decrypt " + file + ": altered, renamed or from another token", e);
     } catch (IllegalArgumentException e) {
       throw new CryptoTokenException("malformed private key file " + file, e);
-    } finally {
-      if (encoded != null) {
-        Arrays.fill(encoded, (byte) 0);
-      }
     }
+  }
+
+  private static String transportKeyName(PublicKey transportKey) {
+    return HexFormat.of().formatHex(WrappedKey.transportKeyIdOf(transportKey));
   }
 
   private static SignerPool signerPool(KeyAlgorithm algorithm, AsymmetricKeyParameter privateKey) {
@@ -371,45 +447,14 @@ public final class SoftwareCryptoToken implements CryptoToken {
     return name;
   }
 
-  private static void requireValidAlias(String alias) {
-    Objects.requireNonNull(alias, "alias");
-    if (!ALIAS.matcher(alias).matches()) {
-      throw new IllegalArgumentException(
-          "invalid key alias \"" + alias + "\": use 1 to 64 characters from A-Z a-z 0-9 . _ -");
-    }
-  }
-
-  private static void requireEmptyDirectory(String name, Path directory) {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    String problem;
-    if (Files.exists(directory.resolve(TokenProperties.FILE_NAME))) {
-      problem = " already holds a crypto token";
-    } else if (!Files.isDirectory(directory)) {
-      problem = " is not a directory";
-    } else {
-      try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-        if (!entries.iterator().hasNext()) {
-          return;
-        }
-      } catch (IOException e) {
-        throw new CryptoTokenException("cannot read " + directory, e);
-      }
-      problem = " is not empty";
-    }
-    throw new CryptoTokenException(
-        "cannot initialize crypto token " + name + ": " + directory + problem);
-  }
-
-  /** What is known about a key without the PIN. */
-  private record StoredKey(
-      KeyAlgorithm algorithm, SubjectPublicKeyInfo info, PublicKey publicKey) {}
-
-  /** The state of an active token: the token key (to encrypt new keys) and the unlocked keys. */
+  /**
+   * The state of an active token: the token key (to encrypt new keys), the unlocked keys and the
+   * private halves of transport keys waiting for their import.
+   */
   private static final class Session {
     final WrappingKey key;
     final Map<String, SignerPool> signers;
+    final Map<String, AsymmetricKeyParameter> transportKeys = new ConcurrentHashMap<>();
 
     Session(WrappingKey key, Map<String, SignerPool> signers) {
       this.key = key;
@@ -419,6 +464,7 @@ public final class SoftwareCryptoToken implements CryptoToken {
     void destroy() {
       signers.values().forEach(SignerPool::clear);
       signers.clear();
+      transportKeys.clear();
       key.destroy();
     }
   }

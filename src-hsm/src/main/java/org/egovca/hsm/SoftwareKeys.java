@@ -13,6 +13,7 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
@@ -32,8 +33,12 @@ import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.params.RSAKeyGenerationParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
+import org.bouncycastle.crypto.signers.DSADigestSigner;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.crypto.signers.RSADigestSigner;
 import org.bouncycastle.crypto.signers.SM2Signer;
+import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
@@ -46,14 +51,17 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  * Key generation, encoding and signer set-up for the software token, on BouncyCastle's lightweight
  * API.
  *
- * <p>SM2 keys always use the domain parameters from {@link CustomNamedCurves}, whose sm2p256v1
- * implementation is several times faster than the generic one behind {@code GMNamedCurves}; keys
- * read back from PKCS#8 are rebuilt on it.
+ * <p>SM2 and P-256 keys always use the domain parameters from {@link CustomNamedCurves}, whose
+ * implementations are several times faster than the generic ones behind {@code GMNamedCurves} and
+ * {@code ECNamedCurveTable}; keys read back from PKCS#8 are rebuilt on them.
  */
 final class SoftwareKeys {
   private static final ECNamedDomainParameters SM2_DOMAIN =
       new ECNamedDomainParameters(
           GMObjectIdentifiers.sm2p256v1, CustomNamedCurves.getByName("sm2p256v1"));
+  private static final ECNamedDomainParameters P256_DOMAIN =
+      new ECNamedDomainParameters(
+          SECObjectIdentifiers.secp256r1, CustomNamedCurves.getByName("secp256r1"));
   private static final byte[] SM2_USER_ID =
       SignatureAlgorithm.SM2_DEFAULT_USER_ID.getBytes(US_ASCII);
   private static final BigInteger RSA_PUBLIC_EXPONENT = BigInteger.valueOf(65537);
@@ -69,7 +77,7 @@ final class SoftwareKeys {
               RSA_PUBLIC_EXPONENT, random, algorithm.keySize(), primeCertainty(algorithm)));
     } else {
       generator = new ECKeyPairGenerator();
-      generator.init(new ECKeyGenerationParameters(SM2_DOMAIN, random));
+      generator.init(new ECKeyGenerationParameters(ecDomain(algorithm), random));
     }
     return generator.generateKeyPair();
   }
@@ -78,6 +86,11 @@ final class SoftwareKeys {
   private static int primeCertainty(KeyAlgorithm algorithm) {
     int bits = algorithm.keySize();
     return bits <= 1024 ? 80 : 96 + 16 * ((bits - 1) / 1024);
+  }
+
+  /** The curve of an elliptic-curve key type. */
+  private static ECNamedDomainParameters ecDomain(KeyAlgorithm algorithm) {
+    return algorithm == KeyAlgorithm.SM2_256 ? SM2_DOMAIN : P256_DOMAIN;
   }
 
   static SubjectPublicKeyInfo publicKeyInfo(AsymmetricKeyParameter publicKey) {
@@ -96,7 +109,8 @@ final class SoftwareKeys {
     ECPrivateKeyParameters ec = (ECPrivateKeyParameters) privateKey;
     return publicKeyInfo(
         new ECPublicKeyParameters(
-            new FixedPointCombMultiplier().multiply(SM2_DOMAIN.getG(), ec.getD()), SM2_DOMAIN));
+            new FixedPointCombMultiplier().multiply(ec.getParameters().getG(), ec.getD()),
+            ec.getParameters()));
   }
 
   /**
@@ -106,9 +120,14 @@ final class SoftwareKeys {
    */
   static KeyAlgorithm algorithmOf(SubjectPublicKeyInfo info) {
     ASN1ObjectIdentifier oid = info.getAlgorithm().getAlgorithm();
-    if (X9ObjectIdentifiers.id_ecPublicKey.equals(oid)
-        && GMObjectIdentifiers.sm2p256v1.equals(info.getAlgorithm().getParameters())) {
-      return KeyAlgorithm.SM2_256;
+    if (X9ObjectIdentifiers.id_ecPublicKey.equals(oid)) {
+      Object curve = info.getAlgorithm().getParameters();
+      if (GMObjectIdentifiers.sm2p256v1.equals(curve)) {
+        return KeyAlgorithm.SM2_256;
+      }
+      if (SECObjectIdentifiers.secp256r1.equals(curve)) {
+        return KeyAlgorithm.EC_P256;
+      }
     }
     if (PKCSObjectIdentifiers.rsaEncryption.equals(oid)) {
       int bits;
@@ -146,7 +165,7 @@ final class SoftwareKeys {
   }
 
   /**
-   * Decodes a PKCS#8 private key of the given type; SM2 keys are rebuilt on the fast curve.
+   * Decodes a PKCS#8 private key of the given type; EC keys are rebuilt on the fast curve.
    *
    * @throws CryptoTokenException if the key is not of that type or malformed
    */
@@ -156,9 +175,11 @@ final class SoftwareKeys {
       if (algorithm.isRsa() && PKCSObjectIdentifiers.rsaEncryption.equals(oid)) {
         return PrivateKeyFactory.createKey(info);
       }
-      if (!algorithm.isRsa() && X9ObjectIdentifiers.id_ecPublicKey.equals(oid)) {
+      if (!algorithm.isRsa()
+          && X9ObjectIdentifiers.id_ecPublicKey.equals(oid)
+          && ecDomain(algorithm).getName().equals(info.getPrivateKeyAlgorithm().getParameters())) {
         BigInteger d = ECPrivateKey.getInstance(info.parsePrivateKey()).getKey();
-        return new ECPrivateKeyParameters(d, SM2_DOMAIN);
+        return new ECPrivateKeyParameters(d, ecDomain(algorithm));
       }
     } catch (IOException | IllegalArgumentException e) {
       throw new CryptoTokenException("malformed " + algorithm.displayName() + " private key", e);
@@ -170,16 +191,26 @@ final class SoftwareKeys {
   /**
    * A signer initialised for signing with {@code privateKey}. Initialisation is the expensive part
    * (for SM2 it computes the public point and Z), which is why {@link SignerPool} reuses signers.
+   * ECDSA takes its nonce from RFC 6979 (derived from key and digest), so that a weak random source
+   * cannot leak the CA key.
    */
   static Signer newSigner(SignatureAlgorithm algorithm, AsymmetricKeyParameter privateKey) {
     ParametersWithRandom keyAndRandom = new ParametersWithRandom(privateKey, new SecureRandom());
-    if (algorithm == SignatureAlgorithm.SM3_WITH_SM2) {
-      SM2Signer signer = new SM2Signer();
-      signer.init(true, new ParametersWithID(keyAndRandom, SM2_USER_ID));
-      return signer;
-    }
-    RSADigestSigner signer = new RSADigestSigner(SHA256Digest.newInstance());
-    signer.init(true, keyAndRandom);
+    Signer signer =
+        switch (algorithm) {
+          case SM3_WITH_SM2 -> new SM2Signer();
+          case SHA256_WITH_ECDSA ->
+              new DSADigestSigner(
+                  new ECDSASigner(new HMacDSAKCalculator(SHA256Digest.newInstance())),
+                  SHA256Digest.newInstance(),
+                  StandardDSAEncoding.INSTANCE);
+          case SHA256_WITH_RSA -> new RSADigestSigner(SHA256Digest.newInstance());
+        };
+    signer.init(
+        true,
+        algorithm == SignatureAlgorithm.SM3_WITH_SM2
+            ? new ParametersWithID(keyAndRandom, SM2_USER_ID)
+            : keyAndRandom);
     return signer;
   }
 

@@ -37,13 +37,14 @@ class ContentSignerTest {
     token = TestSupport.newActiveToken(directory.resolve("token"));
     token.generateKeyPair("SM2_256", KeyAlgorithm.SM2_256);
     token.generateKeyPair("RSA_2048", KeyAlgorithm.RSA_2048);
+    token.generateKeyPair("EC_P256", KeyAlgorithm.EC_P256);
     token.generateKeyPair("other-sm2", KeyAlgorithm.SM2_256);
   }
 
   @ParameterizedTest
   @EnumSource(
       value = KeyAlgorithm.class,
-      names = {"SM2_256", "RSA_2048"})
+      names = {"SM2_256", "RSA_2048", "EC_P256"})
   void selfSignedCertificateVerifies(KeyAlgorithm keyAlgorithm) throws Exception {
     String alias = keyAlgorithm.name();
     SignatureAlgorithm signatureAlgorithm = SignatureAlgorithm.forKey(keyAlgorithm);

@@ -27,7 +27,17 @@ class SignatureAlgorithmTest {
   }
 
   @Test
+  void sha256WithEcdsaIdentifierHasAbsentParameters() throws Exception {
+    // SEQUENCE { OID 1.2.840.10045.4.3.2 } (RFC 5758: the parameters field is absent)
+    assertArrayEquals(
+        HexFormat.of().parseHex("300a06082a8648ce3d040302"),
+        SignatureAlgorithm.SHA256_WITH_ECDSA.algorithmIdentifier().getEncoded());
+  }
+
+  @Test
   void eachKeyTypeMapsToItsSignatureAlgorithm() {
+    assertEquals(
+        SignatureAlgorithm.SHA256_WITH_ECDSA, SignatureAlgorithm.forKey(KeyAlgorithm.EC_P256));
     assertEquals(SignatureAlgorithm.SM3_WITH_SM2, SignatureAlgorithm.forKey(KeyAlgorithm.SM2_256));
     assertEquals(
         SignatureAlgorithm.SHA256_WITH_RSA, SignatureAlgorithm.forKey(KeyAlgorithm.RSA_1024));
