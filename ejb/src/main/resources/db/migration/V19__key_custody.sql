@@ -2,7 +2,8 @@
 -- activation secret is split into shares, one per key custodian (an operator with the
 -- KEY_CUSTODIAN role), and any three of the five together activate the token. What the database
 -- keeps is useless without the custodians: each share sealed under its custodian's own PIN
--- (Argon2id, AES-GCM), and the token's PIN sealed under the secret the shares make.
+-- (Argon2id, AES-GCM), and the PIN of each of the CA's tokens (the software token; a PKCS#11
+-- module where one is configured) sealed under the secret the shares make.
 
 CREATE SEQUENCE key_ceremony_seq START WITH 1 INCREMENT BY 1;
 
@@ -24,14 +25,13 @@ CREATE INDEX ix_key_ceremony_token ON key_ceremony (token_name, started_at);
 
 CREATE SEQUENCE share_distribution_seq START WITH 1 INCREMENT BY 1;
 
--- One split of a token's activation secret. The current one is the only one whose shares open
--- the token; re-sharing supersedes it.
+-- One split of the activation secret of the CA's tokens (token_name names the set, "ca"). The
+-- current one is the only one whose shares open the tokens; re-sharing supersedes it.
 CREATE TABLE share_distribution (
     id                BIGINT       NOT NULL PRIMARY KEY,
     token_name        VARCHAR(64)  NOT NULL,
     threshold         INTEGER      NOT NULL,
     share_count       INTEGER      NOT NULL,
-    sealed_token_pin  BYTEA        NOT NULL,
     ceremony_id       BIGINT       NOT NULL REFERENCES key_ceremony (id),
     created_at        TIMESTAMP    NOT NULL,
     superseded_at     TIMESTAMP,
@@ -50,4 +50,12 @@ CREATE TABLE custodian_share (
     sealed_share     BYTEA    NOT NULL,
     CONSTRAINT ux_custodian_share_index UNIQUE (distribution_id, share_index),
     CONSTRAINT ux_custodian_share_custodian UNIQUE (distribution_id, custodian_id)
+);
+
+-- The PIN of each token of the set, sealed under the distribution's secret.
+CREATE TABLE sealed_token_pin (
+    distribution_id  BIGINT       NOT NULL REFERENCES share_distribution (id),
+    token_name       VARCHAR(64)  NOT NULL,
+    sealed_pin       BYTEA        NOT NULL,
+    CONSTRAINT pk_sealed_token_pin PRIMARY KEY (distribution_id, token_name)
 );

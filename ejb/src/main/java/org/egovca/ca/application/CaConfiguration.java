@@ -3,8 +3,10 @@ package org.egovca.ca.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.egovca.ca.x509.DirectoryUrls;
 import org.egovca.ca.x509.PkiUrls;
+import org.egovca.hsm.pkcs11.Pkcs11TokenConfig;
 
 /**
  * Settings of this CA, read from server system properties (set by {@code ear/bin/egovca} with
@@ -22,6 +24,20 @@ public class CaConfiguration {
   private static String property(String name, String defaultValue) {
     String value = System.getProperty(name);
     return value == null || value.isBlank() ? defaultValue : value.trim();
+  }
+
+  /**
+   * The PKCS#11 module that holds the CA's new RSA and EC keys ({@code egovca.pkcs11.library}, the
+   * module's shared library, and {@code egovca.pkcs11.tokenLabel}), named {@code hsm}; empty where
+   * none is configured and every key stays on the software token.
+   */
+  public Optional<Pkcs11TokenConfig> pkcs11Token() {
+    String library = property("egovca.pkcs11.library", "");
+    if (library.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Pkcs11TokenConfig("hsm", Path.of(library), property("egovca.pkcs11.tokenLabel", "")));
   }
 
   public Path dataDirectory() {

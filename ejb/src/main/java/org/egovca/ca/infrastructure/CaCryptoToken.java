@@ -9,31 +9,36 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.egovca.ca.application.CaConfiguration;
 import org.egovca.ca.application.DataFiles;
 import org.egovca.ca.application.port.CaToken;
 import org.egovca.hsm.CryptoToken;
+import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.hsm.SoftwareCryptoToken;
+import org.egovca.hsm.TokenDescription;
+import org.egovca.hsm.TokenSet;
 import org.egovca.hsm.TokenStatus;
+import org.egovca.hsm.pkcs11.Pkcs11CryptoToken;
 
 /**
- * The crypto token that holds the CA keys: the software token of {@code src-hsm} in {@code
- * <data>/token}, its private keys encrypted at rest under a random PIN made with it.
+ * The crypto tokens that hold the CA keys, used as one {@link TokenSet}: the software token {@code
+ * ca} of {@code src-hsm} in {@code <data>/token} (its private keys encrypted at rest under a random
+ * PIN made with it), and, where configured ({@link CaConfiguration#pkcs11Token()}), a PKCS#11
+ * module {@code hsm} that holds the new RSA and EC keys; SM2 keys stay on the software token, since
+ * PKCS#11 modules such as SoftHSM2 have no SM2 mechanism.
  *
- * <p>Until the key custodians are enrolled the PIN waits in {@code <data>/secrets/token.pin}
- * (owner-only), and each start activates the token with it. The enrolment ceremony gives the
- * custodians shares of it and deletes the file; from then on the token starts OFFLINE and waits for
- * an activation ceremony ({@code org.egovca.custody}). An installation of an earlier version, whose
- * PIN was always in that file, is therefore one whose custodians are not enrolled yet.
+ * <p>Until the key custodians are enrolled each token's PIN waits in an owner-only file ({@link
+ * PendingPins}), and each start activates the token with it. The enrolment ceremony gives the
+ * custodians shares of them and deletes the files; from then on the tokens start OFFLINE and wait
+ * for an activation ceremony ({@code org.egovca.custody}).
  */
 @Singleton
 @Startup
@@ -42,42 +47,67 @@ import org.egovca.hsm.TokenStatus;
 public class CaCryptoToken implements CaToken {
 
   private static final Logger LOG = Logger.getLogger(CaCryptoToken.class.getName());
-  private static final String TOKEN_NAME = "ca";
+  private static final String SOFTWARE_TOKEN = "ca";
 
   @Inject private CaConfiguration configuration;
 
-  private CryptoToken token;
-  private Path pinFile;
+  private TokenSet tokens;
+  private PendingPins pending;
 
   @PostConstruct
   void open() {
     Path data = configuration.dataDirectory();
-    Path directory = data.resolve("token");
-    pinFile = data.resolve("secrets").resolve("token.pin");
-    try {
-      if (Files.exists(directory.resolve("token.properties"))) {
-        token = SoftwareCryptoToken.open(TOKEN_NAME, directory);
-        pendingPin().ifPresent(this::activateWithPendingPin);
-      } else {
-        char[] pin = DataFiles.readOrCreateSecret(pinFile);
-        token = SoftwareCryptoToken.initialize(TOKEN_NAME, directory, pin);
-        activateWithPendingPin(pin);
+    pending = new PendingPins(data.resolve("secrets"), SOFTWARE_TOKEN);
+    List<TokenSet.Member> members = new ArrayList<>();
+    EnumSet<KeyAlgorithm> softwareKeys = EnumSet.allOf(KeyAlgorithm.class);
+    configuration
+        .pkcs11Token()
+        .ifPresent(
+            config -> {
+              CryptoToken hsm = Pkcs11CryptoToken.open(config);
+              EnumSet<KeyAlgorithm> hsmKeys =
+                  EnumSet.of(KeyAlgorithm.RSA_2048, KeyAlgorithm.RSA_4096, KeyAlgorithm.EC_P256);
+              softwareKeys.removeAll(hsmKeys);
+              members.add(new TokenSet.Member(hsm, hsmKeys));
+            });
+    members.add(0, new TokenSet.Member(softwareToken(data.resolve("token")), softwareKeys));
+    tokens = new TokenSet(SOFTWARE_TOKEN, members);
+    for (CryptoToken token : tokens.tokens()) {
+      if (token.status() == TokenStatus.OFFLINE) {
+        pending.read(token.name()).ifPresent(pin -> activateWithPendingPin(token, pin));
       }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot open the CA crypto token in " + directory, e);
+      LOG.info(
+          () ->
+              "CA crypto token '"
+                  + token.name()
+                  + "' ("
+                  + token.kind()
+                  + ") is "
+                  + token.status()
+                  + (token.status() == TokenStatus.OFFLINE
+                      ? ": it waits for an activation ceremony of its key custodians"
+                      : ""));
     }
-    LOG.info(
-        () ->
-            "CA crypto token '"
-                + TOKEN_NAME
-                + "' is "
-                + token.status()
-                + (token.status() == TokenStatus.OFFLINE
-                    ? ": it waits for an activation ceremony of its key custodians"
-                    : ""));
   }
 
-  private void activateWithPendingPin(char[] pin) {
+  /** The software token, made with a new random PIN (waiting on disk) on the first start. */
+  private CryptoToken softwareToken(Path directory) {
+    if (Files.exists(directory.resolve("token.properties"))) {
+      return SoftwareCryptoToken.open(SOFTWARE_TOKEN, directory);
+    }
+    try {
+      char[] pin = DataFiles.readOrCreateSecret(pending.file(SOFTWARE_TOKEN));
+      try {
+        return SoftwareCryptoToken.initialize(SOFTWARE_TOKEN, directory, pin);
+      } finally {
+        Arrays.fill(pin, '\0');
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot create the CA crypto token in " + directory, e);
+    }
+  }
+
+  private void activateWithPendingPin(CryptoToken token, char[] pin) {
     try {
       token.activate(pin);
     } finally {
@@ -86,61 +116,48 @@ public class CaCryptoToken implements CaToken {
     LOG.warning(
         () ->
             "The PIN of CA crypto token '"
-                + TOKEN_NAME
+                + token.name()
                 + "' is on disk ("
-                + pinFile
-                + ") until its key custodians are enrolled (ear/bin/egovca ceremony enrol)");
+                + pending.file(token.name())
+                + ") until the key custodians are enrolled (ear/bin/egovca ceremony enrol)");
   }
 
   @PreDestroy
   void close() {
-    if (token != null) {
-      token.deactivate();
+    if (tokens != null) {
+      tokens.deactivate();
     }
   }
 
   @Override
   public CryptoToken token() {
-    return token;
+    return tokens;
   }
 
   @Override
-  public synchronized boolean activate(char[] pin) {
+  public List<TokenDescription> tokens() {
+    return tokens.tokens().stream().map(CryptoToken::describe).toList();
+  }
+
+  @Override
+  public synchronized boolean activate(String tokenName, char[] pin) {
+    CryptoToken token = tokens.member(tokenName);
     if (token.status() == TokenStatus.ACTIVE) {
       return false;
     }
     token.activate(pin);
-    LOG.info(() -> "CA crypto token '" + TOKEN_NAME + "' is ACTIVE");
+    LOG.info(() -> "CA crypto token '" + tokenName + "' is ACTIVE");
     return true;
   }
 
   @Override
-  public Optional<char[]> pendingPin() {
-    if (!Files.exists(pinFile)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(DataFiles.readOrCreateSecret(pinFile));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + pinFile, e);
-    }
+  public Optional<char[]> pendingPin(String tokenName) {
+    tokens.member(tokenName);
+    return pending.read(tokenName);
   }
 
   @Override
-  public void forgetPendingPin() {
-    try {
-      if (Files.exists(pinFile)) {
-        // overwritten in place first, so that the file's blocks do not keep the PIN after the
-        // unlink
-        try (FileChannel channel = FileChannel.open(pinFile, StandardOpenOption.WRITE)) {
-          channel.write(ByteBuffer.allocate((int) channel.size()));
-          channel.force(true);
-        }
-        Files.delete(pinFile);
-        LOG.info(() -> "Deleted " + pinFile + ": the key custodians hold the token's PIN now");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + pinFile, e);
-    }
+  public void forgetPendingPin(String tokenName) {
+    pending.forget(tokenName);
   }
 }

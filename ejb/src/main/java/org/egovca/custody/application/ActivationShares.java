@@ -8,8 +8,11 @@ import java.util.Map;
  *
  * @param distributionId the distribution the shares belong to (bound into their seals)
  * @param threshold how many shares make the secret
- * @param sealedTokenPin the token's PIN sealed under the secret
+ * @param sealedTokenPins each token's PIN sealed under the secret, by token name
  * @param sealedShares each present custodian's sealed share, by username
  */
 record ActivationShares(
-    long distributionId, int threshold, byte[] sealedTokenPin, Map<String, byte[]> sealedShares) {}
+    long distributionId,
+    int threshold,
+    Map<String, byte[]> sealedTokenPins,
+    Map<String, byte[]> sealedShares) {}

@@ -97,7 +97,7 @@ public class CeremonyRecords {
     return new ActivationShares(
         distribution.getId(),
         distribution.getThreshold(),
-        distribution.getSealedTokenPin(),
+        distribution.getSealedTokenPins(),
         sealed);
   }
 

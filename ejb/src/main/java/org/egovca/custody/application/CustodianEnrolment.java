@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.application.DataFiles;
@@ -29,7 +30,7 @@ import org.egovca.ra.domain.OperatorRole;
 import org.egovca.ra.domain.PasswordHash;
 
 /**
- * The transaction of an enrolment ceremony: a new random activation secret seals the token's PIN
+ * The transaction of an enrolment ceremony: a new random activation secret seals each token's PIN
  * and is split into one share per custodian, each sealed under that custodian's PIN; custodians
  * without an account get one (role KEY_CUSTODIAN only, no login certificate: a security
  * administrator gives them one under dual control if they are to use the console).
@@ -44,8 +45,8 @@ public class CustodianEnrolment {
   @Inject private Clock clock;
 
   /**
-   * Enrols {@code custodians} as the holders of {@code token}'s PIN, {@code threshold} of them
-   * needed together.
+   * Enrols {@code custodians} as the holders of the PINs of the tokens of the set {@code token},
+   * {@code threshold} of them needed together.
    *
    * @return the ceremony's record
    * @throws Refusal WRONG_STATE if the token's custodians are enrolled already; INVALID_INPUT if an
@@ -56,7 +57,7 @@ public class CustodianEnrolment {
       String token,
       List<CustodianPresence> custodians,
       int threshold,
-      char[] tokenPin,
+      Map<String, char[]> tokenPins,
       CeremonySource source) {
     if (records.currentDistribution(token).isPresent()) {
       throw new Refusal(
@@ -83,7 +84,10 @@ public class CustodianEnrolment {
     records.entityManager().persist(distribution);
     byte[] secret = SealedTokenPin.newSecret(RANDOM);
     try {
-      distribution.sealTokenPin(SealedTokenPin.seal(tokenPin, secret, token, RANDOM));
+      tokenPins.forEach(
+          (tokenName, pin) ->
+              distribution.sealTokenPin(
+                  tokenName, SealedTokenPin.seal(pin, secret, tokenName, RANDOM)));
       List<Share> shares = SecretSharing.split(secret, usernames.size(), threshold, RANDOM);
       for (int i = 0; i < shares.size(); i++) {
         CustodianPresence custodian = custodians.get(i);

@@ -39,11 +39,11 @@ public class DemoCustodians {
   @Inject private KeyCeremonies ceremonies;
 
   /**
-   * On a first start (the token's PIN still on disk, no custodians), enrols the five demo
-   * custodians, then makes the token wait for them as a production token does.
+   * On a first start (no custodians, the tokens' PINs still on disk), enrols the five demo
+   * custodians, then makes the tokens wait for them as production tokens do.
    */
   public void enrolOnFirstStart() {
-    if (ceremonies.enrolled() || cryptoToken.pendingPin().map(DemoCustodians::clear).isEmpty()) {
+    if (ceremonies.enrolled()) {
       return;
     }
     List<CustodianPresence> custodians = new ArrayList<>();
@@ -109,10 +109,5 @@ public class DemoCustodians {
             + "A production installation starts with EGOVCA_ACTIVATION=custodians and enrols its\n"
             + "custodians in a ceremony (README, \"Key custodians\").\n")
         .getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static char[] clear(char[] pin) {
-    java.util.Arrays.fill(pin, '\0');
-    return pin;
   }
 }

@@ -8,7 +8,10 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -21,6 +24,7 @@ import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.custody.domain.CeremonyKind;
 import org.egovca.custody.domain.CeremonySource;
+import org.egovca.hsm.TokenDescription;
 import org.egovca.hsm.TokenStatus;
 import org.egovca.hsm.sharing.ActivationDataException;
 import org.egovca.hsm.sharing.CustodianPins;
@@ -92,21 +96,14 @@ public class KeyCeremonies {
               null, null, "the PIN of " + custodian.username() + " " + words(problems));
         }
       }
-      char[] pin =
-          cryptoToken
-              .pendingPin()
-              .orElseThrow(
-                  () ->
-                      new Refusal(
-                          RefusalCode.WRONG_STATE,
-                          "the key custodians of token " + token + " are enrolled already"));
+      Map<String, char[]> pins = pendingPins(token);
       long ceremony;
       try {
-        ceremony = enrolment.enrol(token, custodians, THRESHOLD, pin, source);
+        ceremony = enrolment.enrol(token, custodians, THRESHOLD, pins, source);
       } finally {
-        Arrays.fill(pin, '\0');
+        pins.values().forEach(pin -> Arrays.fill(pin, '\0'));
       }
-      cryptoToken.forgetPendingPin();
+      pins.keySet().forEach(cryptoToken::forgetPendingPin);
       return ceremony;
     } catch (Refusal refusal) {
       records.failed(CeremonyKind.ENROLMENT, token, source, usernames, refusal.getMessage(), null);
@@ -152,7 +149,7 @@ public class KeyCeremonies {
               RefusalCode.LOGIN_FAILED, "wrong PIN for key custodian " + custodian.username());
         }
       }
-      activateWith(token, opened, shares.sealedTokenPin());
+      activateWith(token, opened, shares.sealedTokenPins());
       long ceremony = records.activated(token, source, usernames, shares.distributionId());
       announce(new CaTokenActivated(token, ceremony));
       return ceremony;
@@ -171,25 +168,64 @@ public class KeyCeremonies {
     return records.currentDistribution(cryptoToken.token().name()).isPresent();
   }
 
-  private void activateWith(String token, List<Share> shares, byte[] sealedTokenPin) {
+  /** Every token's PIN, waiting on disk until this enrolment. */
+  private Map<String, char[]> pendingPins(String token) {
+    Map<String, char[]> pins = new LinkedHashMap<>();
+    for (TokenDescription member : cryptoToken.tokens()) {
+      Optional<char[]> pin = cryptoToken.pendingPin(member.name());
+      if (pin.isEmpty()) {
+        pins.values().forEach(p -> Arrays.fill(p, '\0'));
+        throw new Refusal(
+            RefusalCode.WRONG_STATE,
+            "the PIN of token "
+                + member.name()
+                + " of "
+                + token
+                + " is not waiting on disk: its key custodians are enrolled already");
+      }
+      pins.put(member.name(), pin.get());
+    }
+    return pins;
+  }
+
+  /** Opens each OFFLINE token's PIN with the secret the shares make, and activates the token. */
+  private void activateWith(String token, List<Share> shares, Map<String, byte[]> sealedPins) {
     byte[] secret = SecretSharing.combine(shares, SealedTokenPin.SECRET_BYTES);
-    char[] pin = null;
     try {
-      pin = SealedTokenPin.open(sealedTokenPin, secret, token);
-      if (!cryptoToken.activate(pin)) {
+      boolean activated = false;
+      for (TokenDescription member : cryptoToken.tokens()) {
+        if (member.awaitsActivation()) {
+          activated |= activate(member.name(), sealedPins.get(member.name()), secret);
+        }
+      }
+      if (!activated) {
         throw alreadyActive(token);
       }
     } catch (ActivationDataException e) {
       throw new Refusal(
           RefusalCode.WRONG_STATE,
-          "the custodians' shares do not open token "
+          "the custodians' shares do not open the PINs of "
               + token
-              + "'s PIN: its share distribution is damaged");
+              + ": its share distribution is damaged");
     } finally {
       Arrays.fill(secret, (byte) 0);
-      if (pin != null) {
-        Arrays.fill(pin, '\0');
-      }
+    }
+  }
+
+  private boolean activate(String tokenName, byte[] sealedPin, byte[] secret) {
+    if (sealedPin == null) {
+      throw new Refusal(
+          RefusalCode.WRONG_STATE,
+          "token "
+              + tokenName
+              + " was added after the custodians were enrolled: its PIN is not among what they"
+              + " hold");
+    }
+    char[] pin = SealedTokenPin.open(sealedPin, secret, tokenName);
+    try {
+      return cryptoToken.activate(tokenName, pin);
+    } finally {
+      Arrays.fill(pin, '\0');
     }
   }
 

@@ -1,13 +1,16 @@
 package org.egovca.custody.domain;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -15,7 +18,9 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.egovca.ra.domain.Operator;
@@ -52,8 +57,12 @@ public class ShareDistribution {
   @Column(name = "share_count", nullable = false)
   private int shareCount;
 
-  @Column(name = "sealed_token_pin", nullable = false)
-  private byte[] sealedTokenPin;
+  /** Each token's PIN sealed under the secret, by token name. */
+  @ElementCollection
+  @CollectionTable(name = "sealed_token_pin", joinColumns = @JoinColumn(name = "distribution_id"))
+  @MapKeyColumn(name = "token_name", length = 64)
+  @Column(name = "sealed_pin", nullable = false)
+  private Map<String, byte[]> sealedTokenPins = new HashMap<>();
 
   @ManyToOne(optional = false)
   @JoinColumn(name = "ceremony_id")
@@ -84,15 +93,12 @@ public class ShareDistribution {
     this.createdAt = createdAt;
   }
 
-  /**
-   * Sets the token's PIN sealed under the secret; set once, after the id is known, because the id
-   * is bound into every seal.
-   */
-  public void sealTokenPin(byte[] sealed) {
-    if (sealedTokenPin != null) {
-      throw new IllegalStateException("the token PIN of distribution " + id + " is sealed already");
+  /** Keeps the PIN of the token {@code tokenName}, sealed under the secret. */
+  public void sealTokenPin(String tokenName, byte[] sealed) {
+    if (sealedTokenPins.putIfAbsent(tokenName, sealed.clone()) != null) {
+      throw new IllegalStateException(
+          "the PIN of token " + tokenName + " is sealed in distribution " + id + " already");
     }
-    this.sealedTokenPin = sealed.clone();
   }
 
   /** Gives {@code custodian} the share with this index, sealed under their PIN. */
@@ -126,8 +132,11 @@ public class ShareDistribution {
     return shareCount;
   }
 
-  public byte[] getSealedTokenPin() {
-    return sealedTokenPin.clone();
+  /** Each token's sealed PIN, by token name. */
+  public Map<String, byte[]> getSealedTokenPins() {
+    Map<String, byte[]> copy = new HashMap<>();
+    sealedTokenPins.forEach((token, sealedPin) -> copy.put(token, sealedPin.clone()));
+    return copy;
   }
 
   /** The ceremony that made this distribution. */

@@ -1,35 +1,45 @@
 package org.egovca.ca.application.port;
 
+import java.util.List;
 import java.util.Optional;
 import org.egovca.hsm.CryptoToken;
+import org.egovca.hsm.TokenDescription;
 
 /**
- * The crypto token that holds the CA keys, as the CA's services and the key custodians use it; the
- * infrastructure opens it at start ({@code ca.infrastructure.CaCryptoToken}).
+ * The crypto tokens that hold the CA keys, as the CA's services and the key custodians use them;
+ * the infrastructure opens them at start ({@code ca.infrastructure.CaCryptoToken}). The software
+ * token {@code ca} holds the SM2 keys (and every key where no PKCS#11 module is configured); a
+ * PKCS#11 module {@code hsm}, where configured, holds the new RSA and EC keys.
  *
- * <p>A new token is made with a random PIN, which waits on disk (owner-only) until the key
- * custodians are enrolled and hold it in shares; from then on the token starts OFFLINE and only a
- * ceremony of three custodians activates it.
+ * <p>A new token is used with a random PIN (the software token) or the PIN its HSM officer set (the
+ * PKCS#11 module), which waits in an owner-only file until the key custodians are enrolled and hold
+ * it in shares; from then on the tokens start OFFLINE and only a ceremony of three custodians
+ * activates them.
  */
 public interface CaToken {
 
-  /** The token, to sign with and to make keys in. */
+  /** The CA's keys, whichever token holds each: to sign with and to make keys in. */
   CryptoToken token();
 
+  /** Each token: its name, kind and status. */
+  List<TokenDescription> tokens();
+
   /**
-   * Activates the token with the PIN an activation ceremony recovered; the caller clears it.
+   * Activates the token {@code tokenName} with the PIN an activation ceremony recovered; the caller
+   * clears it.
    *
    * @return false if the token was active already (another ceremony was quicker)
    * @throws org.egovca.hsm.TokenAuthenticationException if the PIN is wrong
+   * @throws IllegalArgumentException if there is no such token
    */
-  boolean activate(char[] pin);
+  boolean activate(String tokenName, char[] pin);
 
   /**
-   * The PIN of a token whose custodians are not enrolled yet, read from the owner-only file it
-   * waits in; empty once the custodians hold it. The caller clears it.
+   * The PIN of the token {@code tokenName} while its custodians are not enrolled yet, read from the
+   * owner-only file it waits in; empty once the custodians hold it. The caller clears it.
    */
-  Optional<char[]> pendingPin();
+  Optional<char[]> pendingPin(String tokenName);
 
   /** Deletes the waiting PIN once the custodians' shares of it have committed. */
-  void forgetPendingPin();
+  void forgetPendingPin(String tokenName);
 }
