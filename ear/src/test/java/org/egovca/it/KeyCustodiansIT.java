@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,12 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A production installation ({@code EGOVCA_ACTIVATION=custodians}) on a CA instance of its own:
- * five key custodians are enrolled at its machine ({@code egovca ceremony enrol}), after which no
- * activation material is on disk; restarted, the CA cannot sign (a typed SOAP refusal, OCSP
- * tryLater, health OFFLINE) until three custodians activate its token ({@code egovca ceremony
- * activate}); two custodians, a wrong PIN or the same custodian twice fail, and every attempt is
- * audited.
+ * A production installation ({@code EGOVCA_ACTIVATION=custodians}) on a CA instance of its own, its
+ * RSA keys in a PKCS#11 module (a SoftHSM2 token made for the test): five key custodians are
+ * enrolled at its machine ({@code egovca ceremony enrol}), after which no activation material is on
+ * disk; restarted, the CA cannot sign (a typed SOAP refusal, OCSP tryLater, health OFFLINE for both
+ * tokens) until three custodians activate its tokens ({@code egovca ceremony activate}); two
+ * custodians, a wrong PIN or the same custodian twice fail, and every attempt is audited. Then the
+ * RSA CA, whose key is in the module, issues a certificate and a CRL that OpenSSL verifies.
  */
 class KeyCustodiansIT {
 
@@ -42,12 +44,11 @@ class KeyCustodiansIT {
   @Test
   void aRestartedProductionCaWaitsOfflineUntilThreeCustodiansActivateIt() throws Exception {
     int portBase = Integer.getInteger("egovca.it.portBase", 20000) + PORT_OFFSET;
-    EarLauncher launcher =
-        new EarLauncher(
-            Path.of(System.getProperty("egovca.it.home", "target/it") + "-custodians"),
-            portBase,
-            portBase + 389,
-            Map.of("EGOVCA_ACTIVATION", "custodians"));
+    Path home = Path.of(System.getProperty("egovca.it.home", "target/it") + "-custodians");
+    Map<String, String> hsm = SoftHsm.token(home.resolveSibling(home.getFileName() + "-softhsm"));
+    Map<String, String> settings = new HashMap<>(hsm);
+    settings.put("EGOVCA_ACTIVATION", "custodians");
+    EarLauncher launcher = new EarLauncher(home, portBase, portBase + 389, settings);
     try {
       CaServer server = launcher.start();
       X509CertificateHolder issued = enrolThenRestart(launcher, server);
@@ -62,6 +63,7 @@ class KeyCustodiansIT {
       assertEquals(OCSPResp.SUCCESSFUL, RelyingParty.responseStatus(issued));
       assertEquals("good", RelyingParty.ocsp(issued).status());
       assertTrue(issue(server, "After activation").issued());
+      rsaCaKeyInTheModuleSigns(server);
       Records records = new Records(server);
       assertEquals(
           1,
@@ -110,6 +112,7 @@ class KeyCustodiansIT {
     HttpResponse<String> health = health(server);
     assertEquals(503, health.statusCode(), health.body());
     assertTrue(health.body().contains("\"status\":\"OFFLINE\""), health.body());
+    assertTrue(health.body().contains("\"name\":\"hsm\""), health.body());
     assertTrue(health.body().contains("\"waiting\":\"custodians\""), health.body());
 
     long certificates = new Records(server).certificateCount();
@@ -139,6 +142,55 @@ class KeyCustodiansIT {
 
     assertEquals(503, health(server).statusCode(), "a failed ceremony activated the token");
     assertEquals(3, new Records(server).audit("TOKEN_ACTIVATED").outcome("DENIED").count());
+  }
+
+  /**
+   * The RSA CA's key is not on the software token; from the module it signs what OpenSSL checks.
+   */
+  private void rsaCaKeyInTheModuleSigns(CaServer server) throws Exception {
+    try (var files = Files.list(server.dataDirectory().resolve("token"))) {
+      List<String> rsaKeyFiles =
+          files.map(f -> f.getFileName().toString()).filter(f -> f.contains("RSA")).toList();
+      assertEquals(List.of(), rsaKeyFiles, "the RSA CA's key is on the software token");
+    }
+    String name = "HSM RSA " + UUID.randomUUID().toString().substring(0, 8);
+    RaSoapClient.Answer answer =
+        new RaSoapClient(Tls.remoteRa(server), server.httpsBase())
+            .issueCertificate(
+                "personal-sign", "CN=" + name + ",C=CN", TestRequests.rsa(directory, "hsm", 2048));
+    assertTrue(answer.issued(), () -> "refused: " + answer.faultString());
+    Files.writeString(directory.resolve("holder.pem"), OpenSslSm2.pem(answer.certificate()));
+    Files.copy(server.dataDirectory().resolve("tls-ca.pem"), directory.resolve("rsa-ca.pem"));
+    assertTrue(
+        Commands.ok(
+                directory,
+                "openssl",
+                "verify",
+                "-partial_chain",
+                "-CAfile",
+                "rsa-ca.pem",
+                "holder.pem")
+            .contains("holder.pem: OK"));
+    Files.write(
+        directory.resolve("rsa-ca.crl"),
+        http.send(
+                HttpRequest.newBuilder(URI.create(server.httpBase() + "/pki/crl/iFutureCA-RSA.crl"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray())
+            .body());
+    assertTrue(
+        Commands.ok(
+                directory,
+                "openssl",
+                "crl",
+                "-inform",
+                "DER",
+                "-in",
+                "rsa-ca.crl",
+                "-CAfile",
+                "rsa-ca.pem",
+                "-noout")
+            .contains("verify OK"));
   }
 
   private RaSoapClient.Answer issue(CaServer server, String when) throws Exception {
