@@ -10,6 +10,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The signing work that waits for an active CA token: at a start whose token is active, and after
@@ -30,6 +31,9 @@ public class SigningCatchUp {
 
   @Resource private ManagedExecutorService executor;
 
+  /** One catch-up at a time: the start's and the activation's could meet, and renew twice. */
+  private final AtomicBoolean running = new AtomicBoolean();
+
   /**
    * After the activation has committed: the catch-up runs on a managed thread of its own, not in
    * the activation ceremony's request, which it could keep waiting for a large CRL.
@@ -44,11 +48,15 @@ public class SigningCatchUp {
    * is offline. Responders first, so that OCSP signs with a valid certificate as soon as it can.
    */
   public void signWhatIsDue() {
-    if (!signing.mayRun("the catch-up of signing work")) {
-      return;
+    if (!signing.mayRun("the catch-up of signing work") || !running.compareAndSet(false, true)) {
+      return; // offline, or a catch-up already under way does the same work
     }
-    ocspResponders.renewDue();
-    syncSigners.renewDue();
-    crlScheduler.catchUp();
+    try {
+      ocspResponders.renewDue();
+      syncSigners.renewDue();
+      crlScheduler.catchUp();
+    } finally {
+      running.set(false);
+    }
   }
 }

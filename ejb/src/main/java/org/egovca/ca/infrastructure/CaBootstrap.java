@@ -66,7 +66,7 @@ public class CaBootstrap {
   void start() {
     profiles.importShipped(CaHierarchySetup.SYSTEM_ACTOR);
     if (!setup.isSetUp()) {
-      refuseFirstStartOffline();
+      refuseFirstStartOffline(caToken.token());
       setup.setUp();
       LOG.info(
           () ->
@@ -99,8 +99,7 @@ public class CaBootstrap {
    * A first start makes the CA keys in the token and signs the CA certificates: with the token
    * offline it cannot, and says so in the words the start script shows.
    */
-  private void refuseFirstStartOffline() {
-    CryptoToken token = caToken.token();
+  static void refuseFirstStartOffline(CryptoToken token) {
     if (token == null || token.status() != TokenStatus.ACTIVE) {
       String message =
           DatabaseMigration.REFUSAL
