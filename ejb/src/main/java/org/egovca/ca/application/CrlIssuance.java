@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -35,6 +36,14 @@ import org.egovca.ca.x509.crl.CrlContent;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class CrlIssuance {
 
+  private static final String REVOKED_SINCE =
+      "SELECT COUNT(c) FROM IssuedCertificate c WHERE c.issuer = :issuer"
+          + " AND c.caKeyIndex = :keyIndex"
+          + " AND c.status = org.egovca.ca.domain.CertificateStatus.REVOKED"
+          + " AND c.revokedAt >= :since";
+
+  private static final Duration BEHIND_MARGIN = Duration.ofMinutes(1);
+
   @Inject private Event<CrlPublished> published;
 
   @PersistenceContext(unitName = "egovca")
@@ -56,19 +65,35 @@ public class CrlIssuance {
    * that key (after a revocation of one of them).
    */
   public CrlSummary issue(String caName, int keyIndex, String actor) {
-    return issue(caName, keyIndex, actor, false).orElseThrow();
+    return issue(caName, keyIndex, actor, When.ALWAYS).orElseThrow();
   }
 
   /** Issues a CRL only when none exists or the latest is about to reach its nextUpdate. */
   public Optional<CrlSummary> issueIfDue(String caName, int keyIndex, String actor) {
-    return issue(caName, keyIndex, actor, true);
+    return issue(caName, keyIndex, actor, When.DUE);
+  }
+
+  /**
+   * Issues a CRL when {@link #issueIfDue} would, and also when a certificate of the key was revoked
+   * since the latest CRL: the CRL that revocation asked for was not issued (the token waited for
+   * its key custodians, or the server stopped before the publish delay was over).
+   */
+  public Optional<CrlSummary> issueIfDueOrBehind(String caName, int keyIndex, String actor) {
+    return issue(caName, keyIndex, actor, When.DUE_OR_BEHIND);
+  }
+
+  /** Which CRLs {@link #issue(String, int, String, When)} issues. */
+  private enum When {
+    ALWAYS,
+    DUE,
+    DUE_OR_BEHIND
   }
 
   /**
    * @param keyIndex the CA key whose certificates the CRL lists and which signs it; 0 for the
    *     current one
    */
-  private Optional<CrlSummary> issue(String caName, int keyIndex, String actor, boolean onlyIfDue) {
+  private Optional<CrlSummary> issue(String caName, int keyIndex, String actor, When when) {
     CertificateAuthority ca =
         certificateAuthorities
             .byName(caName)
@@ -78,9 +103,10 @@ public class CrlIssuance {
     boolean current = key.keyIndex() == ca.getKeyIndex();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Optional<IssuedCrl> latest = issuedCrls.latestComplete(ca, key.keyIndex());
-    if (onlyIfDue
+    if (when != When.ALWAYS
         && latest.isPresent()
-        && now.isBefore(latest.get().getNextUpdate().minus(configuration.crlOverlap()))) {
+        && now.isBefore(latest.get().getNextUpdate().minus(configuration.crlOverlap()))
+        && !(when == When.DUE_OR_BEHIND && revokedSince(ca, key.keyIndex(), latest.get()))) {
       return Optional.empty();
     }
     long number = issuedCrls.nextCrlNumber(ca);
@@ -117,6 +143,21 @@ public class CrlIssuance {
             + " nextUpdate="
             + nextUpdate);
     return Optional.of(new CrlSummary(caName, number, now, nextUpdate, entries.count()));
+  }
+
+  /**
+   * Whether a certificate of key {@code keyIndex} was revoked since {@code latest} was issued. The
+   * margin takes in a revocation that committed while that CRL was being read; at worst it makes
+   * one CRL more.
+   */
+  private boolean revokedSince(CertificateAuthority ca, int keyIndex, IssuedCrl latest) {
+    return entityManager
+            .createQuery(REVOKED_SINCE, Long.class)
+            .setParameter("issuer", ca)
+            .setParameter("keyIndex", keyIndex)
+            .setParameter("since", latest.getThisUpdate().minus(BEHIND_MARGIN))
+            .getSingleResult()
+        > 0;
   }
 
   private IssuingCa signingKey(CertificateAuthority ca, int keyIndex) {

@@ -36,11 +36,13 @@ public class CrlScheduler {
   private static final Logger LOG = Logger.getLogger(CrlScheduler.class.getName());
   static final String SCHEDULE_ACTOR = "system:crl-schedule";
   static final String REVOCATION_ACTOR = "system:crl-after-revocation";
+  private static final String CRL_WORK = "CRL issuance";
 
   @Inject private CrlIssuance crls;
   @Inject private DeltaCrlIssuance deltaCrls;
   @Inject private CertificateAuthorities certificateAuthorities;
   @Inject private CaConfiguration configuration;
+  @Inject private BackgroundSigning signing;
 
   @Resource private ManagedScheduledExecutorService scheduler;
 
@@ -49,17 +51,38 @@ public class CrlScheduler {
   /**
    * The regular cycles of complete and delta CRLs; also issues the first CRLs of a new CA. A delta
    * CRL is due as soon as a new complete CRL exists, so it follows that one in the same run.
+   * Skipped while the CA token is offline ({@link BackgroundSigning}).
    */
   @Schedule(hour = "*", minute = "*/5", persistent = false)
   public void issueDueCrls() {
+    issueEveryKey(false);
+  }
+
+  /**
+   * Once the CA token is active again ({@link SigningCatchUp}): the CRLs that fell due while it was
+   * offline, and a new CRL of every CA key that revoked a certificate since its latest CRL, since
+   * the CRL those revocations asked for waited too. (A revocation is accepted while the token is
+   * offline: it takes no signature, and OCSP stops answering from its cache for that certificate;
+   * the CRL that lists it follows the activation.)
+   */
+  public void catchUp() {
+    issueEveryKey(true);
+  }
+
+  private void issueEveryKey(boolean alsoBehind) {
+    if (!signing.mayRun(CRL_WORK)) {
+      return;
+    }
     for (CertificateAuthority ca : certificateAuthorities.all()) {
-      issueIfDue(ca.getName(), ca.getKeyIndex());
+      issueIfDue(ca.getName(), ca.getKeyIndex(), alsoBehind);
       try {
         deltaCrls
             .issueIfDue(ca.getName(), SCHEDULE_ACTOR)
             .ifPresent(crl -> LOG.info(() -> "Issued " + crl));
       } catch (RuntimeException e) {
-        LOG.log(Level.SEVERE, "could not issue the delta CRL of " + ca.getName(), e);
+        if (!signing.stoppedByOfflineToken(CRL_WORK, e)) {
+          LOG.log(Level.SEVERE, "could not issue the delta CRL of " + ca.getName(), e);
+        }
       }
     }
     // A retired key signs the CRL of its certificates for as long as any can be valid.
@@ -69,17 +92,21 @@ public class CrlScheduler {
           .getNotAfter()
           .toInstant()
           .isAfter(now)) {
-        issueIfDue(key.getCa().getName(), key.getKeyIndex());
+        issueIfDue(key.getCa().getName(), key.getKeyIndex(), alsoBehind);
       }
     }
   }
 
-  private void issueIfDue(String caName, int keyIndex) {
+  private void issueIfDue(String caName, int keyIndex, boolean alsoBehind) {
     try {
-      crls.issueIfDue(caName, keyIndex, SCHEDULE_ACTOR)
+      (alsoBehind
+              ? crls.issueIfDueOrBehind(caName, keyIndex, SCHEDULE_ACTOR)
+              : crls.issueIfDue(caName, keyIndex, SCHEDULE_ACTOR))
           .ifPresent(crl -> LOG.info(() -> "Issued " + crl));
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "could not issue the CRL of " + caName + " key " + keyIndex, e);
+      if (!signing.stoppedByOfflineToken(CRL_WORK, e)) {
+        LOG.log(Level.SEVERE, "could not issue the CRL of " + caName + " key " + keyIndex, e);
+      }
     }
   }
 
@@ -105,6 +132,9 @@ public class CrlScheduler {
 
   private void issueAfterRevocation(String caName, int keyIndex) {
     pending.remove(caName + "/" + keyIndex);
+    if (!signing.mayRun(CRL_WORK)) {
+      return; // the catch-up after the activation issues it
+    }
     try {
       CrlIssuance.CrlSummary crl = crls.issue(caName, keyIndex, REVOCATION_ACTOR);
       LOG.info(() -> "Issued " + crl);
@@ -112,7 +142,10 @@ public class CrlScheduler {
           .issue(caName, REVOCATION_ACTOR)
           .ifPresent(delta -> LOG.info(() -> "Issued " + delta));
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "could not issue the CRLs of " + caName + "; the cycle will retry", e);
+      if (!signing.stoppedByOfflineToken(CRL_WORK, e)) {
+        LOG.log(
+            Level.SEVERE, "could not issue the CRLs of " + caName + "; the cycle will retry", e);
+      }
     }
   }
 }

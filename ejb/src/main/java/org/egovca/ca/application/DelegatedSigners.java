@@ -58,6 +58,7 @@ public abstract class DelegatedSigners<K extends DelegatedSigner> {
   @Inject private CertificateIssuer issuer;
   @Inject private CaToken cryptoToken;
   @Inject private CaConfiguration configuration;
+  @Inject private BackgroundSigning signing;
   @Resource private SessionContext context;
 
   @Inject private Clock clock;
@@ -108,15 +109,25 @@ public abstract class DelegatedSigners<K extends DelegatedSigner> {
   /** Checks one CA: {@link #issueIfDue} in a transaction of its own. */
   public abstract void renewIfDue(String caName);
 
-  /** Checks every CA, each in a transaction of its own: one CA's failure leaves the others. */
+  /**
+   * Checks every CA, each in a transaction of its own: one CA's failure leaves the others. Nothing
+   * while the CA token is offline: the key pair and the certificate both need it, and the catch-up
+   * after the activation checks again ({@link SigningCatchUp}).
+   */
   void renewEveryCa() {
+    String work = "the renewal of the " + delegation.role() + " certificates";
+    if (!signing.mayRun(work)) {
+      return;
+    }
     DelegatedSigners<K> self = context.getBusinessObject(bean);
     for (CertificateAuthority ca : certificateAuthorities.all()) {
       try {
         self.renewIfDue(ca.getName());
       } catch (RuntimeException e) {
-        LOG.log(
-            Level.SEVERE, "could not renew the " + delegation.role() + " of " + ca.getName(), e);
+        if (!signing.stoppedByOfflineToken(work, e)) {
+          LOG.log(
+              Level.SEVERE, "could not renew the " + delegation.role() + " of " + ca.getName(), e);
+        }
       }
     }
   }

@@ -31,7 +31,9 @@ import org.egovca.hsm.SignatureAlgorithm;
  * {@code egovca.ocsp.signer=ca}), in the token, SM2 or RSA. After a key rollover the old CA key
  * answers for the certificates it issued. Statuses are read from the database. Answers to
  * nonce-less requests are cached until shortly before their nextUpdate and dropped the moment a
- * revocation commits, so a cached "good" never outlives a revocation here.
+ * revocation commits, so a cached "good" never outlives a revocation here. While the token that
+ * holds the signing key waits for its key custodians, a request the cache cannot answer gets an
+ * unsigned {@code tryLater}.
  */
 @ApplicationScoped
 public class OcspService {

@@ -1,6 +1,7 @@
 package org.egovca.ca.application;
 
 import static org.egovca.ca.domain.RefusalCode.MALFORMED_REQUEST;
+import static org.egovca.ca.domain.RefusalCode.TOKEN_OFFLINE;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -121,6 +122,9 @@ public class RemoteRaRegistry {
               actor,
               IssuanceTerms.unpublished());
     } catch (Refusal refused) {
+      if (refused.code() == TOKEN_OFFLINE) {
+        throw refused; // the CA's keys wait for the custodians: no fault of the request
+      }
       // a key the TLS profile does not take (found only now, when it is signed) is a fault of
       // the request, refused in the terms of this registry's other checks of it
       throw malformed("the certificate request: " + refused.getMessage());

@@ -4,6 +4,7 @@ import static org.egovca.ca.domain.RefusalCode.BATCH_TOO_LARGE;
 import static org.egovca.ca.domain.RefusalCode.INVALID_REVOCATION;
 import static org.egovca.ca.domain.RefusalCode.MALFORMED_REQUEST;
 import static org.egovca.ca.domain.RefusalCode.NOT_AUTHORIZED;
+import static org.egovca.ca.domain.RefusalCode.TOKEN_OFFLINE;
 import static org.egovca.ca.domain.RefusalCode.UNKNOWN_CERTIFICATE;
 
 import jakarta.ejb.Stateless;
@@ -31,7 +32,8 @@ import org.egovca.ca.x509.RenewalProof;
  * keep it within its scope (its application units, the certificates requested through it), check
  * the request against the profile (proof of possession, key, subject), sign, record. A refusal
  * rolls everything back and leaves one audit event that says why: DENIED for a caller out of its
- * scope, FAILURE for a bad request.
+ * scope, FAILURE for a bad request or a CA whose token waits for its key custodians (TOKEN_OFFLINE,
+ * for a batch as a whole: no request of it is at fault).
  */
 @Stateless
 public class RemoteRaServiceBean implements RemoteRaService {
@@ -76,6 +78,10 @@ public class RemoteRaServiceBean implements RemoteRaService {
               }
               certificates.add(issue(request, client));
             } catch (Refusal refused) {
+              if (refused.code() == TOKEN_OFFLINE) {
+                // the CA cannot sign any request of the batch: a refusal of the batch as a whole
+                throw refused;
+              }
               throw new BatchRefusal(index, requests.size(), refused);
             }
           }

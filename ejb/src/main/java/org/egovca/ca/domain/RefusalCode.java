@@ -30,6 +30,12 @@ public enum RefusalCode {
   INVALID_REVOCATION,
   RENEWAL_REFUSED,
   CA_UNAVAILABLE,
+  /**
+   * The CA's crypto token is offline: its keys wait for activation by the key custodians (CPS
+   * §6.5.2), so nothing is signed. Not a fault of the request: the same request succeeds once the
+   * token is active.
+   */
+  TOKEN_OFFLINE,
   BATCH_TOO_LARGE,
   UNKNOWN_APPLICATION_UNIT
 }

@@ -22,7 +22,8 @@ import org.egovca.hsm.CryptoToken;
  * </ul>
  *
  * The old key is not destroyed: it keeps signing CRLs for the certificates it issued until they
- * expire.
+ * expire. While the token is offline the rollover is refused with TOKEN_OFFLINE ({@link
+ * OfflineToken}).
  */
 public final class CaKeyRollover {
 
@@ -54,9 +55,12 @@ public final class CaKeyRollover {
       Instant notBefore,
       Instant notAfter) {
     X500Name subject = X500Name.getInstance(current.certificate().toASN1Structure().getSubject());
+    // An offline token refuses before any key is made, so a refused rollover leaves no new key.
     SubjectPublicKeyInfo newKey =
         SubjectPublicKeyInfo.getInstance(
-            token.generateKeyPair(newKeyAlias, current.keyAlgorithm()).getEncoded());
+            OfflineToken.refusedWhileOffline(
+                    () -> token.generateKeyPair(newKeyAlias, current.keyAlgorithm()))
+                .getEncoded());
     X509CertificateHolder newWithNew =
         parent.isEmpty()
             ? assembler.rootCa(

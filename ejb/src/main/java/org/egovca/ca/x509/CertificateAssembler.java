@@ -55,7 +55,9 @@ import org.egovca.hsm.SignatureAlgorithm;
  * Assembles certificates with the extensions of GM/T 0015 Annex C and has the crypto token sign
  * them: table C.1 (root CA), C.2 (subordinate CA) and C.3/C.4 (end entity, shaped by the profile
  * and checked by the pre-issuance lint). Every certificate is verified against the CA key before it
- * is handed out, so a token fault can never produce a certificate that does not verify.
+ * is handed out, so a token fault can never produce a certificate that does not verify. While the
+ * token is offline every method refuses with TOKEN_OFFLINE ({@link OfflineToken}): this is the one
+ * place where every request path that issues a certificate meets the token.
  */
 public final class CertificateAssembler {
 
@@ -91,7 +93,7 @@ public final class CertificateAssembler {
     } catch (IOException e) {
       throw new IllegalStateException("cannot encode root CA extensions", e);
     }
-    ContentSigner signer = token.contentSigner(keyAlias, SignatureAlgorithm.forKey(keyAlgorithm));
+    ContentSigner signer = signer(keyAlias, keyAlgorithm);
     TBSCertificate tbs =
         tbs(
             signer,
@@ -313,7 +315,16 @@ public final class CertificateAssembler {
   }
 
   private ContentSigner signer(IssuingCa issuer) {
-    return token.contentSigner(issuer.keyAlias(), SignatureAlgorithm.forKey(issuer.keyAlgorithm()));
+    return signer(issuer.keyAlias(), issuer.keyAlgorithm());
+  }
+
+  /**
+   * The token's signer for the key {@code alias}; an offline token refuses with TOKEN_OFFLINE here
+   * (a software token) or when the signature is made (a token that signs in one call).
+   */
+  private ContentSigner signer(String alias, KeyAlgorithm algorithm) {
+    return OfflineToken.refusedWhileOffline(
+        () -> token.contentSigner(alias, SignatureAlgorithm.forKey(algorithm)));
   }
 
   private static TBSCertificate tbs(
@@ -340,7 +351,8 @@ public final class CertificateAssembler {
 
   /**
    * Has the token sign {@code tbs}, then verifies the signature with {@code verificationKey}, so a
-   * token fault can never produce a certificate that does not verify.
+   * token fault can never produce a certificate that does not verify; a token gone offline refuses
+   * with TOKEN_OFFLINE.
    */
   private static X509CertificateHolder sign(
       TBSCertificate tbs, ContentSigner signer, SubjectPublicKeyInfo verificationKey) {
@@ -349,12 +361,13 @@ public final class CertificateAssembler {
     } catch (IOException e) {
       throw new IllegalStateException("cannot sign the certificate", e);
     }
+    byte[] signature = OfflineToken.refusedWhileOffline(signer::getSignature);
     X509CertificateHolder certificate =
         new X509CertificateHolder(
             Certificate.getInstance(
                 new DERSequence(
                     new ASN1Encodable[] {
-                      tbs, signer.getAlgorithmIdentifier(), new DERBitString(signer.getSignature())
+                      tbs, signer.getAlgorithmIdentifier(), new DERBitString(signature)
                     })));
     try {
       ContentVerifierProvider verifier =

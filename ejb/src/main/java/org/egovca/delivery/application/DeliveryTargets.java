@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.Optional;
+import org.egovca.ca.application.BackgroundSigning;
 import org.egovca.delivery.domain.DeliveryQueue;
 import org.egovca.delivery.domain.EgovSystem;
 
@@ -13,14 +14,19 @@ import org.egovca.delivery.domain.EgovSystem;
 @ApplicationScoped
 class DeliveryTargets {
 
+  private static final String SYNC_WORK = "sync delivery to e-gov systems";
+
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
 
   @Inject private DeliveryAdapters adapters;
+  @Inject private BackgroundSigning signing;
 
   /**
-   * The target of {@code queue}; empty while it must not be delivered (a deactivated e-gov system
-   * keeps its deliveries until it is active again).
+   * The target of {@code queue}; empty while it must not be delivered: a deactivated e-gov system
+   * keeps its deliveries until it is active again, and every e-gov system's wait while the CA token
+   * waits for its key custodians, since each sync message is signed (no attempt is spent on them;
+   * the directory, which gets what was signed already, is served all the same).
    */
   Optional<Resolved> resolve(String queue) {
     Long systemId = DeliveryQueue.egovSystemId(queue);
@@ -28,7 +34,7 @@ class DeliveryTargets {
       return Optional.of(new Resolved(adapters.directory(), Duration.ZERO));
     }
     EgovSystem system = entityManager.find(EgovSystem.class, systemId);
-    if (system == null || !system.isActive()) {
+    if (system == null || !system.isActive() || !signing.mayRun(SYNC_WORK)) {
       return Optional.empty();
     }
     return Optional.of(new Resolved(adapters.egovSystem(system), system.batchPause()));

@@ -253,6 +253,9 @@ public class EgovSystemRegistry {
           actor,
           IssuanceTerms.unpublished());
     } catch (Refusal refused) {
+      if (refused.code() == RefusalCode.TOKEN_OFFLINE) {
+        throw refused; // the CA's keys wait for the custodians: no fault of the request
+      }
       // a key the TLS profile does not take (found only now, when it is signed) is a fault of
       // the request, refused like the other faults of it
       throw new IllegalArgumentException(

@@ -10,6 +10,7 @@ import org.egovca.ca.application.SyncSigners;
 import org.egovca.ca.application.port.CaToken;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.SyncSigner;
+import org.egovca.ca.x509.OfflineToken;
 import org.egovca.hsm.CryptoToken;
 import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.hsm.SignatureAlgorithm;
@@ -84,10 +85,24 @@ class SyncSigning {
       this.certificate = certificate;
     }
 
+    /**
+     * Signs {@code payload}; a token that went offline during the run (deliveries to e-gov systems
+     * wait while it is offline, {@code DeliveryTargets}) leaves the message unsigned and unsent.
+     */
     @Override
     public byte[] sign(byte[] payload) throws SyncSignatureException {
-      ContentSigner signer = token.contentSigner(keyAlias, algorithm);
-      return SyncSignatures.sign(payload, signer, certificate);
+      try {
+        ContentSigner signer = token.contentSigner(keyAlias, algorithm);
+        return SyncSignatures.sign(payload, signer, certificate);
+      } catch (SyncSignatureException | RuntimeException e) {
+        // a CMS generator may wrap the token's failure in its own exception
+        if (OfflineToken.causedBy(e)) {
+          throw new SyncSignatureException(
+              SyncSignatureException.Reason.MALFORMED,
+              "the CA crypto token is offline: its keys wait for activation by the key custodians");
+        }
+        throw e;
+      }
     }
   }
 }

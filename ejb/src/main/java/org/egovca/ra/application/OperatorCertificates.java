@@ -18,6 +18,7 @@ import org.egovca.ca.domain.CertificateProfiles;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.x509.CertificationRequests;
 import org.egovca.ca.x509.EndEntityContent;
 import org.egovca.ca.x509.SubjectNames;
@@ -76,6 +77,9 @@ public class OperatorCertificates {
           actor,
           IssuanceTerms.unpublished());
     } catch (Refusal refused) {
+      if (refused.code() == RefusalCode.TOKEN_OFFLINE) {
+        throw refused; // the CA's state, not the request's fault: shown as it is
+      }
       throw refused.onField("certificateRequest", "operator.request");
     }
   }

@@ -20,6 +20,7 @@ import java.util.List;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.delivery.domain.Delivery;
 import org.egovca.delivery.domain.DeliveryQueue;
+import org.egovca.servicetier.OfflineCaToken;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,6 +94,21 @@ class DeliveryWorkerServiceTest {
 
     assertEquals(List.of(0), items(queue).stream().map(Delivery::getAttempts).toList());
     assertEquals(0, queue(queue).getFailures());
+  }
+
+  @Test
+  void whileTheCaTokenIsOfflineAnEgovSystemsQueueWaitsWithoutSpendingAnAttempt() {
+    String queue = unreachableSystemWithItems(1);
+
+    try (OfflineCaToken offline = OfflineCaToken.takeOffline()) {
+      assertEquals(DeliveryWorker.Run.NOT_CLAIMED, worker.drain(queue));
+      assertEquals(List.of(0), items(queue).stream().map(Delivery::getAttempts).toList());
+      assertEquals(0, queue(queue).getFailures());
+      // the directory gets what was signed already, token or not
+      assertFalse(worker.drain(DeliveryQueue.DIRECTORY).failed());
+    }
+
+    assertTrue(worker.drain(queue).claimed(), "delivered again once the token is active");
   }
 
   @Test

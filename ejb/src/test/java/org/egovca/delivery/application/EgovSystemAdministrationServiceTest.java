@@ -35,6 +35,7 @@ import org.egovca.ra.application.Approval;
 import org.egovca.ra.application.Approvals;
 import org.egovca.ra.application.DualControlRequestView;
 import org.egovca.ra.domain.OperatorRole;
+import org.egovca.servicetier.OfflineCaToken;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -178,6 +179,26 @@ class EgovSystemAdministrationServiceTest {
         approval.request().result());
     assertEquals(1, count("EgovSystem", "name", name));
     assertEquals(1, count("ClientAccount", "name", "egov-system:" + name));
+  }
+
+  @Test
+  void anApprovalWhileTheCaTokenIsOfflineIsRefusedAsTheCasStateAndTheRequestWaits() {
+    String name = unique("offline");
+    DualControlRequestView pending =
+        administration.register(
+            admin(), new EgovSystemRegistration(name, unit(), unreachable(), rsaRequest(name)));
+    String approver = DeliveryServiceFixtures.secondSecurityAdmin().token();
+
+    try (OfflineCaToken offline = OfflineCaToken.takeOffline()) {
+      Refusal refused =
+          assertThrows(Refusal.class, () -> approvals.approve(approver, pending.id(), null));
+      assertEquals(RefusalCode.TOKEN_OFFLINE, refused.code(), refused.getMessage());
+    }
+
+    assertEquals(0, count("EgovSystem", "name", name));
+    assertEquals(0, count("ClientAccount", "name", "egov-system:" + name));
+    approvals.approve(approver, pending.id(), null);
+    assertEquals(1, count("EgovSystem", "name", name));
   }
 
   @Test

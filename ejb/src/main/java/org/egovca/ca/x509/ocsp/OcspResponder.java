@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.ocsp.CertID;
+import org.bouncycastle.operator.ContentSigner;
+import org.egovca.ca.x509.OfflineToken;
 
 /**
  * Answers OCSP requests (RFC 6960): DER request in, DER OCSPResponse out, for any transport.
@@ -31,6 +33,8 @@ import org.bouncycastle.asn1.ocsp.CertID;
  *       one signer, and RFC 5019 clients send one CertID anyway; the client can ask per issuer;
  *   <li>CertIDs naming one of our CAs, possibly next to foreign ones: one response signed for that
  *       CA, with {@code unknown} for the foreign CertIDs (RFC 6960 §2.2);
+ *   <li>the signing key is on a crypto token that is offline (it waits for the key custodians):
+ *       {@code tryLater}, unsigned and never cached, rather than an answer signed by another key;
  *   <li>the status lookup or the signer fails, or the signing certificate is not valid now: {@code
  *       internalError}, logged.
  * </ul>
@@ -86,6 +90,11 @@ public final class OcspResponder {
     try {
       return answer(request, now.truncatedTo(ChronoUnit.SECONDS));
     } catch (RuntimeException e) {
+      if (OfflineToken.causedBy(e)) {
+        // one line a request would flood the log; the CA logs the token's change of state once
+        LOG.log(Level.FINE, "OCSP request answered tryLater: the signing key's token is offline");
+        return OcspResponses.tryLater();
+      }
       LOG.log(Level.WARNING, "cannot answer an OCSP request", e);
       return OcspResponses.internalError();
     }
@@ -124,13 +133,31 @@ public final class OcspResponder {
     long ticket = 0;
     if (cacheable) {
       key = OcspResponseCache.key(issuer, certIds.get(0));
+      // Served even while the signing key's token is offline: the answer was signed by the right
+      // key while it was active, states what still holds (a revocation drops it from the cache),
+      // and is served only until shortly before its nextUpdate, as HTTP caches would serve it.
       Optional<byte[]> cached = cache.get(key, now);
       if (cached.isPresent()) {
         return cached.get();
       }
       ticket = cache.ticket();
     }
+    // The signer first: an offline token answers tryLater before the statuses are looked up.
+    ContentSigner signer = issuer.newSigner();
 
+    List<OcspResponses.Answer> answers = answers(certIds, issuers, issuer);
+    Instant nextUpdate = now.plus(validity);
+    byte[] response =
+        OcspResponses.signed(issuer, signer, answers, request.nonce(), now, nextUpdate);
+    if (cacheable && !(answers.get(0).status() instanceof OcspCertStatus.Unknown)) {
+      cache.put(key, response, now, nextUpdate, ticket);
+    }
+    return response;
+  }
+
+  /** The status of each CertID: looked up for {@code issuer}'s, {@code unknown} for the others. */
+  private List<OcspResponses.Answer> answers(
+      List<CertID> certIds, List<Optional<ResponderIssuer>> issuers, ResponderIssuer issuer) {
     List<OcspResponses.Answer> answers = new ArrayList<>(certIds.size());
     for (int i = 0; i < certIds.size(); i++) {
       CertID certId = certIds.get(i);
@@ -144,11 +171,6 @@ public final class OcspResponder {
               : OcspCertStatus.UNKNOWN;
       answers.add(new OcspResponses.Answer(certId, status));
     }
-    Instant nextUpdate = now.plus(validity);
-    byte[] response = OcspResponses.signed(issuer, answers, request.nonce(), now, nextUpdate);
-    if (cacheable && !(answers.get(0).status() instanceof OcspCertStatus.Unknown)) {
-      cache.put(key, response, now, nextUpdate, ticket);
-    }
-    return response;
+    return answers;
   }
 }

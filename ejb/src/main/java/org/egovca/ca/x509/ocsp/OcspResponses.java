@@ -47,6 +47,7 @@ final class OcspResponses {
       unsuccessful(OCSPResponseStatus.MALFORMED_REQUEST);
   private static final byte[] INTERNAL_ERROR = unsuccessful(OCSPResponseStatus.INTERNAL_ERROR);
   private static final byte[] UNAUTHORIZED = unsuccessful(OCSPResponseStatus.UNAUTHORIZED);
+  private static final byte[] TRY_LATER = unsuccessful(OCSPResponseStatus.TRY_LATER);
 
   private OcspResponses() {}
 
@@ -65,14 +66,20 @@ final class OcspResponses {
     return UNAUTHORIZED.clone();
   }
 
+  static byte[] tryLater() {
+    return TRY_LATER.clone();
+  }
+
   /**
-   * A successful response with a BasicOCSPResponse signed by {@code issuer}'s signer.
+   * A successful response with a BasicOCSPResponse signed by {@code signer}, a new signer of {@code
+   * issuer}'s.
    *
    * @param nonce the request's nonce extension to echo, or null
    * @param now producedAt and thisUpdate, whole seconds
    */
   static byte[] signed(
       ResponderIssuer issuer,
+      ContentSigner signer,
       List<Answer> answers,
       Extension nonce,
       Instant now,
@@ -96,7 +103,6 @@ final class OcspResponses {
                     OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, nonce.getExtnValue()));
     ResponseData tbs =
         new ResponseData(issuer.responderId(), time(now), new DERSequence(singles), extensions);
-    ContentSigner signer = issuer.newSigner();
     try {
       try (OutputStream out = signer.getOutputStream()) {
         out.write(tbs.getEncoded(ASN1Encoding.DER));

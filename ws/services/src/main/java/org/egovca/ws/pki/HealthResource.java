@@ -12,7 +12,10 @@ import org.egovca.ca.infrastructure.Health;
 /**
  * {@code GET /pki/health}: 200 with a small JSON status once the CA can issue and its HTTPS
  * listener serves the CA-issued certificate and demands client certificates; else 503 with the same
- * JSON, whose fields say what is missing ({@link Health.Status}).
+ * JSON, whose fields say what is missing ({@link Health.Status}). A CA whose crypto token waits for
+ * its key custodians answers 503 with {@code "ready":true}, {@code "state":"OFFLINE"}, {@code
+ * "waiting":"custodians"} and each token in {@code "tokens"}, for example {@code
+ * [{"kind":"software","name":"ca","status":"OFFLINE","waiting":"custodians"}]}.
  */
 @RequestScoped
 @Path("health")

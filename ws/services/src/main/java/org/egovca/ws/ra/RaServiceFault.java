@@ -6,8 +6,10 @@ import org.egovca.ws.FaultInfo;
 /**
  * The typed SOAP fault of {@code RaService}. Its fault string names the problem; its detail carries
  * the code (NOT_AUTHORIZED, UNKNOWN_PROFILE, MALFORMED_REQUEST, PROOF_OF_POSSESSION_FAILED,
- * UNSUPPORTED_KEY, INVALID_SUBJECT, CA_UNAVAILABLE, BATCH_TOO_LARGE, …) and, for a batch refused
- * because of one request, that request's index.
+ * UNSUPPORTED_KEY, INVALID_SUBJECT, CA_UNAVAILABLE, BATCH_TOO_LARGE, TOKEN_OFFLINE, …) and, for a
+ * batch refused because of one request, that request's index. TOKEN_OFFLINE: the CA's keys wait for
+ * activation by the key custodians; nothing was issued, and the same call succeeds once they have
+ * activated the token (a batch gets it as a whole, without an index).
  */
 @WebFault(name = "RaServiceFault", targetNamespace = RaServiceEndpoint.NAMESPACE)
 public class RaServiceFault extends Exception {
