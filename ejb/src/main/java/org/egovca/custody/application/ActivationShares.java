@@ -11,7 +11,7 @@ import java.util.Map;
  * @param sealedTokenPins each token's PIN sealed under the secret, by token name
  * @param sealedShares each present custodian's sealed share, by username
  */
-record ActivationShares(
+public record ActivationShares(
     long distributionId,
     int threshold,
     Map<String, byte[]> sealedTokenPins,

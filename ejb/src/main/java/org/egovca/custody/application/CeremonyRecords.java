@@ -56,7 +56,7 @@ public class CeremonyRecords {
    *     a share, or is locked after wrong PINs
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  ActivationShares sharesFor(String token, List<String> usernames) {
+  public ActivationShares sharesFor(String token, List<String> usernames) {
     ShareDistribution distribution =
         currentDistribution(token)
             .orElseThrow(
@@ -103,7 +103,7 @@ public class CeremonyRecords {
 
   /** Records a ceremony that succeeded, with its audit event, in the caller's transaction. */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  KeyCeremony succeeded(
+  public KeyCeremony succeeded(
       CeremonyKind kind,
       String token,
       CeremonySource source,
@@ -121,7 +121,8 @@ public class CeremonyRecords {
 
   /** Records a successful activation, and that its custodians' PINs were right. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  long activated(String token, CeremonySource source, List<String> usernames, long distribution) {
+  public long activated(
+      String token, CeremonySource source, List<String> usernames, long distribution) {
     for (String username : usernames) {
       operator(username).ifPresent(Operator::recordSuccessfulLogin);
     }
@@ -164,7 +165,7 @@ public class CeremonyRecords {
   }
 
   /** An active operator whose one role is KEY_CUSTODIAN and who is not locked. */
-  Operator activeCustodian(String username, Instant now) {
+  public Operator activeCustodian(String username, Instant now) {
     Operator custodian =
         operator(username)
             .filter(Operator::isActive)
@@ -180,16 +181,13 @@ public class CeremonyRecords {
     return custodian;
   }
 
-  Optional<Operator> operator(String username) {
+  /** The operator account named {@code username}, if there is one. */
+  public Optional<Operator> operator(String username) {
     return entityManager
         .createNamedQuery(Operator.BY_USERNAME, Operator.class)
         .setParameter("username", username)
         .getResultStream()
         .findFirst();
-  }
-
-  EntityManager entityManager() {
-    return entityManager;
   }
 
   static String actor(List<String> usernames) {

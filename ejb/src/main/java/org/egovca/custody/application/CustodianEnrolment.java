@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +41,9 @@ import org.egovca.ra.domain.PasswordHash;
 public class CustodianEnrolment {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  @PersistenceContext(unitName = "egovca")
+  private EntityManager entityManager;
 
   @Inject private CeremonyRecords records;
   @Inject private AuditLog auditLog;
@@ -81,7 +86,7 @@ public class CustodianEnrolment {
     Instant now = clock.instant();
     ShareDistribution distribution =
         new ShareDistribution(token, threshold, usernames.size(), ceremony, now);
-    records.entityManager().persist(distribution);
+    entityManager.persist(distribution);
     byte[] secret = SealedTokenPin.newSecret(RANDOM);
     try {
       tokenPins.forEach(
@@ -124,7 +129,7 @@ public class CustodianEnrolment {
             "ceremony",
             clock.instant());
     Arrays.fill(unusable, '\0');
-    records.entityManager().persist(custodian);
+    entityManager.persist(custodian);
     auditLog.success(
         "ceremony",
         AuditAction.OPERATOR_CREATED,
