@@ -6,10 +6,13 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.egovca.ca.application.port.CaToken;
 import org.egovca.ca.application.port.KeyManagementCenter;
 import org.egovca.ca.domain.EscrowedKey;
@@ -17,6 +20,8 @@ import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.hsm.CryptoToken;
 import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.hsm.KeyAliasExistsException;
+import org.egovca.kmc.protocol.EncryptionKeyPairs;
+import org.egovca.kmc.protocol.EnvelopedKeys;
 
 /**
  * The key management centre as an in-process component, standing in for the GM/T 0014 KMC:
@@ -45,11 +50,8 @@ public class InProcessKeyManagementCenter implements KeyManagementCenter {
   @Override
   public EncryptionKey issueEncryptionKey(PublicKey holderSigningKey, String holder) {
     KeyPair encryption = EncryptionKeyPairs.generate(RANDOM);
-    byte[] forHolder =
-        Sm2EnvelopedKey.seal(
-            encryption.getPrivate(), encryption.getPublic(), holderSigningKey, RANDOM);
-    byte[] escrowed =
-        Sm2EnvelopedKey.seal(encryption.getPrivate(), encryption.getPublic(), escrowKey(), RANDOM);
+    byte[] forHolder = envelope(encryption, holderSigningKey);
+    byte[] escrowed = envelope(encryption, escrowKey());
     EscrowedKey record =
         new EscrowedKey(
             KeyAlgorithm.SM2_256.name(),
@@ -68,6 +70,16 @@ public class InProcessKeyManagementCenter implements KeyManagementCenter {
     entityManager
         .find(EscrowedKey.class, escrowReference)
         .certifiedBy(entityManager.find(IssuedCertificate.class, certificateId));
+  }
+
+  /** The GM/T 0009 SM2EnvelopedKey of {@code pair} for the holder of {@code recipient}, DER. */
+  private static byte[] envelope(KeyPair pair, PublicKey recipient) {
+    try {
+      return EnvelopedKeys.envelope(pair.getPrivate(), pair.getPublic(), recipient, RANDOM)
+          .getEncoded(ASN1Encoding.DER);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode an SM2EnvelopedKey", e);
+    }
   }
 
   private PublicKey escrowKey() {

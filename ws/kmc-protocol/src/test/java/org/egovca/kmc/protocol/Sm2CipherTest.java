@@ -1,4 +1,4 @@
-package org.egovca.ca.kmc;
+package org.egovca.kmc.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,9 +22,9 @@ import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.Arrays;
-import org.egovca.ca.testing.OpenSslCommand;
-import org.egovca.ca.testing.Pem;
-import org.egovca.ca.testing.TestKeys;
+import org.egovca.kmc.protocol.testing.OpenSslCommand;
+import org.egovca.kmc.protocol.testing.Pem;
+import org.egovca.kmc.protocol.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.egovca.ca.kmc;
+package org.egovca.kmc.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,8 +15,8 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.egovca.ca.testing.OpenSslCommand;
-import org.egovca.ca.testing.Pem;
+import org.egovca.kmc.protocol.testing.OpenSslCommand;
+import org.egovca.kmc.protocol.testing.Pem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.egovca.ca.kmc;
+package org.egovca.kmc.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.egovca.ca.kmc;
+package org.egovca.kmc.protocol;
 
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.params.KeyParameter;

@@ -1,11 +1,15 @@
-package org.egovca.ca.kmc;
+package org.egovca.kmc.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +34,15 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.util.Arrays;
 import org.bouncycastle.util.BigIntegers;
 import org.bouncycastle.util.encoders.Hex;
-import org.egovca.ca.testing.OpenSslCommand;
-import org.egovca.ca.testing.Pem;
-import org.egovca.ca.testing.TestKeys;
+import org.egovca.kmc.protocol.asn1.GmAlgorithms;
+import org.egovca.kmc.protocol.asn1.SM2EnvelopedKey;
+import org.egovca.kmc.protocol.testing.OpenSslCommand;
+import org.egovca.kmc.protocol.testing.Pem;
+import org.egovca.kmc.protocol.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class Sm2EnvelopedKeyTest {
+class EnvelopedKeysTest {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -47,8 +53,9 @@ class Sm2EnvelopedKeyTest {
   private static final KeyPair ENCRYPTION = EncryptionKeyPairs.generate(RANDOM);
 
   private static byte[] seal() {
-    return Sm2EnvelopedKey.seal(
-        ENCRYPTION.getPrivate(), ENCRYPTION.getPublic(), SIGNING.getPublic(), RANDOM);
+    return der(
+        EnvelopedKeys.envelope(
+            ENCRYPTION.getPrivate(), ENCRYPTION.getPublic(), SIGNING.getPublic(), RANDOM));
   }
 
   private static BigInteger d(PrivateKey key) {
@@ -57,7 +64,7 @@ class Sm2EnvelopedKeyTest {
 
   @Test
   void openingWithTheSigningKeyReturnsTheEncryptionKeyPair() throws Exception {
-    KeyPair opened = Sm2EnvelopedKey.open(seal(), SIGNING.getPrivate());
+    KeyPair opened = EnvelopedKeys.open(seal(), SIGNING.getPrivate());
 
     assertArrayEquals(ENCRYPTION.getPublic().getEncoded(), opened.getPublic().getEncoded());
     assertEquals(d(ENCRYPTION.getPrivate()), d(opened.getPrivate()));
@@ -65,18 +72,19 @@ class Sm2EnvelopedKeyTest {
     assertEquals("PKCS#8", opened.getPrivate().getFormat());
   }
 
+  /** The KMC reads the holder's key from AppUserInfo.userPubKey, a SubjectPublicKeyInfo. */
   @Test
-  void sealsALightweightPrivateKey() throws Exception {
-    byte[] der =
-        Sm2EnvelopedKey.seal(
-            Sm2Keys.privateParameters(ENCRYPTION.getPrivate()),
+  void sealsToASubjectPublicKeyInfo() throws Exception {
+    SM2EnvelopedKey envelope =
+        EnvelopedKeys.envelope(
+            ENCRYPTION.getPrivate(),
             ENCRYPTION.getPublic(),
-            SIGNING.getPublic(),
+            TestKeys.spki(SIGNING.getPublic()),
             RANDOM);
 
     assertEquals(
         d(ENCRYPTION.getPrivate()),
-        d(Sm2EnvelopedKey.open(der, SIGNING.getPrivate()).getPrivate()));
+        d(EnvelopedKeys.open(envelope, SIGNING.getPrivate()).getPrivate()));
   }
 
   @Test
@@ -86,7 +94,7 @@ class Sm2EnvelopedKeyTest {
     // the encryption key itself is the most tempting wrong key
     KmcCryptoException e =
         assertThrows(
-            KmcCryptoException.class, () -> Sm2EnvelopedKey.open(der, ENCRYPTION.getPrivate()));
+            KmcCryptoException.class, () -> EnvelopedKeys.open(der, ENCRYPTION.getPrivate()));
     assertTrue(e.getMessage().contains("HASH (C3) mismatch"), e.getMessage());
   }
 
@@ -99,22 +107,18 @@ class Sm2EnvelopedKeyTest {
 
     KmcCryptoException e =
         assertThrows(
-            KmcCryptoException.class, () -> Sm2EnvelopedKey.open(altered, SIGNING.getPrivate()));
+            KmcCryptoException.class, () -> EnvelopedKeys.open(altered, SIGNING.getPrivate()));
     assertTrue(e.getMessage().contains("does not match Sm2PublicKey"), e.getMessage());
   }
 
   @Test
   void substitutedPublicKeyIsDetected() throws Exception {
-    byte[] other =
-        SubjectPublicKeyInfo.getInstance(
-                EncryptionKeyPairs.generate(RANDOM).getPublic().getEncoded())
-            .getPublicKeyData()
-            .getOctets();
+    byte[] other = point(EncryptionKeyPairs.generate(RANDOM));
     byte[] altered = replace(seal(), 2, new DERBitString(other));
 
     KmcCryptoException e =
         assertThrows(
-            KmcCryptoException.class, () -> Sm2EnvelopedKey.open(altered, SIGNING.getPrivate()));
+            KmcCryptoException.class, () -> EnvelopedKeys.open(altered, SIGNING.getPrivate()));
     assertTrue(e.getMessage().contains("does not match Sm2PublicKey"), e.getMessage());
   }
 
@@ -136,8 +140,7 @@ class Sm2EnvelopedKeyTest {
                   cipher.getObjectAt(3)
                 }));
 
-    assertThrows(
-        KmcCryptoException.class, () -> Sm2EnvelopedKey.open(altered, SIGNING.getPrivate()));
+    assertThrows(KmcCryptoException.class, () -> EnvelopedKeys.open(altered, SIGNING.getPrivate()));
   }
 
   @Test
@@ -164,31 +167,28 @@ class Sm2EnvelopedKeyTest {
     // Sm2PublicKey: 04||X||Y of the encryption key
     ASN1BitString publicKey = (ASN1BitString) envelope.getObjectAt(2);
     assertEquals(0, publicKey.getPadBits());
-    assertArrayEquals(
-        SubjectPublicKeyInfo.getInstance(ENCRYPTION.getPublic().getEncoded())
-            .getPublicKeyData()
-            .getOctets(),
-        publicKey.getOctets());
+    assertArrayEquals(point(ENCRYPTION), publicKey.getOctets());
     assertEquals(65, publicKey.getOctets().length);
 
     // Sm2EncryptedPrivateKey: two SM4 blocks, no padding, and not d in clear
     ASN1BitString encrypted = (ASN1BitString) envelope.getObjectAt(3);
     assertEquals(0, encrypted.getPadBits());
     assertEquals(32, encrypted.getOctets().length);
-    assertTrue(
-        !Arrays.areEqual(
+    assertFalse(
+        Arrays.areEqual(
             BigIntegers.asUnsignedByteArray(32, d(ENCRYPTION.getPrivate())),
             encrypted.getOctets()));
   }
 
   @Test
   void eachSealUsesAFreshSymmetricKey() {
-    assertTrue(!Arrays.areEqual(seal(), seal()));
+    assertFalse(Arrays.areEqual(seal(), seal()));
   }
 
   /**
    * The holder's side done by OpenSSL, an independent implementation: SM2-decrypt symEncryptedKey
-   * with the signing key, then SM4-ECB-decrypt Sm2EncryptedPrivateKey with the result.
+   * with the signing key (openssl pkeyutl reads the DER SM2Cipher), then SM4-ECB-decrypt
+   * Sm2EncryptedPrivateKey with the result, then derive the public key from the recovered d.
    */
   @Test
   void openSslRecoversThePrivateKeyFromTheEnvelope(@TempDir Path dir) throws Exception {
@@ -238,14 +238,14 @@ class Sm2EnvelopedKeyTest {
     byte[] der =
         new DERSequence(
                 new ASN1Encodable[] {
-                  new AlgorithmIdentifier(Sm2EnvelopedKey.SM4, DERNull.INSTANCE),
+                  new AlgorithmIdentifier(EnvelopedKeys.SM4, DERNull.INSTANCE),
                   ASN1Primitive.fromByteArray(Sm2Cipher.encrypt(SIGNING.getPublic(), sm4Key)),
                   field(seal(), 2, ASN1BitString.class),
                   new DERBitString(Sm4Ecb.encrypt(sm4Key, d64))
                 })
             .getEncoded();
 
-    KeyPair opened = Sm2EnvelopedKey.open(der, SIGNING.getPrivate());
+    KeyPair opened = EnvelopedKeys.open(der, SIGNING.getPrivate());
 
     assertEquals(d(ENCRYPTION.getPrivate()), d(opened.getPrivate()));
   }
@@ -257,8 +257,7 @@ class Sm2EnvelopedKeyTest {
             seal(), 0, new AlgorithmIdentifier(new ASN1ObjectIdentifier("1.2.156.10197.1.104.2")));
 
     KmcCryptoException e =
-        assertThrows(
-            KmcCryptoException.class, () -> Sm2EnvelopedKey.open(cbc, SIGNING.getPrivate()));
+        assertThrows(KmcCryptoException.class, () -> EnvelopedKeys.open(cbc, SIGNING.getPrivate()));
     assertTrue(e.getMessage().contains("is not SM4-ECB"), e.getMessage());
   }
 
@@ -275,14 +274,17 @@ class Sm2EnvelopedKeyTest {
                   envelope.getObjectAt(0), envelope.getObjectAt(1), envelope.getObjectAt(2)
                 })
             .getEncoded(),
-        "must be a SEQUENCE of");
+        "must have 4 fields");
     assertRefused(
         replace(der, 2, new DERBitString(new byte[] {4, 1, 2})), "Sm2PublicKey must be 04||X||Y");
     assertRefused(replace(der, 3, new DERBitString(new byte[32], 3)), "BIT STRING of whole octets");
     assertRefused(replace(der, 3, new DERBitString(new byte[48])), "must be 32 octets");
-    assertRefused(replace(der, 1, new DERBitString(new byte[8])), "SM2Cipher SEQUENCE");
+    assertRefused(replace(der, 1, new DERBitString(new byte[8])), "must be a SEQUENCE");
     assertRefused(
-        replace(der, 0, new AlgorithmIdentifier(Sm2EnvelopedKey.SM4_ECB, new ASN1Integer(1))),
+        replace(
+            der,
+            0,
+            new AlgorithmIdentifier(GmAlgorithms.SM4_ECB.getAlgorithm(), new ASN1Integer(1))),
         "no parameters");
   }
 
@@ -293,15 +295,42 @@ class Sm2EnvelopedKeyTest {
     assertThrows(
         IllegalArgumentException.class,
         () ->
-            Sm2EnvelopedKey.seal(
+            EnvelopedKeys.envelope(
                 other.getPrivate(), ENCRYPTION.getPublic(), SIGNING.getPublic(), RANDOM));
+  }
+
+  /** The CA's check, without the holder's key: the envelope carries retPubKey, in SM4-ECB. */
+  @Test
+  void checkCarriesAcceptsTheDeliveredKeyAndRefusesAnother() throws Exception {
+    SM2EnvelopedKey envelope = SM2EnvelopedKey.getInstance(seal());
+    SubjectPublicKeyInfo delivered = TestKeys.spki(ENCRYPTION.getPublic());
+    SubjectPublicKeyInfo other = TestKeys.spki(EncryptionKeyPairs.generate(RANDOM).getPublic());
+
+    assertDoesNotThrow(() -> EnvelopedKeys.checkCarries(envelope, delivered));
+    KmcCryptoException e =
+        assertThrows(KmcCryptoException.class, () -> EnvelopedKeys.checkCarries(envelope, other));
+    assertTrue(e.getMessage().contains("not the public key"), e.getMessage());
+    SM2EnvelopedKey skfLayout =
+        SM2EnvelopedKey.getInstance(replace(seal(), 3, new DERBitString(new byte[64])));
+    assertThrows(KmcCryptoException.class, () -> EnvelopedKeys.checkCarries(skfLayout, delivered));
   }
 
   private static void assertRefused(byte[] der, String reason) {
     KmcCryptoException e =
-        assertThrows(
-            KmcCryptoException.class, () -> Sm2EnvelopedKey.open(der, SIGNING.getPrivate()));
+        assertThrows(KmcCryptoException.class, () -> EnvelopedKeys.open(der, SIGNING.getPrivate()));
     assertTrue(e.getMessage().contains(reason), e.getMessage());
+  }
+
+  private static byte[] point(KeyPair pair) {
+    return TestKeys.spki(pair.getPublic()).getPublicKeyData().getOctets();
+  }
+
+  private static byte[] der(SM2EnvelopedKey envelope) {
+    try {
+      return envelope.getEncoded(ASN1Encoding.DER);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static <T> T field(byte[] der, int index, Class<T> type) {

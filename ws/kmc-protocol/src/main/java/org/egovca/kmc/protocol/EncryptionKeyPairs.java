@@ -1,4 +1,4 @@
-package org.egovca.ca.kmc;
+package org.egovca.kmc.protocol;
 
 import java.math.BigInteger;
 import java.security.KeyPair;

@@ -1,4 +1,4 @@
-package org.egovca.ca.kmc;
+package org.egovca.kmc.protocol;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -24,9 +25,9 @@ import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
-import org.egovca.ca.x509.BouncyCastle;
 
 /**
  * SM2 keys on BouncyCastle's optimised {@code sm2p256v1} curve, and the conversions between JCA
@@ -50,6 +51,13 @@ final class Sm2Keys {
   /** Length in octets of a coordinate and of a private key (256 bits). */
   static final int FIELD_BYTES = 32;
 
+  /**
+   * This library's own provider instance, for the key factory only (the JDK's cannot build keys on
+   * the SM2 curve). It is never registered with {@code Security.addProvider}: a registered provider
+   * would outlive a redeployment of the application that loaded this library.
+   */
+  private static final Provider BC = new BouncyCastleProvider();
+
   private Sm2Keys() {}
 
   static ECPublicKeyParameters publicParameters(PublicKey key) {
@@ -60,7 +68,15 @@ final class Sm2Keys {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("the public key is not a SubjectPublicKeyInfo", e);
     }
+    return publicParameters(info);
+  }
+
+  /** The SM2 public key in {@code info}, checked to be on the SM2 curve. */
+  static ECPublicKeyParameters publicParameters(SubjectPublicKeyInfo info) {
     requireSm2(info.getAlgorithm());
+    if (info.getPublicKeyData().getPadBits() != 0) {
+      throw new IllegalArgumentException("the public key is not a BIT STRING of whole octets");
+    }
     return publicParameters(decodePoint(info.getPublicKeyData().getOctets()));
   }
 
@@ -153,7 +169,7 @@ final class Sm2Keys {
   }
 
   private static KeyFactory keyFactory() throws GeneralSecurityException {
-    return KeyFactory.getInstance("EC", BouncyCastle.provider());
+    return KeyFactory.getInstance("EC", BC);
   }
 
   private static byte[] encodingOf(byte[] encoded, String kind) {
