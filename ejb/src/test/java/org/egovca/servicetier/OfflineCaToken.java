@@ -34,17 +34,11 @@ public final class OfflineCaToken implements AutoCloseable {
 
   /**
    * Activates an OFFLINE CA token as the embedded default does at every start: three of its demo
-   * key custodians in a recorded ceremony, which announces {@code CaTokenActivated}; then runs the
-   * signing work that the announcement queued, so that a test sees only the work it caused.
+   * key custodians in a recorded ceremony, which announces {@code CaTokenActivated} (the signing
+   * work that waited is queued then).
    */
   public static void activateByTheCustodians() {
-    ServiceContainer container = ServiceContainer.running();
-    container.weld().select(DemoCustodians.class).get().activate();
-    try {
-      container.tasks().runAll();
-    } catch (Exception e) {
-      throw new IllegalStateException("the catch-up after the activation failed", e);
-    }
+    ServiceContainer.running().weld().select(DemoCustodians.class).get().activate();
   }
 
   /** The CA token the services use. */

@@ -94,13 +94,13 @@ class OfflineCaTokenServiceTest {
               "key custodians",
               () -> service.issueCertificate(demoRa(), personal(cn, SM2)));
       assertEquals(OfflineToken.MESSAGE_KEY, refusal.problems().get(0).key());
+      assertEquals(tasksBefore, ServiceTier.tasks().waiting(), "no work after a commit");
     }
 
     assertEquals(0, certificatesNamed(cn), "no certificate row");
     assertEquals(0, auditEvents(cn, AuditOutcome.SUCCESS), "no audited issuance");
     assertEquals(1, auditEvents(cn, AuditOutcome.FAILURE), "the refusal is audited");
     assertEquals(deliveriesBefore, deliveries(), "nothing queued for delivery");
-    assertEquals(tasksBefore, ServiceTier.tasks().waiting(), "no work after a commit");
 
     service.issueCertificate(demoRa(), personal(cn, SM2));
     assertEquals(1, certificatesNamed(cn), "issued once the token is active");

@@ -73,10 +73,10 @@ class OfflineCaTokenConsoleServiceTest {
 
     try (OfflineCaToken offline = OfflineCaToken.takeOffline()) {
       refusedOffline(assertThrows(Refusal.class, () -> review.approve(reviewer, id, null)));
+      assertEquals(tasksBefore, ServiceTier.tasks().waiting(), "no notice, no delivery");
     }
 
     assertEquals(ApplicationState.SUBMITTED, applicationState(id));
-    assertEquals(tasksBefore, ServiceTier.tasks().waiting(), "no notice, no delivery");
     assertTrue(
         RaServiceFixtures.auditEvents(AuditAction.APPLICATION_APPROVED, Application.reference(id))
             .stream()
