@@ -126,6 +126,16 @@ class KeyCustodiansIT {
 
   private void failedCeremoniesAreRefusedAndAudited(EarLauncher launcher, CaServer server)
       throws Exception {
+    // on the machine's loopback, but without the ceremony key of the data directory (another
+    // local user), or with it from a browser page: refused before any PIN is looked at
+    String key = Files.readString(server.dataDirectory().resolve("secrets/ceremony.key")).strip();
+    assertEquals(403, ceremonyPost(server, Map.of()).statusCode());
+    assertEquals(
+        403,
+        ceremonyPost(
+                server, Map.of("X-Egovca-Ceremony-Key", key, "Origin", "http://attacker.example"))
+            .statusCode());
+
     Commands.Result two = launcher.ceremony("activate", present("kc.wang", "kc.li"));
     assertNotEquals(0, two.exitCode());
     assertTrue(two.output().contains("only 2 key custodian(s) present"), two.output());
@@ -198,6 +208,20 @@ class KeyCustodiansIT {
     return new RaSoapClient(Tls.remoteRa(server), server.httpsBase())
         .issueCertificate(
             "personal-sign", "CN=" + name + ",C=CN", TestRequests.sm2(directory, name));
+  }
+
+  private HttpResponse<String> ceremonyPost(CaServer server, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    server.httpBase().replace("localhost", "127.0.0.1")
+                        + "/custody/ceremony/activate"))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    present("kc.wang", "kc.li", "kc.zhang").replace("\nPin", "\tPin")));
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> health(CaServer server) throws Exception {

@@ -65,6 +65,8 @@ public final class ServiceContainer implements AutoCloseable {
     TestDatabase database = TestDatabase.create(adminUrl);
     Path data = ownerOnlyDirectory();
     System.setProperty("egovca.data.dir", data.toString());
+    // the embedded default's demo key custodians, as ear/bin/egovca sets it
+    System.setProperty("egovca.activation", "demo");
     ServiceContainer container = new ServiceContainer(database, data);
     running = container;
     InjectionResources resources =

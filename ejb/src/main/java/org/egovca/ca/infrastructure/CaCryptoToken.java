@@ -151,6 +151,12 @@ public class CaCryptoToken implements CaToken {
   }
 
   @Override
+  public synchronized void deactivate(String tokenName) {
+    tokens.member(tokenName).deactivate();
+    LOG.info(() -> "CA crypto token '" + tokenName + "' is OFFLINE");
+  }
+
+  @Override
   public Optional<char[]> pendingPin(String tokenName) {
     tokens.member(tokenName);
     return pending.read(tokenName);

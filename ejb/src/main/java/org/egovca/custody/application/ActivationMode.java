@@ -20,9 +20,12 @@ public enum ActivationMode {
    */
   CUSTODIANS;
 
-  /** The mode the system properties ask for; DEMO when none is set. */
+  /**
+   * The mode the system properties ask for; CUSTODIANS when none is set, so that a deployment that
+   * forgot the property never becomes a demo (the start script always sets it).
+   */
   public static ActivationMode configured() {
-    String value = System.getProperty("egovca.activation", "demo").strip();
+    String value = System.getProperty("egovca.activation", "custodians").strip();
     try {
       return valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {

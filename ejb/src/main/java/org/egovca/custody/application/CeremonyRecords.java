@@ -146,12 +146,14 @@ public class CeremonyRecords {
       String failure,
       String wrongPin) {
     Instant now = clock.instant();
-    KeyCeremony ceremony = KeyCeremony.failed(kind, token, source, usernames, now, failure);
+    List<String> known =
+        usernames.stream().map(name -> operator(name).isPresent() ? name : "?").toList();
+    KeyCeremony ceremony = KeyCeremony.failed(kind, token, source, known, now, failure);
     entityManager.persist(ceremony);
     boolean locked =
         wrongPin != null && operator(wrongPin).map(o -> o.recordFailedLogin(now)).orElse(false);
     auditLog.refusal(
-        actor(usernames),
+        actor(known),
         action(kind),
         "token:" + token,
         AuditOutcome.DENIED,
@@ -166,8 +168,13 @@ public class CeremonyRecords {
 
   /** An active operator whose one role is KEY_CUSTODIAN and who is not locked. */
   public Operator activeCustodian(String username, Instant now) {
+    Optional<Operator> account = operator(username);
+    if (account.isEmpty()) {
+      // never echoed: what was typed as a username may have been a PIN
+      throw Refusal.invalid(null, null, "a name given is no operator's username");
+    }
     Operator custodian =
-        operator(username)
+        account
             .filter(Operator::isActive)
             .filter(o -> o.getRoles().equals(java.util.EnumSet.of(OperatorRole.KEY_CUSTODIAN)))
             .orElseThrow(

@@ -103,11 +103,13 @@ public class KeyCeremonies {
       } finally {
         pins.values().forEach(pin -> Arrays.fill(pin, '\0'));
       }
-      pins.keySet().forEach(cryptoToken::forgetPendingPin);
+      forgetPendingPins(pins.keySet());
       return ceremony;
     } catch (Refusal refusal) {
       records.failed(CeremonyKind.ENROLMENT, token, source, usernames, refusal.getMessage(), null);
       throw refusal;
+    } catch (RuntimeException e) {
+      throw failed(CeremonyKind.ENROLMENT, token, source, usernames, e);
     } finally {
       custodians.forEach(CustodianPresence::clear);
     }
@@ -150,13 +152,22 @@ public class KeyCeremonies {
         }
       }
       activateWith(token, opened, shares.sealedTokenPins());
-      long ceremony = records.activated(token, source, usernames, shares.distributionId());
+      long ceremony;
+      try {
+        ceremony = records.activated(token, source, usernames, shares.distributionId());
+      } catch (RuntimeException e) {
+        // an activation that is not on record is undone
+        cryptoToken.token().deactivate();
+        throw e;
+      }
       announce(new CaTokenActivated(token, ceremony));
       return ceremony;
     } catch (Refusal refusal) {
       records.failed(
           CeremonyKind.ACTIVATION, token, source, usernames, refusal.getMessage(), wrongPin);
       throw refusal;
+    } catch (RuntimeException e) {
+      throw failed(CeremonyKind.ACTIVATION, token, source, usernames, e);
     } finally {
       custodians.forEach(CustodianPresence::clear);
     }
@@ -166,6 +177,30 @@ public class KeyCeremonies {
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public boolean enrolled() {
     return records.currentDistribution(cryptoToken.token().name()).isPresent();
+  }
+
+  /** Whether the CA token's custodians are the demo custodians of the embedded default. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public boolean enrolledInTheDemo() {
+    return records
+        .currentDistribution(cryptoToken.token().name())
+        .map(distribution -> distribution.getCeremony().getSource() == CeremonySource.DEMO_START)
+        .orElse(false);
+  }
+
+  /**
+   * Deletes the PIN files once the shares have committed. A file that cannot be deleted does not
+   * undo the enrolment: the next start deletes it and keeps the tokens OFFLINE ({@code
+   * CustodyStart}).
+   */
+  private void forgetPendingPins(java.util.Set<String> tokenNames) {
+    for (String tokenName : tokenNames) {
+      try {
+        cryptoToken.forgetPendingPin(tokenName);
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "cannot delete the PIN file of token " + tokenName, e);
+      }
+    }
   }
 
   /** Every token's PIN, waiting on disk until this enrolment. */
@@ -188,27 +223,38 @@ public class KeyCeremonies {
     return pins;
   }
 
-  /** Opens each OFFLINE token's PIN with the secret the shares make, and activates the token. */
+  /**
+   * Opens each OFFLINE token's PIN with the secret the shares make, and activates the token: all of
+   * them or none, so that no key is usable while the ceremony counts as failed.
+   */
   private void activateWith(String token, List<Share> shares, Map<String, byte[]> sealedPins) {
-    byte[] secret = SecretSharing.combine(shares, SealedTokenPin.SECRET_BYTES);
+    List<String> activated = new ArrayList<>();
+    byte[] secret = null;
     try {
-      boolean activated = false;
+      secret = SecretSharing.combine(shares, SealedTokenPin.SECRET_BYTES);
       for (TokenDescription member : cryptoToken.tokens()) {
-        if (member.awaitsActivation()) {
-          activated |= activate(member.name(), sealedPins.get(member.name()), secret);
+        if (member.awaitsActivation()
+            && activate(member.name(), sealedPins.get(member.name()), secret)) {
+          activated.add(member.name());
         }
       }
-      if (!activated) {
+      if (activated.isEmpty()) {
         throw alreadyActive(token);
       }
     } catch (ActivationDataException e) {
+      activated.forEach(cryptoToken::deactivate);
       throw new Refusal(
           RefusalCode.WRONG_STATE,
           "the custodians' shares do not open the PINs of "
               + token
               + ": its share distribution is damaged");
+    } catch (RuntimeException e) {
+      activated.forEach(cryptoToken::deactivate);
+      throw e;
     } finally {
-      Arrays.fill(secret, (byte) 0);
+      if (secret != null) {
+        Arrays.fill(secret, (byte) 0);
+      }
     }
   }
 
@@ -227,6 +273,25 @@ public class KeyCeremonies {
     } finally {
       Arrays.fill(pin, '\0');
     }
+  }
+
+  /**
+   * Records a ceremony that failed on a fault rather than a refusal (a token or database error),
+   * and the refusal the custodians see; the fault's details go to the server log only.
+   */
+  private Refusal failed(
+      CeremonyKind kind,
+      String token,
+      CeremonySource source,
+      List<String> usernames,
+      RuntimeException fault) {
+    LOG.log(Level.SEVERE, "the " + kind + " ceremony of " + token + " failed", fault);
+    String failure =
+        "the ceremony failed on an error of the CA ("
+            + fault.getClass().getSimpleName()
+            + "); nothing of it took effect; the server log has the details";
+    records.failed(kind, token, source, usernames, failure, null);
+    return new Refusal(RefusalCode.CA_UNAVAILABLE, failure);
   }
 
   private static long oneAtATime(List<CustodianPresence> custodians, LongSupplier ceremony) {
@@ -267,9 +332,12 @@ public class KeyCeremonies {
       throw Refusal.invalid(null, null, "a ceremony takes 1 to " + most + " key custodians");
     }
     Set<String> seen = new HashSet<>();
-    for (CustodianPresence custodian : custodians) {
+    for (int i = 0; i < custodians.size(); i++) {
+      CustodianPresence custodian = custodians.get(i);
       if (!USERNAME.matcher(custodian.username()).matches()) {
-        throw Refusal.invalid(null, null, "not a username: " + printable(custodian.username()));
+        // never echoed: what was typed as a username may have been a PIN
+        throw Refusal.invalid(
+            null, null, "custodian number " + (i + 1) + " is not named by an operator's username");
       }
       if (!seen.add(custodian.username())) {
         throw Refusal.invalid(
@@ -307,10 +375,5 @@ public class KeyCeremonies {
         .map(CustodianPresence::username)
         .map(name -> USERNAME.matcher(name).matches() ? name : "?")
         .toList();
-  }
-
-  private static String printable(String text) {
-    String cut = text.length() > 32 ? text.substring(0, 32) + "..." : text;
-    return cut.replaceAll("[^\\x20-\\x7e]", "?");
   }
 }

@@ -40,6 +40,7 @@ class KeyCeremoniesServiceTest {
   @Inject KeyCeremonies ceremonies;
   @Inject DemoCustodians demo;
   @Inject CaToken cryptoToken;
+  @Inject CeremonyCallers callers;
 
   @AfterEach
   void leaveTheTokenActive() {
@@ -172,6 +173,37 @@ class KeyCeremoniesServiceTest {
             Refusal.class, () -> ceremonies.activate(present, CeremonySource.COMMAND_LINE));
     assertEquals("admin is not an active key custodian", refusal.getMessage());
     assertRecordedFailure(refusal);
+  }
+
+  @Test
+  void aNameThatIsNoUsernameIsNeitherEchoedNorRecorded() throws Exception {
+    cryptoToken.token().deactivate();
+    List<CustodianPresence> present = present("custodian1", "custodian2");
+    present.add(new CustodianPresence("pinlike-secret-9", "Whatever-123".toCharArray()));
+
+    Refusal refusal =
+        assertThrows(
+            Refusal.class, () -> ceremonies.activate(present, CeremonySource.COMMAND_LINE));
+
+    assertEquals("a name given is no operator's username", refusal.getMessage());
+    assertEquals(List.of("custodian1", "custodian2", "?"), last().getCustodians());
+    assertFalse(lastAudit(AuditAction.TOKEN_ACTIVATED).getActor().contains("pinlike"));
+  }
+
+  @Test
+  void onlyACallerWithTheCeremonyKeyOfTheDataDirectoryMayHoldACeremony() throws Exception {
+    String key =
+        Files.readString(ServiceTier.dataDirectory().resolve("secrets/ceremony.key")).strip();
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(
+                ServiceTier.dataDirectory().resolve("secrets/ceremony.key"))));
+    callers.check(key);
+    for (String wrong : new String[] {null, "", key + "x", key.substring(1)}) {
+      Refusal refusal = assertThrows(Refusal.class, () -> callers.check(wrong));
+      assertEquals(RefusalCode.NOT_AUTHORIZED, refusal.code());
+    }
   }
 
   @Test

@@ -34,6 +34,9 @@ public interface CaToken {
    */
   boolean activate(String tokenName, char[] pin);
 
+  /** Makes the token {@code tokenName} OFFLINE (a ceremony that could not activate them all). */
+  void deactivate(String tokenName);
+
   /**
    * The PIN of the token {@code tokenName} while its custodians are not enrolled yet, read from the
    * owner-only file it waits in; empty once the custodians hold it. The caller clears it.

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
+import org.egovca.custody.application.CeremonyCallers;
 import org.egovca.custody.application.CustodianPresence;
 import org.egovca.custody.application.KeyCeremonies;
 import org.egovca.custody.domain.CeremonySource;
@@ -29,9 +30,10 @@ import org.egovca.custody.domain.CeremonySource;
  * share. The answer is one line of text: {@code SUCCEEDED ceremony <id>}, or the refusal's code and
  * message with a 4xx status.
  *
- * <p>Only loopback callers are answered (403 otherwise): the custodians stand at the CA's machine,
- * and the PINs never cross a network. The body limit is enforced before this servlet reads it (the
- * CustodyLimit filter in web.xml).
+ * <p>Only loopback callers that present the ceremony key are answered (403 otherwise, and for a
+ * request a browser or a proxy made): the custodians stand at the CA's machine, the PINs never
+ * cross a network, and only the CA's own account reads the key ({@code CeremonyCallers}). The body
+ * limit is enforced before this servlet reads it (the CustodyLimit filter in web.xml).
  */
 @WebServlet(urlPatterns = "/custody/ceremony/*")
 public class CeremonyServlet extends HttpServlet {
@@ -41,13 +43,31 @@ public class CeremonyServlet extends HttpServlet {
   /** Five custodians with long usernames and PINs fit several times. */
   static final int MAX_BODY = 4096;
 
+  /** The header that carries the ceremony key ({@code CeremonyCallers}). */
+  static final String CEREMONY_KEY = "X-Egovca-Ceremony-Key";
+
+  /**
+   * Headers a direct call from {@code ear/bin/egovca ceremony} never has: a browser's (a page on
+   * the CA's machine posting cross-site) or a proxy's (a caller elsewhere forwarded to loopback).
+   */
+  private static final List<String> NOT_FROM_THE_COMMAND =
+      List.of("Origin", "Referer", "Forwarded", "X-Forwarded-For", "Via", "Cookie");
+
   @Inject private transient KeyCeremonies ceremonies;
+  @Inject private transient CeremonyCallers callers;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!fromLoopback(request)) {
+    if (!fromLoopback(request)
+        || NOT_FROM_THE_COMMAND.stream().anyMatch(name -> request.getHeader(name) != null)) {
       answer(response, 403, "NOT_AUTHORIZED: key ceremonies are held at the CA's own machine");
+      return;
+    }
+    try {
+      callers.check(request.getHeader(CEREMONY_KEY));
+    } catch (Refusal refusal) {
+      answer(response, 403, refusal.code() + ": " + refusal.getMessage());
       return;
     }
     String kind = request.getPathInfo() == null ? "" : request.getPathInfo();
@@ -106,16 +126,21 @@ public class CeremonyServlet extends HttpServlet {
   private static List<CustodianPresence> lines(char[] text) {
     List<CustodianPresence> custodians = new ArrayList<>();
     int start = 0;
-    for (int i = 0; i <= text.length; i++) {
-      if (i == text.length || text[i] == '\n') {
-        int end = i > start && text[i - 1] == '\r' ? i - 1 : i;
-        if (end > start) {
-          custodians.add(presence(text, start, end));
+    try {
+      for (int i = 0; i <= text.length; i++) {
+        if (i == text.length || text[i] == '\n') {
+          int end = i > start && text[i - 1] == '\r' ? i - 1 : i;
+          if (end > start) {
+            custodians.add(presence(text, start, end));
+          }
+          start = i + 1;
         }
-        start = i + 1;
       }
+      return custodians;
+    } catch (Refusal refusal) {
+      custodians.forEach(CustodianPresence::clear);
+      throw refusal;
     }
-    return custodians;
   }
 
   private static CustodianPresence presence(char[] text, int start, int end) {
