@@ -3,10 +3,13 @@
  * The rest of the CA sees only the {@link org.egovca.hsm.CryptoToken} contract, which hands out
  * public keys and signatures (directly or as a BouncyCastle {@code ContentSigner} for certificate,
  * CRL and OCSP builders) but never a private key in clear: a key moves to a backup token only as a
- * {@link org.egovca.hsm.WrappedKey} that only the receiving token can open. Two kinds implement it:
- * the file-based {@link org.egovca.hsm.SoftwareCryptoToken} (SM2, RSA, EC P-256) and the PKCS#11
- * token in {@code org.egovca.hsm.pkcs11} (RSA, EC P-256). SM2 with SM3 is the primary algorithm;
- * RSA and ECDSA with SHA-256 remain for relying parties without SM2 support.
+ * {@link org.egovca.hsm.WrappedKey} that only the receiving token can open. The one exception is
+ * not a CA key: a holder's signing key pair the CA generated on the applicant's written request
+ * (CPS §6.1.4.10.1) is handed to its holder once, and {@link org.egovca.hsm.ClearKeyRecipient}
+ * opens it in memory for that. Two kinds implement it: the file-based {@link
+ * org.egovca.hsm.SoftwareCryptoToken} (SM2, RSA, EC P-256) and the PKCS#11 token in {@code
+ * org.egovca.hsm.pkcs11} (RSA, EC P-256). SM2 with SM3 is the primary algorithm; RSA and ECDSA with
+ * SHA-256 remain for relying parties without SM2 support.
  *
  * <h2>SM2 in hardware: an SDF (GM/T 0018) device</h2>
  *
