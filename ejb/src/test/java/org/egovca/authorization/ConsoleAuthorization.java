@@ -19,6 +19,7 @@ import org.egovca.ra.application.ApplicationDesk;
 import org.egovca.ra.application.ApplicationReview;
 import org.egovca.ra.application.Approvals;
 import org.egovca.ra.application.ConsoleAccess;
+import org.egovca.ra.application.KeyHandover;
 import org.egovca.ra.application.OperatorAdministration;
 import org.egovca.ra.application.OperatorSessions;
 import org.egovca.ra.application.RaQueries;
@@ -44,6 +45,7 @@ final class ConsoleAuthorization {
           EgovSystemAdministration.class,
           ApplicationDesk.class,
           ApplicationReview.class,
+          KeyHandover.class,
           RaQueries.class,
           DeliveryMonitor.class,
           OperatorSessions.class);

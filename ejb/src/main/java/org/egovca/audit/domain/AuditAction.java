@@ -56,6 +56,12 @@ public enum AuditAction {
   CERTIFICATE_VIEWED,
   AUDIT_LOG_VIEWED,
 
+  // signing keys the CA generates on the applicant's written request (CPS §6.1.4.10.1): made at
+  // the approval, handed over once, destroyed unclaimed
+  KEY_PAIR_GENERATED,
+  GENERATED_KEY_HANDED_OVER,
+  GENERATED_KEY_DESTROYED,
+
   // dual control (CPS §7.5.1.2 item 2): a supervised action asked for, and its decision
   DUAL_CONTROL_REQUESTED,
   DUAL_CONTROL_APPROVED,

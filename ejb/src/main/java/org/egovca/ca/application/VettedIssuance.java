@@ -13,6 +13,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.egovca.ca.application.port.KeyManagementCenter;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
+import org.egovca.ca.domain.GeneratedKey;
 import org.egovca.ca.domain.IssuanceKind;
 import org.egovca.ca.domain.IssuanceTerms;
 import org.egovca.ca.domain.IssuedCertificate;
@@ -27,7 +28,9 @@ import org.egovca.hsm.KeyAlgorithm;
 /**
  * Issues what an RA vetted — from the remote RA service or the RA console — inside the caller's
  * transaction: profile, proof of possession, key algorithm, subject and its uniqueness, then the
- * signature. SM2 keys are certified by the SM2 issuing CA, RSA keys by the RSA issuing CA (R2).
+ * signature. SM2 keys are certified by the SM2 issuing CA, RSA keys by the RSA issuing CA (R2). The
+ * key is the holder's, from their PKCS#10, or one the CA generates on the applicant's written
+ * request (CPS §6.1.4.10.1).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -40,6 +43,7 @@ public class VettedIssuance {
   @Inject private SubjectNameUniqueness names;
   @Inject private CertificateProfileCatalogue profiles;
   @Inject private ApplicationUnitLookup applicationUnits;
+  @Inject private GeneratedKeys generatedKeys;
 
   /** A signing certificate, its encryption partner (or null) and the partner's key envelope. */
   public record Issued(
@@ -59,11 +63,72 @@ public class VettedIssuance {
    */
   public IssuedCertificate issue(IssuanceRequest application, String actor, Long clientAccountId) {
     CertificateProfile certificateProfile = profiles.forRemoteRa(application.profile());
-    PKCS10CertificationRequest request = CertificationRequests.parse(application.pkcs10());
+    return single(
+        certificateProfile,
+        application,
+        possessedKey(application.pkcs10()),
+        actor,
+        clientAccountId);
+  }
+
+  /**
+   * A signing certificate for the key of the request and an encryption certificate for a key pair
+   * the KMC makes, escrows and envelopes under the signing key (R3).
+   */
+  public Issued issueDual(IssuanceRequest application, String actor, Long clientAccountId) {
+    CertificateProfile signing = profiles.forRemoteRa(application.profile());
+    return dual(signing, application, possessedKey(application.pkcs10()), actor, clientAccountId);
+  }
+
+  /**
+   * The applicant asked in writing that the CA generate the signing key pair (CPS §6.1.4.10.1): the
+   * pair is generated in the token for generated keys ({@link GeneratedKeys}), where its private
+   * key waits for the handover to its holder, and certified like a key of a PKCS#10 — with an
+   * encryption certificate whose key is enveloped under it when {@code dualCertificate}. What could
+   * refuse the request is checked before the key is made; a rollback later destroys it again.
+   */
+  public Issued issueWithGeneratedKey(
+      IssuanceRequest application, KeyAlgorithm algorithm, boolean dualCertificate, String actor) {
+    CertificateProfile profile = profiles.forRemoteRa(application.profile());
+    if (!profile.keyAlgorithms().contains(algorithm)) {
+      throw new Refusal(
+          UNSUPPORTED_KEY,
+          "profile "
+              + profile.name()
+              + " does not accept "
+              + algorithm.displayName()
+              + " keys: it accepts "
+              + profile.describeKeyAlgorithms());
+    }
+    if (dualCertificate && algorithm != KeyAlgorithm.SM2_256) {
+      throw new Refusal(UNSUPPORTED_KEY, "dual certificates need an SM2 signing key (GM/T 0009)");
+    }
+    names.requireFree(SubjectNames.parse(application.subjectDn(), profile), profile);
+    GeneratedKey key = generatedKeys.generate(algorithm);
+    SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(key.getPublicKey());
+    Issued issued =
+        dualCertificate
+            ? dual(profile, application, publicKey, actor, null)
+            : new Issued(single(profile, application, publicKey, actor, null), null, null);
+    generatedKeys.certify(key, issued.certificate(), actor);
+    return issued;
+  }
+
+  /** The key of a PKCS#10 that proves its possession. */
+  private static SubjectPublicKeyInfo possessedKey(String pkcs10) {
+    PKCS10CertificationRequest request = CertificationRequests.parse(pkcs10);
     CertificationRequests.verifyProofOfPossession(request);
-    KeyAlgorithm keyAlgorithm = acceptedKey(certificateProfile, request.getSubjectPublicKeyInfo());
-    EndEntityContent content =
-        content(certificateProfile, application, request.getSubjectPublicKeyInfo());
+    return request.getSubjectPublicKeyInfo();
+  }
+
+  private IssuedCertificate single(
+      CertificateProfile certificateProfile,
+      IssuanceRequest application,
+      SubjectPublicKeyInfo key,
+      String actor,
+      Long clientAccountId) {
+    KeyAlgorithm keyAlgorithm = acceptedKey(certificateProfile, key);
+    EndEntityContent content = content(certificateProfile, application, key);
     names.requireFree(content.subject(), certificateProfile);
     String caName =
         keyAlgorithm == KeyAlgorithm.SM2_256
@@ -77,12 +142,12 @@ public class VettedIssuance {
         terms(application, clientAccountId));
   }
 
-  /**
-   * A signing certificate for the key of the request and an encryption certificate for a key pair
-   * the KMC makes, escrows and envelopes under the signing key (R3).
-   */
-  public Issued issueDual(IssuanceRequest application, String actor, Long clientAccountId) {
-    CertificateProfile signing = profiles.forRemoteRa(application.profile());
+  private Issued dual(
+      CertificateProfile signing,
+      IssuanceRequest application,
+      SubjectPublicKeyInfo key,
+      String actor,
+      Long clientAccountId) {
     CertificateProfile encryption =
         signing
             .encryptionCounterpart()
@@ -92,9 +157,6 @@ public class VettedIssuance {
                     new Refusal(
                         UNKNOWN_PROFILE,
                         "profile " + signing.name() + " has no encryption counterpart"));
-    PKCS10CertificationRequest request = CertificationRequests.parse(application.pkcs10());
-    CertificationRequests.verifyProofOfPossession(request);
-    SubjectPublicKeyInfo key = request.getSubjectPublicKeyInfo();
     if (acceptedKey(signing, key) != KeyAlgorithm.SM2_256) {
       throw new Refusal(
           UNSUPPORTED_KEY,

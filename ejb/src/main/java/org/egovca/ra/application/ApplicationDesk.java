@@ -88,7 +88,9 @@ public class ApplicationDesk {
             () ->
                 ApplicationDocuments.requireAll(
                     ApplicationDocuments.required(
-                        entry.profile().type(), entry.applicant().hasAgent()),
+                        entry.profile().type(),
+                        entry.applicant().hasAgent(),
+                        entry.keyGeneration().isRequested()),
                     uploads),
             () -> uploads.forEach(ApplicationDocuments::contentType)));
     Instant now = clock.instant();
@@ -101,6 +103,7 @@ public class ApplicationDesk {
             entry.subjectDn(),
             entry.subjectAltNames(),
             entry.pkcs10(),
+            entry.keyGeneration(),
             entry.applicant(),
             form.isDirectoryConsent(),
             form.isAgreementAccepted(),
@@ -115,7 +118,14 @@ public class ApplicationDesk {
         actor,
         AuditAction.APPLICATION_SUBMITTED,
         application.reference(),
-        entry.profile().name() + " for " + entry.subjectDn());
+        entry.profile().name()
+            + " for "
+            + entry.subjectDn()
+            + (entry.keyGeneration().isRequested()
+                ? "; the CA generates the "
+                    + entry.keyGeneration().getAlgorithm().displayName()
+                    + " key pair on the applicant's written request (CPS 6.1.4.10.1)"
+                : ""));
     return application.getId();
   }
 

@@ -3,6 +3,7 @@ package org.egovca.ra.application;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import org.egovca.ca.domain.GeneratedKey;
 import org.egovca.ra.domain.Applicant;
 import org.egovca.ra.domain.Application;
 import org.egovca.ra.domain.ApplicationAction;
@@ -10,6 +11,7 @@ import org.egovca.ra.domain.ApplicationDocument;
 import org.egovca.ra.domain.ApplicationState;
 import org.egovca.ra.domain.DocumentKind;
 import org.egovca.ra.domain.FeeStatus;
+import org.egovca.ra.domain.KeyGenerationRequest;
 
 /** An application's page: what was entered, its documents, its history and what came of it. */
 public record ApplicationDetail(
@@ -31,6 +33,7 @@ public record ApplicationDetail(
     String certificateSerial,
     String encryptionCertificateSerial,
     boolean hasEnvelopedKey,
+    KeyGeneration keyGeneration,
     List<Document> documents,
     List<Step> history)
     implements Serializable {
@@ -46,6 +49,41 @@ public record ApplicationDetail(
       String uploadedBy,
       Instant uploadedAt)
       implements Serializable {}
+
+  /**
+   * The signing key pair the CA generates on the applicant's written request (CPS §6.1.4.10.1):
+   * whether it was asked for and of which type, then what became of the key the approval made
+   * ({@code state} null before the approval).
+   */
+  public record KeyGeneration(
+      boolean requested,
+      String algorithm,
+      String state,
+      Instant handoverDueAt,
+      Instant handedOverAt,
+      String handedOverBy,
+      String receivedBy,
+      Instant destroyedAt)
+      implements Serializable {
+
+    /** Whether the key waits in the token for its holder. */
+    public boolean waiting() {
+      return GeneratedKey.State.WAITING.name().equals(state);
+    }
+
+    static KeyGeneration of(KeyGenerationRequest request) {
+      GeneratedKey key = request.getGeneratedKey();
+      return new KeyGeneration(
+          request.isRequested(),
+          request.getAlgorithm() == null ? null : request.getAlgorithm().displayName(),
+          key == null ? null : key.getState().name(),
+          key == null ? null : key.getHandoverDueAt(),
+          key == null ? null : key.getHandedOverAt(),
+          key == null ? null : key.getHandedOverBy(),
+          key == null ? null : key.getReceivedBy(),
+          key == null ? null : key.getDestroyedAt());
+    }
+  }
 
   /** One step of the history. */
   public record Step(
@@ -84,6 +122,7 @@ public record ApplicationDetail(
             ? null
             : application.getEncryptionCertificate().getSerialNumberHex(),
         application.getEnvelopedKey() != null,
+        KeyGeneration.of(application.getKeyGeneration()),
         application.getDocuments().stream().map(ApplicationDetail::document).toList(),
         application.getEvents().stream()
             .map(

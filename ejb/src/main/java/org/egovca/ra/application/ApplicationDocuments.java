@@ -16,8 +16,11 @@ final class ApplicationDocuments {
 
   private ApplicationDocuments() {}
 
-  /** The document kinds an application of {@code type} needs, with or without an agent. */
-  static Set<DocumentKind> required(CertificateType type, boolean agent) {
+  /**
+   * The document kinds an application of {@code type} needs, with or without an agent, and with the
+   * applicant's written request when the CA is to generate the key pair (CPS §6.1.4.10.1).
+   */
+  static Set<DocumentKind> required(CertificateType type, boolean agent, boolean keyGeneration) {
     Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
     kinds.add(
         type == CertificateType.PERSONAL
@@ -26,6 +29,9 @@ final class ApplicationDocuments {
     if (agent) {
       kinds.add(DocumentKind.ID_DOCUMENT);
       kinds.add(DocumentKind.AUTHORISATION_LETTER);
+    }
+    if (keyGeneration) {
+      kinds.add(DocumentKind.KEY_GENERATION_REQUEST);
     }
     return kinds;
   }

@@ -14,10 +14,11 @@ import org.egovca.ra.domain.validation.Text;
 /**
  * What the entry clerk types for a new certificate application (CPS §6.1.4.1, §7.1.3): the profile
  * (its certificate type follows), whether an encryption certificate goes with it, the subject's
- * name attributes, the holder's PKCS#10, the applicant's identity data, consent, agreement and fee.
- * The console binds its inputs to these properties directly, and {@link ApplicationDesk#submit}
- * checks the constraints written here; what depends on the profile (which identity data a type of
- * certificate needs, which host names it may carry) {@link NewCertificateEntry} checks.
+ * name attributes, the holder's PKCS#10 (or the applicant's written request that the CA generate
+ * the key pair), the applicant's identity data, consent, agreement and fee. The console binds its
+ * inputs to these properties directly, and {@link ApplicationDesk#submit} checks the constraints
+ * written here; what depends on the profile (which identity data a type of certificate needs, which
+ * host names it may carry) {@link NewCertificateEntry} checks.
  */
 @IdDocument(type = "idDocumentType", number = "idDocumentNumber")
 @IdDocument(type = "agentIdDocumentType", number = "agentIdDocumentNumber", holder = "agentName")
@@ -62,8 +63,17 @@ public class ApplicationForm implements Serializable {
   @HostNames
   private String dnsNames;
 
-  /** The holder's certification request (PEM or base64). */
-  @NotBlank(message = "{field.required}")
+  /**
+   * Whether the applicant asked in writing that the CA generate the signing key pair (CPS
+   * §6.1.4.10.1); the written request is then among the documents, and there is no PKCS#10.
+   */
+  private boolean keyGenerationRequested;
+
+  /** The type of key pair the CA generates: a {@code KeyAlgorithm} name, SM2_256 by default. */
+  @Text(max = 16)
+  private String generatedKeyAlgorithm;
+
+  /** The holder's certification request (PEM or base64), unless the CA generates the key. */
   @Text(max = 8192, lines = true)
   private String pkcs10;
 
@@ -192,6 +202,22 @@ public class ApplicationForm implements Serializable {
 
   public void setDnsNames(String dnsNames) {
     this.dnsNames = dnsNames;
+  }
+
+  public boolean isKeyGenerationRequested() {
+    return keyGenerationRequested;
+  }
+
+  public void setKeyGenerationRequested(boolean keyGenerationRequested) {
+    this.keyGenerationRequested = keyGenerationRequested;
+  }
+
+  public String getGeneratedKeyAlgorithm() {
+    return generatedKeyAlgorithm;
+  }
+
+  public void setGeneratedKeyAlgorithm(String generatedKeyAlgorithm) {
+    this.generatedKeyAlgorithm = generatedKeyAlgorithm;
   }
 
   public String getPkcs10() {

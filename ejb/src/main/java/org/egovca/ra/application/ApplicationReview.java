@@ -15,6 +15,7 @@ import org.egovca.ca.application.CertificateProfileCatalogue;
 import org.egovca.ca.application.CertificateRenewal;
 import org.egovca.ca.application.CertificateRevoker;
 import org.egovca.ca.application.DualCertificateView;
+import org.egovca.ca.application.GeneratedKeys;
 import org.egovca.ca.application.IssuanceRequest;
 import org.egovca.ca.application.IssuedCertificates;
 import org.egovca.ca.application.RequestedIdentifier;
@@ -41,8 +42,9 @@ import org.egovca.ra.domain.validation.RevocationConditionValidator;
 /**
  * The decision half of the application workflow of CPS §6.1.4.1-6.1.4.3 and §7.1.3: a reviewer who
  * did not enter an application approves it, which issues, renews, re-keys or revokes in the same
- * transaction, or rejects it with one of the reasons of §6.1.4.2.2. Either way the applicant gets a
- * notice. A reviewer may also revoke a certificate by force (§6.1.4.8.2), a separately audited
+ * transaction (generating the signing key pair first where the applicant asked for it in writing,
+ * §6.1.4.10.1), or rejects it with one of the reasons of §6.1.4.2.2. Either way the applicant gets
+ * a notice. A reviewer may also revoke a certificate by force (§6.1.4.8.2), a separately audited
  * action.
  */
 @Stateless
@@ -53,6 +55,7 @@ public class ApplicationReview {
   @Inject private AuditLog auditLog;
   @Inject private CertificateProfileCatalogue profiles;
   @Inject private VettedIssuance vettedIssuance;
+  @Inject private GeneratedKeys generatedKeys;
   @Inject private CertificateRenewal renewal;
   @Inject private CertificateRevoker revoker;
   @Inject private IssuedCertificates issuedCertificates;
@@ -215,7 +218,16 @@ public class ApplicationReview {
                 ? null
                 : application.getApplicationUnit().getCode(),
             application.isDirectoryConsent());
-    if (application.isDualCertificate()) {
+    if (application.getKeyGeneration().isRequested()) {
+      VettedIssuance.Issued issued =
+          vettedIssuance.issueWithGeneratedKey(
+              request,
+              application.getKeyGeneration().getAlgorithm(),
+              application.isDualCertificate(),
+              actor);
+      application.certificatesIssued(issued.certificate(), issued.encryption(), issued.envelope());
+      application.keyGenerated(generatedKeys.of(issued.certificate()).orElseThrow());
+    } else if (application.isDualCertificate()) {
       VettedIssuance.Issued issued = vettedIssuance.issueDual(request, actor, null);
       application.certificatesIssued(issued.certificate(), issued.encryption(), issued.envelope());
     } else {

@@ -19,23 +19,27 @@ import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.x509.CertificationRequests;
 import org.egovca.ca.x509.SubjectAltNames;
 import org.egovca.ca.x509.SubjectNames;
+import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.ra.domain.Applicant;
 import org.egovca.ra.domain.FeeStatus;
+import org.egovca.ra.domain.KeyGenerationRequest;
 import org.egovca.ra.domain.validation.HostNamesValidator;
 import org.egovca.ra.domain.validation.PersonalDocuments;
 
 /**
  * An {@link ApplicationForm} checked, every problem reported at once: the form's own constraints,
  * then what depends on the profile it names (the identity data its certificate type needs, the host
- * names it may carry, an encryption certificate it may come with), the PKCS#10's proof of
- * possession, the conditions of a complete application (fee settled; CPS §6.1.4.2.1) and finally
- * the subject DN built from the attributes, checked against the profile.
+ * names it may carry, an encryption certificate it may come with, the type of a key pair the CA
+ * generates on request), the PKCS#10's proof of possession, the conditions of a complete
+ * application (fee settled; CPS §6.1.4.2.1) and finally the subject DN built from the attributes,
+ * checked against the profile.
  */
 record NewCertificateEntry(
     CertificateProfile profile,
     String subjectDn,
     String subjectAltNames,
     String pkcs10,
+    KeyGenerationRequest keyGeneration,
     Applicant applicant,
     ApplicationUnit unit) {
 
@@ -48,9 +52,7 @@ record NewCertificateEntry(
         FormValidation.attempt(problems, () -> profiles.apply(form.getProfile()));
     ApplicationUnit unit =
         FormValidation.attempt(problems, () -> unit(form.getApplicationUnit(), units));
-    if (given(form.getPkcs10())) {
-      FormValidation.collect(problems, () -> proofOfPossession(lines(form.getPkcs10())));
-    }
+    problems.addAll(keyOfTheHolder(form));
     if (form.getFeeStatus() == null || form.getFeeStatus() == FeeStatus.UNPAID) {
       problems.add(
           new Refusal.Problem(
@@ -76,7 +78,67 @@ record NewCertificateEntry(
       throw refused.onField(null, "application.subject");
     }
     return new NewCertificateEntry(
-        profile, subjectDn, String.join("\n", hosts), lines(form.getPkcs10()), applicant, unit);
+        profile,
+        subjectDn,
+        String.join("\n", hosts),
+        form.isKeyGenerationRequested() ? null : lines(form.getPkcs10()),
+        form.isKeyGenerationRequested()
+            ? KeyGenerationRequest.of(generatedKeyAlgorithm(form))
+            : KeyGenerationRequest.none(),
+        applicant,
+        unit);
+  }
+
+  /**
+   * The holder's key: a PKCS#10 that proves its possession, or none at all when the applicant asked
+   * the CA to generate the key pair (CPS §6.1.4.10.1), so that nobody wonders which key counts.
+   */
+  private static List<Refusal.Problem> keyOfTheHolder(ApplicationForm form) {
+    List<Refusal.Problem> problems = new ArrayList<>();
+    if (form.isKeyGenerationRequested()) {
+      if (given(form.getPkcs10())) {
+        problems.add(
+            new Refusal.Problem(
+                "pkcs10",
+                "application.pkcs10WithKeyGeneration",
+                "the CA generates the key pair: leave the PKCS#10 empty"));
+      }
+    } else if (!given(form.getPkcs10())) {
+      problems.add(new Refusal.Problem("pkcs10", "field.required", "is required"));
+    } else {
+      FormValidation.collect(problems, () -> proofOfPossession(lines(form.getPkcs10())));
+    }
+    return problems;
+  }
+
+  /** The key type asked for: SM2 unless another is named. */
+  private static KeyAlgorithm generatedKeyAlgorithm(ApplicationForm form) {
+    String name = stripped(form.getGeneratedKeyAlgorithm());
+    return name == null ? KeyAlgorithm.SM2_256 : KeyAlgorithm.valueOf(name);
+  }
+
+  /** What the profile allows of a key the CA generates: its type, and SM2 for dual certificates. */
+  private static void generatedKeyAllowed(ApplicationForm form, CertificateProfile profile) {
+    String name = stripped(form.getGeneratedKeyAlgorithm());
+    KeyAlgorithm algorithm;
+    try {
+      algorithm = generatedKeyAlgorithm(form);
+    } catch (IllegalArgumentException e) {
+      throw Refusal.invalid(
+          "generatedKeyAlgorithm", "application.keyAlgorithm", "no key type " + name);
+    }
+    if (!profile.keyAlgorithms().contains(algorithm)) {
+      throw Refusal.invalid(
+          "generatedKeyAlgorithm",
+          "application.keyAlgorithmNotAllowed",
+          "profile " + profile.name() + " accepts " + profile.describeKeyAlgorithms());
+    }
+    if (form.isDualCertificate() && algorithm != KeyAlgorithm.SM2_256) {
+      throw Refusal.invalid(
+          "generatedKeyAlgorithm",
+          "application.dualNeedsSm2",
+          "dual certificates need an SM2 signing key: the encryption key is enveloped under it");
+    }
   }
 
   /**
@@ -108,6 +170,9 @@ record NewCertificateEntry(
     boolean agent = given(form.getAgentName());
     required(problems, "agentIdDocumentType", form.getAgentIdDocumentType(), agent);
     required(problems, "agentIdDocumentNumber", form.getAgentIdDocumentNumber(), agent);
+    if (form.isKeyGenerationRequested()) {
+      FormValidation.collect(problems, () -> generatedKeyAllowed(form, profile));
+    }
     if (found.stream().noneMatch(p -> "dnsNames".equals(p.field()))) {
       FormValidation.collect(
           problems,

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.ca.domain.CertificateType;
+import org.egovca.ca.domain.GeneratedKey;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
@@ -76,6 +77,9 @@ public class Application {
 
   @Column(length = 8192)
   private String pkcs10;
+
+  /** Whether the CA generates the signing key pair instead (CPS §6.1.4.10.1); then no PKCS#10. */
+  @Embedded private KeyGenerationRequest keyGeneration = KeyGenerationRequest.none();
 
   /** Renewal and re-key: the holder's renewal proof statement, exactly as signed. */
   @Column(name = "renewal_proof", length = 1024)
@@ -177,7 +181,11 @@ public class Application {
     record(at, clerk, ApplicationAction.APPLICATION_SUBMITTED, null);
   }
 
-  /** An application for a new certificate, or for a signing and encryption pair. */
+  /**
+   * An application for a new certificate, or for a signing and encryption pair, for the key of the
+   * holder's {@code pkcs10} or, when the applicant asked in writing, for a key pair the CA
+   * generates ({@code keyGeneration}); exactly one of the two.
+   */
   public static Application forNewCertificate(
       CertificateType type,
       String profile,
@@ -185,6 +193,7 @@ public class Application {
       String subjectDn,
       String subjectAltNames,
       String pkcs10,
+      KeyGenerationRequest keyGeneration,
       Applicant applicant,
       boolean directoryConsent,
       boolean agreementAccepted,
@@ -192,7 +201,12 @@ public class Application {
       ApplicationUnit unit,
       String clerk,
       Instant at) {
+    if ((pkcs10 == null) != keyGeneration.isRequested()) {
+      throw new IllegalArgumentException(
+          "a new certificate is for the holder's PKCS#10 or for a key the CA generates, not both");
+    }
     Application application = new Application(ApplicationKind.ISSUE, type, applicant, clerk, at);
+    application.keyGeneration = keyGeneration;
     application.profile = profile;
     application.dualCertificate = dualCertificate;
     application.subjectDn = subjectDn;
@@ -289,6 +303,11 @@ public class Application {
     this.envelopedKey = envelope == null ? null : envelope.clone();
   }
 
+  /** Records the key pair the approval generated for the holder (CPS §6.1.4.10.1). */
+  public void keyGenerated(GeneratedKey key) {
+    keyGeneration.generated(key);
+  }
+
   public void noticeSent(Instant at, String recipient) {
     if (noticeSentAt == null) {
       noticeSentAt = at;
@@ -363,6 +382,10 @@ public class Application {
 
   public String getPkcs10() {
     return pkcs10;
+  }
+
+  public KeyGenerationRequest getKeyGeneration() {
+    return keyGeneration;
   }
 
   public String getRenewalProof() {

@@ -17,5 +17,10 @@ public enum ApplicationAction {
   /** The applicant was sent a notice (approval, rejection or revocation). */
   APPLICANT_NOTIFIED,
   /** A reviewer revoked the certificate this application brought about (CPS §6.1.4.8.2). */
-  FORCED_REVOCATION
+  FORCED_REVOCATION,
+  /**
+   * An entry clerk handed the signing key pair the CA generated on request to its holder, who
+   * received it in person (CPS §6.1.4.10.1, §7.1.3.4 item A).
+   */
+  GENERATED_KEY_HANDED_OVER
 }

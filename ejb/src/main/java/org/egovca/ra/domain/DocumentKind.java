@@ -10,5 +10,10 @@ public enum DocumentKind {
   AUTHORISATION_LETTER,
   /** The signed application form and holder agreement. */
   APPLICATION_FORM,
+  /**
+   * The applicant's written request that the CA generate the signing key pair for them (CPS
+   * §6.1.4.10.1: "如果用户书面申请并经程远未来批准").
+   */
+  KEY_GENERATION_REQUEST,
   OTHER
 }

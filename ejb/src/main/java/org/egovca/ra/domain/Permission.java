@@ -13,6 +13,11 @@ public enum Permission {
   ENTER_APPLICATION(OperatorRole.ENTRY_CLERK),
   DECIDE_APPLICATION(OperatorRole.REVIEWER),
   FORCE_REVOCATION(OperatorRole.REVIEWER),
+  /**
+   * Hand a signing key pair the CA generated on request to its holder at the counter (CPS
+   * §6.1.4.10.1): the entry clerk's work, who "通过系统将用户资料制作数字证书" (§7.5.1.2 item 4 (3)).
+   */
+  HAND_OVER_GENERATED_KEY(OperatorRole.ENTRY_CLERK),
   VIEW_APPLICATIONS(
       OperatorRole.ENTRY_CLERK,
       OperatorRole.REVIEWER,

@@ -161,21 +161,21 @@ class ApplicationDocumentsTest {
   void personalApplicationNeedsTheIdDocument() {
     assertEquals(
         EnumSet.of(DocumentKind.ID_DOCUMENT),
-        ApplicationDocuments.required(CertificateType.PERSONAL, false));
+        ApplicationDocuments.required(CertificateType.PERSONAL, false, false));
   }
 
   @Test
   void organisationApplicationNeedsTheBusinessLicence() {
     assertEquals(
         EnumSet.of(DocumentKind.BUSINESS_LICENCE),
-        ApplicationDocuments.required(CertificateType.ORGANISATION, false));
+        ApplicationDocuments.required(CertificateType.ORGANISATION, false, false));
   }
 
   @Test
   void deviceApplicationNeedsTheBusinessLicence() {
     assertEquals(
         EnumSet.of(DocumentKind.BUSINESS_LICENCE),
-        ApplicationDocuments.required(CertificateType.DEVICE_SSL, false));
+        ApplicationDocuments.required(CertificateType.DEVICE_SSL, false, false));
   }
 
   @Test
@@ -185,10 +185,17 @@ class ApplicationDocumentsTest {
             DocumentKind.BUSINESS_LICENCE,
             DocumentKind.ID_DOCUMENT,
             DocumentKind.AUTHORISATION_LETTER),
-        ApplicationDocuments.required(CertificateType.ORGANISATION, true));
+        ApplicationDocuments.required(CertificateType.ORGANISATION, true, false));
     assertEquals(
         EnumSet.of(DocumentKind.ID_DOCUMENT, DocumentKind.AUTHORISATION_LETTER),
-        ApplicationDocuments.required(CertificateType.PERSONAL, true));
+        ApplicationDocuments.required(CertificateType.PERSONAL, true, false));
+  }
+
+  @Test
+  void aKeyPairTheCaGeneratesNeedsTheApplicantsWrittenRequest() {
+    assertEquals(
+        EnumSet.of(DocumentKind.ID_DOCUMENT, DocumentKind.KEY_GENERATION_REQUEST),
+        ApplicationDocuments.required(CertificateType.PERSONAL, false, true));
   }
 
   @Test
@@ -197,7 +204,7 @@ class ApplicationDocumentsTest {
         onlyProblem(
             () ->
                 ApplicationDocuments.requireAll(
-                    ApplicationDocuments.required(CertificateType.ORGANISATION, true),
+                    ApplicationDocuments.required(CertificateType.ORGANISATION, true, false),
                     List.of(upload("id.pdf", PDF))));
 
     assertEquals("documents", problem.field());

@@ -1,6 +1,7 @@
 package org.egovca.ra.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,6 +24,7 @@ import org.egovca.ca.domain.TestProfiles;
 import org.egovca.ca.testing.Pem;
 import org.egovca.ca.testing.ResidentIds;
 import org.egovca.ca.testing.TestKeys;
+import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.ra.domain.Applicant;
 import org.egovca.ra.domain.FeeStatus;
 import org.junit.jupiter.api.BeforeAll;
@@ -273,6 +275,53 @@ class NewCertificateEntryTest {
     form.setPkcs10("  ");
 
     assertEquals(List.of("pkcs10 field.required"), problems(form));
+  }
+
+  /** The form of an applicant who asked in writing that the CA generate the key (§6.1.4.10.1). */
+  private static ApplicationForm keyGenerationForm(String algorithm) {
+    ApplicationForm form = form();
+    form.setPkcs10(null);
+    form.setKeyGenerationRequested(true);
+    form.setGeneratedKeyAlgorithm(algorithm);
+    return form;
+  }
+
+  @Test
+  void aKeyTheCaGeneratesIsSm2UnlessAnotherTypeIsNamedAndNeedsNoPkcs10() {
+    NewCertificateEntry sm2 = check(keyGenerationForm(null));
+    assertTrue(sm2.keyGeneration().isRequested());
+    assertEquals(KeyAlgorithm.SM2_256, sm2.keyGeneration().getAlgorithm());
+    assertNull(sm2.pkcs10());
+
+    assertEquals(
+        KeyAlgorithm.RSA_2048, check(keyGenerationForm("RSA_2048")).keyGeneration().getAlgorithm());
+    assertFalse(check(form()).keyGeneration().isRequested());
+  }
+
+  @Test
+  void aKeyTheCaGeneratesComesWithoutAPkcs10() {
+    ApplicationForm form = keyGenerationForm("SM2_256");
+    form.setPkcs10(pkcs10);
+
+    assertEquals(List.of("pkcs10 application.pkcs10WithKeyGeneration"), problems(form));
+  }
+
+  @Test
+  void aKeyTypeTheProfileDoesNotAcceptIsRefused() {
+    assertEquals(
+        List.of("generatedKeyAlgorithm application.keyAlgorithmNotAllowed"),
+        problems(keyGenerationForm("RSA_4096")));
+    assertEquals(
+        List.of("generatedKeyAlgorithm application.keyAlgorithm"),
+        problems(keyGenerationForm("DSA")));
+  }
+
+  @Test
+  void dualCertificatesNeedAGeneratedSm2Key() {
+    ApplicationForm form = keyGenerationForm("RSA_2048");
+    form.setDualCertificate(true);
+
+    assertEquals(List.of("generatedKeyAlgorithm application.dualNeedsSm2"), problems(form));
   }
 
   @Test

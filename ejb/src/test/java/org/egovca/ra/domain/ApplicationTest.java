@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateType;
+import org.egovca.ca.domain.GeneratedKey;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.RevocationInitiator;
 import org.egovca.ca.domain.RevocationReason;
+import org.egovca.hsm.KeyAlgorithm;
 import org.junit.jupiter.api.Test;
 
 class ApplicationTest {
@@ -70,13 +72,18 @@ class ApplicationTest {
   }
 
   private static Application newCertificate() {
+    return newCertificate("MIIB...", KeyGenerationRequest.none());
+  }
+
+  private static Application newCertificate(String pkcs10, KeyGenerationRequest keyGeneration) {
     return Application.forNewCertificate(
         CertificateType.PERSONAL,
         "personal-sign",
         false,
         "CN=Zhang San,C=CN",
         "EMAIL:zhangsan@example.cn\nDNS:example.cn",
-        "MIIB...",
+        pkcs10,
+        keyGeneration,
         APPLICANT,
         true,
         true,
@@ -130,6 +137,30 @@ class ApplicationTest {
     assertEquals(ENTERED, event.getOccurredAt());
     assertEquals(ApplicationState.SUBMITTED, event.getState());
     assertNull(event.getNote());
+  }
+
+  @Test
+  void aNewCertificateIsForAPkcs10OrForAKeyTheCaGeneratesNeverBoth() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> newCertificate("MIIB...", KeyGenerationRequest.of(KeyAlgorithm.SM2_256)));
+    assertThrows(
+        IllegalArgumentException.class, () -> newCertificate(null, KeyGenerationRequest.none()));
+
+    Application generated = newCertificate(null, KeyGenerationRequest.of(KeyAlgorithm.SM2_256));
+    assertTrue(generated.getKeyGeneration().isRequested());
+    assertNull(generated.getKeyGeneration().getGeneratedKey());
+  }
+
+  @Test
+  void theGeneratedKeyIsRecordedOnceAndOnlyWhereOneWasAskedFor() {
+    GeneratedKey key =
+        new GeneratedKey("holder-1", KeyAlgorithm.SM2_256, new byte[] {0x30, 0x00}, ENTERED);
+    Application generated = newCertificate(null, KeyGenerationRequest.of(KeyAlgorithm.SM2_256));
+    generated.keyGenerated(key);
+    assertSame(key, generated.getKeyGeneration().getGeneratedKey());
+    assertThrows(IllegalStateException.class, () -> generated.keyGenerated(key));
+    assertThrows(IllegalStateException.class, () -> newCertificate().keyGenerated(key));
   }
 
   @Test

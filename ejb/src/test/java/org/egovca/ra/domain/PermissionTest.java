@@ -50,6 +50,7 @@ class PermissionTest {
     assertEquals(
         EnumSet.of(
             Permission.ENTER_APPLICATION,
+            Permission.HAND_OVER_GENERATED_KEY,
             Permission.VIEW_APPLICATIONS,
             Permission.VIEW_CERTIFICATES),
         granted(EnumSet.of(OperatorRole.ENTRY_CLERK)));
