@@ -48,6 +48,30 @@ public class ApplicationEntryPage extends ConsolePage {
     if (!isDualAvailable()) {
       form.setDualCertificate(false);
     }
+    keyGenerationChanged();
+  }
+
+  /**
+   * The applicant asked the CA to generate the key pair (CPS §6.1.4.10.1), or no longer does: SM2
+   * unless the clerk picks another type the profile takes.
+   */
+  public void keyGenerationChanged() {
+    if (!form.isKeyGenerationRequested()) {
+      form.setGeneratedKeyAlgorithm(null);
+    } else if (!getGeneratedKeyAlgorithms().contains(form.getGeneratedKeyAlgorithm())) {
+      form.setGeneratedKeyAlgorithm("SM2_256");
+    }
+  }
+
+  /** The key types the chosen profile takes, SM2 first. */
+  public List<String> getGeneratedKeyAlgorithms() {
+    ProfileChoice selected = getSelectedProfile();
+    if (selected == null) {
+      return List.of("SM2_256");
+    }
+    return selected.keyAlgorithms().stream()
+        .sorted((a, b) -> a.equals("SM2_256") ? -1 : b.equals("SM2_256") ? 1 : a.compareTo(b))
+        .toList();
   }
 
   public String submit() {
@@ -60,6 +84,12 @@ public class ApplicationEntryPage extends ConsolePage {
     }
     if (!isNeedsHostNames()) {
       form.setDnsNames(null);
+    }
+    // the key is the holder's PKCS#10 or one the CA generates, never both
+    if (form.isKeyGenerationRequested()) {
+      form.setPkcs10(null);
+    } else {
+      form.setGeneratedKeyAlgorithm(null);
     }
     List<DocumentUpload> documents = uploads.documents();
     Optional<Long> id = fetch(FORM, () -> desk.submit(token(), form, documents));
