@@ -2,6 +2,7 @@ package org.egovca.ra.application;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.egovca.ca.domain.GeneratedKey;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ra.domain.ApplicantNotice;
 import org.egovca.ra.domain.Application;
@@ -67,6 +68,20 @@ final class NoticeTexts {
         application.getEncryptionCertificate() != null
             ? "; you receive the certificates and the digital envelope of your encryption key.\n"
             : "; you receive your certificate.\n");
+    GeneratedKey key = application.getKeyGeneration().getGeneratedKey();
+    if (key != null) {
+      text.append("\n应您的书面申请，CA 已为您生成签名密钥对。请于 ")
+          .append(UTC.format(key.getHandoverDueAt()))
+          .append(" 前本人（或经办人）到受理点领取：届时由您设置口令，密钥以受该口令保护的 PKCS#12 文件交付一次，")
+          .append("CA 不保留副本；逾期未领取的密钥将被销毁，证书将被撤销。\n");
+      text.append("As you asked in writing, the CA generated your signing key pair. Collect it in")
+          .append(" person (or through your agent) by ")
+          .append(UTC.format(key.getHandoverDueAt()))
+          .append(": you choose a password, and the key is handed over once in a PKCS#12 file")
+          .append(
+              " protected by it; the CA keeps no copy. A key not collected by then is destroyed")
+          .append(" and the certificate revoked.\n");
+    }
   }
 
   private static void rejection(Application application, StringBuilder text) {

@@ -149,6 +149,16 @@ class KeyHandoverServiceTest {
         AuditAction.KEY_PAIR_GENERATED,
         "serial=" + certificate.getSerialNumberHex(),
         AuditOutcome.SUCCESS);
+    String notice =
+        ServiceTier.inTransaction(
+            em ->
+                em.createQuery(
+                        "SELECT n.body FROM ApplicantNotice n WHERE n.application.id = :id",
+                        String.class)
+                    .setParameter("id", id)
+                    .getSingleResult());
+    assertTrue(
+        notice.contains("PKCS#12"), "the applicant learns how to collect the key: " + notice);
 
     KeyScan scan = KeyScan.watchingTheLog();
     HandedOverKey handed;
