@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 
 /**
  * Writes token files so that a crash never leaves a half-written key behind and, on POSIX file
@@ -65,8 +66,24 @@ final class AtomicFiles {
     syncDirectory(directory);
   }
 
+  /**
+   * Overwrites {@code file} in place with random bytes and forces them to disk, so that its blocks
+   * no longer hold what it held (as far as the file system rewrites in place).
+   */
+  static void overwriteWithNoise(Path file, SecureRandom random) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      byte[] noise = new byte[Math.toIntExact(channel.size())];
+      random.nextBytes(noise);
+      ByteBuffer buffer = ByteBuffer.wrap(noise);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
+    }
+  }
+
   /** Makes the rename durable where the platform allows opening a directory (Linux, macOS). */
-  private static void syncDirectory(Path directory) {
+  static void syncDirectory(Path directory) {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException e) {

@@ -55,6 +55,27 @@ public interface CryptoToken {
   /** Makes the token offline and forgets every decrypted key held in memory. */
   void deactivate();
 
+  /** Whether {@link #changePin} works on this token. */
+  default boolean canChangePin() {
+    return false;
+  }
+
+  /**
+   * Replaces the PIN of the active token with {@code newPin}: afterwards only {@code newPin}
+   * activates it, and the keys at rest are protected by it alone. The caller keeps ownership of
+   * {@code newPin} and should clear it afterwards. A token that cannot change its own PIN (a
+   * PKCS#11 module through the JDK's wrapper, which has no {@code C_SetPIN}) refuses: its officer
+   * changes it with the module's tools.
+   *
+   * @throws TokenOfflineException if the token is not active
+   * @throws CryptoTokenException if the token cannot change its PIN, or the change failed (the old
+   *     PIN still works then)
+   */
+  default void changePin(char[] newPin) {
+    throw new CryptoTokenException(
+        "crypto token " + name() + " cannot change its PIN; its officer changes it");
+  }
+
   /**
    * Generates a key pair inside the token and stores it under {@code alias}.
    *

@@ -1,12 +1,9 @@
 package org.egovca.hsm;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.HashMap;
@@ -17,8 +14,33 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
  * The key files in the directory of a {@link SoftwareCryptoToken}: {@code <alias>.pub} and {@code
- * <alias>.key}, in the format that class describes. It knows where the files are and how they are
+ * <alias>.key}, beside {@code token.properties}. It knows where the files are and how they are
  * written and erased, not what is in them beyond the public key.
+ *
+ * <h2>Directory format (format 1)</h2>
+ *
+ * <dl>
+ *   <dt>{@code token.properties}
+ *   <dd>ISO-8859-1 Java properties: {@code format=1}; {@code kdf=PBKDF2WithHmacSHA256}; {@code
+ *       pbkdf2.iterations} ({@value SoftwareCryptoToken#PBKDF2_ITERATIONS} for new tokens); {@code
+ *       pbkdf2.salt}, 32 random bytes in Base64; {@code pin.check}, Base64 of a 12-byte random
+ *       nonce followed by the 16-byte AES-256-GCM tag computed under the token key over an empty
+ *       plaintext with the additional authenticated data {@code token.properties#pin.check}
+ *       (ASCII). The token key is the 32-byte PBKDF2-HMAC-SHA256 output for the PIN encoded in
+ *       UTF-8 with that salt and iteration count. A wrong PIN yields another key, under which the
+ *       tag does not verify.
+ *   <dt>{@code <alias>.pub}
+ *   <dd>The public key: DER SubjectPublicKeyInfo; for SM2 algorithm id-ecPublicKey
+ *       (1.2.840.10045.2.1) with the named curve sm2p256v1 (1.2.156.10197.1.301) and the
+ *       uncompressed point, for P-256 the same with the named curve secp256r1
+ *       (1.2.840.10045.3.1.7), for RSA rsaEncryption with NULL parameters.
+ *   <dt>{@code <alias>.key}
+ *   <dd>The private key: DER PKCS#8 EncryptedPrivateKeyInfo whose encryptionAlgorithm is
+ *       id-aes256-GCM (2.16.840.1.101.3.4.1.46) with GCMParameters (a fresh random 12-byte nonce,
+ *       16-byte tag) and whose encryptedData is the AES-256-GCM ciphertext followed by the tag,
+ *       under the token key, of the DER PrivateKeyInfo (RFC 5958), with the alias (ASCII) as
+ *       additional authenticated data, so that a renamed key file does not decrypt.
+ * </dl>
  */
 final class KeyDirectory {
   private static final String PUBLIC_KEY_SUFFIX = ".pub";
@@ -108,15 +130,7 @@ final class KeyDirectory {
   void erase(String alias) {
     Path privateFile = privateKeyFile(alias);
     try {
-      try (FileChannel channel = FileChannel.open(privateFile, StandardOpenOption.WRITE)) {
-        byte[] noise = new byte[Math.toIntExact(channel.size())];
-        random.nextBytes(noise);
-        ByteBuffer buffer = ByteBuffer.wrap(noise);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
+      AtomicFiles.overwriteWithNoise(privateFile, random);
       Files.deleteIfExists(publicKeyFile(alias));
       Files.delete(privateFile);
     } catch (IOException e) {

@@ -30,29 +30,7 @@ import org.egovca.hsm.KeyDirectory.StoredKey;
  * stay, inside this object only, until {@link #deactivate()}. Signing uses pooled BouncyCastle
  * lightweight signers, so concurrent signing neither blocks nor re-initialises keys.
  *
- * <h2>Directory format (format 1)</h2>
- *
- * <dl>
- *   <dt>{@code token.properties}
- *   <dd>ISO-8859-1 Java properties: {@code format=1}; {@code kdf=PBKDF2WithHmacSHA256}; {@code
- *       pbkdf2.iterations} ({@value #PBKDF2_ITERATIONS} for new tokens); {@code pbkdf2.salt}, 32
- *       random bytes in Base64; {@code pin.check}, Base64 of a 12-byte random nonce followed by the
- *       16-byte AES-256-GCM tag computed under the token key over an empty plaintext with the
- *       additional authenticated data {@code token.properties#pin.check} (ASCII). The token key is
- *       the 32-byte PBKDF2-HMAC-SHA256 output for the PIN encoded in UTF-8 with that salt and
- *       iteration count. A wrong PIN yields another key, under which the tag does not verify.
- *   <dt>{@code <alias>.pub}
- *   <dd>The public key: DER SubjectPublicKeyInfo; for SM2 algorithm id-ecPublicKey
- *       (1.2.840.10045.2.1) with the named curve sm2p256v1 (1.2.156.10197.1.301) and the
- *       uncompressed point, for P-256 the same with the named curve secp256r1
- *       (1.2.840.10045.3.1.7), for RSA rsaEncryption with NULL parameters.
- *   <dt>{@code <alias>.key}
- *   <dd>The private key: DER PKCS#8 EncryptedPrivateKeyInfo whose encryptionAlgorithm is
- *       id-aes256-GCM (2.16.840.1.101.3.4.1.46) with GCMParameters (a fresh random 12-byte nonce,
- *       16-byte tag) and whose encryptedData is the AES-256-GCM ciphertext followed by the tag,
- *       under the token key, of the DER PrivateKeyInfo (RFC 5958), with the alias (ASCII) as
- *       additional authenticated data, so that a renamed key file does not decrypt.
- * </dl>
+ * <p>The directory format is described in {@link KeyDirectory}.
  *
  * <p>Files are replaced only by writing a temporary file ({@code .tmp-*.part}) in the directory and
  * renaming it atomically; on POSIX file systems every file is created rw------- and a directory
@@ -61,6 +39,9 @@ import org.egovca.hsm.KeyDirectory.StoredKey;
  * existing key file is never overwritten. On activation each private key is checked against its
  * public key file. {@link #destroyKey} overwrites the {@code .key} file with random bytes before it
  * deletes both files.
+ *
+ * <p>{@link #changePin} writes the whole token anew under the new PIN beside the old one and swaps
+ * the directories ({@link TokenDirectorySwap}), so that no moment has keys under both PINs.
  *
  * <p>Keys move to and from other tokens in the {@link WrappedKey} format, so a software key can be
  * backed up to another software token (or, for RSA and P-256, to a PKCS#11 token); transport key
@@ -81,7 +62,7 @@ public final class SoftwareCryptoToken implements CryptoToken {
   private final String name;
   private final Path directory;
   private final KeyDirectory files;
-  private final TokenProperties properties;
+  private volatile TokenProperties properties;
   private final Map<String, StoredKey> keys;
   private final SecureRandom random = new SecureRandom();
 
@@ -89,7 +70,7 @@ public final class SoftwareCryptoToken implements CryptoToken {
   private final Object lock = new Object();
 
   /** The unlocked keys, or null while offline. */
-  private volatile Session session;
+  private volatile TokenSession session;
 
   /**
    * Opens the existing token in {@code directory}, offline; same as {@link #open}.
@@ -100,6 +81,7 @@ public final class SoftwareCryptoToken implements CryptoToken {
     this.name = requireName(name);
     this.directory = Objects.requireNonNull(directory, "directory");
     this.files = new KeyDirectory(name, directory);
+    TokenDirectorySwap.recover(name, directory);
     this.properties = TokenProperties.read(directory);
     this.keys = new ConcurrentHashMap<>(files.readPublicKeys());
   }
@@ -139,7 +121,7 @@ public final class SoftwareCryptoToken implements CryptoToken {
           directory.resolve(TokenProperties.FILE_NAME),
           new TokenProperties(PBKDF2_ITERATIONS, salt, key.pinCheck()).encode());
       SoftwareCryptoToken token = new SoftwareCryptoToken(name, directory);
-      token.session = new Session(key, new ConcurrentHashMap<>());
+      token.session = new TokenSession(key, new ConcurrentHashMap<>());
       keyInUse = true;
       return token;
     } catch (IOException e) {
@@ -181,8 +163,8 @@ public final class SoftwareCryptoToken implements CryptoToken {
         for (Map.Entry<String, StoredKey> entry : keys.entrySet()) {
           signers.put(entry.getKey(), unlock(key, entry.getKey(), entry.getValue()));
         }
-        Session previous = session;
-        session = new Session(key, signers);
+        TokenSession previous = session;
+        session = new TokenSession(key, signers);
         keyInUse = true;
         if (previous != null) {
           previous.destroy();
@@ -198,7 +180,7 @@ public final class SoftwareCryptoToken implements CryptoToken {
   @Override
   public void deactivate() {
     synchronized (lock) {
-      Session previous = session;
+      TokenSession previous = session;
       session = null;
       if (previous != null) {
         previous.destroy();
@@ -207,11 +189,71 @@ public final class SoftwareCryptoToken implements CryptoToken {
   }
 
   @Override
+  public boolean canChangePin() {
+    return true;
+  }
+
+  /**
+   * Writes the whole token anew, every private key encrypted under a key derived from {@code
+   * newPin} with a fresh salt, then swaps it in ({@link TokenDirectorySwap}): a crash leaves the
+   * token with the old PIN or with the new one, never with keys under both. The old files are
+   * overwritten before they are deleted.
+   */
+  @Override
+  public void changePin(char[] newPin) {
+    Objects.requireNonNull(newPin, "newPin");
+    if (newPin.length == 0) {
+      throw new IllegalArgumentException("the PIN of crypto token " + name + " must not be empty");
+    }
+    synchronized (lock) {
+      TokenSession current = requireActive();
+      byte[] salt = new byte[SALT_BYTES];
+      random.nextBytes(salt);
+      WrappingKey newKey = WrappingKey.derive(newPin, salt, PBKDF2_ITERATIONS);
+      boolean keyInUse = false;
+      try {
+        TokenProperties changed = new TokenProperties(PBKDF2_ITERATIONS, salt, newKey.pinCheck());
+        writeNext(current.key, newKey, changed);
+        TokenDirectorySwap.swap(name, directory);
+        properties = changed;
+        current.replaceKey(newKey);
+        keyInUse = true;
+      } catch (IOException e) {
+        throw new CryptoTokenException(
+            "cannot change the PIN of crypto token " + name + "; the old PIN still works", e);
+      } finally {
+        if (!keyInUse) {
+          newKey.destroy();
+        }
+      }
+    }
+  }
+
+  /** The token as it will be under {@code newKey}, in {@link TokenDirectorySwap#next}. */
+  private void writeNext(WrappingKey oldKey, WrappingKey newKey, TokenProperties changed)
+      throws IOException {
+    Path next = TokenDirectorySwap.next(directory);
+    TokenDirectorySwap.eraseIfPresent(next);
+    AtomicFiles.createPrivateDirectories(next);
+    KeyDirectory nextFiles = new KeyDirectory(name, next);
+    for (Map.Entry<String, StoredKey> key : keys.entrySet()) {
+      byte[] privateKeyInfo = decryptKeyFile(oldKey, key.getKey());
+      try {
+        nextFiles.write(
+            key.getKey(), newKey.wrap(privateKeyInfo, key.getKey()), key.getValue().info());
+      } finally {
+        Arrays.fill(privateKeyInfo, (byte) 0);
+      }
+    }
+    AtomicFiles.write(next.resolve(TokenProperties.FILE_NAME), changed.encode());
+  }
+
+  @Override
   public PublicKey generateKeyPair(String alias, KeyAlgorithm algorithm) {
     KeyAliases.requireValid(alias);
     Objects.requireNonNull(algorithm, "algorithm");
     synchronized (lock) {
-      Session current = requireActive();
+      TokenSession current = requireActive();
       requireNewAlias(alias);
       AsymmetricCipherKeyPair pair = SoftwareKeys.generate(algorithm, random);
       return store(
@@ -264,7 +306,7 @@ public final class SoftwareCryptoToken implements CryptoToken {
   @Override
   public void destroyKey(String alias) {
     synchronized (lock) {
-      Session current = requireActive();
+      TokenSession current = requireActive();
       stored(alias);
       files.erase(alias);
       keys.remove(alias);
@@ -277,7 +319,7 @@ public final class SoftwareCryptoToken implements CryptoToken {
 
   @Override
   public PublicKey createTransportKey() {
-    Session current = requireActive();
+    TokenSession current = requireActive();
     AsymmetricCipherKeyPair pair = SoftwareKeyTransfer.newTransportKeyPair(random);
     PublicKey publicKey = SoftwareKeys.toJcaPublicKey(SoftwareKeys.publicKeyInfo(pair.getPublic()));
     current.transportKeys.put(transportKeyName(publicKey), pair.getPrivate());
@@ -288,11 +330,14 @@ public final class SoftwareCryptoToken implements CryptoToken {
   public WrappedKey exportKey(String alias, PublicKey transportKey) {
     StoredKey stored = stored(alias);
     Objects.requireNonNull(transportKey, "transportKey");
-    byte[] privateKeyInfo = decryptKeyFile(requireActive().key, alias);
-    try {
-      return SoftwareKeyTransfer.wrap(alias, stored, privateKeyInfo, transportKey, random);
-    } finally {
-      Arrays.fill(privateKeyInfo, (byte) 0);
+    synchronized (lock) {
+      // under the lock: a PIN change replaces the key file and the token key together
+      byte[] privateKeyInfo = decryptKeyFile(requireActive().key, alias);
+      try {
+        return SoftwareKeyTransfer.wrap(alias, stored, privateKeyInfo, transportKey, random);
+      } finally {
+        Arrays.fill(privateKeyInfo, (byte) 0);
+      }
     }
   }
 
@@ -300,7 +345,7 @@ public final class SoftwareCryptoToken implements CryptoToken {
   public PublicKey importKey(WrappedKey key) {
     String alias = key.alias();
     synchronized (lock) {
-      Session current = requireActive();
+      TokenSession current = requireActive();
       AsymmetricKeyParameter transportKey =
           current.transportKeys.remove(HexFormat.of().formatHex(key.transportKeyId()));
       if (transportKey == null) {
@@ -342,8 +387,8 @@ public final class SoftwareCryptoToken implements CryptoToken {
     return stored;
   }
 
-  private Session requireActive() {
-    Session current = session;
+  private TokenSession requireActive() {
+    TokenSession current = session;
     if (current == null) {
       throw new TokenOfflineException(name);
     }
@@ -352,7 +397,7 @@ public final class SoftwareCryptoToken implements CryptoToken {
 
   /** The signers of a key; no pool means offline, or deactivated since the key was looked up. */
   private SignerPool signers(String alias) {
-    Session current = session;
+    TokenSession current = session;
     SignerPool signers = current == null ? null : current.signers.get(alias);
     if (signers == null) {
       throw new TokenOfflineException(name);
@@ -369,7 +414,7 @@ public final class SoftwareCryptoToken implements CryptoToken {
 
   /** Encrypts and writes a new key pair, then makes it usable; called under the lock. */
   private PublicKey store(
-      Session current,
+      TokenSession current,
       String alias,
       KeyAlgorithm algorithm,
       AsymmetricKeyParameter privateKey,
@@ -445,27 +490,5 @@ public final class SoftwareCryptoToken implements CryptoToken {
       throw new IllegalArgumentException("crypto token name must not be blank");
     }
     return name;
-  }
-
-  /**
-   * The state of an active token: the token key (to encrypt new keys), the unlocked keys and the
-   * private halves of transport keys waiting for their import.
-   */
-  private static final class Session {
-    final WrappingKey key;
-    final Map<String, SignerPool> signers;
-    final Map<String, AsymmetricKeyParameter> transportKeys = new ConcurrentHashMap<>();
-
-    Session(WrappingKey key, Map<String, SignerPool> signers) {
-      this.key = key;
-      this.signers = signers;
-    }
-
-    void destroy() {
-      signers.values().forEach(SignerPool::clear);
-      signers.clear();
-      transportKeys.clear();
-      key.destroy();
-    }
   }
 }
