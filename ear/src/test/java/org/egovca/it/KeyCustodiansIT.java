@@ -3,6 +3,7 @@ package org.egovca.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.egovca.hsm.SoftwareCryptoToken;
+import org.egovca.hsm.TokenAuthenticationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,12 +86,17 @@ class KeyCustodiansIT {
     assertFalse(Files.exists(server.dataDirectory().resolve("demo-custodians")));
     Path pendingPin = server.dataDirectory().resolve("secrets/token.pin");
     assertTrue(Files.exists(pendingPin), "before the enrolment the token's PIN waits on disk");
+    char[] pinBefore = Files.readString(pendingPin).strip().toCharArray();
 
     Commands.Result enrolled =
         launcher.ceremony("enrol", present(CUSTODIANS.toArray(String[]::new)));
 
     assertEquals(0, enrolled.exitCode(), enrolled.output());
     assertFalse(Files.exists(pendingPin), "the enrolment left the token's PIN on disk");
+    // the custodians hold a new PIN: whoever read the file before cannot open the token's keys
+    SoftwareCryptoToken tokenFiles =
+        SoftwareCryptoToken.open("ca", server.dataDirectory().resolve("token"));
+    assertThrows(TokenAuthenticationException.class, () -> tokenFiles.activate(pinBefore));
     try (var files = Files.walk(server.home())) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         // the instance's files and logs, and of the Payara domain its server log

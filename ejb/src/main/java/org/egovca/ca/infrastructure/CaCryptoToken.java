@@ -23,10 +23,12 @@ import org.egovca.ca.application.port.CaToken;
 import org.egovca.hsm.CryptoToken;
 import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.hsm.SoftwareCryptoToken;
+import org.egovca.hsm.TokenAuthenticationException;
 import org.egovca.hsm.TokenDescription;
 import org.egovca.hsm.TokenSet;
 import org.egovca.hsm.TokenStatus;
 import org.egovca.hsm.pkcs11.Pkcs11CryptoToken;
+import org.egovca.hsm.pkcs11.Pkcs11TokenConfig;
 
 /**
  * The crypto tokens that hold the CA keys, used as one {@link TokenSet}: the software token {@code
@@ -56,24 +58,27 @@ public class CaCryptoToken implements CaToken {
 
   @PostConstruct
   void open() {
-    Path data = configuration.dataDirectory();
+    openIn(configuration.dataDirectory(), configuration.pkcs11Token());
+  }
+
+  /** Opens the tokens of the data directory {@code data}, and the PKCS#11 module if configured. */
+  void openIn(Path data, Optional<Pkcs11TokenConfig> pkcs11Token) {
     pending = new PendingPins(data.resolve("secrets"), SOFTWARE_TOKEN);
     List<TokenSet.Member> members = new ArrayList<>();
     EnumSet<KeyAlgorithm> softwareKeys = EnumSet.allOf(KeyAlgorithm.class);
-    configuration
-        .pkcs11Token()
-        .ifPresent(
-            config -> {
-              CryptoToken hsm = Pkcs11CryptoToken.open(config);
-              EnumSet<KeyAlgorithm> hsmKeys =
-                  EnumSet.of(KeyAlgorithm.RSA_2048, KeyAlgorithm.RSA_4096, KeyAlgorithm.EC_P256);
-              softwareKeys.removeAll(hsmKeys);
-              members.add(new TokenSet.Member(hsm, hsmKeys));
-            });
+    pkcs11Token.ifPresent(
+        config -> {
+          CryptoToken hsm = Pkcs11CryptoToken.open(config);
+          EnumSet<KeyAlgorithm> hsmKeys =
+              EnumSet.of(KeyAlgorithm.RSA_2048, KeyAlgorithm.RSA_4096, KeyAlgorithm.EC_P256);
+          softwareKeys.removeAll(hsmKeys);
+          members.add(new TokenSet.Member(hsm, hsmKeys));
+        });
     members.add(0, new TokenSet.Member(softwareToken(data.resolve("token")), softwareKeys));
     tokens = new TokenSet(SOFTWARE_TOKEN, members);
     for (CryptoToken token : tokens.tokens()) {
       if (token.status() == TokenStatus.OFFLINE) {
+        settleInterruptedPinChange(token);
         pending.read(token.name()).ifPresent(pin -> activateWithPendingPin(token, pin));
       }
       LOG.info(
@@ -104,6 +109,26 @@ public class CaCryptoToken implements CaToken {
       }
     } catch (IOException e) {
       throw new IllegalStateException("cannot create the CA crypto token in " + directory, e);
+    }
+  }
+
+  /**
+   * A crash during {@link #renewPendingPin} left the new PIN beside the waiting one: if the token
+   * took it, it becomes the waiting PIN; if not, it goes.
+   */
+  private void settleInterruptedPinChange(CryptoToken token) {
+    Optional<char[]> next = pending.readNext(token.name());
+    if (next.isEmpty()) {
+      return;
+    }
+    try {
+      token.activate(next.get());
+      token.deactivate();
+      pending.promoteNext(token.name());
+    } catch (TokenAuthenticationException stillTheOldPin) {
+      pending.forgetNext(token.name());
+    } finally {
+      Arrays.fill(next.get(), '\0');
     }
   }
 
@@ -160,6 +185,30 @@ public class CaCryptoToken implements CaToken {
   public Optional<char[]> pendingPin(String tokenName) {
     tokens.member(tokenName);
     return pending.read(tokenName);
+  }
+
+  /**
+   * The new PIN is on disk ({@link PendingPins#createNext}) before the token changes to it, and
+   * replaces the waiting one right after: a crash at any point leaves the PIN that opens the token
+   * on disk ({@link #settleInterruptedPinChange}).
+   */
+  @Override
+  public synchronized Optional<char[]> renewPendingPin(String tokenName) {
+    CryptoToken token = tokens.member(tokenName);
+    if (!token.canChangePin()) {
+      return Optional.empty();
+    }
+    char[] pin = pending.createNext(tokenName);
+    try {
+      token.changePin(pin);
+    } catch (RuntimeException e) {
+      Arrays.fill(pin, '\0');
+      pending.forgetNext(tokenName);
+      throw e;
+    }
+    pending.promoteNext(tokenName);
+    LOG.info(() -> "CA crypto token '" + tokenName + "' has a new PIN for its key custodians");
+    return Optional.of(pin);
   }
 
   @Override

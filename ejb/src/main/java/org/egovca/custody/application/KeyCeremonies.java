@@ -69,8 +69,9 @@ public class KeyCeremonies {
   @Inject private Event<CaTokenActivated> activated;
 
   /**
-   * Enrols the five key custodians of the CA's token, whose PIN is still on disk; deletes it from
-   * there once their shares have committed.
+   * Enrols the five key custodians of the CA's token, whose PIN is still on disk: gives the token a
+   * new PIN first (where it can change it), shares that among the custodians, and deletes the PIN
+   * from disk once their shares have committed.
    *
    * @return the ceremony's record
    * @throws Refusal if the custodians are enrolled already, not five different valid usernames, or
@@ -203,13 +204,15 @@ public class KeyCeremonies {
     }
   }
 
-  /** Every token's PIN, waiting on disk until this enrolment. */
+  /**
+   * Every token's PIN for the custodians: a new one where the token can change its PIN, so that the
+   * PIN that waited on disk until now opens nothing once they hold theirs; the waiting one of a
+   * PKCS#11 module, whose officer changes it before the enrolment.
+   */
   private Map<String, char[]> pendingPins(String token) {
-    Map<String, char[]> pins = new LinkedHashMap<>();
     for (TokenDescription member : cryptoToken.tokens()) {
       Optional<char[]> pin = cryptoToken.pendingPin(member.name());
       if (pin.isEmpty()) {
-        pins.values().forEach(p -> Arrays.fill(p, '\0'));
         throw new Refusal(
             RefusalCode.WRONG_STATE,
             "the PIN of token "
@@ -218,9 +221,27 @@ public class KeyCeremonies {
                 + token
                 + " is not waiting on disk: its key custodians are enrolled already");
       }
-      pins.put(member.name(), pin.get());
+      Arrays.fill(pin.get(), '\0');
     }
-    return pins;
+    Map<String, char[]> pins = new LinkedHashMap<>();
+    try {
+      for (TokenDescription member : cryptoToken.tokens()) {
+        Optional<char[]> renewed = cryptoToken.renewPendingPin(member.name());
+        if (renewed.isEmpty()) {
+          LOG.warning(
+              () ->
+                  "Token "
+                      + member.name()
+                      + " keeps the PIN its officer gave it: the custodians receive shares of"
+                      + " that PIN");
+        }
+        pins.put(member.name(), renewed.or(() -> cryptoToken.pendingPin(member.name())).get());
+      }
+      return pins;
+    } catch (RuntimeException e) {
+      pins.values().forEach(pin -> Arrays.fill(pin, '\0'));
+      throw e;
+    }
   }
 
   /**

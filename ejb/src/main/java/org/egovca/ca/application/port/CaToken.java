@@ -43,6 +43,16 @@ public interface CaToken {
    */
   Optional<char[]> pendingPin(String tokenName);
 
+  /**
+   * Gives the active token {@code tokenName} a new random PIN, which replaces the waiting one, so
+   * that whoever read the old PIN (the file on disk before the enrolment, an older installation's)
+   * cannot use the keys once the custodians hold the new one. The caller clears it.
+   *
+   * @return the new PIN, or empty if the token cannot change its PIN (a PKCS#11 module: its officer
+   *     changes it)
+   */
+  Optional<char[]> renewPendingPin(String tokenName);
+
   /** Deletes the waiting PIN once the custodians' shares of it have committed. */
   void forgetPendingPin(String tokenName);
 }
