@@ -75,7 +75,7 @@ public class CeremonyRecords {
               + usernames.size()
               + " key custodian(s) present; "
               + distribution.getThreshold()
-              + " different custodians are needed to activate token "
+              + " different custodians are needed for a ceremony of token "
               + token);
     }
     Instant now = clock.instant();

@@ -76,7 +76,7 @@ public class DemoCustodians {
       return;
     }
     List<CustodianPresence> present = new ArrayList<>();
-    for (String username : USERNAMES.subList(0, KeyCeremonies.THRESHOLD)) {
+    for (String username : USERNAMES.subList(0, CustodianQuorum.THRESHOLD)) {
       Path file = pinFile(username);
       if (!Files.exists(file)) {
         LOG.warning(() -> "No demo custodian PIN in " + file + ": the token waits for custodians");

@@ -13,11 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import org.egovca.ca.application.CaTokenActivated;
 import org.egovca.ca.application.port.CaToken;
 import org.egovca.ca.domain.Refusal;
@@ -26,13 +23,7 @@ import org.egovca.custody.domain.CeremonyKind;
 import org.egovca.custody.domain.CeremonySource;
 import org.egovca.hsm.TokenDescription;
 import org.egovca.hsm.TokenStatus;
-import org.egovca.hsm.sharing.ActivationDataException;
 import org.egovca.hsm.sharing.CustodianPins;
-import org.egovca.hsm.sharing.SealedShare;
-import org.egovca.hsm.sharing.SealedTokenPin;
-import org.egovca.hsm.sharing.SecretSharing;
-import org.egovca.hsm.sharing.Share;
-import org.egovca.hsm.sharing.WrongPinException;
 
 /**
  * The key ceremonies of the CA's token (CPS §6.5.2.1-6.5.2.3): the enrolment that gives five key
@@ -47,25 +38,12 @@ import org.egovca.hsm.sharing.WrongPinException;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class KeyCeremonies {
 
-  /** Key custodians per token (CPS §6.5.2.4: five). */
-  public static final int CUSTODIANS = 5;
-
-  /** Custodians needed together (CPS §7.5.1.2 item 2: three of the five). */
-  public static final int THRESHOLD = 3;
-
-  /**
-   * One ceremony at a time on this server: each open of a share holds 64 MiB for its Argon2id
-   * derivation, so concurrent ceremonies (or someone flooding the loopback endpoint) must not
-   * multiply that.
-   */
-  private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
-
-  private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
   private static final Logger LOG = Logger.getLogger(KeyCeremonies.class.getName());
 
   @Inject private CaToken cryptoToken;
   @Inject private CeremonyRecords records;
   @Inject private CustodianEnrolment enrolment;
+  @Inject private CustodianQuorum quorums;
   @Inject private Event<CaTokenActivated> activated;
 
   /**
@@ -78,42 +56,33 @@ public class KeyCeremonies {
    *     a PIN breaks the PIN rules
    */
   public long enrol(List<CustodianPresence> custodians, CeremonySource source) {
-    return oneAtATime(custodians, () -> enrolNow(custodians, source));
-  }
-
-  private long enrolNow(List<CustodianPresence> custodians, CeremonySource source) {
     String token = cryptoToken.token().name();
-    List<String> usernames = usernames(custodians);
-    try {
-      checkPresences(custodians, CUSTODIANS);
-      if (new HashSet<>(usernames).size() != CUSTODIANS) {
-        throw Refusal.invalid(
-            null, null, "the enrolment needs " + CUSTODIANS + " different key custodians");
-      }
-      for (CustodianPresence custodian : custodians) {
-        Set<CustodianPins.Problem> problems = CustodianPins.check(custodian.pin());
-        if (!problems.isEmpty()) {
-          throw Refusal.invalid(
-              null, null, "the PIN of " + custodian.username() + " " + words(problems));
-        }
-      }
-      Map<String, char[]> pins = pendingPins(token);
-      long ceremony;
-      try {
-        ceremony = enrolment.enrol(token, custodians, THRESHOLD, pins, source);
-      } finally {
-        pins.values().forEach(pin -> Arrays.fill(pin, '\0'));
-      }
-      forgetPendingPins(pins.keySet());
-      return ceremony;
-    } catch (Refusal refusal) {
-      records.failed(CeremonyKind.ENROLMENT, token, source, usernames, refusal.getMessage(), null);
-      throw refusal;
-    } catch (RuntimeException e) {
-      throw failed(CeremonyKind.ENROLMENT, token, source, usernames, e);
-    } finally {
-      custodians.forEach(CustodianPresence::clear);
-    }
+    CeremonyRun run = new CeremonyRun(CeremonyKind.ENROLMENT, token, source, custodians, records);
+    return run.run(
+        () -> {
+          if (new HashSet<>(run.usernames()).size() != CeremonyRun.CUSTODIANS) {
+            throw Refusal.invalid(
+                null,
+                null,
+                "the enrolment needs " + CeremonyRun.CUSTODIANS + " different key custodians");
+          }
+          for (CustodianPresence custodian : custodians) {
+            Set<CustodianPins.Problem> problems = CustodianPins.check(custodian.pin());
+            if (!problems.isEmpty()) {
+              throw Refusal.invalid(
+                  null, null, "the PIN of " + custodian.username() + " " + words(problems));
+            }
+          }
+          Map<String, char[]> pins = pendingPins(token);
+          long ceremony;
+          try {
+            ceremony = enrolment.enrol(token, custodians, CustodianQuorum.THRESHOLD, pins, source);
+          } finally {
+            pins.values().forEach(pin -> Arrays.fill(pin, '\0'));
+          }
+          forgetPendingPins(pins.keySet());
+          return ceremony;
+        });
   }
 
   /**
@@ -126,52 +95,27 @@ public class KeyCeremonies {
    *     (INVALID_INPUT), or a PIN is wrong (LOGIN_FAILED, naming the custodian)
    */
   public long activate(List<CustodianPresence> custodians, CeremonySource source) {
-    return oneAtATime(custodians, () -> activateNow(custodians, source));
-  }
-
-  private long activateNow(List<CustodianPresence> custodians, CeremonySource source) {
     String token = cryptoToken.token().name();
-    List<String> usernames = usernames(custodians);
-    String wrongPin = null;
-    try {
-      checkPresences(custodians, CUSTODIANS);
-      requireOffline(token);
-      ActivationShares shares = records.sharesFor(token, usernames);
-      List<Share> opened = new ArrayList<>();
-      for (CustodianPresence custodian : custodians) {
-        SealedShare.Binding binding =
-            new SealedShare.Binding(
-                token, Long.toString(shares.distributionId()), custodian.username());
-        try {
-          opened.add(
-              SealedShare.open(
-                  shares.sealedShares().get(custodian.username()), custodian.pin(), binding));
-        } catch (WrongPinException e) {
-          wrongPin = custodian.username();
-          throw new Refusal(
-              RefusalCode.LOGIN_FAILED, "wrong PIN for key custodian " + custodian.username());
-        }
-      }
-      activateWith(token, opened, shares.sealedTokenPins());
-      long ceremony;
-      try {
-        ceremony = records.activated(token, source, usernames, shares.distributionId());
-      } catch (RuntimeException e) {
-        // an activation that is not on record is undone
-        cryptoToken.token().deactivate();
-        throw e;
-      }
-      announce(new CaTokenActivated(token, ceremony));
-      return ceremony;
-    } catch (Refusal refusal) {
-      records.failed(
-          CeremonyKind.ACTIVATION, token, source, usernames, refusal.getMessage(), wrongPin);
-      throw refusal;
-    } catch (RuntimeException e) {
-      throw failed(CeremonyKind.ACTIVATION, token, source, usernames, e);
-    } finally {
-      custodians.forEach(CustodianPresence::clear);
-    }
+    CeremonyRun run = new CeremonyRun(CeremonyKind.ACTIVATION, token, source, custodians, records);
+    return run.run(
+        () -> {
+          requireOffline(token);
+          long distribution;
+          try (CustodianQuorum.Quorum quorum = quorums.open(run)) {
+            activateWith(token, quorum);
+            distribution = quorum.distributionId();
+          }
+          long ceremony;
+          try {
+            ceremony = records.activated(token, source, run.usernames(), distribution);
+          } catch (RuntimeException e) {
+            // an activation that is not on record is undone
+            cryptoToken.token().deactivate();
+            throw e;
+          }
+          announce(new CaTokenActivated(token, ceremony));
+          return ceremony;
+        });
   }
 
   /** Whether the CA token's custodians are enrolled (its PIN no longer waits on disk). */
@@ -245,86 +189,32 @@ public class KeyCeremonies {
   }
 
   /**
-   * Opens each OFFLINE token's PIN with the secret the shares make, and activates the token: all of
-   * them or none, so that no key is usable while the ceremony counts as failed.
+   * Opens each OFFLINE token's PIN with the custodians' secret and activates the token: all of them
+   * or none, so that no key is usable while the ceremony counts as failed.
    */
-  private void activateWith(String token, List<Share> shares, Map<String, byte[]> sealedPins) {
+  private void activateWith(String token, CustodianQuorum.Quorum quorum) {
     List<String> activated = new ArrayList<>();
-    byte[] secret = null;
     try {
-      secret = SecretSharing.combine(shares, SealedTokenPin.SECRET_BYTES);
       for (TokenDescription member : cryptoToken.tokens()) {
-        if (member.awaitsActivation()
-            && activate(member.name(), sealedPins.get(member.name()), secret)) {
+        if (member.awaitsActivation() && activate(member.name(), quorum)) {
           activated.add(member.name());
         }
       }
       if (activated.isEmpty()) {
         throw alreadyActive(token);
       }
-    } catch (ActivationDataException e) {
-      activated.forEach(cryptoToken::deactivate);
-      throw new Refusal(
-          RefusalCode.WRONG_STATE,
-          "the custodians' shares do not open the PINs of "
-              + token
-              + ": its share distribution is damaged");
     } catch (RuntimeException e) {
       activated.forEach(cryptoToken::deactivate);
       throw e;
-    } finally {
-      if (secret != null) {
-        Arrays.fill(secret, (byte) 0);
-      }
     }
   }
 
-  private boolean activate(String tokenName, byte[] sealedPin, byte[] secret) {
-    if (sealedPin == null) {
-      throw new Refusal(
-          RefusalCode.WRONG_STATE,
-          "token "
-              + tokenName
-              + " was added after the custodians were enrolled: its PIN is not among what they"
-              + " hold");
-    }
-    char[] pin = SealedTokenPin.open(sealedPin, secret, tokenName);
+  private boolean activate(String tokenName, CustodianQuorum.Quorum quorum) {
+    char[] pin = quorum.tokenPin(tokenName);
     try {
       return cryptoToken.activate(tokenName, pin);
     } finally {
       Arrays.fill(pin, '\0');
-    }
-  }
-
-  /**
-   * Records a ceremony that failed on a fault rather than a refusal (a token or database error),
-   * and the refusal the custodians see; the fault's details go to the server log only.
-   */
-  private Refusal failed(
-      CeremonyKind kind,
-      String token,
-      CeremonySource source,
-      List<String> usernames,
-      RuntimeException fault) {
-    LOG.log(Level.SEVERE, "the " + kind + " ceremony of " + token + " failed", fault);
-    String failure =
-        "the ceremony failed on an error of the CA ("
-            + fault.getClass().getSimpleName()
-            + "); nothing of it took effect; the server log has the details";
-    records.failed(kind, token, source, usernames, failure, null);
-    return new Refusal(RefusalCode.CA_UNAVAILABLE, failure);
-  }
-
-  private static long oneAtATime(List<CustodianPresence> custodians, LongSupplier ceremony) {
-    if (!ONE_AT_A_TIME.tryLock()) {
-      custodians.forEach(CustodianPresence::clear);
-      throw new Refusal(
-          RefusalCode.WRONG_STATE, "another key ceremony is in progress; try again when it ends");
-    }
-    try {
-      return ceremony.getAsLong();
-    } finally {
-      ONE_AT_A_TIME.unlock();
     }
   }
 
@@ -347,32 +237,6 @@ public class KeyCeremonies {
     }
   }
 
-  /** One to {@code most} custodians with usernames of operator form, each named once. */
-  private static void checkPresences(List<CustodianPresence> custodians, int most) {
-    if (custodians.isEmpty() || custodians.size() > most) {
-      throw Refusal.invalid(null, null, "a ceremony takes 1 to " + most + " key custodians");
-    }
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < custodians.size(); i++) {
-      CustodianPresence custodian = custodians.get(i);
-      if (!USERNAME.matcher(custodian.username()).matches()) {
-        // never echoed: what was typed as a username may have been a PIN
-        throw Refusal.invalid(
-            null, null, "custodian number " + (i + 1) + " is not named by an operator's username");
-      }
-      if (!seen.add(custodian.username())) {
-        throw Refusal.invalid(
-            null,
-            null,
-            "key custodian "
-                + custodian.username()
-                + " is named twice; each share counts once, so "
-                + THRESHOLD
-                + " different custodians must be present");
-      }
-    }
-  }
-
   /** The PIN rules broken, in the words a custodian reads. */
   private static String words(Set<CustodianPins.Problem> problems) {
     return problems.stream()
@@ -389,12 +253,5 @@ public class KeyCeremonies {
                   case NOT_PRINTABLE_ASCII -> "has a character other than printable ASCII";
                 })
         .collect(java.util.stream.Collectors.joining(", "));
-  }
-
-  private static List<String> usernames(List<CustodianPresence> custodians) {
-    return custodians.stream()
-        .map(CustodianPresence::username)
-        .map(name -> USERNAME.matcher(name).matches() ? name : "?")
-        .toList();
   }
 }
