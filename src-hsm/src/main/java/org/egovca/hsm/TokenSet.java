@@ -101,6 +101,16 @@ public final class TokenSet implements CryptoToken {
     if (containsKey(alias)) {
       throw new KeyAliasExistsException(name, alias);
     }
+    return memberFor(algorithm).generateKeyPair(alias, algorithm);
+  }
+
+  /**
+   * The token of the set that holds new keys of {@code algorithm}: where a key is generated, or
+   * restored from a backup.
+   *
+   * @throws CryptoTokenException if no token of the set holds such keys
+   */
+  public CryptoToken memberFor(KeyAlgorithm algorithm) {
     return members.stream()
         .filter(member -> member.algorithms().contains(algorithm))
         .findFirst()
@@ -108,8 +118,7 @@ public final class TokenSet implements CryptoToken {
             () ->
                 new CryptoTokenException(
                     "no token of " + name + " holds " + algorithm.displayName() + " keys"))
-        .token()
-        .generateKeyPair(alias, algorithm);
+        .token();
   }
 
   @Override

@@ -81,5 +81,8 @@ public enum AuditAction {
 
   // key custody: one action per kind of key ceremony
   KEY_CUSTODIANS_ENROLLED,
-  TOKEN_ACTIVATED
+  TOKEN_ACTIVATED,
+  KEY_BACKED_UP,
+  KEY_RESTORED,
+  KEY_DESTROYED
 }

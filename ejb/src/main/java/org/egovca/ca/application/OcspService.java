@@ -117,7 +117,9 @@ public class OcspService {
           delegate.map(responder -> delegated(key, responder)).orElse(caSigned(key)),
           key.keyIndex());
     }
+    // a retired key the custodians destroyed answers no more (its certificates have all expired)
     certificateAuthorities.allRetiredKeys().stream()
+        .filter(key -> cryptoToken.token().containsKey(key.getKeyAlias()))
         .map(CertificateAuthorities::asIssuer)
         .forEach(key -> keys.put(caSigned(key), key.keyIndex()));
     return ResponderIssuers.of(new ArrayList<>(keys.keySet()));

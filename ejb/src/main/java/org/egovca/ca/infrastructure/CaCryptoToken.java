@@ -160,6 +160,11 @@ public class CaCryptoToken implements CaToken {
   }
 
   @Override
+  public CryptoToken holderFor(KeyAlgorithm algorithm) {
+    return tokens.memberFor(algorithm);
+  }
+
+  @Override
   public List<TokenDescription> tokens() {
     return tokens.tokens().stream().map(CryptoToken::describe).toList();
   }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditOutcome;
@@ -19,6 +20,7 @@ import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.custody.domain.CeremonyKind;
 import org.egovca.custody.domain.CeremonySource;
+import org.egovca.custody.domain.KeyBackup;
 import org.egovca.custody.domain.KeyCeremony;
 import org.egovca.custody.domain.ShareDistribution;
 import org.egovca.ra.domain.Operator;
@@ -119,6 +121,50 @@ public class CeremonyRecords {
     return ceremony;
   }
 
+  /**
+   * Records a ceremony held for the key {@code keyAlias}, with its audit event, then does what it
+   * was held for in the same transaction once the record is written: an action that fails leaves no
+   * record of success (the ceremony is then recorded as failed), and a record that cannot be
+   * written leaves the action undone.
+   *
+   * @return the ceremony's record id
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public long heldFor(
+      CeremonyRun run, String keyAlias, String detail, Consumer<KeyCeremony> action) {
+    for (String username : run.usernames()) {
+      operator(username).ifPresent(Operator::recordSuccessfulLogin);
+    }
+    KeyCeremony ceremony =
+        succeeded(
+            run.kind(),
+            run.token(),
+            run.source(),
+            run.usernames(),
+            "key=" + keyAlias + ", " + detail);
+    ceremony.concerning(keyAlias);
+    entityManager.flush();
+    action.accept(ceremony);
+    return ceremony.getId();
+  }
+
+  /** The newest backup of the key {@code keyAlias}, if one was made. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public Optional<KeyBackup> newestBackup(String keyAlias) {
+    return entityManager
+        .createNamedQuery(KeyBackup.OF_KEY, KeyBackup.class)
+        .setParameter("alias", keyAlias)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The share distribution {@code id}, in the caller's transaction. */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public ShareDistribution distribution(long id) {
+    return entityManager.find(ShareDistribution.class, id);
+  }
+
   /** Records a successful activation, and that its custodians' PINs were right. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public long activated(
@@ -141,6 +187,7 @@ public class CeremonyRecords {
   public void failed(
       CeremonyKind kind,
       String token,
+      String keyAlias,
       CeremonySource source,
       List<String> usernames,
       String failure,
@@ -148,7 +195,8 @@ public class CeremonyRecords {
     Instant now = clock.instant();
     List<String> known =
         usernames.stream().map(name -> operator(name).isPresent() ? name : "?").toList();
-    KeyCeremony ceremony = KeyCeremony.failed(kind, token, source, known, now, failure);
+    KeyCeremony ceremony =
+        KeyCeremony.failed(kind, token, source, known, now, failure).concerning(keyAlias);
     entityManager.persist(ceremony);
     boolean locked =
         wrongPin != null && operator(wrongPin).map(o -> o.recordFailedLogin(now)).orElse(false);
@@ -205,6 +253,9 @@ public class CeremonyRecords {
     return switch (kind) {
       case ENROLMENT -> AuditAction.KEY_CUSTODIANS_ENROLLED;
       case ACTIVATION -> AuditAction.TOKEN_ACTIVATED;
+      case BACKUP -> AuditAction.KEY_BACKED_UP;
+      case RESTORE -> AuditAction.KEY_RESTORED;
+      case DESTRUCTION -> AuditAction.KEY_DESTROYED;
     };
   }
 }

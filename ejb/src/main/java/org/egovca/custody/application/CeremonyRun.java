@@ -39,6 +39,7 @@ public final class CeremonyRun {
   private final CeremonySource source;
   private final List<CustodianPresence> custodians;
   private final CeremonyRecords records;
+  private String keyAlias;
   private String wrongPin;
 
   public CeremonyRun(
@@ -71,7 +72,7 @@ public final class CeremonyRun {
       checkPresences();
       return ceremony.getAsLong();
     } catch (Refusal refusal) {
-      records.failed(kind, token, source, usernames(), refusal.getMessage(), wrongPin);
+      records.failed(kind, token, keyAlias, source, usernames(), refusal.getMessage(), wrongPin);
       throw refusal;
     } catch (RuntimeException e) {
       throw failed(e);
@@ -79,6 +80,12 @@ public final class CeremonyRun {
       custodians.forEach(CustodianPresence::clear);
       ONE_AT_A_TIME.unlock();
     }
+  }
+
+  /** Names the key the ceremony is held for, so that its record names it whatever the outcome. */
+  public CeremonyRun concerning(String alias) {
+    this.keyAlias = alias;
+    return this;
   }
 
   public CeremonyKind kind() {
@@ -116,7 +123,7 @@ public final class CeremonyRun {
         "the ceremony failed on an error of the CA ("
             + fault.getClass().getSimpleName()
             + "); nothing of it took effect; the server log has the details";
-    records.failed(kind, token, source, usernames(), failure, null);
+    records.failed(kind, token, keyAlias, source, usernames(), failure, null);
     return new Refusal(RefusalCode.CA_UNAVAILABLE, failure);
   }
 

@@ -5,5 +5,11 @@ public enum CeremonyKind {
   /** The custodians receive their shares of a token's activation secret (the first ceremony). */
   ENROLMENT,
   /** Three custodians activate a token that waits OFFLINE after a start. */
-  ACTIVATION
+  ACTIVATION,
+  /** Three custodians copy a CA key into a new backup token (CPS §6.5.2.2). */
+  BACKUP,
+  /** Three custodians copy a CA key from its backup token back into the CA's token. */
+  RESTORE,
+  /** Three custodians destroy a CA key nothing needs any more (CPS §6.5.2.3). */
+  DESTRUCTION
 }

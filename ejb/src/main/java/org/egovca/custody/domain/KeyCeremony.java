@@ -110,6 +110,12 @@ public class KeyCeremony {
         kind, tokenName, source, custodians, at, CeremonyOutcome.FAILED, shorten(failure));
   }
 
+  /** Names the key the ceremony was held for (a backup, a restore, a destruction). */
+  public KeyCeremony concerning(String alias) {
+    this.keyAlias = alias;
+    return this;
+  }
+
   private static String shorten(String text) {
     return text.length() <= 1024 ? text : text.substring(0, 1021) + "...";
   }

@@ -3,6 +3,7 @@ package org.egovca.ca.application.port;
 import java.util.List;
 import java.util.Optional;
 import org.egovca.hsm.CryptoToken;
+import org.egovca.hsm.KeyAlgorithm;
 import org.egovca.hsm.TokenDescription;
 
 /**
@@ -20,6 +21,9 @@ public interface CaToken {
 
   /** The CA's keys, whichever token holds each: to sign with and to make keys in. */
   CryptoToken token();
+
+  /** The token that holds new keys of {@code algorithm}: where a backed-up key is restored. */
+  CryptoToken holderFor(KeyAlgorithm algorithm);
 
   /** Each token: its name, kind and status. */
   List<TokenDescription> tokens();

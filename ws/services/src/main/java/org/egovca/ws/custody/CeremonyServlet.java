@@ -18,17 +18,19 @@ import java.util.Arrays;
 import java.util.List;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
+import org.egovca.custody.application.CaKeyCeremonies;
 import org.egovca.custody.application.CeremonyCallers;
 import org.egovca.custody.application.CustodianPresence;
 import org.egovca.custody.application.KeyCeremonies;
 import org.egovca.custody.domain.CeremonySource;
 
 /**
- * {@code POST /custody/ceremony/enrol} and {@code POST /custody/ceremony/activate}: a key ceremony
- * held at the CA's own machine ({@code ear/bin/egovca ceremony}, for a machine without a browser).
- * The body is UTF-8 text, one custodian present per line: the username, a TAB, the PIN of their
- * share. The answer is one line of text: {@code SUCCEEDED ceremony <id>}, or the refusal's code and
- * message with a 4xx status.
+ * {@code POST /custody/ceremony/{enrol|activate|backup|restore|destroy}}: a key ceremony held at
+ * the CA's own machine ({@code ear/bin/egovca ceremony}, for a machine without a browser). The key
+ * a backup, restore or destruction is held for is the query parameter {@code key}, and a backup's
+ * directory {@code location}. The body is UTF-8 text, one custodian present per line: the username,
+ * a TAB, the PIN of their share. The answer is one line of text: {@code SUCCEEDED ceremony <id>},
+ * or the refusal's code and message with a 4xx status.
  *
  * <p>Only loopback callers that present the ceremony key are answered (403 otherwise, and for a
  * request a browser or a proxy made): the custodians stand at the CA's machine, the PINs never
@@ -53,7 +55,12 @@ public class CeremonyServlet extends HttpServlet {
   private static final List<String> NOT_FROM_THE_COMMAND =
       List.of("Origin", "Referer", "Forwarded", "X-Forwarded-For", "Via", "Cookie");
 
+  /** The ceremonies this endpoint holds, by the last part of its path. */
+  private static final List<String> KINDS =
+      List.of("enrol", "activate", "backup", "restore", "destroy");
+
   @Inject private transient KeyCeremonies ceremonies;
+  @Inject private transient CaKeyCeremonies keyCeremonies;
   @Inject private transient CeremonyCallers callers;
 
   @Override
@@ -70,10 +77,9 @@ public class CeremonyServlet extends HttpServlet {
       answer(response, 403, refusal.code() + ": " + refusal.getMessage());
       return;
     }
-    String kind = request.getPathInfo() == null ? "" : request.getPathInfo();
-    if (!kind.equals("/enrol") && !kind.equals("/activate")) {
-      answer(
-          response, 404, "NOT_FOUND: POST /custody/ceremony/enrol or /custody/ceremony/activate");
+    String kind = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+    if (!KINDS.contains(kind)) {
+      answer(response, 404, "NOT_FOUND: POST /custody/ceremony/{" + String.join("|", KINDS) + "}");
       return;
     }
     List<CustodianPresence> custodians;
@@ -84,14 +90,37 @@ public class CeremonyServlet extends HttpServlet {
       return;
     }
     try {
-      long ceremony =
-          kind.equals("/enrol")
-              ? ceremonies.enrol(custodians, CeremonySource.COMMAND_LINE)
-              : ceremonies.activate(custodians, CeremonySource.COMMAND_LINE);
+      long ceremony = hold(kind, request, custodians);
       answer(response, 200, "SUCCEEDED ceremony " + ceremony);
     } catch (Refusal refusal) {
       answer(response, status(refusal.code()), refusal.code() + ": " + refusal.getMessage());
+    } finally {
+      // the ceremony clears them; a request refused before it began must too
+      custodians.forEach(CustodianPresence::clear);
     }
+  }
+
+  private long hold(String kind, HttpServletRequest request, List<CustodianPresence> custodians) {
+    CeremonySource source = CeremonySource.COMMAND_LINE;
+    return switch (kind) {
+      case "enrol" -> ceremonies.enrol(custodians, source);
+      case "activate" -> ceremonies.activate(custodians, source);
+      case "backup" ->
+          keyCeremonies.backUp(
+              parameter(request, "key"), parameter(request, "location"), custodians, source);
+      case "restore" -> keyCeremonies.restore(parameter(request, "key"), custodians, source);
+      case "destroy" -> keyCeremonies.destroy(parameter(request, "key"), custodians, source);
+      default -> throw new IllegalArgumentException(kind);
+    };
+  }
+
+  /** A query parameter the ceremony needs; the PINs are never parameters, only body lines. */
+  private static String parameter(HttpServletRequest request, String name) {
+    String value = request.getParameter(name);
+    if (value == null || value.isBlank() || value.length() > 1024) {
+      throw Refusal.invalid(null, null, "this ceremony needs the parameter " + name);
+    }
+    return value;
   }
 
   private static boolean fromLoopback(HttpServletRequest request) {
@@ -173,7 +202,8 @@ public class CeremonyServlet extends HttpServlet {
 
   private static int status(RefusalCode code) {
     return switch (code) {
-      case WRONG_STATE -> 409;
+      case WRONG_STATE, TOKEN_OFFLINE -> 409;
+      case CA_UNAVAILABLE -> 503;
       case LOGIN_FAILED, NOT_AUTHORIZED -> 403;
       default -> 400;
     };
