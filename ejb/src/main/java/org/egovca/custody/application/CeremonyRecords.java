@@ -256,6 +256,7 @@ public class CeremonyRecords {
       case BACKUP -> AuditAction.KEY_BACKED_UP;
       case RESTORE -> AuditAction.KEY_RESTORED;
       case DESTRUCTION -> AuditAction.KEY_DESTROYED;
+      case RESHARING -> AuditAction.CUSTODIANS_RESHARED;
     };
   }
 }

@@ -39,6 +39,7 @@ public final class CeremonyRun {
   private final CeremonySource source;
   private final List<CustodianPresence> custodians;
   private final CeremonyRecords records;
+  private int mostPresent = CUSTODIANS;
   private String keyAlias;
   private String wrongPin;
 
@@ -80,6 +81,15 @@ public final class CeremonyRun {
       custodians.forEach(CustodianPresence::clear);
       ONE_AT_A_TIME.unlock();
     }
+  }
+
+  /**
+   * Lets up to {@code most} people be present: a re-sharing has the old custodians and the new ones
+   * (some of them both).
+   */
+  public CeremonyRun allowing(int most) {
+    this.mostPresent = most;
+    return this;
   }
 
   /** Names the key the ceremony is held for, so that its record names it whatever the outcome. */
@@ -128,8 +138,9 @@ public final class CeremonyRun {
   }
 
   private void checkPresences() {
-    if (custodians.isEmpty() || custodians.size() > CUSTODIANS) {
-      throw Refusal.invalid(null, null, "a ceremony takes 1 to " + CUSTODIANS + " key custodians");
+    if (custodians.isEmpty() || custodians.size() > mostPresent) {
+      throw Refusal.invalid(
+          null, null, "this ceremony takes 1 to " + mostPresent + " key custodians");
     }
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < custodians.size(); i++) {

@@ -8,10 +8,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.egovca.audit.application.AuditLog;
@@ -21,6 +21,7 @@ import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.custody.domain.CeremonyKind;
 import org.egovca.custody.domain.CeremonySource;
+import org.egovca.custody.domain.KeyBackup;
 import org.egovca.custody.domain.KeyCeremony;
 import org.egovca.custody.domain.ShareDistribution;
 import org.egovca.hsm.sharing.SealedShare;
@@ -83,31 +84,113 @@ public class CustodianEnrolment {
             source,
             usernames,
             threshold + " of " + usernames.size() + " shares");
-    Instant now = clock.instant();
-    ShareDistribution distribution =
-        new ShareDistribution(token, threshold, usernames.size(), ceremony, now);
-    entityManager.persist(distribution);
     byte[] secret = SealedTokenPin.newSecret(RANDOM);
     try {
-      tokenPins.forEach(
-          (tokenName, pin) ->
-              distribution.sealTokenPin(
-                  tokenName, SealedTokenPin.seal(pin, secret, tokenName, RANDOM)));
-      List<Share> shares = SecretSharing.split(secret, usernames.size(), threshold, RANDOM);
-      for (int i = 0; i < shares.size(); i++) {
-        CustodianPresence custodian = custodians.get(i);
-        SealedShare.Binding binding =
-            new SealedShare.Binding(
-                token, Long.toString(distribution.getId()), custodian.username());
-        distribution.addShare(
-            accounts.get(i),
-            shares.get(i).index(),
-            SealedShare.seal(shares.get(i), custodian.pin(), binding, RANDOM));
-      }
+      distribute(token, custodians, accounts, threshold, tokenPins, ceremony, secret);
     } finally {
       Arrays.fill(secret, (byte) 0);
     }
     return ceremony.getId();
+  }
+
+  /**
+   * Replaces the current share distribution of {@code run}'s token, whose secret {@code quorum}
+   * holds, with a new one among {@code newCustodians}: a new secret seals the same token PINs and
+   * the backups' PINs, and the old distribution's sealed material is wiped (CPS §6.5.2.4: a
+   * custodian who leaves takes nothing that still opens a token).
+   *
+   * @return the ceremony's record
+   * @throws Refusal WRONG_STATE if the quorum's distribution is no longer the current one
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public long reshare(
+      CeremonyRun run, List<CustodianPresence> newCustodians, CustodianQuorum.Quorum quorum) {
+    ShareDistribution old = records.distribution(quorum.distributionId());
+    if (old.getSupersededAt() != null) {
+      throw new Refusal(
+          RefusalCode.WRONG_STATE, "the custodians' shares were re-shared meanwhile; start again");
+    }
+    List<String> usernames = newCustodians.stream().map(CustodianPresence::username).toList();
+    List<Operator> accounts = new ArrayList<>();
+    for (String username : usernames) {
+      accounts.add(custodianAccount(username, run.source()));
+    }
+    KeyCeremony ceremony =
+        records.succeeded(
+            CeremonyKind.RESHARING,
+            run.token(),
+            run.source(),
+            run.usernames(),
+            "new custodians "
+                + String.join(",", usernames)
+                + ", replaces distribution "
+                + old.getId());
+    Map<String, char[]> tokenPins = new LinkedHashMap<>();
+    old.getSealedTokenPins().keySet().forEach(name -> tokenPins.put(name, quorum.tokenPin(name)));
+    List<KeyBackup> backups =
+        entityManager
+            .createNamedQuery(KeyBackup.OF_DISTRIBUTION, KeyBackup.class)
+            .setParameter("distribution", old)
+            .getResultList();
+    old.supersede(clock.instant());
+    entityManager.flush();
+    byte[] secret = SealedTokenPin.newSecret(RANDOM);
+    try {
+      ShareDistribution distribution =
+          distribute(
+              run.token(),
+              newCustodians,
+              accounts,
+              old.getThreshold(),
+              tokenPins,
+              ceremony,
+              secret);
+      for (KeyBackup backup : backups) {
+        String name = KeyBackup.sealingName(backup.getKeyAlias());
+        char[] pin = SealedTokenPin.open(backup.getSealedPin(), quorum.secret(), name);
+        try {
+          backup.resealed(distribution, SealedTokenPin.seal(pin, secret, name, RANDOM));
+        } finally {
+          Arrays.fill(pin, '\0');
+        }
+      }
+    } finally {
+      Arrays.fill(secret, (byte) 0);
+      tokenPins.values().forEach(pin -> Arrays.fill(pin, '\0'));
+    }
+    return ceremony.getId();
+  }
+
+  /**
+   * A new distribution of {@code secret}: it seals each token's PIN, and is split into one share
+   * per custodian, each sealed under that custodian's PIN.
+   */
+  private ShareDistribution distribute(
+      String token,
+      List<CustodianPresence> custodians,
+      List<Operator> accounts,
+      int threshold,
+      Map<String, char[]> tokenPins,
+      KeyCeremony ceremony,
+      byte[] secret) {
+    ShareDistribution distribution =
+        new ShareDistribution(token, threshold, custodians.size(), ceremony, clock.instant());
+    entityManager.persist(distribution);
+    tokenPins.forEach(
+        (tokenName, pin) ->
+            distribution.sealTokenPin(
+                tokenName, SealedTokenPin.seal(pin, secret, tokenName, RANDOM)));
+    List<Share> shares = SecretSharing.split(secret, custodians.size(), threshold, RANDOM);
+    for (int i = 0; i < shares.size(); i++) {
+      CustodianPresence custodian = custodians.get(i);
+      SealedShare.Binding binding =
+          new SealedShare.Binding(token, Long.toString(distribution.getId()), custodian.username());
+      distribution.addShare(
+          accounts.get(i),
+          shares.get(i).index(),
+          SealedShare.seal(shares.get(i), custodian.pin(), binding, RANDOM));
+    }
+    return distribution;
   }
 
   /** The custodian's existing account, or a new one that holds only the key custodian role. */

@@ -42,9 +42,18 @@ public class CustodianQuorum {
    *     the custodian whose PIN is wrong (marked on {@code run} for the lockout)
    */
   public Quorum open(CeremonyRun run) {
-    ActivationShares shares = records.sharesFor(run.token(), run.usernames());
+    return open(run, run.custodians());
+  }
+
+  /**
+   * The secret {@code holders}, custodians present at {@code run} who hold shares of the current
+   * distribution, hold together; see {@link #open(CeremonyRun)}.
+   */
+  public Quorum open(CeremonyRun run, List<CustodianPresence> holders) {
+    ActivationShares shares =
+        records.sharesFor(run.token(), holders.stream().map(CustodianPresence::username).toList());
     List<Share> opened = new ArrayList<>();
-    for (CustodianPresence custodian : run.custodians()) {
+    for (CustodianPresence custodian : holders) {
       SealedShare.Binding binding =
           new SealedShare.Binding(
               run.token(), Long.toString(shares.distributionId()), custodian.username());

@@ -11,5 +11,7 @@ public enum CeremonyKind {
   /** Three custodians copy a CA key from its backup token back into the CA's token. */
   RESTORE,
   /** Three custodians destroy a CA key nothing needs any more (CPS §6.5.2.3). */
-  DESTRUCTION
+  DESTRUCTION,
+  /** Three custodians of the current distribution give a new set of five custodians new shares. */
+  RESHARING
 }

@@ -48,6 +48,11 @@ public class CustodianShare {
     this.sealedShare = sealedShare.clone();
   }
 
+  /** Forgets the sealed share once its distribution is superseded. */
+  void wipe() {
+    sealedShare = new byte[0];
+  }
+
   public Operator getCustodian() {
     return custodian;
   }

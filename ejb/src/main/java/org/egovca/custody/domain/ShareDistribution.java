@@ -109,6 +109,24 @@ public class ShareDistribution {
     shares.add(new CustodianShare(this, custodian, shareIndex, sealedShare));
   }
 
+  /**
+   * Replaces this distribution by a new one (a re-sharing): its sealed shares and sealed PINs are
+   * wiped, so that custodians who leave, with any two others, open nothing with what they knew; who
+   * held which share stays on record.
+   */
+  public void supersede(Instant at) {
+    if (supersededAt != null) {
+      throw new IllegalStateException("distribution " + id + " is superseded already");
+    }
+    supersededAt = Objects.requireNonNull(at, "at");
+    sealedTokenPins.clear();
+    shares.forEach(CustodianShare::wipe);
+  }
+
+  public Instant getSupersededAt() {
+    return supersededAt;
+  }
+
   /** The share of the custodian with this username, if they hold one here. */
   public Optional<CustodianShare> shareOf(String username) {
     return shares.stream()

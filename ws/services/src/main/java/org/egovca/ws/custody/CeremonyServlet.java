@@ -22,15 +22,16 @@ import org.egovca.custody.application.CaKeyCeremonies;
 import org.egovca.custody.application.CeremonyCallers;
 import org.egovca.custody.application.CustodianPresence;
 import org.egovca.custody.application.KeyCeremonies;
+import org.egovca.custody.application.Resharing;
 import org.egovca.custody.domain.CeremonySource;
 
 /**
- * {@code POST /custody/ceremony/{enrol|activate|backup|restore|destroy}}: a key ceremony held at
- * the CA's own machine ({@code ear/bin/egovca ceremony}, for a machine without a browser). The key
- * a backup, restore or destruction is held for is the query parameter {@code key}, and a backup's
- * directory {@code location}. The body is UTF-8 text, one custodian present per line: the username,
- * a TAB, the PIN of their share. The answer is one line of text: {@code SUCCEEDED ceremony <id>},
- * or the refusal's code and message with a 4xx status.
+ * {@code POST /custody/ceremony/{enrol|activate|backup|restore|destroy|reshare}}: a key ceremony
+ * held at the CA's own machine ({@code ear/bin/egovca ceremony}, for a machine without a browser).
+ * The key a backup, restore or destruction is held for is the query parameter {@code key}, and a
+ * backup's directory {@code location}. The body is UTF-8 text, one custodian present per line: the
+ * username, a TAB, the PIN of their share. The answer is one line of text: {@code SUCCEEDED
+ * ceremony <id>}, or the refusal's code and message with a 4xx status.
  *
  * <p>Only loopback callers that present the ceremony key are answered (403 otherwise, and for a
  * request a browser or a proxy made): the custodians stand at the CA's machine, the PINs never
@@ -57,10 +58,11 @@ public class CeremonyServlet extends HttpServlet {
 
   /** The ceremonies this endpoint holds, by the last part of its path. */
   private static final List<String> KINDS =
-      List.of("enrol", "activate", "backup", "restore", "destroy");
+      List.of("enrol", "activate", "backup", "restore", "destroy", "reshare");
 
   @Inject private transient KeyCeremonies ceremonies;
   @Inject private transient CaKeyCeremonies keyCeremonies;
+  @Inject private transient Resharing resharing;
   @Inject private transient CeremonyCallers callers;
 
   @Override
@@ -110,6 +112,9 @@ public class CeremonyServlet extends HttpServlet {
               parameter(request, "key"), parameter(request, "location"), custodians, source);
       case "restore" -> keyCeremonies.restore(parameter(request, "key"), custodians, source);
       case "destroy" -> keyCeremonies.destroy(parameter(request, "key"), custodians, source);
+      case "reshare" ->
+          resharing.reshare(
+              custodians, List.of(parameter(request, "custodians").split(",", -1)), source);
       default -> throw new IllegalArgumentException(kind);
     };
   }

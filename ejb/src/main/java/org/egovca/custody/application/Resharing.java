@@ -1,0 +1,101 @@
+package org.egovca.custody.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.egovca.ca.application.port.CaToken;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
+import org.egovca.custody.domain.CeremonyKind;
+import org.egovca.custody.domain.CeremonySource;
+import org.egovca.custody.domain.ShareDistribution;
+import org.egovca.hsm.sharing.CustodianPins;
+
+/**
+ * The re-sharing ceremony (CPS §6.5.2.4, a custodian leaves or joins): three custodians of the
+ * current distribution open its secret's shares, and five custodians, each present to type the PIN
+ * of their new share, receive a new distribution of a new secret; the old distribution's sealed
+ * material is wiped. A custodian who stays types the PIN they had.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Resharing {
+
+  @Inject private CaToken cryptoToken;
+  @Inject private CeremonyRecords records;
+  @Inject private CustodianQuorum quorums;
+  @Inject private CustodianEnrolment enrolment;
+
+  /**
+   * Gives {@code newCustodians} (five usernames, each among {@code present}) the shares of a new
+   * distribution, on the authority of at least three of {@code present} who hold shares of the
+   * current one.
+   *
+   * @return the ceremony's record
+   * @throws Refusal if the new custodians are not five different people present, a new PIN breaks
+   *     the PIN rules, or fewer than three holders of the current shares open theirs
+   */
+  public long reshare(
+      List<CustodianPresence> present, List<String> newCustodians, CeremonySource source) {
+    String token = cryptoToken.token().name();
+    CeremonyRun run =
+        new CeremonyRun(CeremonyKind.RESHARING, token, source, present, records)
+            .allowing(2 * CeremonyRun.CUSTODIANS);
+    return run.run(
+        () -> {
+          List<CustodianPresence> receiving = receiving(present, newCustodians);
+          ShareDistribution current =
+              records
+                  .currentDistribution(token)
+                  .orElseThrow(
+                      () ->
+                          new Refusal(
+                              RefusalCode.WRONG_STATE,
+                              "token " + token + " has no enrolled key custodians to re-share"));
+          List<CustodianPresence> holders =
+              present.stream()
+                  .filter(custodian -> current.shareOf(custodian.username()).isPresent())
+                  .toList();
+          try (CustodianQuorum.Quorum quorum = quorums.open(run, holders)) {
+            return enrolment.reshare(run, receiving, quorum);
+          }
+        });
+  }
+
+  /** The five new custodians as present, each with a PIN that keeps the PIN rules. */
+  private static List<CustodianPresence> receiving(
+      List<CustodianPresence> present, List<String> newCustodians) {
+    if (newCustodians.size() != CeremonyRun.CUSTODIANS
+        || new HashSet<>(newCustodians).size() != CeremonyRun.CUSTODIANS) {
+      throw Refusal.invalid(
+          null,
+          null,
+          "a re-sharing names " + CeremonyRun.CUSTODIANS + " different new key custodians");
+    }
+    Map<String, CustodianPresence> byName =
+        present.stream()
+            .collect(Collectors.toMap(CustodianPresence::username, Function.identity()));
+    for (String username : newCustodians) {
+      CustodianPresence custodian = byName.get(username);
+      if (custodian == null) {
+        throw Refusal.invalid(
+            null,
+            null,
+            "new key custodian " + username + " must be present to set the PIN of their share");
+      }
+      Set<CustodianPins.Problem> problems = CustodianPins.check(custodian.pin());
+      if (!problems.isEmpty()) {
+        throw Refusal.invalid(
+            null, null, "the PIN of " + username + " breaks the PIN rules: " + problems);
+      }
+    }
+    return newCustodians.stream().map(byName::get).toList();
+  }
+}

@@ -1,0 +1,200 @@
+package org.egovca.custody.application;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.egovca.ca.application.port.CaToken;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
+import org.egovca.custody.domain.CeremonySource;
+import org.egovca.custody.domain.CustodianShare;
+import org.egovca.custody.domain.KeyBackup;
+import org.egovca.custody.domain.ShareDistribution;
+import org.egovca.hsm.TokenStatus;
+import org.egovca.servicetier.ServiceTier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Re-sharing among the service tier's demo custodians: custodian5 leaves and a new custodian joins;
+ * the test gives the demo custodians their shares back at the end, for the other test classes.
+ */
+@ExtendWith(ServiceTier.class)
+class ResharingServiceTest {
+
+  private static final CeremonySource SOURCE = CeremonySource.COMMAND_LINE;
+  private static final String NEWCOMER = "custodian.new";
+  private static final String NEWCOMER_PIN = "newcomer PIN 2026";
+
+  @Inject Resharing resharing;
+  @Inject KeyCeremonies ceremonies;
+  @Inject CaKeyCeremonies keyCeremonies;
+  @Inject DemoCustodians demo;
+  @Inject CaToken cryptoToken;
+
+  @TempDir Path media;
+
+  @AfterEach
+  void giveTheDemoCustodiansTheirSharesBack() {
+    if (currentDistribution().shareOf("custodian5").isEmpty()) {
+      List<CustodianPresence> present = demoCustodians(1, 2, 3, 4, 5);
+      present.add(new CustodianPresence(NEWCOMER, NEWCOMER_PIN.toCharArray()));
+      resharing.reshare(present, demoNames(), SOURCE);
+    }
+    if (cryptoToken.token().status() == TokenStatus.OFFLINE) {
+      demo.activate();
+    }
+  }
+
+  @Test
+  void aNewDistributionReplacesTheOldOneWhoseSealedSharesAreWiped() {
+    String rootKey = rootKey();
+    keyCeremonies.backUp(
+        rootKey, media.resolve("root").toString(), demoCustodians(1, 2, 3), SOURCE);
+    ShareDistribution old = currentDistribution();
+    List<CustodianPresence> present = demoCustodians(1, 2, 3, 4);
+    present.add(new CustodianPresence(NEWCOMER, NEWCOMER_PIN.toCharArray()));
+
+    resharing.reshare(
+        present, List.of("custodian1", "custodian2", "custodian3", "custodian4", NEWCOMER), SOURCE);
+
+    ShareDistribution current = currentDistribution();
+    assertNotEquals(old.getId(), current.getId());
+    assertTrue(current.shareOf(NEWCOMER).isPresent());
+    assertTrue(current.shareOf("custodian5").isEmpty(), "the custodian who left holds nothing");
+    ShareDistribution superseded = distribution(old.getId());
+    assertTrue(superseded.getSealedTokenPins().isEmpty(), "the old sealed PINs are wiped");
+    for (CustodianShare share : superseded.getShares()) {
+      assertEquals(0, share.getSealedShare().length, "the old sealed shares are wiped");
+    }
+    assertEquals(current.getId(), backupOf(rootKey).getDistribution().getId());
+
+    cryptoToken.token().deactivate();
+    Refusal leaver =
+        assertThrows(
+            Refusal.class,
+            () -> ceremonies.activate(demoCustodians(3, 4, 5), SOURCE),
+            "custodian5 left");
+    assertEquals(RefusalCode.INVALID_INPUT, leaver.code());
+    List<CustodianPresence> newSet = demoCustodians(1, 4);
+    newSet.add(new CustodianPresence(NEWCOMER, NEWCOMER_PIN.toCharArray()));
+    ceremonies.activate(newSet, SOURCE);
+    assertEquals(TokenStatus.ACTIVE, cryptoToken.token().status());
+  }
+
+  @Test
+  void twoHoldersCannotReshareAndNewCustodiansMustBePresent() {
+    long before = currentDistribution().getId();
+
+    Refusal tooFew =
+        assertThrows(
+            Refusal.class,
+            () -> resharing.reshare(demoCustodians(1, 2, 3, 4, 5), List.of(), SOURCE));
+    assertTrue(tooFew.getMessage().contains("5 different new key custodians"));
+
+    List<CustodianPresence> twoHolders = demoCustodians(1, 2);
+    List<String> newFive = new ArrayList<>(List.of("custodian1", "custodian2"));
+    for (String newcomer : List.of("kc.new1", "kc.new2", "kc.new3")) {
+      twoHolders.add(new CustodianPresence(newcomer, NEWCOMER_PIN.toCharArray()));
+      newFive.add(newcomer);
+    }
+    Refusal notEnough =
+        assertThrows(Refusal.class, () -> resharing.reshare(twoHolders, newFive, SOURCE));
+    assertEquals(RefusalCode.INVALID_INPUT, notEnough.code());
+    assertTrue(
+        notEnough.getMessage().contains("only 2 key custodian(s) present"), notEnough.getMessage());
+
+    List<CustodianPresence> holdersOnly = demoCustodians(1, 2, 3);
+    Refusal absent =
+        assertThrows(
+            Refusal.class,
+            () ->
+                resharing.reshare(
+                    holdersOnly,
+                    List.of("custodian1", "custodian2", "custodian3", "custodian4", NEWCOMER),
+                    SOURCE));
+    assertTrue(absent.getMessage().contains("custodian4 must be present"), absent.getMessage());
+    assertEquals(before, currentDistribution().getId(), "a refused re-sharing changes nothing");
+  }
+
+  private static List<String> demoNames() {
+    return List.of("custodian1", "custodian2", "custodian3", "custodian4", "custodian5");
+  }
+
+  private static String rootKey() {
+    return ServiceTier.inTransaction(
+        em ->
+            em.createQuery(
+                    "SELECT c.keyAlias FROM CertificateAuthority c WHERE c.parent IS NULL"
+                        + " AND c.name NOT LIKE 'ceremony-%'",
+                    String.class)
+                .setMaxResults(1)
+                .getSingleResult());
+  }
+
+  private static ShareDistribution currentDistribution() {
+    return ServiceTier.inTransaction(
+        em -> {
+          ShareDistribution distribution =
+              em.createNamedQuery(ShareDistribution.CURRENT, ShareDistribution.class)
+                  .setParameter("token", "ca")
+                  .getSingleResult();
+          distribution.getShares().forEach(share -> share.getCustodian().getUsername());
+          return distribution;
+        });
+  }
+
+  private static ShareDistribution distribution(long id) {
+    return ServiceTier.inTransaction(
+        em -> {
+          ShareDistribution distribution = em.find(ShareDistribution.class, id);
+          distribution.getShares().forEach(share -> share.getCustodian().getUsername());
+          distribution.getSealedTokenPins().size();
+          return distribution;
+        });
+  }
+
+  private static KeyBackup backupOf(String alias) {
+    return ServiceTier.inTransaction(
+        em -> {
+          KeyBackup backup =
+              em.createNamedQuery(KeyBackup.OF_KEY, KeyBackup.class)
+                  .setParameter("alias", alias)
+                  .setMaxResults(1)
+                  .getSingleResult();
+          backup.getDistribution().getId();
+          return backup;
+        });
+  }
+
+  /** Demo custodians number {@code n} with their PINs from the data directory. */
+  private static List<CustodianPresence> demoCustodians(int... numbers) {
+    List<CustodianPresence> present = new ArrayList<>();
+    for (int number : numbers) {
+      String username = "custodian" + number;
+      try {
+        String pin =
+            Files.readString(
+                    ServiceTier.dataDirectory().resolve("demo-custodians/" + username + ".pin"),
+                    UTF_8)
+                .strip();
+        present.add(new CustodianPresence(username, pin.toCharArray()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return present;
+  }
+}
