@@ -31,6 +31,7 @@ import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RetiredCaKey;
 import org.egovca.ca.domain.RevokedCaCertificate;
 import org.egovca.ca.x509.CertificateAssembler;
+import org.egovca.ca.x509.OfflineToken;
 import org.egovca.ca.x509.SubjectNames;
 
 /**
@@ -105,7 +106,16 @@ public class CaCertificateRevocation {
     audit(ca, reason, ceremonyId, serials, actor);
     // The CRLs read the revocations above in this transaction.
     entityManager.flush();
-    List<Long> crlNumbers = publish(parent, issued, actor);
+    List<Long> crlNumbers;
+    try {
+      crlNumbers = publish(parent, issued, actor);
+    } catch (RuntimeException e) {
+      // The parent's key waits for its custodians: no ARL, so no revocation either.
+      if (OfflineToken.causedBy(e)) {
+        throw OfflineToken.refusal();
+      }
+      throw e;
+    }
     revoked.fire(
         new CaCertificateRevoked(
             caName, parent.getName(), serials, reason, now, directoryCertificates(ca, issued)));
