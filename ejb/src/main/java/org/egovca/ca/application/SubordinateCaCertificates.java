@@ -73,14 +73,18 @@ public class SubordinateCaCertificates {
 
   /** Every certificate {@code parent} issued to its subordinate CAs. */
   public List<Issued> issuedBy(CertificateAuthority parent) {
-    Map<String, Integer> parentKeys = parentKeys(parent);
-    List<Issued> issued = new ArrayList<>();
-    for (CertificateAuthority subordinate :
+    List<CertificateAuthority> subordinates =
         entityManager
             .createNamedQuery(CertificateAuthority.SUBORDINATES, CertificateAuthority.class)
             .setFlushMode(FlushModeType.COMMIT)
             .setParameter("parent", parent)
-            .getResultList()) {
+            .getResultList();
+    if (subordinates.isEmpty()) {
+      return List.of(); // an issuing CA: OCSP asks here for every serial it does not know
+    }
+    Map<String, Integer> parentKeys = parentKeys(parent);
+    List<Issued> issued = new ArrayList<>();
+    for (CertificateAuthority subordinate : subordinates) {
       issued.addAll(certificatesOf(subordinate, parentKeys));
     }
     return issued;

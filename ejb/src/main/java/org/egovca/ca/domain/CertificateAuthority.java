@@ -36,6 +36,9 @@ public class CertificateAuthority {
   public static final String ALL = "CertificateAuthority.all";
   public static final String SUBORDINATES = "CertificateAuthority.subordinates";
 
+  /** The console's message key of the refusal to issue from a revoked CA. */
+  public static final String REVOKED_MESSAGE_KEY = "ca.revoked";
+
   /**
    * {@code /pki/crl/X-delta.crl} is the delta CRL of CA X; a CA named "X-delta" would have its
    * complete CRL at the same URL.
@@ -214,6 +217,7 @@ public class CertificateAuthority {
     if (isRevoked()) {
       throw new Refusal(
           RefusalCode.CA_REVOKED,
+          REVOKED_MESSAGE_KEY,
           "the certificate of CA "
               + name
               + " was revoked at "

@@ -39,6 +39,7 @@ import org.egovca.ca.domain.CaRevocationReason;
 import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateProfile;
 import org.egovca.ca.domain.IssuanceTerms;
+import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ca.infrastructure.Health;
 import org.egovca.ca.testing.OpenSslCommand;
@@ -109,6 +110,14 @@ class CaCertificateRevocationServiceTest {
                 .setProvider(TestKeys.BC)
                 .build(rootCertificate())));
     verifiedByOpenSsl(arl, caCertificate.getSerialNumber());
+    X509CRLHolder delta =
+        new X509CRLHolder(issuedCrls.deltaCrl(configuration.rootCaName()).orElseThrow().encoded());
+    assertEquals(
+        BigInteger.valueOf(view.crlNumbers().get(0)),
+        ASN1Integer.getInstance(delta.getExtension(Extension.deltaCRLIndicator).getParsedValue())
+            .getValue(),
+        "the delta CRL's base is the new ARL");
+    assertNotNull(delta.getRevokedCertificate(caCertificate.getSerialNumber()));
 
     for (byte[] request :
         List.of(cachedRequest, ocspRequest(caCertificate.getSerialNumber(), true))) {
@@ -136,7 +145,9 @@ class CaCertificateRevocationServiceTest {
         em -> revocation.revoke(name, CaRevocationReason.CESSATION_OF_OPERATION, CEREMONY, ACTOR));
 
     String after = unique("After ");
-    refused(RefusalCode.CA_REVOKED, "it issues no more certificates", () -> issue(name, after));
+    Refusal refusal =
+        refused(RefusalCode.CA_REVOKED, "it issues no more certificates", () -> issue(name, after));
+    assertEquals(CertificateAuthority.REVOKED_MESSAGE_KEY, refusal.problems().get(0).key());
     assertEquals(0, certificatesNamed(after), "nothing written");
     refused(
         RefusalCode.CA_REVOKED,
