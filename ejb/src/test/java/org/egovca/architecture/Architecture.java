@@ -12,9 +12,12 @@ import java.util.List;
  * way); key custody ({@code custody}) uses the CA's token and the RA's operators and none of them
  * knows it; the audit log ({@code audit}) knows none of them; within each, interfaces call the
  * application, the application the domain, and the domain and the X.509 encoders depend on no
- * service.
+ * service; and only key custody calls the revocation of a CA's certificate.
  */
 final class Architecture {
+
+  /** The service only a key ceremony calls (custody): the root revoking a CA's certificate. */
+  static final String CA_REVOCATION = "CaCertificateRevocation";
 
   private Architecture() {}
 
@@ -80,6 +83,18 @@ final class Architecture {
             .because(
                 "the services reach what is outside through ports of the core (the CA's crypto"
                     + " token is CaToken, the delivery queues' targets DeliveryTarget); only the"
-                    + " infrastructure knows the adapters"));
+                    + " infrastructure knows the adapters"),
+        noClasses()
+            .that()
+            .resideOutsideOfPackage(root + ".custody..")
+            .and()
+            .doNotHaveFullyQualifiedName(root + ".ca.application." + CA_REVOCATION)
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName(root + ".ca.application." + CA_REVOCATION)
+            .because(
+                "the root revokes a CA's certificate only in a key ceremony, with three key"
+                    + " custodians present: no console page, SOAP operation or other service may"
+                    + " call it"));
   }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency rules of {@link Architecture} hold for the production code, and they do catch an
- * arrow against the direction (a fixture whose CA domain class uses an RA class).
+ * arrow against the direction (a fixture whose CA domain class uses an RA class, and whose RA calls
+ * the revocation of a CA certificate that only key custody may call).
  */
 class ArchitectureTest {
 
@@ -43,5 +44,11 @@ class ArchitectureTest {
     assertTrue(report.contains("fixture.ca.domain.CaDomainClass"), report);
     assertTrue(report.contains("fixture.ra.domain.RaDomainClass"), report);
     assertFalse(results.get(1).hasViolation(), "the fixture's RA uses nothing it may not");
+
+    EvaluationResult ceremonyOnly = results.get(results.size() - 1);
+    assertTrue(ceremonyOnly.hasViolation(), "only key custody revokes a CA's certificate");
+    String revocationReport = ceremonyOnly.getFailureReport().toString();
+    assertTrue(
+        revocationReport.contains("fixture.ra.application.RevocationPage"), revocationReport);
   }
 }

@@ -66,11 +66,15 @@ public class CaKeyRollovers {
   /**
    * Rolls the key of CA {@code caName} over (R12), as approved under dual control.
    *
-   * @throws Refusal CA_UNAVAILABLE for an unknown CA
+   * @throws Refusal CA_UNAVAILABLE for an unknown CA, CA_REVOKED for a CA the root revoked
    */
   public CaKeyRolloverView rollOver(String caName, String actor) {
     CertificateAuthority ca = existing(caName);
     entityManager.lock(ca, LockModeType.PESSIMISTIC_WRITE);
+    entityManager.refresh(ca);
+    // A revoked CA gets no new key: its NewWithOld would be signed by the compromised key, and the
+    // parent would certify a CA it revoked. A new CA takes its place.
+    ca.requireNotRevoked();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Optional<IssuingCa> parent =
         Optional.ofNullable(ca.getParent()).map(CertificateAuthorities::asIssuer);

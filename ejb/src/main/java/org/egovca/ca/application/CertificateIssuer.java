@@ -52,7 +52,8 @@ public class CertificateIssuer {
 
   /**
    * Issues a certificate for {@code content} under {@code profile}; a certificate that would break
-   * the profile is refused by the pre-issuance lint with {@code PROFILE_VIOLATION}.
+   * the profile is refused by the pre-issuance lint with {@code PROFILE_VIOLATION}, and any from a
+   * CA the root revoked with {@code CA_REVOKED}.
    */
   public IssuedCertificate issue(
       CertificateAuthority ca, CertificateProfile profile, EndEntityContent content, String actor) {
@@ -70,6 +71,7 @@ public class CertificateIssuer {
       EndEntityContent content,
       String actor,
       IssuanceTerms terms) {
+    ca.requireNotRevoked();
     KeyAlgorithm keyAlgorithm =
         SubjectKeys.algorithmOf(content.key())
             .orElseThrow(

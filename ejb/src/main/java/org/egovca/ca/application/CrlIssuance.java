@@ -53,6 +53,7 @@ public class CrlIssuance {
   private DataSource dataSource;
 
   @Inject private CertificateAuthorities certificateAuthorities;
+  @Inject private SubordinateCaCertificates caCertificates;
   @Inject private IssuedCrls issuedCrls;
   @Inject private CaToken cryptoToken;
   @Inject private CaConfiguration configuration;
@@ -65,6 +66,16 @@ public class CrlIssuance {
    * that key (after a revocation of one of them).
    */
   public CrlSummary issue(String caName, int keyIndex, String actor) {
+    return issue(caName, keyIndex, actor, When.ALWAYS).orElseThrow();
+  }
+
+  /**
+   * Issues the CRL of key {@code keyIndex} of {@code caName} in the caller's transaction, so that
+   * it commits or rolls back with the revocation it publishes (the root's ARL after {@link
+   * CaCertificateRevocation}).
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public CrlSummary issueInCallersTransaction(String caName, int keyIndex, String actor) {
     return issue(caName, keyIndex, actor, When.ALWAYS).orElseThrow();
   }
 
@@ -113,7 +124,9 @@ public class CrlIssuance {
     Instant nextUpdate = now.plus(configuration.crlPeriod());
     CrlIssuer issuer = CrlIssuer.of(key);
     RevokedCertificates entries =
-        RevokedCertificates.all(dataSource, ca.getId(), key.keyIndex(), now);
+        RevokedCertificates.all(dataSource, ca.getId(), key.keyIndex(), now)
+            .withCaCertificates(
+                caCertificates.revokedEntries(ca, key.keyIndex(), now, Instant.EPOCH));
     // Delta CRLs exist for the current key only; a retired key's CRL does not point to them.
     // The scope is the distribution point in the key's certificates: each key's CRL covers its
     // own certificates only, and says so.

@@ -140,6 +140,9 @@ public abstract class DelegatedSigners<K extends DelegatedSigner> {
    */
   Optional<K> issueIfDue(String caName) {
     CertificateAuthority ca = certificateAuthorities.byName(caName).orElseThrow();
+    if (ca.isRevoked()) {
+      return Optional.empty(); // it issues nothing more; its signer in force serves till its end
+    }
     Optional<Instant> inForceUntil = current(ca).map(s -> s.getCertificate().getNotAfter());
     Duration renewal = delegation.renewal().apply(configuration);
     if (!due(inForceUntil, clock.instant(), renewal, ca.getNotAfter())) {

@@ -49,6 +49,7 @@ public class DeltaCrlIssuance {
   private DataSource dataSource;
 
   @Inject private CertificateAuthorities certificateAuthorities;
+  @Inject private SubordinateCaCertificates caCertificates;
   @Inject private IssuedCrls issuedCrls;
   @Inject private CaToken cryptoToken;
   @Inject private CaConfiguration configuration;
@@ -61,6 +62,15 @@ public class DeltaCrlIssuance {
    * when the CA has no complete CRL yet, since a delta CRL needs a base.
    */
   public Optional<DeltaCrlSummary> issue(String caName, String actor) {
+    return issue(caName, actor, false);
+  }
+
+  /**
+   * Issues a delta CRL for {@code caName} in the caller's transaction, after {@link
+   * CrlIssuance#issueInCallersTransaction} made its base; empty when the CA has no complete CRL.
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public Optional<DeltaCrlSummary> issueInCallersTransaction(String caName, String actor) {
     return issue(caName, actor, false);
   }
 
@@ -90,13 +100,10 @@ public class DeltaCrlIssuance {
     long number = issuedCrls.nextCrlNumber(ca);
     Instant nextUpdate = now.plus(configuration.deltaCrlPeriod());
     CrlIssuer issuer = CrlIssuer.of(ca);
+    Instant since = base.getThisUpdate().minus(REVOCATION_COMMIT_MARGIN);
     RevokedCertificates entries =
-        RevokedCertificates.since(
-            dataSource,
-            ca.getId(),
-            ca.getKeyIndex(),
-            now,
-            base.getThisUpdate().minus(REVOCATION_COMMIT_MARGIN));
+        RevokedCertificates.since(dataSource, ca.getId(), ca.getKeyIndex(), now, since)
+            .withCaCertificates(caCertificates.revokedEntries(ca, ca.getKeyIndex(), now, since));
     byte[] crl =
         issuer.sign(
             issuer

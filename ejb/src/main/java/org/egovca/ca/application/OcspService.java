@@ -64,6 +64,13 @@ public class OcspService {
     }
   }
 
+  /** Forgets the answers for the CA certificates the root revoked, once that committed. */
+  void onCaRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaCertificateRevoked event) {
+    if (cache != null) {
+      event.revokedSerials().forEach(serial -> cache.invalidate(event.issuerName(), serial));
+    }
+  }
+
   /**
    * The responder, rebuilt after a key rollover or a new responder certificate on this server, and
    * at least every {@link #REBUILD_AFTER} so that changes made by other servers sharing the

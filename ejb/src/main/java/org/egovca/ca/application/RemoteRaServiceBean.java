@@ -1,6 +1,7 @@
 package org.egovca.ca.application;
 
 import static org.egovca.ca.domain.RefusalCode.BATCH_TOO_LARGE;
+import static org.egovca.ca.domain.RefusalCode.CA_REVOKED;
 import static org.egovca.ca.domain.RefusalCode.INVALID_REVOCATION;
 import static org.egovca.ca.domain.RefusalCode.MALFORMED_REQUEST;
 import static org.egovca.ca.domain.RefusalCode.NOT_AUTHORIZED;
@@ -78,7 +79,7 @@ public class RemoteRaServiceBean implements RemoteRaService {
               }
               certificates.add(issue(request, client));
             } catch (Refusal refused) {
-              if (refused.code() == TOKEN_OFFLINE) {
+              if (refused.code() == TOKEN_OFFLINE || refused.code() == CA_REVOKED) {
                 // the CA cannot sign any request of the batch: a refusal of the batch as a whole
                 throw refused;
               }

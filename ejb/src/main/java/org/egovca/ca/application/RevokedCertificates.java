@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import javax.sql.DataSource;
 import org.egovca.ca.domain.RevocationReason;
@@ -18,7 +19,9 @@ import org.egovca.ca.x509.crl.RevokedEntry;
  * The revoked, unexpired certificates of one CA as CRL entries, read through a JDBC cursor on each
  * pass (the CRL writer reads them twice: once for the lengths, once to write), so memory does not
  * grow with the size of the CRL. A complete CRL takes all of them, a delta CRL those revoked since
- * a given time.
+ * a given time. A root's CRL (its ARL) lists the CA certificates it revoked as well, ahead of the
+ * rest: those few are read beforehand in the caller's transaction ({@link #withCaCertificates}), so
+ * a revocation in that transaction is on the CRL it issues.
  */
 final class RevokedCertificates implements EntrySource {
 
@@ -37,6 +40,7 @@ final class RevokedCertificates implements EntrySource {
   private final int keyIndex;
   private final Instant now;
   private final Instant revokedSince;
+  private List<RevokedEntry> caCertificates = List.of();
   private long count;
 
   private RevokedCertificates(
@@ -62,6 +66,12 @@ final class RevokedCertificates implements EntrySource {
     return new RevokedCertificates(dataSource, caId, keyIndex, now, revokedSince);
   }
 
+  /** Lists {@code entries}, revoked CA certificates, before the holder certificates. */
+  RevokedCertificates withCaCertificates(List<RevokedEntry> entries) {
+    this.caCertificates = List.copyOf(entries);
+    return this;
+  }
+
   /** How many entries the last pass yielded. */
   long count() {
     return count;
@@ -81,6 +91,7 @@ final class RevokedCertificates implements EntrySource {
     private final Connection connection;
     private final PreparedStatement statement;
     private final ResultSet rows;
+    private final Iterator<RevokedEntry> first = caCertificates.iterator();
     private Boolean hasNext;
 
     Cursor() throws SQLException {
@@ -108,6 +119,9 @@ final class RevokedCertificates implements EntrySource {
 
     @Override
     public boolean hasNext() {
+      if (first.hasNext()) {
+        return true;
+      }
       if (hasNext == null) {
         try {
           hasNext = rows.next();
@@ -120,6 +134,10 @@ final class RevokedCertificates implements EntrySource {
 
     @Override
     public RevokedEntry next() {
+      if (first.hasNext()) {
+        count++;
+        return first.next();
+      }
       if (!hasNext()) {
         throw new NoSuchElementException();
       }

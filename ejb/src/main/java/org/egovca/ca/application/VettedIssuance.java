@@ -104,6 +104,7 @@ public class VettedIssuance {
       throw new Refusal(UNSUPPORTED_KEY, "dual certificates need an SM2 signing key (GM/T 0009)");
     }
     names.requireFree(SubjectNames.parse(application.subjectDn(), profile), profile);
+    issuingCa(dualCertificate ? KeyAlgorithm.SM2_256 : algorithm).requireNotRevoked();
     GeneratedKey key = generatedKeys.generate(algorithm);
     SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(key.getPublicKey());
     Issued issued =
@@ -112,6 +113,16 @@ public class VettedIssuance {
             : new Issued(single(profile, application, publicKey, actor, null), null, null);
     generatedKeys.certify(key, issued.certificate(), actor);
     return issued;
+  }
+
+  /** The CA that certifies keys of {@code algorithm}: the SM2 issuing CA, or the RSA CA. */
+  private CertificateAuthority issuingCa(KeyAlgorithm algorithm) {
+    return certificateAuthorities
+        .byName(
+            algorithm == KeyAlgorithm.SM2_256
+                ? configuration.issuingCaName()
+                : configuration.rsaCaName())
+        .orElseThrow();
   }
 
   /** The key of a PKCS#10 that proves its possession. */
@@ -130,12 +141,8 @@ public class VettedIssuance {
     KeyAlgorithm keyAlgorithm = acceptedKey(certificateProfile, key);
     EndEntityContent content = content(certificateProfile, application, key);
     names.requireFree(content.subject(), certificateProfile);
-    String caName =
-        keyAlgorithm == KeyAlgorithm.SM2_256
-            ? configuration.issuingCaName()
-            : configuration.rsaCaName();
     return issuer.issue(
-        certificateAuthorities.byName(caName).orElseThrow(),
+        issuingCa(keyAlgorithm),
         certificateProfile,
         content,
         actor,

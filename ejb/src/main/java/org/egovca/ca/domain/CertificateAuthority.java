@@ -2,6 +2,8 @@ package org.egovca.ca.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -25,10 +27,17 @@ import java.util.Objects;
     name = CertificateAuthority.BY_NAME,
     query = "SELECT c FROM CertificateAuthority c WHERE c.name = :name")
 @NamedQuery(name = CertificateAuthority.ALL, query = "SELECT c FROM CertificateAuthority c")
+@NamedQuery(
+    name = CertificateAuthority.SUBORDINATES,
+    query = "SELECT c FROM CertificateAuthority c WHERE c.parent = :parent ORDER BY c.id")
 public class CertificateAuthority {
 
   public static final String BY_NAME = "CertificateAuthority.byName";
   public static final String ALL = "CertificateAuthority.all";
+  public static final String SUBORDINATES = "CertificateAuthority.subordinates";
+
+  /** The console's message key of the refusal to issue from a revoked CA. */
+  public static final String REVOKED_MESSAGE_KEY = "ca.revoked";
 
   /**
    * {@code /pki/crl/X-delta.crl} is the delta CRL of CA X; a CA named "X-delta" would have its
@@ -78,6 +87,14 @@ public class CertificateAuthority {
   /** Which key of this CA is current: 1 for the first, one more after each rollover. */
   @Column(name = "key_index", nullable = false)
   private int keyIndex = 1;
+
+  /** When the parent CA revoked this CA's certificates; null while it is not revoked. */
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "revocation_reason", length = 32)
+  private CaRevocationReason revocationReason;
 
   protected CertificateAuthority() {}
 
@@ -175,6 +192,60 @@ public class CertificateAuthority {
 
   public int getKeyIndex() {
     return keyIndex;
+  }
+
+  /** Whether the parent CA revoked this CA's certificates: the CA then issues nothing more. */
+  public boolean isRevoked() {
+    return revokedAt != null;
+  }
+
+  public Instant getRevokedAt() {
+    return revokedAt;
+  }
+
+  public CaRevocationReason getRevocationReason() {
+    return revocationReason;
+  }
+
+  /**
+   * Refuses to issue from a revoked CA: checked by every issuing path before anything is signed,
+   * generated or written.
+   *
+   * @throws Refusal CA_REVOKED once the parent CA revoked this CA's certificates
+   */
+  public void requireNotRevoked() {
+    if (isRevoked()) {
+      throw new Refusal(
+          RefusalCode.CA_REVOKED,
+          REVOKED_MESSAGE_KEY,
+          "the certificate of CA "
+              + name
+              + " was revoked at "
+              + revokedAt
+              + " ("
+              + revocationReason
+              + "): it issues no more certificates");
+    }
+  }
+
+  /**
+   * Records that the parent CA revoked this CA's certificates (the caller records each of them as a
+   * {@link RevokedCaCertificate}). For good: no interface takes a revocation back.
+   *
+   * @throws IllegalStateException for a root CA, which no CA above it can revoke, or a CA revoked
+   *     already
+   */
+  public void revoke(Instant when, CaRevocationReason reason) {
+    if (isRoot()) {
+      throw new IllegalStateException(
+          "CA " + name + " is a root CA: no CA above it can revoke its certificate");
+    }
+    if (isRevoked()) {
+      throw new IllegalStateException(
+          "the certificates of CA " + name + " were already revoked at " + revokedAt);
+    }
+    this.revokedAt = Objects.requireNonNull(when, "when");
+    this.revocationReason = Objects.requireNonNull(reason, "reason");
   }
 
   /**

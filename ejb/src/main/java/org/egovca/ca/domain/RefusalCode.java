@@ -37,5 +37,10 @@ public enum RefusalCode {
    */
   TOKEN_OFFLINE,
   BATCH_TOO_LARGE,
-  UNKNOWN_APPLICATION_UNIT
+  UNKNOWN_APPLICATION_UNIT,
+  /**
+   * The root revoked the CA's certificate (a compromised key, or the CA's termination): the CA
+   * issues nothing more, and no key rollover gives it a new key. Final: a new CA takes its place.
+   */
+  CA_REVOKED
 }

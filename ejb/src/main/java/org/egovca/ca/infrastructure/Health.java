@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.egovca.ca.application.CaConfiguration;
 import org.egovca.ca.application.CertificateAuthorities;
 import org.egovca.ca.application.port.CaToken;
+import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.hsm.TokenDescription;
 import org.egovca.hsm.TokenStatus;
 
@@ -27,6 +28,11 @@ public class Health {
   public enum State {
     /** The start has not finished (hierarchy, profiles, first CRLs). */
     STARTING,
+    /**
+     * The root revoked the issuing CA's certificate: the CA issues nothing from it, for good (the
+     * README's runbook "If a CA key is compromised" says what follows).
+     */
+    REVOKED,
     /** Started, but a crypto token waits for activation: the CA signs nothing. */
     OFFLINE,
     /** Started with active tokens, but the database or the HTTPS listener is not as required. */
@@ -74,6 +80,8 @@ public class Health {
    * @param database whether the database answers
    * @param ca the issuing CA's name
    * @param https what the HTTPS listener serves ({@link HttpsListenerCheck.State})
+   * @param revoked the CAs whose certificates the root revoked, each as {@code name (reason)}; null
+   *     (left out) while there is none
    */
   public record Status(
       boolean up,
@@ -84,7 +92,8 @@ public class Health {
       List<TokenHealth> tokens,
       boolean database,
       String ca,
-      String https) {
+      String https,
+      List<String> revoked) {
 
     /**
      * The status of a CA that is {@code ready} or not, with these tokens, database and listener.
@@ -95,10 +104,27 @@ public class Health {
         boolean database,
         String ca,
         HttpsListenerCheck.State https) {
+      return of(ready, tokens, database, ca, https, List.of(), false);
+    }
+
+    /**
+     * As {@link #of(boolean, List, boolean, String, HttpsListenerCheck.State)}, with the CAs the
+     * root revoked; {@code caRevoked}: the issuing CA {@code ca} is one of them.
+     */
+    static Status of(
+        boolean ready,
+        List<TokenHealth> tokens,
+        boolean database,
+        String ca,
+        HttpsListenerCheck.State https,
+        List<String> revoked,
+        boolean caRevoked) {
       boolean tokensActive = !tokens.isEmpty() && tokens.stream().allMatch(TokenHealth::active);
       State state;
       if (!ready) {
         state = State.STARTING;
+      } else if (caRevoked) {
+        state = State.REVOKED;
       } else if (!tokensActive) {
         state = State.OFFLINE;
       } else if (!database || https != HttpsListenerCheck.State.SERVING) {
@@ -116,7 +142,8 @@ public class Health {
           List.copyOf(tokens),
           database,
           ca,
-          https.name());
+          https.name(),
+          revoked.isEmpty() ? null : List.copyOf(revoked));
     }
   }
 
@@ -128,8 +155,19 @@ public class Health {
 
   public Status check() {
     boolean database;
+    List<String> revoked = List.of();
+    boolean caRevoked = false;
     try {
-      database = certificateAuthorities.byName(configuration.issuingCaName()).isPresent();
+      List<CertificateAuthority> cas = certificateAuthorities.all();
+      database = cas.stream().anyMatch(ca -> ca.getName().equals(configuration.issuingCaName()));
+      revoked =
+          cas.stream()
+              .filter(CertificateAuthority::isRevoked)
+              .map(ca -> ca.getName() + " (" + ca.getRevocationReason() + ")")
+              .toList();
+      caRevoked =
+          cas.stream()
+              .anyMatch(ca -> ca.getName().equals(configuration.issuingCaName()) && ca.isRevoked());
     } catch (RuntimeException e) {
       database = false;
     }
@@ -140,7 +178,8 @@ public class Health {
     boolean ready = bootstrap.isReady();
     HttpsListenerCheck.State https =
         ready ? httpsListener.state() : HttpsListenerCheck.State.NO_TLS_CA;
-    return Status.of(ready, tokens, database, configuration.issuingCaName(), https);
+    return Status.of(
+        ready, tokens, database, configuration.issuingCaName(), https, revoked, caRevoked);
   }
 
   /** A token not opened yet (the start is under way): offline, waiting for the start itself. */

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.egovca.ca.application.CaCertificateRevoked;
 import org.egovca.ca.application.CaKeyRolledOver;
 import org.egovca.ca.application.CaStarted;
 import org.egovca.ca.application.CertificateIssued;
@@ -33,7 +34,8 @@ import org.egovca.delivery.domain.EgovSystem;
  *
  * <ul>
  *   <li>the directory: certificates whose holder consented to publication (CPS §6.1.4.4.2), their
- *       revocation and expiry, CA and link certificates, and every CRL;
+ *       revocation and expiry, CA and link certificates (and their withdrawal once the root revoked
+ *       their CA), and every CRL;
  *   <li>each active e-gov system subscribed to the business type: certificates of its own
  *       application unit only (R19), and every complete CRL (CRLs are public).
  * </ul>
@@ -89,6 +91,26 @@ public class DeliveryQueues {
                 java.util.stream.Stream.of(event.newCaCertificate()),
                 event.linkCertificates().stream())
             .toList());
+  }
+
+  /** Queues the withdrawal from the directory of the certificates of a CA the root revoked. */
+  public void onCaRevoked(@Observes CaCertificateRevoked event) {
+    Instant now = clock.instant();
+    for (PublishedCertificate certificate : event.caCertificates()) {
+      entityManager.persist(
+          Delivery.ofRevokedCaCertificate(
+              DeliveryQueue.DIRECTORY,
+              certificate.caName(),
+              certificate.encoded(),
+              "revoked CA certificate "
+                  + certificate.serialNumber().toString(16)
+                  + " "
+                  + certificate.subjectDn(),
+              now));
+    }
+    if (!event.caCertificates().isEmpty()) {
+      announce(Set.of(DeliveryQueue.DIRECTORY));
+    }
   }
 
   /**

@@ -137,9 +137,27 @@ public class Delivery {
   /** A CA certificate (CA certificates have no row of their own; the DER is kept here). */
   public static Delivery ofCaCertificate(
       String queue, String caName, byte[] certificate, String reference, Instant now) {
+    return ofCaCertificate(queue, ChangeType.CA_CERTIFICATE, caName, certificate, reference, now);
+  }
+
+  /**
+   * A CA certificate of a CA the root revoked, to leave the directory (the target withdraws the
+   * certificate of every revoked CA, whatever the change, as it delivers the latest state).
+   */
+  public static Delivery ofRevokedCaCertificate(
+      String queue, String caName, byte[] certificate, String reference, Instant now) {
+    return ofCaCertificate(queue, ChangeType.REVOKE, caName, certificate, reference, now);
+  }
+
+  private static Delivery ofCaCertificate(
+      String queue,
+      ChangeType changeType,
+      String caName,
+      byte[] certificate,
+      String reference,
+      Instant now) {
     Delivery delivery =
-        new Delivery(
-            queue, DeliveryKind.CA_CERTIFICATE, ChangeType.CA_CERTIFICATE, caName, reference, now);
+        new Delivery(queue, DeliveryKind.CA_CERTIFICATE, changeType, caName, reference, now);
     delivery.caCertificate = certificate.clone();
     return delivery;
   }

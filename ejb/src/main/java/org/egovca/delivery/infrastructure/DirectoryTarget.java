@@ -16,6 +16,7 @@ import org.egovca.ca.application.port.CertificatePublisher.Withdrawal;
 import org.egovca.ca.application.port.PublicationResult;
 import org.egovca.ca.application.port.PublishedCertificate;
 import org.egovca.ca.application.port.PublishedCrl;
+import org.egovca.ca.domain.CertificateAuthority;
 import org.egovca.ca.domain.CertificateStatus;
 import org.egovca.ca.domain.IssuedCertificate;
 import org.egovca.ca.domain.IssuedCrl;
@@ -26,8 +27,8 @@ import org.egovca.delivery.domain.Delivery;
 /**
  * Delivers the directory queue through every {@link CertificatePublisher} (the LDAP directory),
  * always in the latest state: a certificate that has been revoked, has expired or whose holder did
- * not consent is withdrawn whatever the item was queued for, so a late "issued" never puts a
- * revoked certificate back (GUIDE: EJBCA's rule).
+ * not consent is withdrawn whatever the item was queued for (so is a CA certificate once the root
+ * revoked its CA), so a late "issued" never puts a revoked certificate back (GUIDE: EJBCA's rule).
  */
 @ApplicationScoped
 class DirectoryTarget implements DeliveryTarget {
@@ -48,7 +49,7 @@ class DirectoryTarget implements DeliveryTarget {
       public Outcome deliver(Delivery item) {
         return switch (item.getKind()) {
           case CERTIFICATE -> certificate(item);
-          case CA_CERTIFICATE -> everywhere(p -> p.caCertificateAdded(caCertificate(item)));
+          case CA_CERTIFICATE -> caCertificate(item);
           case CRL -> crl(item);
         };
       }
@@ -104,7 +105,24 @@ class DirectoryTarget implements DeliveryTarget {
     return everywhere(p -> p.crlAdded(published));
   }
 
-  private static PublishedCertificate caCertificate(Delivery item) {
+  /**
+   * A CA certificate joins the directory, unless the root revoked its CA: then it is withdrawn,
+   * whatever the item was queued for (a start queues every CA certificate again).
+   */
+  private Outcome caCertificate(Delivery item) {
+    PublishedCertificate published = publishedCaCertificate(item);
+    boolean revoked =
+        entityManager
+            .createNamedQuery(CertificateAuthority.BY_NAME, CertificateAuthority.class)
+            .setParameter("name", item.getCaName())
+            .getResultStream()
+            .anyMatch(CertificateAuthority::isRevoked);
+    return revoked
+        ? everywhere(p -> p.certificateWithdrawn(published, Withdrawal.REVOKED))
+        : everywhere(p -> p.caCertificateAdded(published));
+  }
+
+  private static PublishedCertificate publishedCaCertificate(Delivery item) {
     byte[] encoded = item.getCaCertificate();
     try {
       X509CertificateHolder holder = new X509CertificateHolder(encoded);
