@@ -122,10 +122,10 @@ public class CeremonyRecords {
   }
 
   /**
-   * Records a ceremony held for the key {@code keyAlias}, with its audit event, then does what it
-   * was held for in the same transaction once the record is written: an action that fails leaves no
-   * record of success (the ceremony is then recorded as failed), and a record that cannot be
-   * written leaves the action undone.
+   * Records a ceremony held for the key {@code keyAlias} (or none), with its audit event, then does
+   * what it was held for in the same transaction once the record is written: an action that fails
+   * leaves no record of success (the ceremony is then recorded as failed), and a record that cannot
+   * be written leaves the action undone.
    *
    * @return the ceremony's record id
    */
@@ -141,7 +141,7 @@ public class CeremonyRecords {
             run.token(),
             run.source(),
             run.usernames(),
-            "key=" + keyAlias + ", " + detail);
+            (keyAlias == null ? "" : "key=" + keyAlias + ", ") + detail);
     ceremony.concerning(keyAlias);
     entityManager.flush();
     action.accept(ceremony);
@@ -245,7 +245,7 @@ public class CeremonyRecords {
         .findFirst();
   }
 
-  static String actor(List<String> usernames) {
+  public static String actor(List<String> usernames) {
     return "custodians:" + String.join(",", usernames);
   }
 
@@ -257,6 +257,7 @@ public class CeremonyRecords {
       case RESTORE -> AuditAction.KEY_RESTORED;
       case DESTRUCTION -> AuditAction.KEY_DESTROYED;
       case RESHARING -> AuditAction.CUSTODIANS_RESHARED;
+      case CA_REVOCATION -> AuditAction.CA_REVOCATION_CEREMONY;
     };
   }
 }

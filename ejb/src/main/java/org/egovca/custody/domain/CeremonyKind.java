@@ -13,5 +13,7 @@ public enum CeremonyKind {
   /** Three custodians destroy a CA key nothing needs any more (CPS §6.5.2.3). */
   DESTRUCTION,
   /** Three custodians of the current distribution give a new set of five custodians new shares. */
-  RESHARING
+  RESHARING,
+  /** Three custodians have the root revoke a subordinate CA's certificate (a compromised key). */
+  CA_REVOCATION
 }

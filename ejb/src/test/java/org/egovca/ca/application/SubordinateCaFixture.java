@@ -22,12 +22,12 @@ import org.egovca.servicetier.ServiceTier;
  * change a CA for good (revoke it, roll its key over), which must leave the CAs every other test
  * issues from as they are.
  */
-final class SubordinateCaFixture {
+public final class SubordinateCaFixture {
 
   private SubordinateCaFixture() {}
 
   /** A new SM2 CA named {@code name} under the root, valid for a year. */
-  static CertificateAuthority create(String name) {
+  public static CertificateAuthority create(String name) {
     return ServiceTier.inTransaction(
         em -> {
           CertificateAuthority root =

@@ -16,9 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.egovca.ca.domain.CaRevocationReason;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.custody.application.CaKeyCeremonies;
+import org.egovca.custody.application.CaRevocationCeremony;
 import org.egovca.custody.application.CeremonyCallers;
 import org.egovca.custody.application.CustodianPresence;
 import org.egovca.custody.application.KeyCeremonies;
@@ -26,12 +28,12 @@ import org.egovca.custody.application.Resharing;
 import org.egovca.custody.domain.CeremonySource;
 
 /**
- * {@code POST /custody/ceremony/{enrol|activate|backup|restore|destroy|reshare}}: a key ceremony
- * held at the CA's own machine ({@code ear/bin/egovca ceremony}, for a machine without a browser).
- * The key a backup, restore or destruction is held for is the query parameter {@code key}, and a
- * backup's directory {@code location}. The body is UTF-8 text, one custodian present per line: the
- * username, a TAB, the PIN of their share. The answer is one line of text: {@code SUCCEEDED
- * ceremony <id>}, or the refusal's code and message with a 4xx status.
+ * {@code POST /custody/ceremony/{enrol|activate|backup|restore|destroy|reshare|revoke-ca}}: a key
+ * ceremony held at the CA's own machine ({@code ear/bin/egovca ceremony}, for a machine without a
+ * browser). The key a backup, restore or destruction is held for is the query parameter {@code
+ * key}, and a backup's directory {@code location}. The body is UTF-8 text, one custodian present
+ * per line: the username, a TAB, the PIN of their share. The answer is one line of text: {@code
+ * SUCCEEDED ceremony <id>}, or the refusal's code and message with a 4xx status.
  *
  * <p>Only loopback callers that present the ceremony key are answered (403 otherwise, and for a
  * request a browser or a proxy made): the custodians stand at the CA's machine, the PINs never
@@ -58,11 +60,12 @@ public class CeremonyServlet extends HttpServlet {
 
   /** The ceremonies this endpoint holds, by the last part of its path. */
   private static final List<String> KINDS =
-      List.of("enrol", "activate", "backup", "restore", "destroy", "reshare");
+      List.of("enrol", "activate", "backup", "restore", "destroy", "reshare", "revoke-ca");
 
   @Inject private transient KeyCeremonies ceremonies;
   @Inject private transient CaKeyCeremonies keyCeremonies;
   @Inject private transient Resharing resharing;
+  @Inject private transient CaRevocationCeremony caRevocation;
   @Inject private transient CeremonyCallers callers;
 
   @Override
@@ -115,8 +118,20 @@ public class CeremonyServlet extends HttpServlet {
       case "reshare" ->
           resharing.reshare(
               custodians, List.of(parameter(request, "custodians").split(",", -1)), source);
+      case "revoke-ca" ->
+          caRevocation.revoke(
+              parameter(request, "ca"), reason(parameter(request, "reason")), custodians, source);
       default -> throw new IllegalArgumentException(kind);
     };
+  }
+
+  private static CaRevocationReason reason(String name) {
+    try {
+      return CaRevocationReason.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw Refusal.invalid(
+          null, null, "a CA is revoked for CA_COMPROMISE or CESSATION_OF_OPERATION, not " + name);
+    }
   }
 
   /** A query parameter the ceremony needs; the PINs are never parameters, only body lines. */
