@@ -18,6 +18,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.operator.ContentSigner;
 import org.egovca.hsm.KeyDirectory.StoredKey;
 
@@ -248,6 +249,23 @@ public final class SoftwareCryptoToken implements CryptoToken {
     SignatureAlgorithm.requireMatch(alias, stored(alias).algorithm(), algorithm);
     Objects.requireNonNull(data, "data");
     return signers(alias).sign(data);
+  }
+
+  /** Decrypts with the private key read from its key file for this call only, then cleared. */
+  @Override
+  public byte[] decrypt(String alias, byte[] sm2Cipher) {
+    if (stored(alias).algorithm() != KeyAlgorithm.SM2_256) {
+      throw new UnsupportedKeyOperationException(name, alias, "SM2 decryption");
+    }
+    Objects.requireNonNull(sm2Cipher, "sm2Cipher");
+    byte[] encoded = decryptKeyFile(requireActive().key, alias);
+    try {
+      AsymmetricKeyParameter privateKey =
+          SoftwareKeys.privateKey(PrivateKeyInfo.getInstance(encoded), KeyAlgorithm.SM2_256);
+      return Sm2Decryption.decrypt((ECPrivateKeyParameters) privateKey, sm2Cipher, name, alias);
+    } finally {
+      Arrays.fill(encoded, (byte) 0);
+    }
   }
 
   /** Streams the content into a pooled signer instead of buffering it (see the interface). */
