@@ -37,5 +37,15 @@ public enum RefusalCode {
    */
   TOKEN_OFFLINE,
   BATCH_TOO_LARGE,
-  UNKNOWN_APPLICATION_UNIT
+  UNKNOWN_APPLICATION_UNIT,
+  /**
+   * The key management centre cannot be reached, did not answer in time, or refused the CA's
+   * message as a whole (its answer names why): nothing was issued, the request can be repeated.
+   */
+  KMC_UNAVAILABLE,
+  /**
+   * The key management centre answered, and refused this key request (GM/T 0014 ErrorPkgRespond,
+   * whose number and description the message carries).
+   */
+  KMC_REFUSED
 }
