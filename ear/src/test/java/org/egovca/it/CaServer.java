@@ -42,6 +42,16 @@ public record CaServer(
         jdbcUrl, "postgres", secret(home.resolve("secrets/database-superuser.password")));
   }
 
+  /**
+   * The key management centre's own database in the embedded PostgreSQL (database and role
+   * egovca_kmc beside the CA's), as the KMC's role, with the password the start script generated.
+   */
+  public Connection kmcDatabase() throws SQLException {
+    String url = jdbcUrl.substring(0, jdbcUrl.lastIndexOf('/') + 1) + "egovca_kmc";
+    return DriverManager.getConnection(
+        url, "egovca_kmc", secret(home.resolve("secrets/kmc-database.password")));
+  }
+
   /** The embedded PostgreSQL cluster's data directory (a link to it when run as root). */
   public Path databaseCluster() {
     return home.resolve("postgresql").resolve("data");

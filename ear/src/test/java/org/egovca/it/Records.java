@@ -198,12 +198,20 @@ public final class Records {
     return found.get(0);
   }
 
-  /** The KMC's escrowed keys of the encryption certificate {@code serial}. */
+  /**
+   * The KMC's escrowed keys of the encryption certificate {@code serial}: in the KMC's own
+   * database, named by the certificate's serial number (GM/T 0014 userCertNo).
+   */
   public long escrowedKeysOf(BigInteger serial) throws SQLException {
-    return number(
-        "SELECT COUNT(*) FROM escrowed_key k JOIN issued_certificate c ON k.certificate_id = c.id"
-            + " WHERE c.serial_number = ?",
-        serial.toString(16));
+    try (java.sql.Connection kmc = server.kmcDatabase();
+        java.sql.PreparedStatement count =
+            kmc.prepareStatement("SELECT COUNT(*) FROM escrowed_key WHERE user_cert_no = ?")) {
+      count.setBigDecimal(1, new java.math.BigDecimal(serial));
+      try (java.sql.ResultSet result = count.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
   }
 
   // ---- CA keys and CRLs

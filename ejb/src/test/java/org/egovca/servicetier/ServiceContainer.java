@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.egovca.ca.infrastructure.CaBootstrap;
 import org.egovca.ca.infrastructure.DatabaseMigration;
 import org.egovca.ca.infrastructure.SystemClock;
+import org.egovca.ca.kmc.HttpsKmcTransport;
 import org.egovca.custody.application.CustodyStart;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -78,7 +79,10 @@ public final class ServiceContainer implements AutoCloseable {
             .addExtension(new EjbSemantics())
             .addBeanClasses(beanClasses())
             .addBeanClasses(
-                ContainerManagedInterceptor.class, ClockProducer.class, HarnessProbe.class)
+                ContainerManagedInterceptor.class,
+                ClockProducer.class,
+                HarnessProbe.class,
+                InProcessKmc.class)
             .addServices(container.transactions, resources)
             .initialize();
     // what Payara does at deployment: the startup singletons, which migrate the schema, open the
@@ -143,6 +147,7 @@ public final class ServiceContainer implements AutoCloseable {
       factory.close();
     } finally {
       running = null;
+      InProcessKmc.closeDatabase();
       database.close();
       try (Stream<Path> files = Files.walk(dataDirectory)) {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -169,6 +174,8 @@ public final class ServiceContainer implements AutoCloseable {
               .map(ServiceContainer::load)
               .filter(ServiceContainer::isBean)
               .filter(type -> type != SystemClock.class)
+              // the KMC runs in-process (InProcessKmc), not over HTTPS
+              .filter(type -> type != HttpsKmcTransport.class)
               .toList();
       return beans.toArray(Class<?>[]::new);
     } catch (IOException e) {

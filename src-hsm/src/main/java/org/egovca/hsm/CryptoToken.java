@@ -136,6 +136,24 @@ public interface CryptoToken {
   }
 
   /**
+   * Decrypts an SM2 ciphertext with the SM2 private key named {@code alias}, inside the token: what
+   * a key management centre needs to open an escrowed key under its escrow key (GM/T 0009 §7.4)
+   * without the escrow key ever leaving its token.
+   *
+   * @param sm2Cipher the ciphertext as a DER GM/T 0009 §7.2 {@code SM2Cipher} (C1, C3, C2)
+   * @return the plaintext; the caller clears it
+   * @throws UnknownKeyException if there is no such key
+   * @throws UnsupportedKeyOperationException if the key is not SM2, or this kind of token cannot
+   *     decrypt (this default: only the software token overrides it; an SDF device would)
+   * @throws TokenOfflineException if the token is not active
+   * @throws CryptoTokenException if the ciphertext is malformed or does not decrypt with the key
+   */
+  default byte[] decrypt(String alias, byte[] sm2Cipher) {
+    keyAlgorithm(alias);
+    throw new UnsupportedKeyOperationException(name(), alias, "SM2 decryption");
+  }
+
+  /**
    * Destroys the key pair named {@code alias} inside the token: the private key material is
    * overwritten or erased as far as the token can (see the implementation), then the key is gone.
    * Afterwards {@link #containsKey} is false and {@link #sign} fails with {@link

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.crypto.InvalidCipherTextException;
 
 /**
  * The key files in the directory of a {@link SoftwareCryptoToken}: {@code <alias>.pub} and {@code
@@ -136,6 +137,24 @@ final class KeyDirectory {
     } catch (IOException e) {
       throw new CryptoTokenException(
           "cannot erase key " + alias + " of crypto token " + tokenName, e);
+    }
+  }
+
+  /**
+   * The DER PrivateKeyInfo in the key file of {@code alias}, decrypted with {@code key}; the caller
+   * clears it.
+   */
+  byte[] decrypt(WrappingKey key, String alias) {
+    Path file = privateKeyFile(alias);
+    try {
+      return key.unwrap(readPrivateKey(alias), alias);
+    } catch (IOException e) {
+      throw new CryptoTokenException("cannot read " + file, e);
+    } catch (InvalidCipherTextException e) {
+      throw new CryptoTokenException(
+          "cannot decrypt " + file + ": altered, renamed or from another token", e);
+    } catch (IllegalArgumentException e) {
+      throw new CryptoTokenException("malformed private key file " + file, e);
     }
   }
 

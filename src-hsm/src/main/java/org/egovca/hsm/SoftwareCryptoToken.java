@@ -16,8 +16,8 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.operator.ContentSigner;
 import org.egovca.hsm.KeyDirectory.StoredKey;
 
@@ -237,7 +237,7 @@ public final class SoftwareCryptoToken implements CryptoToken {
     AtomicFiles.createPrivateDirectories(next);
     KeyDirectory nextFiles = new KeyDirectory(name, next);
     for (Map.Entry<String, StoredKey> key : keys.entrySet()) {
-      byte[] privateKeyInfo = decryptKeyFile(oldKey, key.getKey());
+      byte[] privateKeyInfo = files.decrypt(oldKey, key.getKey());
       try {
         nextFiles.write(
             key.getKey(), newKey.wrap(privateKeyInfo, key.getKey()), key.getValue().info());
@@ -292,6 +292,27 @@ public final class SoftwareCryptoToken implements CryptoToken {
     return signers(alias).sign(data);
   }
 
+  /** Decrypts with the private key read from its key file for this call only, then cleared. */
+  @Override
+  public byte[] decrypt(String alias, byte[] sm2Cipher) {
+    if (stored(alias).algorithm() != KeyAlgorithm.SM2_256) {
+      throw new UnsupportedKeyOperationException(name, alias, "SM2 decryption");
+    }
+    Objects.requireNonNull(sm2Cipher, "sm2Cipher");
+    byte[] encoded;
+    synchronized (lock) {
+      // under the lock: a PIN change replaces the key file and the token key together
+      encoded = files.decrypt(requireActive().key, alias);
+    }
+    try {
+      AsymmetricKeyParameter privateKey =
+          SoftwareKeys.privateKey(PrivateKeyInfo.getInstance(encoded), KeyAlgorithm.SM2_256);
+      return Sm2Decryption.decrypt((ECPrivateKeyParameters) privateKey, sm2Cipher, name, alias);
+    } finally {
+      Arrays.fill(encoded, (byte) 0);
+    }
+  }
+
   /** Streams the content into a pooled signer instead of buffering it (see the interface). */
   @Override
   public ContentSigner contentSigner(String alias, SignatureAlgorithm algorithm) {
@@ -332,7 +353,7 @@ public final class SoftwareCryptoToken implements CryptoToken {
     Objects.requireNonNull(transportKey, "transportKey");
     synchronized (lock) {
       // under the lock: a PIN change replaces the key file and the token key together
-      byte[] privateKeyInfo = decryptKeyFile(requireActive().key, alias);
+      byte[] privateKeyInfo = files.decrypt(requireActive().key, alias);
       try {
         return SoftwareKeyTransfer.wrap(alias, stored, privateKeyInfo, transportKey, random);
       } finally {
@@ -438,7 +459,7 @@ public final class SoftwareCryptoToken implements CryptoToken {
 
   /** Decrypts the private key of {@code alias}, checks it against the public key, pools it. */
   private SignerPool unlock(WrappingKey key, String alias, StoredKey stored) {
-    byte[] encoded = decryptKeyFile(key, alias);
+    byte[] encoded = files.decrypt(key, alias);
     try {
       AsymmetricKeyParameter privateKey =
           SoftwareKeys.privateKey(PrivateKeyInfo.getInstance(encoded), stored.algorithm());
@@ -458,21 +479,6 @@ public final class SoftwareCryptoToken implements CryptoToken {
           "malformed private key file " + files.privateKeyFile(alias), e);
     } finally {
       Arrays.fill(encoded, (byte) 0);
-    }
-  }
-
-  /** The DER PrivateKeyInfo in the key file of {@code alias}; the caller clears it. */
-  private byte[] decryptKeyFile(WrappingKey key, String alias) {
-    Path file = files.privateKeyFile(alias);
-    try {
-      return key.unwrap(files.readPrivateKey(alias), alias);
-    } catch (IOException e) {
-      throw new CryptoTokenException("cannot read " + file, e);
-    } catch (InvalidCipherTextException e) {
-      throw new CryptoTokenException(
-          "cannot decrypt " + file + ": altered, renamed or from another token", e);
-    } catch (IllegalArgumentException e) {
-      throw new CryptoTokenException("malformed private key file " + file, e);
     }
   }
 

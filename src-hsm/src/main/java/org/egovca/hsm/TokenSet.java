@@ -149,6 +149,11 @@ public final class TokenSet implements CryptoToken {
   }
 
   @Override
+  public byte[] decrypt(String alias, byte[] sm2Cipher) {
+    return holder(alias).decrypt(alias, sm2Cipher);
+  }
+
+  @Override
   public ContentSigner contentSigner(String alias, SignatureAlgorithm algorithm) {
     return holder(alias).contentSigner(alias, algorithm);
   }

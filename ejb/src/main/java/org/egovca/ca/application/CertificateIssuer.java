@@ -71,6 +71,32 @@ public class CertificateIssuer {
       EndEntityContent content,
       String actor,
       IssuanceTerms terms) {
+    return issue(ca, profile, content, actor, terms, reserve(ca, profile));
+  }
+
+  /**
+   * The serial number and validity of a certificate about to be issued under {@code profile}: what
+   * the CA tells the KMC before it certifies the key the KMC makes (GM/T 0014 userCertNo).
+   */
+  public Reservation reserve(CertificateAuthority ca, CertificateProfile profile) {
+    ca.requireNotRevoked();
+    Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant notAfter = notBefore.plus(profile.validity());
+    if (notAfter.isAfter(ca.getNotAfter())) {
+      // A certificate never outlives the CA certificate that vouches for it.
+      notAfter = ca.getNotAfter();
+    }
+    return new Reservation(SerialNumberGenerator.next(), notBefore, notAfter);
+  }
+
+  /** Issues as {@link #issue}, with the serial number and validity of {@code reservation}. */
+  public IssuedCertificate issue(
+      CertificateAuthority ca,
+      CertificateProfile profile,
+      EndEntityContent content,
+      String actor,
+      IssuanceTerms terms,
+      Reservation reservation) {
     ca.requireNotRevoked();
     KeyAlgorithm keyAlgorithm =
         SubjectKeys.algorithmOf(content.key())
@@ -80,13 +106,9 @@ public class CertificateIssuer {
                         UNSUPPORTED_KEY,
                         SubjectKeys.describe(content.key()) + " is not supported"));
     IssuingCa issuer = CertificateAuthorities.asIssuer(ca);
-    Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    Instant notAfter = notBefore.plus(profile.validity());
-    if (notAfter.isAfter(ca.getNotAfter())) {
-      // A certificate never outlives the CA certificate that vouches for it.
-      notAfter = ca.getNotAfter();
-    }
-    BigInteger serial = SerialNumberGenerator.next();
+    Instant notBefore = reservation.notBefore();
+    Instant notAfter = reservation.notAfter();
+    BigInteger serial = reservation.serial();
     X509CertificateHolder certificate =
         assemblers.assembler().endEntity(issuer, profile, content, serial, notBefore, notAfter);
     byte[] encoded = CertificateAssembler.encode(certificate);
@@ -122,6 +144,9 @@ public class CertificateIssuer {
     issued.fire(new CertificateIssued(record));
     return record;
   }
+
+  /** A certificate's serial number and validity, chosen before it is issued. */
+  public record Reservation(BigInteger serial, Instant notBefore, Instant notAfter) {}
 
   static byte[] sha256(byte[] data) {
     try {

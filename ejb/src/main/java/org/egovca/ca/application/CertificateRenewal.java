@@ -134,21 +134,43 @@ public class CertificateRenewal {
             "the holder has an encryption certificate: the new signing key must be SM2 to"
                 + " receive the GM/T 0009 envelope of the new encryption key");
       }
-      KeyManagementCenter.EncryptionKey key =
-          kmc.issueEncryptionKey(SubjectKeys.toPublicKey(newKey), current.getSubjectDn());
-      newEncryption =
-          issuer.issue(
-              encryption.getIssuer(),
-              profiles.require(encryption.getProfile()),
-              carriedOver(encryption, SubjectPublicKeyInfo.getInstance(key.subjectPublicKeyInfo())),
-              actor,
-              IssuanceTerms.successorOf(encryption, IssuanceKind.REKEY));
-      kmc.bindCertificate(key.escrowReference(), newEncryption.getId());
+      EncryptionRekey rekeyedEncryption = rekeyEncryption(encryption, current, newKey, actor);
+      newEncryption = rekeyedEncryption.certificate();
       rekeyed.pairWith(newEncryption);
-      envelope = key.envelopedPrivateKey();
+      envelope = rekeyedEncryption.envelope();
     }
     audit(AuditAction.CERTIFICATE_REKEYED, actor, current, rekeyed);
     return view(rekeyed, newEncryption, envelope);
+  }
+
+  /** A re-keyed pair's new encryption certificate and the envelope of its private key. */
+  private record EncryptionRekey(IssuedCertificate certificate, byte[] envelope) {}
+
+  /** A new encryption key pair from the KMC, for {@code newKey}, and its certificate. */
+  private EncryptionRekey rekeyEncryption(
+      IssuedCertificate encryption,
+      IssuedCertificate current,
+      SubjectPublicKeyInfo newKey,
+      String actor) {
+    CertificateProfile encryptionProfile = profiles.require(encryption.getProfile());
+    CertificateIssuer.Reservation reservation =
+        issuer.reserve(encryption.getIssuer(), encryptionProfile);
+    KeyManagementCenter.EncryptionKey key =
+        kmc.issueEncryptionKey(
+            SubjectKeys.toPublicKey(newKey),
+            current.getSubjectDn(),
+            reservation.serial(),
+            reservation.notBefore(),
+            reservation.notAfter());
+    IssuedCertificate certificate =
+        issuer.issue(
+            encryption.getIssuer(),
+            encryptionProfile,
+            carriedOver(encryption, SubjectPublicKeyInfo.getInstance(key.subjectPublicKeyInfo())),
+            actor,
+            IssuanceTerms.successorOf(encryption, IssuanceKind.REKEY),
+            reservation);
+    return new EncryptionRekey(certificate, key.envelopedPrivateKey());
   }
 
   /** The certificate to renew or re-key: of a pair, the holder names the signing one. */

@@ -92,6 +92,18 @@ public class ServiceCredentials {
     writePkcs12(REMOTE_RA_P12, REMOTE_RA_PASSWORD, "remote-ra", key, certificate, List.of(tlsCa));
   }
 
+  /** The CA's TLS client credential for the KMC's HTTPS listener (kmc-client/tls-client.p12). */
+  public void writeKmcClientTls(PrivateKey key, byte[] certificate, byte[] tlsCa)
+      throws IOException {
+    writePkcs12(
+        "kmc-client/tls-client.p12",
+        "kmc-client/tls-client.password",
+        "kmc-client",
+        key,
+        certificate,
+        List.of(tlsCa));
+  }
+
   private void writePem(String file, List<byte[]> certificates) throws IOException {
     DataFiles.replacePublic(
         dataDirectory().resolve(file),

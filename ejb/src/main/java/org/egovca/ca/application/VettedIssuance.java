@@ -179,8 +179,14 @@ public class VettedIssuance {
     IssuanceTerms terms = terms(application, clientAccountId);
     IssuedCertificate signatureCertificate =
         issuer.issue(ca, signing, signingContent, actor, terms);
+    CertificateIssuer.Reservation reservation = issuer.reserve(ca, encryption);
     KeyManagementCenter.EncryptionKey encryptionKey =
-        kmc.issueEncryptionKey(SubjectKeys.toPublicKey(key), signatureCertificate.getSubjectDn());
+        kmc.issueEncryptionKey(
+            SubjectKeys.toPublicKey(key),
+            signatureCertificate.getSubjectDn(),
+            reservation.serial(),
+            reservation.notBefore(),
+            reservation.notAfter());
     IssuedCertificate encryptionCertificate =
         issuer.issue(
             ca,
@@ -190,9 +196,9 @@ public class VettedIssuance {
                 application,
                 SubjectPublicKeyInfo.getInstance(encryptionKey.subjectPublicKeyInfo())),
             actor,
-            terms);
+            terms,
+            reservation);
     signatureCertificate.pairWith(encryptionCertificate);
-    kmc.bindCertificate(encryptionKey.escrowReference(), encryptionCertificate.getId());
     return new Issued(
         signatureCertificate, encryptionCertificate, encryptionKey.envelopedPrivateKey());
   }

@@ -42,5 +42,15 @@ public enum RefusalCode {
    * The root revoked the CA's certificate (a compromised key, or the CA's termination): the CA
    * issues nothing more, and no key rollover gives it a new key. Final: a new CA takes its place.
    */
-  CA_REVOKED
+  CA_REVOKED,
+  /**
+   * The key management centre cannot be reached, did not answer in time, or refused the CA's
+   * message as a whole (its answer names why): nothing was issued, the request can be repeated.
+   */
+  KMC_UNAVAILABLE,
+  /**
+   * The key management centre answered, and refused this key request (GM/T 0014 ErrorPkgRespond,
+   * whose number and description the message carries).
+   */
+  KMC_REFUSED
 }

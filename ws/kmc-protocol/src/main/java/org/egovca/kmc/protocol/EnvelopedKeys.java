@@ -124,6 +124,28 @@ public final class EnvelopedKeys {
    */
   public static KeyPair open(SM2EnvelopedKey envelope, PrivateKey recipientPrivateKey)
       throws KmcCryptoException {
+    return open(envelope, sm2Cipher -> Sm2Cipher.decrypt(recipientPrivateKey, sm2Cipher));
+  }
+
+  /**
+   * Decrypts a DER SM2Cipher with a recipient's private key wherever that key is: in memory, or
+   * inside a crypto token that never lets it out (the KMC's escrow key).
+   */
+  @FunctionalInterface
+  public interface KeyDecryptor {
+    /**
+     * @return the plaintext, which the caller clears
+     * @throws KmcCryptoException when the ciphertext does not decrypt with the key
+     */
+    byte[] decrypt(byte[] sm2Cipher) throws KmcCryptoException;
+  }
+
+  /**
+   * As {@link #open(SM2EnvelopedKey, PrivateKey)}, with the recipient's key used through {@code
+   * recipient}: how the KMC opens an escrowed key whose escrow key stays in its token.
+   */
+  public static KeyPair open(SM2EnvelopedKey envelope, KeyDecryptor recipient)
+      throws KmcCryptoException {
     requireSm4(envelope.getSymAlgId());
     ECPoint q = publicKeyOf(envelope);
     byte[] encryptedPrivateKey = envelope.getSm2EncryptedPrivateKey();
@@ -133,7 +155,7 @@ public final class EnvelopedKeys {
           "Sm2EncryptedPrivateKey must be 32 octets (or 64 in the SKF layout), found "
               + encryptedPrivateKey.length);
     }
-    byte[] symmetricKey = Sm2Cipher.decrypt(recipientPrivateKey, encryptedKeyOf(envelope));
+    byte[] symmetricKey = recipient.decrypt(encryptedKeyOf(envelope));
     byte[] plainPrivateKey = null;
     try {
       if (symmetricKey.length != Sm4Ecb.KEY_BYTES) {

@@ -1,0 +1,205 @@
+package org.egovca.kmc.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.egovca.kmc.protocol.EncryptionKeyPairs;
+import org.egovca.kmc.protocol.EnvelopedKeys;
+import org.egovca.kmc.protocol.KmcCryptoException;
+import org.egovca.kmc.protocol.asn1.AppUserInfo;
+import org.egovca.kmc.protocol.asn1.ApplyKeyReq;
+import org.egovca.kmc.protocol.asn1.ErrorPkgRespond;
+import org.egovca.kmc.protocol.asn1.GmAlgorithms;
+import org.egovca.kmc.protocol.asn1.Respond;
+import org.egovca.kmc.protocol.asn1.RestoreKeyReq;
+import org.egovca.kmc.protocol.asn1.RetKeyRespond;
+import org.egovca.kmc.protocol.asn1.RevokeKeyReq;
+import org.egovca.kmc.protocol.asn1.RevokeKeyRespond;
+import org.egovca.kmc.protocol.asn1.SM2EnvelopedKey;
+
+/**
+ * What the KMC does for each request of a verified, fresh CARequest: ApplyKeyReq generates and
+ * escrows a key pair, RestoreKeyReq envelopes an escrowed key anew, RevokeKeyReq marks it revoked.
+ * A request that cannot be done is answered with an ErrorPkgRespond naming the reason (the other
+ * requests of the message are still done); the clear private key exists in memory for one call.
+ */
+final class KeyRequests {
+
+  /** ErrorPkgRespond.errNo: the CA has no key escrowed under that encryption serial number. */
+  static final int NO_SUCH_KEY = 1;
+
+  /** ErrorPkgRespond.errNo: the CA has a key escrowed under that encryption serial number. */
+  static final int KEY_EXISTS = 2;
+
+  /** ErrorPkgRespond.errNo: an algorithm or key length other than SM2 256, SM4, SM3. */
+  static final int UNSUPPORTED = 3;
+
+  /** ErrorPkgRespond.errNo: the escrowed key does not open (a wrong escrow key, or altered). */
+  static final int ESCROW_DAMAGED = 4;
+
+  private static final Logger LOG = Logger.getLogger(KeyRequests.class.getName());
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int SM2_KEY_BITS = 256;
+
+  private final KmcKeys keys;
+
+  KeyRequests(KmcKeys keys) {
+    this.keys = keys;
+  }
+
+  Respond apply(KmcStore.Records records, Task task, ApplyKeyReq request) throws SQLException {
+    Optional<String> unsupported =
+        unsupported(request.getRetAsymAlg(), request.getRetSymAlg(), request.getRetHashAlg());
+    if (!GmAlgorithms.SM2.getAlgorithm().equals(request.getAppKeyType().getAlgorithm())) {
+      unsupported = Optional.of("appKeyType " + request.getAppKeyType().getAlgorithm());
+    } else if (request.getAppKeyLen() != SM2_KEY_BITS) {
+      unsupported = Optional.of("appKeyLen " + request.getAppKeyLen());
+    }
+    AppUserInfo user = request.getAppUserInfo();
+    if (unsupported.isPresent()) {
+      return error(UNSUPPORTED, unsupported.get() + " is not supported: only SM2 256, SM4, SM3");
+    }
+    KeyPair pair = EncryptionKeyPairs.generate(RANDOM);
+    SM2EnvelopedKey forHolder;
+    try {
+      forHolder =
+          EnvelopedKeys.envelope(pair.getPrivate(), pair.getPublic(), user.getUserPubKey(), RANDOM);
+    } catch (IllegalArgumentException e) {
+      return error(UNSUPPORTED, "userPubKey: " + e.getMessage());
+    }
+    byte[] escrowed =
+        der(EnvelopedKeys.envelope(pair.getPrivate(), pair.getPublic(), keys.escrowKey(), RANDOM));
+    boolean stored =
+        records.escrow(
+            new EscrowRecord(
+                task.caKeyHash(),
+                user.getUserCertNo(),
+                pair.getPublic().getEncoded(),
+                escrowed,
+                KmcKeys.ESCROW_KEY,
+                der(user.getUserPubKey()),
+                user.getUserName(),
+                user.getNotBefore(),
+                user.getNotAfter(),
+                EscrowRecord.ACTIVE,
+                task.now(),
+                task.taskNo()));
+    if (!stored) {
+      return error(
+          KEY_EXISTS,
+          "a key is escrowed for encryption certificate " + hex(user.getUserCertNo()) + " already");
+    }
+    LOG.info(() -> "escrowed the encryption key of certificate " + hex(user.getUserCertNo()));
+    return Respond.retKey(
+        new RetKeyRespond(
+            user.getUserCertNo(),
+            SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded()),
+            forHolder));
+  }
+
+  /**
+   * Envelopes the escrowed key for the recipient key the CA asserted in its signed request, and
+   * records that assertion (review finding K3): which key, which CA, which task, when.
+   */
+  Respond restore(KmcStore.Records records, Task task, RestoreKeyReq request) throws SQLException {
+    Optional<String> unsupported =
+        unsupported(request.getRetAsymAlg(), request.getRetSymAlg(), request.getRetHashAlg());
+    if (unsupported.isPresent()) {
+      return error(UNSUPPORTED, unsupported.get() + " is not supported: only SM2, SM4, SM3");
+    }
+    Optional<EscrowRecord> found = records.escrowed(task.caKeyHash(), request.getUserCertNo());
+    if (found.isEmpty()) {
+      return noSuchKey(request.getUserCertNo());
+    }
+    KeyPair pair;
+    try {
+      pair =
+          EnvelopedKeys.open(
+              SM2EnvelopedKey.getInstance(found.get().escrowedPrivateKey()),
+              keys::decryptWithEscrowKey);
+    } catch (KmcCryptoException e) {
+      LOG.severe(
+          () -> "the escrowed key of " + hex(request.getUserCertNo()) + " does not open: " + e);
+      return error(ESCROW_DAMAGED, "the escrowed key does not open; the KMC logged why");
+    }
+    SM2EnvelopedKey envelope;
+    try {
+      envelope =
+          EnvelopedKeys.envelope(
+              pair.getPrivate(), pair.getPublic(), request.getUserPubKey(), RANDOM);
+    } catch (IllegalArgumentException e) {
+      return error(UNSUPPORTED, "userPubKey: " + e.getMessage());
+    }
+    records.recordRestoration(
+        task.caKeyHash(),
+        request.getUserCertNo(),
+        der(request.getUserPubKey()),
+        task.taskNo(),
+        task.now());
+    LOG.info(() -> "restored the encryption key of certificate " + hex(request.getUserCertNo()));
+    return Respond.retRestoreKey(
+        new RetKeyRespond(
+            request.getUserCertNo(),
+            SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded()),
+            envelope));
+  }
+
+  Respond revoke(KmcStore.Records records, Task task, RevokeKeyReq request) throws SQLException {
+    if (!records.revoke(task.caKeyHash(), request.getUserCertNo(), task.now(), task.taskNo())) {
+      return noSuchKey(request.getUserCertNo());
+    }
+    LOG.info(() -> "revoked the escrowed key of certificate " + hex(request.getUserCertNo()));
+    return Respond.revokeKey(new RevokeKeyRespond(request.getUserCertNo()));
+  }
+
+  private static Optional<String> unsupported(
+      AlgorithmIdentifier asym, AlgorithmIdentifier sym, AlgorithmIdentifier hash) {
+    if (!isSm2(asym)) {
+      return Optional.of("retAsymAlg " + asym.getAlgorithm());
+    }
+    if (!GmAlgorithms.SM4_ECB.getAlgorithm().equals(sym.getAlgorithm())) {
+      return Optional.of("retSymAlg " + sym.getAlgorithm());
+    }
+    if (!GmAlgorithms.SM3.getAlgorithm().equals(hash.getAlgorithm())) {
+      return Optional.of("retHashAlg " + hash.getAlgorithm());
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isSm2(AlgorithmIdentifier algorithm) {
+    return GmAlgorithms.SM2.getAlgorithm().equals(algorithm.getAlgorithm())
+        || GmAlgorithms.SM2_ENCRYPTION.getAlgorithm().equals(algorithm.getAlgorithm());
+  }
+
+  private static Respond noSuchKey(BigInteger userCertNo) {
+    return error(NO_SUCH_KEY, "no key is escrowed for encryption certificate " + hex(userCertNo));
+  }
+
+  private static Respond error(int number, String description) {
+    return Respond.errorPkg(new ErrorPkgRespond(number, description));
+  }
+
+  private static String hex(BigInteger serial) {
+    return serial.toString(16);
+  }
+
+  private static byte[] der(org.bouncycastle.asn1.ASN1Object object) {
+    try {
+      return object.getEncoded(ASN1Encoding.DER);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The message a request belongs to: who sent it, its task number, when it is handled. */
+  record Task(byte[] caKeyHash, BigInteger taskNo, Instant now) {}
+}

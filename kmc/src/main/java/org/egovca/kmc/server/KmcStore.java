@@ -1,0 +1,180 @@
+package org.egovca.kmc.server;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The KMC's database: escrowed keys, their restorations and the replay window, written in one JDBC
+ * transaction per protocol message ({@link #inTransaction}), so that a message's task number and
+ * everything it escrowed or revoked commit together or not at all.
+ */
+final class KmcStore {
+
+  /** Work on one transaction's {@link Records}. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Records records) throws Exception;
+  }
+
+  private final DataSource dataSource;
+
+  KmcStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Runs {@code work} in a transaction: committed when it returns, rolled back when it throws (its
+   * exception is thrown on as it is, or wrapped in an IllegalStateException when it is checked and
+   * not an SQLException).
+   */
+  <T> T inTransaction(Work<T> work) throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      try {
+        T result = work.run(new Records(connection));
+        connection.commit();
+        return result;
+      } catch (Exception | Error e) {
+        connection.rollback();
+        throw e;
+      }
+    }
+  }
+
+  /** The statements of one transaction. */
+  static final class Records {
+    private final Connection connection;
+
+    private Records(Connection connection) {
+      this.connection = connection;
+    }
+
+    /**
+     * Records a task number of a CA until {@code expiresAt}, forgetting the ones that expired
+     * before {@code now}.
+     *
+     * @return false when the task number is recorded already (a replay)
+     */
+    boolean acceptTask(byte[] caKeyHash, BigInteger taskNo, Instant expiresAt, Instant now)
+        throws SQLException {
+      try (PreparedStatement forget =
+          connection.prepareStatement("DELETE FROM accepted_task WHERE expires_at < ?")) {
+        forget.setTimestamp(1, Timestamp.from(now));
+        forget.executeUpdate();
+      }
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO accepted_task (ca_key_hash, task_no, expires_at) VALUES (?, ?, ?)"
+                  + " ON CONFLICT DO NOTHING")) {
+        insert.setBytes(1, caKeyHash);
+        insert.setBigDecimal(2, new BigDecimal(taskNo));
+        insert.setTimestamp(3, Timestamp.from(expiresAt));
+        return insert.executeUpdate() == 1;
+      }
+    }
+
+    /**
+     * @return false when the CA has a key escrowed under this encryption serial number already
+     */
+    boolean escrow(EscrowRecord record) throws SQLException {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO escrowed_key (ca_key_hash, user_cert_no, public_key,"
+                  + " escrowed_private_key, escrow_key_alias, holder_public_key, user_name,"
+                  + " not_before, not_after, state, created_at, created_by_task)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+        insert.setBytes(1, record.caKeyHash());
+        insert.setBigDecimal(2, new BigDecimal(record.userCertNo()));
+        insert.setBytes(3, record.publicKey());
+        insert.setBytes(4, record.escrowedPrivateKey());
+        insert.setString(5, record.escrowKeyAlias());
+        insert.setBytes(6, record.holderPublicKey());
+        insert.setBytes(7, record.userName());
+        insert.setTimestamp(8, Timestamp.from(record.notBefore()));
+        insert.setTimestamp(9, Timestamp.from(record.notAfter()));
+        insert.setString(10, record.state());
+        insert.setTimestamp(11, Timestamp.from(record.createdAt()));
+        insert.setBigDecimal(12, new BigDecimal(record.createdByTask()));
+        return insert.executeUpdate() == 1;
+      }
+    }
+
+    Optional<EscrowRecord> escrowed(byte[] caKeyHash, BigInteger userCertNo) throws SQLException {
+      try (PreparedStatement select =
+          connection.prepareStatement(
+              "SELECT public_key, escrowed_private_key, escrow_key_alias, holder_public_key,"
+                  + " user_name, not_before, not_after, state, created_at, created_by_task"
+                  + " FROM escrowed_key WHERE ca_key_hash = ? AND user_cert_no = ?")) {
+        select.setBytes(1, caKeyHash);
+        select.setBigDecimal(2, new BigDecimal(userCertNo));
+        try (ResultSet row = select.executeQuery()) {
+          if (!row.next()) {
+            return Optional.empty();
+          }
+          return Optional.of(
+              new EscrowRecord(
+                  caKeyHash,
+                  userCertNo,
+                  row.getBytes(1),
+                  row.getBytes(2),
+                  row.getString(3),
+                  row.getBytes(4),
+                  row.getBytes(5),
+                  row.getTimestamp(6).toInstant(),
+                  row.getTimestamp(7).toInstant(),
+                  row.getString(8),
+                  row.getTimestamp(9).toInstant(),
+                  row.getBigDecimal(10).toBigIntegerExact()));
+        }
+      }
+    }
+
+    /**
+     * @return false when there is no such escrowed key
+     */
+    boolean revoke(byte[] caKeyHash, BigInteger userCertNo, Instant now, BigInteger taskNo)
+        throws SQLException {
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "UPDATE escrowed_key SET state = 'REVOKED',"
+                  + " revoked_at = COALESCE(revoked_at, ?),"
+                  + " revoked_by_task = COALESCE(revoked_by_task, ?)"
+                  + " WHERE ca_key_hash = ? AND user_cert_no = ?")) {
+        update.setTimestamp(1, Timestamp.from(now));
+        update.setBigDecimal(2, new BigDecimal(taskNo));
+        update.setBytes(3, caKeyHash);
+        update.setBigDecimal(4, new BigDecimal(userCertNo));
+        return update.executeUpdate() == 1;
+      }
+    }
+
+    void recordRestoration(
+        byte[] caKeyHash,
+        BigInteger userCertNo,
+        byte[] recipientPublicKey,
+        BigInteger taskNo,
+        Instant now)
+        throws SQLException {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO key_restoration (ca_key_hash, user_cert_no, recipient_public_key,"
+                  + " task_no, restored_at) VALUES (?, ?, ?, ?, ?)")) {
+        insert.setBytes(1, caKeyHash);
+        insert.setBigDecimal(2, new BigDecimal(userCertNo));
+        insert.setBytes(3, recipientPublicKey);
+        insert.setBigDecimal(4, new BigDecimal(taskNo));
+        insert.setTimestamp(5, Timestamp.from(now));
+        insert.executeUpdate();
+      }
+    }
+  }
+}
