@@ -137,20 +137,21 @@ public final class EarLauncher {
   }
 
   /**
-   * {@code egovca ceremony kind} with the custodians present typing {@code input} (lines of
-   * username and PIN, as from a pipe), its output in {@code egovca-ceremony.log}.
+   * {@code egovca ceremony kind arguments...} with the custodians present typing {@code input}
+   * (lines of username and PIN, as from a pipe), its output in {@code egovca-ceremony.log}.
    *
    * @return the script's exit status and output
    */
-  public Commands.Result ceremony(String kind, String input)
+  public Commands.Result ceremony(String kind, String input, String... arguments)
       throws IOException, InterruptedException {
     Path log = home.resolve("egovca-ceremony.log");
     ownerOnly(log);
+    List<String> command =
+        new ArrayList<>(
+            List.of("bash", Path.of("bin/egovca").toAbsolutePath().toString(), "ceremony", kind));
+    command.addAll(List.of(arguments));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                "bash", Path.of("bin/egovca").toAbsolutePath().toString(), "ceremony", kind)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     environment(builder);
     Process process = builder.start();
     try (var stdin = process.getOutputStream()) {

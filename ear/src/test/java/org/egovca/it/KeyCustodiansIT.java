@@ -67,6 +67,8 @@ class KeyCustodiansIT {
       assertEquals("good", RelyingParty.ocsp(issued).status());
       assertTrue(issue(server, "After activation").issued());
       rsaCaKeyInTheModuleSigns(server);
+      rsaCaKeyIsBackedUpByThreeCustodians(launcher, server);
+      theRootRevokesTheIssuingCaInACeremony(launcher, server);
       Records records = new Records(server);
       assertEquals(
           1,
@@ -209,6 +211,112 @@ class KeyCustodiansIT {
                 "rsa-ca.pem",
                 "-noout")
             .contains("verify OK"));
+  }
+
+  /** The RSA CA's key leaves the module only wrapped, into a backup token of the custodians. */
+  private void rsaCaKeyIsBackedUpByThreeCustodians(EarLauncher launcher, CaServer server)
+      throws Exception {
+    String alias = caKeyAlias(server, "iFutureCA-RSA");
+    Path media = directory.resolve("backup-media");
+    Commands.Result twoOnly =
+        launcher.ceremony("backup", present("kc.wang", "kc.li"), alias, media.toString());
+    assertNotEquals(0, twoOnly.exitCode(), twoOnly.output());
+    assertFalse(Files.exists(media), "a refused backup wrote a backup token");
+
+    Commands.Result backedUp =
+        launcher.ceremony(
+            "backup", present("kc.wang", "kc.zhang", "kc.chen"), alias, media.toString());
+
+    assertEquals(0, backedUp.exitCode(), backedUp.output());
+    assertTrue(Files.exists(media.resolve(alias + ".pub")), "the backup token holds the key");
+    assertTrue(Files.exists(media.resolve(alias + ".key")));
+    Records records = new Records(server);
+    assertEquals(1, records.audit("KEY_BACKED_UP").outcome("SUCCESS").count());
+    assertEquals(1, records.audit("KEY_BACKED_UP").outcome("DENIED").count());
+  }
+
+  /**
+   * The issuing CA's key is compromised: three custodians have the root revoke its certificate. The
+   * root's ARL (read by OpenSSL), its OCSP answer and the directory agree; the CA issues nothing
+   * more and says so on its health page.
+   */
+  private void theRootRevokesTheIssuingCaInACeremony(EarLauncher launcher, CaServer server)
+      throws Exception {
+    X509CertificateHolder issuingCa =
+        new X509CertificateHolder(
+            PkiHttpIT.parse(get(server, "/pki/ca/iFutureCA.pem")).get(0).getEncoded());
+    assertEquals("good", RelyingParty.ocsp(issuingCa).status());
+    assertTrue(directoryHoldsCaCertificate(server, "iFutureCA"));
+
+    Commands.Result revoked =
+        launcher.ceremony(
+            "revoke-ca", present("kc.wang", "kc.li", "kc.zhang"), "iFutureCA", "CA_COMPROMISE");
+
+    assertEquals(0, revoked.exitCode(), revoked.output());
+    Files.write(directory.resolve("root.crl"), get(server, "/pki/crl/iFutureCA-Root.crl"));
+    String arl =
+        Commands.ok(
+            directory, "openssl", "crl", "-inform", "DER", "-in", "root.crl", "-noout", "-text");
+    String serial = issuingCa.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+    assertTrue(
+        arl.contains("Serial Number: " + (serial.length() % 2 == 0 ? serial : "0" + serial)), arl);
+    assertTrue(arl.contains("CA Compromise"), arl);
+    assertEquals("revoked (cACompromise)", RelyingParty.ocsp(issuingCa).status());
+    RaSoapClient.Answer refused = issue(server, "After the CA's revocation");
+    assertFalse(refused.issued());
+    assertTrue(
+        String.valueOf(refused.faultCode()).contains("CA_REVOKED")
+            || String.valueOf(refused.faultString()).contains("CA_REVOKED"),
+        refused.faultCode() + " " + refused.faultString());
+    HttpResponse<String> health = health(server);
+    assertEquals(503, health.statusCode(), health.body());
+    assertTrue(health.body().contains("\"REVOKED\""), health.body());
+    for (int i = 0; i < 60 && directoryHoldsCaCertificate(server, "iFutureCA"); i++) {
+      Thread.sleep(1000);
+    }
+    assertFalse(
+        directoryHoldsCaCertificate(server, "iFutureCA"),
+        "the revoked CA's certificate is still in the directory");
+  }
+
+  private boolean directoryHoldsCaCertificate(CaServer server, String caName) throws Exception {
+    String entry =
+        Commands.ok(
+            directory,
+            "ldapsearch",
+            "-x",
+            "-LLL",
+            "-o",
+            "ldif-wrap=no",
+            "-H",
+            "ldap://127.0.0.1:" + server.ldapPort(),
+            "-b",
+            "o=iFutureCA,c=CN",
+            "(cn=" + caName + ")",
+            "cACertificate;binary");
+    return entry.contains("cACertificate;binary::");
+  }
+
+  private static String caKeyAlias(CaServer server, String caName) throws Exception {
+    try (var connection = server.database();
+        var query =
+            connection.prepareStatement(
+                "SELECT key_alias FROM certificate_authority WHERE name = ?")) {
+      query.setString(1, caName);
+      try (var rows = query.executeQuery()) {
+        assertTrue(rows.next(), "no CA " + caName);
+        return rows.getString(1);
+      }
+    }
+  }
+
+  private byte[] get(CaServer server, String path) throws Exception {
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.httpBase() + path)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, response.statusCode(), path);
+    return response.body();
   }
 
   private RaSoapClient.Answer issue(CaServer server, String when) throws Exception {
