@@ -36,6 +36,8 @@ class FailedStartIT {
     int portBase = Integer.getInteger("egovca.it.portBase", 20000) + PORT_OFFSET;
     Path home = server.home().resolveSibling(server.home().getFileName() + "-superuser");
     String url = server.jdbcUrl().replaceFirst("/egovca$", "/superuser_probe");
+    String superuserPassword =
+        Files.readString(server.home().resolve("secrets/database-superuser.password")).strip();
     EarLauncher launcher =
         new EarLauncher(
             home,
@@ -47,8 +49,13 @@ class FailedStartIT {
                 "EGOVCA_DB_USER",
                 "postgres",
                 "EGOVCA_DB_PASSWORD",
-                Files.readString(server.home().resolve("secrets/database-superuser.password"))
-                    .strip()));
+                superuserPassword,
+                "EGOVCA_KMC_DB_URL",
+                url,
+                "EGOVCA_KMC_DB_USER",
+                "postgres",
+                "EGOVCA_KMC_DB_PASSWORD",
+                superuserPassword));
 
     try {
       Commands.Result start = launcher.startOnce();

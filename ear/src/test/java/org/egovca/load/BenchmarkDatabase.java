@@ -29,6 +29,27 @@ final class BenchmarkDatabase {
     if (!name.matches("[a-z_][a-z0-9_]*")) {
       throw new IllegalArgumentException("not a plain PostgreSQL name: " + name);
     }
+    String password = recreateOne(name);
+    // the key management centre never shares the CA's database
+    String kmc = name + "_kmc";
+    String kmcPassword = recreateOne(kmc);
+    return Map.of(
+        "EGOVCA_DB_URL",
+        SERVER + name,
+        "EGOVCA_DB_USER",
+        name,
+        "EGOVCA_DB_PASSWORD",
+        password,
+        "EGOVCA_KMC_DB_URL",
+        SERVER + kmc,
+        "EGOVCA_KMC_DB_USER",
+        kmc,
+        "EGOVCA_KMC_DB_PASSWORD",
+        kmcPassword);
+  }
+
+  /** Drops database and role {@code name}, creates both anew, returns the role's password. */
+  private static String recreateOne(String name) throws SQLException {
     String password = UUID.randomUUID().toString();
     try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
         Statement statement = connection.createStatement()) {
@@ -42,7 +63,6 @@ final class BenchmarkDatabase {
               + "'");
       statement.execute("CREATE DATABASE " + name + " OWNER " + name);
     }
-    return Map.of(
-        "EGOVCA_DB_URL", SERVER + name, "EGOVCA_DB_USER", name, "EGOVCA_DB_PASSWORD", password);
+    return password;
   }
 }
