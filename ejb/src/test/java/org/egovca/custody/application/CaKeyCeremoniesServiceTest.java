@@ -1,6 +1,8 @@
 package org.egovca.custody.application;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.egovca.custody.application.CustodyFixtures.demoCustodians;
+import static org.egovca.custody.application.CustodyFixtures.lastAudit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -17,8 +17,6 @@ import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -69,7 +67,7 @@ class CaKeyCeremoniesServiceTest {
     PublicKey publicKey = cryptoToken.token().publicKey(retired);
     Path location = media.resolve("backup-of-" + retired);
 
-    long backup = ceremonies.backUp(retired, location.toString(), present(1, 2, 3), SOURCE);
+    long backup = ceremonies.backUp(retired, location.toString(), demoCustodians(1, 2, 3), SOURCE);
 
     assertTrue(Files.exists(location.resolve(retired + ".pub")), "the backup token holds the key");
     KeyBackup recorded = backupOf(retired);
@@ -77,12 +75,12 @@ class CaKeyCeremoniesServiceTest {
     assertArrayEquals(publicKey.getEncoded(), recorded.getPublicKey());
     assertSucceeded(backup, CeremonyKind.BACKUP, retired, AuditAction.KEY_BACKED_UP);
 
-    Refusal tooEarly = refused(() -> ceremonies.destroy(retired, present(1, 2, 3), SOURCE));
+    Refusal tooEarly = refused(() -> ceremonies.destroy(retired, demoCustodians(1, 2, 3), SOURCE));
     assertEquals(RefusalCode.WRONG_STATE, tooEarly.code());
     assertTrue(tooEarly.getMessage().contains("still signs the CRLs"), tooEarly.getMessage());
 
     ServiceTier.clock().advance(Duration.ofDays(3));
-    long destruction = ceremonies.destroy(retired, present(2, 3, 4), SOURCE);
+    long destruction = ceremonies.destroy(retired, demoCustodians(2, 3, 4), SOURCE);
 
     assertFalse(cryptoToken.token().containsKey(retired), "the destroyed key is gone");
     assertSucceeded(destruction, CeremonyKind.DESTRUCTION, retired, AuditAction.KEY_DESTROYED);
@@ -90,11 +88,11 @@ class CaKeyCeremoniesServiceTest {
         lastAudit(AuditAction.KEY_DESTROYED).getDetail().contains("publicKeySha256="),
         "the record names the key destroyed");
 
-    long restore = ceremonies.restore(retired, present(3, 4, 5), SOURCE);
+    long restore = ceremonies.restore(retired, demoCustodians(3, 4, 5), SOURCE);
 
     assertSucceeded(restore, CeremonyKind.RESTORE, retired, AuditAction.KEY_RESTORED);
     assertTrue(signs(retired, publicKey), "the restored key signs for its public key");
-    Refusal again = refused(() -> ceremonies.restore(retired, present(1, 2, 3), SOURCE));
+    Refusal again = refused(() -> ceremonies.restore(retired, demoCustodians(1, 2, 3), SOURCE));
     assertEquals(RefusalCode.WRONG_STATE, again.code());
     assertTrue(again.getMessage().contains("holds key " + retired + " already"));
   }
@@ -103,7 +101,7 @@ class CaKeyCeremoniesServiceTest {
   void theCurrentKeyOfACaIsNeverDestroyed() {
     String current = currentKeyOfTheRoot();
 
-    Refusal refusal = refused(() -> ceremonies.destroy(current, present(1, 2, 3), SOURCE));
+    Refusal refusal = refused(() -> ceremonies.destroy(current, demoCustodians(1, 2, 3), SOURCE));
 
     assertEquals(RefusalCode.WRONG_STATE, refusal.code());
     assertTrue(refusal.getMessage().contains("is the current key of CA"), refusal.getMessage());
@@ -116,23 +114,25 @@ class CaKeyCeremoniesServiceTest {
     String current = currentKeyOfTheRoot();
     String location = media.resolve("two-custodians").toString();
 
-    Refusal tooFew = refused(() -> ceremonies.backUp(current, location, present(1, 2), SOURCE));
+    Refusal tooFew =
+        refused(() -> ceremonies.backUp(current, location, demoCustodians(1, 2), SOURCE));
     assertEquals(RefusalCode.INVALID_INPUT, tooFew.code());
     assertTrue(tooFew.getMessage().contains("only 2 key custodian(s) present"));
     assertFailedFor(CeremonyKind.BACKUP, current, tooFew);
     assertFalse(Files.exists(Path.of(location)), "a refused backup writes nothing");
 
     Refusal notCa =
-        refused(() -> ceremonies.backUp("kmc-escrow", location, present(1, 2, 3), SOURCE));
+        refused(() -> ceremonies.backUp("kmc-escrow", location, demoCustodians(1, 2, 3), SOURCE));
     assertTrue(notCa.getMessage().contains("is not a CA key"), notCa.getMessage());
 
     Refusal relative =
-        refused(() -> ceremonies.backUp(current, "backups/ca", present(1, 2, 3), SOURCE));
+        refused(() -> ceremonies.backUp(current, "backups/ca", demoCustodians(1, 2, 3), SOURCE));
     assertTrue(relative.getMessage().contains("absolute path"), relative.getMessage());
 
     Files.writeString(media.resolve("occupied"), "", UTF_8);
     Refusal notEmpty =
-        refused(() -> ceremonies.backUp(current, media.toString(), present(1, 2, 3), SOURCE));
+        refused(
+            () -> ceremonies.backUp(current, media.toString(), demoCustodians(1, 2, 3), SOURCE));
     assertTrue(notEmpty.getMessage().contains("is not an empty directory"), notEmpty.getMessage());
   }
 
@@ -142,7 +142,7 @@ class CaKeyCeremoniesServiceTest {
         refused(
             () ->
                 ceremonies.restore(
-                    "never-backed-up-" + UUID.randomUUID(), present(1, 2, 3), SOURCE));
+                    "never-backed-up-" + UUID.randomUUID(), demoCustodians(1, 2, 3), SOURCE));
 
     assertEquals(RefusalCode.WRONG_STATE, refusal.code());
     assertTrue(refusal.getMessage().contains("no backup of key"), refusal.getMessage());
@@ -222,12 +222,7 @@ class CaKeyCeremoniesServiceTest {
   }
 
   private static void assertFailedFor(CeremonyKind kind, String alias, Refusal refusal) {
-    KeyCeremony last =
-        ServiceTier.inTransaction(
-            em ->
-                em.createQuery("SELECT k FROM KeyCeremony k ORDER BY k.id DESC", KeyCeremony.class)
-                    .setMaxResults(1)
-                    .getSingleResult());
+    KeyCeremony last = CustodyFixtures.lastCeremony();
     assertEquals(kind, last.getKind());
     assertEquals(CeremonyOutcome.FAILED, last.getOutcome());
     assertEquals(alias, last.getKeyAlias());
@@ -244,35 +239,5 @@ class CaKeyCeremoniesServiceTest {
           backup.getCeremony().getId();
           return backup;
         });
-  }
-
-  private static AuditEvent lastAudit(AuditAction action) {
-    return ServiceTier.inTransaction(
-        em ->
-            em.createQuery(
-                    "SELECT e FROM AuditEvent e WHERE e.action = :action ORDER BY e.id DESC",
-                    AuditEvent.class)
-                .setParameter("action", action.name())
-                .setMaxResults(1)
-                .getSingleResult());
-  }
-
-  /** Demo custodians number {@code n} with their PINs from the data directory. */
-  private static List<CustodianPresence> present(int... numbers) {
-    List<CustodianPresence> present = new ArrayList<>();
-    for (int number : numbers) {
-      String username = "custodian" + number;
-      try {
-        String pin =
-            Files.readString(
-                    ServiceTier.dataDirectory().resolve("demo-custodians/" + username + ".pin"),
-                    UTF_8)
-                .strip();
-        present.add(new CustodianPresence(username, pin.toCharArray()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return present;
   }
 }

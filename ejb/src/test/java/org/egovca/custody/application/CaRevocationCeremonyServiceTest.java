@@ -1,6 +1,7 @@
 package org.egovca.custody.application;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.egovca.custody.application.CustodyFixtures.demoCustodians;
+import static org.egovca.custody.application.CustodyFixtures.lastAudit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,11 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.audit.domain.AuditEvent;
@@ -46,7 +42,8 @@ class CaRevocationCeremonyServiceTest {
     String name = "revoked-" + UUID.randomUUID().toString().substring(0, 8);
     SubordinateCaFixture.create(name);
 
-    long id = ceremony.revoke(name, CaRevocationReason.CA_COMPROMISE, present(1, 2, 3), SOURCE);
+    long id =
+        ceremony.revoke(name, CaRevocationReason.CA_COMPROMISE, demoCustodians(1, 2, 3), SOURCE);
 
     KeyCeremony record = ServiceTier.inTransaction(em -> em.find(KeyCeremony.class, id));
     assertEquals(CeremonyKind.CA_REVOCATION, record.getKind());
@@ -74,7 +71,9 @@ class CaRevocationCeremonyServiceTest {
     Refusal refusal =
         assertThrows(
             Refusal.class,
-            () -> ceremony.revoke(name, CaRevocationReason.CA_COMPROMISE, present(1, 2), SOURCE));
+            () ->
+                ceremony.revoke(
+                    name, CaRevocationReason.CA_COMPROMISE, demoCustodians(1, 2), SOURCE));
 
     assertEquals(RefusalCode.INVALID_INPUT, refusal.code());
     CertificateAuthority ca =
@@ -95,45 +94,14 @@ class CaRevocationCeremonyServiceTest {
             Refusal.class,
             () ->
                 ceremony.revoke(
-                    "no-such-ca", CaRevocationReason.CA_COMPROMISE, present(1, 2, 3), SOURCE));
+                    "no-such-ca",
+                    CaRevocationReason.CA_COMPROMISE,
+                    demoCustodians(1, 2, 3),
+                    SOURCE));
 
     assertEquals(RefusalCode.CA_UNAVAILABLE, refusal.code());
-    KeyCeremony last =
-        ServiceTier.inTransaction(
-            em ->
-                em.createQuery("SELECT k FROM KeyCeremony k ORDER BY k.id DESC", KeyCeremony.class)
-                    .setMaxResults(1)
-                    .getSingleResult());
+    KeyCeremony last = CustodyFixtures.lastCeremony();
     assertEquals(CeremonyKind.CA_REVOCATION, last.getKind());
     assertEquals(CeremonyOutcome.FAILED, last.getOutcome());
-  }
-
-  private static AuditEvent lastAudit(AuditAction action) {
-    return ServiceTier.inTransaction(
-        em ->
-            em.createQuery(
-                    "SELECT e FROM AuditEvent e WHERE e.action = :action ORDER BY e.id DESC",
-                    AuditEvent.class)
-                .setParameter("action", action.name())
-                .setMaxResults(1)
-                .getSingleResult());
-  }
-
-  private static List<CustodianPresence> present(int... numbers) {
-    List<CustodianPresence> present = new ArrayList<>();
-    for (int number : numbers) {
-      String username = "custodian" + number;
-      try {
-        String pin =
-            Files.readString(
-                    ServiceTier.dataDirectory().resolve("demo-custodians/" + username + ".pin"),
-                    UTF_8)
-                .strip();
-        present.add(new CustodianPresence(username, pin.toCharArray()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return present;
   }
 }

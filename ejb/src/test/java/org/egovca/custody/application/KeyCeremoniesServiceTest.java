@@ -1,12 +1,13 @@
 package org.egovca.custody.application;
 
+import static org.egovca.custody.application.CustodyFixtures.lastAudit;
+import static org.egovca.custody.application.CustodyFixtures.present;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -244,24 +245,6 @@ class KeyCeremoniesServiceTest {
         refusal.getMessage().contains("the PIN of kc.a1 is only digits"), refusal.getMessage());
   }
 
-  /** The demo custodians with their PINs from the data directory. */
-  private static List<CustodianPresence> present(String... usernames) {
-    List<CustodianPresence> present = new ArrayList<>();
-    for (String username : usernames) {
-      try {
-        String pin =
-            Files.readString(
-                    ServiceTier.dataDirectory().resolve("demo-custodians/" + username + ".pin"),
-                    StandardCharsets.UTF_8)
-                .strip();
-        present.add(new CustodianPresence(username, pin.toCharArray()));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
-    return present;
-  }
-
   private void assertRecordedFailure(Refusal refusal) {
     assertEquals(TokenStatus.OFFLINE, cryptoToken.token().status());
     KeyCeremony record = last();
@@ -295,17 +278,6 @@ class KeyCeremoniesServiceTest {
   private static KeyCeremony last() {
     List<KeyCeremony> history = history();
     return history.get(history.size() - 1);
-  }
-
-  private static AuditEvent lastAudit(AuditAction action) {
-    return ServiceTier.inTransaction(
-        em ->
-            em.createQuery(
-                    "SELECT e FROM AuditEvent e WHERE e.action = :action ORDER BY e.id DESC",
-                    AuditEvent.class)
-                .setParameter("action", action.name())
-                .setMaxResults(1)
-                .getSingleResult());
   }
 
   private static Operator operator(String username) {

@@ -1,15 +1,12 @@
 package org.egovca.custody.application;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.egovca.custody.application.CustodyFixtures.demoCustodians;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,24 +174,5 @@ class ResharingServiceTest {
           backup.getDistribution().getId();
           return backup;
         });
-  }
-
-  /** Demo custodians number {@code n} with their PINs from the data directory. */
-  private static List<CustodianPresence> demoCustodians(int... numbers) {
-    List<CustodianPresence> present = new ArrayList<>();
-    for (int number : numbers) {
-      String username = "custodian" + number;
-      try {
-        String pin =
-            Files.readString(
-                    ServiceTier.dataDirectory().resolve("demo-custodians/" + username + ".pin"),
-                    UTF_8)
-                .strip();
-        present.add(new CustodianPresence(username, pin.toCharArray()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return present;
   }
 }
