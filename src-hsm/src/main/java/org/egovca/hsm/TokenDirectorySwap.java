@@ -5,6 +5,7 @@ import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.logging.Logger;
@@ -45,6 +46,7 @@ final class TokenDirectorySwap {
     Path next = next(directory);
     Path old = old(directory);
     try {
+      refuseLinks(directory, next, old);
       if (!Files.exists(directory) && Files.exists(next)) {
         move(next, directory);
         LOG.warning(() -> "Crypto token " + tokenName + ": finished an interrupted PIN change");
@@ -88,6 +90,18 @@ final class TokenDirectorySwap {
     }
   }
 
+  /**
+   * A token's directory and its siblings are never symbolic links: erasing one would follow it and
+   * overwrite whatever it points at (another token's keys, say).
+   */
+  private static void refuseLinks(Path... paths) throws IOException {
+    for (Path path : paths) {
+      if (Files.isSymbolicLink(path)) {
+        throw new IOException(path + " is a symbolic link; a crypto token's files never are");
+      }
+    }
+  }
+
   /** Erases a directory left by an earlier attempt, if there is one. */
   static void eraseIfPresent(Path directory) throws IOException {
     if (Files.exists(directory)) {
@@ -100,10 +114,12 @@ final class TokenDirectorySwap {
    * then the directory: the files hold keys encrypted under a PIN that someone may still know.
    */
   private static void erase(Path directory) throws IOException {
+    refuseLinks(directory);
     SecureRandom random = new SecureRandom();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
       for (Path file : files) {
-        if (Files.isRegularFile(file)) {
+        // a link inside is deleted itself, never followed
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
           AtomicFiles.overwriteWithNoise(file, random);
         }
         Files.delete(file);

@@ -116,6 +116,22 @@ class PinChangeTest {
     assertFalse(Files.exists(parent.resolve("token.old")));
   }
 
+  @Test
+  void aSiblingThatIsALinkIsNeverFollowed() throws Exception {
+    Path other = parent.resolve("other-token");
+    PublicKey otherKey = tokenWithKey(other, OLD_PIN);
+    tokenWithKey(parent.resolve("token"), OLD_PIN);
+    Files.createSymbolicLink(parent.resolve("token.old"), other);
+
+    assertThrows(
+        CryptoTokenException.class,
+        () -> SoftwareCryptoToken.open("test-token", parent.resolve("token")));
+
+    SoftwareCryptoToken untouched = SoftwareCryptoToken.open("other", other);
+    untouched.activate(OLD_PIN.clone());
+    assertTrue(signs(untouched, "ca", otherKey), "the linked token's keys are intact");
+  }
+
   private static PublicKey tokenWithKey(Path directory, char[] pin) {
     SoftwareCryptoToken token = SoftwareCryptoToken.initialize("test-token", directory, pin);
     PublicKey key = token.generateKeyPair("ca", KeyAlgorithm.SM2_256);

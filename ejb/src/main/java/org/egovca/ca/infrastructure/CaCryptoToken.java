@@ -207,8 +207,9 @@ public class CaCryptoToken implements CaToken {
     try {
       token.changePin(pin);
     } catch (RuntimeException e) {
+      // the next PIN stays on disk: if the swap of the token's directory half happened, it is
+      // the PIN that opens the token, and the next start decides (settleInterruptedPinChange)
       Arrays.fill(pin, '\0');
-      pending.forgetNext(tokenName);
       throw e;
     }
     pending.promoteNext(tokenName);

@@ -55,8 +55,15 @@ final class PendingPins {
    */
   char[] createNext(String tokenName) {
     Path next = nextFile(tokenName);
+    if (Files.exists(next)) {
+      throw new IllegalStateException(
+          "an earlier PIN change of token "
+              + tokenName
+              + " did not finish ("
+              + next
+              + "); restart the CA, which settles it, before the enrolment");
+    }
     try {
-      erase(next);
       return DataFiles.readOrCreateSecret(next);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + next, e);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -124,6 +125,11 @@ public class CaKeyCeremonies {
                           new Refusal(
                               RefusalCode.WRONG_STATE,
                               "no backup of key " + alias + " is recorded"));
+          if (!backup.isUsable()) {
+            throw new Refusal(
+                RefusalCode.WRONG_STATE,
+                "key " + alias + " was destroyed in a key ceremony: its backups restore nothing");
+          }
           try (CustodianQuorum.Quorum quorum = quorums.open(run)) {
             requireSameDistribution(backup, quorum);
             return records.heldFor(
@@ -164,10 +170,19 @@ public class CaKeyCeremonies {
             return records.heldFor(
                 run,
                 alias,
-                "publicKeySha256=" + fingerprint,
-                ceremony -> cryptoToken.token().destroyKey(alias));
+                "publicKeySha256=" + fingerprint + backupLocations(alias),
+                ceremony -> {
+                  records.backups(alias).forEach(KeyBackup::keyDestroyed);
+                  cryptoToken.token().destroyKey(alias);
+                });
           }
         });
+  }
+
+  /** Where the key's backups are, for the destruction's record: their media must be erased. */
+  private String backupLocations(String alias) {
+    List<String> locations = records.backupLocations(alias);
+    return locations.isEmpty() ? "" : ", erase the backups at " + String.join(", ", locations);
   }
 
   private CeremonyRun run(
@@ -201,9 +216,20 @@ public class CaKeyCeremonies {
    * hold); the directory itself stays if it was there before (a mount point, say).
    */
   private static void removeUnrecordedBackup(Path directory, boolean existed, RuntimeException e) {
+    if (Files.isSymbolicLink(directory)) {
+      return;
+    }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
       for (Path file : files) {
-        Files.delete(file);
+        // what the backup token wrote: its properties, key files and temporary files
+        String name = file.getFileName().toString();
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+            && (name.equals("token.properties")
+                || name.endsWith(".pub")
+                || name.endsWith(".key")
+                || name.startsWith(".tmp-"))) {
+          Files.delete(file);
+        }
       }
       if (!existed) {
         Files.delete(directory);
@@ -280,11 +306,40 @@ public class CaKeyCeremonies {
       throw Refusal.invalid(
           null, null, "the backup location's parent " + directory.getParent() + " is no directory");
     }
+    if (!passesNoLink(directory)) {
+      // a link could point the backup, or the erasure of a failed one, at another token's files
+      throw Refusal.invalid(
+          null,
+          null,
+          "the backup location " + directory + " must not pass through a symbolic link");
+    }
     if (Files.exists(directory) && !isEmptyDirectory(directory)) {
       throw Refusal.invalid(
           null, null, "the backup location " + directory + " exists and is not an empty directory");
     }
     return directory;
+  }
+
+  /**
+   * Whether neither the location, its parents, nor the siblings a software token uses while it
+   * changes its PIN ({@code .next}, {@code .old}) are symbolic links or (the siblings) exist.
+   */
+  private static boolean passesNoLink(Path directory) {
+    try {
+      Path parent = directory.getParent();
+      if (!parent.toRealPath().equals(parent) || Files.isSymbolicLink(directory)) {
+        return false;
+      }
+      for (String sibling : List.of(".next", ".old")) {
+        Path path = directory.resolveSibling(directory.getFileName() + sibling);
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static boolean isEmptyDirectory(Path directory) {

@@ -148,6 +148,21 @@ public class CeremonyRecords {
     return ceremony.getId();
   }
 
+  /** Every backup of the key {@code keyAlias}, newest first, in the caller's transaction. */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public List<KeyBackup> backups(String keyAlias) {
+    return entityManager
+        .createNamedQuery(KeyBackup.OF_KEY, KeyBackup.class)
+        .setParameter("alias", keyAlias)
+        .getResultList();
+  }
+
+  /** Where the backups of the key {@code keyAlias} are. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public List<String> backupLocations(String keyAlias) {
+    return backups(keyAlias).stream().map(KeyBackup::getLocation).toList();
+  }
+
   /** The newest backup of the key {@code keyAlias}, if one was made. */
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public Optional<KeyBackup> newestBackup(String keyAlias) {
@@ -212,6 +227,27 @@ public class CeremonyRecords {
             + ": "
             + failure
             + (locked ? "; " + wrongPin + " is locked after repeated wrong PINs" : ""));
+  }
+
+  /**
+   * Requires each of {@code usernames} to be an existing, active key custodian's account.
+   *
+   * @throws Refusal INVALID_INPUT naming the first that is not
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public void requireActiveCustodians(List<String> usernames) {
+    Instant now = clock.instant();
+    for (String username : usernames) {
+      if (operator(username).isEmpty()) {
+        throw Refusal.invalid(
+            null,
+            null,
+            username
+                + " has no operator account: security administrators create a new key"
+                + " custodian's account before a re-sharing");
+      }
+      activeCustodian(username, now);
+    }
   }
 
   /** An active operator whose one role is KEY_CUSTODIAN and who is not locked. */

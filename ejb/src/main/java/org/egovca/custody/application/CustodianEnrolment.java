@@ -146,6 +146,10 @@ public class CustodianEnrolment {
               ceremony,
               secret);
       for (KeyBackup backup : backups) {
+        if (!backup.isUsable()) {
+          backup.resealed(distribution, new byte[0]);
+          continue;
+        }
         String name = KeyBackup.sealingName(backup.getKeyAlias());
         char[] pin = SealedTokenPin.open(backup.getSealedPin(), quorum.secret(), name);
         try {

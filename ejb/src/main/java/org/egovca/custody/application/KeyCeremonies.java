@@ -73,6 +73,14 @@ public class KeyCeremonies {
                   null, null, "the PIN of " + custodian.username() + " " + words(problems));
             }
           }
+          if (records.currentDistribution(token).isPresent()) {
+            // before any PIN changes: a new PIN now would be one the enrolled custodians lack
+            throw new Refusal(
+                RefusalCode.WRONG_STATE,
+                "the key custodians of token "
+                    + token
+                    + " are enrolled already; a new distribution needs three of them (re-sharing)");
+          }
           Map<String, char[]> pins = pendingPins(token);
           long ceremony;
           try {

@@ -22,7 +22,10 @@ import org.egovca.hsm.sharing.CustodianPins;
  * The re-sharing ceremony (CPS §6.5.2.4, a custodian leaves or joins): three custodians of the
  * current distribution open its secret's shares, and five custodians, each present to type the PIN
  * of their new share, receive a new distribution of a new secret; the old distribution's sealed
- * material is wiped. A custodian who stays types the PIN they had.
+ * material is wiped. A custodian who stays types the PIN they had. New custodians are operator
+ * accounts with the key custodian role already (created by security administrators under dual
+ * control): a re-sharing never creates accounts, so that nobody can hand themselves several shares
+ * under invented names.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -63,6 +66,18 @@ public class Resharing {
               present.stream()
                   .filter(custodian -> current.shareOf(custodian.username()).isPresent())
                   .toList();
+          for (CustodianPresence custodian : present) {
+            if (current.shareOf(custodian.username()).isEmpty()
+                && !newCustodians.contains(custodian.username())) {
+              // nobody is on record as present whose presence nothing checked
+              throw Refusal.invalid(
+                  null,
+                  null,
+                  custodian.username()
+                      + " neither holds a current share nor is one of the new custodians");
+            }
+          }
+          records.requireActiveCustodians(newCustodians);
           try (CustodianQuorum.Quorum quorum = quorums.open(run, holders)) {
             return enrolment.reshare(run, receiving, quorum);
           }

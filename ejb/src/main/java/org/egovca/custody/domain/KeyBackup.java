@@ -90,6 +90,19 @@ public class KeyBackup {
     return "backup of " + keyAlias;
   }
 
+  /**
+   * The key was destroyed: its backup's PIN is forgotten, so that no ceremony restores it; the
+   * backup media are erased by hand (the destruction's record names where they are).
+   */
+  public void keyDestroyed() {
+    this.sealedPin = new byte[0];
+  }
+
+  /** Whether the key's destruction made this backup unusable. */
+  public boolean isUsable() {
+    return sealedPin.length > 0;
+  }
+
   /** The PIN sealed anew under the secret of a new distribution (a re-sharing). */
   public void resealed(ShareDistribution newDistribution, byte[] newSealedPin) {
     this.distribution = Objects.requireNonNull(newDistribution, "newDistribution");

@@ -62,7 +62,7 @@ class CaKeyCeremoniesServiceTest {
   @TempDir Path media;
 
   @Test
-  void aRetiredCaKeyIsBackedUpDestroyedOnceNothingNeedsItAndRestored() throws Exception {
+  void aRetiredCaKeyIsBackedUpRestoredAfterALossAndDestroyedWithItsBackups() throws Exception {
     String retired = retiredKeyOfANewRoot();
     PublicKey publicKey = cryptoToken.token().publicKey(retired);
     Path location = media.resolve("backup-of-" + retired);
@@ -75,6 +75,16 @@ class CaKeyCeremoniesServiceTest {
     assertArrayEquals(publicKey.getEncoded(), recorded.getPublicKey());
     assertSucceeded(backup, CeremonyKind.BACKUP, retired, AuditAction.KEY_BACKED_UP);
 
+    // the token loses the key (a damaged or replaced token): the custodians restore it
+    cryptoToken.token().destroyKey(retired);
+    long restore = ceremonies.restore(retired, demoCustodians(3, 4, 5), SOURCE);
+
+    assertSucceeded(restore, CeremonyKind.RESTORE, retired, AuditAction.KEY_RESTORED);
+    assertTrue(signs(retired, publicKey), "the restored key signs for its public key");
+    Refusal again = refused(() -> ceremonies.restore(retired, demoCustodians(1, 2, 3), SOURCE));
+    assertEquals(RefusalCode.WRONG_STATE, again.code());
+    assertTrue(again.getMessage().contains("holds key " + retired + " already"));
+
     Refusal tooEarly = refused(() -> ceremonies.destroy(retired, demoCustodians(1, 2, 3), SOURCE));
     assertEquals(RefusalCode.WRONG_STATE, tooEarly.code());
     assertTrue(tooEarly.getMessage().contains("still signs the CRLs"), tooEarly.getMessage());
@@ -84,17 +94,31 @@ class CaKeyCeremoniesServiceTest {
 
     assertFalse(cryptoToken.token().containsKey(retired), "the destroyed key is gone");
     assertSucceeded(destruction, CeremonyKind.DESTRUCTION, retired, AuditAction.KEY_DESTROYED);
+    String detail = lastAudit(AuditAction.KEY_DESTROYED).getDetail();
+    assertTrue(detail.contains("publicKeySha256="), "the record names the key destroyed");
+    assertTrue(detail.contains("erase the backups at " + location), detail);
+    Refusal restoreDestroyed =
+        refused(() -> ceremonies.restore(retired, demoCustodians(1, 2, 3), SOURCE));
+    assertEquals(RefusalCode.WRONG_STATE, restoreDestroyed.code());
     assertTrue(
-        lastAudit(AuditAction.KEY_DESTROYED).getDetail().contains("publicKeySha256="),
-        "the record names the key destroyed");
+        restoreDestroyed.getMessage().contains("was destroyed"), restoreDestroyed.getMessage());
+  }
 
-    long restore = ceremonies.restore(retired, demoCustodians(3, 4, 5), SOURCE);
+  @Test
+  void aBackupLocationBesideALinkIsRefused() throws Exception {
+    String current = currentKeyOfTheRoot();
+    Path location = media.resolve("planted");
+    Files.createSymbolicLink(
+        media.resolve("planted.old"), ServiceTier.dataDirectory().resolve("token"));
 
-    assertSucceeded(restore, CeremonyKind.RESTORE, retired, AuditAction.KEY_RESTORED);
-    assertTrue(signs(retired, publicKey), "the restored key signs for its public key");
-    Refusal again = refused(() -> ceremonies.restore(retired, demoCustodians(1, 2, 3), SOURCE));
-    assertEquals(RefusalCode.WRONG_STATE, again.code());
-    assertTrue(again.getMessage().contains("holds key " + retired + " already"));
+    Refusal refusal =
+        refused(
+            () -> ceremonies.backUp(current, location.toString(), demoCustodians(1, 2, 3), SOURCE));
+
+    assertTrue(refusal.getMessage().contains("symbolic link"), refusal.getMessage());
+    assertTrue(
+        Files.exists(ServiceTier.dataDirectory().resolve("token/token.properties")),
+        "the CA's token is untouched");
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.egovca.ca.application.port.CaToken;
 import org.egovca.ca.domain.Refusal;
@@ -18,8 +19,12 @@ import org.egovca.custody.domain.CustodianShare;
 import org.egovca.custody.domain.KeyBackup;
 import org.egovca.custody.domain.ShareDistribution;
 import org.egovca.hsm.TokenStatus;
+import org.egovca.ra.domain.Operator;
+import org.egovca.ra.domain.OperatorRole;
+import org.egovca.ra.domain.PasswordHash;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +47,31 @@ class ResharingServiceTest {
   @Inject CaToken cryptoToken;
 
   @TempDir Path media;
+
+  @BeforeEach
+  void newCustodiansHaveAccounts() {
+    for (String username : List.of(NEWCOMER, "kc.new1", "kc.new2", "kc.new3")) {
+      ServiceTier.inTransaction(
+          em -> {
+            if (em.createNamedQuery(Operator.BY_USERNAME, Operator.class)
+                .setParameter("username", username)
+                .getResultList()
+                .isEmpty()) {
+              em.persist(
+                  new Operator(
+                      username,
+                      "New key custodian " + username,
+                      null,
+                      EnumSet.of(OperatorRole.KEY_CUSTODIAN),
+                      null,
+                      PasswordHash.of("an unused password 2026".toCharArray()),
+                      "service-test",
+                      ServiceTier.clock().instant()));
+            }
+            return null;
+          });
+    }
+  }
 
   @AfterEach
   void giveTheDemoCustodiansTheirSharesBack() {
@@ -123,6 +153,23 @@ class ResharingServiceTest {
                     List.of("custodian1", "custodian2", "custodian3", "custodian4", NEWCOMER),
                     SOURCE));
     assertTrue(absent.getMessage().contains("custodian4 must be present"), absent.getMessage());
+    List<CustodianPresence> withAStranger = demoCustodians(1, 2, 3, 4, 5);
+    withAStranger.add(new CustodianPresence("kc.stranger", NEWCOMER_PIN.toCharArray()));
+    Refusal stranger =
+        assertThrows(Refusal.class, () -> resharing.reshare(withAStranger, demoNames(), SOURCE));
+    assertTrue(stranger.getMessage().contains("kc.stranger neither holds"), stranger.getMessage());
+
+    List<CustodianPresence> unknownNewcomer = demoCustodians(1, 2, 3, 4);
+    unknownNewcomer.add(new CustodianPresence("kc.invented", NEWCOMER_PIN.toCharArray()));
+    Refusal invented =
+        assertThrows(
+            Refusal.class,
+            () ->
+                resharing.reshare(
+                    unknownNewcomer,
+                    List.of("custodian1", "custodian2", "custodian3", "custodian4", "kc.invented"),
+                    SOURCE));
+    assertTrue(invented.getMessage().contains("kc.invented has no operator account"));
     assertEquals(before, currentDistribution().getId(), "a refused re-sharing changes nothing");
   }
 
