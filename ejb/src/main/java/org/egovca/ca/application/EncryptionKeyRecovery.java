@@ -189,18 +189,20 @@ public class EncryptionKeyRecovery {
       throw recipientRefused(
           "field.required", "give the recipient certificate (PEM) the key is to be enveloped for");
     }
+    PemObject object;
     try (PemReader reader = new PemReader(new StringReader(pem))) {
-      PemObject object = reader.readPemObject();
-      if (object == null || !"CERTIFICATE".equals(object.getType())) {
-        throw recipientRefused(
-            "keyRecovery.recipientUnreadable",
-            "the recipient certificate must be one PEM block \"-----BEGIN CERTIFICATE-----\"");
-      }
+      object = reader.readPemObject();
+    } catch (IOException e) {
+      object = null;
+    }
+    if (object == null || !"CERTIFICATE".equals(object.getType())) {
+      throw recipientRefused(
+          "keyRecovery.recipientUnreadable",
+          "the recipient certificate must be one PEM block \"-----BEGIN CERTIFICATE-----\"");
+    }
+    try {
       return new X509CertificateHolder(object.getContent());
     } catch (IOException | RuntimeException e) {
-      if (e instanceof Refusal refusal) {
-        throw refusal;
-      }
       throw recipientRefused(
           "keyRecovery.recipientUnreadable",
           "the recipient certificate is no readable X.509 certificate: " + e.getMessage());

@@ -218,17 +218,18 @@ class KeyRecoveryWorkflow {
   private void requireRequesterStillEntitled(KeyRecovery request, String actor) {
     Operator requester = request.getRequestedBy();
     if (!requester.isActive() || !requester.has(request.getKind().requestPermission())) {
-      audited(
+      String detail =
+          requester.getUsername()
+              + ", who asked for "
+              + request.reference()
+              + ", may no longer ask for it (deactivated, or given another role): reject it";
+      auditLog.refusal(
           actor,
           AuditAction.KEY_RECOVERY_APPROVED,
           request.reference(),
-          () -> {
-            throw new DualControlViolation(
-                requester.getUsername()
-                    + ", who asked for "
-                    + request.reference()
-                    + ", may no longer ask for it (deactivated, or given another role): reject it");
-          });
+          AuditOutcome.DENIED,
+          detail);
+      throw new DualControlViolation(detail);
     }
   }
 

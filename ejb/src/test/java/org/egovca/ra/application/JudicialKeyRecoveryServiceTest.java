@@ -200,6 +200,26 @@ class JudicialKeyRecoveryServiceTest {
   }
 
   @Test
+  void anUnreadableRecipientCertificateIsRefused() {
+    Holder holder = dualCertificateHolder();
+
+    Refusal refusal =
+        refused(
+            RefusalCode.INVALID_INPUT,
+            () ->
+                recoveries.request(
+                    requester.token(),
+                    holder.encryptionSerial(),
+                    AUTHORITY,
+                    LEGAL_BASIS,
+                    "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+                    null));
+
+    assertEquals("recipientCertificate", refusal.problems().get(0).field());
+    assertEquals("keyRecovery.recipientUnreadable", refusal.problems().get(0).key());
+  }
+
+  @Test
   void noOtherRoleAsksForOrApprovesAJudicialRecovery() {
     Holder holder = dualCertificateHolder();
     KeyRecoveryView requested = requested(holder, TestKeys.sm2KeyPair());
