@@ -19,7 +19,10 @@ import org.egovca.ra.application.ApplicationDesk;
 import org.egovca.ra.application.ApplicationReview;
 import org.egovca.ra.application.Approvals;
 import org.egovca.ra.application.ConsoleAccess;
+import org.egovca.ra.application.HolderKeyRecoveries;
+import org.egovca.ra.application.JudicialKeyRecoveries;
 import org.egovca.ra.application.KeyHandover;
+import org.egovca.ra.application.KeyRecoveries;
 import org.egovca.ra.application.OperatorAdministration;
 import org.egovca.ra.application.OperatorSessions;
 import org.egovca.ra.application.RaQueries;
@@ -37,7 +40,10 @@ import org.egovca.ra.domain.Permission;
  */
 final class ConsoleAuthorization {
 
-  /** The EJBs the console calls (web/ injects exactly these). */
+  /**
+   * The EJBs the console calls (web/ injects these; the key recoveries have no page yet, and their
+   * EJBs are checked all the same).
+   */
   static final List<Class<?>> CONSOLE_BEANS =
       List.of(
           OperatorAdministration.class,
@@ -46,6 +52,9 @@ final class ConsoleAuthorization {
           ApplicationDesk.class,
           ApplicationReview.class,
           KeyHandover.class,
+          HolderKeyRecoveries.class,
+          JudicialKeyRecoveries.class,
+          KeyRecoveries.class,
           RaQueries.class,
           DeliveryMonitor.class,
           OperatorSessions.class);

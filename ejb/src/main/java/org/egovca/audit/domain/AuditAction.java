@@ -63,6 +63,15 @@ public enum AuditAction {
   GENERATED_KEY_HANDED_OVER,
   GENERATED_KEY_DESTROYED,
 
+  // recoveries of escrowed encryption keys (CPS §7.1.3.8): asked for, approved or rejected, carried
+  // out (the KMC made the envelope), the envelope collected, and the auditor's list
+  KEY_RECOVERY_REQUESTED,
+  KEY_RECOVERY_APPROVED,
+  KEY_RECOVERY_REJECTED,
+  ENCRYPTION_KEY_RECOVERED,
+  RECOVERED_KEY_COLLECTED,
+  KEY_RECOVERIES_LISTED,
+
   // dual control (CPS §7.5.1.2 item 2): a supervised action asked for, and its decision
   DUAL_CONTROL_REQUESTED,
   DUAL_CONTROL_APPROVED,

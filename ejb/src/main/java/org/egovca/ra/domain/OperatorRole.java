@@ -6,9 +6,9 @@ public enum OperatorRole {
   SECURITY_ADMIN,
   /**
    * 密钥分管员 (CPS §6.5.1.2 item 2, §6.5.2.4): one of the five custodians of the CA key's activation
-   * data, at least three of whom must act together. The CPS's 密钥管理员 (§7.5.1.2 item 4 (2)), who
-   * makes and keeps the keys and key devices, is another trusted role; issue 13 decides whether it
-   * needs a role of its own here.
+   * data, at least three of whom must act together. §6.5.2.2 calls the same five "五位密钥管理员", and
+   * they take the 密钥管理员's duty of §7.5.1.2 item 4 (2) 5): key recovery for authorised state bodies
+   * (judicial key recovery, one custodian asks and two others approve).
    */
   KEY_CUSTODIAN,
   /** 录入员: enters applications and the applicant's documents. */

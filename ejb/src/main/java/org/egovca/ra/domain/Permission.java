@@ -18,6 +18,21 @@ public enum Permission {
    * §6.1.4.10.1): the entry clerk's work, who "通过系统将用户资料制作数字证书" (§7.5.1.2 item 4 (3)).
    */
   HAND_OVER_GENERATED_KEY(OperatorRole.ENTRY_CLERK),
+  /**
+   * Record a holder's request at the counter to recover the key of their encryption certificate,
+   * and hand them the envelope once it is approved (CPS §7.1.3.8 item 1).
+   */
+  REQUEST_HOLDER_KEY_RECOVERY(OperatorRole.ENTRY_CLERK),
+  /** Approve or reject a holder's key recovery after checking who they are (CPS §7.1.3.8). */
+  DECIDE_HOLDER_KEY_RECOVERY(OperatorRole.REVIEWER),
+  /**
+   * Ask for, approve or reject an accountability/judicial key recovery (问责取证, CPS §7.1.3.8 item 2),
+   * and collect its envelope for the designated recipient: the work of the key administrators
+   * (密钥管理员, §7.5.1.2 item 4 (2) duty 5: "配合获得授权的国家机构…进行密钥查询和恢复"), whom §6.5.2 names as the five key
+   * custodians; one asks and two others approve, three custodians as for any key recovery (§7.5.1.2
+   * item 2).
+   */
+  JUDICIAL_KEY_RECOVERY(OperatorRole.KEY_CUSTODIAN),
   VIEW_APPLICATIONS(
       OperatorRole.ENTRY_CLERK,
       OperatorRole.REVIEWER,

@@ -36,8 +36,10 @@ class PermissionTest {
   }
 
   @Test
-  void keyCustodianHasNoConsolePermission() {
-    assertEquals(Set.of(), granted(EnumSet.of(OperatorRole.KEY_CUSTODIAN)));
+  void keyCustodianOnlyRecoversKeysForAuthorities() {
+    assertEquals(
+        EnumSet.of(Permission.JUDICIAL_KEY_RECOVERY),
+        granted(EnumSet.of(OperatorRole.KEY_CUSTODIAN)));
   }
 
   @Test
@@ -51,6 +53,7 @@ class PermissionTest {
         EnumSet.of(
             Permission.ENTER_APPLICATION,
             Permission.HAND_OVER_GENERATED_KEY,
+            Permission.REQUEST_HOLDER_KEY_RECOVERY,
             Permission.VIEW_APPLICATIONS,
             Permission.VIEW_CERTIFICATES),
         granted(EnumSet.of(OperatorRole.ENTRY_CLERK)));
@@ -63,6 +66,7 @@ class PermissionTest {
         EnumSet.of(
             Permission.DECIDE_APPLICATION,
             Permission.FORCE_REVOCATION,
+            Permission.DECIDE_HOLDER_KEY_RECOVERY,
             Permission.VIEW_APPLICATIONS,
             Permission.VIEW_CERTIFICATES),
         granted(EnumSet.of(OperatorRole.REVIEWER)));
