@@ -42,12 +42,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * CA key rollover through the deployed EAR (R12, CPS §6.5.1.6): the security administrator rolls
- * the root and then the issuing CA over; new certificates come from the new keys, chains through
- * every link certificate validate, and each key keeps signing the CRL and the OCSP answers for the
- * certificates it issued. It changes the CA keys, so it runs on a CA of its own (its own instance
- * directory, ports and embedded database and directory), not on the server the other tests share,
- * and the suite's classes may run in any order.
+ * CA key rollover through the deployed EAR (R12, CPS §6.5.1.6, §7.5.1.2 item 2): two security
+ * administrators decide to roll the root and then the issuing CA over, and three key custodians
+ * (the embedded default's demo custodians, with their PINs from the data directory) carry each
+ * rollover out in a ceremony ({@code egovca ceremony rollover <request>}); new certificates come
+ * from the new keys, chains through every link certificate validate, and each key keeps signing the
+ * CRL and the OCSP answers for the certificates it issued. It changes the CA keys, so it runs on a
+ * CA of its own (its own instance directory, ports and embedded database and directory), not on the
+ * server the other tests share, and the suite's classes may run in any order.
  */
 class CaKeyRolloverIT {
 
@@ -71,13 +73,13 @@ class CaKeyRolloverIT {
             portBase + 389,
             Map.of("EGOVCA_CRL_PUBLISH_DELAY", "1"));
     try {
-      rollOver(launcher.start());
+      rollOver(launcher, launcher.start());
     } finally {
       launcher.stop();
     }
   }
 
-  private void rollOver(CaServer server) throws Exception {
+  private void rollOver(EarLauncher launcher, CaServer server) throws Exception {
     List<X509Certificate> before = PkiHttpIT.parse(Files.readAllBytes(server.caChainPem()));
     X509CertificateHolder oldIssuing = holder(before.get(0));
     X509CertificateHolder oldRoot = holder(before.get(1));
@@ -98,12 +100,22 @@ class CaKeyRolloverIT {
     RaSoapClient.DualControlRequest alone = admins.admin.approveRequest(asked.id(), null);
     assertEquals("NOT_AUTHORIZED", alone.faultCode());
     assertTrue(alone.faultString().contains("cannot also decide it"), alone.faultString());
+    // nor do two administrators: their approval makes no key, three key custodians carry it out
+    RaSoapClient.DualControlRequest approved = admins.admin2.approveRequest(asked.id(), "ceremony");
+    assertEquals("APPROVED", approved.state(), () -> "refused: " + approved.faultString());
+    assertEquals(null, approved.result());
+    Commands.Result two = launcher.ceremony("rollover", custodians(server, 1, 2), id(asked));
+    assertFalse(two.exitCode() == 0, two.output());
     // relying parties still download the root's first key as its current certificate
     assertArrayEquals(
         oldRoot.getEncoded(),
         PkiHttpIT.parse(get(server, "/pki/ca/iFutureCA-Root.pem")).get(0).getEncoded());
-    Rollover root = Rollover.of(admins.admin2.approveRequest(asked.id(), "key ceremony"));
-    Rollover issuing = Rollover.of(admins.approved(admin -> admin.rollOverCaKey("iFutureCA")));
+    Rollover root = carriedOut(launcher, server, admins, asked);
+    Commands.Result again = launcher.ceremony("rollover", custodians(server, 3, 4, 5), id(asked));
+    assertTrue(again.output().contains("WRONG_STATE"), again.output());
+    Rollover issuing =
+        carriedOut(
+            launcher, server, admins, admins.approved(admin -> admin.rollOverCaKey("iFutureCA")));
     assertEquals("CA_UNAVAILABLE", admins.admin.rollOverCaKey("no-such-ca").faultCode());
     // the issuing CA's current key is its key 2, the one the rollover certified
     assertArrayEquals(issuing.newWithNew(), get(server, "/pki/ca/iFutureCA/2.crt"));
@@ -344,6 +356,38 @@ class CaKeyRolloverIT {
   }
 
   /** The three certificates of an approved rollover, from the request's result (PEM, in order). */
+  /**
+   * Three demo custodians carry out the approved rollover {@code request} in a ceremony; the
+   * certificates it made are the request's result.
+   */
+  private static Rollover carriedOut(
+      EarLauncher launcher,
+      CaServer server,
+      SecurityAdministrators admins,
+      RaSoapClient.DualControlRequest request)
+      throws Exception {
+    Commands.Result ceremony =
+        launcher.ceremony("rollover", custodians(server, 1, 2, 3), id(request));
+    assertEquals(0, ceremony.exitCode(), ceremony.output());
+    assertTrue(ceremony.output().contains("SUCCEEDED ceremony"), ceremony.output());
+    return Rollover.of(admins.admin2.getRequest(request.id()));
+  }
+
+  private static String id(RaSoapClient.DualControlRequest request) {
+    return Long.toString(request.id());
+  }
+
+  /** Demo custodians {@code custodian<n>} present, each typing the PIN from the data directory. */
+  private static String custodians(CaServer server, int... numbers) throws Exception {
+    StringBuilder lines = new StringBuilder();
+    for (int number : numbers) {
+      String username = "custodian" + number;
+      Path pin = server.dataDirectory().resolve("demo-custodians").resolve(username + ".pin");
+      lines.append(username).append('\n').append(Files.readString(pin).strip()).append('\n');
+    }
+    return lines.toString();
+  }
+
   private record Rollover(byte[] newWithNew, byte[] newWithOld, byte[] oldWithNew) {
 
     static Rollover of(RaSoapClient.DualControlRequest approved) throws Exception {

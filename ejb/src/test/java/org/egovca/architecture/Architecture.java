@@ -12,7 +12,7 @@ import java.util.List;
  * way); key custody ({@code custody}) uses the CA's token and the RA's operators and none of them
  * knows it; the audit log ({@code audit}) knows none of them; within each, interfaces call the
  * application, the application the domain, and the domain and the X.509 encoders depend on no
- * service; and only key custody calls the revocation of a CA's certificate.
+ * service; and only key custody calls the revocation of a CA's certificate or a CA key rollover.
  */
 final class Architecture {
 
@@ -84,6 +84,18 @@ final class Architecture {
                 "the services reach what is outside through ports of the core (the CA's crypto"
                     + " token is CaToken, the delivery queues' targets DeliveryTarget); only the"
                     + " infrastructure knows the adapters"),
+        noClasses()
+            .that()
+            .resideOutsideOfPackage(root + ".custody..")
+            .should()
+            .callMethod(
+                root + ".ca.application.CaKeyRollovers",
+                "rollOver",
+                String.class.getName(),
+                String.class.getName())
+            .because(
+                "a CA key is rolled over only in a key ceremony, with three key custodians"
+                    + " present, after two security administrators approved it"),
         noClasses()
             .that()
             .resideOutsideOfPackage(root + ".custody..")

@@ -45,6 +45,11 @@ class ArchitectureTest {
     assertTrue(report.contains("fixture.ra.domain.RaDomainClass"), report);
     assertFalse(results.get(1).hasViolation(), "the fixture's RA uses nothing it may not");
 
+    EvaluationResult rolloverInCeremony = results.get(results.size() - 2);
+    assertTrue(rolloverInCeremony.hasViolation(), "only a key ceremony rolls a CA key over");
+    String rolloverReport = rolloverInCeremony.getFailureReport().toString();
+    assertTrue(rolloverReport.contains("fixture.ra.application.ApprovalPage"), rolloverReport);
+
     EvaluationResult ceremonyOnly = results.get(results.size() - 1);
     assertTrue(ceremonyOnly.hasViolation(), "only key custody revokes a CA's certificate");
     String revocationReport = ceremonyOnly.getFailureReport().toString();

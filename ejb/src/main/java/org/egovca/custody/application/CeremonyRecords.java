@@ -294,6 +294,7 @@ public class CeremonyRecords {
       case DESTRUCTION -> AuditAction.KEY_DESTROYED;
       case RESHARING -> AuditAction.CUSTODIANS_RESHARED;
       case CA_REVOCATION -> AuditAction.CA_REVOCATION_CEREMONY;
+      case CA_KEY_ROLLOVER -> AuditAction.CA_KEY_ROLLOVER_CEREMONY;
     };
   }
 }

@@ -15,5 +15,10 @@ public enum CeremonyKind {
   /** Three custodians of the current distribution give a new set of five custodians new shares. */
   RESHARING,
   /** Three custodians have the root revoke a subordinate CA's certificate (a compromised key). */
-  CA_REVOCATION
+  CA_REVOCATION,
+  /**
+   * Three custodians carry out a CA key rollover two security administrators approved under dual
+   * control (CPS §6.5.1.6): the new key is made in the token only with the custodians present.
+   */
+  CA_KEY_ROLLOVER
 }

@@ -34,7 +34,8 @@ public class CaAdministrationBean implements CaAdministration {
         "roll the key of CA "
             + name
             + " over: a new key in the crypto token, NewWithNew,"
-            + " NewWithOld and OldWithNew certificates",
+            + " NewWithOld and OldWithNew certificates; once approved, three key custodians"
+            + " carry it out in a ceremony",
         new SupervisedActions.CaKeyRolloverRequest(name));
   }
 

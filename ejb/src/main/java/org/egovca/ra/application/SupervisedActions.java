@@ -6,17 +6,16 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.egovca.ca.application.CaKeyRolloverView;
 import org.egovca.ca.application.CaKeyRollovers;
 import org.egovca.ca.application.RemoteRaRegistry;
-import org.egovca.ca.x509.PemCertificates;
 import org.egovca.ra.domain.DualControlRequest;
 import org.egovca.ra.domain.SupervisedAction;
 
 /**
  * Carries out an approved supervised action with the parameters its request holds, in the
  * approver's transaction: the services below check everything once more, since the world may have
- * changed while the request waited.
+ * changed while the request waited. An action on a CA key is only checked here; a key ceremony
+ * carries it out.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -72,12 +71,12 @@ public class SupervisedActions {
         yield new Outcome(null, null);
       }
       case ROLL_OVER_CA_KEY -> {
-        CaKeyRolloverView view =
-            rollovers.rollOver(
-                ActionParameters.read(parameters, CaKeyRolloverRequest.class).caName(), actor);
-        // NewWithNew, NewWithOld, OldWithNew, in this order
-        yield new Outcome(
-            PemCertificates.of(view.newWithNew(), view.newWithOld(), view.oldWithNew()), null);
+        // the approval touches no key: three key custodians carry it out in a ceremony
+        // (KeyCeremonyApprovals); refused now if the CA could not be rolled over anyway
+        rollovers
+            .existing(ActionParameters.read(parameters, CaKeyRolloverRequest.class).caName())
+            .requireNotRevoked();
+        yield new Outcome(null, null);
       }
     };
   }

@@ -54,6 +54,12 @@ public class DualControlRequest {
   /** How long a request waits for its second operator. */
   public static final Duration LIFETIME = Duration.ofHours(24);
 
+  /**
+   * How long an approved action waits for its key ceremony: a week to bring three custodians
+   * together; after it, the security administrators ask again, since their reasons may be stale.
+   */
+  public static final Duration CEREMONY_WINDOW = Duration.ofDays(7);
+
   /** Where a request stands. */
   public enum State {
     PENDING,
@@ -230,6 +236,11 @@ public class DualControlRequest {
 
   public void recordResult(String publicResult) {
     this.result = publicResult;
+  }
+
+  /** Whether the approved action waits for the key ceremony that carries it out. */
+  public boolean awaitsKeyCeremony() {
+    return state == State.APPROVED && action.heldInKeyCeremony() && result == null;
   }
 
   public boolean isOpenAt(Instant now) {

@@ -16,12 +16,12 @@ import org.egovca.servicetier.ServiceTier;
  * What the custody service tests share: the demo custodians of the service tier with their PINs
  * from the data directory, and the newest records of ceremonies and audit events.
  */
-final class CustodyFixtures {
+public final class CustodyFixtures {
 
   private CustodyFixtures() {}
 
   /** Demo custodians {@code custodian<n>} present, each with their PIN. */
-  static List<CustodianPresence> demoCustodians(int... numbers) {
+  public static List<CustodianPresence> demoCustodians(int... numbers) {
     List<String> usernames = new ArrayList<>();
     for (int number : numbers) {
       usernames.add("custodian" + number);
@@ -48,7 +48,7 @@ final class CustodyFixtures {
   }
 
   /** The newest audit event of {@code action}. */
-  static AuditEvent lastAudit(AuditAction action) {
+  public static AuditEvent lastAudit(AuditAction action) {
     return ServiceTier.inTransaction(
         em ->
             em.createQuery(

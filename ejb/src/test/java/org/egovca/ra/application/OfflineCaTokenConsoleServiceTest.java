@@ -147,21 +147,23 @@ class OfflineCaTokenConsoleServiceTest {
   }
 
   @Test
-  void aCaKeyRolloverApprovedWhileTheTokenIsOfflineIsRefusedBeforeAnyKeyIsMade() {
-    DualControlRequestView request =
-        caAdministration.rollOverCaKey(admin().credentials(), configuration.rsaCaName());
+  void aCaKeyRolloverApprovedWhileTheTokenIsOfflineMakesNoKey() {
+    // the approval touches no key (three custodians carry it out in a ceremony), so an offline
+    // token does not stand in its way
+    String ca = configuration.rsaCaName();
+    DualControlRequestView request = caAdministration.rollOverCaKey(admin().credentials(), ca);
     Set<String> keys = OfflineCaToken.token().aliases();
 
     try (OfflineCaToken offline = OfflineCaToken.takeOffline()) {
-      refusedOffline(
-          assertThrows(
-              Refusal.class,
-              () -> caAdministration.approveRequest(admin2().credentials(), request.id(), null)));
+      assertEquals(
+          "APPROVED",
+          caAdministration
+              .approveRequest(admin2().credentials(), request.id(), null)
+              .request()
+              .state());
     }
 
     assertEquals(keys, OfflineCaToken.token().aliases(), "no key was made");
-    assertEquals(DualControlRequest.State.PENDING, stateOf(request.id()));
-    // not rolled over for real: the other tests share this CA
-    caAdministration.rejectRequest(admin2().credentials(), request.id(), "test over");
+    // never carried out: the other tests share this CA, and the approval lapses after a week
   }
 }

@@ -20,6 +20,7 @@ import org.egovca.ca.domain.CaRevocationReason;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.custody.application.CaKeyCeremonies;
+import org.egovca.custody.application.CaKeyRolloverCeremony;
 import org.egovca.custody.application.CaRevocationCeremony;
 import org.egovca.custody.application.CeremonyCallers;
 import org.egovca.custody.application.CustodianPresence;
@@ -28,7 +29,8 @@ import org.egovca.custody.application.Resharing;
 import org.egovca.custody.domain.CeremonySource;
 
 /**
- * {@code POST /custody/ceremony/{enrol|activate|backup|restore|destroy|reshare|revoke-ca}}: a key
+ * {@code POST
+ * /custody/ceremony/{enrol|activate|backup|restore|destroy|reshare|revoke-ca|rollover}}: a key
  * ceremony held at the CA's own machine ({@code ear/bin/egovca ceremony}, for a machine without a
  * browser). The key a backup, restore or destruction is held for is the query parameter {@code
  * key}, and a backup's directory {@code location}. The body is UTF-8 text, one custodian present
@@ -60,12 +62,14 @@ public class CeremonyServlet extends HttpServlet {
 
   /** The ceremonies this endpoint holds, by the last part of its path. */
   private static final List<String> KINDS =
-      List.of("enrol", "activate", "backup", "restore", "destroy", "reshare", "revoke-ca");
+      List.of(
+          "enrol", "activate", "backup", "restore", "destroy", "reshare", "revoke-ca", "rollover");
 
   @Inject private transient KeyCeremonies ceremonies;
   @Inject private transient CaKeyCeremonies keyCeremonies;
   @Inject private transient Resharing resharing;
   @Inject private transient CaRevocationCeremony caRevocation;
+  @Inject private transient CaKeyRolloverCeremony caKeyRollover;
   @Inject private transient CeremonyCallers callers;
 
   @Override
@@ -121,6 +125,8 @@ public class CeremonyServlet extends HttpServlet {
       case "revoke-ca" ->
           caRevocation.revoke(
               parameter(request, "ca"), reason(parameter(request, "reason")), custodians, source);
+      case "rollover" ->
+          caKeyRollover.rollOver(requestId(parameter(request, "request")), custodians, source);
       default -> throw new IllegalArgumentException(kind);
     };
   }
@@ -131,6 +137,14 @@ public class CeremonyServlet extends HttpServlet {
     } catch (IllegalArgumentException e) {
       throw Refusal.invalid(
           null, null, "a CA is revoked for CA_COMPROMISE or CESSATION_OF_OPERATION, not " + name);
+    }
+  }
+
+  private static long requestId(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw Refusal.invalid(null, null, "a rollover names its approved request by number");
     }
   }
 
