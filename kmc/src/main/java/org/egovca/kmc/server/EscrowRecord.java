@@ -10,10 +10,12 @@ import java.time.Instant;
  * @param caKeyHash SM3 of the requesting CA's protocol public key (its EntName.entPubKeyHash)
  * @param userCertNo the serial number of the encryption certificate, as the CA allocated it
  * @param publicKey DER SubjectPublicKeyInfo of the encryption public key
- * @param escrowedPrivateKey DER SM2EnvelopedKey under the escrow key
+ * @param escrowedPrivateKey DER SM2EnvelopedKey under the escrow key; null once DESTROYED
  * @param holderPublicKey DER SubjectPublicKeyInfo of the signing key the CA asserted for the holder
  * @param userName AppUserInfo.userName as the CA sent it
- * @param state ACTIVE or REVOKED
+ * @param state ACTIVE, REVOKED, ARCHIVED (the certificate expired; still restorable) or DESTROYED
+ *     (10 years after the certificate expired; {@link EscrowRetention})
+ * @param destroyedAt when the escrowed private key was destroyed; null unless DESTROYED
  */
 record EscrowRecord(
     byte[] caKeyHash,
@@ -27,8 +29,11 @@ record EscrowRecord(
     Instant notAfter,
     String state,
     Instant createdAt,
-    BigInteger createdByTask) {
+    BigInteger createdByTask,
+    Instant destroyedAt) {
 
   static final String ACTIVE = "ACTIVE";
   static final String REVOKED = "REVOKED";
+  static final String ARCHIVED = "ARCHIVED";
+  static final String DESTROYED = "DESTROYED";
 }

@@ -7,6 +7,8 @@ import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -28,9 +30,10 @@ import org.egovca.kmc.protocol.asn1.SM2EnvelopedKey;
 
 /**
  * What the KMC does for each request of a verified, fresh CARequest: ApplyKeyReq generates and
- * escrows a key pair, RestoreKeyReq envelopes an escrowed key anew, RevokeKeyReq marks it revoked.
- * A request that cannot be done is answered with an ErrorPkgRespond naming the reason (the other
- * requests of the message are still done); the clear private key exists in memory for one call.
+ * escrows a key pair, RestoreKeyReq envelopes an escrowed key anew (also an archived one; not a
+ * destroyed one), RevokeKeyReq marks it revoked. A request that cannot be done is answered with an
+ * ErrorPkgRespond naming the reason (the other requests of the message are still done); the clear
+ * private key exists in memory for one call.
  */
 final class KeyRequests {
 
@@ -45,6 +48,12 @@ final class KeyRequests {
 
   /** ErrorPkgRespond.errNo: the escrowed key does not open (a wrong escrow key, or altered). */
   static final int ESCROW_DAMAGED = 4;
+
+  /**
+   * ErrorPkgRespond.errNo: the escrowed key was destroyed after its retention, 10 years after its
+   * certificate expired (CPS §7.5.2.2.5; {@link EscrowRetention}): nothing is left to restore.
+   */
+  static final int ESCROW_DESTROYED = 5;
 
   private static final Logger LOG = Logger.getLogger(KeyRequests.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -92,7 +101,8 @@ final class KeyRequests {
                 user.getNotAfter(),
                 EscrowRecord.ACTIVE,
                 task.now(),
-                task.taskNo()));
+                task.taskNo(),
+                null));
     if (!stored) {
       return error(
           KEY_EXISTS,
@@ -119,6 +129,18 @@ final class KeyRequests {
     Optional<EscrowRecord> found = records.escrowed(task.caKeyHash(), request.getUserCertNo());
     if (found.isEmpty()) {
       return noSuchKey(request.getUserCertNo());
+    }
+    // An ARCHIVED key is restored as any other: archived keys are kept so that they can be.
+    if (EscrowRecord.DESTROYED.equals(found.get().state())) {
+      return error(
+          ESCROW_DESTROYED,
+          "the escrowed key of encryption certificate "
+              + hex(request.getUserCertNo())
+              + " was destroyed on "
+              + LocalDate.ofInstant(found.get().destroyedAt(), ZoneOffset.UTC)
+              + " after its retention of "
+              + EscrowRetention.RETENTION.getYears()
+              + " years past the certificate's expiry");
     }
     KeyPair pair;
     try {
@@ -153,6 +175,11 @@ final class KeyRequests {
             envelope));
   }
 
+  /**
+   * Marks the key revoked ({@link KmcStore.Records#revoke}): answered with a RevokeKeyRespond also
+   * for an archived or destroyed key, since what the CA asks for, that the key is no longer in use,
+   * holds; only a key the KMC never escrowed is an error.
+   */
   Respond revoke(KmcStore.Records records, Task task, RevokeKeyReq request) throws SQLException {
     if (!records.revoke(task.caKeyHash(), request.getUserCertNo(), task.now(), task.taskNo())) {
       return noSuchKey(request.getUserCertNo());

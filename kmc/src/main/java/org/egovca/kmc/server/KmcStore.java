@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -46,6 +48,27 @@ final class KmcStore {
       } catch (Exception | Error e) {
         connection.rollback();
         throw e;
+      }
+    }
+  }
+
+  /**
+   * {@code VACUUM escrowed_key}, outside any transaction as PostgreSQL demands. An UPDATE leaves
+   * the row's old version, escrowed ciphertext and all, in the table as a dead tuple until VACUUM
+   * reclaims it; after a destruction that version is the only copy left in the live table. (The
+   * bytes may still lie in free page space until overwritten, in the WAL and in backups until they
+   * expire: README, "Key management centre".)
+   *
+   * @return the warning PostgreSQL gave instead of vacuuming (such as a role that does not own the
+   *     table), or empty when it vacuumed
+   */
+  Optional<String> vacuumEscrowedKeys() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(true);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("VACUUM escrowed_key");
+        SQLWarning warning = statement.getWarnings();
+        return warning == null ? Optional.empty() : Optional.of(warning.getMessage());
       }
     }
   }
@@ -112,8 +135,8 @@ final class KmcStore {
       try (PreparedStatement select =
           connection.prepareStatement(
               "SELECT public_key, escrowed_private_key, escrow_key_alias, holder_public_key,"
-                  + " user_name, not_before, not_after, state, created_at, created_by_task"
-                  + " FROM escrowed_key WHERE ca_key_hash = ? AND user_cert_no = ?")) {
+                  + " user_name, not_before, not_after, state, created_at, created_by_task,"
+                  + " destroyed_at FROM escrowed_key WHERE ca_key_hash = ? AND user_cert_no = ?")) {
         select.setBytes(1, caKeyHash);
         select.setBigDecimal(2, new BigDecimal(userCertNo));
         try (ResultSet row = select.executeQuery()) {
@@ -133,21 +156,29 @@ final class KmcStore {
                   row.getTimestamp(7).toInstant(),
                   row.getString(8),
                   row.getTimestamp(9).toInstant(),
-                  row.getBigDecimal(10).toBigIntegerExact()));
+                  row.getBigDecimal(10).toBigIntegerExact(),
+                  instant(row.getTimestamp(11))));
         }
       }
     }
 
     /**
+     * Records the CA's revocation of an escrowed key, the first one only: an ACTIVE key becomes
+     * REVOKED; an ARCHIVED key stays ARCHIVED, since it is kept for recovery whether revoked or
+     * not, and keeps the revocation; a DESTROYED key is left as its destruction found it, since
+     * there is nothing left to stop.
+     *
      * @return false when there is no such escrowed key
      */
     boolean revoke(byte[] caKeyHash, BigInteger userCertNo, Instant now, BigInteger taskNo)
         throws SQLException {
       try (PreparedStatement update =
           connection.prepareStatement(
-              "UPDATE escrowed_key SET state = 'REVOKED',"
-                  + " revoked_at = COALESCE(revoked_at, ?),"
-                  + " revoked_by_task = COALESCE(revoked_by_task, ?)"
+              "UPDATE escrowed_key SET state = CASE state WHEN 'ACTIVE' THEN 'REVOKED' ELSE state"
+                  + " END, revoked_at = CASE state WHEN 'DESTROYED' THEN revoked_at"
+                  + " ELSE COALESCE(revoked_at, ?) END,"
+                  + " revoked_by_task = CASE state WHEN 'DESTROYED' THEN revoked_by_task"
+                  + " ELSE COALESCE(revoked_by_task, ?) END"
                   + " WHERE ca_key_hash = ? AND user_cert_no = ?")) {
         update.setTimestamp(1, Timestamp.from(now));
         update.setBigDecimal(2, new BigDecimal(taskNo));
@@ -155,6 +186,93 @@ final class KmcStore {
         update.setBigDecimal(4, new BigDecimal(userCertNo));
         return update.executeUpdate() == 1;
       }
+    }
+
+    /** Opens the record of a retention sweep (V2) and returns its id. */
+    long startSweep(Instant now, Instant archiveBefore, Instant destroyBefore) throws SQLException {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO retention_sweep (started_at, archive_before, destroy_before)"
+                  + " VALUES (?, ?, ?) RETURNING id")) {
+        insert.setTimestamp(1, Timestamp.from(now));
+        insert.setTimestamp(2, Timestamp.from(archiveBefore));
+        insert.setTimestamp(3, Timestamp.from(destroyBefore));
+        try (ResultSet row = insert.executeQuery()) {
+          row.next();
+          return row.getLong(1);
+        }
+      }
+    }
+
+    /**
+     * Archives at most {@code limit} ACTIVE or REVOKED keys whose certificate expired before {@code
+     * before}, keeping their revocation, and counts them in sweep {@code sweep}. Rows another
+     * transaction holds are skipped (SKIP LOCKED): a concurrent sweep takes them.
+     *
+     * @return how many it archived
+     */
+    int archiveExpired(long sweep, Instant now, Instant before, int limit) throws SQLException {
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "UPDATE escrowed_key SET state = 'ARCHIVED', archived_at = ?, archived_by_sweep = ?"
+                  + " WHERE (ca_key_hash, user_cert_no) IN (SELECT ca_key_hash, user_cert_no"
+                  + " FROM escrowed_key WHERE state IN ('ACTIVE', 'REVOKED') AND not_after < ?"
+                  + " ORDER BY not_after LIMIT ? FOR UPDATE SKIP LOCKED)")) {
+        update.setTimestamp(1, Timestamp.from(now));
+        update.setLong(2, sweep);
+        update.setTimestamp(3, Timestamp.from(before));
+        update.setInt(4, limit);
+        return count(sweep, "archived", update.executeUpdate());
+      }
+    }
+
+    /**
+     * Destroys at most {@code limit} ARCHIVED keys whose certificate expired before {@code before}:
+     * their escrowed private key becomes NULL and each gets its escrow_destruction record, in one
+     * statement, so that no key is destroyed without its record nor recorded undestroyed.
+     *
+     * @return how many it destroyed
+     */
+    int destroyArchived(long sweep, Instant now, Instant before, int limit) throws SQLException {
+      try (PreparedStatement destroy =
+          connection.prepareStatement(
+              "WITH destroyed AS (UPDATE escrowed_key SET state = 'DESTROYED',"
+                  + " escrowed_private_key = NULL, destroyed_at = ?, destroyed_by_sweep = ?"
+                  + " WHERE (ca_key_hash, user_cert_no) IN (SELECT ca_key_hash, user_cert_no"
+                  + " FROM escrowed_key WHERE state = 'ARCHIVED' AND not_after < ?"
+                  + " ORDER BY not_after LIMIT ? FOR UPDATE SKIP LOCKED)"
+                  + " RETURNING ca_key_hash, user_cert_no, public_key, not_after, revoked_at,"
+                  + " archived_at, destroyed_at, destroyed_by_sweep)"
+                  + " INSERT INTO escrow_destruction (ca_key_hash, user_cert_no, public_key,"
+                  + " not_after, revoked_at, archived_at, destroyed_at, sweep_id)"
+                  + " SELECT * FROM destroyed")) {
+        destroy.setTimestamp(1, Timestamp.from(now));
+        destroy.setLong(2, sweep);
+        destroy.setTimestamp(3, Timestamp.from(before));
+        destroy.setInt(4, limit);
+        return count(sweep, "destroyed", destroy.executeUpdate());
+      }
+    }
+
+    void finishSweep(long sweep, Instant now) throws SQLException {
+      try (PreparedStatement update =
+          connection.prepareStatement("UPDATE retention_sweep SET finished_at = ? WHERE id = ?")) {
+        update.setTimestamp(1, Timestamp.from(now));
+        update.setLong(2, sweep);
+        update.executeUpdate();
+      }
+    }
+
+    /** Adds {@code done} to the sweep's counter {@code column} (a fixed name, never input). */
+    private int count(long sweep, String column, int done) throws SQLException {
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "UPDATE retention_sweep SET " + column + " = " + column + " + ? WHERE id = ?")) {
+        update.setInt(1, done);
+        update.setLong(2, sweep);
+        update.executeUpdate();
+      }
+      return done;
     }
 
     void recordRestoration(
@@ -175,6 +293,10 @@ final class KmcStore {
         insert.setTimestamp(5, Timestamp.from(now));
         insert.executeUpdate();
       }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+      return timestamp == null ? null : timestamp.toInstant();
     }
   }
 }

@@ -4,6 +4,7 @@
  * CARequests with KMReponds, over its own database ({@code KmcStore}, migrations in {@code
  * db/kmc-migration}) and its own crypto token ({@code KmcKeys}: the escrow key and the protocol
  * key). The web application ({@code /kmc}) serves it at {@code POST /kmc/protocol}; the CA's
- * service tier runs it in-process.
+ * service tier runs it in-process. {@code EscrowRetention} archives the escrowed keys of expired
+ * certificates and destroys them ten years on (CPS §7.5.2.2.5).
  */
 package org.egovca.kmc.server;

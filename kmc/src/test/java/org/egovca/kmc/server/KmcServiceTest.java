@@ -11,9 +11,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.spec.ECGenParameterSpec;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,10 +54,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 class KmcServiceTest {
 
   private static final Provider BC = new BouncyCastleProvider();
-  private static final String ADMIN_URL =
-      System.getProperty("egovca.kmc.test.adminUrl", "jdbc:postgresql://127.0.0.1:5432/postgres");
-  private static final String ROLE = "egovca_kmc_unit_test";
-  private static String database;
+  private static KmcTestDatabase database;
   private static PGSimpleDataSource dataSource;
 
   @TempDir Path home;
@@ -71,28 +65,13 @@ class KmcServiceTest {
 
   @BeforeAll
   static void createDatabase() throws Exception {
-    database = "egovca_kmc_unit_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
-    try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "");
-        Statement statement = admin.createStatement()) {
-      statement.execute(
-          "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
-              + ROLE
-              + "') THEN CREATE ROLE "
-              + ROLE
-              + " LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB; END IF; END $$");
-      statement.execute("CREATE DATABASE " + database + " OWNER " + ROLE);
-    }
-    dataSource = new PGSimpleDataSource();
-    dataSource.setUrl(ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + database);
-    dataSource.setUser(ROLE);
+    database = KmcTestDatabase.create();
+    dataSource = database.dataSource();
   }
 
   @AfterAll
   static void dropDatabase() throws Exception {
-    try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "");
-        Statement statement = admin.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    }
+    database.drop();
   }
 
   @BeforeEach
