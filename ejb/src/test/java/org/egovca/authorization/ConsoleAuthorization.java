@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.domain.ApplicationUnit;
+import org.egovca.custody.application.ConsoleCeremonies;
 import org.egovca.delivery.application.DeliveryMonitor;
 import org.egovca.delivery.application.EgovSystemAdministration;
 import org.egovca.ra.application.ApplicationDesk;
@@ -57,6 +58,7 @@ final class ConsoleAuthorization {
           KeyRecoveries.class,
           RaQueries.class,
           DeliveryMonitor.class,
+          ConsoleCeremonies.class,
           OperatorSessions.class);
 
   private static final Instant T = Instant.parse("2026-12-07T00:00:00Z");

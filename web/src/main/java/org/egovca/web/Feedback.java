@@ -121,18 +121,7 @@ final class Feedback {
     }
     Map<String, List<String>> byField = new LinkedHashMap<>();
     for (Refusal.Problem problem : refusal.problems()) {
-      String translated = translation(problem.key());
-      String text;
-      if (translated == null) {
-        text = problem.message();
-      } else if (translated.contains("{0}")) {
-        // the translation carries the service's own words where they hold the specifics
-        text =
-            new MessageFormat(translated, bundle().getLocale())
-                .format(new Object[] {problem.message()});
-      } else {
-        text = translated;
-      }
+      String text = text(problem);
       // a problem of the whole form has no field (Map.of() refuses a null key)
       String field =
           problem.field() == null ? null : fields.getOrDefault(problem.field(), problem.field());
@@ -150,6 +139,36 @@ final class Feedback {
     byField.forEach(
         (clientId, texts) ->
             add(clientId, FacesMessage.SEVERITY_ERROR, String.join(separator, texts)));
+  }
+
+  /** A refusal's problem in the operator's language. */
+  static String text(Refusal.Problem problem) {
+    String translated = translation(problem.key());
+    if (translated == null) {
+      return problem.message();
+    }
+    // the translation carries the service's own words where they hold the specifics
+    return translated.contains("{0}")
+        ? new MessageFormat(translated, bundle().getLocale())
+            .format(new Object[] {problem.message()})
+        : translated;
+  }
+
+  /**
+   * Why a service call failed, as one text to show in a page's own result panel (besides the
+   * messages {@link #failure} places): a refusal's problems, or the generic message.
+   */
+  static String describe(RuntimeException failure) {
+    Throwable cause = failure;
+    while (cause instanceof EJBException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof Refusal refusal) {
+      UIViewRoot root = FacesContext.getCurrentInstance().getViewRoot();
+      String separator = root != null && "zh".equals(root.getLocale().getLanguage()) ? "；" : "; ";
+      return String.join(separator, refusal.problems().stream().map(Feedback::text).toList());
+    }
+    return text("unexpected.error");
   }
 
   /** Ends the HTTP session and sends the browser to the login page, saying why. */

@@ -97,5 +97,11 @@ public enum AuditAction {
   KEY_DESTROYED,
   CUSTODIANS_RESHARED,
   CA_REVOCATION_CEREMONY,
-  CA_KEY_ROLLOVER_CEREMONY
+  CA_KEY_ROLLOVER_CEREMONY,
+  /**
+   * An operator tried to host a key ceremony at the console: recorded when refused (no session, or
+   * no HOST_KEY_CEREMONY); a ceremony hosted is recorded under its own action above, naming its
+   * host.
+   */
+  KEY_CEREMONY_HOSTED
 }

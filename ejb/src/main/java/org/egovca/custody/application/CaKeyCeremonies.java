@@ -72,7 +72,20 @@ public class CaKeyCeremonies {
    */
   public long backUp(
       String alias, String location, List<CustodianPresence> custodians, CeremonySource source) {
-    CeremonyRun run = run(CeremonyKind.BACKUP, alias, custodians, source);
+    return backUp(alias, location, custodians, source, null);
+  }
+
+  /**
+   * As {@link #backUp(String, String, List, CeremonySource)}, hosted at the console by {@code
+   * host}.
+   */
+  public long backUp(
+      String alias,
+      String location,
+      List<CustodianPresence> custodians,
+      CeremonySource source,
+      String host) {
+    CeremonyRun run = run(CeremonyKind.BACKUP, alias, custodians, source).hostedBy(host);
     return run.run(
         () -> {
           requireCaKey(alias);
@@ -109,7 +122,13 @@ public class CaKeyCeremonies {
    *     one recorded, or the custodians are refused
    */
   public long restore(String alias, List<CustodianPresence> custodians, CeremonySource source) {
-    CeremonyRun run = run(CeremonyKind.RESTORE, alias, custodians, source);
+    return restore(alias, custodians, source, null);
+  }
+
+  /** As {@link #restore(String, List, CeremonySource)}, hosted at the console by {@code host}. */
+  public long restore(
+      String alias, List<CustodianPresence> custodians, CeremonySource source, String host) {
+    CeremonyRun run = run(CeremonyKind.RESTORE, alias, custodians, source).hostedBy(host);
     return run.run(
         () -> {
           requireActive();
@@ -151,7 +170,13 @@ public class CaKeyCeremonies {
    *     custodians are refused
    */
   public long destroy(String alias, List<CustodianPresence> custodians, CeremonySource source) {
-    CeremonyRun run = run(CeremonyKind.DESTRUCTION, alias, custodians, source);
+    return destroy(alias, custodians, source, null);
+  }
+
+  /** As {@link #destroy(String, List, CeremonySource)}, hosted at the console by {@code host}. */
+  public long destroy(
+      String alias, List<CustodianPresence> custodians, CeremonySource source, String host) {
+    CeremonyRun run = run(CeremonyKind.DESTRUCTION, alias, custodians, source).hostedBy(host);
     return run.run(
         () -> {
           requireActive();

@@ -38,9 +38,20 @@ public class CaKeyRolloverCeremony {
    *     its ceremony, or the rollover is refused (a revoked CA; the token offline)
    */
   public long rollOver(long requestId, List<CustodianPresence> custodians, CeremonySource source) {
+    return rollOver(requestId, custodians, source, null);
+  }
+
+  /** As {@link #rollOver(long, List, CeremonySource)}, hosted at the console by {@code host}. */
+  public long rollOver(
+      long requestId, List<CustodianPresence> custodians, CeremonySource source, String host) {
     CeremonyRun run =
         new CeremonyRun(
-            CeremonyKind.CA_KEY_ROLLOVER, cryptoToken.token().name(), source, custodians, records);
+                CeremonyKind.CA_KEY_ROLLOVER,
+                cryptoToken.token().name(),
+                source,
+                custodians,
+                records)
+            .hostedBy(host);
     return run.run(
         () -> {
           try (CustodianQuorum.Quorum quorum = quorums.open(run)) {

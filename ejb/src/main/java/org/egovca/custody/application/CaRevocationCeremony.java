@@ -40,9 +40,23 @@ public class CaRevocationCeremony {
       CaRevocationReason reason,
       List<CustodianPresence> custodians,
       CeremonySource source) {
+    return revoke(caName, reason, custodians, source, null);
+  }
+
+  /**
+   * As {@link #revoke(String, CaRevocationReason, List, CeremonySource)}, hosted at the console by
+   * {@code host}.
+   */
+  public long revoke(
+      String caName,
+      CaRevocationReason reason,
+      List<CustodianPresence> custodians,
+      CeremonySource source,
+      String host) {
     CeremonyRun run =
         new CeremonyRun(
-            CeremonyKind.CA_REVOCATION, cryptoToken.token().name(), source, custodians, records);
+                CeremonyKind.CA_REVOCATION, cryptoToken.token().name(), source, custodians, records)
+            .hostedBy(host);
     return run.run(
         () -> {
           try (CustodianQuorum.Quorum quorum = quorums.open(run)) {

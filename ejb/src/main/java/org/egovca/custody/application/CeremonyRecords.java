@@ -111,13 +111,37 @@ public class CeremonyRecords {
       CeremonySource source,
       List<String> usernames,
       String detail) {
-    KeyCeremony ceremony = KeyCeremony.succeeded(kind, token, source, usernames, clock.instant());
+    return record(kind, token, source, null, usernames, detail);
+  }
+
+  /**
+   * Records {@code run} as succeeded, with its host if it had one, and its audit event, in the
+   * caller's transaction.
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public KeyCeremony succeeded(CeremonyRun run, String detail) {
+    return record(run.kind(), run.token(), run.source(), run.host(), run.usernames(), detail);
+  }
+
+  private KeyCeremony record(
+      CeremonyKind kind,
+      String token,
+      CeremonySource source,
+      String host,
+      List<String> usernames,
+      String detail) {
+    KeyCeremony ceremony =
+        KeyCeremony.succeeded(kind, token, source, usernames, clock.instant()).hostedBy(host);
     entityManager.persist(ceremony);
     auditLog.success(
         actor(usernames),
         action(kind),
         "token:" + token,
-        "ceremony=" + ceremony.getId() + ", " + source + (detail == null ? "" : ", " + detail));
+        "ceremony="
+            + ceremony.getId()
+            + ", "
+            + origin(source, host)
+            + (detail == null ? "" : ", " + detail));
     return ceremony;
   }
 
@@ -136,12 +160,7 @@ public class CeremonyRecords {
       operator(username).ifPresent(Operator::recordSuccessfulLogin);
     }
     KeyCeremony ceremony =
-        succeeded(
-            run.kind(),
-            run.token(),
-            run.source(),
-            run.usernames(),
-            (keyAlias == null ? "" : "key=" + keyAlias + ", ") + detail);
+        succeeded(run, (keyAlias == null ? "" : "key=" + keyAlias + ", ") + detail);
     ceremony.concerning(keyAlias);
     entityManager.flush();
     action.accept(ceremony);
@@ -182,14 +201,11 @@ public class CeremonyRecords {
 
   /** Records a successful activation, and that its custodians' PINs were right. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public long activated(
-      String token, CeremonySource source, List<String> usernames, long distribution) {
-    for (String username : usernames) {
+  public long activated(CeremonyRun run, long distribution) {
+    for (String username : run.usernames()) {
       operator(username).ifPresent(Operator::recordSuccessfulLogin);
     }
-    return succeeded(
-            CeremonyKind.ACTIVATION, token, source, usernames, "distribution=" + distribution)
-        .getId();
+    return succeeded(run, "distribution=" + distribution).getId();
   }
 
   /**
@@ -199,31 +215,26 @@ public class CeremonyRecords {
    * @param wrongPin the custodian whose PIN was wrong, or null
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void failed(
-      CeremonyKind kind,
-      String token,
-      String keyAlias,
-      CeremonySource source,
-      List<String> usernames,
-      String failure,
-      String wrongPin) {
+  public void failed(CeremonyRun run, String failure, String wrongPin) {
     Instant now = clock.instant();
     List<String> known =
-        usernames.stream().map(name -> operator(name).isPresent() ? name : "?").toList();
+        run.usernames().stream().map(name -> operator(name).isPresent() ? name : "?").toList();
     KeyCeremony ceremony =
-        KeyCeremony.failed(kind, token, source, known, now, failure).concerning(keyAlias);
+        KeyCeremony.failed(run.kind(), run.token(), run.source(), known, now, failure)
+            .concerning(run.keyAlias())
+            .hostedBy(run.host());
     entityManager.persist(ceremony);
     boolean locked =
         wrongPin != null && operator(wrongPin).map(o -> o.recordFailedLogin(now)).orElse(false);
     auditLog.refusal(
         actor(known),
-        action(kind),
-        "token:" + token,
+        action(run.kind()),
+        "token:" + run.token(),
         AuditOutcome.DENIED,
         "ceremony="
             + ceremony.getId()
             + ", "
-            + source
+            + origin(run.source(), run.host())
             + ": "
             + failure
             + (locked ? "; " + wrongPin + " is locked after repeated wrong PINs" : ""));
@@ -283,6 +294,13 @@ public class CeremonyRecords {
 
   public static String actor(List<String> usernames) {
     return "custodians:" + String.join(",", usernames);
+  }
+
+  /**
+   * Where the ceremony was held, for its audit event: "CONSOLE hosted by admin", "COMMAND_LINE".
+   */
+  static String origin(CeremonySource source, String host) {
+    return host == null ? source.name() : source + " hosted by " + host;
   }
 
   private static AuditAction action(CeremonyKind kind) {

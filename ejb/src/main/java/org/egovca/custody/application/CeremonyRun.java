@@ -41,6 +41,7 @@ public final class CeremonyRun {
   private final CeremonyRecords records;
   private int mostPresent = CUSTODIANS;
   private String keyAlias;
+  private String host;
   private String wrongPin;
 
   public CeremonyRun(
@@ -73,7 +74,7 @@ public final class CeremonyRun {
       checkPresences();
       return ceremony.getAsLong();
     } catch (Refusal refusal) {
-      records.failed(kind, token, keyAlias, source, usernames(), refusal.getMessage(), wrongPin);
+      records.failed(this, refusal.getMessage(), wrongPin);
       throw refusal;
     } catch (RuntimeException e) {
       throw failed(e);
@@ -98,6 +99,15 @@ public final class CeremonyRun {
     return this;
   }
 
+  /**
+   * Names the security administrator who hosts the ceremony at the console, so that its record
+   * names them whatever the outcome.
+   */
+  public CeremonyRun hostedBy(String username) {
+    this.host = username;
+    return this;
+  }
+
   public CeremonyKind kind() {
     return kind;
   }
@@ -108,6 +118,16 @@ public final class CeremonyRun {
 
   public CeremonySource source() {
     return source;
+  }
+
+  /** The key the ceremony is held for, or null. */
+  public String keyAlias() {
+    return keyAlias;
+  }
+
+  /** The security administrator who hosts the ceremony at the console, or null. */
+  public String host() {
+    return host;
   }
 
   public List<CustodianPresence> custodians() {
@@ -133,7 +153,7 @@ public final class CeremonyRun {
         "the ceremony failed on an error of the CA ("
             + fault.getClass().getSimpleName()
             + "); nothing of it took effect; the server log has the details";
-    records.failed(kind, token, keyAlias, source, usernames(), failure, null);
+    records.failed(this, failure, null);
     return new Refusal(RefusalCode.CA_UNAVAILABLE, failure);
   }
 

@@ -117,10 +117,7 @@ public class CustodianEnrolment {
     }
     KeyCeremony ceremony =
         records.succeeded(
-            CeremonyKind.RESHARING,
-            run.token(),
-            run.source(),
-            run.usernames(),
+            run,
             "new custodians "
                 + String.join(",", usernames)
                 + ", replaces distribution "

@@ -103,8 +103,17 @@ public class KeyCeremonies {
    *     (INVALID_INPUT), or a PIN is wrong (LOGIN_FAILED, naming the custodian)
    */
   public long activate(List<CustodianPresence> custodians, CeremonySource source) {
+    return activate(custodians, source, null);
+  }
+
+  /**
+   * As {@link #activate(List, CeremonySource)}, hosted at the console by the security administrator
+   * {@code host}, whom the ceremony's record names.
+   */
+  public long activate(List<CustodianPresence> custodians, CeremonySource source, String host) {
     String token = cryptoToken.token().name();
-    CeremonyRun run = new CeremonyRun(CeremonyKind.ACTIVATION, token, source, custodians, records);
+    CeremonyRun run =
+        new CeremonyRun(CeremonyKind.ACTIVATION, token, source, custodians, records).hostedBy(host);
     return run.run(
         () -> {
           requireOffline(token);
@@ -115,7 +124,7 @@ public class KeyCeremonies {
           }
           long ceremony;
           try {
-            ceremony = records.activated(token, source, run.usernames(), distribution);
+            ceremony = records.activated(run, distribution);
           } catch (RuntimeException e) {
             // an activation that is not on record is undone
             cryptoToken.token().deactivate();

@@ -47,10 +47,20 @@ public class Resharing {
    */
   public long reshare(
       List<CustodianPresence> present, List<String> newCustodians, CeremonySource source) {
+    return reshare(present, newCustodians, source, null);
+  }
+
+  /** As {@link #reshare(List, List, CeremonySource)}, hosted at the console by {@code host}. */
+  public long reshare(
+      List<CustodianPresence> present,
+      List<String> newCustodians,
+      CeremonySource source,
+      String host) {
     String token = cryptoToken.token().name();
     CeremonyRun run =
         new CeremonyRun(CeremonyKind.RESHARING, token, source, present, records)
-            .allowing(2 * CeremonyRun.CUSTODIANS);
+            .allowing(2 * CeremonyRun.CUSTODIANS)
+            .hostedBy(host);
     return run.run(
         () -> {
           List<CustodianPresence> receiving = receiving(present, newCustodians);

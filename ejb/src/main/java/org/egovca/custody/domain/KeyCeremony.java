@@ -16,8 +16,8 @@ import java.util.Objects;
 
 /**
  * The record of one key ceremony (CPS §6.5.2.3): when, which token and key, the custodians who were
- * present, and its outcome. It is kept whatever the outcome, so the auditor also sees the
- * ceremonies that failed, and why.
+ * present (and the security administrator who hosted it at the console), and its outcome. It is
+ * kept whatever the outcome, so the auditor also sees the ceremonies that failed, and why.
  */
 @Entity
 @Table(name = "key_ceremony")
@@ -66,6 +66,10 @@ public class KeyCeremony {
 
   @Column(length = 1024)
   private String failure;
+
+  /** The security administrator who hosted the ceremony at the console, or null. */
+  @Column(name = "hosted_by", length = 64)
+  private String hostedBy;
 
   protected KeyCeremony() {}
 
@@ -116,6 +120,12 @@ public class KeyCeremony {
     return this;
   }
 
+  /** Names the security administrator who hosted the ceremony at the console. */
+  public KeyCeremony hostedBy(String host) {
+    this.hostedBy = host;
+    return this;
+  }
+
   private static String shorten(String text) {
     return text.length() <= 1024 ? text : text.substring(0, 1021) + "...";
   }
@@ -159,5 +169,10 @@ public class KeyCeremony {
 
   public String getFailure() {
     return failure;
+  }
+
+  /** The security administrator who hosted the ceremony at the console; null elsewhere. */
+  public String getHostedBy() {
+    return hostedBy;
   }
 }

@@ -52,6 +52,15 @@ public enum Permission {
   /** Ask for and approve CA key rollovers (CPS §6.5.1.6); always under dual control. */
   MANAGE_CA_KEYS(OperatorRole.SECURITY_ADMIN),
   /**
+   * Host a key ceremony at the console and witness it (activation, backup, restore and destruction
+   * of a CA key, re-sharing, revocation of a CA): the key custodians present operate, each typing
+   * their own username and the PIN of their share, and the security administrator supervises and
+   * records ("保证至少一人操作，一人监督记录", CPS §6.5.1.2 item 2, §7.5.1.2 item 2; the security administrator
+   * "监督、检查安全运营和生产活动", §7.5.1.2 item 4 (1)). Hosting opens nothing: the three custodians' shares
+   * decide what the ceremony may do (§6.5.2.2, §6.5.2.4).
+   */
+  HOST_KEY_CEREMONY(OperatorRole.SECURITY_ADMIN),
+  /**
    * See and decide the supervised actions another operator asked for (dual control); deciding one
    * also needs that action's own permission.
    */

@@ -82,6 +82,7 @@ class PermissionTest {
             Permission.MANAGE_EGOV_SYSTEMS,
             Permission.MANAGE_REMOTE_RAS,
             Permission.MANAGE_CA_KEYS,
+            Permission.HOST_KEY_CEREMONY,
             Permission.APPROVE_REQUESTS),
         granted(EnumSet.of(OperatorRole.SECURITY_ADMIN)));
   }

@@ -1,0 +1,223 @@
+package org.egovca.custody.application;
+
+import static org.egovca.custody.application.CustodyFixtures.consoleLogin;
+import static org.egovca.custody.application.CustodyFixtures.demoCustodians;
+import static org.egovca.custody.application.CustodyFixtures.lastAudit;
+import static org.egovca.custody.application.CustodyFixtures.lastCeremony;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.egovca.audit.domain.AuditAction;
+import org.egovca.audit.domain.AuditEvent;
+import org.egovca.audit.domain.AuditOutcome;
+import org.egovca.ca.application.port.CaToken;
+import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
+import org.egovca.custody.domain.CeremonyKind;
+import org.egovca.custody.domain.CeremonyOutcome;
+import org.egovca.custody.domain.CeremonySource;
+import org.egovca.custody.domain.KeyCeremony;
+import org.egovca.hsm.TokenStatus;
+import org.egovca.ra.domain.OperatorRole;
+import org.egovca.servicetier.ServiceTier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Key ceremonies hosted at the console (issue 13 item 2) on the service tier's demo custodians: a
+ * security administrator hosts, the custodians type their usernames and PINs, and the ceremony is
+ * recorded with the source CONSOLE and its host whatever its outcome; an operator without {@code
+ * HOST_KEY_CEREMONY} is refused before any PIN is looked at, and the refusal is audited.
+ */
+@ExtendWith(ServiceTier.class)
+class ConsoleCeremoniesServiceTest {
+
+  private static CustodyFixtures.Login admin;
+  private static CustodyFixtures.Login clerk;
+
+  @Inject ConsoleCeremonies ceremonies;
+  @Inject DemoCustodians demo;
+  @Inject CaToken cryptoToken;
+
+  @TempDir Path media;
+
+  @BeforeAll
+  static void operators() {
+    admin = consoleLogin(OperatorRole.SECURITY_ADMIN);
+    clerk = consoleLogin(OperatorRole.ENTRY_CLERK);
+  }
+
+  @AfterEach
+  void leaveTheTokenActive() {
+    if (cryptoToken.token().status() == TokenStatus.OFFLINE) {
+      demo.activate();
+    }
+  }
+
+  @Test
+  void aSecurityAdministratorHostsABackupRecordedWithTheConsoleAndTheHost() {
+    String rootKey = rootKey();
+    Path location = media.resolve("console-backup");
+    List<CustodianPresence> present = demoCustodians(1, 2, 3);
+
+    long id =
+        ceremonies.hold(
+            admin.token(),
+            ConsoleCeremony.BACKUP,
+            Map.of("key", rootKey, "location", location.toString()),
+            present);
+
+    assertTrue(Files.exists(location.resolve(rootKey + ".pub")), "the backup token holds the key");
+    KeyCeremony ceremony = ceremony(id);
+    assertEquals(CeremonyKind.BACKUP, ceremony.getKind());
+    assertEquals(CeremonyOutcome.SUCCEEDED, ceremony.getOutcome());
+    assertEquals(CeremonySource.CONSOLE, ceremony.getSource());
+    assertEquals(admin.username(), ceremony.getHostedBy());
+    assertEquals(List.of("custodian1", "custodian2", "custodian3"), ceremony.getCustodians());
+    assertEquals(rootKey, ceremony.getKeyAlias());
+    AuditEvent audit = lastAudit(AuditAction.KEY_BACKED_UP);
+    assertEquals(AuditOutcome.SUCCESS, audit.getOutcome());
+    assertTrue(audit.getDetail().contains("ceremony=" + id), audit.getDetail());
+    assertTrue(
+        audit.getDetail().contains("CONSOLE hosted by " + admin.username()), audit.getDetail());
+    assertPinsCleared(present);
+  }
+
+  @Test
+  void anOperatorWithoutThePermissionIsRefusedAndTheRefusalAudited() {
+    long before = lastCeremony().getId();
+    List<CustodianPresence> present = demoCustodians(1, 2, 3);
+    Path location = media.resolve("clerk-backup");
+
+    Refusal refusal =
+        assertThrows(
+            Refusal.class,
+            () ->
+                ceremonies.hold(
+                    clerk.token(),
+                    ConsoleCeremony.BACKUP,
+                    Map.of("key", rootKey(), "location", location.toString()),
+                    present));
+
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refusal.code());
+    AuditEvent audit = lastAudit(AuditAction.KEY_CEREMONY_HOSTED);
+    assertEquals(AuditOutcome.DENIED, audit.getOutcome());
+    assertEquals("operator:" + clerk.username(), audit.getActor());
+    assertEquals("ceremony:backup", audit.getTarget());
+    assertTrue(audit.getDetail().contains("HOST_KEY_CEREMONY"), audit.getDetail());
+    assertEquals(before, lastCeremony().getId(), "no ceremony began");
+    assertFalse(Files.exists(location), "nothing was written");
+    assertPinsCleared(present);
+  }
+
+  @Test
+  void twoCustodiansAreRefusedAndTheCeremonyRecordedAsFailedWithItsHost() {
+    String rootKey = rootKey();
+    String location = media.resolve("two-custodians").toString();
+
+    Refusal refusal =
+        assertThrows(
+            Refusal.class,
+            () ->
+                ceremonies.hold(
+                    admin.token(),
+                    ConsoleCeremony.BACKUP,
+                    Map.of("key", rootKey, "location", location),
+                    demoCustodians(1, 2)));
+
+    assertEquals(RefusalCode.INVALID_INPUT, refusal.code());
+    assertTrue(refusal.getMessage().contains("only 2 key custodian(s) present"));
+    KeyCeremony failed = lastCeremony();
+    assertEquals(CeremonyKind.BACKUP, failed.getKind());
+    assertEquals(CeremonyOutcome.FAILED, failed.getOutcome());
+    assertEquals(CeremonySource.CONSOLE, failed.getSource());
+    assertEquals(admin.username(), failed.getHostedBy());
+    assertEquals(refusal.getMessage(), failed.getFailure());
+    AuditEvent audit = lastAudit(AuditAction.KEY_BACKED_UP);
+    assertEquals(AuditOutcome.DENIED, audit.getOutcome());
+    assertTrue(
+        audit.getDetail().contains("CONSOLE hosted by " + admin.username()), audit.getDetail());
+    assertFalse(Files.exists(Path.of(location)), "a refused backup writes nothing");
+  }
+
+  @Test
+  void aMissingParameterOrPinIsRefusedNamingItsFieldBeforeTheCeremonyBegins() {
+    long before = lastCeremony().getId();
+
+    Refusal noLocation =
+        assertThrows(
+            Refusal.class,
+            () ->
+                ceremonies.hold(
+                    admin.token(),
+                    ConsoleCeremony.BACKUP,
+                    Map.of("key", rootKey()),
+                    demoCustodians(1, 2, 3)));
+    assertEquals(RefusalCode.INVALID_INPUT, noLocation.code());
+    assertEquals("location", noLocation.problems().get(0).field());
+
+    List<CustodianPresence> withoutPin = demoCustodians(1, 2);
+    withoutPin.add(new CustodianPresence("custodian3", new char[0]));
+    Refusal noPin =
+        assertThrows(
+            Refusal.class,
+            () ->
+                ceremonies.hold(
+                    admin.token(),
+                    ConsoleCeremony.BACKUP,
+                    Map.of("key", rootKey(), "location", media.resolve("x").toString()),
+                    withoutPin));
+    assertEquals("pin2", noPin.problems().get(0).field());
+    assertEquals(before, lastCeremony().getId(), "no ceremony began");
+    assertPinsCleared(withoutPin);
+  }
+
+  @Test
+  void theActivationAfterAStartIsHostedAtTheConsoleToo() {
+    cryptoToken.token().deactivate();
+
+    long id =
+        ceremonies.hold(admin.token(), ConsoleCeremony.ACTIVATE, Map.of(), demoCustodians(2, 4, 5));
+
+    assertEquals(TokenStatus.ACTIVE, cryptoToken.token().status());
+    KeyCeremony ceremony = ceremony(id);
+    assertEquals(CeremonyKind.ACTIVATION, ceremony.getKind());
+    assertEquals(CeremonySource.CONSOLE, ceremony.getSource());
+    assertEquals(admin.username(), ceremony.getHostedBy());
+    assertNull(ceremony.getKeyAlias());
+  }
+
+  private static void assertPinsCleared(List<CustodianPresence> present) {
+    for (CustodianPresence custodian : present) {
+      for (char c : custodian.pin()) {
+        assertEquals('\0', c, "the PIN of " + custodian.username() + " is cleared");
+      }
+    }
+  }
+
+  private static KeyCeremony ceremony(long id) {
+    return ServiceTier.inTransaction(em -> em.find(KeyCeremony.class, id));
+  }
+
+  private static String rootKey() {
+    return ServiceTier.inTransaction(
+        em ->
+            em.createQuery(
+                    "SELECT c.keyAlias FROM CertificateAuthority c WHERE c.parent IS NULL"
+                        + " AND c.name NOT LIKE 'ceremony-%'",
+                    String.class)
+                .setMaxResults(1)
+                .getSingleResult());
+  }
+}
