@@ -55,14 +55,22 @@ final class KeyRequests {
    */
   static final int ESCROW_DESTROYED = 5;
 
+  /**
+   * ErrorPkgRespond.errNo: the CA has had as many restorations in the last 24 hours as the KMC's
+   * restoration budget allows ({@link RestorationBudget}); the description says when it frees up.
+   */
+  static final int RESTORATION_LIMIT = 6;
+
   private static final Logger LOG = Logger.getLogger(KeyRequests.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int SM2_KEY_BITS = 256;
 
   private final KmcKeys keys;
+  private final RestorationBudget budget;
 
-  KeyRequests(KmcKeys keys) {
+  KeyRequests(KmcKeys keys, RestorationBudget budget) {
     this.keys = keys;
+    this.budget = budget;
   }
 
   Respond apply(KmcStore.Records records, Task task, ApplyKeyReq request) throws SQLException {
@@ -118,7 +126,8 @@ final class KeyRequests {
 
   /**
    * Envelopes the escrowed key for the recipient key the CA asserted in its signed request, and
-   * records that assertion (review finding K3): which key, which CA, which task, when.
+   * records that assertion (review finding K3): which key, which CA, which task, when. Within the
+   * CA's restoration budget only ({@link RestorationBudget}).
    */
   Respond restore(KmcStore.Records records, Task task, RestoreKeyReq request) throws SQLException {
     Optional<String> unsupported =
@@ -126,21 +135,19 @@ final class KeyRequests {
     if (unsupported.isPresent()) {
       return error(UNSUPPORTED, unsupported.get() + " is not supported: only SM2, SM4, SM3");
     }
-    Optional<EscrowRecord> found = records.escrowed(task.caKeyHash(), request.getUserCertNo());
+    BigInteger serial = request.getUserCertNo();
+    Optional<EscrowRecord> found = records.escrowed(task.caKeyHash(), serial);
     if (found.isEmpty()) {
-      return noSuchKey(request.getUserCertNo());
+      return noSuchKey(serial);
     }
     // An ARCHIVED key is restored as any other: archived keys are kept so that they can be.
     if (EscrowRecord.DESTROYED.equals(found.get().state())) {
-      return error(
-          ESCROW_DESTROYED,
-          "the escrowed key of encryption certificate "
-              + hex(request.getUserCertNo())
-              + " was destroyed on "
-              + LocalDate.ofInstant(found.get().destroyedAt(), ZoneOffset.UTC)
-              + " after its retention of "
-              + EscrowRetention.RETENTION.getYears()
-              + " years past the certificate's expiry");
+      return destroyed(serial, found.get());
+    }
+    // checked before the escrowed key is opened: over the budget, no clear key is made at all
+    Optional<String> overBudget = budget.refusal(records, task.caKeyHash(), serial, task.now());
+    if (overBudget.isPresent()) {
+      return error(RESTORATION_LIMIT, overBudget.get());
     }
     KeyPair pair;
     try {
@@ -149,8 +156,7 @@ final class KeyRequests {
               SM2EnvelopedKey.getInstance(found.get().escrowedPrivateKey()),
               keys::decryptWithEscrowKey);
     } catch (KmcCryptoException e) {
-      LOG.severe(
-          () -> "the escrowed key of " + hex(request.getUserCertNo()) + " does not open: " + e);
+      LOG.severe(() -> "the escrowed key of " + hex(serial) + " does not open: " + e);
       return error(ESCROW_DAMAGED, "the escrowed key does not open; the KMC logged why");
     }
     SM2EnvelopedKey envelope;
@@ -161,18 +167,58 @@ final class KeyRequests {
     } catch (IllegalArgumentException e) {
       return error(UNSUPPORTED, "userPubKey: " + e.getMessage());
     }
+    warnOfNewRecipient(records, task, found.get(), request.getUserPubKey());
     records.recordRestoration(
-        task.caKeyHash(),
-        request.getUserCertNo(),
-        der(request.getUserPubKey()),
-        task.taskNo(),
-        task.now());
-    LOG.info(() -> "restored the encryption key of certificate " + hex(request.getUserCertNo()));
+        task.caKeyHash(), serial, der(request.getUserPubKey()), task.taskNo(), task.now());
+    LOG.info(() -> "restored the encryption key of certificate " + hex(serial));
     return Respond.retRestoreKey(
         new RetKeyRespond(
-            request.getUserCertNo(),
-            SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded()),
-            envelope));
+            serial, SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded()), envelope));
+  }
+
+  private static Respond destroyed(BigInteger serial, EscrowRecord record) {
+    return error(
+        ESCROW_DESTROYED,
+        "the escrowed key of encryption certificate "
+            + hex(serial)
+            + " was destroyed on "
+            + LocalDate.ofInstant(record.destroyedAt(), ZoneOffset.UTC)
+            + " after its retention of "
+            + EscrowRetention.RETENTION.getYears()
+            + " years past the certificate's expiry");
+  }
+
+  /**
+   * Logs, without refusing, an envelope for a key that is neither the holder's key the escrow was
+   * made for nor one the KMC restored this key to before: a judicial recovery, or a holder whose
+   * signing key changed. Both are legitimate, but a stolen CA protocol key would look the same, so
+   * the KMC's own log shows each. Keys are compared by their public key bits, so that two encodings
+   * of one key's algorithm identifier do not count as two keys.
+   */
+  private static void warnOfNewRecipient(
+      KmcStore.Records records, Task task, EscrowRecord escrow, SubjectPublicKeyInfo recipient)
+      throws SQLException {
+    if (sameKey(escrow.holderPublicKey(), recipient)) {
+      return;
+    }
+    for (byte[] earlier : records.restoredTo(task.caKeyHash(), escrow.userCertNo())) {
+      if (sameKey(earlier, recipient)) {
+        return;
+      }
+    }
+    LOG.warning(
+        () ->
+            "restoring the encryption key of certificate "
+                + hex(escrow.userCertNo())
+                + " for a recipient key it was never enveloped for (not the holder's key at"
+                + " escrow, nor an earlier restoration's): a judicial recovery or a holder whose"
+                + " signing key changed (task "
+                + task.taskNo().toString(16)
+                + ")");
+  }
+
+  private static boolean sameKey(byte[] der, SubjectPublicKeyInfo key) {
+    return SubjectPublicKeyInfo.getInstance(der).getPublicKeyData().equals(key.getPublicKeyData());
   }
 
   /**

@@ -51,7 +51,7 @@ public final class KmcService {
   KmcService(KmcKeys keys, KmcStore store, KmcSettings settings, Clock clock) {
     this.keys = keys;
     this.store = store;
-    this.requests = new KeyRequests(keys);
+    this.requests = new KeyRequests(keys, new RestorationBudget(settings.restorationsPerDay()));
     this.pinnedCa = settings.pinnedCaCertificate();
     this.publishedCa = settings.publishedCaCertificate();
     this.maxSkew = settings.maxSkew();

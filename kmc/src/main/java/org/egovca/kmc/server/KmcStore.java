@@ -10,6 +10,9 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -25,6 +28,12 @@ final class KmcStore {
   interface Work<T> {
     T run(Records records) throws Exception;
   }
+
+  /**
+   * The first key of the advisory lock on a CA's restoration budget: a fixed number of the KMC's
+   * own, so the lock cannot be mistaken for another use of advisory locks in the same database.
+   */
+  private static final int RESTORATION_LOCK = 0x4b4d4301;
 
   private final DataSource dataSource;
 
@@ -292,6 +301,73 @@ final class KmcStore {
         insert.setBigDecimal(4, new BigDecimal(taskNo));
         insert.setTimestamp(5, Timestamp.from(now));
         insert.executeUpdate();
+      }
+    }
+
+    /**
+     * Waits for, and holds until this transaction ends, the lock on a CA's restoration budget
+     * ({@link RestorationBudget}): a transaction-scoped advisory lock on (RESTORATION_LOCK, a hash
+     * of the CA's key hash), so that the count of restorations and the insert of the next one
+     * happen as one step for concurrent messages of that CA. Two CAs whose hashes collide only wait
+     * for each other; neither is counted against the other.
+     */
+    void lockRestorationBudget(byte[] caKeyHash) throws SQLException {
+      try (PreparedStatement lock =
+          connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+        lock.setInt(1, RESTORATION_LOCK);
+        lock.setInt(2, Arrays.hashCode(caKeyHash));
+        lock.executeQuery().close();
+      }
+    }
+
+    /** How many restorations of the CA were recorded after {@code since}. */
+    int restorationsSince(byte[] caKeyHash, Instant since) throws SQLException {
+      try (PreparedStatement select =
+          connection.prepareStatement(
+              "SELECT count(*) FROM key_restoration WHERE ca_key_hash = ? AND restored_at > ?")) {
+        select.setBytes(1, caKeyHash);
+        select.setTimestamp(2, Timestamp.from(since));
+        try (ResultSet row = select.executeQuery()) {
+          row.next();
+          return row.getInt(1);
+        }
+      }
+    }
+
+    /**
+     * When the CA's restoration number {@code index} (0 the oldest) of those after {@code since}
+     * was recorded.
+     */
+    Instant restorationTime(byte[] caKeyHash, Instant since, int index) throws SQLException {
+      try (PreparedStatement select =
+          connection.prepareStatement(
+              "SELECT restored_at FROM key_restoration WHERE ca_key_hash = ? AND restored_at > ?"
+                  + " ORDER BY restored_at, id OFFSET ? LIMIT 1")) {
+        select.setBytes(1, caKeyHash);
+        select.setTimestamp(2, Timestamp.from(since));
+        select.setInt(3, index);
+        try (ResultSet row = select.executeQuery()) {
+          row.next();
+          return row.getTimestamp(1).toInstant();
+        }
+      }
+    }
+
+    /** The recipient public keys (DER) the KMC enveloped this escrowed key for before. */
+    List<byte[]> restoredTo(byte[] caKeyHash, BigInteger userCertNo) throws SQLException {
+      try (PreparedStatement select =
+          connection.prepareStatement(
+              "SELECT DISTINCT recipient_public_key FROM key_restoration"
+                  + " WHERE ca_key_hash = ? AND user_cert_no = ?")) {
+        select.setBytes(1, caKeyHash);
+        select.setBigDecimal(2, new BigDecimal(userCertNo));
+        List<byte[]> keys = new ArrayList<>();
+        try (ResultSet row = select.executeQuery()) {
+          while (row.next()) {
+            keys.add(row.getBytes(1));
+          }
+        }
+        return keys;
       }
     }
 
