@@ -216,6 +216,26 @@ public final class Records {
 
   // ---- CA keys and CRLs
 
+  /** The alias of the current key of CA {@code caName} in the crypto token. */
+  public String caKeyAlias(String caName) throws SQLException {
+    return text("SELECT key_alias FROM certificate_authority WHERE name = ?", caName);
+  }
+
+  /**
+   * The key ceremonies recorded of {@code kind} with {@code outcome}, held from {@code source} and
+   * hosted by {@code host}.
+   */
+  public long keyCeremonies(String kind, String outcome, String source, String host)
+      throws SQLException {
+    return number(
+        "SELECT COUNT(*) FROM key_ceremony"
+            + " WHERE kind = ? AND outcome = ? AND source = ? AND hosted_by = ?",
+        kind,
+        outcome,
+        source,
+        host);
+  }
+
   /** The retired keys of all CAs (a key rollover retires one). */
   public long retiredCaKeys() throws SQLException {
     return number("SELECT COUNT(*) FROM retired_ca_key");

@@ -67,7 +67,7 @@ public class KeyCeremonyPage extends ConsolePage {
       }
       Map<String, String> given = given(held);
       try {
-        ceremony = ceremonies.hold(token(), held, given, present);
+        ceremony = ceremonies.hold(token(), held, given, present, browserAddress());
       } catch (RuntimeException failure) {
         Feedback.failure(FORM, failure, fields);
         refusal = Feedback.describe(failure);
@@ -150,5 +150,14 @@ public class KeyCeremonyPage extends ConsolePage {
   /** Why the ceremony just tried was refused, or null. */
   public String getRefusal() {
     return refusal;
+  }
+
+  /** Where the host's browser is: the service holds ceremonies only at the CA's own machine. */
+  private static String browserAddress() {
+    return ((jakarta.servlet.http.HttpServletRequest)
+            jakarta.faces.context.FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequest())
+        .getRemoteAddr();
   }
 }

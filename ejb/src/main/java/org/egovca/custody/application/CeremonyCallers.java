@@ -25,6 +25,23 @@ public class CeremonyCallers {
 
   @Inject private CaConfiguration configuration;
 
+  /**
+   * Whether {@code address} (an HTTP caller's) is this machine's loopback: key ceremonies are held
+   * at the CA's own machine, where the custodians stand, so that their PINs cross no network and no
+   * workstation elsewhere sees them.
+   */
+  public static boolean isLoopback(String address) {
+    // only an IP literal, as the container gives it: a name would mean a lookup
+    if (address == null || !address.matches("[0-9A-Fa-f:.]{2,45}")) {
+      return false;
+    }
+    try {
+      return java.net.InetAddress.getByName(address).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
   /** Makes the ceremony key if there is none yet. */
   public void prepare() {
     read().clear();

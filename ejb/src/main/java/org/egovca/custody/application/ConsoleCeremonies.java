@@ -4,8 +4,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditAction;
+import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.ConsoleAccess;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.Permission;
@@ -26,6 +29,7 @@ import org.egovca.ra.domain.Permission;
 public class ConsoleCeremonies {
 
   @Inject private ConsoleAccess access;
+  @Inject private AuditLog auditLog;
   @Inject private KeyCeremonies keys;
   @Inject private CaKeyCeremonies caKeys;
   @Inject private Resharing resharing;
@@ -38,23 +42,38 @@ public class ConsoleCeremonies {
    *
    * @param parameters what the kind takes ({@link ConsoleCeremony#parameters()}), by name
    * @param custodians the custodians present, in the order they presented themselves
+   * @param remoteAddress the address of the host's browser: a ceremony is held only at a browser on
+   *     the CA's own machine (loopback), as at the command line, so that the custodians stand at
+   *     the CA and their PINs reach no other workstation
    * @return the ceremony's record id
-   * @throws Refusal NOT_AUTHORIZED (audited) without the permission; SESSION_ENDED without an open
-   *     session; INVALID_INPUT naming the field when a parameter or a PIN is missing (nothing is
-   *     recorded); else what the ceremony refused, recorded as a failed ceremony
+   * @throws Refusal NOT_AUTHORIZED (audited) without the permission or from another machine;
+   *     SESSION_ENDED without an open session; INVALID_INPUT naming the field when a parameter or a
+   *     PIN is missing (nothing is recorded); else what the ceremony refused, recorded as a failed
+   *     ceremony
    */
   public long hold(
       String token,
       ConsoleCeremony kind,
       Map<String, String> parameters,
-      List<CustodianPresence> custodians) {
+      List<CustodianPresence> custodians,
+      String remoteAddress) {
     try {
+      String target = kind == null ? null : "ceremony:" + kind.path();
       Operator host =
           access.require(
-              token,
-              Permission.HOST_KEY_CEREMONY,
-              AuditAction.KEY_CEREMONY_HOSTED,
-              kind == null ? null : "ceremony:" + kind.path());
+              token, Permission.HOST_KEY_CEREMONY, AuditAction.KEY_CEREMONY_HOSTED, target);
+      if (!CeremonyCallers.isLoopback(remoteAddress)) {
+        String detail =
+            "key ceremonies are held at a browser on the CA's own machine, not from "
+                + remoteAddress;
+        auditLog.refusal(
+            ConsoleAccess.actor(host),
+            AuditAction.KEY_CEREMONY_HOSTED,
+            target,
+            AuditOutcome.DENIED,
+            detail);
+        throw new Refusal(RefusalCode.NOT_AUTHORIZED, detail);
+      }
       if (kind == null) {
         throw Refusal.invalid("kind", "ceremony.kindMissing", "choose the kind of ceremony");
       }

@@ -33,6 +33,25 @@ public class KeyCeremonyApprovals {
     }
   }
 
+  /**
+   * An approval counts only while both security administrators could still give it: one locked out,
+   * deactivated or moved to another role since cannot have a key rolled over now.
+   */
+  private static void requireStillEntitled(
+      DualControlRequest request, org.egovca.ra.domain.Operator operator, String step) {
+    if (!operator.isActive() || !operator.has(request.getAction().permission())) {
+      throw new Refusal(
+          RefusalCode.WRONG_STATE,
+          "request "
+              + request.getId()
+              + " was "
+              + step
+              + " by "
+              + operator.getUsername()
+              + ", who may no longer do so: the security administrators ask again");
+    }
+  }
+
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
 
@@ -76,6 +95,8 @@ public class KeyCeremonyApprovals {
               + DualControlRequest.CEREMONY_WINDOW.toDays()
               + " days ago: the security administrators ask again");
     }
+    requireStillEntitled(request, request.getRequestedBy(), "asked for");
+    requireStillEntitled(request, request.getDecidedBy(), "approved");
     return new AwaitingRollover(
         request,
         ActionParameters.read(request.getParameters(), SupervisedActions.CaKeyRolloverRequest.class)

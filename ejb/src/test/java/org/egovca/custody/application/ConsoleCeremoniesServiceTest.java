@@ -43,6 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(ServiceTier.class)
 class ConsoleCeremoniesServiceTest {
 
+  /** The host's browser on the CA's own machine. */
+  private static final String LOOPBACK = "127.0.0.1";
+
   private static CustodyFixtures.Login admin;
   private static CustodyFixtures.Login clerk;
 
@@ -76,7 +79,8 @@ class ConsoleCeremoniesServiceTest {
             admin.token(),
             ConsoleCeremony.BACKUP,
             Map.of("key", rootKey, "location", location.toString()),
-            present);
+            present,
+            LOOPBACK);
 
     assertTrue(Files.exists(location.resolve(rootKey + ".pub")), "the backup token holds the key");
     KeyCeremony ceremony = ceremony(id);
@@ -95,6 +99,32 @@ class ConsoleCeremoniesServiceTest {
   }
 
   @Test
+  void aCeremonyFromABrowserOnAnotherMachineIsRefusedAndAudited() {
+    long before = lastCeremony().getId();
+    List<CustodianPresence> present = demoCustodians(1, 2, 3);
+    Path location = media.resolve("remote-backup");
+
+    Refusal refusal =
+        assertThrows(
+            Refusal.class,
+            () ->
+                ceremonies.hold(
+                    admin.token(),
+                    ConsoleCeremony.BACKUP,
+                    Map.of("key", rootKey(), "location", location.toString()),
+                    present,
+                    "192.0.2.7"));
+
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refusal.code());
+    AuditEvent audit = lastAudit(AuditAction.KEY_CEREMONY_HOSTED);
+    assertEquals(AuditOutcome.DENIED, audit.getOutcome());
+    assertTrue(audit.getDetail().contains("192.0.2.7"), audit.getDetail());
+    assertEquals(before, lastCeremony().getId(), "no ceremony began");
+    assertFalse(Files.exists(location), "nothing was written");
+    assertPinsCleared(present);
+  }
+
+  @Test
   void anOperatorWithoutThePermissionIsRefusedAndTheRefusalAudited() {
     long before = lastCeremony().getId();
     List<CustodianPresence> present = demoCustodians(1, 2, 3);
@@ -108,7 +138,8 @@ class ConsoleCeremoniesServiceTest {
                     clerk.token(),
                     ConsoleCeremony.BACKUP,
                     Map.of("key", rootKey(), "location", location.toString()),
-                    present));
+                    present,
+                    LOOPBACK));
 
     assertEquals(RefusalCode.NOT_AUTHORIZED, refusal.code());
     AuditEvent audit = lastAudit(AuditAction.KEY_CEREMONY_HOSTED);
@@ -134,7 +165,8 @@ class ConsoleCeremoniesServiceTest {
                     admin.token(),
                     ConsoleCeremony.BACKUP,
                     Map.of("key", rootKey, "location", location),
-                    demoCustodians(1, 2)));
+                    demoCustodians(1, 2),
+                    LOOPBACK));
 
     assertEquals(RefusalCode.INVALID_INPUT, refusal.code());
     assertTrue(refusal.getMessage().contains("only 2 key custodian(s) present"));
@@ -163,7 +195,8 @@ class ConsoleCeremoniesServiceTest {
                     admin.token(),
                     ConsoleCeremony.BACKUP,
                     Map.of("key", rootKey()),
-                    demoCustodians(1, 2, 3)));
+                    demoCustodians(1, 2, 3),
+                    LOOPBACK));
     assertEquals(RefusalCode.INVALID_INPUT, noLocation.code());
     assertEquals("location", noLocation.problems().get(0).field());
 
@@ -177,7 +210,8 @@ class ConsoleCeremoniesServiceTest {
                     admin.token(),
                     ConsoleCeremony.BACKUP,
                     Map.of("key", rootKey(), "location", media.resolve("x").toString()),
-                    withoutPin));
+                    withoutPin,
+                    LOOPBACK));
     assertEquals("pin2", noPin.problems().get(0).field());
     assertEquals(before, lastCeremony().getId(), "no ceremony began");
     assertPinsCleared(withoutPin);
@@ -188,7 +222,8 @@ class ConsoleCeremoniesServiceTest {
     cryptoToken.token().deactivate();
 
     long id =
-        ceremonies.hold(admin.token(), ConsoleCeremony.ACTIVATE, Map.of(), demoCustodians(2, 4, 5));
+        ceremonies.hold(
+            admin.token(), ConsoleCeremony.ACTIVATE, Map.of(), demoCustodians(2, 4, 5), LOOPBACK);
 
     assertEquals(TokenStatus.ACTIVE, cryptoToken.token().status());
     KeyCeremony ceremony = ceremony(id);

@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -75,7 +73,7 @@ public class CeremonyServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!fromLoopback(request)
+    if (!CeremonyCallers.isLoopback(request.getRemoteAddr())
         || NOT_FROM_THE_COMMAND.stream().anyMatch(name -> request.getHeader(name) != null)) {
       answer(response, 403, "NOT_AUTHORIZED: key ceremonies are held at the CA's own machine");
       return;
@@ -155,14 +153,6 @@ public class CeremonyServlet extends HttpServlet {
       throw Refusal.invalid(null, null, "this ceremony needs the parameter " + name);
     }
     return value;
-  }
-
-  private static boolean fromLoopback(HttpServletRequest request) {
-    try {
-      return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 
   /** The lines of the body; the PINs go straight into char arrays, never into a String. */
