@@ -100,56 +100,50 @@ class ConsoleCeremoniesServiceTest {
 
   @Test
   void aCeremonyFromABrowserOnAnotherMachineIsRefusedAndAudited() {
-    long before = lastCeremony().getId();
-    List<CustodianPresence> present = demoCustodians(1, 2, 3);
-    Path location = media.resolve("remote-backup");
+    AuditEvent audit = deniedBackup(admin.token(), "192.0.2.7");
 
-    Refusal refusal =
-        assertThrows(
-            Refusal.class,
-            () ->
-                ceremonies.hold(
-                    admin.token(),
-                    ConsoleCeremony.BACKUP,
-                    Map.of("key", rootKey(), "location", location.toString()),
-                    present,
-                    "192.0.2.7"));
-
-    assertEquals(RefusalCode.NOT_AUTHORIZED, refusal.code());
-    AuditEvent audit = lastAudit(AuditAction.KEY_CEREMONY_HOSTED);
-    assertEquals(AuditOutcome.DENIED, audit.getOutcome());
+    assertEquals("operator:" + admin.username(), audit.getActor());
     assertTrue(audit.getDetail().contains("192.0.2.7"), audit.getDetail());
-    assertEquals(before, lastCeremony().getId(), "no ceremony began");
-    assertFalse(Files.exists(location), "nothing was written");
-    assertPinsCleared(present);
   }
 
   @Test
   void anOperatorWithoutThePermissionIsRefusedAndTheRefusalAudited() {
+    AuditEvent audit = deniedBackup(clerk.token(), LOOPBACK);
+
+    assertEquals("operator:" + clerk.username(), audit.getActor());
+    assertTrue(audit.getDetail().contains("HOST_KEY_CEREMONY"), audit.getDetail());
+  }
+
+  /**
+   * A backup hosted by the operator of {@code token} from {@code address}, refused before any
+   * ceremony began, nothing written and the PINs cleared.
+   *
+   * @return the audit event of the denial
+   */
+  private AuditEvent deniedBackup(String token, String address) {
     long before = lastCeremony().getId();
     List<CustodianPresence> present = demoCustodians(1, 2, 3);
-    Path location = media.resolve("clerk-backup");
+    Path location = media.resolve("denied-backup");
 
     Refusal refusal =
         assertThrows(
             Refusal.class,
             () ->
                 ceremonies.hold(
-                    clerk.token(),
+                    token,
                     ConsoleCeremony.BACKUP,
                     Map.of("key", rootKey(), "location", location.toString()),
                     present,
-                    LOOPBACK));
+                    address));
 
     assertEquals(RefusalCode.NOT_AUTHORIZED, refusal.code());
     AuditEvent audit = lastAudit(AuditAction.KEY_CEREMONY_HOSTED);
     assertEquals(AuditOutcome.DENIED, audit.getOutcome());
-    assertEquals("operator:" + clerk.username(), audit.getActor());
     assertEquals("ceremony:backup", audit.getTarget());
-    assertTrue(audit.getDetail().contains("HOST_KEY_CEREMONY"), audit.getDetail());
     assertEquals(before, lastCeremony().getId(), "no ceremony began");
     assertFalse(Files.exists(location), "nothing was written");
     assertPinsCleared(present);
+    return audit;
   }
 
   @Test
