@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditAction;
+import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.ApplicationUnit;
 import org.egovca.ca.domain.Refusal;
+import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.ra.domain.Permission;
@@ -154,10 +156,30 @@ public class OperatorAdministration {
         new OperatorAccounts.CertificateRequest(operator.getUsername(), certificateRequestPem));
   }
 
+  /**
+   * Lifts an operator's lockout after wrong passwords. Never a key custodian's, locked after wrong
+   * share PINs: a security administrator hosting ceremonies could otherwise guess a custodian's PIN
+   * without end, unlocking between tries; their lockout ends by itself (CPS §7.5.1.2 item 2).
+   */
   public void unlock(String token, String username) {
     Operator admin =
         access.require(token, Permission.MANAGE_OPERATORS, AuditAction.OPERATOR_CHANGED, username);
-    accounts.existing(username).unlock();
+    Operator operator = accounts.existing(username);
+    if (operator.getRoles().contains(OperatorRole.KEY_CUSTODIAN)) {
+      String detail =
+          username
+              + " is a key custodian: a lockout after wrong share PINs ends by itself after "
+              + Operator.LOCKOUT.toMinutes()
+              + " minutes, and no administrator shortens it";
+      auditLog.refusal(
+          ConsoleAccess.actor(admin),
+          AuditAction.OPERATOR_CHANGED,
+          OperatorAccounts.target(username),
+          AuditOutcome.DENIED,
+          detail);
+      throw new Refusal(RefusalCode.NOT_AUTHORIZED, detail);
+    }
+    operator.unlock();
     auditLog.success(
         ConsoleAccess.actor(admin),
         AuditAction.OPERATOR_CHANGED,

@@ -23,7 +23,9 @@ import org.egovca.custody.domain.CeremonyKind;
 import org.egovca.custody.domain.CeremonyOutcome;
 import org.egovca.custody.domain.CeremonySource;
 import org.egovca.custody.domain.KeyCeremony;
+import org.egovca.ra.application.RaServiceFixtures.Staff;
 import org.egovca.ra.domain.DualControlRequest;
+import org.egovca.ra.domain.OperatorRole;
 import org.egovca.servicetier.ServiceTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,6 +42,7 @@ class CaKeyRolloverCeremonyServiceTest {
 
   @Inject CaAdministration caAdministration;
   @Inject CaKeyRolloverCeremony ceremony;
+  @Inject OperatorAdministration administration;
 
   @Test
   void anApprovedRolloverWaitsForThreeCustodiansAndIsCarriedOutOnce() {
@@ -97,6 +100,23 @@ class CaKeyRolloverCeremonyServiceTest {
     } finally {
       caAdministration.rejectRequest(admin2().credentials(), pending.id(), "test over");
     }
+  }
+
+  @Test
+  void anApprovalCountsOnlyWhileItsApproverMayStillGiveIt() {
+    String name = newCa();
+    Staff approver = RaServiceFixtures.newOperator(OperatorRole.SECURITY_ADMIN, null);
+    DualControlRequestView asked = caAdministration.rollOverCaKey(admin().credentials(), name);
+    caAdministration.approveRequest(approver.credentials(), asked.id(), null);
+    administration.deactivate(admin().token(), approver.username);
+
+    Refusal refusal =
+        assertThrows(
+            Refusal.class, () -> ceremony.rollOver(asked.id(), demoCustodians(1, 2, 3), SOURCE));
+
+    assertEquals(RefusalCode.WRONG_STATE, refusal.code());
+    assertTrue(refusal.getMessage().contains(approver.username), refusal.getMessage());
+    assertEquals(1, ca(name).getKeyIndex());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.egovca.ra.application;
 
+import static org.egovca.custody.application.CustodyFixtures.lastAudit;
 import static org.egovca.ra.application.RaServiceFixtures.admin;
 import static org.egovca.ra.application.RaServiceFixtures.shared;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import org.egovca.audit.domain.AuditAction;
+import org.egovca.audit.domain.AuditEvent;
 import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
@@ -103,6 +105,19 @@ class OperatorAdministrationServiceTest {
             .login(clerk.certificate, clerk.username, clerk.password(), null)
             .operator()
             .username());
+  }
+
+  @Test
+  void noAdministratorShortensAKeyCustodiansLockout() {
+    // a host who could unlock between tries could guess a custodian's share PIN without end
+    Refusal refused =
+        assertThrows(Refusal.class, () -> administration.unlock(admin().token(), "custodian5"));
+
+    assertEquals(RefusalCode.NOT_AUTHORIZED, refused.code());
+    assertTrue(refused.getMessage().contains("key custodian"), refused.getMessage());
+    AuditEvent denied = lastAudit(AuditAction.OPERATOR_CHANGED);
+    assertEquals(AuditOutcome.DENIED, denied.getOutcome());
+    assertEquals("operator:custodian5", denied.getTarget());
   }
 
   @Test

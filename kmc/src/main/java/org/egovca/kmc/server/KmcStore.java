@@ -140,12 +140,18 @@ final class KmcStore {
       }
     }
 
+    /**
+     * The escrow of that certificate, its row share-locked until the message's transaction ends: a
+     * destruction skips it meanwhile, so that no key is enveloped after the record of its
+     * destruction, and one in progress is waited for and then seen.
+     */
     Optional<EscrowRecord> escrowed(byte[] caKeyHash, BigInteger userCertNo) throws SQLException {
       try (PreparedStatement select =
           connection.prepareStatement(
               "SELECT public_key, escrowed_private_key, escrow_key_alias, holder_public_key,"
                   + " user_name, not_before, not_after, state, created_at, created_by_task,"
-                  + " destroyed_at FROM escrowed_key WHERE ca_key_hash = ? AND user_cert_no = ?")) {
+                  + " destroyed_at FROM escrowed_key WHERE ca_key_hash = ? AND user_cert_no = ?"
+                  + " FOR SHARE")) {
         select.setBytes(1, caKeyHash);
         select.setBigDecimal(2, new BigDecimal(userCertNo));
         try (ResultSet row = select.executeQuery()) {
