@@ -179,6 +179,28 @@ class EscrowRetentionTest {
   }
 
   @Test
+  void anEscrowBeingRestoredIsDestroyedOnlyAfterTheRestoreCommits() throws Exception {
+    Escrowed old = escrow(BigInteger.valueOf(0x251), T0.plus(Duration.ofDays(365)));
+    clock.now = old.notAfter().atOffset(ZoneOffset.UTC).plusYears(10).plusDays(1).toInstant();
+    byte[] caKeyHash = ((Bytes) row(old.serial()).get("ca_key_hash")).bytes();
+    KmcStore store = new KmcStore(database.dataSource());
+
+    // a restore has read the escrow (share-locked) and not yet committed: the sweep skips it
+    EscrowRetention.Sweep during =
+        store.inTransaction(
+            records -> {
+              assertTrue(records.escrowed(caKeyHash, old.serial()).isPresent());
+              return retention(1000).run();
+            });
+    assertEquals(0, during.destroyed());
+    assertNotNull(row(old.serial()).get("escrowed_private_key"));
+
+    EscrowRetention.Sweep after = retention(1000).run();
+    assertEquals(1, after.destroyed());
+    assertEquals("DESTROYED", row(old.serial()).get("state"));
+  }
+
+  @Test
   void aVacuumPostgreSqlSkipsDoesNotUndoTheDestruction() throws Exception {
     Escrowed old = escrow(BigInteger.valueOf(0x251), T0.plus(Duration.ofDays(365)));
     clock.now = T0.atOffset(ZoneOffset.UTC).plusYears(12).toInstant();
