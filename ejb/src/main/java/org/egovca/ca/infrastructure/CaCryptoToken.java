@@ -221,4 +221,16 @@ public class CaCryptoToken implements CaToken {
   public void forgetPendingPin(String tokenName) {
     pending.forget(tokenName);
   }
+
+  @Override
+  public boolean canChangePin(String tokenName) {
+    CryptoToken token = tokens.member(tokenName);
+    return token.canChangePin() && token.status() == TokenStatus.ACTIVE;
+  }
+
+  @Override
+  public synchronized void changePin(String tokenName, char[] newPin) {
+    tokens.member(tokenName).changePin(newPin);
+    LOG.info(() -> "CA crypto token '" + tokenName + "' has a new PIN for its key custodians");
+  }
 }

@@ -100,6 +100,7 @@ public class CeremonyRecords {
         distribution.getId(),
         distribution.getThreshold(),
         distribution.getSealedTokenPins(),
+        distribution.getPreviousTokenPins(),
         sealed);
   }
 
@@ -206,6 +207,20 @@ public class CeremonyRecords {
       operator(username).ifPresent(Operator::recordSuccessfulLogin);
     }
     return succeeded(run, "distribution=" + distribution).getId();
+  }
+
+  /**
+   * Ends a PIN change of the token {@code tokenName} in share distribution {@code distributionId}
+   * ({@link ShareDistribution#settlePinChange}), in a transaction of its own.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void settlePinChange(long distributionId, String tokenName, boolean tokenTookTheNewPin) {
+    entityManager
+        .find(
+            ShareDistribution.class,
+            distributionId,
+            jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        .settlePinChange(tokenName, tokenTookTheNewPin);
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.egovca.audit.application.AuditLog;
 import org.egovca.audit.domain.AuditAction;
 import org.egovca.ca.application.DataFiles;
+import org.egovca.ca.application.port.CaToken;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.custody.domain.CeremonyKind;
@@ -46,6 +47,7 @@ public class CustodianEnrolment {
   @PersistenceContext(unitName = "egovca")
   private EntityManager entityManager;
 
+  @Inject private CaToken cryptoToken;
   @Inject private CeremonyRecords records;
   @Inject private AuditLog auditLog;
   @Inject private Clock clock;
@@ -95,21 +97,21 @@ public class CustodianEnrolment {
 
   /**
    * Replaces the current share distribution of {@code run}'s token, whose secret {@code quorum}
-   * holds, with a new one among {@code newCustodians}: a new secret seals the same token PINs and
-   * the backups' PINs, and the old distribution's sealed material is wiped (CPS §6.5.2.4: a
-   * custodian who leaves takes nothing that still opens a token).
+   * holds, with a new one among {@code newCustodians}: a new secret seals the tokens' PINs and the
+   * backups' PINs, and the old distribution's sealed material is wiped (CPS §6.5.2.4: a custodian
+   * who leaves takes nothing that still opens a token). A token that can change its PIN gets a new
+   * random one sealed here, beside the one it has until it takes it ({@link
+   * ShareDistribution#sealPreviousTokenPin}): the caller changes the token's PIN after this
+   * commits, so that a copy of the old sealed material (a database backup) opens nothing either.
    *
-   * @return the ceremony's record
-   * @throws Refusal WRONG_STATE if the quorum's distribution is no longer the current one
+   * @return the ceremony's record, the new distribution and the new PINs (the caller clears them)
+   * @throws Refusal WRONG_STATE if the quorum's distribution is no longer the current one, or an
+   *     earlier PIN change is not settled
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public long reshare(
+  public Reshared reshare(
       CeremonyRun run, List<CustodianPresence> newCustodians, CustodianQuorum.Quorum quorum) {
-    ShareDistribution old = records.distribution(quorum.distributionId());
-    if (old.getSupersededAt() != null) {
-      throw new Refusal(
-          RefusalCode.WRONG_STATE, "the custodians' shares were re-shared meanwhile; start again");
-    }
+    ShareDistribution old = reshareable(records.distribution(quorum.distributionId()));
     List<String> usernames = newCustodians.stream().map(CustodianPresence::username).toList();
     List<Operator> accounts = new ArrayList<>();
     for (String username : usernames) {
@@ -132,34 +134,83 @@ public class CustodianEnrolment {
     old.supersede(clock.instant());
     entityManager.flush();
     byte[] secret = SealedTokenPin.newSecret(RANDOM);
+    Map<String, char[]> newPins = newPins(tokenPins.keySet());
     try {
+      Map<String, char[]> sealedPins = new LinkedHashMap<>(tokenPins);
+      sealedPins.putAll(newPins);
       ShareDistribution distribution =
           distribute(
               run.token(),
               newCustodians,
               accounts,
               old.getThreshold(),
-              tokenPins,
+              sealedPins,
               ceremony,
               secret);
-      for (KeyBackup backup : backups) {
-        if (!backup.isUsable()) {
-          backup.resealed(distribution, new byte[0]);
-          continue;
-        }
-        String name = KeyBackup.sealingName(backup.getKeyAlias());
-        char[] pin = SealedTokenPin.open(backup.getSealedPin(), quorum.secret(), name);
-        try {
-          backup.resealed(distribution, SealedTokenPin.seal(pin, secret, name, RANDOM));
-        } finally {
-          Arrays.fill(pin, '\0');
-        }
-      }
+      newPins
+          .keySet()
+          .forEach(
+              name ->
+                  distribution.sealPreviousTokenPin(
+                      name, SealedTokenPin.seal(tokenPins.get(name), secret, name, RANDOM)));
+      resealBackups(backups, distribution, quorum, secret);
+      return new Reshared(ceremony.getId(), distribution.getId(), newPins);
+    } catch (RuntimeException e) {
+      newPins.values().forEach(pin -> Arrays.fill(pin, '\0'));
+      throw e;
     } finally {
       Arrays.fill(secret, (byte) 0);
       tokenPins.values().forEach(pin -> Arrays.fill(pin, '\0'));
     }
-    return ceremony.getId();
+  }
+
+  private static ShareDistribution reshareable(ShareDistribution old) {
+    if (old.getSupersededAt() != null) {
+      throw new Refusal(
+          RefusalCode.WRONG_STATE, "the custodians' shares were re-shared meanwhile; start again");
+    }
+    if (old.hasUnsettledPinChange()) {
+      throw new Refusal(
+          RefusalCode.WRONG_STATE,
+          "a token's PIN change of the last re-sharing is not settled (the server stopped during"
+              + " it): restart the CA and activate it, which settles it, then re-share");
+    }
+    return old;
+  }
+
+  /** A re-sharing that committed, and the new PINs its tokens are to take. */
+  public record Reshared(long ceremonyId, long distributionId, Map<String, char[]> newPins) {}
+
+  /** A new random PIN for each of {@code tokenNames} that can change its PIN now. */
+  private Map<String, char[]> newPins(java.util.Set<String> tokenNames) {
+    Map<String, char[]> pins = new LinkedHashMap<>();
+    for (String name : tokenNames) {
+      if (cryptoToken.canChangePin(name)) {
+        pins.put(name, DataFiles.randomPassword());
+      }
+    }
+    return pins;
+  }
+
+  /** Each usable backup's PIN sealed anew under the new secret; unusable ones keep nothing. */
+  private static void resealBackups(
+      List<KeyBackup> backups,
+      ShareDistribution distribution,
+      CustodianQuorum.Quorum quorum,
+      byte[] secret) {
+    for (KeyBackup backup : backups) {
+      if (!backup.isUsable()) {
+        backup.resealed(distribution, new byte[0]);
+        continue;
+      }
+      String name = KeyBackup.sealingName(backup.getKeyAlias());
+      char[] pin = SealedTokenPin.open(backup.getSealedPin(), quorum.secret(), name);
+      try {
+        backup.resealed(distribution, SealedTokenPin.seal(pin, secret, name, RANDOM));
+      } finally {
+        Arrays.fill(pin, '\0');
+      }
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.hsm.sharing.ActivationDataException;
@@ -68,7 +69,9 @@ public class CustodianQuorum {
       }
     }
     byte[] secret = SecretSharing.combine(opened, SealedTokenPin.SECRET_BYTES);
-    Quorum quorum = new Quorum(shares.distributionId(), secret, shares.sealedTokenPins());
+    Quorum quorum =
+        new Quorum(
+            shares.distributionId(), secret, shares.sealedTokenPins(), shares.previousTokenPins());
     try {
       shares.sealedTokenPins().keySet().forEach(token -> Arrays.fill(quorum.tokenPin(token), '\0'));
       return quorum;
@@ -85,9 +88,34 @@ public class CustodianQuorum {
    * @param distributionId the distribution the shares came from
    * @param secret the combined secret
    * @param sealedTokenPins each token's PIN sealed under it, by token name
+   * @param previousTokenPins the PIN a token had before a PIN change that is not settled yet
    */
-  public record Quorum(long distributionId, byte[] secret, Map<String, byte[]> sealedTokenPins)
+  public record Quorum(
+      long distributionId,
+      byte[] secret,
+      Map<String, byte[]> sealedTokenPins,
+      Map<String, byte[]> previousTokenPins)
       implements AutoCloseable {
+
+    /**
+     * The PIN {@code tokenName} had before a PIN change that is not settled yet (a crash came
+     * between the change's steps), opened with the secret; the caller clears it.
+     */
+    public Optional<char[]> previousTokenPin(String tokenName) {
+      byte[] sealed = previousTokenPins.get(tokenName);
+      if (sealed == null) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(SealedTokenPin.open(sealed, secret, tokenName));
+      } catch (ActivationDataException e) {
+        throw new Refusal(
+            RefusalCode.WRONG_STATE,
+            "the custodians' shares do not open the previous PIN of "
+                + tokenName
+                + ": its share distribution is damaged");
+      }
+    }
 
     /**
      * The PIN of {@code tokenName} opened with the secret; the caller clears it.

@@ -21,6 +21,7 @@ import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.custody.domain.CeremonyKind;
 import org.egovca.custody.domain.CeremonySource;
+import org.egovca.hsm.TokenAuthenticationException;
 import org.egovca.hsm.TokenDescription;
 import org.egovca.hsm.TokenStatus;
 import org.egovca.hsm.sharing.CustodianPins;
@@ -118,8 +119,9 @@ public class KeyCeremonies {
         () -> {
           requireOffline(token);
           long distribution;
+          Map<String, Boolean> pinChanges = new LinkedHashMap<>();
           try (CustodianQuorum.Quorum quorum = quorums.open(run)) {
-            activateWith(token, quorum);
+            activateWith(token, quorum, pinChanges);
             distribution = quorum.distributionId();
           }
           long ceremony;
@@ -130,6 +132,7 @@ public class KeyCeremonies {
             cryptoToken.token().deactivate();
             throw e;
           }
+          settle(distribution, pinChanges);
           announce(new CaTokenActivated(token, ceremony));
           return ceremony;
         });
@@ -209,11 +212,12 @@ public class KeyCeremonies {
    * Opens each OFFLINE token's PIN with the custodians' secret and activates the token: all of them
    * or none, so that no key is usable while the ceremony counts as failed.
    */
-  private void activateWith(String token, CustodianQuorum.Quorum quorum) {
+  private void activateWith(
+      String token, CustodianQuorum.Quorum quorum, Map<String, Boolean> pinChanges) {
     List<String> activated = new ArrayList<>();
     try {
       for (TokenDescription member : cryptoToken.tokens()) {
-        if (member.awaitsActivation() && activate(member.name(), quorum)) {
+        if (member.awaitsActivation() && activate(member.name(), quorum, pinChanges)) {
           activated.add(member.name());
         }
       }
@@ -226,13 +230,53 @@ public class KeyCeremonies {
     }
   }
 
-  private boolean activate(String tokenName, CustodianQuorum.Quorum quorum) {
+  /**
+   * Activates the token with its sealed PIN; after a re-sharing whose PIN change was not settled (a
+   * crash between its steps), with the PIN it had before if the new one does not open it, noting in
+   * {@code pinChanges} which of the two the token has.
+   */
+  private boolean activate(
+      String tokenName, CustodianQuorum.Quorum quorum, Map<String, Boolean> pinChanges) {
+    Optional<char[]> previous = quorum.previousTokenPin(tokenName);
     char[] pin = quorum.tokenPin(tokenName);
     try {
-      return cryptoToken.activate(tokenName, pin);
+      boolean activated = cryptoToken.activate(tokenName, pin);
+      previous.ifPresent(unused -> pinChanges.put(tokenName, true));
+      return activated;
+    } catch (RuntimeException e) {
+      if (previous.isEmpty() || !wrongPin(e)) {
+        throw e;
+      }
+      boolean activated = cryptoToken.activate(tokenName, previous.get());
+      pinChanges.put(tokenName, false);
+      return activated;
     } finally {
       Arrays.fill(pin, '\0');
+      previous.ifPresent(old -> Arrays.fill(old, '\0'));
     }
+  }
+
+  /** Whether {@code e} says the PIN was wrong (the container wraps what the token throws). */
+  private static boolean wrongPin(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TokenAuthenticationException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Records which PIN each token with an unsettled PIN change turned out to have. */
+  private void settle(long distribution, Map<String, Boolean> pinChanges) {
+    pinChanges.forEach(
+        (tokenName, tookTheNewPin) -> {
+          try {
+            records.settlePinChange(distribution, tokenName, tookTheNewPin);
+            LOG.info(() -> "The PIN change of token " + tokenName + " is settled");
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the PIN change of " + tokenName + " stays unsettled", e);
+          }
+        });
   }
 
   private void requireOffline(String token) {

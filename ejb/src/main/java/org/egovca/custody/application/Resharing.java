@@ -4,11 +4,14 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.egovca.ca.application.port.CaToken;
 import org.egovca.ca.domain.Refusal;
@@ -25,11 +28,14 @@ import org.egovca.hsm.sharing.CustodianPins;
  * material is wiped. A custodian who stays types the PIN they had. New custodians are operator
  * accounts with the key custodian role already (created by security administrators under dual
  * control): a re-sharing never creates accounts, so that nobody can hand themselves several shares
- * under invented names.
+ * under invented names. Every token that can change its PIN gets a new one, so that the old
+ * distribution's sealed material, wherever a copy survives, opens nothing.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Resharing {
+
+  private static final Logger LOG = Logger.getLogger(Resharing.class.getName());
 
   @Inject private CaToken cryptoToken;
   @Inject private CeremonyRecords records;
@@ -88,10 +94,45 @@ public class Resharing {
             }
           }
           records.requireActiveCustodians(newCustodians);
+          CustodianEnrolment.Reshared reshared;
           try (CustodianQuorum.Quorum quorum = quorums.open(run, holders)) {
-            return enrolment.reshare(run, receiving, quorum);
+            reshared = enrolment.reshare(run, receiving, quorum);
           }
+          changePins(reshared);
+          return reshared.ceremonyId();
         });
+  }
+
+  /**
+   * Gives each token the new PIN the re-sharing sealed for it, now that the new distribution has
+   * committed, and settles the change: a token that refused keeps its PIN, which then stays the one
+   * sealed. Nothing here undoes the re-sharing: a failure, or a crash before the settlement, is
+   * settled by the next activation, which tries both PINs.
+   */
+  private void changePins(CustodianEnrolment.Reshared reshared) {
+    reshared
+        .newPins()
+        .forEach(
+            (tokenName, pin) -> {
+              boolean changed = false;
+              try {
+                cryptoToken.changePin(tokenName, pin);
+                changed = true;
+              } catch (RuntimeException e) {
+                LOG.log(
+                    Level.SEVERE, "token " + tokenName + " keeps its PIN after the re-sharing", e);
+              } finally {
+                Arrays.fill(pin, '\0');
+              }
+              try {
+                records.settlePinChange(reshared.distributionId(), tokenName, changed);
+              } catch (RuntimeException e) {
+                LOG.log(
+                    Level.SEVERE,
+                    "the PIN change of token " + tokenName + " is settled at the next activation",
+                    e);
+              }
+            });
   }
 
   /** The five new custodians as present, each with a PIN that keeps the PIN rules. */

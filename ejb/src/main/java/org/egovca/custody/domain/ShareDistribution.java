@@ -57,7 +57,17 @@ public class ShareDistribution {
   @Column(name = "share_count", nullable = false)
   private int shareCount;
 
-  /** Each token's PIN sealed under the secret, by token name. */
+  /**
+   * What the key of a token's PIN sealed as it was before a re-sharing changed it is stored under,
+   * until the token is known to have taken the new PIN ({@link #settlePinChange}).
+   */
+  private static final String PREVIOUS = "previous:";
+
+  /**
+   * Each token's PIN sealed under the secret, by token name; during a PIN change also the PIN it
+   * had, under {@link #PREVIOUS} and the token name (sealed for the token name itself, so that it
+   * can take the current one's place unopened).
+   */
   @ElementCollection
   @CollectionTable(name = "sealed_token_pin", joinColumns = @JoinColumn(name = "distribution_id"))
   @MapKeyColumn(name = "token_name", length = 64)
@@ -99,6 +109,34 @@ public class ShareDistribution {
       throw new IllegalStateException(
           "the PIN of token " + tokenName + " is sealed in distribution " + id + " already");
     }
+  }
+
+  /**
+   * Keeps the PIN the token {@code tokenName} had before the PIN sealed for it now, while the token
+   * changes to the new one: a crash in between leaves a PIN that opens it either way.
+   */
+  public void sealPreviousTokenPin(String tokenName, byte[] sealed) {
+    if (!sealedTokenPins.containsKey(tokenName)
+        || sealedTokenPins.putIfAbsent(PREVIOUS + tokenName, sealed.clone()) != null) {
+      throw new IllegalStateException(
+          "token " + tokenName + " has no PIN, or a previous one, in distribution " + id);
+    }
+  }
+
+  /**
+   * Ends a PIN change of the token {@code tokenName}: if the token took the new PIN, the previous
+   * one goes; if not, the previous one is its PIN again.
+   */
+  public void settlePinChange(String tokenName, boolean tokenTookTheNewPin) {
+    byte[] previous = sealedTokenPins.remove(PREVIOUS + tokenName);
+    if (previous != null && !tokenTookTheNewPin) {
+      sealedTokenPins.put(tokenName, previous);
+    }
+  }
+
+  /** Whether a token's PIN change is not settled yet (a crash came between its steps). */
+  public boolean hasUnsettledPinChange() {
+    return sealedTokenPins.keySet().stream().anyMatch(name -> name.startsWith(PREVIOUS));
   }
 
   /** Gives {@code custodian} the share with this index, sealed under their PIN. */
@@ -153,7 +191,24 @@ public class ShareDistribution {
   /** Each token's sealed PIN, by token name. */
   public Map<String, byte[]> getSealedTokenPins() {
     Map<String, byte[]> copy = new HashMap<>();
-    sealedTokenPins.forEach((token, sealedPin) -> copy.put(token, sealedPin.clone()));
+    sealedTokenPins.forEach(
+        (token, sealedPin) -> {
+          if (!token.startsWith(PREVIOUS)) {
+            copy.put(token, sealedPin.clone());
+          }
+        });
+    return copy;
+  }
+
+  /** The PINs tokens had before an unsettled PIN change, sealed, by token name. */
+  public Map<String, byte[]> getPreviousTokenPins() {
+    Map<String, byte[]> copy = new HashMap<>();
+    sealedTokenPins.forEach(
+        (token, sealedPin) -> {
+          if (token.startsWith(PREVIOUS)) {
+            copy.put(token.substring(PREVIOUS.length()), sealedPin.clone());
+          }
+        });
     return copy;
   }
 

@@ -2,23 +2,28 @@ package org.egovca.custody.application;
 
 import static org.egovca.custody.application.CustodyFixtures.demoCustodians;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.egovca.ca.application.port.CaToken;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
+import org.egovca.custody.domain.CeremonyKind;
 import org.egovca.custody.domain.CeremonySource;
 import org.egovca.custody.domain.CustodianShare;
 import org.egovca.custody.domain.KeyBackup;
 import org.egovca.custody.domain.ShareDistribution;
 import org.egovca.hsm.TokenStatus;
+import org.egovca.hsm.sharing.SealedTokenPin;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.OperatorRole;
 import org.egovca.ra.domain.PasswordHash;
@@ -45,6 +50,8 @@ class ResharingServiceTest {
   @Inject CaKeyCeremonies keyCeremonies;
   @Inject DemoCustodians demo;
   @Inject CaToken cryptoToken;
+  @Inject CustodianQuorum quorums;
+  @Inject CeremonyRecords records;
 
   @TempDir Path media;
 
@@ -119,6 +126,95 @@ class ResharingServiceTest {
     newSet.add(new CustodianPresence(NEWCOMER, NEWCOMER_PIN.toCharArray()));
     ceremonies.activate(newSet, SOURCE);
     assertEquals(TokenStatus.ACTIVE, cryptoToken.token().status());
+  }
+
+  @Test
+  void theTokenTakesANewPinSoThatTheOldSealedMaterialOpensNothing() throws Exception {
+    String before = tokenProperties();
+
+    reshareToTheNewcomer();
+
+    assertNotEquals(before, tokenProperties(), "the token's keys are under a new PIN");
+    assertFalse(currentDistribution().hasUnsettledPinChange(), "the change is settled");
+    activatesWithTheNewCustodians();
+  }
+
+  @Test
+  void aTokenThatCannotTakeTheNewPinKeepsItsOwnAndStillActivates() throws Exception {
+    String before = tokenProperties();
+    // a symbolic link where the token writes itself anew: the token refuses to change its PIN
+    Path next = ServiceTier.dataDirectory().resolve("token.next");
+    Files.createSymbolicLink(next, media.resolve("elsewhere"));
+    try {
+      reshareToTheNewcomer();
+    } finally {
+      Files.delete(next);
+    }
+
+    assertEquals(before, tokenProperties(), "the token kept its PIN");
+    assertFalse(currentDistribution().hasUnsettledPinChange(), "its own PIN is the one sealed");
+    activatesWithTheNewCustodians();
+  }
+
+  @Test
+  void aPinChangeLeftUnsettledBySomeCrashIsSettledByTheNextActivation() {
+    // the state a crash between the steps of a re-sharing leaves: the token has one PIN, the
+    // distribution seals another as its PIN and the token's as the previous one
+    char[] tokenTook = "the PIN the token took 2026".toCharArray();
+    try (CustodianQuorum.Quorum quorum = openQuorum()) {
+      cryptoToken.changePin("ca", tokenTook);
+      sealPrevious(SealedTokenPin.seal(tokenTook, quorum.secret(), "ca", new SecureRandom()));
+    }
+    cryptoToken.token().deactivate();
+
+    ceremonies.activate(demoCustodians(1, 2, 3), SOURCE);
+
+    assertEquals(TokenStatus.ACTIVE, cryptoToken.token().status());
+    assertFalse(currentDistribution().hasUnsettledPinChange());
+    // the token's PIN is now the one sealed: a PIN never taken, left as the previous one, goes
+    try (CustodianQuorum.Quorum quorum = openQuorum()) {
+      char[] never = "a PIN never taken 2026".toCharArray();
+      sealPrevious(SealedTokenPin.seal(never, quorum.secret(), "ca", new SecureRandom()));
+    }
+    cryptoToken.token().deactivate();
+    ceremonies.activate(demoCustodians(2, 3, 4), SOURCE);
+    assertEquals(TokenStatus.ACTIVE, cryptoToken.token().status());
+    assertFalse(currentDistribution().hasUnsettledPinChange());
+  }
+
+  private void reshareToTheNewcomer() {
+    List<CustodianPresence> present = demoCustodians(1, 2, 3, 4);
+    present.add(new CustodianPresence(NEWCOMER, NEWCOMER_PIN.toCharArray()));
+    resharing.reshare(
+        present, List.of("custodian1", "custodian2", "custodian3", "custodian4", NEWCOMER), SOURCE);
+  }
+
+  private void activatesWithTheNewCustodians() {
+    cryptoToken.token().deactivate();
+    List<CustodianPresence> newSet = demoCustodians(1, 4);
+    newSet.add(new CustodianPresence(NEWCOMER, NEWCOMER_PIN.toCharArray()));
+    ceremonies.activate(newSet, SOURCE);
+    assertEquals(TokenStatus.ACTIVE, cryptoToken.token().status());
+  }
+
+  private CustodianQuorum.Quorum openQuorum() {
+    return quorums.open(
+        new CeremonyRun(CeremonyKind.ACTIVATION, "ca", SOURCE, demoCustodians(1, 2, 3), records));
+  }
+
+  private static void sealPrevious(byte[] sealed) {
+    ServiceTier.inTransaction(
+        em -> {
+          em.createNamedQuery(ShareDistribution.CURRENT, ShareDistribution.class)
+              .setParameter("token", "ca")
+              .getSingleResult()
+              .sealPreviousTokenPin("ca", sealed);
+          return null;
+        });
+  }
+
+  private static String tokenProperties() throws Exception {
+    return Files.readString(ServiceTier.dataDirectory().resolve("token/token.properties"));
   }
 
   @Test

@@ -59,4 +59,18 @@ public interface CaToken {
 
   /** Deletes the waiting PIN once the custodians' shares of it have committed. */
   void forgetPendingPin(String tokenName);
+
+  /**
+   * Whether the token {@code tokenName} can change its PIN now: it is active, and not a PKCS#11
+   * module (whose officer changes it).
+   */
+  boolean canChangePin(String tokenName);
+
+  /**
+   * Gives the active token {@code tokenName} the PIN {@code newPin} (a re-sharing): afterwards only
+   * it opens the token. The caller keeps and clears {@code newPin}.
+   *
+   * @throws org.egovca.hsm.CryptoTokenException if the change failed; the old PIN still works
+   */
+  void changePin(String tokenName, char[] newPin);
 }
