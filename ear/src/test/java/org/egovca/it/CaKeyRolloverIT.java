@@ -369,6 +369,8 @@ class CaKeyRolloverIT {
     Commands.Result ceremony =
         launcher.ceremony("rollover", custodians(server, 1, 2, 3), id(request));
     assertEquals(0, ceremony.exitCode(), ceremony.output());
+    // the custodians read what was approved before they typed their PINs
+    assertTrue(ceremony.output().contains("ROLL_OVER_CA_KEY ca:"), ceremony.output());
     assertTrue(ceremony.output().contains("SUCCEEDED ceremony"), ceremony.output());
     return Rollover.of(admins.admin2.getRequest(request.id()));
   }

@@ -58,6 +58,41 @@ public class KeyCeremonyApprovals {
   @Inject private Clock clock;
 
   /**
+   * What the approved request {@code id} asks for, for the custodians to read before they type
+   * their PINs: the action, its target and summary, who asked and who approved it, and when.
+   *
+   * @throws Refusal NOT_FOUND for no such request, WRONG_STATE for one that waits for no ceremony
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public String describe(long id) {
+    DualControlRequest request = entityManager.find(DualControlRequest.class, id);
+    if (request == null) {
+      throw new Refusal(RefusalCode.NOT_FOUND, "there is no request " + id);
+    }
+    if (!request.awaitsKeyCeremony()) {
+      throw new Refusal(
+          RefusalCode.WRONG_STATE,
+          "request " + id + " waits for no key ceremony (it is " + request.getState() + ")");
+    }
+    return "request "
+        + id
+        + ": "
+        + request.getAction()
+        + " "
+        + request.getTarget()
+        + ", asked for by "
+        + request.getRequestedBy().getUsername()
+        + " at "
+        + request.getRequestedAt()
+        + ", approved by "
+        + request.getDecidedBy().getUsername()
+        + " at "
+        + request.getDecidedAt()
+        + "\n"
+        + request.getSummary();
+  }
+
+  /**
    * Request {@code id}, an approved CA key rollover waiting for its ceremony, locked.
    *
    * @throws Refusal NOT_FOUND for no such request, WRONG_STATE for any other

@@ -43,6 +43,7 @@ class CaKeyRolloverCeremonyServiceTest {
   @Inject CaAdministration caAdministration;
   @Inject CaKeyRolloverCeremony ceremony;
   @Inject OperatorAdministration administration;
+  @Inject KeyCeremonyApprovals approvals;
 
   @Test
   void anApprovedRolloverWaitsForThreeCustodiansAndIsCarriedOutOnce() {
@@ -55,6 +56,11 @@ class CaKeyRolloverCeremonyServiceTest {
         assertThrows(Refusal.class, () -> ceremony.rollOver(request, demoCustodians(1, 2), SOURCE));
     assertEquals(RefusalCode.INVALID_INPUT, two.code());
     assertEquals(1, ca(name).getKeyIndex(), "two custodians made no key");
+
+    // what the custodians read before they type their PINs
+    String described = approvals.describe(request);
+    assertTrue(described.contains("ROLL_OVER_CA_KEY ca:" + name), described);
+    assertTrue(described.contains("approved by " + admin2().username), described);
 
     long id = ceremony.rollOver(request, demoCustodians(1, 2, 3), SOURCE);
 
@@ -77,6 +83,9 @@ class CaKeyRolloverCeremonyServiceTest {
     assertEquals(RefusalCode.WRONG_STATE, again.code());
     assertTrue(again.getMessage().contains("carried out"), again.getMessage());
     assertEquals(2, ca(name).getKeyIndex(), "one approval, one new key");
+    assertEquals(
+        RefusalCode.WRONG_STATE,
+        assertThrows(Refusal.class, () -> approvals.describe(request)).code());
     assertEquals(CeremonyOutcome.FAILED, lastCeremony().getOutcome());
   }
 

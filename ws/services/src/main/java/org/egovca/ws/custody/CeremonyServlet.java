@@ -25,6 +25,7 @@ import org.egovca.custody.application.CustodianPresence;
 import org.egovca.custody.application.KeyCeremonies;
 import org.egovca.custody.application.Resharing;
 import org.egovca.custody.domain.CeremonySource;
+import org.egovca.ra.application.KeyCeremonyApprovals;
 
 /**
  * {@code POST
@@ -69,19 +70,33 @@ public class CeremonyServlet extends HttpServlet {
   @Inject private transient CaRevocationCeremony caRevocation;
   @Inject private transient CaKeyRolloverCeremony caKeyRollover;
   @Inject private transient CeremonyCallers callers;
+  @Inject private transient KeyCeremonyApprovals approvals;
+
+  /**
+   * {@code GET /custody/ceremony/rollover?request=<id>}: what an approved request asks for, which
+   * the command shows the custodians before they type their PINs.
+   */
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!fromTheCommand(request, response)) {
+      return;
+    }
+    if (!"/rollover".equals(request.getPathInfo())) {
+      answer(response, 404, "NOT_FOUND: GET /custody/ceremony/rollover?request=<id>");
+      return;
+    }
+    try {
+      answer(response, 200, approvals.describe(requestId(parameter(request, "request"))));
+    } catch (Refusal refusal) {
+      answer(response, status(refusal.code()), refusal.code() + ": " + refusal.getMessage());
+    }
+  }
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!CeremonyCallers.isLoopback(request.getRemoteAddr())
-        || NOT_FROM_THE_COMMAND.stream().anyMatch(name -> request.getHeader(name) != null)) {
-      answer(response, 403, "NOT_AUTHORIZED: key ceremonies are held at the CA's own machine");
-      return;
-    }
-    try {
-      callers.check(request.getHeader(CEREMONY_KEY));
-    } catch (Refusal refusal) {
-      answer(response, 403, refusal.code() + ": " + refusal.getMessage());
+    if (!fromTheCommand(request, response)) {
       return;
     }
     String kind = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
@@ -104,6 +119,26 @@ public class CeremonyServlet extends HttpServlet {
     } finally {
       // the ceremony clears them; a request refused before it began must too
       custodians.forEach(CustodianPresence::clear);
+    }
+  }
+
+  /**
+   * Whether the caller is {@code ear/bin/egovca ceremony} at this machine: loopback, no browser's
+   * or proxy's header, the ceremony key; answers 403 otherwise.
+   */
+  private boolean fromTheCommand(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!CeremonyCallers.isLoopback(request.getRemoteAddr())
+        || NOT_FROM_THE_COMMAND.stream().anyMatch(name -> request.getHeader(name) != null)) {
+      answer(response, 403, "NOT_AUTHORIZED: key ceremonies are held at the CA's own machine");
+      return false;
+    }
+    try {
+      callers.check(request.getHeader(CEREMONY_KEY));
+      return true;
+    } catch (Refusal refusal) {
+      answer(response, 403, refusal.code() + ": " + refusal.getMessage());
+      return false;
     }
   }
 
