@@ -214,13 +214,13 @@ public class CeremonyRecords {
    * ({@link ShareDistribution#settlePinChange}), in a transaction of its own.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void settlePinChange(long distributionId, String tokenName, boolean tokenTookTheNewPin) {
+  public void settlePinChange(long distributionId, String tokenName) {
     entityManager
         .find(
             ShareDistribution.class,
             distributionId,
             jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-        .settlePinChange(tokenName, tokenTookTheNewPin);
+        .settlePinChange(tokenName);
   }
 
   /**

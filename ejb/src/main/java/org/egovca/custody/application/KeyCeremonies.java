@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,7 +120,7 @@ public class KeyCeremonies {
         () -> {
           requireOffline(token);
           long distribution;
-          Map<String, Boolean> pinChanges = new LinkedHashMap<>();
+          Set<String> pinChanges = new LinkedHashSet<>();
           try (CustodianQuorum.Quorum quorum = quorums.open(run)) {
             activateWith(token, quorum, pinChanges);
             distribution = quorum.distributionId();
@@ -212,8 +213,7 @@ public class KeyCeremonies {
    * Opens each OFFLINE token's PIN with the custodians' secret and activates the token: all of them
    * or none, so that no key is usable while the ceremony counts as failed.
    */
-  private void activateWith(
-      String token, CustodianQuorum.Quorum quorum, Map<String, Boolean> pinChanges) {
+  private void activateWith(String token, CustodianQuorum.Quorum quorum, Set<String> pinChanges) {
     List<String> activated = new ArrayList<>();
     try {
       for (TokenDescription member : cryptoToken.tokens()) {
@@ -231,28 +231,48 @@ public class KeyCeremonies {
   }
 
   /**
-   * Activates the token with its sealed PIN; after a re-sharing whose PIN change was not settled (a
-   * crash between its steps), with the PIN it had before if the new one does not open it, noting in
-   * {@code pinChanges} which of the two the token has.
+   * Activates the token with its sealed PIN. After a re-sharing whose PIN change was not settled (a
+   * failure or a crash between its steps), a token the new PIN does not open is opened with the PIN
+   * it had and given the new one now, so that the re-sharing's purpose is reached late rather than
+   * never; {@code pinChanges} collects each token whose change this settles.
    */
   private boolean activate(
-      String tokenName, CustodianQuorum.Quorum quorum, Map<String, Boolean> pinChanges) {
-    Optional<char[]> previous = quorum.previousTokenPin(tokenName);
+      String tokenName, CustodianQuorum.Quorum quorum, Set<String> pinChanges) {
+    boolean unsettled = quorum.previousTokenPins().containsKey(tokenName);
     char[] pin = quorum.tokenPin(tokenName);
     try {
       boolean activated = cryptoToken.activate(tokenName, pin);
-      previous.ifPresent(unused -> pinChanges.put(tokenName, true));
+      if (activated && unsettled) {
+        pinChanges.add(tokenName);
+      }
       return activated;
     } catch (RuntimeException e) {
-      if (previous.isEmpty() || !wrongPin(e)) {
+      if (!unsettled || !wrongPin(e)) {
         throw e;
       }
-      boolean activated = cryptoToken.activate(tokenName, previous.get());
-      pinChanges.put(tokenName, false);
-      return activated;
+      return activateWithThePreviousPin(tokenName, quorum, pin, pinChanges);
     } finally {
       Arrays.fill(pin, '\0');
-      previous.ifPresent(old -> Arrays.fill(old, '\0'));
+    }
+  }
+
+  private boolean activateWithThePreviousPin(
+      String tokenName, CustodianQuorum.Quorum quorum, char[] newPin, Set<String> pinChanges) {
+    char[] previous = quorum.previousTokenPin(tokenName).orElseThrow();
+    try {
+      boolean activated = cryptoToken.activate(tokenName, previous);
+      if (activated) {
+        try {
+          cryptoToken.changePin(tokenName, newPin);
+          pinChanges.add(tokenName);
+        } catch (RuntimeException e) {
+          // unknown whether the token took it: both stay sealed, the next activation decides
+          LOG.log(Level.SEVERE, "token " + tokenName + " could not take its new PIN again", e);
+        }
+      }
+      return activated;
+    } finally {
+      Arrays.fill(previous, '\0');
     }
   }
 
@@ -266,17 +286,16 @@ public class KeyCeremonies {
     return false;
   }
 
-  /** Records which PIN each token with an unsettled PIN change turned out to have. */
-  private void settle(long distribution, Map<String, Boolean> pinChanges) {
-    pinChanges.forEach(
-        (tokenName, tookTheNewPin) -> {
-          try {
-            records.settlePinChange(distribution, tokenName, tookTheNewPin);
-            LOG.info(() -> "The PIN change of token " + tokenName + " is settled");
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the PIN change of " + tokenName + " stays unsettled", e);
-          }
-        });
+  /** Records that each token in {@code pinChanges} has the PIN sealed for it now. */
+  private void settle(long distribution, Set<String> pinChanges) {
+    for (String tokenName : pinChanges) {
+      try {
+        records.settlePinChange(distribution, tokenName);
+        LOG.info(() -> "The PIN change of token " + tokenName + " is settled");
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "the PIN change of " + tokenName + " stays unsettled", e);
+      }
+    }
   }
 
   private void requireOffline(String token) {

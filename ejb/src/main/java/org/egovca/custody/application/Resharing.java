@@ -105,27 +105,32 @@ public class Resharing {
 
   /**
    * Gives each token the new PIN the re-sharing sealed for it, now that the new distribution has
-   * committed, and settles the change: a token that refused keeps its PIN, which then stays the one
-   * sealed. Nothing here undoes the re-sharing: a failure, or a crash before the settlement, is
-   * settled by the next activation, which tries both PINs.
+   * committed, and settles the change once the token took it. Nothing here undoes the re-sharing: a
+   * token that failed to change its PIN may have taken it or not (a swap of its directory half
+   * done), so both PINs stay sealed and the next activation settles it, giving the token the new
+   * PIN then.
    */
   private void changePins(CustodianEnrolment.Reshared reshared) {
     reshared
         .newPins()
         .forEach(
             (tokenName, pin) -> {
-              boolean changed = false;
               try {
                 cryptoToken.changePin(tokenName, pin);
-                changed = true;
               } catch (RuntimeException e) {
                 LOG.log(
-                    Level.SEVERE, "token " + tokenName + " keeps its PIN after the re-sharing", e);
+                    Level.SEVERE,
+                    "token "
+                        + tokenName
+                        + " did not take its new PIN; the next activation settles it (restart"
+                        + " the CA and activate it)",
+                    e);
+                return;
               } finally {
                 Arrays.fill(pin, '\0');
               }
               try {
-                records.settlePinChange(reshared.distributionId(), tokenName, changed);
+                records.settlePinChange(reshared.distributionId(), tokenName);
               } catch (RuntimeException e) {
                 LOG.log(
                     Level.SEVERE,

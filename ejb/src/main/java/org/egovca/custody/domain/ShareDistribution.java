@@ -124,14 +124,11 @@ public class ShareDistribution {
   }
 
   /**
-   * Ends a PIN change of the token {@code tokenName}: if the token took the new PIN, the previous
-   * one goes; if not, the previous one is its PIN again.
+   * Ends a PIN change of the token {@code tokenName} once the token is known to have taken the new
+   * PIN: the previous one goes.
    */
-  public void settlePinChange(String tokenName, boolean tokenTookTheNewPin) {
-    byte[] previous = sealedTokenPins.remove(PREVIOUS + tokenName);
-    if (previous != null && !tokenTookTheNewPin) {
-      sealedTokenPins.put(tokenName, previous);
-    }
+  public void settlePinChange(String tokenName) {
+    sealedTokenPins.remove(PREVIOUS + tokenName);
   }
 
   /** Whether a token's PIN change is not settled yet (a crash came between its steps). */

@@ -140,7 +140,7 @@ class ResharingServiceTest {
   }
 
   @Test
-  void aTokenThatCannotTakeTheNewPinKeepsItsOwnAndStillActivates() throws Exception {
+  void aTokenThatFailedToTakeTheNewPinIsGivenItAtTheNextActivation() throws Exception {
     String before = tokenProperties();
     // a symbolic link where the token writes itself anew: the token refuses to change its PIN
     Path next = ServiceTier.dataDirectory().resolve("token.next");
@@ -152,7 +152,11 @@ class ResharingServiceTest {
     }
 
     assertEquals(before, tokenProperties(), "the token kept its PIN");
-    assertFalse(currentDistribution().hasUnsettledPinChange(), "its own PIN is the one sealed");
+    assertTrue(currentDistribution().hasUnsettledPinChange(), "both PINs stay sealed");
+    // the next activation opens it with the PIN it kept and gives it the new one
+    activatesWithTheNewCustodians();
+    assertFalse(currentDistribution().hasUnsettledPinChange());
+    assertNotEquals(before, tokenProperties(), "the token took the new PIN after all");
     activatesWithTheNewCustodians();
   }
 

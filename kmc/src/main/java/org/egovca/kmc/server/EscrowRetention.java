@@ -1,6 +1,7 @@
 package org.egovca.kmc.server;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -22,7 +23,8 @@ import java.util.logging.Logger;
  * holds one huge transaction, and every committed batch is whole (states, records and the sweep's
  * counts together). A sweep stops between batches when its thread is interrupted (undeploy). After
  * destroying keys it runs {@code VACUUM escrowed_key}, so the dead row versions still holding the
- * ciphertext are reclaimed ({@link KmcStore#vacuumEscrowedKeys}).
+ * ciphertext are reclaimed ({@link KmcStore#vacuumEscrowedKeys}). No key is destroyed while the
+ * host's clock and the database server's disagree ({@link #MAX_CLOCK_DISAGREEMENT}).
  */
 final class EscrowRetention {
 
@@ -30,6 +32,13 @@ final class EscrowRetention {
   static final Period RETENTION = Period.ofYears(10);
 
   static final int DEFAULT_BATCH_SIZE = 1000;
+
+  /**
+   * How far the host's clock may be from the database server's before no key is destroyed: a clock
+   * set years ahead (a restored virtual machine, a wrong NTP source, a mistyped date) would
+   * otherwise destroy keys that are still to be kept, which nothing can undo.
+   */
+  static final Duration MAX_CLOCK_DISAGREEMENT = Duration.ofHours(1);
 
   private static final Logger LOG = Logger.getLogger(EscrowRetention.class.getName());
 
@@ -41,6 +50,15 @@ final class EscrowRetention {
    */
   record Sweep(long id, int archived, int destroyed, boolean vacuumed) {}
 
+  /**
+   * A time the host's clock is checked against (the database server's, {@link
+   * KmcStore#databaseNow}).
+   */
+  @FunctionalInterface
+  interface ReferenceTime {
+    Instant now() throws Exception;
+  }
+
   /** One batch, in one transaction: how many keys it moved. */
   @FunctionalInterface
   private interface Batch {
@@ -49,14 +67,16 @@ final class EscrowRetention {
 
   private final KmcStore store;
   private final Clock clock;
+  private final ReferenceTime referenceTime;
   private final int batchSize;
 
-  EscrowRetention(KmcStore store, Clock clock, int batchSize) {
+  EscrowRetention(KmcStore store, Clock clock, ReferenceTime referenceTime, int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("the retention sweep's batch size must be positive");
     }
     this.store = store;
     this.clock = clock;
+    this.referenceTime = referenceTime;
     this.batchSize = batchSize;
   }
 
@@ -72,7 +92,9 @@ final class EscrowRetention {
     long sweep = store.inTransaction(records -> records.startSweep(now, now, destroyBefore));
     int archived = inBatches(records -> records.archiveExpired(sweep, now, now, batchSize));
     int destroyed =
-        inBatches(records -> records.destroyArchived(sweep, now, destroyBefore, batchSize));
+        clockAgrees(now)
+            ? inBatches(records -> records.destroyArchived(sweep, now, destroyBefore, batchSize))
+            : 0;
     if (Thread.currentThread().isInterrupted()) {
       LOG.warning(() -> "retention sweep " + sweep + " stopped before its end (interrupted)");
       return new Sweep(sweep, archived, destroyed, false);
@@ -95,6 +117,23 @@ final class EscrowRetention {
                 + RETENTION.getYears()
                 + " years ago");
     return new Sweep(sweep, archived, destroyed, vacuumed);
+  }
+
+  private boolean clockAgrees(Instant now) throws Exception {
+    Instant reference = referenceTime.now();
+    if (Duration.between(reference, now).abs().compareTo(MAX_CLOCK_DISAGREEMENT) > 0) {
+      LOG.severe(
+          () ->
+              "the KMC's clock says "
+                  + now
+                  + " and the database server's "
+                  + reference
+                  + ": no escrowed key is destroyed until they agree (within "
+                  + MAX_CLOCK_DISAGREEMENT.toMinutes()
+                  + " minutes)");
+      return false;
+    }
+    return true;
   }
 
   /** {@link #run}, for the scheduler: a failure is logged, and the next day's sweep still runs. */

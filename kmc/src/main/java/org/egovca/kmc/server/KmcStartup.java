@@ -39,8 +39,9 @@ public class KmcStartup implements ServletContextListener {
     Clock clock = Clock.systemUTC();
     KmcService service = KmcService.open(settings, dataSource, clock);
     event.getServletContext().setAttribute(SERVICE, service);
+    KmcStore store = new KmcStore(dataSource);
     EscrowRetention retention =
-        new EscrowRetention(new KmcStore(dataSource), clock, EscrowRetention.DEFAULT_BATCH_SIZE);
+        new EscrowRetention(store, clock, store::databaseNow, EscrowRetention.DEFAULT_BATCH_SIZE);
     // the first sweep right away, in the background: a backlog must not hold up the deployment
     retentionSweeps =
         scheduler.scheduleWithFixedDelay(retention::runScheduled, 0, 1, TimeUnit.DAYS);

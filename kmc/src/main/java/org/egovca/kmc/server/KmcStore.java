@@ -62,6 +62,19 @@ final class KmcStore {
   }
 
   /**
+   * The database server's time: a clock the KMC's own host does not set, against which an
+   * irreversible step (destroying escrowed keys) checks the host's clock.
+   */
+  Instant databaseNow() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet now = statement.executeQuery("SELECT now()")) {
+      now.next();
+      return now.getTimestamp(1).toInstant();
+    }
+  }
+
+  /**
    * {@code VACUUM escrowed_key}, outside any transaction as PostgreSQL demands. An UPDATE leaves
    * the row's old version, escrowed ciphertext and all, in the table as a dead tuple until VACUUM
    * reclaims it; after a destruction that version is the only copy left in the live table. (The

@@ -201,12 +201,30 @@ class EscrowRetentionTest {
   }
 
   @Test
+  void noKeyIsDestroyedWhileTheClockDisagreesWithTheDatabaseServer() throws Exception {
+    Escrowed old = escrow(BigInteger.valueOf(0x261), T0.plus(Duration.ofDays(365)));
+    clock.now = old.notAfter().atOffset(ZoneOffset.UTC).plusYears(10).plusDays(1).toInstant();
+    Instant databaseTime = clock.now.minus(Duration.ofDays(3));
+    KmcStore store = new KmcStore(database.dataSource());
+
+    EscrowRetention.Sweep skewed =
+        new EscrowRetention(store, clock, () -> databaseTime, 1000).run();
+
+    assertEquals(1, skewed.archived(), "archiving keeps the key restorable: it goes on");
+    assertEquals(0, skewed.destroyed());
+    assertNotNull(row(old.serial()).get("escrowed_private_key"));
+    // the real database server's time is checked too: here it is days before the test's clock
+    assertEquals(0, new EscrowRetention(store, clock, store::databaseNow, 1000).run().destroyed());
+    assertEquals(1, retention(1000).run().destroyed(), "once they agree, the key goes");
+  }
+
+  @Test
   void aVacuumPostgreSqlSkipsDoesNotUndoTheDestruction() throws Exception {
     Escrowed old = escrow(BigInteger.valueOf(0x251), T0.plus(Duration.ofDays(365)));
     clock.now = T0.atOffset(ZoneOffset.UTC).plusYears(12).toInstant();
     KmcStore notOwner = new KmcStore(database.dataSourceOfAnotherRole());
 
-    EscrowRetention.Sweep sweep = new EscrowRetention(notOwner, clock, 1000).run();
+    EscrowRetention.Sweep sweep = new EscrowRetention(notOwner, clock, clock::instant, 1000).run();
 
     assertEquals(1, sweep.destroyed());
     assertFalse(sweep.vacuumed(), "only the table's owner may VACUUM it: PostgreSQL skipped it");
@@ -315,7 +333,8 @@ class EscrowRetentionTest {
   }
 
   private EscrowRetention retention(int batchSize) {
-    return new EscrowRetention(new KmcStore(database.dataSource()), clock, batchSize);
+    return new EscrowRetention(
+        new KmcStore(database.dataSource()), clock, clock::instant, batchSize);
   }
 
   /** Escrows a key through an ApplyKeyReq and returns what the holder received. */
