@@ -43,6 +43,7 @@ public class KeyCeremonyPage extends ConsolePage {
   private final HashMap<String, String> parameters = new HashMap<>();
   private final String[] usernames = new String[ROWS];
   private Long ceremony;
+  private String requestSummary;
   private ConsoleCeremony held;
   private String refusal;
 
@@ -104,6 +105,21 @@ public class KeyCeremonyPage extends ConsolePage {
         input.resetValue();
       }
     }
+  }
+
+  /**
+   * Shows what the approved rollover request named asks for, so that the custodians read it before
+   * they type their PINs.
+   */
+  public void describeRequest() {
+    requestSummary =
+        fetch(FORM, () -> ceremonies.describeRollover(token(), parameters.get("request")))
+            .orElse(null);
+  }
+
+  /** What the approved request asks for, once shown; else null. */
+  public String getRequestSummary() {
+    return requestSummary;
   }
 
   /** Whether the chosen kind takes the parameter {@code name} (its field is shown). */

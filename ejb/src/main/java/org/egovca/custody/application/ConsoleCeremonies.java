@@ -10,6 +10,7 @@ import org.egovca.audit.domain.AuditOutcome;
 import org.egovca.ca.domain.Refusal;
 import org.egovca.ca.domain.RefusalCode;
 import org.egovca.ra.application.ConsoleAccess;
+import org.egovca.ra.application.KeyCeremonyApprovals;
 import org.egovca.ra.domain.Operator;
 import org.egovca.ra.domain.Permission;
 
@@ -30,6 +31,7 @@ public class ConsoleCeremonies {
 
   @Inject private ConsoleAccess access;
   @Inject private AuditLog auditLog;
+  @Inject private KeyCeremonyApprovals approvals;
   @Inject private KeyCeremonies keys;
   @Inject private CaKeyCeremonies caKeys;
   @Inject private Resharing resharing;
@@ -88,6 +90,25 @@ public class ConsoleCeremonies {
         custodians.forEach(CustodianPresence::clear);
       }
     }
+  }
+
+  /**
+   * What the approved CA key rollover request {@code request} asks for, for the custodians to read
+   * at the console before they type their PINs ({@link KeyCeremonyApprovals#describe}).
+   *
+   * @throws Refusal NOT_AUTHORIZED (audited) without the permission; INVALID_INPUT for a request
+   *     that is no number; NOT_FOUND or WRONG_STATE for one that waits for no ceremony
+   */
+  public String describeRollover(String token, String request) {
+    access.require(
+        token,
+        Permission.HOST_KEY_CEREMONY,
+        AuditAction.KEY_CEREMONY_HOSTED,
+        "ceremony:" + ConsoleCeremony.ROLLOVER.path());
+    return approvals.describe(
+        new CeremonyParameters(
+                request == null ? Map.of() : Map.of(CeremonyParameters.REQUEST, request))
+            .number(CeremonyParameters.REQUEST));
   }
 
   /**

@@ -114,6 +114,22 @@ class ConsoleCeremoniesServiceTest {
     assertTrue(audit.getDetail().contains("HOST_KEY_CEREMONY"), audit.getDetail());
   }
 
+  @Test
+  void theHostShowsAnApprovedRolloverRequestAndNoOneElseMay() {
+    Refusal clerkAsks =
+        assertThrows(Refusal.class, () -> ceremonies.describeRollover(clerk.token(), "1"));
+    assertEquals(RefusalCode.NOT_AUTHORIZED, clerkAsks.code());
+    Refusal notANumber =
+        assertThrows(Refusal.class, () -> ceremonies.describeRollover(admin.token(), "7x"));
+    assertEquals(RefusalCode.INVALID_INPUT, notANumber.code());
+    assertEquals("request", notANumber.problems().get(0).field());
+    Refusal unknown =
+        assertThrows(
+            Refusal.class,
+            () -> ceremonies.describeRollover(admin.token(), Long.toString(Long.MAX_VALUE)));
+    assertEquals(RefusalCode.NOT_FOUND, unknown.code());
+  }
+
   /**
    * A backup hosted by the operator of {@code token} from {@code address}, refused before any
    * ceremony began, nothing written and the PINs cleared.
